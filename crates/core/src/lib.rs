@@ -1,0 +1,16 @@
+//! Guichet's pure domain: typed ids, money, languages, Organizations, roles and the one permission
+//! function every use case calls, the password policy. No I/O, no clock, no async.
+
+pub mod ids;
+pub mod lang;
+pub mod money;
+pub mod org;
+pub mod password;
+pub mod permissions;
+pub mod validate;
+
+pub use ids::*;
+pub use lang::Lang;
+pub use money::{Currency, Money, MoneyError};
+pub use org::{OrgKind, currency_for_country};
+pub use permissions::{Access, Action, Denied, Role, authorize};

@@ -1,0 +1,59 @@
+//! Small input checks shared by every interface (web forms, API, CLI).
+
+/// Lower-cases and trims an e-mail address and checks its shape (one `@`, a dotted domain, no spaces).
+pub fn email(raw: &str) -> Option<String> {
+    let e = raw.trim().to_lowercase();
+    if e.len() > 254 || e.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let (local, domain) = e.split_once('@')?;
+    if local.is_empty() || domain.contains('@') || !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
+        return None;
+    }
+    Some(e)
+}
+
+/// A required one-line text field: trimmed, non-empty, at most `max` characters, no control characters.
+pub fn line(raw: &str, max: usize) -> Option<String> {
+    let s = raw.trim();
+    if s.is_empty() || s.chars().count() > max || s.chars().any(|c| c.is_control()) {
+        None
+    } else {
+        Some(s.to_string())
+    }
+}
+
+/// An optional one-line text field: empty gives `Some(None)`, invalid gives `None`.
+pub fn optional_line(raw: &str, max: usize) -> Option<Option<String>> {
+    if raw.trim().is_empty() { Some(None) } else { line(raw, max).map(Some) }
+}
+
+/// ISO 3166-1 alpha-2 country code (two ASCII capitals; lower case is accepted and upper-cased).
+pub fn country(raw: &str) -> Option<String> {
+    let c = raw.trim().to_ascii_uppercase();
+    (c.len() == 2 && c.chars().all(|ch| ch.is_ascii_uppercase())).then_some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_or_refused() {
+        assert_eq!(email("  Alice@Example.CH "), Some("alice@example.ch".into()));
+        for bad in ["", "alice", "a@b", "a b@c.ch", "@c.ch", "a@@c.ch", "a@.ch", "a\n@c.ch"] {
+            assert_eq!(email(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn lines_and_countries() {
+        assert_eq!(line("  Atelier  ", 10), Some("Atelier".into()));
+        assert_eq!(line("", 10), None);
+        assert_eq!(line("a\nb", 10), None);
+        assert_eq!(line("abcdefghijk", 10), None);
+        assert_eq!(optional_line(" ", 5), Some(None));
+        assert_eq!(country("ch"), Some("CH".into()));
+        assert_eq!(country("CHE"), None);
+    }
+}
