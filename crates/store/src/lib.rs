@@ -1,1 +1,45 @@
+//! The database: one connection pool over SQLite or PostgreSQL (sqlx's `Any` driver with portable SQL),
+//! the migrations, and typed queries. Nothing outside this crate writes SQL.
+//!
+//! Every query function takes `&mut Conn`, so the caller decides whether it runs inside a transaction
+//! (`db.begin()`) or on a plain pooled connection (`db.conn()`).
 
+mod db;
+mod migrate;
+mod row;
+
+pub mod audit;
+pub mod invitations;
+pub mod memberships;
+pub mod orgs;
+pub mod outbox;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+
+pub use db::{Backend, Conn, Db, Tx};
+/// The driver's error (what `Tx::commit` returns).
+pub use sqlx::Error as DriverError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("corrupt row in {table}: {detail}")]
+    Corrupt { table: &'static str, detail: String },
+    #[error("configuration: {0}")]
+    Config(String),
+}
+
+impl StoreError {
+    /// True when the error is a UNIQUE constraint violation (a duplicate).
+    pub fn is_unique_violation(&self) -> bool {
+        match self {
+            StoreError::Sqlx(e) => e.as_database_error().is_some_and(|d| d.is_unique_violation()),
+            _ => false,
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,58 @@
+//! Who is calling, in which Organization, with which rights — resolved fresh on every request, so a
+//! role change or a removal applies on the very next one.
+
+use crate::error::{AppError, AppResult};
+use crate::{App, Origin};
+use guichet_core::{Access, Action, Lang, OrgId, UserId, authorize};
+use guichet_store::{memberships, orgs, users};
+
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub user: UserId,
+    pub email: String,
+    pub name: String,
+    pub lang: Lang,
+    pub org: OrgId,
+    pub org_name: String,
+    pub access: Access,
+    /// The Organization forces 2FA and this person has not set it up (SEC-01).
+    pub needs_2fa_setup: bool,
+    pub origin: Origin,
+}
+
+impl Actor {
+    /// The one gate every Organization use case passes: forced 2FA first, then the permissions table.
+    pub fn require(&self, action: Action) -> AppResult<()> {
+        if self.needs_2fa_setup {
+            return Err(AppError::TwoFactorRequired);
+        }
+        authorize(&self.access, action)?;
+        Ok(())
+    }
+
+    pub fn can(&self, action: Action) -> bool {
+        self.require(action).is_ok()
+    }
+}
+
+impl App {
+    /// The actor for `user` in `org`; `NotFound` when the user is not a member of that live Organization
+    /// (another Organization's id looks exactly like one that does not exist).
+    pub async fn actor(&self, user: UserId, org: OrgId, origin: Origin) -> AppResult<Actor> {
+        let mut c = self.db.conn().await?;
+        let u = users::by_id(&mut c, user).await?.filter(|u| !u.disabled).ok_or(AppError::Unauthenticated)?;
+        let m = memberships::get(&mut c, org, user).await?.ok_or(AppError::NotFound)?;
+        let o = orgs::by_id(&mut c, org).await?.ok_or(AppError::NotFound)?;
+        Ok(Actor {
+            user,
+            email: u.email,
+            name: u.name,
+            lang: u.lang,
+            org,
+            org_name: o.name,
+            access: Access::new(m.role, m.accounting),
+            needs_2fa_setup: o.force_2fa && !u.totp_enabled,
+            origin,
+        })
+    }
+}

@@ -1,0 +1,38 @@
+//! The settings the use cases read (the CLI builds them from flags, environment and file).
+
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub struct AppConfig {
+    /// Base URL used in e-mailed links, and to tell whether cookies get `Secure`.
+    pub public_url: String,
+    /// Where `.eml` files go when no SMTP server is configured.
+    pub mail_dir: PathBuf,
+    /// `smtp://user:pass@host:587` or `smtps://…`; none writes files to `mail_dir`.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub session_idle_secs: i64,
+    pub session_absolute_secs: i64,
+    pub invitation_days: i64,
+    /// Failed logins allowed per account per minute before refusing (the next one is refused).
+    pub login_failures_per_minute: i64,
+    pub login_failures_per_hour: i64,
+    pub login_failures_per_ip_per_minute: i64,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            public_url: "http://127.0.0.1:8080".into(),
+            mail_dir: PathBuf::from("./mail"),
+            smtp_url: None,
+            mail_from: "Guichet <no-reply@guichet.localhost>".into(),
+            session_idle_secs: 2 * 3600,
+            session_absolute_secs: 24 * 3600,
+            invitation_days: 14,
+            login_failures_per_minute: 10,
+            login_failures_per_hour: 100,
+            login_failures_per_ip_per_minute: 50,
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! The one error type of the use cases. Messages are catalogue keys; `web` translates them and picks
+//! the status code.
+
+use guichet_store::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub key: &'static str,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Unknown, or not the caller's to see (never tell which).
+    #[error("not found")]
+    NotFound,
+    #[error("not signed in")]
+    Unauthenticated,
+    /// Known caller, known object, not allowed; the key says why.
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
+    /// The Organization requires two-factor authentication and the caller has not set it up.
+    #[error("two-factor authentication required")]
+    TwoFactorRequired,
+    /// Bad input: one message per field.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// Refused in the current state (a duplicate, the last LR…).
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("too many requests: {key}, retry after {retry_after}s")]
+    TooMany { key: &'static str, retry_after: i64 },
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn invalid(field: &'static str, key: &'static str) -> AppError {
+        AppError::Invalid(vec![FieldError { field, key }])
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        AppError::Internal(e.to_string())
+    }
+}
+
+impl From<guichet_core::Denied> for AppError {
+    fn from(d: guichet_core::Denied) -> Self {
+        AppError::Forbidden(d.1)
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+/// Collects field errors while validating a form, then fails once with all of them.
+#[derive(Default)]
+pub struct Errors(Vec<FieldError>);
+
+impl Errors {
+    pub fn add(&mut self, field: &'static str, key: &'static str) {
+        self.0.push(FieldError { field, key });
+    }
+
+    /// `Some(value)` passes through; `None` records the error.
+    pub fn check<T>(&mut self, v: Option<T>, field: &'static str, key: &'static str) -> Option<T> {
+        if v.is_none() {
+            self.add(field, key);
+        }
+        v
+    }
+
+    pub fn finish(self) -> Result<(), AppError> {
+        if self.0.is_empty() { Ok(()) } else { Err(AppError::Invalid(self.0)) }
+    }
+}
+
+impl From<guichet_store::DriverError> for AppError {
+    fn from(e: guichet_store::DriverError) -> Self {
+        AppError::Internal(e.to_string())
+    }
+}

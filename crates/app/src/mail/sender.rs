@@ -1,0 +1,100 @@
+//! Delivers the outbox: through SMTP when `smtp_url` is set, otherwise as one `.eml` file per message
+//! in `mail_dir`. Each message is claimed with a lease first, so several instances can run senders
+//! and a message whose sender died is retried once its lease runs out.
+
+use crate::App;
+use crate::error::{AppError, AppResult};
+use guichet_store::outbox::{self, Message};
+use lettre::message::header::ContentType;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+
+const LEASE_SECS: i64 = 120;
+
+pub enum Transport {
+    Dir(std::path::PathBuf),
+    Smtp(Box<AsyncSmtpTransport<Tokio1Executor>>),
+}
+
+impl Transport {
+    pub fn from_config(app: &App) -> AppResult<Transport> {
+        match &app.config.smtp_url {
+            Some(url) => AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                .map(|b| Transport::Smtp(Box::new(b.build())))
+                .map_err(|e| AppError::Internal(format!("GUICHET_SMTP_URL: {e}"))),
+            None => Ok(Transport::Dir(app.config.mail_dir.clone())),
+        }
+    }
+}
+
+fn build(app: &App, m: &Message) -> AppResult<lettre::Message> {
+    let bad = |e: &dyn std::fmt::Display| AppError::Internal(format!("message {}: {e}", m.id));
+    lettre::Message::builder()
+        .from(app.config.mail_from.parse().map_err(|e| bad(&e))?)
+        .to(m.to_addr.parse().map_err(|e| bad(&e))?)
+        .subject(&m.subject)
+        .message_id(Some(format!("<{}@guichet>", m.id)))
+        .header(ContentType::TEXT_PLAIN)
+        .body(m.body.clone())
+        .map_err(|e| bad(&e))
+}
+
+/// Delivers what is due now; returns how many messages went out.
+pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
+    let now = app.now();
+    let due = {
+        let mut c = app.db.conn().await?;
+        outbox::due(&mut c, now, 50).await?
+    };
+    let mut sent = 0;
+    for m in due {
+        let mut c = app.db.conn().await?;
+        if !outbox::claim(&mut c, m.id, now, LEASE_SECS).await? {
+            continue;
+        }
+        let result = match build(app, &m) {
+            Ok(msg) => deliver(transport, &m, msg).await,
+            Err(e) => Err(e.to_string()),
+        };
+        match result {
+            Ok(()) => {
+                outbox::mark_sent(&mut c, m.id, app.now()).await?;
+                sent += 1;
+            }
+            Err(e) => {
+                // Back off: 1, 2, 4 … minutes, at most an hour.
+                let delay = 60i64.saturating_mul(1 << m.attempts.clamp(0, 6)).min(3600);
+                tracing::warn!(message = %m.id, error = %e, "e-mail delivery failed; will retry");
+                outbox::mark_failed(&mut c, m.id, &e, app.now() + delay).await?;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+async fn deliver(transport: &Transport, m: &Message, msg: lettre::Message) -> Result<(), String> {
+    match transport {
+        Transport::Smtp(smtp) => smtp.send(msg).await.map(|_| ()).map_err(|e| e.to_string()),
+        Transport::Dir(dir) => {
+            tokio::fs::create_dir_all(dir).await.map_err(|e| format!("{}: {e}", dir.display()))?;
+            let path = dir.join(format!("{}-{}.eml", m.created_at, m.id));
+            tokio::fs::write(&path, msg.formatted()).await.map_err(|e| format!("{}: {e}", path.display()))
+        }
+    }
+}
+
+/// Runs until the process ends: delivers every few seconds.
+pub async fn run(app: App) {
+    let transport = match Transport::from_config(&app) {
+        Ok(t) => t,
+        Err(e) => {
+            tracing::error!(error = %e, "e-mail sender not started");
+            return;
+        }
+    };
+    loop {
+        if let Err(e) = deliver_due(&app, &transport).await {
+            tracing::warn!(error = %e, "outbox pass failed");
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    }
+}

@@ -1,0 +1,193 @@
+//! Organizations: create several (ORG-03), details and legal fields (ORG-04), currency (ORG-05),
+//! leave and delete (ORG-06), settings such as forced 2FA (SEC-01) and the billing reference (INV-08).
+
+use crate::auth::SessionCtx;
+use crate::error::{AppError, AppResult, Errors};
+use crate::mail::{self, Mail};
+use crate::{Actor, App, Origin};
+use guichet_core::org::DeletionBlockers;
+use guichet_core::permissions::check_departure;
+use guichet_core::{Action, OrgId, OrgKind, Role, currency_for_country, validate};
+use guichet_store::orgs::{Org, OrgDetails};
+use guichet_store::{audit, memberships, orgs, sessions};
+
+/// The form of an Organization's details, as typed.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct DetailsInput {
+    pub name: String,
+    pub kind: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub country: String,
+    #[serde(default)]
+    pub vat_number: String,
+}
+
+/// What an edit may change; `None` leaves a part as it is.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct OrgUpdate {
+    pub legal: Option<DetailsInput>,
+    pub phone: Option<String>,
+    pub force_2fa: Option<bool>,
+}
+
+fn parse_details(input: &DetailsInput) -> AppResult<(OrgDetails, OrgKind)> {
+    let mut e = Errors::default();
+    let name = e.check(validate::line(&input.name, 120), "name", "field.required");
+    let kind = e.check(OrgKind::parse(&input.kind), "kind", "field.choice");
+    let street = e.check(validate::line(&input.street, 120), "street", "field.required");
+    let postcode = e.check(validate::line(&input.postcode, 16), "postcode", "field.required");
+    let city = e.check(validate::line(&input.city, 80), "city", "field.required");
+    let country = e.check(validate::country(&input.country), "country", "field.country");
+    let vat = e.check(validate::optional_line(&input.vat_number, 32), "vat_number", "field.too_long");
+    e.finish()?;
+    let d = OrgDetails {
+        name: name.unwrap_or_default(),
+        kind,
+        street: street.unwrap_or_default(),
+        postcode: postcode.unwrap_or_default(),
+        city: city.unwrap_or_default(),
+        country: country.unwrap_or_default(),
+        phone: None,
+        vat_number: vat.flatten(),
+    };
+    Ok((d, kind.unwrap_or(OrgKind::Individual)))
+}
+
+impl App {
+    /// ORG-03: a new Organization with its creator as LR; becomes the session's current one.
+    pub async fn create_org(&self, ctx: &SessionCtx, input: &DetailsInput, origin: &Origin) -> AppResult<OrgId> {
+        let (details, kind) = parse_details(input)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let org = orgs::insert(&mut tx, &details, kind, currency_for_country(&details.country), now).await?;
+        let m = memberships::Membership {
+            org_id: org,
+            user_id: ctx.user.id,
+            role: Role::LegalRep,
+            accounting: true,
+            billing_contact: true,
+            created_at: now,
+        };
+        memberships::insert(&mut tx, &m).await?;
+        sessions::set_org(&mut tx, &ctx.session.id_hash, Some(org)).await?;
+        audit::record(&mut tx, Some(org), Some(ctx.user.id), "org.created", &details.name, &origin.ip, now).await?;
+        tx.commit().await?;
+        Ok(org)
+    }
+
+    pub async fn org(&self, actor: &Actor) -> AppResult<Org> {
+        actor.require(Action::ViewOrg)?;
+        let mut c = self.db.conn().await?;
+        orgs::by_id(&mut c, actor.org).await?.ok_or(AppError::NotFound)
+    }
+
+    /// ORG-04: legal fields by an LR only (the LRs get a summary), the rest by LR/Admin. ORG-05: the
+    /// country fixes the currency of future invoices.
+    pub async fn update_org(&self, actor: &Actor, up: &OrgUpdate) -> AppResult<Org> {
+        if up.legal.is_some() {
+            actor.require(Action::EditLegalFields)?;
+        }
+        if up.phone.is_some() || up.force_2fa.is_some() {
+            actor.require(Action::EditOrgSettings)?;
+        }
+        let parsed = up.legal.as_ref().map(parse_details).transpose()?;
+        let phone = match &up.phone {
+            Some(p) => Some(validate::optional_line(p, 32).ok_or(AppError::invalid("phone", "field.too_long"))?),
+            None => None,
+        };
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let before = orgs::by_id(&mut tx, actor.org).await?.ok_or(AppError::NotFound)?;
+        if let Some((d, kind)) = &parsed {
+            let currency = currency_for_country(&d.country);
+            orgs::update_legal(&mut tx, actor.org, d, *kind, currency).await?;
+            let summary = format!(
+                "{} / {} / {} {} {} {} / {} / {}",
+                d.name,
+                kind.code(),
+                d.street,
+                d.postcode,
+                d.city,
+                d.country,
+                d.vat_number.as_deref().unwrap_or("-"),
+                currency
+            );
+            audit::record(&mut tx, Some(actor.org), Some(actor.user), "org.legal_changed", &summary, &actor.origin.ip, now)
+                .await?;
+            for (email, lang) in memberships::emails_with_role(&mut tx, actor.org, Role::LegalRep).await? {
+                let lang = guichet_core::Lang::parse(&lang).unwrap_or_default();
+                mail::enqueue(&mut tx, self, &email, lang, Mail::OrgDetailsChanged { org: &d.name, by: &actor.name, summary: &summary }, now)
+                    .await?;
+            }
+        }
+        if phone.is_some() || up.force_2fa.is_some() {
+            let phone = phone.unwrap_or(before.phone.clone());
+            let force = up.force_2fa.unwrap_or(before.force_2fa);
+            orgs::update_settings(&mut tx, actor.org, phone.as_deref(), force).await?;
+            if force != before.force_2fa {
+                audit::record(&mut tx, Some(actor.org), Some(actor.user), "org.force_2fa", &force.to_string(), &actor.origin.ip, now)
+                    .await?;
+            }
+        }
+        let after = orgs::by_id(&mut tx, actor.org).await?.ok_or(AppError::NotFound)?;
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    /// INV-08: the free-text reference printed on every later invoice (≤ 128 characters).
+    pub async fn set_billing_reference(&self, actor: &Actor, reference: &str) -> AppResult<Option<String>> {
+        actor.require(Action::Billing)?;
+        let r = validate::optional_line(reference, 128).ok_or(AppError::invalid("billing_reference", "field.too_long"))?;
+        let mut tx = self.db.begin().await?;
+        orgs::set_billing_reference(&mut tx, actor.org, r.as_deref()).await?;
+        audit::record(&mut tx, Some(actor.org), Some(actor.user), "billing.reference", r.as_deref().unwrap_or(""), &actor.origin.ip, self.now())
+            .await?;
+        tx.commit().await?;
+        Ok(r)
+    }
+
+    pub async fn billing_reference(&self, actor: &Actor) -> AppResult<Option<String>> {
+        actor.require(Action::Billing)?;
+        Ok(self.org(actor).await?.billing_reference)
+    }
+
+    /// ORG-06: leave, unless one is the last LR. The session moves to another Organization, if any.
+    pub async fn leave_org(&self, actor: &Actor, ctx: &SessionCtx) -> AppResult<Option<OrgId>> {
+        let mut tx = self.db.begin().await?;
+        let lrs = memberships::count_role(&mut tx, actor.org, Role::LegalRep).await?;
+        check_departure(actor.access.role, lrs).map_err(AppError::Conflict)?;
+        memberships::delete(&mut tx, actor.org, actor.user).await?;
+        audit::record(&mut tx, Some(actor.org), Some(actor.user), "member.left", &actor.email, &actor.origin.ip, self.now()).await?;
+        let next = memberships::orgs_of(&mut tx, actor.user).await?.first().map(|o| o.org_id);
+        sessions::set_org(&mut tx, &ctx.session.id_hash, next).await?;
+        tx.commit().await?;
+        Ok(next)
+    }
+
+    /// What stands in the way of deleting the Organization (ORG-06).
+    pub async fn deletion_blockers(&self, actor: &Actor) -> AppResult<DeletionBlockers> {
+        actor.require(Action::DeleteOrg)?;
+        let mut c = self.db.conn().await?;
+        Ok(DeletionBlockers { other_members: memberships::count(&mut c, actor.org).await? - 1, ..Default::default() })
+    }
+
+    /// ORG-06: deletes (soft) an Organization with no products, no other member, a zero balance and
+    /// no unpaid invoice. Its history stays in the database.
+    pub async fn delete_org(&self, actor: &Actor, ctx: &SessionCtx) -> AppResult<Option<OrgId>> {
+        actor.require(Action::DeleteOrg)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let blockers = DeletionBlockers { other_members: memberships::count(&mut tx, actor.org).await? - 1, ..Default::default() };
+        if let Some(first) = blockers.reasons().first() {
+            return Err(AppError::Conflict(first));
+        }
+        orgs::mark_deleted(&mut tx, actor.org, now).await?;
+        audit::record(&mut tx, Some(actor.org), Some(actor.user), "org.deleted", &actor.org_name, &actor.origin.ip, now).await?;
+        let next = memberships::orgs_of(&mut tx, actor.user).await?.first().map(|o| o.org_id);
+        sessions::set_org(&mut tx, &ctx.session.id_hash, next).await?;
+        tx.commit().await?;
+        Ok(next)
+    }
+}

@@ -1,0 +1,73 @@
+//! Migrations: numbered SQL files embedded in the binary, applied in order, each in its own
+//! transaction, recorded in `schema_migrations`. The SQL is portable between SQLite and PostgreSQL;
+//! a migration that must differ provides a per-backend variant in `MIGRATIONS`.
+//! On PostgreSQL an advisory lock keeps two instances that start together from racing.
+
+use crate::{Backend, Db, Result};
+
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sql: &'static str,
+    postgres_sql: Option<&'static str>,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "identity",
+    sql: include_str!("../migrations/0001_identity.sql"),
+    postgres_sql: None,
+}];
+
+const LOCK_KEY: i64 = 0x6775_6963_6865_74; // "guichet"
+
+pub(crate) async fn run(db: &Db) -> Result<Vec<String>> {
+    let mut conn = db.conn().await?;
+    if db.backend() == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_lock($1)").bind(LOCK_KEY).execute(&mut *conn).await?;
+    }
+    let result = apply_all(db, &mut conn).await;
+    if db.backend() == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_unlock($1)").bind(LOCK_KEY).execute(&mut *conn).await?;
+    }
+    result
+}
+
+async fn apply_all(db: &Db, conn: &mut crate::Conn) -> Result<Vec<String>> {
+    use sqlx::{Acquire, Row};
+    sqlx::raw_sql(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+    )
+    .execute(&mut *conn)
+    .await?;
+    let rows = sqlx::query("SELECT version FROM schema_migrations").fetch_all(&mut *conn).await?;
+    let done: Vec<i64> = rows.iter().map(|r| r.try_get::<i64, _>(0)).collect::<Result<_, _>>()?;
+    let mut applied = Vec::new();
+    for m in MIGRATIONS {
+        if done.contains(&m.version) {
+            continue;
+        }
+        let sql = match (db.backend(), m.postgres_sql) {
+            (Backend::Postgres, Some(pg)) => pg,
+            _ => m.sql,
+        };
+        let mut tx = conn.begin().await?;
+        sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+            .bind(m.version)
+            .bind(m.name)
+            .bind(unix_now())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        applied.push(format!("{:04}_{}", m.version, m.name));
+    }
+    Ok(applied)
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
