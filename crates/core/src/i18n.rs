@@ -18,7 +18,7 @@ macro_rules! catalogue {
     };
 }
 
-pub fn t(lang: Lang, key: &str) -> &str {
+pub fn t<'a>(lang: Lang, key: &'a str) -> &'a str {
     match lookup(key) {
         Some(texts) => texts[match lang {
             Lang::Fr => 0,
@@ -101,7 +101,9 @@ mod tests {
     fn quoted_keys(text: &str) -> Vec<String> {
         let areas: Vec<&str> = KEYS.iter().filter_map(|k| k.split('.').next()).collect();
         let mut out = Vec::new();
-        for part in text.split('"').skip(1).step_by(2) {
+        for literal in text.split('"').skip(1).step_by(2) {
+            // Notices travel in redirects as `?done=key`.
+            let part = literal.split_once("done=").map_or(literal, |(_, k)| k.split('&').next().unwrap_or(""));
             let Some((area, rest)) = part.split_once('.') else { continue };
             if areas.contains(&area)
                 && !rest.is_empty()

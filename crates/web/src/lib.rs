@@ -1,1 +1,59 @@
+//! Guichet's HTTP face (axum): the Manager's pages, the back office, the JSON API. Handlers turn a
+//! request into an `app` call and its result into HTML or JSON; they hold no business rules.
 
+pub mod api;
+mod assets;
+mod cookies;
+mod csrf;
+mod ctx;
+mod error;
+mod layout;
+mod pages;
+
+use axum::Router;
+use guichet_app::App;
+
+/// Shared by every handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub app: App,
+    /// Cookies get `Secure` and the `__Host-` prefix (the public URL is https).
+    pub secure_cookies: bool,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
+    pub trust_proxy: bool,
+}
+
+impl AppState {
+    pub fn new(app: App, trust_proxy: bool) -> AppState {
+        let secure_cookies = app.config.public_url.starts_with("https://");
+        AppState { app, secure_cookies, trust_proxy }
+    }
+}
+
+/// The whole application: pages, back office, API, health check, assets.
+pub fn router(state: AppState) -> Router {
+    let html = pages::router()
+        .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), cookies::ensure_anon_csrf));
+    Router::new()
+        .merge(html)
+        .merge(api::router())
+        .route("/assets/style.css", axum::routing::get(assets::stylesheet))
+        .layer(axum::middleware::from_fn(csrf::origin_guard))
+        .layer(axum::middleware::from_fn(security_headers))
+        .with_state(state)
+}
+
+async fn security_headers(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"),
+    );
+    res
+}

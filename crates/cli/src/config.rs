@@ -1,0 +1,162 @@
+//! One configuration: defaults, then the optional TOML file, then environment variables and flags
+//! (clap reads both; a flag wins over its variable). Every setting is listed in the README.
+
+use clap::Args;
+use serde::Deserialize;
+use std::path::PathBuf;
+
+/// Settings as flags / environment variables (all optional: unset means "file, then default").
+#[derive(Args, Debug, Default, Clone)]
+pub struct ConfigArgs {
+    /// TOML configuration file.
+    #[arg(long, env = "GUICHET_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+    /// Database URL: sqlite://FILE or postgres://USER@HOST/DB [default: sqlite://guichet.db]
+    #[arg(long, env = "GUICHET_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Address to listen on [default: 127.0.0.1:8080]
+    #[arg(long, env = "GUICHET_ADDR", global = true)]
+    pub addr: Option<String>,
+    /// Folder for outgoing e-mail as .eml files when no SMTP server is set [default: ./mail]
+    #[arg(long, env = "GUICHET_MAIL_DIR", global = true)]
+    pub mail_dir: Option<PathBuf>,
+    /// Public base URL, for links in e-mails; https:// turns on Secure/__Host- cookies [default: http://ADDR]
+    #[arg(long, env = "GUICHET_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+    /// SMTP server, e.g. smtps://user:password@mail.example.ch [default: none, write files]
+    #[arg(long, env = "GUICHET_SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+    /// Sender of e-mails [default: Guichet <no-reply@guichet.localhost>]
+    #[arg(long, env = "GUICHET_MAIL_FROM", global = true)]
+    pub mail_from: Option<String>,
+    /// Trust X-Forwarded-For (only behind your own reverse proxy) [default: false]
+    #[arg(long, env = "GUICHET_TRUST_PROXY", global = true)]
+    pub trust_proxy: Option<bool>,
+    /// Minutes of inactivity after which a session ends [default: 120]
+    #[arg(long, env = "GUICHET_SESSION_IDLE_MINUTES", global = true)]
+    pub session_idle_minutes: Option<i64>,
+    /// Hours after which a session ends whatever happens [default: 24]
+    #[arg(long, env = "GUICHET_SESSION_ABSOLUTE_HOURS", global = true)]
+    pub session_absolute_hours: Option<i64>,
+    /// Days an invitation stays valid [default: 14]
+    #[arg(long, env = "GUICHET_INVITATION_DAYS", global = true)]
+    pub invitation_days: Option<i64>,
+}
+
+/// The same settings in the TOML file.
+#[derive(Deserialize, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub database_url: Option<String>,
+    pub addr: Option<String>,
+    pub mail_dir: Option<PathBuf>,
+    pub public_url: Option<String>,
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
+    pub trust_proxy: Option<bool>,
+    pub session_idle_minutes: Option<i64>,
+    pub session_absolute_hours: Option<i64>,
+    pub invitation_days: Option<i64>,
+}
+
+/// The resolved configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub addr: String,
+    pub mail_dir: PathBuf,
+    pub public_url: String,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub trust_proxy: bool,
+    pub session_idle_minutes: i64,
+    pub session_absolute_hours: i64,
+    pub invitation_days: i64,
+    /// Run the e-mail sender and clean-up jobs (tests that inspect the outbox turn them off).
+    pub background_jobs: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::resolve(ConfigArgs::default(), FileConfig::default()).expect("defaults are valid")
+    }
+}
+
+impl Config {
+    /// Reads the file named by `--config`/`GUICHET_CONFIG` (if any) and merges.
+    pub fn load(args: ConfigArgs) -> anyhow::Result<Config> {
+        let file = match &args.config {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+            }
+            None => FileConfig::default(),
+        };
+        Config::resolve(args, file)
+    }
+
+    pub fn resolve(a: ConfigArgs, f: FileConfig) -> anyhow::Result<Config> {
+        let addr = a.addr.or(f.addr).unwrap_or_else(|| "127.0.0.1:8080".into());
+        let positive = |name: &str, v: i64| {
+            if v > 0 { Ok(v) } else { Err(anyhow::anyhow!("{name} must be a positive number, got {v}")) }
+        };
+        let c = Config {
+            database_url: a.database_url.or(f.database_url).unwrap_or_else(|| "sqlite://guichet.db".into()),
+            public_url: a.public_url.or(f.public_url).unwrap_or_else(|| format!("http://{addr}")).trim_end_matches('/').to_string(),
+            addr,
+            mail_dir: a.mail_dir.or(f.mail_dir).unwrap_or_else(|| PathBuf::from("./mail")),
+            smtp_url: a.smtp_url.or(f.smtp_url).filter(|s| !s.is_empty()),
+            mail_from: a.mail_from.or(f.mail_from).unwrap_or_else(|| "Guichet <no-reply@guichet.localhost>".into()),
+            trust_proxy: a.trust_proxy.or(f.trust_proxy).unwrap_or(false),
+            session_idle_minutes: positive("session_idle_minutes", a.session_idle_minutes.or(f.session_idle_minutes).unwrap_or(120))?,
+            session_absolute_hours: positive("session_absolute_hours", a.session_absolute_hours.or(f.session_absolute_hours).unwrap_or(24))?,
+            invitation_days: positive("invitation_days", a.invitation_days.or(f.invitation_days).unwrap_or(14))?,
+            background_jobs: true,
+        };
+        if !(c.public_url.starts_with("http://") || c.public_url.starts_with("https://")) {
+            anyhow::bail!("public_url must start with http:// or https://, got {:?}", c.public_url);
+        }
+        Ok(c)
+    }
+
+    pub fn app_config(&self) -> guichet_app::AppConfig {
+        guichet_app::AppConfig {
+            public_url: self.public_url.clone(),
+            mail_dir: self.mail_dir.clone(),
+            smtp_url: self.smtp_url.clone(),
+            mail_from: self.mail_from.clone(),
+            session_idle_secs: self.session_idle_minutes * 60,
+            session_absolute_secs: self.session_absolute_hours * 3600,
+            invitation_days: self.invitation_days,
+            ..Default::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_win_over_the_file_which_wins_over_defaults() {
+        let file: FileConfig = toml::from_str("addr = \"0.0.0.0:9000\"\ninvitation_days = 7\ndatabase_url = \"sqlite://x.db\"").unwrap();
+        let args = ConfigArgs { database_url: Some("postgres://u@h/db".into()), ..Default::default() };
+        let c = Config::resolve(args, file).unwrap();
+        assert_eq!(c.database_url, "postgres://u@h/db");
+        assert_eq!(c.addr, "0.0.0.0:9000");
+        assert_eq!(c.invitation_days, 7);
+        assert_eq!(c.public_url, "http://0.0.0.0:9000");
+        let d = Config::default();
+        assert_eq!((d.database_url.as_str(), d.addr.as_str()), ("sqlite://guichet.db", "127.0.0.1:8080"));
+        assert_eq!(d.mail_dir, PathBuf::from("./mail"));
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_the_setting_named() {
+        assert!(toml::from_str::<FileConfig>("adr = \"x\"").is_err(), "unknown keys are refused");
+        let e = Config::resolve(ConfigArgs { invitation_days: Some(0), ..Default::default() }, FileConfig::default()).unwrap_err();
+        assert!(e.to_string().contains("invitation_days"));
+        let e = Config::resolve(ConfigArgs { public_url: Some("ftp://x".into()), ..Default::default() }, FileConfig::default()).unwrap_err();
+        assert!(e.to_string().contains("public_url"));
+    }
+}

@@ -1,0 +1,81 @@
+//! Configuration and start-up of Guichet, shared by the `guichet` binary and the integration tests
+//! (which start the real server on a random port exactly as `guichet serve` does).
+
+pub mod config;
+
+use guichet_app::{App, Clock, SystemClock};
+use guichet_store::Db;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+pub use config::Config;
+
+/// A running server.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub app: App,
+    pub task: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+/// Connects, migrates and returns the application (no server).
+pub async fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
+    let db = Db::connect(&config.database_url).await.map_err(|e| anyhow::anyhow!("database {}: {e}", redact(&config.database_url)))?;
+    let applied = db.migrate().await?;
+    for m in applied {
+        tracing::info!(migration = %m, "applied");
+    }
+    Ok(App::new(db, clock, config.app_config()))
+}
+
+/// Binds `config.addr` (port 0 picks a free one), starts the HTTP server and the background jobs
+/// (e-mail sender, clean-up) and returns at once.
+pub async fn start(config: &Config, clock: Option<Arc<dyn Clock>>) -> anyhow::Result<Running> {
+    let app = open(config, clock.unwrap_or_else(|| Arc::new(SystemClock))).await?;
+    let listener = tokio::net::TcpListener::bind(&config.addr).await.map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.addr))?;
+    let addr = listener.local_addr()?;
+    if config.background_jobs {
+        tokio::spawn(guichet_app::mail::sender::run(app.clone()));
+        tokio::spawn(cleanup(app.clone()));
+    }
+    let router = guichet_web::router(guichet_web::AppState::new(app.clone(), config.trust_proxy));
+    let task = tokio::spawn(async move {
+        let svc = router.into_make_service_with_connect_info::<SocketAddr>();
+        if let Err(e) = axum::serve(listener, svc).with_graceful_shutdown(shutdown_signal()).await {
+            tracing::error!(error = %e, "server stopped");
+        }
+    });
+    Ok(Running { addr, app, task })
+}
+
+async fn shutdown_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Hourly: expired sessions and old login attempts go.
+async fn cleanup(app: App) {
+    loop {
+        let now = app.now();
+        if let Ok(mut c) = app.db.conn().await {
+            let _ = guichet_store::sessions::purge_expired(&mut c, now, app.config.session_idle_secs).await;
+            let _ = guichet_store::throttle::purge_before(&mut c, now - 2 * 3600).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+    }
+}
+
+/// A database URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => match url[s + 3..at].split_once(':') {
+            Some((user, _)) => format!("{}{}:***{}", &url[..s + 3], user, &url[at..]),
+            None => url.to_string(),
+        },
+        _ => url.to_string(),
+    }
+}

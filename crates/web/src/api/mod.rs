@@ -1,0 +1,192 @@
+//! The JSON API under `/api/v1`, authenticated by personal API tokens (`Authorization: Bearer`).
+//! Every route is declared once in [`routes`], with the permission it needs: the router, the OpenAPI
+//! document and the tenant-isolation test are all generated from that table.
+
+mod handlers;
+mod openapi;
+
+use crate::AppState;
+use crate::ctx::client_origin;
+use crate::error::{message_key, status_of};
+use axum::Router;
+use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, delete, get, patch, post, put};
+use guichet_app::{Actor, AppError};
+use guichet_core::{Action, Lang, OrgId};
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+
+/// One API route: how it is called, what it needs, and an example body.
+pub struct ApiRoute {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub summary: &'static str,
+    /// The permission checked inside the Organization `{org}`; `None` for routes outside one.
+    pub action: Option<Action>,
+    pub example: Option<fn() -> Value>,
+    make: fn() -> MethodRouter<AppState>,
+}
+
+/// The route table. Add a route here and it is routed, documented and covered by the isolation
+/// and role tests.
+pub fn routes() -> Vec<ApiRoute> {
+    use handlers::*;
+    vec![
+        ApiRoute { method: "GET", path: "/api/v1/me", summary: "The token's person and Organization", action: None, example: None, make: || get(me) },
+        ApiRoute { method: "GET", path: "/api/v1/orgs/{org}", summary: "An Organization's details", action: Some(Action::ViewOrg), example: None, make: || get(org_get) },
+        ApiRoute {
+            method: "PATCH",
+            path: "/api/v1/orgs/{org}",
+            summary: "Change legal details (LR only), phone or forced 2FA",
+            action: Some(Action::EditLegalFields),
+            example: Some(|| json!({"legal": {"name": "Atelier Favre Sàrl", "kind": "company", "street": "Avenue de la Gare 12", "postcode": "1003", "city": "Lausanne", "country": "CH", "vat_number": "CHE-123.456.789 MWST"}})),
+            make: || patch(org_patch),
+        },
+        ApiRoute { method: "GET", path: "/api/v1/orgs/{org}/members", summary: "Members and their roles", action: Some(Action::ViewMembers), example: None, make: || get(members_list) },
+        ApiRoute {
+            method: "PATCH",
+            path: "/api/v1/orgs/{org}/members/{user}",
+            summary: "Change a member's role and accounting permission",
+            action: Some(Action::ManageMembers),
+            example: Some(|| json!({"role": "collaborator", "accounting": true})),
+            make: || patch(member_patch),
+        },
+        ApiRoute { method: "DELETE", path: "/api/v1/orgs/{org}/members/{user}", summary: "Remove a member", action: Some(Action::ManageMembers), example: None, make: || delete(member_delete) },
+        ApiRoute { method: "GET", path: "/api/v1/orgs/{org}/invitations", summary: "Open invitations", action: Some(Action::ViewMembers), example: None, make: || get(invitations_list) },
+        ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/invitations",
+            summary: "Invite a person by e-mail",
+            action: Some(Action::ManageMembers),
+            example: Some(|| json!({"email": "new.person@example.ch", "role": "collaborator", "accounting": false})),
+            make: || post(invitation_create),
+        },
+        ApiRoute { method: "POST", path: "/api/v1/orgs/{org}/invitations/{id}/resend", summary: "Send an invitation again", action: Some(Action::ManageMembers), example: None, make: || post(invitation_resend) },
+        ApiRoute { method: "DELETE", path: "/api/v1/orgs/{org}/invitations/{id}", summary: "Revoke an invitation", action: Some(Action::ManageMembers), example: None, make: || delete(invitation_revoke) },
+        ApiRoute { method: "GET", path: "/api/v1/orgs/{org}/billing/reference", summary: "The billing reference printed on invoices (INV-08)", action: Some(Action::Billing), example: None, make: || get(reference_get) },
+        ApiRoute {
+            method: "PUT",
+            path: "/api/v1/orgs/{org}/billing/reference",
+            summary: "Set the billing reference (INV-08)",
+            action: Some(Action::Billing),
+            example: Some(|| json!({"billing_reference": "PO 2026-118"})),
+            make: || put(reference_put),
+        },
+    ]
+}
+
+pub fn router() -> Router<AppState> {
+    let mut r = Router::new();
+    for route in routes() {
+        r = r.route(route.path, (route.make)());
+    }
+    r.route("/api/openapi.json", get(openapi::document))
+        .route("/healthz", get(handlers::healthz))
+        .route("/api/{*rest}", axum::routing::any(|| async { ApiError(AppError::NotFound) }))
+}
+
+/// An error as JSON: `{ "error": { "code", "message", "fields"? } }`.
+pub struct ApiError(pub AppError);
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        ApiError(e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let t = |k: &str| guichet_core::i18n::t(Lang::En, k).to_string();
+        let code = match &self.0 {
+            AppError::NotFound => "not_found",
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::TwoFactorRequired => "two_factor_required",
+            AppError::Invalid(_) => "invalid",
+            AppError::Conflict(_) => "conflict",
+            AppError::TooMany { .. } => "too_many_requests",
+            AppError::Internal(detail) => {
+                tracing::error!(%detail, "internal error");
+                "internal"
+            }
+        };
+        let mut body = json!({"error": {"code": code, "message": t(message_key(&self.0))}});
+        if let AppError::Invalid(fields) = &self.0 {
+            body["error"]["fields"] = fields.iter().map(|f| json!({"field": f.field, "message": t(f.key)})).collect();
+        }
+        let mut res = (status_of(&self.0), axum::Json(body)).into_response();
+        if let AppError::Unauthenticated = self.0 {
+            res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        res
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+fn bearer(parts: &Parts) -> Option<String> {
+    let v = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = v.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string())
+}
+
+/// The caller, by bearer token, without an Organization in the path.
+pub struct ApiCaller(pub String);
+
+impl FromRequestParts<AppState> for ApiCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        bearer(parts).map(ApiCaller).ok_or(ApiError(AppError::Unauthenticated))
+    }
+}
+
+/// The caller as an actor in the Organization `{org}` of the path: 401 without a valid token, 404
+/// when the token is not for that Organization or its person is not a member.
+pub struct ApiActor {
+    pub actor: Actor,
+    pub params: HashMap<String, String>,
+}
+
+impl FromRequestParts<AppState> for ApiActor {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let token = bearer(parts).ok_or(ApiError(AppError::Unauthenticated))?;
+        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError(AppError::NotFound))?;
+        let org: OrgId = params.get("org").and_then(|o| o.parse().ok()).ok_or(ApiError(AppError::NotFound))?;
+        let actor = state.app.token_actor(&token, org, client_origin(parts, state.trust_proxy)).await?;
+        Ok(ApiActor { actor, params })
+    }
+}
+
+impl ApiActor {
+    /// A typed path parameter; a malformed id is just an unknown one (404).
+    pub fn param<T: std::str::FromStr>(&self, name: &str) -> ApiResult<T> {
+        self.params.get(name).and_then(|v| v.parse().ok()).ok_or(ApiError(AppError::NotFound))
+    }
+}
+
+/// A JSON body; a missing or wrong content type, or a body that does not parse, is a clear 4xx.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(ApiJson(v)),
+            Err(rejection) => {
+                let status = rejection.status();
+                let body = json!({"error": {"code": "bad_request", "message": rejection.body_text()}});
+                Err((status, axum::Json(body)).into_response())
+            }
+        }
+    }
+}

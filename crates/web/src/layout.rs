@@ -1,0 +1,241 @@
+//! Page layouts and form helpers (maud). Templates hold no logic beyond showing what they are given.
+
+use crate::ctx::{Ctx, InOrg};
+use axum::http::StatusCode;
+use guichet_app::FieldError;
+use guichet_core::{Action, Lang};
+use maud::{DOCTYPE, Markup, html};
+
+/// The Manager's sections, for the navigation and the contextual help link.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Nav {
+    Home,
+    Products,
+    Payments,
+    Invoices,
+    Prepaid,
+    Addresses,
+    BillingSettings,
+    Users,
+    Teams,
+    Organization,
+    Profile,
+    Help,
+}
+
+impl Nav {
+    /// The help topic of the section (KB-03: every page links to its guides).
+    pub fn topic(self) -> &'static str {
+        match self {
+            Nav::Home => "start",
+            Nav::Products => "products",
+            Nav::Payments => "payments",
+            Nav::Invoices => "invoices",
+            Nav::Prepaid => "prepaid",
+            Nav::Addresses => "addresses",
+            Nav::BillingSettings => "invoices",
+            Nav::Users => "users",
+            Nav::Teams => "teams",
+            Nav::Organization => "organization",
+            Nav::Profile => "account",
+            Nav::Help => "start",
+        }
+    }
+}
+
+pub fn csrf_field(ctx: &Ctx) -> Markup {
+    html! { input type="hidden" name="csrf" value=(ctx.csrf()); }
+}
+
+fn head(ctx: &Ctx, title: &str) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            title { (title) " · Guichet" }
+            link rel="stylesheet" href="/assets/style.css";
+            meta name="guichet-lang" content=(ctx.lang.code());
+        }
+    }
+}
+
+fn lang_switch(ctx: &Ctx) -> Markup {
+    html! {
+        form.lang method="post" action="/lang" {
+            (csrf_field(ctx))
+            input type="hidden" name="next" value=(ctx.path);
+            span { (ctx.t("lang.label")) " " }
+            @for l in Lang::ALL {
+                @if l == ctx.lang {
+                    strong lang=(l.code()) { (l.native_name()) }
+                } @else {
+                    button.link type="submit" name="lang" value=(l.code()) lang=(l.code()) { (l.native_name()) }
+                }
+                " "
+            }
+        }
+    }
+}
+
+/// A page outside the Manager (login, sign-up, help, errors).
+pub fn public_page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(ctx.lang.code()) {
+            (head(ctx, title))
+            body.public {
+                header.top {
+                    a.brand href="/" { "Guichet" }
+                    nav { a href="/help" { (ctx.t("nav.help")) } }
+                }
+                main.narrow { (body) }
+                footer { (lang_switch(ctx)) }
+            }
+        }
+    }
+}
+
+/// A Manager page: Organization switcher, navigation, the page's help link.
+pub fn manager(o: &InOrg, nav: Nav, title: &str, body: Markup) -> Markup {
+    let ctx = &o.ctx;
+    let item = |n: Nav, href: &str, key: &str| {
+        html! { li { a href=(href) aria-current=[(n == nav).then_some("page")] { (ctx.t(key)) } } }
+    };
+    html! {
+        (DOCTYPE)
+        html lang=(ctx.lang.code()) {
+            (head(ctx, title))
+            body {
+                header.top {
+                    a.brand href="/" { "Guichet" }
+                    form.switcher method="post" action="/orgs/switch" {
+                        (csrf_field(ctx))
+                        label for="org-switch" { (ctx.t("org.switch_label")) }
+                        select id="org-switch" name="org" {
+                            @for m in &o.orgs {
+                                option value=(m.org_id) selected[m.org_id == o.actor.org] { (m.name) }
+                            }
+                        }
+                        button type="submit" { (ctx.t("org.switch")) }
+                        " "
+                        a href="/orgs/new" { (ctx.t("org.new")) }
+                    }
+                    div.user {
+                        span.who { (o.sess.user.name) }
+                        form method="post" action="/logout" {
+                            (csrf_field(ctx))
+                            button.link type="submit" { (ctx.t("auth.logout")) }
+                        }
+                    }
+                }
+                div.shell {
+                    nav.side aria-label=(ctx.t("nav.label")) {
+                        ul {
+                            (item(Nav::Home, "/", "nav.home"))
+                            (item(Nav::Products, "/products", "nav.products"))
+                            @if o.actor.can(Action::Billing) {
+                                (item(Nav::Payments, "/payments", "nav.payments"))
+                                li.group {
+                                    span { (ctx.t("nav.accounting")) }
+                                    ul {
+                                        (item(Nav::Invoices, "/accounting/invoices", "nav.invoices"))
+                                        (item(Nav::Prepaid, "/accounting/prepaid", "nav.prepaid"))
+                                        (item(Nav::Addresses, "/accounting/addresses", "nav.addresses"))
+                                        (item(Nav::BillingSettings, "/accounting/settings", "nav.billing_settings"))
+                                    }
+                                }
+                            }
+                            @if o.actor.can(Action::ViewMembers) {
+                                (item(Nav::Users, "/users", "nav.users"))
+                                (item(Nav::Teams, "/teams", "nav.teams"))
+                            }
+                            (item(Nav::Organization, "/org", "nav.organization"))
+                            (item(Nav::Profile, "/profile", "nav.profile"))
+                            (item(Nav::Help, "/help", "nav.help"))
+                        }
+                    }
+                    main {
+                        div.title {
+                            h1 { (title) }
+                            a.help href=(format!("/help?topic={}", nav.topic())) { (ctx.t("help.this_page")) }
+                        }
+                        (body)
+                    }
+                }
+                footer { (lang_switch(ctx)) }
+            }
+        }
+    }
+}
+
+pub fn error_page(ctx: &Ctx, status: StatusCode, key: &str, retry: Option<i64>) -> Markup {
+    let title = ctx.t(match status.as_u16() {
+        404 => "error.title_not_found",
+        403 => "error.title_forbidden",
+        429 => "error.title_too_many",
+        500..=599 => "error.title_internal",
+        _ => "error.title_refused",
+    });
+    public_page(
+        ctx,
+        title,
+        html! {
+            h1 { (title) }
+            p.error role="alert" { (ctx.t(key)) }
+            @if let Some(secs) = retry {
+                p { (guichet_core::i18n::tf(ctx.lang, "error.retry_after", &[("secs", &secs.to_string())])) }
+            }
+            @if key == "cookies.required" {
+                p { a href="/help/cookies-and-javascript" { (ctx.t("cookies.guide_link")) } }
+            }
+            p { a href="/" { (ctx.t("error.back_home")) } }
+        },
+    )
+}
+
+/// A labelled input with its inline error, accessible (`aria-invalid`, `aria-describedby`).
+pub fn field(ctx: &Ctx, name: &str, label_key: &str, kind: &str, value: &str, errors: &[FieldError]) -> Markup {
+    let err = errors.iter().find(|e| e.field == name);
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-error");
+    html! {
+        div.field {
+            label for=(id) { (ctx.t(label_key)) }
+            input id=(id) name=(name) type=(kind) value=(value)
+                aria-invalid=[err.map(|_| "true")] aria-describedby=[err.map(|_| err_id.as_str())]
+                autocomplete=[autocomplete(name)];
+            @if let Some(e) = err {
+                p.field-error id=(err_id) { (ctx.t(e.key)) }
+            }
+        }
+    }
+}
+
+fn autocomplete(name: &str) -> Option<&'static str> {
+    match name {
+        "email" => Some("email"),
+        "password" => Some("new-password"),
+        "current" => Some("current-password"),
+        "name" => Some("name"),
+        "code" => Some("one-time-code"),
+        _ => None,
+    }
+}
+
+/// Errors that belong to no field shown on the form.
+pub fn form_errors(ctx: &Ctx, errors: &[FieldError], shown: &[&str]) -> Markup {
+    html! {
+        @for e in errors.iter().filter(|e| !shown.contains(&e.field)) {
+            p.error role="alert" { (ctx.t(e.key)) }
+        }
+    }
+}
+
+pub fn notice(text: &str) -> Markup {
+    html! { p.notice role="status" { (text) } }
+}
+
+/// A read-only date for people (UTC).
+pub fn date(unix: i64) -> String {
+    guichet_app::mail::format_time(unix)
+}

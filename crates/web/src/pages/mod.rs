@@ -1,0 +1,85 @@
+//! The Manager's HTML routes (and the back office). Every state change is a POST through
+//! [`crate::csrf::CsrfForm`]; every Organization page goes through [`crate::ctx::InOrg`].
+
+pub mod admin;
+pub mod auth;
+pub mod help;
+pub mod org;
+pub mod profile;
+pub mod users;
+
+use crate::AppState;
+use crate::cookies;
+use crate::csrf::CsrfForm;
+use crate::ctx::Ctx;
+use axum::Router;
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use guichet_core::Lang;
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(org::home))
+        .route("/login", get(auth::login_page).post(auth::login))
+        .route("/login/2fa", get(auth::second_factor_page).post(auth::second_factor))
+        .route("/logout", post(auth::logout))
+        .route("/signup", get(auth::signup_page).post(auth::signup))
+        .route("/password/forgot", get(auth::forgot_page).post(auth::forgot))
+        .route("/password/reset/{token}", get(auth::reset_page).post(auth::reset))
+        .route("/invitations/{token}", get(auth::invitation_page).post(auth::accept_invitation))
+        .route("/orgs/switch", post(org::switch))
+        .route("/orgs/new", get(org::new_org_page).post(org::new_org))
+        .route("/org", get(org::org_details).post(org::save_details))
+        .route("/org/settings", post(org::save_settings))
+        .route("/org/leave", post(org::leave))
+        .route("/org/delete", get(org::delete_page).post(org::delete))
+        .route("/products", get(org::products))
+        .route("/payments", get(org::payments))
+        .route("/accounting/invoices", get(org::invoices))
+        .route("/accounting/prepaid", get(org::prepaid))
+        .route("/accounting/addresses", get(org::addresses))
+        .route("/accounting/settings", get(org::billing_settings).post(org::save_billing_settings))
+        .route("/teams", get(org::teams))
+        .route("/users", get(users::list))
+        .route("/users/invite", post(users::invite))
+        .route("/users/{user}/role", post(users::change_role))
+        .route("/users/{user}/remove", get(users::remove_page).post(users::remove))
+        .route("/users/invitations/{id}/resend", post(users::resend))
+        .route("/users/invitations/{id}/revoke", post(users::revoke))
+        .route("/profile", get(profile::profile).post(profile::save_profile))
+        .route("/profile/support-code", post(profile::new_support_code))
+        .route("/profile/security", get(profile::security))
+        .route("/profile/password", post(profile::change_password))
+        .route("/profile/2fa/begin", post(profile::totp_begin))
+        .route("/profile/2fa/confirm", post(profile::totp_confirm))
+        .route("/profile/2fa/disable", post(profile::totp_disable))
+        .route("/profile/sessions/{id}/end", post(profile::end_session))
+        .route("/profile/sessions/end-others", post(profile::end_others))
+        .route("/profile/tokens", post(profile::create_token))
+        .route("/profile/tokens/{id}/revoke", post(profile::revoke_token))
+        .route("/help", get(help::home))
+        .route("/help/cookies-and-javascript", get(help::cookies_guide))
+        .route("/admin", get(admin::customers))
+        .route("/lang", post(set_lang))
+        .fallback(not_found)
+}
+
+async fn not_found() -> crate::error::WebError {
+    crate::error::WebError(guichet_app::AppError::NotFound)
+}
+
+#[derive(Deserialize)]
+struct LangForm {
+    lang: String,
+    next: Option<String>,
+}
+
+/// The language choice, remembered in a cookie for a year.
+async fn set_lang(ctx: Ctx, CsrfForm(f): CsrfForm<LangForm>) -> Response {
+    let lang = Lang::parse(&f.lang).unwrap_or_default();
+    let mut res = Redirect::to(&auth::safe_next(f.next.as_deref())).into_response();
+    res.headers_mut().append(header::SET_COOKIE, cookies::set(&ctx.state, cookies::LANG, lang.code(), Some(31_536_000)));
+    res
+}

@@ -1,0 +1,363 @@
+//! The Manager's home, the Organization switcher, Organization details and settings, leaving and
+//! deleting, the billing reference, and the sections that billing fills in later.
+
+use crate::csrf::CsrfForm;
+use crate::ctx::{InOrg, Signed};
+use crate::error::WebError;
+use crate::layout::{Nav, csrf_field, date, field, form_errors, manager, notice, public_page};
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use guichet_app::orgs::{DetailsInput, OrgUpdate};
+use guichet_app::{AppError, FieldError};
+use guichet_core::{Action, OrgId, OrgKind};
+use guichet_store::orgs::Org;
+use maud::{Markup, html};
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+pub struct Done {
+    pub done: Option<String>,
+}
+
+pub fn done_notice(ctx: &crate::ctx::Ctx, d: &Done) -> Markup {
+    html! { @if let Some(k) = d.done.as_deref().filter(|k| guichet_core::i18n::is_known(k)) { (notice(ctx.t(k))) } }
+}
+
+pub async fn home(o: InOrg, Query(d): Query<Done>) -> Markup {
+    let ctx = &o.ctx;
+    let role = ctx.t(guichet_app::members::role_key(o.actor.access.role));
+    manager(
+        &o,
+        Nav::Home,
+        &o.actor.org_name,
+        html! {
+            (done_notice(ctx, &d))
+            div.card {
+                h2 { (guichet_core::i18n::tf(ctx.lang, "home.welcome", &[("name", &o.sess.user.name)])) }
+                p { (guichet_core::i18n::tf(ctx.lang, "home.role", &[("org", &o.actor.org_name), ("role", role)])) }
+                p { (ctx.t("home.support_code")) " " strong.code { (o.sess.user.support_code) } }
+            }
+            div.card {
+                h2 { (ctx.t("home.shortcuts")) }
+                ul {
+                    li { a href="/products" { (ctx.t("nav.products")) } }
+                    @if o.actor.can(Action::Billing) {
+                        li { a href="/payments" { (ctx.t("nav.payments")) } }
+                        li { a href="/accounting/invoices" { (ctx.t("nav.invoices")) } }
+                    }
+                    @if o.actor.can(Action::ViewMembers) { li { a href="/users" { (ctx.t("nav.users")) } } }
+                    li { a href="/profile" { (ctx.t("nav.profile")) } }
+                }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct SwitchForm {
+    org: String,
+}
+
+/// ORG-03: switch at once, no new login.
+pub async fn switch(s: Signed, CsrfForm(f): CsrfForm<SwitchForm>) -> Result<Response, WebError> {
+    let org: OrgId = f.org.parse().map_err(|_| AppError::NotFound)?;
+    s.ctx.state.app.switch_org(&s.sess, org).await?;
+    Ok(Redirect::to("/").into_response())
+}
+
+fn kind_select(ctx: &crate::ctx::Ctx, current: &str, disabled: bool) -> Markup {
+    html! {
+        div.field {
+            label for="f-kind" { (ctx.t("org.kind_label")) }
+            select id="f-kind" name="kind" disabled[disabled] {
+                @for k in OrgKind::ALL {
+                    option value=(k.code()) selected[k.code() == current] { (ctx.t(&format!("org.kind.{}", k.code()))) }
+                }
+            }
+        }
+    }
+}
+
+fn details_fields(ctx: &crate::ctx::Ctx, d: &DetailsInput, errors: &[FieldError]) -> Markup {
+    html! {
+        (field(ctx, "name", "org.name_label", "text", &d.name, errors))
+        (kind_select(ctx, &d.kind, false))
+        (field(ctx, "street", "org.street_label", "text", &d.street, errors))
+        div.inline {
+            (field(ctx, "postcode", "org.postcode_label", "text", &d.postcode, errors))
+            (field(ctx, "city", "org.city_label", "text", &d.city, errors))
+            (field(ctx, "country", "field.country_label", "text", &d.country, errors))
+        }
+        p.muted { (ctx.t("org.currency_rule")) }
+        (field(ctx, "vat_number", "org.vat_label", "text", &d.vat_number, errors))
+    }
+}
+
+fn new_org_form(s: &Signed, d: &DetailsInput, errors: &[FieldError]) -> Markup {
+    let ctx = &s.ctx;
+    public_page(
+        ctx,
+        ctx.t("org.new_title"),
+        html! {
+            h1 { (ctx.t("org.new_title")) }
+            p.muted { (ctx.t("org.new_intro")) }
+            (form_errors(ctx, errors, &["name", "kind", "street", "postcode", "city", "country", "vat_number"]))
+            form method="post" action="/orgs/new" {
+                (csrf_field(ctx))
+                (details_fields(ctx, d, errors))
+                button type="submit" { (ctx.t("org.create")) }
+            }
+            p { a href="/" { (ctx.t("form.cancel")) } }
+        },
+    )
+}
+
+pub async fn new_org_page(s: Signed) -> Markup {
+    let d = DetailsInput { kind: "company".into(), country: "CH".into(), ..Default::default() };
+    new_org_form(&s, &d, &[])
+}
+
+pub async fn new_org(s: Signed, CsrfForm(d): CsrfForm<DetailsInput>) -> Result<Response, WebError> {
+    match s.ctx.state.app.create_org(&s.sess, &d, &s.ctx.origin).await {
+        Ok(_) => Ok(Redirect::to("/org?done=org.created").into_response()),
+        Err(AppError::Invalid(errs)) => Ok((StatusCode::UNPROCESSABLE_ENTITY, new_org_form(&s, &d, &errs)).into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn as_input(org: &Org) -> DetailsInput {
+    DetailsInput {
+        name: org.name.clone(),
+        kind: org.kind.code().into(),
+        street: org.street.clone(),
+        postcode: org.postcode.clone(),
+        city: org.city.clone(),
+        country: org.country.clone(),
+        vat_number: org.vat_number.clone().unwrap_or_default(),
+    }
+}
+
+fn org_page(o: &InOrg, org: &Org, form: &DetailsInput, phone: &str, errors: &[FieldError], d: &Done) -> Markup {
+    let ctx = &o.ctx;
+    let is_lr = o.actor.can(Action::EditLegalFields);
+    let can_settings = o.actor.can(Action::EditOrgSettings);
+    manager(
+        o,
+        Nav::Organization,
+        ctx.t("nav.organization"),
+        html! {
+            (done_notice(ctx, d))
+            (form_errors(ctx, errors, &["name", "kind", "street", "postcode", "city", "country", "vat_number", "phone"]))
+            div.card {
+                h2 { (ctx.t("org.details")) }
+                p { (ctx.t("org.currency")) ": " strong { (org.currency) } " · " span.muted { (ctx.t("org.created")) " " (date(org.created_at)) } }
+                @if is_lr {
+                    form method="post" action="/org" {
+                        (csrf_field(ctx))
+                        (details_fields(ctx, form, errors))
+                        (field(ctx, "phone", "org.phone_label", "tel", phone, errors))
+                        button type="submit" { (ctx.t("form.save")) }
+                    }
+                } @else {
+                    dl {
+                        dt { (ctx.t("org.name_label")) } dd { (org.name) }
+                        dt { (ctx.t("org.kind_label")) } dd { (ctx.t(&format!("org.kind.{}", org.kind.code()))) }
+                        dt { (ctx.t("org.address")) } dd { (org.street) ", " (org.postcode) " " (org.city) ", " (org.country) }
+                        dt { (ctx.t("org.vat_label")) } dd { (org.vat_number.as_deref().unwrap_or("—")) }
+                    }
+                    p.muted { (ctx.t("org.legal_lr_only")) }
+                    @if can_settings {
+                        form method="post" action="/org/settings" {
+                            (csrf_field(ctx))
+                            (field(ctx, "phone", "org.phone_label", "tel", phone, errors))
+                            button type="submit" { (ctx.t("form.save")) }
+                        }
+                    }
+                }
+            }
+            @if can_settings {
+                div.card {
+                    h2 { (ctx.t("org.security")) }
+                    form method="post" action="/org/settings" {
+                        (csrf_field(ctx))
+                        input type="hidden" name="phone" value=(phone);
+                        div.field {
+                            label { input type="checkbox" name="force_2fa" value="1" checked[org.force_2fa]; " " (ctx.t("org.force_2fa")) }
+                        }
+                        input type="hidden" name="force_2fa_present" value="1";
+                        button type="submit" { (ctx.t("form.save")) }
+                    }
+                }
+            }
+            div.card {
+                h2 { (ctx.t("org.leave_title")) }
+                p { (ctx.t("org.leave_help")) }
+                form method="post" action="/org/leave" {
+                    (csrf_field(ctx))
+                    label { input type="checkbox" name="confirm" value="1" required; " " (ctx.t("org.leave_confirm")) }
+                    " "
+                    button.danger type="submit" { (ctx.t("org.leave")) }
+                }
+                @if is_lr {
+                    p { a href="/org/delete" { (ctx.t("org.delete_link")) } }
+                }
+            }
+        },
+    )
+}
+
+pub async fn org_details(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
+    let org = o.ctx.state.app.org(&o.actor).await?;
+    let phone = org.phone.clone().unwrap_or_default();
+    Ok(org_page(&o, &org, &as_input(&org), &phone, &[], &d))
+}
+
+#[derive(Deserialize)]
+pub struct DetailsForm {
+    #[serde(flatten)]
+    details: DetailsInput,
+    phone: Option<String>,
+}
+
+pub async fn save_details(o: InOrg, CsrfForm(f): CsrfForm<DetailsForm>) -> Result<Response, WebError> {
+    let up = OrgUpdate { legal: Some(f.details.clone()), phone: f.phone.clone(), force_2fa: None };
+    match o.ctx.state.app.update_org(&o.actor, &up).await {
+        Ok(_) => Ok(Redirect::to("/org?done=form.saved").into_response()),
+        Err(AppError::Invalid(errs)) => {
+            let org = o.ctx.state.app.org(&o.actor).await?;
+            let page = org_page(&o, &org, &f.details, f.phone.as_deref().unwrap_or(""), &errs, &Done::default());
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SettingsForm {
+    phone: Option<String>,
+    force_2fa: Option<String>,
+    force_2fa_present: Option<String>,
+}
+
+pub async fn save_settings(o: InOrg, CsrfForm(f): CsrfForm<SettingsForm>) -> Result<Response, WebError> {
+    let force = f.force_2fa_present.is_some().then_some(f.force_2fa.is_some());
+    let up = OrgUpdate { legal: None, phone: f.phone, force_2fa: force };
+    o.ctx.state.app.update_org(&o.actor, &up).await?;
+    Ok(Redirect::to("/org?done=form.saved").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ConfirmForm {
+    confirm: Option<String>,
+}
+
+pub async fn leave(o: InOrg, CsrfForm(f): CsrfForm<ConfirmForm>) -> Result<Response, WebError> {
+    if f.confirm.is_none() {
+        return Err(AppError::invalid("confirm", "form.confirm_needed").into());
+    }
+    let next = o.ctx.state.app.leave_org(&o.actor, &o.sess).await?;
+    Ok(Redirect::to(if next.is_some() { "/?done=org.left" } else { "/orgs/new" }).into_response())
+}
+
+pub async fn delete_page(o: InOrg) -> Result<Markup, WebError> {
+    let ctx = &o.ctx;
+    let blockers = o.ctx.state.app.deletion_blockers(&o.actor).await?;
+    let reasons = blockers.reasons();
+    Ok(manager(
+        &o,
+        Nav::Organization,
+        ctx.t("org.delete_title"),
+        html! {
+            div.card {
+                p { (ctx.t("org.delete_help")) }
+                @if reasons.is_empty() {
+                    p.warning { (guichet_core::i18n::tf(ctx.lang, "org.delete_warning", &[("org", &o.actor.org_name)])) }
+                    form method="post" action="/org/delete" {
+                        (csrf_field(ctx))
+                        div.field {
+                            label for="f-confirm_name" { (ctx.t("org.delete_type_name")) }
+                            input id="f-confirm_name" name="confirm_name" type="text" required;
+                        }
+                        button.danger type="submit" { (ctx.t("org.delete")) }
+                        " " a href="/org" { (ctx.t("form.cancel")) }
+                    }
+                } @else {
+                    ul { @for r in &reasons { li.error { (ctx.t(r)) } } }
+                }
+            }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    confirm_name: String,
+}
+
+pub async fn delete(o: InOrg, CsrfForm(f): CsrfForm<DeleteForm>) -> Result<Response, WebError> {
+    if f.confirm_name.trim() != o.actor.org_name {
+        return Err(AppError::invalid("confirm_name", "org.delete_name_mismatch").into());
+    }
+    let next = o.ctx.state.app.delete_org(&o.actor, &o.sess).await?;
+    Ok(Redirect::to(if next.is_some() { "/?done=org.deleted" } else { "/orgs/new" }).into_response())
+}
+
+pub async fn billing_settings(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
+    let reference = o.ctx.state.app.billing_reference(&o.actor).await?;
+    let ctx = &o.ctx;
+    Ok(manager(
+        &o,
+        Nav::BillingSettings,
+        ctx.t("nav.billing_settings"),
+        html! {
+            (done_notice(ctx, &d))
+            div.card {
+                h2 { (ctx.t("billing.reference_title")) }
+                p.muted { (ctx.t("billing.reference_help")) }
+                form method="post" action="/accounting/settings" {
+                    (csrf_field(ctx))
+                    (field(ctx, "billing_reference", "billing.reference_label", "text", reference.as_deref().unwrap_or(""), &[]))
+                    button type="submit" { (ctx.t("form.save")) }
+                }
+            }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct ReferenceForm {
+    billing_reference: String,
+}
+
+pub async fn save_billing_settings(o: InOrg, CsrfForm(f): CsrfForm<ReferenceForm>) -> Result<Response, WebError> {
+    o.ctx.state.app.set_billing_reference(&o.actor, &f.billing_reference).await?;
+    Ok(Redirect::to("/accounting/settings?done=form.saved").into_response())
+}
+
+/// A section whose content arrives with a later capability: it still checks the permission and
+/// shows an honest empty state.
+fn section(o: &InOrg, nav: Nav, title_key: &str, empty_key: &str, action: Action) -> Result<Markup, WebError> {
+    o.actor.require(action)?;
+    let ctx = &o.ctx;
+    Ok(manager(o, nav, ctx.t(title_key), html! { p.empty { (ctx.t(empty_key)) } }))
+}
+
+pub async fn products(o: InOrg) -> Result<Markup, WebError> {
+    section(&o, Nav::Products, "nav.products", "empty.products", Action::ViewOrg)
+}
+pub async fn payments(o: InOrg) -> Result<Markup, WebError> {
+    section(&o, Nav::Payments, "nav.payments", "empty.payments", Action::Billing)
+}
+pub async fn invoices(o: InOrg) -> Result<Markup, WebError> {
+    section(&o, Nav::Invoices, "nav.invoices", "empty.invoices", Action::Billing)
+}
+pub async fn prepaid(o: InOrg) -> Result<Markup, WebError> {
+    section(&o, Nav::Prepaid, "nav.prepaid", "empty.prepaid", Action::Billing)
+}
+pub async fn addresses(o: InOrg) -> Result<Markup, WebError> {
+    section(&o, Nav::Addresses, "nav.addresses", "empty.addresses", Action::Billing)
+}
+pub async fn teams(o: InOrg) -> Result<Markup, WebError> {
+    section(&o, Nav::Teams, "nav.teams", "empty.teams", Action::ViewMembers)
+}
