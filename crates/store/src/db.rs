@@ -91,3 +91,18 @@ impl Db {
         self.pool.close().await;
     }
 }
+
+/// Creates a fresh PostgreSQL database next to `base_url` (same server and user) and returns its
+/// URL. Used by the test suite so that every test has its own database.
+pub async fn create_postgres_database(base_url: &str, name: &str) -> Result<String> {
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        return Err(StoreError::Config(format!("bad database name {name:?}")));
+    }
+    install_default_drivers();
+    let pool = AnyPoolOptions::new().max_connections(1).connect(base_url).await?;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&pool).await?;
+    pool.close().await;
+    let (head, _) = base_url.split_once('?').unwrap_or((base_url, ""));
+    let cut = head.rfind('/').filter(|i| *i > "postgres://".len()).unwrap_or(head.len());
+    Ok(format!("{}/{name}", &head[..cut]))
+}

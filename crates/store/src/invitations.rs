@@ -63,7 +63,7 @@ pub async fn insert(c: &mut Conn, inv: &Invitation, token_hash: &str) -> Result<
 /// Open (neither accepted nor revoked) invitations of an Organization, expired ones included.
 pub async fn open_for_org(c: &mut Conn, org: OrgId) -> Result<Vec<Invitation>> {
     let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {COLS} FROM invitations WHERE org_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL ORDER BY created_at DESC"
+        "SELECT {COLS} FROM invitations WHERE org_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL ORDER BY created_at DESC, id DESC"
     ));
     let rows = sqlx::query(sql).bind(org.to_string()).fetch_all(c).await?;
     rows.iter().map(from_row).collect()

@@ -18,7 +18,7 @@ pub mod throttle;
 pub mod tokens;
 pub mod users;
 
-pub use db::{Backend, Conn, Db, Tx};
+pub use db::{Backend, Conn, Db, Tx, create_postgres_database};
 /// The driver's error (what `Tx::commit` returns).
 pub use sqlx::Error as DriverError;
 

@@ -104,7 +104,7 @@ pub async fn delete_all_of_user(c: &mut Conn, user: UserId, keep: Option<&str>) 
 
 pub async fn list_of_user(c: &mut Conn, user: UserId, now: i64) -> Result<Vec<Session>> {
     let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {COLS} FROM sessions WHERE user_id = $1 AND expires_at > $2 AND pending_2fa = 0 ORDER BY last_seen_at DESC"
+        "SELECT {COLS} FROM sessions WHERE user_id = $1 AND expires_at > $2 AND pending_2fa = 0 ORDER BY last_seen_at DESC, created_at DESC"
     ));
     let rows = sqlx::query(sql).bind(user.to_string()).bind(now).fetch_all(c).await?;
     rows.iter().map(from_row).collect()

@@ -59,7 +59,7 @@ pub async fn mark_used(c: &mut Conn, id: ApiTokenId, now: i64) -> Result<()> {
 pub async fn list_of_user(c: &mut Conn, user: UserId) -> Result<Vec<ApiToken>> {
     let rows = sqlx::query(
         "SELECT id, user_id, org_id, name, created_at, last_used_at FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL \
-         ORDER BY created_at DESC",
+         ORDER BY created_at DESC, id DESC",
     )
     .bind(user.to_string())
     .fetch_all(c)

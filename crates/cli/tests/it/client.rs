@@ -1,0 +1,143 @@
+//! A small HTTP client that behaves like a browser for our purposes: keeps cookies by name, does not
+//! follow redirects (tests look at them), and remembers the last CSRF token a page carried.
+
+use reqwest::header::{COOKIE, HeaderMap, SET_COOKIE};
+use std::collections::BTreeMap;
+
+pub struct Client {
+    base: String,
+    http: reqwest::Client,
+    pub cookies: BTreeMap<String, String>,
+    pub csrf: String,
+    pub user_agent: String,
+}
+
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Resp {
+    pub fn location(&self) -> &str {
+        self.headers.get("location").and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers.get_all(SET_COOKIE).iter().filter_map(|v| v.to_str().ok().map(str::to_string)).collect()
+    }
+}
+
+impl Client {
+    pub fn new(base: &str) -> Client {
+        let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        Client { base: base.to_string(), http, cookies: BTreeMap::new(), csrf: String::new(), user_agent: "guichet-tests/1".into() }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+    }
+
+    async fn finish(&mut self, req: reqwest::RequestBuilder) -> Resp {
+        let mut req = req.header("user-agent", &self.user_agent);
+        if !self.cookies.is_empty() {
+            req = req.header(COOKIE, self.cookie_header());
+        }
+        let res = req.send().await.expect("request");
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        for sc in headers.get_all(SET_COOKIE).iter().filter_map(|v| v.to_str().ok()) {
+            let first = sc.split(';').next().unwrap_or("");
+            if let Some((k, v)) = first.split_once('=') {
+                if v.is_empty() || sc.contains("Max-Age=0") {
+                    self.cookies.remove(k);
+                } else {
+                    self.cookies.insert(k.to_string(), v.to_string());
+                }
+            }
+        }
+        let body = res.text().await.unwrap_or_default();
+        if let Some(token) = find_csrf(&body) {
+            self.csrf = token;
+        }
+        Resp { status, headers, body }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Resp {
+        let req = self.http.get(format!("{}{path}", self.base));
+        self.finish(req).await
+    }
+
+    /// POSTs a form with the current CSRF token.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let mut all: Vec<(&str, &str)> = vec![("csrf", self.csrf.as_str())];
+        all.extend_from_slice(fields);
+        let body = serde_urlencoded(&all);
+        let req = self.http.post(format!("{}{path}", self.base)).header("content-type", "application/x-www-form-urlencoded").body(body);
+        self.finish(req).await
+    }
+
+    /// POSTs a form exactly as given (no token added), with extra headers.
+    pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> Resp {
+        let mut req = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(serde_urlencoded(fields));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        self.finish(req).await
+    }
+
+    /// Loads the login page (for the CSRF cookie) and signs in.
+    pub async fn login(&mut self, email: &str, password: &str) -> Resp {
+        self.get("/login").await;
+        self.post("/login", &[("email", email), ("current", password), ("next", "/")]).await
+    }
+
+    /// Signs in and loads the home page (so `csrf` is the session's token).
+    pub async fn login_ok(&mut self, email: &str, password: &str) {
+        let r = self.login(email, password).await;
+        assert_eq!(r.status, 303, "login of {email} failed: {}", r.body);
+        let home = self.get("/").await;
+        assert_eq!(home.status, 200, "home after login: {}", home.location());
+    }
+
+    pub async fn api(&mut self, method: &str, path: &str, token: &str, body: Option<serde_json::Value>) -> Resp {
+        let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let mut req = self.http.request(m, format!("{}{path}", self.base)).bearer_auth(token);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        self.finish(req).await
+    }
+}
+
+fn serde_urlencoded(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+pub fn find_csrf(body: &str) -> Option<String> {
+    let i = body.find("name=\"csrf\" value=\"")?;
+    let rest = &body[i + 19..];
+    Some(rest[..rest.find('"')?].to_string())
+}

@@ -1,0 +1,16 @@
+//! Integration tests: the real server on a random port, spoken to over HTTP, on SQLite and on
+//! PostgreSQL. One binary with modules (one link instead of many).
+
+mod client;
+mod harness;
+mod world;
+
+mod api;
+mod auth;
+mod browser;
+mod csrf;
+mod instances;
+mod invitations;
+mod isolation;
+mod orgs;
+mod roles;

@@ -1,0 +1,110 @@
+//! A fixture: two Organizations (A in Lausanne, CHF; B in Lyon, EUR), each with one person in every
+//! role, each person with a personal API token for their Organization, and an open invitation in A.
+
+use crate::harness::TestApp;
+use guichet_app::Origin;
+use guichet_app::members::InviteInput;
+use guichet_core::{ApiTokenId, InvitationId, Lang, OrgId, OrgKind, Role, UserId, currency_for_country};
+use guichet_store::memberships::Membership;
+use guichet_store::orgs::OrgDetails;
+use guichet_store::tokens::ApiToken;
+use guichet_store::{memberships, orgs, tokens, users};
+use sha2::{Digest, Sha256};
+
+pub const PASSWORD: &str = "correct-horse-battery-2026";
+
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub id: UserId,
+    pub email: String,
+    pub token: String,
+    pub role: Role,
+    pub accounting: bool,
+}
+
+pub struct OrgFixture {
+    pub id: OrgId,
+    pub name: String,
+    /// LR, Admin, Collaborator with accounting, Collaborator, External — in that order.
+    pub people: Vec<Person>,
+    pub invitation: InvitationId,
+}
+
+impl OrgFixture {
+    pub fn lr(&self) -> &Person {
+        &self.people[0]
+    }
+    pub fn admin(&self) -> &Person {
+        &self.people[1]
+    }
+    pub fn accountant(&self) -> &Person {
+        &self.people[2]
+    }
+    pub fn collaborator(&self) -> &Person {
+        &self.people[3]
+    }
+    pub fn external(&self) -> &Person {
+        &self.people[4]
+    }
+}
+
+pub struct World {
+    pub a: OrgFixture,
+    pub b: OrgFixture,
+}
+
+pub const ROLES: [(Role, bool, &str); 5] = [
+    (Role::LegalRep, true, "lr"),
+    (Role::Admin, false, "admin"),
+    (Role::Collaborator, true, "acct"),
+    (Role::Collaborator, false, "collab"),
+    (Role::External, false, "ext"),
+];
+
+pub async fn world(t: &TestApp) -> World {
+    let hash = t.app.hash_password(PASSWORD).await.unwrap();
+    let a = org(t, "a", "Alpha Hébergement SA", "CH", "Lausanne", &hash).await;
+    let b = org(t, "b", "Beta Web SARL", "FR", "Lyon", &hash).await;
+    World { a, b }
+}
+
+async fn org(t: &TestApp, tag: &str, name: &str, country: &str, city: &str, hash: &str) -> OrgFixture {
+    let now = t.app.now();
+    let mut tx = t.app.db.begin().await.unwrap();
+    let details = OrgDetails {
+        name: name.into(),
+        kind: Some(OrgKind::Company),
+        street: "Rue du Test 1".into(),
+        postcode: "1000".into(),
+        city: city.into(),
+        country: country.into(),
+        phone: None,
+        vat_number: None,
+    };
+    let org_id = orgs::insert(&mut tx, &details, OrgKind::Company, currency_for_country(country), now).await.unwrap();
+    let mut people = Vec::new();
+    for (i, (role, accounting, label)) in ROLES.iter().enumerate() {
+        let email = format!("{label}@{tag}.example.ch");
+        let code = format!("{}{}{:04}", if tag == "a" { 1 } else { 2 }, i, rand_digits());
+        let new = users::NewUser { email: &email, name: &format!("{label} {tag}"), password_hash: hash, lang: Lang::En, is_operator: false, support_code: &code, now };
+        let id = users::insert(&mut tx, new).await.unwrap();
+        let m = Membership { org_id, user_id: id, role: *role, accounting: *accounting, billing_contact: false, created_at: now };
+        memberships::insert(&mut tx, &m).await.unwrap();
+        let secret = format!("gch_test_{tag}_{label}_{}", uuid::Uuid::new_v4().simple());
+        let token = ApiToken { id: ApiTokenId::new(), user_id: id, org_id, name: "tests".into(), created_at: now, last_used_at: None };
+        tokens::insert(&mut tx, &token, &hex::encode(Sha256::digest(secret.as_bytes()))).await.unwrap();
+        people.push(Person { id, email, token: secret, role: *role, accounting: *accounting });
+    }
+    tx.commit().await.unwrap();
+    let lr = t.app.actor(people[0].id, org_id, Origin::default()).await.unwrap();
+    let inv = t
+        .app
+        .invite(&lr, &InviteInput { email: format!("invited@{tag}.example.ch"), role: "collaborator".into(), accounting: false, billing_contact: false })
+        .await
+        .unwrap();
+    OrgFixture { id: org_id, name: name.into(), people, invitation: inv.id }
+}
+
+fn rand_digits() -> u32 {
+    (uuid::Uuid::new_v4().as_u128() % 10_000) as u32
+}
