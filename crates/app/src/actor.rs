@@ -40,8 +40,13 @@ impl App {
     /// (another Organization's id looks exactly like one that does not exist).
     pub async fn actor(&self, user: UserId, org: OrgId, origin: Origin) -> AppResult<Actor> {
         let mut c = self.db.conn().await?;
-        let u = users::by_id(&mut c, user).await?.filter(|u| !u.disabled).ok_or(AppError::Unauthenticated)?;
-        let m = memberships::get(&mut c, org, user).await?.ok_or(AppError::NotFound)?;
+        let u = users::by_id(&mut c, user)
+            .await?
+            .filter(|u| !u.disabled)
+            .ok_or(AppError::Unauthenticated)?;
+        let m = memberships::get(&mut c, org, user)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let o = orgs::by_id(&mut c, org).await?.ok_or(AppError::NotFound)?;
         Ok(Actor {
             user,

@@ -4,7 +4,9 @@ use crate::crypto::{needs_rehash, random_token, sha256_hex};
 use crate::error::{AppError, AppResult, Errors};
 use crate::mail::{self, Mail};
 use crate::{App, Origin};
-use guichet_core::{Currency, Lang, OrgId, OrgKind, Role, UserId, currency_for_country, password, validate};
+use guichet_core::{
+    Currency, Lang, OrgId, OrgKind, Role, UserId, currency_for_country, password, validate,
+};
 use guichet_store::sessions::Session;
 use guichet_store::{Conn, audit, memberships, orgs, sessions, throttle, users};
 
@@ -42,25 +44,68 @@ impl App {
             errs.add("password", p.key());
         }
         errs.finish()?;
-        let (name, email, country) = (name.unwrap_or_default(), email.unwrap_or_default(), country.unwrap_or_default());
+        let (name, email, country) = (
+            name.unwrap_or_default(),
+            email.unwrap_or_default(),
+            country.unwrap_or_default(),
+        );
         let hash = self.hash_password(input.password).await?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
         if users::by_email(&mut tx, &email).await?.is_some() {
             return Err(AppError::invalid("email", "signup.email_taken"));
         }
-        let user = self.insert_user(&mut tx, &email, &name, &hash, input.lang, false).await?;
-        let details = orgs::OrgDetails { name: name.clone(), country: country.clone(), ..Default::default() };
-        let org = orgs::insert(&mut tx, &details, OrgKind::Individual, currency_for_country(&country), now).await?;
-        memberships::insert(
+        let user = self
+            .insert_user(&mut tx, &email, &name, &hash, input.lang, false)
+            .await?;
+        let details = orgs::OrgDetails {
+            name: name.clone(),
+            country: country.clone(),
+            ..Default::default()
+        };
+        let org = orgs::insert(
             &mut tx,
-            &memberships::Membership { org_id: org, user_id: user, role: Role::LegalRep, accounting: true, billing_contact: true, created_at: now },
+            &details,
+            OrgKind::Individual,
+            currency_for_country(&country),
+            now,
         )
         .await?;
-        audit::record(&mut tx, Some(org), Some(user), "signup", &email, &origin.ip, now).await?;
-        mail::enqueue(&mut tx, self, &email, input.lang, Mail::Welcome { name: &name }, now).await?;
+        memberships::insert(
+            &mut tx,
+            &memberships::Membership {
+                org_id: org,
+                user_id: user,
+                role: Role::LegalRep,
+                accounting: true,
+                billing_contact: true,
+                created_at: now,
+            },
+        )
+        .await?;
+        audit::record(
+            &mut tx,
+            Some(org),
+            Some(user),
+            "signup",
+            &email,
+            &origin.ip,
+            now,
+        )
+        .await?;
+        mail::enqueue(
+            &mut tx,
+            self,
+            &email,
+            input.lang,
+            Mail::Welcome { name: &name },
+            now,
+        )
+        .await?;
         users::remember_device(&mut tx, user, &device_fingerprint(origin), now).await?;
-        let s = self.create_session(&mut tx, user, Some(org), false, origin).await?;
+        let s = self
+            .create_session(&mut tx, user, Some(org), false, origin)
+            .await?;
         tx.commit().await?;
         Ok(s)
     }
@@ -76,9 +121,21 @@ impl App {
         is_operator: bool,
     ) -> AppResult<UserId> {
         let code = self.fresh_support_code(c).await?;
-        let new = users::NewUser { email, name, password_hash: hash, lang, is_operator, support_code: &code, now: self.now() };
+        let new = users::NewUser {
+            email,
+            name,
+            password_hash: hash,
+            lang,
+            is_operator,
+            support_code: &code,
+            now: self.now(),
+        };
         users::insert(c, new).await.map_err(|e| {
-            if e.is_unique_violation() { AppError::invalid("email", "signup.email_taken") } else { e.into() }
+            if e.is_unique_violation() {
+                AppError::invalid("email", "signup.email_taken")
+            } else {
+                e.into()
+            }
         })
     }
 
@@ -89,7 +146,9 @@ impl App {
                 return Ok(code);
             }
         }
-        Err(AppError::Internal("no free support code after 20 draws".into()))
+        Err(AppError::Internal(
+            "no free support code after 20 draws".into(),
+        ))
     }
 
     async fn create_session(
@@ -103,7 +162,11 @@ impl App {
         let token = random_token();
         let now = self.now();
         // A half-open session (password done, code pending) lives five minutes.
-        let ttl = if pending_2fa { 300 } else { self.config.session_absolute_secs };
+        let ttl = if pending_2fa {
+            300
+        } else {
+            self.config.session_absolute_secs
+        };
         let s = Session {
             id_hash: sha256_hex(&token),
             user_id: user,
@@ -117,26 +180,48 @@ impl App {
             ip: origin.ip.clone(),
         };
         sessions::insert(c, &s).await?;
-        Ok(NewSession { token, pending_2fa, org })
+        Ok(NewSession {
+            token,
+            pending_2fa,
+            org,
+        })
     }
 
     /// Login with e-mail and password. A wrong password and an unknown e-mail give the same error
     /// after the same work; throttled per account (per minute and per hour) and per IP.
     /// `previous` is the session token the browser already had: it is ended (no fixation).
-    pub async fn login(&self, email: &str, pw: &str, previous: Option<&str>, origin: &Origin) -> AppResult<NewSession> {
+    pub async fn login(
+        &self,
+        email: &str,
+        pw: &str,
+        previous: Option<&str>,
+        origin: &Origin,
+    ) -> AppResult<NewSession> {
         let now = self.now();
         let account = validate::email(email).unwrap_or_else(|| email.trim().to_lowercase());
         let mut c = self.db.conn().await?;
-        self.check_throttle(&mut c, &account, &origin.ip, now).await?;
+        self.check_throttle(&mut c, &account, &origin.ip, now)
+            .await?;
         let user = users::by_email(&mut c, &account).await?;
         drop(c);
-        let ok = self.verify_password(pw, user.as_ref().map(|u| u.password_hash.as_str())).await;
+        let ok = self
+            .verify_password(pw, user.as_ref().map(|u| u.password_hash.as_str()))
+            .await;
         let mut tx = self.db.begin().await?;
         let user = match user {
             Some(u) if ok && !u.disabled => u,
             other => {
                 throttle::record(&mut tx, &account, &origin.ip, false, now).await?;
-                audit::record(&mut tx, None, other.map(|u| u.id), "login.failed", &account, &origin.ip, now).await?;
+                audit::record(
+                    &mut tx,
+                    None,
+                    other.map(|u| u.id),
+                    "login.failed",
+                    &account,
+                    &origin.ip,
+                    now,
+                )
+                .await?;
                 tx.commit().await?;
                 return Err(AppError::Forbidden("auth.bad_credentials"));
             }
@@ -149,9 +234,13 @@ impl App {
         if let Some(prev) = previous {
             sessions::delete(&mut tx, &sha256_hex(prev)).await?;
         }
-        let org = memberships::orgs_of(&mut tx, user.id).await?.first().map(|o| o.org_id);
+        let org = memberships::orgs_of(&mut tx, user.id)
+            .await?
+            .first()
+            .map(|o| o.org_id);
         let s = if user.totp_enabled {
-            self.create_session(&mut tx, user.id, org, true, origin).await?
+            self.create_session(&mut tx, user.id, org, true, origin)
+                .await?
         } else {
             self.finish_login(&mut tx, &user, org, origin).await?
         };
@@ -159,29 +248,54 @@ impl App {
         Ok(s)
     }
 
-    async fn check_throttle(&self, c: &mut Conn, account: &str, ip: &str, now: i64) -> AppResult<()> {
+    async fn check_throttle(
+        &self,
+        c: &mut Conn,
+        account: &str,
+        ip: &str,
+        now: i64,
+    ) -> AppResult<()> {
         let cfg = &self.config;
         let (per_min, oldest) = throttle::failures_for_account(c, account, now - 60).await?;
         if per_min >= cfg.login_failures_per_minute {
-            return Err(AppError::TooMany { key: "auth.throttled", retry_after: oldest.map_or(60, |o| o + 60 - now).max(1) });
+            return Err(AppError::TooMany {
+                key: "auth.throttled",
+                retry_after: oldest.map_or(60, |o| o + 60 - now).max(1),
+            });
         }
         let (per_hour, oldest) = throttle::failures_for_account(c, account, now - 3600).await?;
         if per_hour >= cfg.login_failures_per_hour {
-            return Err(AppError::TooMany { key: "auth.throttled", retry_after: oldest.map_or(3600, |o| o + 3600 - now).max(1) });
+            return Err(AppError::TooMany {
+                key: "auth.throttled",
+                retry_after: oldest.map_or(3600, |o| o + 3600 - now).max(1),
+            });
         }
         let (per_ip, oldest) = throttle::failures_for_ip(c, ip, now - 60).await?;
         if per_ip >= cfg.login_failures_per_ip_per_minute {
-            return Err(AppError::TooMany { key: "auth.throttled", retry_after: oldest.map_or(60, |o| o + 60 - now).max(1) });
+            return Err(AppError::TooMany {
+                key: "auth.throttled",
+                retry_after: oldest.map_or(60, |o| o + 60 - now).max(1),
+            });
         }
         Ok(())
     }
 
     /// The full session after the last factor; e-mails a security notice from a new device (SEC-02).
-    async fn finish_login(&self, c: &mut Conn, user: &users::User, org: Option<OrgId>, origin: &Origin) -> AppResult<NewSession> {
+    async fn finish_login(
+        &self,
+        c: &mut Conn,
+        user: &users::User,
+        org: Option<OrgId>,
+        origin: &Origin,
+    ) -> AppResult<NewSession> {
         let now = self.now();
         if users::remember_device(c, user.id, &device_fingerprint(origin), now).await? {
             let when = crate::mail::format_time(now);
-            let notice = Mail::NewDevice { ip: &origin.ip, agent: &origin.user_agent, when: &when };
+            let notice = Mail::NewDevice {
+                ip: &origin.ip,
+                agent: &origin.user_agent,
+                when: &when,
+            };
             mail::enqueue(c, self, &user.email, user.lang, notice, now).await?;
         }
         audit::record(c, None, Some(user.id), "login", "", &origin.ip, now).await?;
@@ -190,19 +304,36 @@ impl App {
 
     /// The second step of a login with 2FA: a TOTP code or a recovery code. Replaces the half-open
     /// session with a full one (new token).
-    pub async fn login_second_factor(&self, pending_token: &str, code: &str, origin: &Origin) -> AppResult<NewSession> {
+    pub async fn login_second_factor(
+        &self,
+        pending_token: &str,
+        code: &str,
+        origin: &Origin,
+    ) -> AppResult<NewSession> {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let s = sessions::get(&mut tx, &sha256_hex(pending_token))
             .await?
             .filter(|s| s.pending_2fa && s.expires_at > now)
             .ok_or(AppError::Unauthenticated)?;
-        let user = users::by_id(&mut tx, s.user_id).await?.ok_or(AppError::Unauthenticated)?;
+        let user = users::by_id(&mut tx, s.user_id)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
         let account = format!("2fa:{}", user.id);
-        self.check_throttle(&mut tx, &account, &origin.ip, now).await?;
+        self.check_throttle(&mut tx, &account, &origin.ip, now)
+            .await?;
         if !self.check_second_factor(&mut tx, &user, code, now).await? {
             throttle::record(&mut tx, &account, &origin.ip, false, now).await?;
-            audit::record(&mut tx, None, Some(user.id), "login.2fa_failed", "", &origin.ip, now).await?;
+            audit::record(
+                &mut tx,
+                None,
+                Some(user.id),
+                "login.2fa_failed",
+                "",
+                &origin.ip,
+                now,
+            )
+            .await?;
             tx.commit().await?;
             return Err(AppError::invalid("code", "auth.bad_code"));
         }
@@ -218,12 +349,19 @@ impl App {
         let now = self.now();
         let hash = sha256_hex(token);
         let mut c = self.db.conn().await?;
-        let Some(s) = sessions::get(&mut c, &hash).await? else { return Ok(None) };
+        let Some(s) = sessions::get(&mut c, &hash).await? else {
+            return Ok(None);
+        };
         if s.expires_at <= now || s.last_seen_at + self.config.session_idle_secs <= now {
             sessions::delete(&mut c, &hash).await?;
             return Ok(None);
         }
-        let Some(user) = users::by_id(&mut c, s.user_id).await?.filter(|u| !u.disabled) else { return Ok(None) };
+        let Some(user) = users::by_id(&mut c, s.user_id)
+            .await?
+            .filter(|u| !u.disabled)
+        else {
+            return Ok(None);
+        };
         if now - s.last_seen_at >= 60 {
             sessions::touch(&mut c, &hash, now).await?;
         }
@@ -239,7 +377,9 @@ impl App {
     /// Makes `org` the session's current Organization (ORG-03), if the person belongs to it.
     pub async fn switch_org(&self, ctx: &SessionCtx, org: OrgId) -> AppResult<()> {
         let mut c = self.db.conn().await?;
-        memberships::get(&mut c, org, ctx.user.id).await?.ok_or(AppError::NotFound)?;
+        memberships::get(&mut c, org, ctx.user.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         sessions::set_org(&mut c, &ctx.session.id_hash, Some(org)).await?;
         Ok(())
     }
@@ -257,27 +397,60 @@ impl App {
     }
 
     /// Ends one of the person's own sessions (by its id hash, as listed).
-    pub async fn end_session(&self, ctx: &SessionCtx, id_hash: &str, origin: &Origin) -> AppResult<()> {
+    pub async fn end_session(
+        &self,
+        ctx: &SessionCtx,
+        id_hash: &str,
+        origin: &Origin,
+    ) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
         if !sessions::delete_of_user(&mut tx, ctx.user.id, id_hash).await? {
             return Err(AppError::NotFound);
         }
-        audit::record(&mut tx, None, Some(ctx.user.id), "session.ended", "", &origin.ip, self.now()).await?;
+        audit::record(
+            &mut tx,
+            None,
+            Some(ctx.user.id),
+            "session.ended",
+            "",
+            &origin.ip,
+            self.now(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
 
     pub async fn end_other_sessions(&self, ctx: &SessionCtx, origin: &Origin) -> AppResult<u64> {
         let mut tx = self.db.begin().await?;
-        let n = sessions::delete_all_of_user(&mut tx, ctx.user.id, Some(&ctx.session.id_hash)).await?;
-        audit::record(&mut tx, None, Some(ctx.user.id), "session.ended_others", &n.to_string(), &origin.ip, self.now()).await?;
+        let n =
+            sessions::delete_all_of_user(&mut tx, ctx.user.id, Some(&ctx.session.id_hash)).await?;
+        audit::record(
+            &mut tx,
+            None,
+            Some(ctx.user.id),
+            "session.ended_others",
+            &n.to_string(),
+            &origin.ip,
+            self.now(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(n)
     }
 
     /// Changes the password (the current one is asked again); other sessions are ended.
-    pub async fn change_password(&self, ctx: &SessionCtx, current: &str, new: &str, origin: &Origin) -> AppResult<()> {
-        if !self.verify_password(current, Some(&ctx.user.password_hash)).await {
+    pub async fn change_password(
+        &self,
+        ctx: &SessionCtx,
+        current: &str,
+        new: &str,
+        origin: &Origin,
+    ) -> AppResult<()> {
+        if !self
+            .verify_password(current, Some(&ctx.user.password_hash))
+            .await
+        {
             return Err(AppError::invalid("current", "password.current_wrong"));
         }
         if let Err(p) = password::check(new, &[&ctx.user.email, &ctx.user.name]) {
@@ -288,29 +461,78 @@ impl App {
         let mut tx = self.db.begin().await?;
         users::set_password(&mut tx, ctx.user.id, &hash).await?;
         sessions::delete_all_of_user(&mut tx, ctx.user.id, Some(&ctx.session.id_hash)).await?;
-        audit::record(&mut tx, None, Some(ctx.user.id), "password.changed", "", &origin.ip, now).await?;
-        mail::enqueue(&mut tx, self, &ctx.user.email, ctx.user.lang, Mail::PasswordChanged, now).await?;
+        audit::record(
+            &mut tx,
+            None,
+            Some(ctx.user.id),
+            "password.changed",
+            "",
+            &origin.ip,
+            now,
+        )
+        .await?;
+        mail::enqueue(
+            &mut tx,
+            self,
+            &ctx.user.email,
+            ctx.user.lang,
+            Mail::PasswordChanged,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// Sends a reset link if the address has a login; answers the same either way.
     pub async fn request_password_reset(&self, email: &str, origin: &Origin) -> AppResult<()> {
-        let Some(email) = validate::email(email) else { return Ok(()) };
+        let Some(email) = validate::email(email) else {
+            return Ok(());
+        };
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let Some(user) = users::by_email(&mut tx, &email).await?.filter(|u| !u.disabled) else { return Ok(()) };
+        let Some(user) = users::by_email(&mut tx, &email)
+            .await?
+            .filter(|u| !u.disabled)
+        else {
+            return Ok(());
+        };
         // At most five reset mails an hour per address: no mail-bombing through this form.
         let key = format!("reset:{email}");
-        if throttle::failures_for_account(&mut tx, &key, now - 3600).await?.0 >= 5 {
+        if throttle::failures_for_account(&mut tx, &key, now - 3600)
+            .await?
+            .0
+            >= 5
+        {
             return Ok(());
         }
         throttle::record(&mut tx, &key, &origin.ip, false, now).await?;
         let token = random_token();
-        users::insert_password_reset(&mut tx, user.id, &sha256_hex(&token), now, now + 3600).await?;
-        let link = format!("{}/password/reset/{token}", self.config.public_url.trim_end_matches('/'));
-        mail::enqueue(&mut tx, self, &email, user.lang, Mail::PasswordReset { link: &link }, now).await?;
-        audit::record(&mut tx, None, Some(user.id), "password.reset_requested", "", &origin.ip, now).await?;
+        users::insert_password_reset(&mut tx, user.id, &sha256_hex(&token), now, now + 3600)
+            .await?;
+        let link = format!(
+            "{}/password/reset/{token}",
+            self.config.public_url.trim_end_matches('/')
+        );
+        mail::enqueue(
+            &mut tx,
+            self,
+            &email,
+            user.lang,
+            Mail::PasswordReset { link: &link },
+            now,
+        )
+        .await?;
+        audit::record(
+            &mut tx,
+            None,
+            Some(user.id),
+            "password.reset_requested",
+            "",
+            &origin.ip,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -328,16 +550,37 @@ impl App {
         let hash = self.hash_password(new).await?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let user_id = users::consume_password_reset(&mut tx, &sha256_hex(token), now).await?.ok_or(AppError::NotFound)?;
-        let user = users::by_id(&mut tx, user_id).await?.ok_or(AppError::NotFound)?;
+        let user_id = users::consume_password_reset(&mut tx, &sha256_hex(token), now)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let user = users::by_id(&mut tx, user_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         if let Err(p) = password::check(new, &[&user.email, &user.name]) {
             return Err(AppError::invalid("password", p.key()));
         }
         users::set_password(&mut tx, user.id, &hash).await?;
         sessions::delete_all_of_user(&mut tx, user.id, None).await?;
         throttle::clear_account(&mut tx, &user.email).await?;
-        audit::record(&mut tx, None, Some(user.id), "password.reset", "", &origin.ip, now).await?;
-        mail::enqueue(&mut tx, self, &user.email, user.lang, Mail::PasswordChanged, now).await?;
+        audit::record(
+            &mut tx,
+            None,
+            Some(user.id),
+            "password.reset",
+            "",
+            &origin.ip,
+            now,
+        )
+        .await?;
+        mail::enqueue(
+            &mut tx,
+            self,
+            &user.email,
+            user.lang,
+            Mail::PasswordChanged,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

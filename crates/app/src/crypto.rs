@@ -31,10 +31,17 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$
 
 impl App {
     pub async fn hash_password(&self, password: &str) -> AppResult<String> {
-        let _permit = self.hashing.acquire().await.map_err(|e| AppError::Internal(e.to_string()))?;
+        let _permit = self
+            .hashing
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
         let pw = password.to_string();
         tokio::task::spawn_blocking(move || {
-            Argon2::default().hash_password(pw.as_bytes()).map(|h| h.to_string()).map_err(|e| AppError::Internal(e.to_string()))
+            Argon2::default()
+                .hash_password(pw.as_bytes())
+                .map(|h| h.to_string())
+                .map_err(|e| AppError::Internal(e.to_string()))
         })
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
@@ -42,12 +49,16 @@ impl App {
 
     /// Verifies `password` against `hash` (or against a dummy hash when `hash` is `None`, and fails).
     pub async fn verify_password(&self, password: &str, hash: Option<&str>) -> bool {
-        let Ok(_permit) = self.hashing.acquire().await else { return false };
+        let Ok(_permit) = self.hashing.acquire().await else {
+            return false;
+        };
         let pw = password.to_string();
         let real = hash.is_some();
         let h = hash.unwrap_or(DUMMY_HASH).to_string();
         let ok = tokio::task::spawn_blocking(move || match PasswordHash::new(&h) {
-            Ok(parsed) => Argon2::default().verify_password(pw.as_bytes(), &parsed).is_ok(),
+            Ok(parsed) => Argon2::default()
+                .verify_password(pw.as_bytes(), &parsed)
+                .is_ok(),
             Err(_) => false,
         })
         .await
@@ -58,7 +69,9 @@ impl App {
 
 /// True when a stored hash was made with weaker parameters than today's (to upgrade at login).
 pub fn needs_rehash(hash: &str) -> bool {
-    let Ok(parsed) = PasswordHash::new(hash) else { return true };
+    let Ok(parsed) = PasswordHash::new(hash) else {
+        return true;
+    };
     let p = argon2::Params::DEFAULT;
     let get = |name: &str| parsed.params.get_decimal(name);
     parsed.algorithm.as_str() != "argon2id"
@@ -84,8 +97,13 @@ mod tests {
     fn argon2_defaults_meet_the_owasp_minimum() {
         let p = argon2::Params::DEFAULT;
         assert!(p.m_cost() >= 19 * 1024 && p.t_cost() >= 2 && p.p_cost() == 1);
-        assert!(PasswordHash::new(DUMMY_HASH).is_ok(), "the dummy hash parses");
-        assert!(needs_rehash("$argon2id$v=19$m=4096,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Rz8m0dYTq4m8E5QvHuZ7v1sX3cBfJ2kQ9oL6pN4aW0M"));
+        assert!(
+            PasswordHash::new(DUMMY_HASH).is_ok(),
+            "the dummy hash parses"
+        );
+        assert!(needs_rehash(
+            "$argon2id$v=19$m=4096,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Rz8m0dYTq4m8E5QvHuZ7v1sX3cBfJ2kQ9oL6pN4aW0M"
+        ));
         assert!(!needs_rehash(DUMMY_HASH));
     }
 }

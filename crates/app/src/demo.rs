@@ -1,8 +1,8 @@
 //! Realistic demo data (`guichet demo`): two Organizations — a CHF company in Lausanne and an EUR one
 //! in Lyon — with people in every role, and an operator. Created once; running it again changes nothing.
 
-use crate::error::AppResult;
 use crate::App;
+use crate::error::AppResult;
 use guichet_core::{Lang, OrgKind, Role, currency_for_country};
 use guichet_store::memberships::Membership;
 use guichet_store::orgs::OrgDetails;
@@ -18,13 +18,41 @@ pub struct DemoLogin {
 }
 
 pub const LOGINS: &[DemoLogin] = &[
-    DemoLogin { email: "alice@demo.guichet.test", name: "Alice Favre", what: "LR of Atelier Favre Sàrl (CHF), Administrator of Boulangerie Martin (EUR)" },
-    DemoLogin { email: "bruno@demo.guichet.test", name: "Bruno Martin", what: "LR of Boulangerie Martin (EUR)" },
-    DemoLogin { email: "chloe@demo.guichet.test", name: "Chloé Rochat", what: "Administrator of Atelier Favre Sàrl" },
-    DemoLogin { email: "david@demo.guichet.test", name: "David Keller", what: "Collaborator with accounting, Atelier Favre Sàrl" },
-    DemoLogin { email: "emma@demo.guichet.test", name: "Emma Schmid", what: "Collaborator, Atelier Favre Sàrl" },
-    DemoLogin { email: "felix@demo.guichet.test", name: "Félix Dubois", what: "External, Atelier Favre Sàrl" },
-    DemoLogin { email: "operator@demo.guichet.test", name: "Olivia Perret", what: "Operator (back office at /admin)" },
+    DemoLogin {
+        email: "alice@demo.guichet.test",
+        name: "Alice Favre",
+        what: "LR of Atelier Favre Sàrl (CHF), Administrator of Boulangerie Martin (EUR)",
+    },
+    DemoLogin {
+        email: "bruno@demo.guichet.test",
+        name: "Bruno Martin",
+        what: "LR of Boulangerie Martin (EUR)",
+    },
+    DemoLogin {
+        email: "chloe@demo.guichet.test",
+        name: "Chloé Rochat",
+        what: "Administrator of Atelier Favre Sàrl",
+    },
+    DemoLogin {
+        email: "david@demo.guichet.test",
+        name: "David Keller",
+        what: "Collaborator with accounting, Atelier Favre Sàrl",
+    },
+    DemoLogin {
+        email: "emma@demo.guichet.test",
+        name: "Emma Schmid",
+        what: "Collaborator, Atelier Favre Sàrl",
+    },
+    DemoLogin {
+        email: "felix@demo.guichet.test",
+        name: "Félix Dubois",
+        what: "External, Atelier Favre Sàrl",
+    },
+    DemoLogin {
+        email: "operator@demo.guichet.test",
+        name: "Olivia Perret",
+        what: "Operator (back office at /admin)",
+    },
 ];
 
 impl App {
@@ -38,8 +66,19 @@ impl App {
         let hash = self.hash_password(PASSWORD).await?;
         let mut ids = Vec::new();
         for (i, l) in LOGINS.iter().enumerate() {
-            let lang = if i == 1 { Lang::Fr } else if i == 4 { Lang::De } else if i == 6 { Lang::En } else { Lang::Fr };
-            ids.push(self.insert_user(&mut tx, l.email, l.name, &hash, lang, i == 6).await?);
+            let lang = if i == 1 {
+                Lang::Fr
+            } else if i == 4 {
+                Lang::De
+            } else if i == 6 {
+                Lang::En
+            } else {
+                Lang::Fr
+            };
+            ids.push(
+                self.insert_user(&mut tx, l.email, l.name, &hash, lang, i == 6)
+                    .await?,
+            );
         }
         let atelier = OrgDetails {
             name: "Atelier Favre Sàrl".into(),
@@ -61,8 +100,22 @@ impl App {
             phone: Some("+33 4 78 00 00 00".into()),
             vat_number: Some("FR40303265045".into()),
         };
-        let a = orgs::insert(&mut tx, &atelier, OrgKind::Company, currency_for_country("CH"), now).await?;
-        let b = orgs::insert(&mut tx, &boulangerie, OrgKind::Company, currency_for_country("FR"), now).await?;
+        let a = orgs::insert(
+            &mut tx,
+            &atelier,
+            OrgKind::Company,
+            currency_for_country("CH"),
+            now,
+        )
+        .await?;
+        let b = orgs::insert(
+            &mut tx,
+            &boulangerie,
+            OrgKind::Company,
+            currency_for_country("FR"),
+            now,
+        )
+        .await?;
         orgs::update_settings(&mut tx, a, atelier.phone.as_deref(), false).await?;
         orgs::update_settings(&mut tx, b, boulangerie.phone.as_deref(), false).await?;
         let members = [
@@ -75,7 +128,14 @@ impl App {
             (a, 5, Role::External, false),
         ];
         for (org, who, role, accounting) in members {
-            let m = Membership { org_id: org, user_id: ids[who], role, accounting, billing_contact: accounting, created_at: now };
+            let m = Membership {
+                org_id: org,
+                user_id: ids[who],
+                role,
+                accounting,
+                billing_contact: accounting,
+                created_at: now,
+            };
             memberships::insert(&mut tx, &m).await?;
         }
         tx.commit().await?;

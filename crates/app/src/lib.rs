@@ -37,7 +37,12 @@ impl App {
     pub fn new(db: Db, clock: Arc<dyn Clock>, config: AppConfig) -> App {
         // Password hashing is CPU-bound (about 25 ms each): at most two at a time, so a burst of
         // logins cannot starve the rest of the server.
-        App { db, clock, config: Arc::new(config), hashing: Arc::new(tokio::sync::Semaphore::new(2)) }
+        App {
+            db,
+            clock,
+            config: Arc::new(config),
+            hashing: Arc::new(tokio::sync::Semaphore::new(2)),
+        }
     }
 
     pub fn now(&self) -> i64 {

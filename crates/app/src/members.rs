@@ -49,17 +49,18 @@ impl App {
     /// USR-01: invites a person by e-mail. The invitation e-mail is queued in the same transaction.
     pub async fn invite(&self, actor: &Actor, input: &InviteInput) -> AppResult<Invitation> {
         actor.require(Action::ManageMembers)?;
-        let email = validate::email(&input.email).ok_or(AppError::invalid("email", "field.email"))?;
+        let email =
+            validate::email(&input.email).ok_or(AppError::invalid("email", "field.email"))?;
         let role = Role::parse(&input.role).ok_or(AppError::invalid("role", "field.choice"))?;
         if role == Role::LegalRep {
             actor.require(Action::GrantLegalRep)?;
         }
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        if let Some(u) = users::by_email(&mut tx, &email).await? {
-            if memberships::get(&mut tx, actor.org, u.id).await?.is_some() {
-                return Err(AppError::invalid("email", "invite.already_member"));
-            }
+        if let Some(u) = users::by_email(&mut tx, &email).await?
+            && memberships::get(&mut tx, actor.org, u.id).await?.is_some()
+        {
+            return Err(AppError::invalid("email", "invite.already_member"));
         }
         let inv = Invitation {
             id: InvitationId::new(),
@@ -75,35 +76,70 @@ impl App {
             revoked_at: None,
         };
         let token = random_token();
-        invitations::insert(&mut tx, &inv, &sha256_hex(&token)).await.map_err(|e| {
-            if e.is_unique_violation() { AppError::invalid("email", "invite.already_invited") } else { e.into() }
-        })?;
+        invitations::insert(&mut tx, &inv, &sha256_hex(&token))
+            .await
+            .map_err(|e| {
+                if e.is_unique_violation() {
+                    AppError::invalid("email", "invite.already_invited")
+                } else {
+                    e.into()
+                }
+            })?;
         self.send_invitation(&mut tx, actor, &inv, &token).await?;
-        audit::record(&mut tx, Some(actor.org), Some(actor.user), "invitation.created", &format!("{email} as {}", role.code()), &actor.origin.ip, now)
-            .await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "invitation.created",
+            &format!("{email} as {}", role.code()),
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(inv)
     }
 
-    async fn send_invitation(&self, c: &mut Conn, actor: &Actor, inv: &Invitation, token: &str) -> AppResult<()> {
+    async fn send_invitation(
+        &self,
+        c: &mut Conn,
+        actor: &Actor,
+        inv: &Invitation,
+        token: &str,
+    ) -> AppResult<()> {
         let lang = match users::by_email(c, &inv.email).await? {
             Some(u) => u.lang,
             None => actor.lang,
         };
-        let link = format!("{}/invitations/{token}", self.config.public_url.trim_end_matches('/'));
+        let link = format!(
+            "{}/invitations/{token}",
+            self.config.public_url.trim_end_matches('/')
+        );
         let role = guichet_core::i18n::t(lang, role_key(inv.role)).to_string();
         let days = self.config.invitation_days.to_string();
-        let m = Mail::Invitation { org: &actor.org_name, by: &actor.name, role: &role, link: &link, days: &days };
+        let m = Mail::Invitation {
+            org: &actor.org_name,
+            by: &actor.name,
+            role: &role,
+            link: &link,
+            days: &days,
+        };
         mail::enqueue(c, self, &inv.email, lang, m, self.now()).await?;
         Ok(())
     }
 
     /// Sends the invitation again with a new link and a new expiry; the old link stops working.
-    pub async fn resend_invitation(&self, actor: &Actor, id: InvitationId) -> AppResult<Invitation> {
+    pub async fn resend_invitation(
+        &self,
+        actor: &Actor,
+        id: InvitationId,
+    ) -> AppResult<Invitation> {
         actor.require(Action::ManageMembers)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let mut inv = invitations::get(&mut tx, actor.org, id).await?.ok_or(AppError::NotFound)?;
+        let mut inv = invitations::get(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         if inv.accepted_at.is_some() || inv.revoked_at.is_some() {
             return Err(AppError::Conflict("invite.closed"));
         }
@@ -111,7 +147,16 @@ impl App {
         inv.expires_at = now + self.config.invitation_days * 86400;
         invitations::renew(&mut tx, id, &sha256_hex(&token), inv.expires_at).await?;
         self.send_invitation(&mut tx, actor, &inv, &token).await?;
-        audit::record(&mut tx, Some(actor.org), Some(actor.user), "invitation.resent", &inv.email, &actor.origin.ip, now).await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "invitation.resent",
+            &inv.email,
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(inv)
     }
@@ -120,12 +165,23 @@ impl App {
         actor.require(Action::ManageMembers)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let inv = invitations::get(&mut tx, actor.org, id).await?.ok_or(AppError::NotFound)?;
+        let inv = invitations::get(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         if inv.accepted_at.is_some() {
             return Err(AppError::Conflict("invite.closed"));
         }
         invitations::revoke(&mut tx, id, now).await?;
-        audit::record(&mut tx, Some(actor.org), Some(actor.user), "invitation.revoked", &inv.email, &actor.origin.ip, now).await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "invitation.revoked",
+            &inv.email,
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -133,15 +189,35 @@ impl App {
     /// The invitation behind a link, for the acceptance page; unknown links give `NotFound`.
     pub async fn invitation(&self, token: &str) -> AppResult<InvitationView> {
         let mut c = self.db.conn().await?;
-        let inv = invitations::by_token(&mut c, &sha256_hex(token)).await?.ok_or(AppError::NotFound)?;
-        let org = orgs::by_id(&mut c, inv.org_id).await?.ok_or(AppError::NotFound)?;
-        let inviter = users::by_id(&mut c, inv.invited_by).await?.map(|u| u.name).unwrap_or_default();
+        let inv = invitations::by_token(&mut c, &sha256_hex(token))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let org = orgs::by_id(&mut c, inv.org_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let inviter = users::by_id(&mut c, inv.invited_by)
+            .await?
+            .map(|u| u.name)
+            .unwrap_or_default();
         let login_exists = users::by_email(&mut c, &inv.email).await?.is_some();
-        let usable = inv.accepted_at.is_none() && inv.revoked_at.is_none() && inv.expires_at > self.now();
-        Ok(InvitationView { invitation: inv, org_name: org.name, inviter_name: inviter, login_exists, usable })
+        let usable =
+            inv.accepted_at.is_none() && inv.revoked_at.is_none() && inv.expires_at > self.now();
+        Ok(InvitationView {
+            invitation: inv,
+            org_name: org.name,
+            inviter_name: inviter,
+            login_exists,
+            usable,
+        })
     }
 
-    async fn join(&self, c: &mut Conn, inv: &Invitation, user: UserId, origin: &Origin) -> AppResult<()> {
+    async fn join(
+        &self,
+        c: &mut Conn,
+        inv: &Invitation,
+        user: UserId,
+        origin: &Origin,
+    ) -> AppResult<()> {
         let now = self.now();
         if !invitations::accept(c, inv.id, now).await? {
             return Err(AppError::Conflict("invite.closed"));
@@ -158,14 +234,30 @@ impl App {
             created_at: now,
         };
         memberships::insert(c, &m).await?;
-        audit::record(c, Some(inv.org_id), Some(user), "invitation.accepted", &inv.email, &origin.ip, now).await?;
+        audit::record(
+            c,
+            Some(inv.org_id),
+            Some(user),
+            "invitation.accepted",
+            &inv.email,
+            &origin.ip,
+            now,
+        )
+        .await?;
         Ok(())
     }
 
     /// Accepts with the signed-in login, which must be the invited address.
-    pub async fn accept_invitation(&self, ctx: &SessionCtx, token: &str, origin: &Origin) -> AppResult<()> {
+    pub async fn accept_invitation(
+        &self,
+        ctx: &SessionCtx,
+        token: &str,
+        origin: &Origin,
+    ) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
-        let inv = invitations::by_token(&mut tx, &sha256_hex(token)).await?.ok_or(AppError::NotFound)?;
+        let inv = invitations::by_token(&mut tx, &sha256_hex(token))
+            .await?
+            .ok_or(AppError::NotFound)?;
         if inv.email != ctx.user.email {
             return Err(AppError::Forbidden("invite.wrong_account"));
         }
@@ -188,7 +280,9 @@ impl App {
         let name = validate::line(name, 100).ok_or(AppError::invalid("name", "field.required"))?;
         let hash_input = {
             let mut c = self.db.conn().await?;
-            let inv = invitations::by_token(&mut c, &sha256_hex(token)).await?.ok_or(AppError::NotFound)?;
+            let inv = invitations::by_token(&mut c, &sha256_hex(token))
+                .await?
+                .ok_or(AppError::NotFound)?;
             if let Err(p) = password::check(pw, &[&inv.email, &name]) {
                 return Err(AppError::invalid("password", p.key()));
             }
@@ -196,40 +290,85 @@ impl App {
         };
         let hash = self.hash_password(pw).await?;
         let mut tx = self.db.begin().await?;
-        let inv = invitations::by_token(&mut tx, &sha256_hex(token)).await?.ok_or(AppError::NotFound)?;
+        let inv = invitations::by_token(&mut tx, &sha256_hex(token))
+            .await?
+            .ok_or(AppError::NotFound)?;
         if inv.id != hash_input.id {
             return Err(AppError::NotFound);
         }
         if users::by_email(&mut tx, &inv.email).await?.is_some() {
             return Err(AppError::Conflict("invite.login_instead"));
         }
-        let user = self.insert_user(&mut tx, &inv.email, &name, &hash, lang, false).await?;
+        let user = self
+            .insert_user(&mut tx, &inv.email, &name, &hash, lang, false)
+            .await?;
         self.join(&mut tx, &inv, user, origin).await?;
         tx.commit().await?;
         self.login(&inv.email, pw, None, origin).await
     }
 
     /// USR-02/USR-03: changes a member's role and accounting permission; the person is told by e-mail.
-    pub async fn change_member(&self, actor: &Actor, user: UserId, role: Role, accounting: bool) -> AppResult<Membership> {
+    pub async fn change_member(
+        &self,
+        actor: &Actor,
+        user: UserId,
+        role: Role,
+        accounting: bool,
+    ) -> AppResult<Membership> {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         actor.require(Action::ManageMembers)?;
-        let current = memberships::get(&mut tx, actor.org, user).await?.ok_or(AppError::NotFound)?;
+        let current = memberships::get(&mut tx, actor.org, user)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let lrs = memberships::count_role(&mut tx, actor.org, Role::LegalRep).await?;
         check_role_change(&actor.access, current.role, role, lrs).map_err(|k| {
-            if k.starts_with("perm.") { AppError::Forbidden(k) } else { AppError::Conflict(k) }
+            if k.starts_with("perm.") {
+                AppError::Forbidden(k)
+            } else {
+                AppError::Conflict(k)
+            }
         })?;
         let accounting = accounting && role == Role::Collaborator;
         memberships::update(&mut tx, actor.org, user, role, accounting).await?;
-        let detail = format!("{user}: {} -> {}{}", current.role.code(), role.code(), if accounting { " +accounting" } else { "" });
-        audit::record(&mut tx, Some(actor.org), Some(actor.user), "member.role_changed", &detail, &actor.origin.ip, now).await?;
+        let detail = format!(
+            "{user}: {} -> {}{}",
+            current.role.code(),
+            role.code(),
+            if accounting { " +accounting" } else { "" }
+        );
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "member.role_changed",
+            &detail,
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
         if let Some(u) = users::by_id(&mut tx, user).await? {
             let role_name = guichet_core::i18n::t(u.lang, role_key(role)).to_string();
-            mail::enqueue(&mut tx, self, &u.email, u.lang, Mail::RoleChanged { org: &actor.org_name, role: &role_name, by: &actor.name }, now)
-                .await?;
+            mail::enqueue(
+                &mut tx,
+                self,
+                &u.email,
+                u.lang,
+                Mail::RoleChanged {
+                    org: &actor.org_name,
+                    role: &role_name,
+                    by: &actor.name,
+                },
+                now,
+            )
+            .await?;
         }
         tx.commit().await?;
-        Ok(Membership { role, accounting, ..current })
+        Ok(Membership {
+            role,
+            accounting,
+            ..current
+        })
     }
 
     /// Removes a member (not the last LR; an LR only by an LR).
@@ -237,14 +376,25 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         actor.require(Action::ManageMembers)?;
-        let current = memberships::get(&mut tx, actor.org, user).await?.ok_or(AppError::NotFound)?;
+        let current = memberships::get(&mut tx, actor.org, user)
+            .await?
+            .ok_or(AppError::NotFound)?;
         if current.role == Role::LegalRep {
             actor.require(Action::GrantLegalRep)?;
         }
         let lrs = memberships::count_role(&mut tx, actor.org, Role::LegalRep).await?;
         check_departure(current.role, lrs).map_err(AppError::Conflict)?;
         memberships::delete(&mut tx, actor.org, user).await?;
-        audit::record(&mut tx, Some(actor.org), Some(actor.user), "member.removed", &user.to_string(), &actor.origin.ip, now).await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "member.removed",
+            &user.to_string(),
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

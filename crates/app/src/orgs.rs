@@ -36,11 +36,27 @@ fn parse_details(input: &DetailsInput) -> AppResult<(OrgDetails, OrgKind)> {
     let mut e = Errors::default();
     let name = e.check(validate::line(&input.name, 120), "name", "field.required");
     let kind = e.check(OrgKind::parse(&input.kind), "kind", "field.choice");
-    let street = e.check(validate::line(&input.street, 120), "street", "field.required");
-    let postcode = e.check(validate::line(&input.postcode, 16), "postcode", "field.required");
+    let street = e.check(
+        validate::line(&input.street, 120),
+        "street",
+        "field.required",
+    );
+    let postcode = e.check(
+        validate::line(&input.postcode, 16),
+        "postcode",
+        "field.required",
+    );
     let city = e.check(validate::line(&input.city, 80), "city", "field.required");
-    let country = e.check(validate::country(&input.country), "country", "field.country");
-    let vat = e.check(validate::optional_line(&input.vat_number, 32), "vat_number", "field.too_long");
+    let country = e.check(
+        validate::country(&input.country),
+        "country",
+        "field.country",
+    );
+    let vat = e.check(
+        validate::optional_line(&input.vat_number, 32),
+        "vat_number",
+        "field.too_long",
+    );
     e.finish()?;
     let d = OrgDetails {
         name: name.unwrap_or_default(),
@@ -57,11 +73,23 @@ fn parse_details(input: &DetailsInput) -> AppResult<(OrgDetails, OrgKind)> {
 
 impl App {
     /// ORG-03: a new Organization with its creator as LR; becomes the session's current one.
-    pub async fn create_org(&self, ctx: &SessionCtx, input: &DetailsInput, origin: &Origin) -> AppResult<OrgId> {
+    pub async fn create_org(
+        &self,
+        ctx: &SessionCtx,
+        input: &DetailsInput,
+        origin: &Origin,
+    ) -> AppResult<OrgId> {
         let (details, kind) = parse_details(input)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let org = orgs::insert(&mut tx, &details, kind, currency_for_country(&details.country), now).await?;
+        let org = orgs::insert(
+            &mut tx,
+            &details,
+            kind,
+            currency_for_country(&details.country),
+            now,
+        )
+        .await?;
         let m = memberships::Membership {
             org_id: org,
             user_id: ctx.user.id,
@@ -72,7 +100,16 @@ impl App {
         };
         memberships::insert(&mut tx, &m).await?;
         sessions::set_org(&mut tx, &ctx.session.id_hash, Some(org)).await?;
-        audit::record(&mut tx, Some(org), Some(ctx.user.id), "org.created", &details.name, &origin.ip, now).await?;
+        audit::record(
+            &mut tx,
+            Some(org),
+            Some(ctx.user.id),
+            "org.created",
+            &details.name,
+            &origin.ip,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(org)
     }
@@ -80,7 +117,9 @@ impl App {
     pub async fn org(&self, actor: &Actor) -> AppResult<Org> {
         actor.require(Action::ViewOrg)?;
         let mut c = self.db.conn().await?;
-        orgs::by_id(&mut c, actor.org).await?.ok_or(AppError::NotFound)
+        orgs::by_id(&mut c, actor.org)
+            .await?
+            .ok_or(AppError::NotFound)
     }
 
     /// ORG-04: legal fields by an LR only (the LRs get a summary), the rest by LR/Admin. ORG-05: the
@@ -94,12 +133,17 @@ impl App {
         }
         let parsed = up.legal.as_ref().map(parse_details).transpose()?;
         let phone = match &up.phone {
-            Some(p) => Some(validate::optional_line(p, 32).ok_or(AppError::invalid("phone", "field.too_long"))?),
+            Some(p) => Some(
+                validate::optional_line(p, 32)
+                    .ok_or(AppError::invalid("phone", "field.too_long"))?,
+            ),
             None => None,
         };
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let before = orgs::by_id(&mut tx, actor.org).await?.ok_or(AppError::NotFound)?;
+        let before = orgs::by_id(&mut tx, actor.org)
+            .await?
+            .ok_or(AppError::NotFound)?;
         if let Some((d, kind)) = &parsed {
             let currency = currency_for_country(&d.country);
             orgs::update_legal(&mut tx, actor.org, d, *kind, currency).await?;
@@ -114,12 +158,33 @@ impl App {
                 d.vat_number.as_deref().unwrap_or("-"),
                 currency
             );
-            audit::record(&mut tx, Some(actor.org), Some(actor.user), "org.legal_changed", &summary, &actor.origin.ip, now)
-                .await?;
-            for (email, lang) in memberships::emails_with_role(&mut tx, actor.org, Role::LegalRep).await? {
+            audit::record(
+                &mut tx,
+                Some(actor.org),
+                Some(actor.user),
+                "org.legal_changed",
+                &summary,
+                &actor.origin.ip,
+                now,
+            )
+            .await?;
+            for (email, lang) in
+                memberships::emails_with_role(&mut tx, actor.org, Role::LegalRep).await?
+            {
                 let lang = guichet_core::Lang::parse(&lang).unwrap_or_default();
-                mail::enqueue(&mut tx, self, &email, lang, Mail::OrgDetailsChanged { org: &d.name, by: &actor.name, summary: &summary }, now)
-                    .await?;
+                mail::enqueue(
+                    &mut tx,
+                    self,
+                    &email,
+                    lang,
+                    Mail::OrgDetailsChanged {
+                        org: &d.name,
+                        by: &actor.name,
+                        summary: &summary,
+                    },
+                    now,
+                )
+                .await?;
             }
         }
         if phone.is_some() || up.force_2fa.is_some() {
@@ -127,23 +192,46 @@ impl App {
             let force = up.force_2fa.unwrap_or(before.force_2fa);
             orgs::update_settings(&mut tx, actor.org, phone.as_deref(), force).await?;
             if force != before.force_2fa {
-                audit::record(&mut tx, Some(actor.org), Some(actor.user), "org.force_2fa", &force.to_string(), &actor.origin.ip, now)
-                    .await?;
+                audit::record(
+                    &mut tx,
+                    Some(actor.org),
+                    Some(actor.user),
+                    "org.force_2fa",
+                    &force.to_string(),
+                    &actor.origin.ip,
+                    now,
+                )
+                .await?;
             }
         }
-        let after = orgs::by_id(&mut tx, actor.org).await?.ok_or(AppError::NotFound)?;
+        let after = orgs::by_id(&mut tx, actor.org)
+            .await?
+            .ok_or(AppError::NotFound)?;
         tx.commit().await?;
         Ok(after)
     }
 
     /// INV-08: the free-text reference printed on every later invoice (≤ 128 characters).
-    pub async fn set_billing_reference(&self, actor: &Actor, reference: &str) -> AppResult<Option<String>> {
+    pub async fn set_billing_reference(
+        &self,
+        actor: &Actor,
+        reference: &str,
+    ) -> AppResult<Option<String>> {
         actor.require(Action::Billing)?;
-        let r = validate::optional_line(reference, 128).ok_or(AppError::invalid("billing_reference", "field.too_long"))?;
+        let r = validate::optional_line(reference, 128)
+            .ok_or(AppError::invalid("billing_reference", "field.too_long"))?;
         let mut tx = self.db.begin().await?;
         orgs::set_billing_reference(&mut tx, actor.org, r.as_deref()).await?;
-        audit::record(&mut tx, Some(actor.org), Some(actor.user), "billing.reference", r.as_deref().unwrap_or(""), &actor.origin.ip, self.now())
-            .await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "billing.reference",
+            r.as_deref().unwrap_or(""),
+            &actor.origin.ip,
+            self.now(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(r)
     }
@@ -159,8 +247,20 @@ impl App {
         let lrs = memberships::count_role(&mut tx, actor.org, Role::LegalRep).await?;
         check_departure(actor.access.role, lrs).map_err(AppError::Conflict)?;
         memberships::delete(&mut tx, actor.org, actor.user).await?;
-        audit::record(&mut tx, Some(actor.org), Some(actor.user), "member.left", &actor.email, &actor.origin.ip, self.now()).await?;
-        let next = memberships::orgs_of(&mut tx, actor.user).await?.first().map(|o| o.org_id);
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "member.left",
+            &actor.email,
+            &actor.origin.ip,
+            self.now(),
+        )
+        .await?;
+        let next = memberships::orgs_of(&mut tx, actor.user)
+            .await?
+            .first()
+            .map(|o| o.org_id);
         sessions::set_org(&mut tx, &ctx.session.id_hash, next).await?;
         tx.commit().await?;
         Ok(next)
@@ -170,7 +270,10 @@ impl App {
     pub async fn deletion_blockers(&self, actor: &Actor) -> AppResult<DeletionBlockers> {
         actor.require(Action::DeleteOrg)?;
         let mut c = self.db.conn().await?;
-        Ok(DeletionBlockers { other_members: memberships::count(&mut c, actor.org).await? - 1, ..Default::default() })
+        Ok(DeletionBlockers {
+            other_members: memberships::count(&mut c, actor.org).await? - 1,
+            ..Default::default()
+        })
     }
 
     /// ORG-06: deletes (soft) an Organization with no products, no other member, a zero balance and
@@ -179,13 +282,28 @@ impl App {
         actor.require(Action::DeleteOrg)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let blockers = DeletionBlockers { other_members: memberships::count(&mut tx, actor.org).await? - 1, ..Default::default() };
+        let blockers = DeletionBlockers {
+            other_members: memberships::count(&mut tx, actor.org).await? - 1,
+            ..Default::default()
+        };
         if let Some(first) = blockers.reasons().first() {
             return Err(AppError::Conflict(first));
         }
         orgs::mark_deleted(&mut tx, actor.org, now).await?;
-        audit::record(&mut tx, Some(actor.org), Some(actor.user), "org.deleted", &actor.org_name, &actor.origin.ip, now).await?;
-        let next = memberships::orgs_of(&mut tx, actor.user).await?.first().map(|o| o.org_id);
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "org.deleted",
+            &actor.org_name,
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
+        let next = memberships::orgs_of(&mut tx, actor.user)
+            .await?
+            .first()
+            .map(|o| o.org_id);
         sessions::set_org(&mut tx, &ctx.session.id_hash, next).await?;
         tx.commit().await?;
         Ok(next)

@@ -17,7 +17,8 @@ pub struct TotpSetup {
 }
 
 fn totp_for(secret_b32: &str, account: &str) -> AppResult<Totp> {
-    let secret = Secret::try_from_base32(secret_b32).map_err(|e| AppError::Internal(format!("totp secret: {e:?}")))?;
+    let secret = Secret::try_from_base32(secret_b32)
+        .map_err(|e| AppError::Internal(format!("totp secret: {e:?}")))?;
     Builder::new()
         .with_secret(secret)
         .with_account_name(account)
@@ -48,40 +49,111 @@ impl App {
     /// The setup data of a secret already stored but not confirmed yet (to show the page again).
     pub fn totp_pending(&self, secret: &str, email: &str) -> AppResult<TotpSetup> {
         let totp = totp_for(secret, email)?;
-        let url = totp.to_url().map_err(|e| AppError::Internal(format!("totp url: {e:?}")))?;
-        Ok(TotpSetup { secret_base32: secret.to_string(), url })
+        let url = totp
+            .to_url()
+            .map_err(|e| AppError::Internal(format!("totp url: {e:?}")))?;
+        Ok(TotpSetup {
+            secret_base32: secret.to_string(),
+            url,
+        })
     }
 
     /// Confirms the setup with a code from the app; returns the recovery codes, shown once.
-    pub async fn totp_confirm(&self, ctx: &SessionCtx, code: &str, origin: &Origin) -> AppResult<Vec<String>> {
+    pub async fn totp_confirm(
+        &self,
+        ctx: &SessionCtx,
+        code: &str,
+        origin: &Origin,
+    ) -> AppResult<Vec<String>> {
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let user = users::by_id(&mut tx, ctx.user.id).await?.ok_or(AppError::Unauthenticated)?;
-        let secret = user.totp_secret.clone().filter(|_| !user.totp_enabled).ok_or(AppError::Conflict("totp.not_started"))?;
-        let step = totp_for(&secret, &user.email)?.check(code.trim(), now as u64).ok_or(AppError::invalid("code", "auth.bad_code"))?;
+        let user = users::by_id(&mut tx, ctx.user.id)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let secret = user
+            .totp_secret
+            .clone()
+            .filter(|_| !user.totp_enabled)
+            .ok_or(AppError::Conflict("totp.not_started"))?;
+        let step = totp_for(&secret, &user.email)?
+            .check(code.trim(), now as u64)
+            .ok_or(AppError::invalid("code", "auth.bad_code"))?;
         users::set_totp(&mut tx, user.id, Some(&secret), true).await?;
         users::advance_totp_step(&mut tx, user.id, step as i64).await?;
-        let codes: Vec<String> =
-            (0..10).map(|_| format!("{}-{}-{}", random_digits(4), random_digits(4), random_digits(4))).collect();
-        let hashes: Vec<String> = codes.iter().map(|c| sha256_hex(&normalise_recovery(c))).collect();
+        let codes: Vec<String> = (0..10)
+            .map(|_| {
+                format!(
+                    "{}-{}-{}",
+                    random_digits(4),
+                    random_digits(4),
+                    random_digits(4)
+                )
+            })
+            .collect();
+        let hashes: Vec<String> = codes
+            .iter()
+            .map(|c| sha256_hex(&normalise_recovery(c)))
+            .collect();
         users::replace_recovery_codes(&mut tx, user.id, &hashes).await?;
-        audit::record(&mut tx, None, Some(user.id), "totp.enabled", "", &origin.ip, now).await?;
-        mail::enqueue(&mut tx, self, &user.email, user.lang, Mail::TotpEnabled, now).await?;
+        audit::record(
+            &mut tx,
+            None,
+            Some(user.id),
+            "totp.enabled",
+            "",
+            &origin.ip,
+            now,
+        )
+        .await?;
+        mail::enqueue(
+            &mut tx,
+            self,
+            &user.email,
+            user.lang,
+            Mail::TotpEnabled,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(codes)
     }
 
     /// Turns 2FA off; needs the password again.
-    pub async fn totp_disable(&self, ctx: &SessionCtx, password: &str, origin: &Origin) -> AppResult<()> {
-        if !self.verify_password(password, Some(&ctx.user.password_hash)).await {
+    pub async fn totp_disable(
+        &self,
+        ctx: &SessionCtx,
+        password: &str,
+        origin: &Origin,
+    ) -> AppResult<()> {
+        if !self
+            .verify_password(password, Some(&ctx.user.password_hash))
+            .await
+        {
             return Err(AppError::invalid("password", "password.current_wrong"));
         }
         let now = self.now();
         let mut tx = self.db.begin().await?;
         users::set_totp(&mut tx, ctx.user.id, None, false).await?;
         users::replace_recovery_codes(&mut tx, ctx.user.id, &[]).await?;
-        audit::record(&mut tx, None, Some(ctx.user.id), "totp.disabled", "", &origin.ip, now).await?;
-        mail::enqueue(&mut tx, self, &ctx.user.email, ctx.user.lang, Mail::TotpDisabled, now).await?;
+        audit::record(
+            &mut tx,
+            None,
+            Some(ctx.user.id),
+            "totp.disabled",
+            "",
+            &origin.ip,
+            now,
+        )
+        .await?;
+        mail::enqueue(
+            &mut tx,
+            self,
+            &ctx.user.email,
+            ctx.user.lang,
+            Mail::TotpDisabled,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -92,11 +164,21 @@ impl App {
     }
 
     /// A TOTP code of the current step ± 1 that was not used before, or an unused recovery code.
-    pub(crate) async fn check_second_factor(&self, c: &mut Conn, user: &users::User, code: &str, now: i64) -> AppResult<bool> {
-        let Some(secret) = user.totp_secret.as_deref().filter(|_| user.totp_enabled) else { return Ok(false) };
+    pub(crate) async fn check_second_factor(
+        &self,
+        c: &mut Conn,
+        user: &users::User,
+        code: &str,
+        now: i64,
+    ) -> AppResult<bool> {
+        let Some(secret) = user.totp_secret.as_deref().filter(|_| user.totp_enabled) else {
+            return Ok(false);
+        };
         let digits = normalise_recovery(code);
         if digits.len() == 6 {
-            let Some(step) = totp_for(secret, &user.email)?.check(&digits, now as u64) else { return Ok(false) };
+            let Some(step) = totp_for(secret, &user.email)?.check(&digits, now as u64) else {
+                return Ok(false);
+            };
             // A replayed code (same or older step) is refused.
             return Ok(users::advance_totp_step(c, user.id, step as i64).await?);
         }
@@ -118,8 +200,14 @@ mod tests {
         let now = 1_800_000_000u64;
         let code = totp.generate(now).to_string();
         assert_eq!(totp.check(&code, now), Some(now / 30));
-        assert!(totp.check(&code, now + 30).is_some(), "one step of skew is accepted");
-        assert!(totp.check(&code, now + 120).is_none(), "four steps later it is refused");
+        assert!(
+            totp.check(&code, now + 30).is_some(),
+            "one step of skew is accepted"
+        );
+        assert!(
+            totp.check(&code, now + 120).is_none(),
+            "four steps later it is refused"
+        );
         assert_eq!(normalise_recovery("1234-5678 9012"), "123456789012");
     }
 }

@@ -87,7 +87,8 @@ impl Config {
     pub fn load(args: ConfigArgs) -> anyhow::Result<Config> {
         let file = match &args.config {
             Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
                 toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
             }
             None => FileConfig::default(),
@@ -98,23 +99,57 @@ impl Config {
     pub fn resolve(a: ConfigArgs, f: FileConfig) -> anyhow::Result<Config> {
         let addr = a.addr.or(f.addr).unwrap_or_else(|| "127.0.0.1:8080".into());
         let positive = |name: &str, v: i64| {
-            if v > 0 { Ok(v) } else { Err(anyhow::anyhow!("{name} must be a positive number, got {v}")) }
+            if v > 0 {
+                Ok(v)
+            } else {
+                Err(anyhow::anyhow!("{name} must be a positive number, got {v}"))
+            }
         };
         let c = Config {
-            database_url: a.database_url.or(f.database_url).unwrap_or_else(|| "sqlite://guichet.db".into()),
-            public_url: a.public_url.or(f.public_url).unwrap_or_else(|| format!("http://{addr}")).trim_end_matches('/').to_string(),
+            database_url: a
+                .database_url
+                .or(f.database_url)
+                .unwrap_or_else(|| "sqlite://guichet.db".into()),
+            public_url: a
+                .public_url
+                .or(f.public_url)
+                .unwrap_or_else(|| format!("http://{addr}"))
+                .trim_end_matches('/')
+                .to_string(),
             addr,
-            mail_dir: a.mail_dir.or(f.mail_dir).unwrap_or_else(|| PathBuf::from("./mail")),
+            mail_dir: a
+                .mail_dir
+                .or(f.mail_dir)
+                .unwrap_or_else(|| PathBuf::from("./mail")),
             smtp_url: a.smtp_url.or(f.smtp_url).filter(|s| !s.is_empty()),
-            mail_from: a.mail_from.or(f.mail_from).unwrap_or_else(|| "Guichet <no-reply@guichet.localhost>".into()),
+            mail_from: a
+                .mail_from
+                .or(f.mail_from)
+                .unwrap_or_else(|| "Guichet <no-reply@guichet.localhost>".into()),
             trust_proxy: a.trust_proxy.or(f.trust_proxy).unwrap_or(false),
-            session_idle_minutes: positive("session_idle_minutes", a.session_idle_minutes.or(f.session_idle_minutes).unwrap_or(120))?,
-            session_absolute_hours: positive("session_absolute_hours", a.session_absolute_hours.or(f.session_absolute_hours).unwrap_or(24))?,
-            invitation_days: positive("invitation_days", a.invitation_days.or(f.invitation_days).unwrap_or(14))?,
+            session_idle_minutes: positive(
+                "session_idle_minutes",
+                a.session_idle_minutes
+                    .or(f.session_idle_minutes)
+                    .unwrap_or(120),
+            )?,
+            session_absolute_hours: positive(
+                "session_absolute_hours",
+                a.session_absolute_hours
+                    .or(f.session_absolute_hours)
+                    .unwrap_or(24),
+            )?,
+            invitation_days: positive(
+                "invitation_days",
+                a.invitation_days.or(f.invitation_days).unwrap_or(14),
+            )?,
             background_jobs: true,
         };
         if !(c.public_url.starts_with("http://") || c.public_url.starts_with("https://")) {
-            anyhow::bail!("public_url must start with http:// or https://, got {:?}", c.public_url);
+            anyhow::bail!(
+                "public_url must start with http:// or https://, got {:?}",
+                c.public_url
+            );
         }
         Ok(c)
     }
@@ -139,24 +174,50 @@ mod tests {
 
     #[test]
     fn flags_win_over_the_file_which_wins_over_defaults() {
-        let file: FileConfig = toml::from_str("addr = \"0.0.0.0:9000\"\ninvitation_days = 7\ndatabase_url = \"sqlite://x.db\"").unwrap();
-        let args = ConfigArgs { database_url: Some("postgres://u@h/db".into()), ..Default::default() };
+        let file: FileConfig = toml::from_str(
+            "addr = \"0.0.0.0:9000\"\ninvitation_days = 7\ndatabase_url = \"sqlite://x.db\"",
+        )
+        .unwrap();
+        let args = ConfigArgs {
+            database_url: Some("postgres://u@h/db".into()),
+            ..Default::default()
+        };
         let c = Config::resolve(args, file).unwrap();
         assert_eq!(c.database_url, "postgres://u@h/db");
         assert_eq!(c.addr, "0.0.0.0:9000");
         assert_eq!(c.invitation_days, 7);
         assert_eq!(c.public_url, "http://0.0.0.0:9000");
         let d = Config::default();
-        assert_eq!((d.database_url.as_str(), d.addr.as_str()), ("sqlite://guichet.db", "127.0.0.1:8080"));
+        assert_eq!(
+            (d.database_url.as_str(), d.addr.as_str()),
+            ("sqlite://guichet.db", "127.0.0.1:8080")
+        );
         assert_eq!(d.mail_dir, PathBuf::from("./mail"));
     }
 
     #[test]
     fn bad_values_are_refused_with_the_setting_named() {
-        assert!(toml::from_str::<FileConfig>("adr = \"x\"").is_err(), "unknown keys are refused");
-        let e = Config::resolve(ConfigArgs { invitation_days: Some(0), ..Default::default() }, FileConfig::default()).unwrap_err();
+        assert!(
+            toml::from_str::<FileConfig>("adr = \"x\"").is_err(),
+            "unknown keys are refused"
+        );
+        let e = Config::resolve(
+            ConfigArgs {
+                invitation_days: Some(0),
+                ..Default::default()
+            },
+            FileConfig::default(),
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("invitation_days"));
-        let e = Config::resolve(ConfigArgs { public_url: Some("ftp://x".into()), ..Default::default() }, FileConfig::default()).unwrap_err();
+        let e = Config::resolve(
+            ConfigArgs {
+                public_url: Some("ftp://x".into()),
+                ..Default::default()
+            },
+            FileConfig::default(),
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("public_url"));
     }
 }

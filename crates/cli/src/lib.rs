@@ -25,7 +25,9 @@ impl Running {
 
 /// Connects, migrates and returns the application (no server).
 pub async fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
-    let db = Db::connect(&config.database_url).await.map_err(|e| anyhow::anyhow!("database {}: {e}", redact(&config.database_url)))?;
+    let db = Db::connect(&config.database_url)
+        .await
+        .map_err(|e| anyhow::anyhow!("database {}: {e}", redact(&config.database_url)))?;
     let applied = db.migrate().await?;
     for m in applied {
         tracing::info!(migration = %m, "applied");
@@ -37,7 +39,9 @@ pub async fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<App>
 /// (e-mail sender, clean-up) and returns at once.
 pub async fn start(config: &Config, clock: Option<Arc<dyn Clock>>) -> anyhow::Result<Running> {
     let app = open(config, clock.unwrap_or_else(|| Arc::new(SystemClock))).await?;
-    let listener = tokio::net::TcpListener::bind(&config.addr).await.map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.addr))?;
+    let listener = tokio::net::TcpListener::bind(&config.addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr()?;
     if config.background_jobs {
         tokio::spawn(guichet_app::mail::sender::run(app.clone()));
@@ -46,7 +50,10 @@ pub async fn start(config: &Config, clock: Option<Arc<dyn Clock>>) -> anyhow::Re
     let router = guichet_web::router(guichet_web::AppState::new(app.clone(), config.trust_proxy));
     let task = tokio::spawn(async move {
         let svc = router.into_make_service_with_connect_info::<SocketAddr>();
-        if let Err(e) = axum::serve(listener, svc).with_graceful_shutdown(shutdown_signal()).await {
+        if let Err(e) = axum::serve(listener, svc)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+        {
             tracing::error!(error = %e, "server stopped");
         }
     });
@@ -62,7 +69,9 @@ async fn cleanup(app: App) {
     loop {
         let now = app.now();
         if let Ok(mut c) = app.db.conn().await {
-            let _ = guichet_store::sessions::purge_expired(&mut c, now, app.config.session_idle_secs).await;
+            let _ =
+                guichet_store::sessions::purge_expired(&mut c, now, app.config.session_idle_secs)
+                    .await;
             let _ = guichet_store::throttle::purge_before(&mut c, now - 2 * 3600).await;
         }
         tokio::time::sleep(std::time::Duration::from_secs(3600)).await;

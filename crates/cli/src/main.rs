@@ -8,7 +8,11 @@ use std::io::BufRead;
 use std::sync::Arc;
 
 #[derive(Parser)]
-#[command(name = "guichet", version, about = "Guichet — the customer Manager for hosting providers")]
+#[command(
+    name = "guichet",
+    version,
+    about = "Guichet — the customer Manager for hosting providers"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -50,7 +54,10 @@ enum UserCommand {
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("GUICHET_LOG").unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("GUICHET_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
         .init();
     if let Err(e) = run(Cli::parse()).await {
         eprintln!("guichet: {e:#}");
@@ -64,7 +71,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve => serve(&config, false).await,
         Command::Migrate => {
             guichet::open(&config, Arc::new(SystemClock)).await?;
-            println!("Database {} is up to date.", guichet::redact(&config.database_url));
+            println!(
+                "Database {} is up to date.",
+                guichet::redact(&config.database_url)
+            );
             Ok(())
         }
         Command::Demo { no_serve } => {
@@ -77,26 +87,40 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 serve(&config, true).await
             }
         }
-        Command::User { action: UserCommand::Create { email, name } } => {
+        Command::User {
+            action: UserCommand::Create { email, name },
+        } => {
             let password = match std::env::var("GUICHET_USER_PASSWORD") {
                 Ok(p) => p,
                 Err(_) => {
                     eprintln!("Password for {email} (one line):");
                     let mut line = String::new();
-                    std::io::stdin().lock().read_line(&mut line).context("reading the password")?;
+                    std::io::stdin()
+                        .lock()
+                        .read_line(&mut line)
+                        .context("reading the password")?;
                     line.trim_end_matches(['\r', '\n']).to_string()
                 }
             };
             let app = guichet::open(&config, Arc::new(SystemClock)).await?;
             match app.create_operator(&email, &name, &password).await {
                 Ok(id) => {
-                    println!("Operator {email} created ({id}). Sign in at {}/login, then open /admin.", config.public_url);
+                    println!(
+                        "Operator {email} created ({id}). Sign in at {}/login, then open /admin.",
+                        config.public_url
+                    );
                     Ok(())
                 }
                 Err(guichet_app::AppError::Invalid(fields)) => {
                     let msgs: Vec<String> = fields
                         .iter()
-                        .map(|f| format!("{}: {}", f.field, guichet_core::i18n::t(guichet_core::Lang::En, f.key)))
+                        .map(|f| {
+                            format!(
+                                "{}: {}",
+                                f.field,
+                                guichet_core::i18n::t(guichet_core::Lang::En, f.key)
+                            )
+                        })
                         .collect();
                     anyhow::bail!("{}", msgs.join("; "))
                 }
@@ -117,11 +141,17 @@ async fn seed(app: &guichet_app::App) -> anyhow::Result<()> {
 
 fn print_logins(config: &Config) {
     println!();
-    println!("Demo logins (password for all: {}):", guichet_app::demo::PASSWORD);
+    println!(
+        "Demo logins (password for all: {}):",
+        guichet_app::demo::PASSWORD
+    );
     for l in guichet_app::demo::LOGINS {
         println!("  {:<28} {}", l.email, l.what);
     }
-    println!("E-mails are written to {}/ (no SMTP server configured).", config.mail_dir.display());
+    println!(
+        "E-mails are written to {}/ (no SMTP server configured).",
+        config.mail_dir.display()
+    );
 }
 
 async fn serve(config: &Config, demo: bool) -> anyhow::Result<()> {
@@ -131,7 +161,12 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<()> {
         print_logins(config);
     }
     println!();
-    println!("Guichet is running: {}  (Ctrl-C stops it)", config.public_url.replace(&config.addr, &running.addr.to_string()));
+    println!(
+        "Guichet is running: {}  (Ctrl-C stops it)",
+        config
+            .public_url
+            .replace(&config.addr, &running.addr.to_string())
+    );
     println!("Database: {}", guichet::redact(&config.database_url));
     running.task.await.context("server task")?;
     Ok(())

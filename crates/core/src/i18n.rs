@@ -18,13 +18,15 @@ macro_rules! catalogue {
     };
 }
 
-pub fn t<'a>(lang: Lang, key: &'a str) -> &'a str {
+pub fn t(lang: Lang, key: &str) -> &str {
     match lookup(key) {
-        Some(texts) => texts[match lang {
-            Lang::Fr => 0,
-            Lang::En => 1,
-            Lang::De => 2,
-        }],
+        Some(texts) => {
+            texts[match lang {
+                Lang::Fr => 0,
+                Lang::En => 1,
+                Lang::De => 2,
+            }]
+        }
         None => key,
     }
 }
@@ -56,7 +58,10 @@ mod tests {
     fn lookups_and_placeholders() {
         assert_eq!(t(Lang::En, "nav.products"), "Products");
         assert_eq!(t(Lang::De, "nav.products"), "Produkte");
-        assert_eq!(tf(Lang::Fr, "mail.greeting", &[("name", "Alice")]), "Bonjour Alice,");
+        assert_eq!(
+            tf(Lang::Fr, "mail.greeting", &[("name", "Alice")]),
+            "Bonjour Alice,"
+        );
     }
 
     #[test]
@@ -75,7 +80,10 @@ mod tests {
                 }
             });
         }
-        assert!(missing.is_empty(), "keys missing from the catalogue: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "keys missing from the catalogue: {missing:?}"
+        );
         for key in KEYS {
             for lang in Lang::ALL {
                 assert!(!t(lang, key).is_empty(), "{key} is empty in {lang:?}");
@@ -84,15 +92,18 @@ mod tests {
     }
 
     fn visit(dir: &std::path::Path, f: &mut dyn FnMut(&str)) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {
                 visit(&p, f);
-            } else if p.extension().is_some_and(|x| x == "rs") && !p.ends_with("i18n_catalogue.rs") {
-                if let Ok(text) = std::fs::read_to_string(&p) {
-                    f(&text);
-                }
+            } else if p.extension().is_some_and(|x| x == "rs")
+                && !p.ends_with("i18n_catalogue.rs")
+                && let Ok(text) = std::fs::read_to_string(&p)
+            {
+                f(&text);
             }
         }
     }
@@ -103,11 +114,17 @@ mod tests {
         let mut out = Vec::new();
         for literal in text.split('"').skip(1).step_by(2) {
             // Notices travel in redirects as `?done=key`.
-            let part = literal.split_once("done=").map_or(literal, |(_, k)| k.split('&').next().unwrap_or(""));
-            let Some((area, rest)) = part.split_once('.') else { continue };
+            let part = literal
+                .split_once("done=")
+                .map_or(literal, |(_, k)| k.split('&').next().unwrap_or(""));
+            let Some((area, rest)) = part.split_once('.') else {
+                continue;
+            };
             if areas.contains(&area)
                 && !rest.is_empty()
-                && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
                 && !part.ends_with(".rs")
             {
                 out.push(part.to_string());

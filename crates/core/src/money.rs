@@ -60,13 +60,19 @@ impl Money {
 
     pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
         self.same_currency(other)?;
-        let minor = self.minor.checked_add(other.minor).ok_or(MoneyError::Overflow)?;
+        let minor = self
+            .minor
+            .checked_add(other.minor)
+            .ok_or(MoneyError::Overflow)?;
         Ok(Money::new(minor, self.currency))
     }
 
     pub fn checked_sub(self, other: Money) -> Result<Money, MoneyError> {
         self.same_currency(other)?;
-        let minor = self.minor.checked_sub(other.minor).ok_or(MoneyError::Overflow)?;
+        let minor = self
+            .minor
+            .checked_sub(other.minor)
+            .ok_or(MoneyError::Overflow)?;
         Ok(Money::new(minor, self.currency))
     }
 
@@ -87,7 +93,7 @@ impl fmt::Display for Money {
         let units = (abs / 100).to_string();
         let mut grouped = String::new();
         for (i, c) in units.chars().enumerate() {
-            if i > 0 && (units.len() - i) % 3 == 0 {
+            if i > 0 && (units.len() - i).is_multiple_of(3) {
                 grouped.push('\'');
             }
             grouped.push(c);
@@ -102,17 +108,29 @@ mod tests {
 
     #[test]
     fn formats_with_thousands_and_sign() {
-        assert_eq!(Money::new(123450, Currency::Chf).to_string(), "CHF 1'234.50");
+        assert_eq!(
+            Money::new(123450, Currency::Chf).to_string(),
+            "CHF 1'234.50"
+        );
         assert_eq!(Money::new(-5, Currency::Eur).to_string(), "EUR -0.05");
-        assert_eq!(Money::new(100000000, Currency::Eur).to_string(), "EUR 1'000'000.00");
+        assert_eq!(
+            Money::new(100000000, Currency::Eur).to_string(),
+            "EUR 1'000'000.00"
+        );
     }
 
     #[test]
     fn refuses_mixed_currencies_and_overflow() {
         let chf = Money::new(1, Currency::Chf);
         let eur = Money::new(1, Currency::Eur);
-        assert_eq!(chf.checked_add(eur), Err(MoneyError::CurrencyMismatch(Currency::Chf, Currency::Eur)));
-        assert_eq!(Money::new(i64::MAX, Currency::Chf).checked_add(chf), Err(MoneyError::Overflow));
+        assert_eq!(
+            chf.checked_add(eur),
+            Err(MoneyError::CurrencyMismatch(Currency::Chf, Currency::Eur))
+        );
+        assert_eq!(
+            Money::new(i64::MAX, Currency::Chf).checked_add(chf),
+            Err(MoneyError::Overflow)
+        );
         assert_eq!(chf.checked_sub(chf).unwrap(), Money::zero(Currency::Chf));
     }
 }

@@ -14,7 +14,12 @@ pub enum OrgKind {
 }
 
 impl OrgKind {
-    pub const ALL: [OrgKind; 4] = [OrgKind::Individual, OrgKind::Association, OrgKind::Company, OrgKind::PublicBody];
+    pub const ALL: [OrgKind; 4] = [
+        OrgKind::Individual,
+        OrgKind::Association,
+        OrgKind::Company,
+        OrgKind::PublicBody,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -81,7 +86,12 @@ mod tests {
     #[test]
     fn org06_each_blocker_is_named() {
         assert!(DeletionBlockers::default().reasons().is_empty());
-        let b = DeletionBlockers { products: 1, other_members: 2, prepaid_balance_minor: 5, unpaid_invoices: 1 };
+        let b = DeletionBlockers {
+            products: 1,
+            other_members: 2,
+            prepaid_balance_minor: 5,
+            unpaid_invoices: 1,
+        };
         assert_eq!(b.reasons().len(), 4);
     }
 }

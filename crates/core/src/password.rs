@@ -35,7 +35,10 @@ pub fn check(password: &str, user_inputs: &[&str]) -> Result<(), PasswordProblem
         let whole_word = entropy.sequence().iter().any(|m| {
             m.i == 0
                 && m.j + 1 == n
-                && matches!(m.pattern, zxcvbn::matching::patterns::MatchPattern::Dictionary(_))
+                && matches!(
+                    m.pattern,
+                    zxcvbn::matching::patterns::MatchPattern::Dictionary(_)
+                )
         });
         if whole_word || u8::from(entropy.score()) == 0 {
             return Err(PasswordProblem::Common);
@@ -62,6 +65,9 @@ mod tests {
 
     #[test]
     fn the_persons_own_email_is_not_a_password() {
-        assert_eq!(check("alice.favre@example.ch", &["alice.favre@example.ch"]), Err(PasswordProblem::Common));
+        assert_eq!(
+            check("alice.favre@example.ch", &["alice.favre@example.ch"]),
+            Err(PasswordProblem::Common)
+        );
     }
 }

@@ -17,7 +17,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::LegalRep, Role::Admin, Role::Collaborator, Role::External];
+    pub const ALL: [Role; 4] = [
+        Role::LegalRep,
+        Role::Admin,
+        Role::Collaborator,
+        Role::External,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -194,14 +199,26 @@ mod tests {
     fn usr02_only_an_lr_grants_lr_and_the_last_lr_stays() {
         let lr = a(Role::LegalRep, false);
         let admin = a(Role::Admin, false);
-        assert_eq!(check_role_change(&admin, Role::Collaborator, Role::LegalRep, 1), Err("perm.need_lr"));
-        assert_eq!(check_role_change(&admin, Role::LegalRep, Role::Admin, 2), Err("perm.need_lr"));
+        assert_eq!(
+            check_role_change(&admin, Role::Collaborator, Role::LegalRep, 1),
+            Err("perm.need_lr")
+        );
+        assert_eq!(
+            check_role_change(&admin, Role::LegalRep, Role::Admin, 2),
+            Err("perm.need_lr")
+        );
         assert!(check_role_change(&admin, Role::Collaborator, Role::Admin, 1).is_ok());
         assert!(check_role_change(&lr, Role::Admin, Role::LegalRep, 1).is_ok());
-        assert_eq!(check_role_change(&lr, Role::LegalRep, Role::Admin, 1), Err("members.last_lr"));
+        assert_eq!(
+            check_role_change(&lr, Role::LegalRep, Role::Admin, 1),
+            Err("members.last_lr")
+        );
         assert!(check_role_change(&lr, Role::LegalRep, Role::Admin, 2).is_ok());
         let collab = a(Role::Collaborator, true);
-        assert_eq!(check_role_change(&collab, Role::External, Role::Collaborator, 1), Err("perm.need_admin"));
+        assert_eq!(
+            check_role_change(&collab, Role::External, Role::Collaborator, 1),
+            Err("perm.need_admin")
+        );
         assert_eq!(check_departure(Role::LegalRep, 1), Err("members.last_lr"));
         assert!(check_departure(Role::LegalRep, 2).is_ok());
         assert!(check_departure(Role::External, 1).is_ok());

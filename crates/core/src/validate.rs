@@ -7,7 +7,12 @@ pub fn email(raw: &str) -> Option<String> {
         return None;
     }
     let (local, domain) = e.split_once('@')?;
-    if local.is_empty() || domain.contains('@') || !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
+    if local.is_empty()
+        || domain.contains('@')
+        || !domain.contains('.')
+        || domain.starts_with('.')
+        || domain.ends_with('.')
+    {
         return None;
     }
     Some(e)
@@ -25,7 +30,11 @@ pub fn line(raw: &str, max: usize) -> Option<String> {
 
 /// An optional one-line text field: empty gives `Some(None)`, invalid gives `None`.
 pub fn optional_line(raw: &str, max: usize) -> Option<Option<String>> {
-    if raw.trim().is_empty() { Some(None) } else { line(raw, max).map(Some) }
+    if raw.trim().is_empty() {
+        Some(None)
+    } else {
+        line(raw, max).map(Some)
+    }
 }
 
 /// ISO 3166-1 alpha-2 country code (two ASCII capitals; lower case is accepted and upper-cased).
@@ -40,8 +49,13 @@ mod tests {
 
     #[test]
     fn emails_are_normalised_or_refused() {
-        assert_eq!(email("  Alice@Example.CH "), Some("alice@example.ch".into()));
-        for bad in ["", "alice", "a@b", "a b@c.ch", "@c.ch", "a@@c.ch", "a@.ch", "a\n@c.ch"] {
+        assert_eq!(
+            email("  Alice@Example.CH "),
+            Some("alice@example.ch".into())
+        );
+        for bad in [
+            "", "alice", "a@b", "a b@c.ch", "@c.ch", "a@@c.ch", "a@.ch", "a\n@c.ch",
+        ] {
             assert_eq!(email(bad), None, "{bad:?}");
         }
     }

@@ -30,7 +30,11 @@ impl Db {
             if path.is_empty() {
                 return Err(StoreError::Config("sqlite URL has no file name".into()));
             }
-            let url = if url.contains('?') { url.to_string() } else { format!("{url}?mode=rwc") };
+            let url = if url.contains('?') {
+                url.to_string()
+            } else {
+                format!("{url}?mode=rwc")
+            };
             (Backend::Sqlite, url)
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             (Backend::Postgres, url.to_string())
@@ -95,14 +99,26 @@ impl Db {
 /// Creates a fresh PostgreSQL database next to `base_url` (same server and user) and returns its
 /// URL. Used by the test suite so that every test has its own database.
 pub async fn create_postgres_database(base_url: &str, name: &str) -> Result<String> {
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
         return Err(StoreError::Config(format!("bad database name {name:?}")));
     }
     install_default_drivers();
-    let pool = AnyPoolOptions::new().max_connections(1).connect(base_url).await?;
-    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&pool).await?;
+    let pool = AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(base_url)
+        .await?;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&pool)
+        .await?;
     pool.close().await;
     let (head, _) = base_url.split_once('?').unwrap_or((base_url, ""));
-    let cut = head.rfind('/').filter(|i| *i > "postgres://".len()).unwrap_or(head.len());
+    let cut = head
+        .rfind('/')
+        .filter(|i| *i > "postgres://".len())
+        .unwrap_or(head.len());
     Ok(format!("{}/{name}", &head[..cut]))
 }

@@ -21,8 +21,7 @@ pub struct Invitation {
 }
 
 const T: &str = "invitations";
-const COLS: &str =
-    "id, org_id, email, role, accounting, billing_contact, invited_by, created_at, expires_at, accepted_at, revoked_at";
+const COLS: &str = "id, org_id, email, role, accounting, billing_contact, invited_by, created_at, expires_at, accepted_at, revoked_at";
 
 fn from_row(r: &AnyRow) -> Result<Invitation> {
     Ok(Invitation {
@@ -71,18 +70,31 @@ pub async fn open_for_org(c: &mut Conn, org: OrgId) -> Result<Vec<Invitation>> {
 
 /// An invitation of this Organization (any state); another Organization's id gives `None`.
 pub async fn get(c: &mut Conn, org: OrgId, id: InvitationId) -> Result<Option<Invitation>> {
-    let sql = sqlx::AssertSqlSafe(format!("SELECT {COLS} FROM invitations WHERE id = $1 AND org_id = $2"));
-    let row = sqlx::query(sql).bind(id.to_string()).bind(org.to_string()).fetch_optional(c).await?;
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {COLS} FROM invitations WHERE id = $1 AND org_id = $2"
+    ));
+    let row = sqlx::query(sql)
+        .bind(id.to_string())
+        .bind(org.to_string())
+        .fetch_optional(c)
+        .await?;
     row.as_ref().map(from_row).transpose()
 }
 
 pub async fn by_token(c: &mut Conn, token_hash: &str) -> Result<Option<Invitation>> {
-    let sql = sqlx::AssertSqlSafe(format!("SELECT {COLS} FROM invitations WHERE token_hash = $1"));
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {COLS} FROM invitations WHERE token_hash = $1"
+    ));
     let row = sqlx::query(sql).bind(token_hash).fetch_optional(c).await?;
     row.as_ref().map(from_row).transpose()
 }
 
-pub async fn renew(c: &mut Conn, id: InvitationId, token_hash: &str, expires_at: i64) -> Result<()> {
+pub async fn renew(
+    c: &mut Conn,
+    id: InvitationId,
+    token_hash: &str,
+    expires_at: i64,
+) -> Result<()> {
     sqlx::query("UPDATE invitations SET token_hash = $1, expires_at = $2 WHERE id = $3")
         .bind(token_hash)
         .bind(expires_at)

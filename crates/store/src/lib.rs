@@ -36,7 +36,9 @@ impl StoreError {
     /// True when the error is a UNIQUE constraint violation (a duplicate).
     pub fn is_unique_violation(&self) -> bool {
         match self {
-            StoreError::Sqlx(e) => e.as_database_error().is_some_and(|d| d.is_unique_violation()),
+            StoreError::Sqlx(e) => e
+                .as_database_error()
+                .is_some_and(|d| d.is_unique_violation()),
             _ => false,
         }
     }

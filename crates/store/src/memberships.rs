@@ -83,7 +83,13 @@ pub async fn list(c: &mut Conn, org: OrgId) -> Result<Vec<Member>> {
     .fetch_all(c)
     .await?;
     rows.iter()
-        .map(|r| Ok(Member { membership: from_row(r)?, email: text(r, T, "email")?, name: text(r, T, "name")? }))
+        .map(|r| {
+            Ok(Member {
+                membership: from_row(r)?,
+                email: text(r, T, "email")?,
+                name: text(r, T, "name")?,
+            })
+        })
         .collect()
 }
 
@@ -97,7 +103,13 @@ pub async fn orgs_of(c: &mut Conn, user: UserId) -> Result<Vec<MyOrg>> {
     .fetch_all(c)
     .await?;
     rows.iter()
-        .map(|r| Ok(MyOrg { org_id: parsed(r, T, "id")?, name: text(r, T, "name")?, role: code(r, T, "role", Role::parse)? }))
+        .map(|r| {
+            Ok(MyOrg {
+                org_id: parsed(r, T, "id")?,
+                name: text(r, T, "name")?,
+                role: code(r, T, "role", Role::parse)?,
+            })
+        })
         .collect()
 }
 
@@ -111,18 +123,29 @@ pub async fn count_role(c: &mut Conn, org: OrgId, role: Role) -> Result<i64> {
 }
 
 pub async fn count(c: &mut Conn, org: OrgId) -> Result<i64> {
-    let row = sqlx::query("SELECT COUNT(*) FROM memberships WHERE org_id = $1").bind(org.to_string()).fetch_one(c).await?;
+    let row = sqlx::query("SELECT COUNT(*) FROM memberships WHERE org_id = $1")
+        .bind(org.to_string())
+        .fetch_one(c)
+        .await?;
     Ok(row.try_get::<i64, _>(0)?)
 }
 
-pub async fn update(c: &mut Conn, org: OrgId, user: UserId, role: Role, accounting: bool) -> Result<()> {
-    sqlx::query("UPDATE memberships SET role = $1, accounting = $2 WHERE org_id = $3 AND user_id = $4")
-        .bind(role.code())
-        .bind(b(accounting))
-        .bind(org.to_string())
-        .bind(user.to_string())
-        .execute(c)
-        .await?;
+pub async fn update(
+    c: &mut Conn,
+    org: OrgId,
+    user: UserId,
+    role: Role,
+    accounting: bool,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE memberships SET role = $1, accounting = $2 WHERE org_id = $3 AND user_id = $4",
+    )
+    .bind(role.code())
+    .bind(b(accounting))
+    .bind(org.to_string())
+    .bind(user.to_string())
+    .execute(c)
+    .await?;
     Ok(())
 }
 
@@ -136,7 +159,11 @@ pub async fn delete(c: &mut Conn, org: OrgId, user: UserId) -> Result<()> {
 }
 
 /// E-mail addresses of the Organization's members with a given role (for summaries to LRs).
-pub async fn emails_with_role(c: &mut Conn, org: OrgId, role: Role) -> Result<Vec<(String, String)>> {
+pub async fn emails_with_role(
+    c: &mut Conn,
+    org: OrgId,
+    role: Role,
+) -> Result<Vec<(String, String)>> {
     let rows = sqlx::query(
         "SELECT u.email, u.lang FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = $1 AND m.role = $2",
     )
@@ -144,5 +171,7 @@ pub async fn emails_with_role(c: &mut Conn, org: OrgId, role: Role) -> Result<Ve
     .bind(role.code())
     .fetch_all(c)
     .await?;
-    rows.iter().map(|r| Ok((text(r, T, "email")?, text(r, T, "lang")?))).collect()
+    rows.iter()
+        .map(|r| Ok((text(r, T, "email")?, text(r, T, "lang")?)))
+        .collect()
 }

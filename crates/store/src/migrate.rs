@@ -19,16 +19,22 @@ const MIGRATIONS: &[Migration] = &[Migration {
     postgres_sql: None,
 }];
 
-const LOCK_KEY: i64 = 0x6775_6963_6865_74; // "guichet"
+const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII
 
 pub(crate) async fn run(db: &Db) -> Result<Vec<String>> {
     let mut conn = db.conn().await?;
     if db.backend() == Backend::Postgres {
-        sqlx::query("SELECT pg_advisory_lock($1)").bind(LOCK_KEY).execute(&mut *conn).await?;
+        sqlx::query("SELECT pg_advisory_lock($1)")
+            .bind(LOCK_KEY)
+            .execute(&mut *conn)
+            .await?;
     }
     let result = apply_all(db, &mut conn).await;
     if db.backend() == Backend::Postgres {
-        sqlx::query("SELECT pg_advisory_unlock($1)").bind(LOCK_KEY).execute(&mut *conn).await?;
+        sqlx::query("SELECT pg_advisory_unlock($1)")
+            .bind(LOCK_KEY)
+            .execute(&mut *conn)
+            .await?;
     }
     result
 }
@@ -40,8 +46,13 @@ async fn apply_all(db: &Db, conn: &mut crate::Conn) -> Result<Vec<String>> {
     )
     .execute(&mut *conn)
     .await?;
-    let rows = sqlx::query("SELECT version FROM schema_migrations").fetch_all(&mut *conn).await?;
-    let done: Vec<i64> = rows.iter().map(|r| r.try_get::<i64, _>(0)).collect::<Result<_, _>>()?;
+    let rows = sqlx::query("SELECT version FROM schema_migrations")
+        .fetch_all(&mut *conn)
+        .await?;
+    let done: Vec<i64> = rows
+        .iter()
+        .map(|r| r.try_get::<i64, _>(0))
+        .collect::<Result<_, _>>()?;
     let mut applied = Vec::new();
     for m in MIGRATIONS {
         if done.contains(&m.version) {
@@ -53,12 +64,14 @@ async fn apply_all(db: &Db, conn: &mut crate::Conn) -> Result<Vec<String>> {
         };
         let mut tx = conn.begin().await?;
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-            .bind(m.version)
-            .bind(m.name)
-            .bind(unix_now())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+        )
+        .bind(m.version)
+        .bind(m.name)
+        .bind(unix_now())
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         applied.push(format!("{:04}_{}", m.version, m.name));
     }

@@ -36,7 +36,6 @@ pub struct OrgDetails {
     pub vat_number: Option<String>,
 }
 
-
 const COLS: &str = "id, name, kind, street, postcode, city, country, phone, vat_number, currency, force_2fa, \
                     billing_reference, created_at";
 
@@ -59,7 +58,13 @@ fn from_row(r: &AnyRow) -> Result<Org> {
     })
 }
 
-pub async fn insert(c: &mut Conn, d: &OrgDetails, kind: OrgKind, currency: Currency, now: i64) -> Result<OrgId> {
+pub async fn insert(
+    c: &mut Conn,
+    d: &OrgDetails,
+    kind: OrgKind,
+    currency: Currency,
+    now: i64,
+) -> Result<OrgId> {
     let id = OrgId::new();
     sqlx::query(
         "INSERT INTO orgs (id, name, kind, street, postcode, city, country, phone, vat_number, currency, created_at) \
@@ -83,12 +88,23 @@ pub async fn insert(c: &mut Conn, d: &OrgDetails, kind: OrgKind, currency: Curre
 
 /// A live (not deleted) Organization.
 pub async fn by_id(c: &mut Conn, id: OrgId) -> Result<Option<Org>> {
-    let sql = sqlx::AssertSqlSafe(format!("SELECT {COLS} FROM orgs WHERE id = $1 AND deleted_at IS NULL"));
-    let row = sqlx::query(sql).bind(id.to_string()).fetch_optional(c).await?;
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {COLS} FROM orgs WHERE id = $1 AND deleted_at IS NULL"
+    ));
+    let row = sqlx::query(sql)
+        .bind(id.to_string())
+        .fetch_optional(c)
+        .await?;
     row.as_ref().map(from_row).transpose()
 }
 
-pub async fn update_legal(c: &mut Conn, id: OrgId, d: &OrgDetails, kind: OrgKind, currency: Currency) -> Result<()> {
+pub async fn update_legal(
+    c: &mut Conn,
+    id: OrgId,
+    d: &OrgDetails,
+    kind: OrgKind,
+    currency: Currency,
+) -> Result<()> {
     sqlx::query(
         "UPDATE orgs SET name = $1, kind = $2, street = $3, postcode = $4, city = $5, country = $6, \
          vat_number = $7, currency = $8 WHERE id = $9",
@@ -107,7 +123,12 @@ pub async fn update_legal(c: &mut Conn, id: OrgId, d: &OrgDetails, kind: OrgKind
     Ok(())
 }
 
-pub async fn update_settings(c: &mut Conn, id: OrgId, phone: Option<&str>, force_2fa: bool) -> Result<()> {
+pub async fn update_settings(
+    c: &mut Conn,
+    id: OrgId,
+    phone: Option<&str>,
+    force_2fa: bool,
+) -> Result<()> {
     sqlx::query("UPDATE orgs SET phone = $1, force_2fa = $2 WHERE id = $3")
         .bind(phone)
         .bind(b(force_2fa))
@@ -128,23 +149,41 @@ pub async fn set_billing_reference(c: &mut Conn, id: OrgId, reference: Option<&s
 
 /// Soft delete: the row (and so the billing history that points at it) stays.
 pub async fn mark_deleted(c: &mut Conn, id: OrgId, now: i64) -> Result<()> {
-    sqlx::query("UPDATE orgs SET deleted_at = $1 WHERE id = $2").bind(now).bind(id.to_string()).execute(c).await?;
+    sqlx::query("UPDATE orgs SET deleted_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id.to_string())
+        .execute(c)
+        .await?;
     Ok(())
 }
 
 /// One page of Organizations for the back office, newest first, optionally filtered by name.
-pub async fn page(c: &mut Conn, search: Option<&str>, limit: i64, offset: i64) -> Result<(Vec<(Org, i64)>, i64)> {
-    let pattern = format!("%{}%", search.unwrap_or("").to_lowercase().replace(['%', '_'], ""));
+pub async fn page(
+    c: &mut Conn,
+    search: Option<&str>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<(Org, i64)>, i64)> {
+    let pattern = format!(
+        "%{}%",
+        search.unwrap_or("").to_lowercase().replace(['%', '_'], "")
+    );
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {COLS}, (SELECT COUNT(*) FROM memberships m WHERE m.org_id = orgs.id) AS members \
          FROM orgs WHERE deleted_at IS NULL AND lower(name) LIKE $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
     ));
-    let rows = sqlx::query(sql).bind(&pattern).bind(limit).bind(offset).fetch_all(&mut *c).await?;
-    let total = sqlx::query("SELECT COUNT(*) FROM orgs WHERE deleted_at IS NULL AND lower(name) LIKE $1")
+    let rows = sqlx::query(sql)
         .bind(&pattern)
-        .fetch_one(&mut *c)
-        .await?
-        .try_get::<i64, _>(0)?;
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *c)
+        .await?;
+    let total =
+        sqlx::query("SELECT COUNT(*) FROM orgs WHERE deleted_at IS NULL AND lower(name) LIKE $1")
+            .bind(&pattern)
+            .fetch_one(&mut *c)
+            .await?
+            .try_get::<i64, _>(0)?;
     let list = rows
         .iter()
         .map(|r| Ok((from_row(r)?, int(r, "orgs", "members")?)))

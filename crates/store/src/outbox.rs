@@ -34,7 +34,14 @@ fn from_row(r: &AnyRow) -> Result<Message> {
     })
 }
 
-pub async fn enqueue(c: &mut Conn, to: &str, subject: &str, body: &str, kind: &str, now: i64) -> Result<OutboxId> {
+pub async fn enqueue(
+    c: &mut Conn,
+    to: &str,
+    subject: &str,
+    body: &str,
+    kind: &str,
+    now: i64,
+) -> Result<OutboxId> {
     let id = OutboxId::new();
     sqlx::query("INSERT INTO outbox (id, to_addr, subject, body, kind, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(id.to_string())
@@ -73,7 +80,11 @@ pub async fn claim(c: &mut Conn, id: OutboxId, now: i64, lease_secs: i64) -> Res
 }
 
 pub async fn mark_sent(c: &mut Conn, id: OutboxId, now: i64) -> Result<()> {
-    sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2").bind(now).bind(id.to_string()).execute(c).await?;
+    sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2")
+        .bind(now)
+        .bind(id.to_string())
+        .execute(c)
+        .await?;
     Ok(())
 }
 
@@ -90,12 +101,17 @@ pub async fn mark_failed(c: &mut Conn, id: OutboxId, error: &str, retry_at: i64)
 
 /// Every message to one address, newest first (tests and the back office use it).
 pub async fn to_address(c: &mut Conn, to: &str) -> Result<Vec<Message>> {
-    let sql = sqlx::AssertSqlSafe(format!("SELECT {COLS} FROM outbox WHERE to_addr = $1 ORDER BY created_at DESC, id DESC"));
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {COLS} FROM outbox WHERE to_addr = $1 ORDER BY created_at DESC, id DESC"
+    ));
     let rows = sqlx::query(sql).bind(to).fetch_all(c).await?;
     rows.iter().map(from_row).collect()
 }
 
 pub async fn count(c: &mut Conn) -> Result<i64> {
     use sqlx::Row;
-    Ok(sqlx::query("SELECT COUNT(*) FROM outbox").fetch_one(c).await?.try_get::<i64, _>(0)?)
+    Ok(sqlx::query("SELECT COUNT(*) FROM outbox")
+        .fetch_one(c)
+        .await?
+        .try_get::<i64, _>(0)?)
 }

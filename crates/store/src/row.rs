@@ -6,19 +6,23 @@ use sqlx::any::AnyRow;
 use std::str::FromStr;
 
 pub(crate) fn text(row: &AnyRow, table: &'static str, col: &str) -> Result<String> {
-    row.try_get::<String, _>(col).map_err(|e| corrupt(table, col, e))
+    row.try_get::<String, _>(col)
+        .map_err(|e| corrupt(table, col, e))
 }
 
 pub(crate) fn opt_text(row: &AnyRow, table: &'static str, col: &str) -> Result<Option<String>> {
-    row.try_get::<Option<String>, _>(col).map_err(|e| corrupt(table, col, e))
+    row.try_get::<Option<String>, _>(col)
+        .map_err(|e| corrupt(table, col, e))
 }
 
 pub(crate) fn int(row: &AnyRow, table: &'static str, col: &str) -> Result<i64> {
-    row.try_get::<i64, _>(col).map_err(|e| corrupt(table, col, e))
+    row.try_get::<i64, _>(col)
+        .map_err(|e| corrupt(table, col, e))
 }
 
 pub(crate) fn opt_int(row: &AnyRow, table: &'static str, col: &str) -> Result<Option<i64>> {
-    row.try_get::<Option<i64>, _>(col).map_err(|e| corrupt(table, col, e))
+    row.try_get::<Option<i64>, _>(col)
+        .map_err(|e| corrupt(table, col, e))
 }
 
 pub(crate) fn flag(row: &AnyRow, table: &'static str, col: &str) -> Result<bool> {
@@ -28,24 +32,45 @@ pub(crate) fn flag(row: &AnyRow, table: &'static str, col: &str) -> Result<bool>
 /// A column holding something that parses (`OrgId`, `UserId`…).
 pub(crate) fn parsed<T: FromStr>(row: &AnyRow, table: &'static str, col: &str) -> Result<T> {
     let s = text(row, table, col)?;
-    s.parse().map_err(|_| StoreError::Corrupt { table, detail: format!("{col} = {s:?}") })
+    s.parse().map_err(|_| StoreError::Corrupt {
+        table,
+        detail: format!("{col} = {s:?}"),
+    })
 }
 
-pub(crate) fn opt_parsed<T: FromStr>(row: &AnyRow, table: &'static str, col: &str) -> Result<Option<T>> {
+pub(crate) fn opt_parsed<T: FromStr>(
+    row: &AnyRow,
+    table: &'static str,
+    col: &str,
+) -> Result<Option<T>> {
     match opt_text(row, table, col)? {
         None => Ok(None),
-        Some(s) => s.parse().map(Some).map_err(|_| StoreError::Corrupt { table, detail: format!("{col} = {s:?}") }),
+        Some(s) => s.parse().map(Some).map_err(|_| StoreError::Corrupt {
+            table,
+            detail: format!("{col} = {s:?}"),
+        }),
     }
 }
 
 /// A column holding a code that one of core's `parse(&str) -> Option<T>` functions reads.
-pub(crate) fn code<T>(row: &AnyRow, table: &'static str, col: &str, parse: fn(&str) -> Option<T>) -> Result<T> {
+pub(crate) fn code<T>(
+    row: &AnyRow,
+    table: &'static str,
+    col: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<T> {
     let s = text(row, table, col)?;
-    parse(&s).ok_or_else(|| StoreError::Corrupt { table, detail: format!("{col} = {s:?}") })
+    parse(&s).ok_or_else(|| StoreError::Corrupt {
+        table,
+        detail: format!("{col} = {s:?}"),
+    })
 }
 
 fn corrupt(table: &'static str, col: &str, e: sqlx::Error) -> StoreError {
-    StoreError::Corrupt { table, detail: format!("{col}: {e}") }
+    StoreError::Corrupt {
+        table,
+        detail: format!("{col}: {e}"),
+    }
 }
 
 pub(crate) fn b(v: bool) -> i64 {

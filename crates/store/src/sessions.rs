@@ -64,7 +64,11 @@ pub async fn get(c: &mut Conn, id_hash: &str) -> Result<Option<Session>> {
 }
 
 pub async fn touch(c: &mut Conn, id_hash: &str, now: i64) -> Result<()> {
-    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2").bind(now).bind(id_hash).execute(c).await?;
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
+        .bind(now)
+        .bind(id_hash)
+        .execute(c)
+        .await?;
     Ok(())
 }
 
@@ -78,7 +82,10 @@ pub async fn set_org(c: &mut Conn, id_hash: &str, org: Option<OrgId>) -> Result<
 }
 
 pub async fn delete(c: &mut Conn, id_hash: &str) -> Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(c).await?;
+    sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+        .bind(id_hash)
+        .execute(c)
+        .await?;
     Ok(())
 }
 
@@ -106,7 +113,11 @@ pub async fn list_of_user(c: &mut Conn, user: UserId, now: i64) -> Result<Vec<Se
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {COLS} FROM sessions WHERE user_id = $1 AND expires_at > $2 AND pending_2fa = 0 ORDER BY last_seen_at DESC, created_at DESC"
     ));
-    let rows = sqlx::query(sql).bind(user.to_string()).bind(now).fetch_all(c).await?;
+    let rows = sqlx::query(sql)
+        .bind(user.to_string())
+        .bind(now)
+        .fetch_all(c)
+        .await?;
     rows.iter().map(from_row).collect()
 }
 

@@ -17,30 +17,45 @@ pub async fn record(c: &mut Conn, account: &str, ip: &str, ok: bool, now: i64) -
 }
 
 /// Failed attempts on `account` since `since`, and the oldest of them (to tell when the window frees).
-pub async fn failures_for_account(c: &mut Conn, account: &str, since: i64) -> Result<(i64, Option<i64>)> {
-    let row = sqlx::query("SELECT COUNT(*), MIN(at) FROM login_attempts WHERE account = $1 AND ok = 0 AND at > $2")
-        .bind(account)
-        .bind(since)
-        .fetch_one(c)
-        .await?;
+pub async fn failures_for_account(
+    c: &mut Conn,
+    account: &str,
+    since: i64,
+) -> Result<(i64, Option<i64>)> {
+    let row = sqlx::query(
+        "SELECT COUNT(*), MIN(at) FROM login_attempts WHERE account = $1 AND ok = 0 AND at > $2",
+    )
+    .bind(account)
+    .bind(since)
+    .fetch_one(c)
+    .await?;
     Ok((row.try_get::<i64, _>(0)?, row.try_get::<Option<i64>, _>(1)?))
 }
 
 pub async fn failures_for_ip(c: &mut Conn, ip: &str, since: i64) -> Result<(i64, Option<i64>)> {
-    let row = sqlx::query("SELECT COUNT(*), MIN(at) FROM login_attempts WHERE ip = $1 AND ok = 0 AND at > $2")
-        .bind(ip)
-        .bind(since)
-        .fetch_one(c)
-        .await?;
+    let row = sqlx::query(
+        "SELECT COUNT(*), MIN(at) FROM login_attempts WHERE ip = $1 AND ok = 0 AND at > $2",
+    )
+    .bind(ip)
+    .bind(since)
+    .fetch_one(c)
+    .await?;
     Ok((row.try_get::<i64, _>(0)?, row.try_get::<Option<i64>, _>(1)?))
 }
 
 /// Forgets failures of an account (after a password reset by its real owner).
 pub async fn clear_account(c: &mut Conn, account: &str) -> Result<()> {
-    sqlx::query("DELETE FROM login_attempts WHERE account = $1 AND ok = 0").bind(account).execute(c).await?;
+    sqlx::query("DELETE FROM login_attempts WHERE account = $1 AND ok = 0")
+        .bind(account)
+        .execute(c)
+        .await?;
     Ok(())
 }
 
 pub async fn purge_before(c: &mut Conn, before: i64) -> Result<u64> {
-    Ok(sqlx::query("DELETE FROM login_attempts WHERE at < $1").bind(before).execute(c).await?.rows_affected())
+    Ok(sqlx::query("DELETE FROM login_attempts WHERE at < $1")
+        .bind(before)
+        .execute(c)
+        .await?
+        .rows_affected())
 }

@@ -52,7 +52,11 @@ pub async fn by_hash(c: &mut Conn, token_hash: &str) -> Result<Option<ApiToken>>
 }
 
 pub async fn mark_used(c: &mut Conn, id: ApiTokenId, now: i64) -> Result<()> {
-    sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2").bind(now).bind(id.to_string()).execute(c).await?;
+    sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id.to_string())
+        .execute(c)
+        .await?;
     Ok(())
 }
 

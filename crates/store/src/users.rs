@@ -73,7 +73,10 @@ pub async fn insert(c: &mut Conn, u: NewUser<'_>) -> Result<UserId> {
 
 pub async fn by_id(c: &mut Conn, id: UserId) -> Result<Option<User>> {
     let sql = sqlx::AssertSqlSafe(format!("SELECT {COLS} FROM users WHERE id = $1"));
-    let row = sqlx::query(sql).bind(id.to_string()).fetch_optional(c).await?;
+    let row = sqlx::query(sql)
+        .bind(id.to_string())
+        .fetch_optional(c)
+        .await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -90,7 +93,10 @@ pub async fn by_support_code(c: &mut Conn, code: &str) -> Result<Option<User>> {
 }
 
 pub async fn support_code_taken(c: &mut Conn, code: &str) -> Result<bool> {
-    let row = sqlx::query("SELECT 1 FROM users WHERE support_code = $1").bind(code).fetch_optional(c).await?;
+    let row = sqlx::query("SELECT 1 FROM users WHERE support_code = $1")
+        .bind(code)
+        .fetch_optional(c)
+        .await?;
     Ok(row.is_some())
 }
 
@@ -115,28 +121,34 @@ pub async fn set_profile(c: &mut Conn, id: UserId, name: &str, lang: Lang) -> Re
 
 /// Stores a new (not yet confirmed) TOTP secret, or clears it when `secret` is `None`.
 pub async fn set_totp(c: &mut Conn, id: UserId, secret: Option<&str>, enabled: bool) -> Result<()> {
-    sqlx::query("UPDATE users SET totp_secret = $1, totp_enabled = $2, totp_last_step = 0 WHERE id = $3")
-        .bind(secret)
-        .bind(b(enabled))
-        .bind(id.to_string())
-        .execute(c)
-        .await?;
+    sqlx::query(
+        "UPDATE users SET totp_secret = $1, totp_enabled = $2, totp_last_step = 0 WHERE id = $3",
+    )
+    .bind(secret)
+    .bind(b(enabled))
+    .bind(id.to_string())
+    .execute(c)
+    .await?;
     Ok(())
 }
 
 /// Records the TOTP step just used, only if it is newer than the last one: a replayed code
 /// (same or older step) updates nothing and the caller refuses it.
 pub async fn advance_totp_step(c: &mut Conn, id: UserId, step: i64) -> Result<bool> {
-    let done = sqlx::query("UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1")
-        .bind(step)
-        .bind(id.to_string())
-        .execute(c)
-        .await?;
+    let done =
+        sqlx::query("UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1")
+            .bind(step)
+            .bind(id.to_string())
+            .execute(c)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
 pub async fn replace_recovery_codes(c: &mut Conn, id: UserId, hashes: &[String]) -> Result<()> {
-    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(id.to_string()).execute(&mut *c).await?;
+    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
+        .bind(id.to_string())
+        .execute(&mut *c)
+        .await?;
     for h in hashes {
         sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)")
             .bind(id.to_string())
@@ -162,20 +174,30 @@ pub async fn use_recovery_code(c: &mut Conn, id: UserId, hash: &str, now: i64) -
 
 pub async fn unused_recovery_codes(c: &mut Conn, id: UserId) -> Result<i64> {
     use sqlx::Row;
-    let row = sqlx::query("SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
-        .bind(id.to_string())
-        .fetch_one(c)
-        .await?;
+    let row =
+        sqlx::query("SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
+            .bind(id.to_string())
+            .fetch_one(c)
+            .await?;
     Ok(row.try_get::<i64, _>(0)?)
 }
 
 pub async fn regenerate_support_code(c: &mut Conn, id: UserId, code: &str) -> Result<()> {
-    sqlx::query("UPDATE users SET support_code = $1 WHERE id = $2").bind(code).bind(id.to_string()).execute(c).await?;
+    sqlx::query("UPDATE users SET support_code = $1 WHERE id = $2")
+        .bind(code)
+        .bind(id.to_string())
+        .execute(c)
+        .await?;
     Ok(())
 }
 
 /// Records a device fingerprint; true when it had not been seen before for this user (SEC-02).
-pub async fn remember_device(c: &mut Conn, id: UserId, fingerprint: &str, now: i64) -> Result<bool> {
+pub async fn remember_device(
+    c: &mut Conn,
+    id: UserId,
+    fingerprint: &str,
+    now: i64,
+) -> Result<bool> {
     let done = sqlx::query(
         "INSERT INTO known_devices (user_id, fingerprint, first_seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
     )
@@ -187,7 +209,13 @@ pub async fn remember_device(c: &mut Conn, id: UserId, fingerprint: &str, now: i
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn insert_password_reset(c: &mut Conn, id: UserId, token_hash: &str, now: i64, expires_at: i64) -> Result<()> {
+pub async fn insert_password_reset(
+    c: &mut Conn,
+    id: UserId,
+    token_hash: &str,
+    now: i64,
+    expires_at: i64,
+) -> Result<()> {
     sqlx::query("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(token_hash)
         .bind(id.to_string())
@@ -199,7 +227,11 @@ pub async fn insert_password_reset(c: &mut Conn, id: UserId, token_hash: &str, n
 }
 
 /// Consumes a live reset token, returning its user; `None` if unknown, used or expired.
-pub async fn consume_password_reset(c: &mut Conn, token_hash: &str, now: i64) -> Result<Option<UserId>> {
+pub async fn consume_password_reset(
+    c: &mut Conn,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<UserId>> {
     let row = sqlx::query(
         "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
          RETURNING user_id",
@@ -208,7 +240,9 @@ pub async fn consume_password_reset(c: &mut Conn, token_hash: &str, now: i64) ->
     .bind(token_hash)
     .fetch_optional(c)
     .await?;
-    row.as_ref().map(|r| parsed(r, "password_resets", "user_id")).transpose()
+    row.as_ref()
+        .map(|r| parsed(r, "password_resets", "user_id"))
+        .transpose()
 }
 
 pub async fn password_reset_is_live(c: &mut Conn, token_hash: &str, now: i64) -> Result<bool> {

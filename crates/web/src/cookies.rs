@@ -13,7 +13,11 @@ pub const CSRF: &str = "guichet_csrf";
 pub const LANG: &str = "guichet_lang";
 
 pub fn name(state: &AppState, base: &str) -> String {
-    if state.secure_cookies { format!("__Host-{base}") } else { base.to_string() }
+    if state.secure_cookies {
+        format!("__Host-{base}")
+    } else {
+        base.to_string()
+    }
 }
 
 /// The value of cookie `name` in the request, if any.
@@ -29,7 +33,10 @@ pub fn get(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 pub fn set(state: &AppState, base: &str, value: &str, max_age: Option<i64>) -> HeaderValue {
-    let mut c = format!("{}={value}; Path=/; HttpOnly; SameSite=Lax", name(state, base));
+    let mut c = format!(
+        "{}={value}; Path=/; HttpOnly; SameSite=Lax",
+        name(state, base)
+    );
     if state.secure_cookies {
         c.push_str("; Secure");
     }
@@ -49,14 +56,19 @@ pub struct AnonCsrf(pub String);
 
 /// Gives every visitor a CSRF cookie on the first page they load, and makes it available to the
 /// page being rendered.
-pub async fn ensure_anon_csrf(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn ensure_anon_csrf(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let existing = get(req.headers(), &name(&state, CSRF)).filter(|v| v.len() == 64);
     let fresh = existing.is_none() && req.method() == Method::GET;
     let token = existing.unwrap_or_else(guichet_app::crypto::random_token);
     req.extensions_mut().insert(AnonCsrf(token.clone()));
     let mut res = next.run(req).await;
     if fresh {
-        res.headers_mut().append(header::SET_COOKIE, set(&state, CSRF, &token, None));
+        res.headers_mut()
+            .append(header::SET_COOKIE, set(&state, CSRF, &token, None));
     }
     res
 }

@@ -26,7 +26,10 @@ pub async fn origin_guard(req: Request, next: Next) -> Response {
             return (StatusCode::FORBIDDEN, "Cross-site request refused").into_response();
         }
         if let Some(origin) = h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-            let host = h.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+            let host = h
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
             let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
             if origin == "null" || origin_host != host {
                 return (StatusCode::FORBIDDEN, "Cross-origin request refused").into_response();
@@ -47,12 +50,17 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let (mut parts, body) = req.into_parts();
         let ctx = Ctx::from_request_parts(&mut parts, state).await?;
-        let has_cookie = cookies::get(&parts.headers, &cookies::name(state, cookies::CSRF)).is_some();
+        let has_cookie =
+            cookies::get(&parts.headers, &cookies::name(state, cookies::CSRF)).is_some();
         let bytes = Bytes::from_request(Request::from_parts(parts, body), state)
             .await
             .map_err(|_| WebError(AppError::invalid("form", "form.unreadable")).into_response())?;
         let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
-        let sent = pairs.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str()).unwrap_or("");
+        let sent = pairs
+            .iter()
+            .find(|(k, _)| k == "csrf")
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("");
         if ctx.session.is_none() && !has_cookie {
             return Err(WebError(AppError::Forbidden("cookies.required")).into_response());
         }

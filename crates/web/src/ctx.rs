@@ -41,19 +41,38 @@ impl Ctx {
 }
 
 pub fn client_origin(parts: &Parts, trust_proxy: bool) -> Origin {
-    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_default();
+    let peer = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default();
     let forwarded = trust_proxy
-        .then(|| parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()))
+        .then(|| {
+            parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+        })
         .flatten()
         .and_then(|v| v.split(',').next())
         .map(|s| s.trim().to_string());
-    let user_agent = parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-    Origin { ip: forwarded.unwrap_or(peer), user_agent }
+    let user_agent = parts
+        .headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    Origin {
+        ip: forwarded.unwrap_or(peer),
+        user_agent,
+    }
 }
 
 /// Language: the explicit cookie, else the person's profile, else the browser's, else French.
 fn pick_lang(headers: &HeaderMap, state: &AppState, session: Option<&SessionCtx>) -> Lang {
-    if let Some(l) = cookies::get(headers, &cookies::name(state, cookies::LANG)).and_then(|v| Lang::parse(&v)) {
+    if let Some(l) =
+        cookies::get(headers, &cookies::name(state, cookies::LANG)).and_then(|v| Lang::parse(&v))
+    {
         return l;
     }
     if let Some(s) = session {
@@ -62,30 +81,49 @@ fn pick_lang(headers: &HeaderMap, state: &AppState, session: Option<&SessionCtx>
     headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').find_map(|part| Lang::parse(part.split(';').next().unwrap_or(""))))
+        .and_then(|v| {
+            v.split(',')
+                .find_map(|part| Lang::parse(part.split(';').next().unwrap_or("")))
+        })
         .unwrap_or_default()
 }
 
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         if let Some(ctx) = parts.extensions.get::<Ctx>() {
             return Ok(ctx.clone());
         }
-        let token = cookies::get(&parts.headers, &cookies::name(state, cookies::SESSION)).filter(|t| !t.is_empty());
+        let token = cookies::get(&parts.headers, &cookies::name(state, cookies::SESSION))
+            .filter(|t| !t.is_empty());
         let session = match &token {
-            Some(t) => state.app.session(t).await.map_err(|e| crate::error::WebError(e).into_response())?,
+            Some(t) => state
+                .app
+                .session(t)
+                .await
+                .map_err(|e| crate::error::WebError(e).into_response())?,
             None => None,
         };
-        let anon_csrf = parts.extensions.get::<AnonCsrf>().map(|a| a.0.clone()).unwrap_or_default();
+        let anon_csrf = parts
+            .extensions
+            .get::<AnonCsrf>()
+            .map(|a| a.0.clone())
+            .unwrap_or_default();
         let ctx = Ctx {
             lang: pick_lang(&parts.headers, state, session.as_ref()),
             origin: client_origin(parts, state.trust_proxy),
             session,
             session_token: token,
             anon_csrf,
-            path: parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into()),
+            path: parts
+                .uri
+                .path_and_query()
+                .map(|p| p.as_str().to_string())
+                .unwrap_or_else(|| "/".into()),
             state: state.clone(),
         };
         parts.extensions.insert(ctx.clone());
@@ -99,7 +137,9 @@ fn to_login(ctx: &Ctx) -> Response {
 }
 
 fn form_urlencoded_path(p: &str) -> String {
-    serde_urlencoded::to_string([("n", p)]).map(|s| s.trim_start_matches("n=").to_string()).unwrap_or_default()
+    serde_urlencoded::to_string([("n", p)])
+        .map(|s| s.trim_start_matches("n=").to_string())
+        .unwrap_or_default()
 }
 
 /// A fully signed-in person (password and, if enabled, second factor).
@@ -112,7 +152,10 @@ pub struct Signed {
 impl FromRequestParts<AppState> for Signed {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let ctx = Ctx::from_request_parts(parts, state).await?;
         match ctx.session.clone() {
             Some(s) if s.session.pending_2fa => Err(Redirect::to("/login/2fa").into_response()),
@@ -134,23 +177,43 @@ pub struct InOrg {
 impl FromRequestParts<AppState> for InOrg {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let Signed { ctx, sess } = Signed::from_request_parts(parts, state).await?;
         let web_err = |e: AppError| crate::error::WebError(e).into_response();
         let orgs = state.app.my_orgs(sess.user.id).await.map_err(web_err)?;
         // The session's Organization, or (if it is gone or the person left it) their first one.
-        let current = sess.session.org_id.filter(|o| orgs.iter().any(|m| m.org_id == *o)).or(orgs.first().map(|m| m.org_id));
+        let current = sess
+            .session
+            .org_id
+            .filter(|o| orgs.iter().any(|m| m.org_id == *o))
+            .or(orgs.first().map(|m| m.org_id));
         let Some(org) = current else {
-            let to = if sess.user.is_operator { "/admin" } else { "/orgs/new" };
+            let to = if sess.user.is_operator {
+                "/admin"
+            } else {
+                "/orgs/new"
+            };
             return Err(Redirect::to(to).into_response());
         };
         if Some(org) != sess.session.org_id {
             state.app.switch_org(&sess, org).await.map_err(web_err)?;
         }
-        let actor = state.app.actor(sess.user.id, org, ctx.origin.clone()).await.map_err(web_err)?;
+        let actor = state
+            .app
+            .actor(sess.user.id, org, ctx.origin.clone())
+            .await
+            .map_err(web_err)?;
         if actor.needs_2fa_setup {
             return Err(Redirect::to("/profile/security?forced=1").into_response());
         }
-        Ok(InOrg { ctx, sess, actor, orgs })
+        Ok(InOrg {
+            ctx,
+            sess,
+            actor,
+            orgs,
+        })
     }
 }

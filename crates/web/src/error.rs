@@ -50,7 +50,9 @@ impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         match &self.0 {
             AppError::Unauthenticated => return Redirect::to("/login").into_response(),
-            AppError::TwoFactorRequired => return Redirect::to("/profile/security?forced=1").into_response(),
+            AppError::TwoFactorRequired => {
+                return Redirect::to("/profile/security?forced=1").into_response();
+            }
             AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
             _ => {}
         }
@@ -59,22 +61,29 @@ impl IntoResponse for WebError {
             _ => None,
         };
         let mut res = status_of(&self.0).into_response();
-        res.extensions_mut().insert(ErrorPage(message_key(&self.0), retry));
-        if let Some(secs) = retry {
-            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
-                res.headers_mut().insert(header::RETRY_AFTER, v);
-            }
+        res.extensions_mut()
+            .insert(ErrorPage(message_key(&self.0), retry));
+        if let Some(secs) = retry
+            && let Ok(v) = HeaderValue::from_str(&secs.to_string())
+        {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
         }
         res
     }
 }
 
 /// Turns bare error responses of HTML routes into pages in the visitor's language.
-pub async fn render_error_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn render_error_pages(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
     let (mut parts, body) = req.into_parts();
     let ctx = Ctx::from_request_parts(&mut parts, &state).await;
     let res = next.run(Request::from_parts(parts, body)).await;
-    let Some(ErrorPage(key, retry)) = res.extensions().get::<ErrorPage>().cloned() else { return res };
+    let Some(ErrorPage(key, retry)) = res.extensions().get::<ErrorPage>().cloned() else {
+        return res;
+    };
     let Ok(ctx) = ctx else { return res };
     let status = res.status();
     let mut page = crate::layout::error_page(&ctx, status, key, retry).into_response();

@@ -194,7 +194,14 @@ pub fn error_page(ctx: &Ctx, status: StatusCode, key: &str, retry: Option<i64>) 
 }
 
 /// A labelled input with its inline error, accessible (`aria-invalid`, `aria-describedby`).
-pub fn field(ctx: &Ctx, name: &str, label_key: &str, kind: &str, value: &str, errors: &[FieldError]) -> Markup {
+pub fn field(
+    ctx: &Ctx,
+    name: &str,
+    label_key: &str,
+    kind: &str,
+    value: &str,
+    errors: &[FieldError],
+) -> Markup {
     let err = errors.iter().find(|e| e.field == name);
     let id = format!("f-{name}");
     let err_id = format!("{id}-error");

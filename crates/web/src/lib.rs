@@ -26,15 +26,25 @@ pub struct AppState {
 impl AppState {
     pub fn new(app: App, trust_proxy: bool) -> AppState {
         let secure_cookies = app.config.public_url.starts_with("https://");
-        AppState { app, secure_cookies, trust_proxy }
+        AppState {
+            app,
+            secure_cookies,
+            trust_proxy,
+        }
     }
 }
 
 /// The whole application: pages, back office, API, health check, assets.
 pub fn router(state: AppState) -> Router {
     let html = pages::router()
-        .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), cookies::ensure_anon_csrf));
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::render_error_pages,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            cookies::ensure_anon_csrf,
+        ));
     Router::new()
         .merge(html)
         .merge(api::router())
@@ -44,13 +54,22 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn security_headers(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+async fn security_headers(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
     use axum::http::{HeaderValue, header};
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"),

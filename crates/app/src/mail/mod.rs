@@ -11,15 +11,37 @@ use guichet_store::{Conn, outbox};
 
 /// Every kind of message Guichet sends, with what it needs.
 pub enum Mail<'a> {
-    Welcome { name: &'a str },
-    NewDevice { ip: &'a str, agent: &'a str, when: &'a str },
+    Welcome {
+        name: &'a str,
+    },
+    NewDevice {
+        ip: &'a str,
+        agent: &'a str,
+        when: &'a str,
+    },
     PasswordChanged,
-    PasswordReset { link: &'a str },
+    PasswordReset {
+        link: &'a str,
+    },
     TotpEnabled,
     TotpDisabled,
-    OrgDetailsChanged { org: &'a str, by: &'a str, summary: &'a str },
-    Invitation { org: &'a str, by: &'a str, role: &'a str, link: &'a str, days: &'a str },
-    RoleChanged { org: &'a str, role: &'a str, by: &'a str },
+    OrgDetailsChanged {
+        org: &'a str,
+        by: &'a str,
+        summary: &'a str,
+    },
+    Invitation {
+        org: &'a str,
+        by: &'a str,
+        role: &'a str,
+        link: &'a str,
+        days: &'a str,
+    },
+    RoleChanged {
+        org: &'a str,
+        role: &'a str,
+        by: &'a str,
+    },
 }
 
 impl Mail<'_> {
@@ -40,36 +62,91 @@ impl Mail<'_> {
     /// Subject and body in `lang`.
     pub fn render(&self, lang: Lang) -> (String, String) {
         let (subject, body) = match self {
-            Mail::Welcome { name } => (t(lang, "mail.welcome.subject").to_string(), tf(lang, "mail.welcome.body", &[("name", name)])),
+            Mail::Welcome { name } => (
+                t(lang, "mail.welcome.subject").to_string(),
+                tf(lang, "mail.welcome.body", &[("name", name)]),
+            ),
             Mail::NewDevice { ip, agent, when } => (
                 t(lang, "mail.new_device.subject").to_string(),
-                tf(lang, "mail.new_device.body", &[("ip", ip), ("agent", agent), ("when", when)]),
+                tf(
+                    lang,
+                    "mail.new_device.body",
+                    &[("ip", ip), ("agent", agent), ("when", when)],
+                ),
             ),
-            Mail::PasswordChanged => (t(lang, "mail.password_changed.subject").to_string(), t(lang, "mail.password_changed.body").to_string()),
-            Mail::PasswordReset { link } => {
-                (t(lang, "mail.password_reset.subject").to_string(), tf(lang, "mail.password_reset.body", &[("link", link)]))
-            }
-            Mail::TotpEnabled => (t(lang, "mail.totp_enabled.subject").to_string(), t(lang, "mail.totp_enabled.body").to_string()),
-            Mail::TotpDisabled => (t(lang, "mail.totp_disabled.subject").to_string(), t(lang, "mail.totp_disabled.body").to_string()),
+            Mail::PasswordChanged => (
+                t(lang, "mail.password_changed.subject").to_string(),
+                t(lang, "mail.password_changed.body").to_string(),
+            ),
+            Mail::PasswordReset { link } => (
+                t(lang, "mail.password_reset.subject").to_string(),
+                tf(lang, "mail.password_reset.body", &[("link", link)]),
+            ),
+            Mail::TotpEnabled => (
+                t(lang, "mail.totp_enabled.subject").to_string(),
+                t(lang, "mail.totp_enabled.body").to_string(),
+            ),
+            Mail::TotpDisabled => (
+                t(lang, "mail.totp_disabled.subject").to_string(),
+                t(lang, "mail.totp_disabled.body").to_string(),
+            ),
             Mail::OrgDetailsChanged { org, by, summary } => (
                 tf(lang, "mail.org_changed.subject", &[("org", org)]),
-                tf(lang, "mail.org_changed.body", &[("org", org), ("by", by), ("summary", summary)]),
+                tf(
+                    lang,
+                    "mail.org_changed.body",
+                    &[("org", org), ("by", by), ("summary", summary)],
+                ),
             ),
-            Mail::Invitation { org, by, role, link, days } => (
+            Mail::Invitation {
+                org,
+                by,
+                role,
+                link,
+                days,
+            } => (
                 tf(lang, "mail.invitation.subject", &[("org", org)]),
-                tf(lang, "mail.invitation.body", &[("org", org), ("by", by), ("role", role), ("link", link), ("days", days)]),
+                tf(
+                    lang,
+                    "mail.invitation.body",
+                    &[
+                        ("org", org),
+                        ("by", by),
+                        ("role", role),
+                        ("link", link),
+                        ("days", days),
+                    ],
+                ),
             ),
             Mail::RoleChanged { org, role, by } => (
                 tf(lang, "mail.role_changed.subject", &[("org", org)]),
-                tf(lang, "mail.role_changed.body", &[("org", org), ("role", role), ("by", by)]),
+                tf(
+                    lang,
+                    "mail.role_changed.body",
+                    &[("org", org), ("role", role), ("by", by)],
+                ),
             ),
         };
-        (subject, format!("{}\n\n{body}\n\n{}\n", t(lang, "mail.hello"), t(lang, "mail.signature")))
+        (
+            subject,
+            format!(
+                "{}\n\n{body}\n\n{}\n",
+                t(lang, "mail.hello"),
+                t(lang, "mail.signature")
+            ),
+        )
     }
 }
 
 /// Queues `mail` to `to` inside the caller's transaction: it is sent only if that transaction commits.
-pub async fn enqueue(c: &mut Conn, _app: &App, to: &str, lang: Lang, mail: Mail<'_>, now: i64) -> AppResult<()> {
+pub async fn enqueue(
+    c: &mut Conn,
+    _app: &App,
+    to: &str,
+    lang: Lang,
+    mail: Mail<'_>,
+    now: i64,
+) -> AppResult<()> {
     let (subject, body) = mail.render(lang);
     outbox::enqueue(c, to, &subject, &body, mail.kind(), now).await?;
     Ok(())
@@ -78,7 +155,10 @@ pub async fn enqueue(c: &mut Conn, _app: &App, to: &str, lang: Lang, mail: Mail<
 /// `2026-11-24 14:05 UTC`.
 pub fn format_time(unix: i64) -> String {
     let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
-    time::OffsetDateTime::from_unix_timestamp(unix).ok().and_then(|t| t.format(&fmt).ok()).unwrap_or_else(|| unix.to_string())
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| t.format(&fmt).ok())
+        .unwrap_or_else(|| unix.to_string())
 }
 
 #[cfg(test)]
@@ -89,19 +169,43 @@ mod tests {
     fn every_mail_renders_in_every_language_without_placeholders_left() {
         let all = [
             Mail::Welcome { name: "Alice" },
-            Mail::NewDevice { ip: "192.0.2.1", agent: "Firefox", when: "2026-11-24 14:05 UTC" },
+            Mail::NewDevice {
+                ip: "192.0.2.1",
+                agent: "Firefox",
+                when: "2026-11-24 14:05 UTC",
+            },
             Mail::PasswordChanged,
-            Mail::PasswordReset { link: "http://x/password/reset/abc" },
+            Mail::PasswordReset {
+                link: "http://x/password/reset/abc",
+            },
             Mail::TotpEnabled,
             Mail::TotpDisabled,
-            Mail::OrgDetailsChanged { org: "Atelier", by: "Alice", summary: "…" },
-            Mail::Invitation { org: "Atelier", by: "Alice", role: "Admin", link: "http://x/invitations/t", days: "14" },
-            Mail::RoleChanged { org: "Atelier", role: "Admin", by: "Alice" },
+            Mail::OrgDetailsChanged {
+                org: "Atelier",
+                by: "Alice",
+                summary: "…",
+            },
+            Mail::Invitation {
+                org: "Atelier",
+                by: "Alice",
+                role: "Admin",
+                link: "http://x/invitations/t",
+                days: "14",
+            },
+            Mail::RoleChanged {
+                org: "Atelier",
+                role: "Admin",
+                by: "Alice",
+            },
         ];
         for m in &all {
             for lang in Lang::ALL {
                 let (s, b) = m.render(lang);
-                assert!(!s.is_empty() && !s.contains('{') && !b.contains('{'), "{} {lang:?}: {s} / {b}", m.kind());
+                assert!(
+                    !s.is_empty() && !s.contains('{') && !b.contains('{'),
+                    "{} {lang:?}: {s} / {b}",
+                    m.kind()
+                );
                 assert!(!s.starts_with("mail."), "untranslated subject {s}");
             }
         }

@@ -75,9 +75,13 @@ async fn deliver(transport: &Transport, m: &Message, msg: lettre::Message) -> Re
     match transport {
         Transport::Smtp(smtp) => smtp.send(msg).await.map(|_| ()).map_err(|e| e.to_string()),
         Transport::Dir(dir) => {
-            tokio::fs::create_dir_all(dir).await.map_err(|e| format!("{}: {e}", dir.display()))?;
+            tokio::fs::create_dir_all(dir)
+                .await
+                .map_err(|e| format!("{}: {e}", dir.display()))?;
             let path = dir.join(format!("{}-{}.eml", m.created_at, m.id));
-            tokio::fs::write(&path, msg.formatted()).await.map_err(|e| format!("{}: {e}", path.display()))
+            tokio::fs::write(&path, msg.formatted())
+                .await
+                .map_err(|e| format!("{}: {e}", path.display()))
         }
     }
 }

@@ -18,22 +18,66 @@ async fn signup_creates_an_organization_with_the_person_as_lr(b: Backend) {
     let t = TestApp::spawn(b).await;
     let mut c = t.client();
     c.get("/signup").await;
-    let weak = c.post("/signup", &[("name", "Zoé Blanc"), ("email", "zoe@example.ch"), ("password", "password123"), ("country", "CH")]).await;
+    let weak = c
+        .post(
+            "/signup",
+            &[
+                ("name", "Zoé Blanc"),
+                ("email", "zoe@example.ch"),
+                ("password", "password123"),
+                ("country", "CH"),
+            ],
+        )
+        .await;
     assert_eq!(weak.status, 422);
-    assert!(weak.body.contains("trop courant"), "common password refused with a message: {}", weak.body);
-    let r = c.post("/signup", &[("name", "Zoé Blanc"), ("email", "Zoe@Example.ch"), ("password", "lac-Léman-2026-vélo"), ("country", "ch")]).await;
+    assert!(
+        weak.body.contains("trop courant"),
+        "common password refused with a message: {}",
+        weak.body
+    );
+    let r = c
+        .post(
+            "/signup",
+            &[
+                ("name", "Zoé Blanc"),
+                ("email", "Zoe@Example.ch"),
+                ("password", "lac-Léman-2026-vélo"),
+                ("country", "ch"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, 303, "{}", r.body);
     let org = c.get("/org").await;
     assert_eq!(org.status, 200);
-    assert!(org.body.contains("Zoé Blanc"), "the Organization is in the person's name");
-    assert!(org.body.contains("CHF"), "a Swiss address invoices in CHF (ORG-05)");
+    assert!(
+        org.body.contains("Zoé Blanc"),
+        "the Organization is in the person's name"
+    );
+    assert!(
+        org.body.contains("CHF"),
+        "a Swiss address invoices in CHF (ORG-05)"
+    );
     let users = c.get("/users").await;
-    assert!(users.body.contains("zoe@example.ch") && users.body.contains("Représentant légal"), "{}", users.body);
+    assert!(
+        users.body.contains("zoe@example.ch") && users.body.contains("Représentant légal"),
+        "{}",
+        users.body
+    );
     // The welcome mail is in the outbox; a second sign-up with the same address is refused.
     assert_eq!(t.mails_to("zoe@example.ch").await.len(), 1);
     let mut other = t.client();
     other.get("/signup").await;
-    let again = other.post("/signup", &[("name", "X"), ("email", "zoe@example.ch"), ("password", "another-long-passphrase"), ("country", "FR")]).await;
+    let again = other
+        .post(
+            "/signup",
+            &[
+                ("name", "X"),
+                ("email", "zoe@example.ch"),
+                ("password", "another-long-passphrase"),
+                ("country", "FR"),
+            ],
+        )
+        .await;
     assert_eq!(again.status, 422);
 }
 
@@ -42,10 +86,18 @@ async fn wrong_password_and_unknown_email_answer_the_same(b: Backend) {
     let w = world(&t).await;
     let mut c = t.client();
     let wrong = c.login(&w.a.lr().email, "not-the-password-at-all").await;
-    let unknown = c.login("nobody@example.ch", "not-the-password-at-all").await;
+    let unknown = c
+        .login("nobody@example.ch", "not-the-password-at-all")
+        .await;
     assert_eq!(wrong.status, 401);
     assert_eq!(unknown.status, 401);
-    let msg = |body: &str| body.split("role=\"alert\">").nth(1).and_then(|s| s.split('<').next()).unwrap_or("").to_string();
+    let msg = |body: &str| {
+        body.split("role=\"alert\">")
+            .nth(1)
+            .and_then(|s| s.split('<').next())
+            .unwrap_or("")
+            .to_string()
+    };
     assert!(!msg(&wrong.body).is_empty());
     assert_eq!(msg(&wrong.body), msg(&unknown.body));
     assert!(!c.cookies.contains_key("guichet_session"));
@@ -62,8 +114,15 @@ async fn eleventh_failed_attempt_in_a_minute_is_refused(b: Backend) {
         assert_eq!(r.status, 401, "attempt {}", i + 1);
     }
     let r = c.login(&email, PASSWORD).await;
-    assert_eq!(r.status, 429, "the 11th attempt is refused, even with the right password");
-    assert!(r.body.contains("Trop de tentatives") || r.body.contains("Too many"), "{}", r.body);
+    assert_eq!(
+        r.status, 429,
+        "the 11th attempt is refused, even with the right password"
+    );
+    assert!(
+        r.body.contains("Trop de tentatives") || r.body.contains("Too many"),
+        "{}",
+        r.body
+    );
     assert!(r.headers.get("retry-after").is_some());
     // Another account from the same address is not locked, and a minute later the owner gets in.
     let other = c.login(&w.a.collaborator().email, PASSWORD).await;
@@ -84,15 +143,23 @@ async fn session_fixation_logout_and_expiry(b: Backend) {
     assert_ne!(real, "a".repeat(64));
     assert_eq!(real.len(), 64, "256-bit token, hex");
     let mut attacker = t.client();
-    attacker.cookies.insert("guichet_session".into(), "a".repeat(64));
+    attacker
+        .cookies
+        .insert("guichet_session".into(), "a".repeat(64));
     assert_eq!(attacker.get("/").await.status, 303);
     // Logging in again replaces the session: the old token is dead server-side.
     c.login_ok(&w.a.lr().email, PASSWORD).await;
     let second = c.cookies["guichet_session"].clone();
     assert_ne!(second, real);
     let mut replay = t.client();
-    replay.cookies.insert("guichet_session".into(), real.clone());
-    assert_eq!(replay.get("/").await.status, 303, "the pre-login session is gone");
+    replay
+        .cookies
+        .insert("guichet_session".into(), real.clone());
+    assert_eq!(
+        replay.get("/").await.status,
+        303,
+        "the pre-login session is gone"
+    );
     // Logout kills it server-side: replaying the cookie does not work.
     let out = c.post("/logout", &[]).await;
     assert_eq!(out.status, 303);
@@ -110,7 +177,11 @@ async fn session_fixation_logout_and_expiry(b: Backend) {
         t.clock.advance(3600);
         busy.get("/").await;
     }
-    assert_eq!(busy.get("/").await.status, 303, "absolute expiry after 24 h even when active");
+    assert_eq!(
+        busy.get("/").await.status,
+        303,
+        "absolute expiry after 24 h even when active"
+    );
 }
 
 async fn password_reset_by_email(b: Backend) {
@@ -120,13 +191,22 @@ async fn password_reset_by_email(b: Backend) {
     let mut c = t.client();
     c.get("/password/forgot").await;
     let known = c.post("/password/forgot", &[("email", &email)]).await;
-    let unknown = c.post("/password/forgot", &[("email", "ghost@example.ch")]).await;
+    let unknown = c
+        .post("/password/forgot", &[("email", "ghost@example.ch")])
+        .await;
     assert_eq!(known.status, 200);
-    assert_eq!(known.body.replace(&known_csrf(&known.body), ""), unknown.body.replace(&known_csrf(&unknown.body), ""), "same answer");
+    assert_eq!(
+        known.body.replace(&known_csrf(&known.body), ""),
+        unknown.body.replace(&known_csrf(&unknown.body), ""),
+        "same answer"
+    );
     assert!(t.mails_to("ghost@example.ch").await.is_empty());
     let mail = t.mails_to(&email).await;
     let body = &mail[0].body;
-    let link = body.split_whitespace().find(|w| w.contains("/password/reset/")).expect("link in mail");
+    let link = body
+        .split_whitespace()
+        .find(|w| w.contains("/password/reset/"))
+        .expect("link in mail");
     let path = &link[link.find("/password/reset/").unwrap()..];
     // A logged-in session of that person ends when the password is reset.
     let mut other = t.client();
@@ -134,10 +214,22 @@ async fn password_reset_by_email(b: Backend) {
     c.get(path).await;
     let short = c.post(path, &[("password", "short")]).await;
     assert_eq!(short.status, 422);
-    let ok = c.post(path, &[("password", "a-brand-new-passphrase-42")]).await;
+    let ok = c
+        .post(path, &[("password", "a-brand-new-passphrase-42")])
+        .await;
     assert_eq!(ok.status, 303);
-    assert_eq!(other.get("/").await.status, 303, "sessions ended by the reset");
-    assert_eq!(c.post(path, &[("password", "yet-another-passphrase-43")]).await.status, 409, "a link works once");
+    assert_eq!(
+        other.get("/").await.status,
+        303,
+        "sessions ended by the reset"
+    );
+    assert_eq!(
+        c.post(path, &[("password", "yet-another-passphrase-43")])
+            .await
+            .status,
+        409,
+        "a link works once"
+    );
     let mut again = t.client();
     again.login_ok(&email, "a-brand-new-passphrase-42").await;
 }
@@ -148,19 +240,42 @@ fn known_csrf(body: &str) -> String {
 
 fn code_for(secret_b32: &str, at: i64) -> String {
     let secret = totp_rs::Secret::try_from_base32(secret_b32).unwrap();
-    totp_rs::Builder::new().with_secret(secret).build().unwrap().generate(at as u64).to_string()
+    totp_rs::Builder::new()
+        .with_secret(secret)
+        .build()
+        .unwrap()
+        .generate(at as u64)
+        .to_string()
 }
 
 async fn enable_totp(t: &TestApp, c: &mut crate::client::Client) -> (String, Vec<String>) {
     c.get("/profile/security").await;
     assert_eq!(c.post("/profile/2fa/begin", &[]).await.status, 303);
     let page = c.get("/profile/security").await;
-    let secret = page.body.split("<code>").nth(1).and_then(|s| s.split('<').next()).expect("secret shown").to_string();
+    let secret = page
+        .body
+        .split("<code>")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .expect("secret shown")
+        .to_string();
     let wrong = c.post("/profile/2fa/confirm", &[("code", "000000")]).await;
     assert_eq!(wrong.status, 422);
-    let ok = c.post("/profile/2fa/confirm", &[("code", &code_for(&secret, t.app.now()))]).await;
+    let ok = c
+        .post(
+            "/profile/2fa/confirm",
+            &[("code", &code_for(&secret, t.app.now()))],
+        )
+        .await;
     assert_eq!(ok.status, 200);
-    let codes: Vec<String> = ok.body.split("<li>").skip(1).filter_map(|s| s.split('<').next()).filter(|s| s.len() == 14).map(str::to_string).collect();
+    let codes: Vec<String> = ok
+        .body
+        .split("<li>")
+        .skip(1)
+        .filter_map(|s| s.split('<').next())
+        .filter(|s| s.len() == 14)
+        .map(str::to_string)
+        .collect();
     assert_eq!(codes.len(), 10, "ten recovery codes shown once");
     (secret, codes)
 }
@@ -176,7 +291,11 @@ async fn totp_login_with_replay_refused_and_recovery_codes(b: Backend) {
     let mut d = t.client();
     let r = d.login(&email, PASSWORD).await;
     assert_eq!(r.location(), "/login/2fa");
-    assert_eq!(d.get("/").await.location(), "/login/2fa", "half-signed-in sessions reach nothing");
+    assert_eq!(
+        d.get("/").await.location(),
+        "/login/2fa",
+        "half-signed-in sessions reach nothing"
+    );
     d.get("/login/2fa").await;
     let code = code_for(&secret, t.app.now());
     assert_eq!(d.post("/login/2fa", &[("code", &code)]).await.status, 303);
@@ -187,11 +306,17 @@ async fn totp_login_with_replay_refused_and_recovery_codes(b: Backend) {
     e.get("/login/2fa").await;
     assert_eq!(e.post("/login/2fa", &[("code", &code)]).await.status, 401);
     // A recovery code works once.
-    assert_eq!(e.post("/login/2fa", &[("code", &codes[0])]).await.status, 303);
+    assert_eq!(
+        e.post("/login/2fa", &[("code", &codes[0])]).await.status,
+        303
+    );
     let mut f = t.client();
     f.login(&email, PASSWORD).await;
     f.get("/login/2fa").await;
-    assert_eq!(f.post("/login/2fa", &[("code", &codes[0])]).await.status, 401);
+    assert_eq!(
+        f.post("/login/2fa", &[("code", &codes[0])]).await.status,
+        401
+    );
 }
 
 async fn forced_two_factor_blocks_everything_else(b: Backend) {
@@ -200,11 +325,33 @@ async fn forced_two_factor_blocks_everything_else(b: Backend) {
     let mut lr = t.client();
     lr.login_ok(&w.a.lr().email, PASSWORD).await;
     lr.get("/org").await;
-    assert_eq!(lr.post("/org/settings", &[("phone", ""), ("force_2fa", "1"), ("force_2fa_present", "1")]).await.status, 303);
+    assert_eq!(
+        lr.post(
+            "/org/settings",
+            &[
+                ("phone", ""),
+                ("force_2fa", "1"),
+                ("force_2fa_present", "1")
+            ]
+        )
+        .await
+        .status,
+        303
+    );
     // The LR has no 2FA either: every Manager page now sends to the setup, and so does the API.
-    assert_eq!(lr.get("/users").await.location(), "/profile/security?forced=1");
+    assert_eq!(
+        lr.get("/users").await.location(),
+        "/profile/security?forced=1"
+    );
     let mut api = t.client();
-    let r = api.api("GET", &format!("/api/v1/orgs/{}/members", w.a.id), &w.a.lr().token, None).await;
+    let r = api
+        .api(
+            "GET",
+            &format!("/api/v1/orgs/{}/members", w.a.id),
+            &w.a.lr().token,
+            None,
+        )
+        .await;
     assert_eq!(r.status, 403);
     assert_eq!(r.json()["error"]["code"], "two_factor_required");
     enable_totp(&t, &mut lr).await;

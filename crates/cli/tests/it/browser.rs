@@ -20,17 +20,24 @@ impl Drop for Killed {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn tools() -> Option<(String, String)> {
-    let driver = std::env::var("GUICHET_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let driver =
+        std::env::var("GUICHET_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
     let browser = std::env::var("GUICHET_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if std::path::Path::new(&driver).exists() && std::path::Path::new(&browser).exists() {
         return Some((driver, browser));
     }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("CI=true but chromium/chromedriver are missing ({driver}, {browser}): .ci/run installs them");
+        panic!(
+            "CI=true but chromium/chromedriver are missing ({driver}, {browser}): .ci/run installs them"
+        );
     }
     eprintln!("skipped: no chromedriver at {driver} (apt-get install chromium chromium-driver)");
     None
@@ -57,22 +64,50 @@ impl WebDriver {
     }
 
     async fn element(&self, session: &str, css: &str) -> String {
-        let v = self.call(reqwest::Method::POST, &format!("/session/{session}/element"), Some(json!({"using": "css selector", "value": css}))).await;
-        v.as_object().and_then(|o| o.values().next()).and_then(|x| x.as_str()).expect("element id").to_string()
+        let v = self
+            .call(
+                reqwest::Method::POST,
+                &format!("/session/{session}/element"),
+                Some(json!({"using": "css selector", "value": css})),
+            )
+            .await;
+        v.as_object()
+            .and_then(|o| o.values().next())
+            .and_then(|x| x.as_str())
+            .expect("element id")
+            .to_string()
     }
 
     async fn type_into(&self, session: &str, css: &str, text: &str) {
         let el = self.element(session, css).await;
-        self.call(reqwest::Method::POST, &format!("/session/{session}/element/{el}/value"), Some(json!({"text": text}))).await;
+        self.call(
+            reqwest::Method::POST,
+            &format!("/session/{session}/element/{el}/value"),
+            Some(json!({"text": text})),
+        )
+        .await;
     }
 
     async fn click(&self, session: &str, css: &str) {
         let el = self.element(session, css).await;
-        self.call(reqwest::Method::POST, &format!("/session/{session}/element/{el}/click"), Some(json!({}))).await;
+        self.call(
+            reqwest::Method::POST,
+            &format!("/session/{session}/element/{el}/click"),
+            Some(json!({})),
+        )
+        .await;
     }
 
     async fn source(&self, session: &str) -> String {
-        self.call(reqwest::Method::GET, &format!("/session/{session}/source"), None).await.as_str().unwrap_or("").to_string()
+        self.call(
+            reqwest::Method::GET,
+            &format!("/session/{session}/source"),
+            None,
+        )
+        .await
+        .as_str()
+        .unwrap_or("")
+        .to_string()
     }
 
     async fn wait_for(&self, session: &str, needle: &str) -> String {
@@ -96,7 +131,10 @@ fn start_demo(dir: &std::path::Path) -> (Killed, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_guichet"))
         .arg("demo")
         .env("GUICHET_ADDR", format!("127.0.0.1:{port}"))
-        .env("GUICHET_DATABASE_URL", format!("sqlite://{}", dir.join("demo.db").display()))
+        .env(
+            "GUICHET_DATABASE_URL",
+            format!("sqlite://{}", dir.join("demo.db").display()),
+        )
         .env("GUICHET_MAIL_DIR", dir.join("mail"))
         .env_remove("GUICHET_CONFIG")
         .env_remove("GUICHET_PUBLIC_URL")
@@ -119,23 +157,46 @@ fn start_demo(dir: &std::path::Path) -> (Killed, String) {
     // Keep reading what it prints, or its next line would hit a closed pipe and end it.
     std::thread::spawn(move || lines.for_each(drop));
     let url = url.unwrap_or_else(|| panic!("guichet demo did not print its URL:\n{printed}"));
-    assert!(printed.contains("alice@demo.guichet.test") && printed.contains(guichet_app::demo::PASSWORD), "demo logins printed:\n{printed}");
+    assert!(
+        printed.contains("alice@demo.guichet.test")
+            && printed.contains(guichet_app::demo::PASSWORD),
+        "demo logins printed:\n{printed}"
+    );
     (Killed(child), url)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_user_logs_in_and_switches_organization_in_chromium() {
-    let Some((driver_bin, chromium)) = tools() else { return };
+    let Some((driver_bin, chromium)) = tools() else {
+        return;
+    };
     let dir = crate::harness::TempDir::new();
     let (_server, url) = start_demo(&dir.0);
     let port = free_port();
     let _driver = Killed(
-        Command::new(driver_bin).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("start chromedriver"),
+        Command::new(driver_bin)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver"),
     );
-    let wd = WebDriver { http: reqwest::Client::new(), base: format!("http://127.0.0.1:{port}") };
+    let wd = WebDriver {
+        http: reqwest::Client::new(),
+        base: format!("http://127.0.0.1:{port}"),
+    };
     let start = Instant::now();
-    while wd.http.get(format!("{}/status", wd.base)).send().await.is_err() {
-        assert!(start.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+    while wd
+        .http
+        .get(format!("{}/status", wd.base))
+        .send()
+        .await
+        .is_err()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let profile = dir.0.join("chromium-profile");
@@ -145,29 +206,58 @@ async fn demo_user_logs_in_and_switches_organization_in_chromium() {
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--window-size=1280,900", format!("--user-data-dir={}", profile.display())]
     }}}});
-    let session = wd.call(reqwest::Method::POST, "/session", Some(caps)).await["sessionId"].as_str().expect("session").to_string();
+    let session = wd.call(reqwest::Method::POST, "/session", Some(caps)).await["sessionId"]
+        .as_str()
+        .expect("session")
+        .to_string();
     let (wd2, session2, url2) = (wd.clone(), session.clone(), url.clone());
     let result = async move {
         let (wd, session, url) = (wd2, session2, url2);
-        wd.call(reqwest::Method::POST, &format!("/session/{session}/url"), Some(json!({"url": format!("{url}/")}))).await;
+        wd.call(
+            reqwest::Method::POST,
+            &format!("/session/{session}/url"),
+            Some(json!({"url": format!("{url}/")})),
+        )
+        .await;
         wd.wait_for(&session, "action=\"/login\"").await;
-        wd.type_into(&session, "#f-email", "alice@demo.guichet.test").await;
-        wd.type_into(&session, "#f-current", guichet_app::demo::PASSWORD).await;
-        wd.click(&session, "form[action='/login'] button[type='submit']").await;
+        wd.type_into(&session, "#f-email", "alice@demo.guichet.test")
+            .await;
+        wd.type_into(&session, "#f-current", guichet_app::demo::PASSWORD)
+            .await;
+        wd.click(&session, "form[action='/login'] button[type='submit']")
+            .await;
         let home = wd.wait_for(&session, "<h1>Atelier Favre Sàrl</h1>").await;
-        assert!(home.contains("Boulangerie Martin SARL"), "the switcher lists the other Organization");
-        wd.click(&session, "#org-switch option:not([selected])").await;
-        wd.click(&session, "form.switcher button[type='submit']").await;
-        wd.wait_for(&session, "<h1>Boulangerie Martin SARL</h1>").await;
+        assert!(
+            home.contains("Boulangerie Martin SARL"),
+            "the switcher lists the other Organization"
+        );
+        wd.click(&session, "#org-switch option:not([selected])")
+            .await;
+        wd.click(&session, "form.switcher button[type='submit']")
+            .await;
+        wd.wait_for(&session, "<h1>Boulangerie Martin SARL</h1>")
+            .await;
         if let Ok(path) = std::env::var("GUICHET_SCREENSHOT") {
-            let png = wd.call(reqwest::Method::GET, &format!("/session/{session}/screenshot"), None).await;
+            let png = wd
+                .call(
+                    reqwest::Method::GET,
+                    &format!("/session/{session}/screenshot"),
+                    None,
+                )
+                .await;
             let bytes = base64_decode(png.as_str().unwrap_or(""));
             std::fs::write(path, bytes).unwrap();
         }
     };
     // Close the browser whatever happened, then report.
     let outcome = tokio::spawn(result).await;
-    let _ = wd.call(reqwest::Method::DELETE, &format!("/session/{session}"), None).await;
+    let _ = wd
+        .call(
+            reqwest::Method::DELETE,
+            &format!("/session/{session}"),
+            None,
+        )
+        .await;
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());
     }
@@ -185,9 +275,15 @@ fn base64_decode(s: &str) -> Vec<u8> {
     let vals: Vec<u8> = s.bytes().filter_map(table).collect();
     vals.chunks(4)
         .flat_map(|c| {
-            let n = c.iter().enumerate().fold(0u32, |acc, (i, v)| acc | (u32::from(*v) << (18 - 6 * i)));
+            let n = c
+                .iter()
+                .enumerate()
+                .fold(0u32, |acc, (i, v)| acc | (u32::from(*v) << (18 - 6 * i)));
             let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-            bytes.into_iter().take(c.len().saturating_sub(1)).collect::<Vec<_>>()
+            bytes
+                .into_iter()
+                .take(c.len().saturating_sub(1))
+                .collect::<Vec<_>>()
         })
         .collect()
 }

@@ -21,7 +21,10 @@ pub struct Resp {
 
 impl Resp {
     pub fn location(&self) -> &str {
-        self.headers.get("location").and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
 
     pub fn json(&self) -> serde_json::Value {
@@ -29,18 +32,35 @@ impl Resp {
     }
 
     pub fn set_cookies(&self) -> Vec<String> {
-        self.headers.get_all(SET_COOKIE).iter().filter_map(|v| v.to_str().ok().map(str::to_string)).collect()
+        self.headers
+            .get_all(SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_string))
+            .collect()
     }
 }
 
 impl Client {
     pub fn new(base: &str) -> Client {
-        let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        Client { base: base.to_string(), http, cookies: BTreeMap::new(), csrf: String::new(), user_agent: "guichet-tests/1".into() }
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Client {
+            base: base.to_string(),
+            http,
+            cookies: BTreeMap::new(),
+            csrf: String::new(),
+            user_agent: "guichet-tests/1".into(),
+        }
     }
 
     fn cookie_header(&self) -> String {
-        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     async fn finish(&mut self, req: reqwest::RequestBuilder) -> Resp {
@@ -51,7 +71,11 @@ impl Client {
         let res = req.send().await.expect("request");
         let status = res.status().as_u16();
         let headers = res.headers().clone();
-        for sc in headers.get_all(SET_COOKIE).iter().filter_map(|v| v.to_str().ok()) {
+        for sc in headers
+            .get_all(SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+        {
             let first = sc.split(';').next().unwrap_or("");
             if let Some((k, v)) = first.split_once('=') {
                 if v.is_empty() || sc.contains("Max-Age=0") {
@@ -65,7 +89,11 @@ impl Client {
         if let Some(token) = find_csrf(&body) {
             self.csrf = token;
         }
-        Resp { status, headers, body }
+        Resp {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn get(&mut self, path: &str) -> Resp {
@@ -78,12 +106,21 @@ impl Client {
         let mut all: Vec<(&str, &str)> = vec![("csrf", self.csrf.as_str())];
         all.extend_from_slice(fields);
         let body = serde_urlencoded(&all);
-        let req = self.http.post(format!("{}{path}", self.base)).header("content-type", "application/x-www-form-urlencoded").body(body);
+        let req = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body);
         self.finish(req).await
     }
 
     /// POSTs a form exactly as given (no token added), with extra headers.
-    pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> Resp {
+    pub async fn post_raw(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Resp {
         let mut req = self
             .http
             .post(format!("{}{path}", self.base))
@@ -98,7 +135,11 @@ impl Client {
     /// Loads the login page (for the CSRF cookie) and signs in.
     pub async fn login(&mut self, email: &str, password: &str) -> Resp {
         self.get("/login").await;
-        self.post("/login", &[("email", email), ("current", password), ("next", "/")]).await
+        self.post(
+            "/login",
+            &[("email", email), ("current", password), ("next", "/")],
+        )
+        .await
     }
 
     /// Signs in and loads the home page (so `csrf` is the session's token).
@@ -109,9 +150,18 @@ impl Client {
         assert_eq!(home.status, 200, "home after login: {}", home.location());
     }
 
-    pub async fn api(&mut self, method: &str, path: &str, token: &str, body: Option<serde_json::Value>) -> Resp {
+    pub async fn api(
+        &mut self,
+        method: &str,
+        path: &str,
+        token: &str,
+        body: Option<serde_json::Value>,
+    ) -> Resp {
         let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-        let mut req = self.http.request(m, format!("{}{path}", self.base)).bearer_auth(token);
+        let mut req = self
+            .http
+            .request(m, format!("{}{path}", self.base))
+            .bearer_auth(token);
         if let Some(b) = body {
             req = req.json(&b);
         }
@@ -130,7 +180,9 @@ fn serde_urlencoded(fields: &[(&str, &str)]) -> String {
 fn enc(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

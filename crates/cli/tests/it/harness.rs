@@ -39,7 +39,9 @@ macro_rules! both_backends {
 pub fn postgres_url() -> Option<String> {
     match std::env::var("GUICHET_TEST_PG") {
         Ok(u) if !u.is_empty() => Some(u),
-        _ if std::env::var("CI").is_ok_and(|v| v == "true") && std::env::var("GUICHET_TEST_NO_PG").is_err() => {
+        _ if std::env::var("CI").is_ok_and(|v| v == "true")
+            && std::env::var("GUICHET_TEST_NO_PG").is_err() =>
+        {
             panic!("CI=true but GUICHET_TEST_PG is not set: the PostgreSQL tests must run in CI")
         }
         _ => {
@@ -56,7 +58,9 @@ pub async fn fresh_database(backend: Backend, dir: &std::path::Path) -> String {
         Backend::Postgres => {
             let base = postgres_url().expect("postgres url");
             let name = format!("guichet_t_{}", uuid::Uuid::new_v4().simple());
-            guichet_store::create_postgres_database(&base, &name).await.expect("create test database")
+            guichet_store::create_postgres_database(&base, &name)
+                .await
+                .expect("create test database")
         }
     }
 }
@@ -79,7 +83,11 @@ impl TestApp {
     }
 
     /// Another instance against the same database (and a new clock at the same time).
-    pub async fn spawn_on(database_url: &str, dir: TempDir, tweak: impl FnOnce(&mut Config)) -> TestApp {
+    pub async fn spawn_on(
+        database_url: &str,
+        dir: TempDir,
+        tweak: impl FnOnce(&mut Config),
+    ) -> TestApp {
         let mut config = Config {
             database_url: database_url.to_string(),
             addr: "127.0.0.1:0".into(),
@@ -90,9 +98,18 @@ impl TestApp {
         };
         tweak(&mut config);
         let clock = Arc::new(ManualClock::new(1_795_000_000)); // 2026-11-17
-        let running = guichet::start(&config, Some(clock.clone())).await.expect("start guichet");
+        let running = guichet::start(&config, Some(clock.clone()))
+            .await
+            .expect("start guichet");
         let url = running.url();
-        TestApp { url, app: running.app.clone(), clock, config, _dir: dir, running }
+        TestApp {
+            url,
+            app: running.app.clone(),
+            clock,
+            config,
+            _dir: dir,
+            running,
+        }
     }
 
     pub fn client(&self) -> crate::client::Client {
@@ -122,7 +139,8 @@ pub struct TempDir(pub std::path::PathBuf);
 
 impl TempDir {
     pub fn new() -> TempDir {
-        let p = std::env::temp_dir().join(format!("guichet-test-{}", uuid::Uuid::new_v4().simple()));
+        let p =
+            std::env::temp_dir().join(format!("guichet-test-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&p).unwrap();
         TempDir(p)
     }

@@ -23,8 +23,18 @@ async fn a_session_created_through_one_instance_works_on_the_other(b: Backend) {
     assert_eq!(c1.get("/").await.status, 303);
     // Failed attempts count across instances.
     for _ in 0..5 {
-        assert_eq!(c1.login(&w.a.admin().email, "wrong-password-here").await.status, 401);
-        assert_eq!(c2.login(&w.a.admin().email, "wrong-password-here").await.status, 401);
+        assert_eq!(
+            c1.login(&w.a.admin().email, "wrong-password-here")
+                .await
+                .status,
+            401
+        );
+        assert_eq!(
+            c2.login(&w.a.admin().email, "wrong-password-here")
+                .await
+                .status,
+            401
+        );
     }
     assert_eq!(c1.login(&w.a.admin().email, PASSWORD).await.status, 429);
     // Both report a healthy database.

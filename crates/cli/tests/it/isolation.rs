@@ -8,7 +8,10 @@ use crate::world::{OrgFixture, World, world};
 use guichet_core::{Access, authorize};
 use guichet_web::api::{ApiRoute, routes};
 
-both_backends!(another_organizations_ids_give_404_and_change_nothing, each_role_gets_exactly_what_the_table_allows);
+both_backends!(
+    another_organizations_ids_give_404_and_change_nothing,
+    each_role_gets_exactly_what_the_table_allows
+);
 
 /// Fills `{org}`, `{user}` and `{id}`; a route with another placeholder fails the test until this
 /// function learns it.
@@ -16,7 +19,11 @@ fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture) -> String {
     let mut path = route.path.replace("{org}", &org.id.to_string());
     path = path.replace("{user}", &objects_of.collaborator().id.to_string());
     path = path.replace("{id}", &objects_of.invitation.to_string());
-    assert!(!path.contains('{'), "route {} has a placeholder the isolation test does not know", route.path);
+    assert!(
+        !path.contains('{'),
+        "route {} has a placeholder the isolation test does not know",
+        route.path
+    );
     path
 }
 
@@ -24,7 +31,14 @@ fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture) -> String {
 async fn snapshot(c: &mut Client, a: &OrgFixture) -> String {
     let mut s = String::new();
     for p in ["", "/members", "/invitations", "/billing/reference"] {
-        let r = c.api("GET", &format!("/api/v1/orgs/{}{p}", a.id), &a.lr().token, None).await;
+        let r = c
+            .api(
+                "GET",
+                &format!("/api/v1/orgs/{}{p}", a.id),
+                &a.lr().token,
+                None,
+            )
+            .await;
         assert_eq!(r.status, 200);
         s.push_str(&r.body);
     }
@@ -37,34 +51,84 @@ async fn another_organizations_ids_give_404_and_change_nothing(b: Backend) {
     let mut c = t.client();
     let before = snapshot(&mut c, &a).await;
     let outbox = t.outbox_count().await;
-    let org_routes: Vec<ApiRoute> = routes().into_iter().filter(|r| r.path.contains("{org}")).collect();
-    assert!(org_routes.len() >= 10, "the table lists the Organization routes");
+    let org_routes: Vec<ApiRoute> = routes()
+        .into_iter()
+        .filter(|r| r.path.contains("{org}"))
+        .collect();
+    assert!(
+        org_routes.len() >= 10,
+        "the table lists the Organization routes"
+    );
     for route in &org_routes {
-        assert!(route.action.is_some(), "{} {} declares no permission", route.method, route.path);
+        assert!(
+            route.action.is_some(),
+            "{} {} declares no permission",
+            route.method,
+            route.path
+        );
         for person in &other.people {
             // A's id in the path, with B's member's token (every role).
             let path = fill(route, &a, &a);
-            let r = c.api(route.method, &path, &person.token, route.example.map(|e| e())).await;
-            assert_eq!(r.status, 404, "{} {} as B's {:?}: {}", route.method, path, person.role, r.body);
+            let r = c
+                .api(
+                    route.method,
+                    &path,
+                    &person.token,
+                    route.example.map(|e| e()),
+                )
+                .await;
+            assert_eq!(
+                r.status, 404,
+                "{} {} as B's {:?}: {}",
+                route.method, path, person.role, r.body
+            );
             assert_eq!(r.json()["error"]["code"], "not_found");
             // B's own id in the path but A's objects nested in it.
             if route.path.contains("{user}") || route.path.contains("{id}") {
                 let path = fill(route, &other, &a);
-                let r = c.api(route.method, &path, &person.token, route.example.map(|e| e())).await;
-                assert!(r.status == 404 || r.status == 403, "{} {} as B's {:?} got {}: {}", route.method, path, person.role, r.status, r.body);
+                let r = c
+                    .api(
+                        route.method,
+                        &path,
+                        &person.token,
+                        route.example.map(|e| e()),
+                    )
+                    .await;
+                assert!(
+                    r.status == 404 || r.status == 403,
+                    "{} {} as B's {:?} got {}: {}",
+                    route.method,
+                    path,
+                    person.role,
+                    r.status,
+                    r.body
+                );
             }
         }
     }
     assert_eq!(snapshot(&mut c, &a).await, before, "A is unchanged");
     assert_eq!(t.outbox_count().await, outbox, "no e-mail went out");
     // Without a token, or with a made-up one: 401.
-    let r = c.api("GET", &format!("/api/v1/orgs/{}", a.id), "gch_nope", None).await;
+    let r = c
+        .api("GET", &format!("/api/v1/orgs/{}", a.id), "gch_nope", None)
+        .await;
     assert_eq!(r.status, 401);
     // HTML: switching to another Organization's id is a 404 too.
     let mut web = t.client();
-    web.login_ok(&other.lr().email, crate::world::PASSWORD).await;
-    assert_eq!(web.post("/orgs/switch", &[("org", &a.id.to_string())]).await.status, 404);
-    let page = web.post(&format!("/users/{}/role", a.collaborator().id), &[("role", "admin")]).await;
+    web.login_ok(&other.lr().email, crate::world::PASSWORD)
+        .await;
+    assert_eq!(
+        web.post("/orgs/switch", &[("org", &a.id.to_string())])
+            .await
+            .status,
+        404
+    );
+    let page = web
+        .post(
+            &format!("/users/{}/role", a.collaborator().id),
+            &[("role", "admin")],
+        )
+        .await;
     assert_eq!(page.status, 404);
     assert_eq!(snapshot(&mut c, &a).await, before);
 }
@@ -84,18 +148,33 @@ async fn each_role_gets_exactly_what_the_table_allows(b: Backend) {
                 .replace("{user}", &uuid::Uuid::now_v7().to_string())
                 .replace("{id}", &uuid::Uuid::now_v7().to_string());
             let mut body = route.example.map(|e| e());
-            if let Some(serde_json::Value::Object(m)) = body.as_mut() {
-                if m.contains_key("email") {
-                    m.insert("email".into(), format!("{}@invitee.example.ch", uuid::Uuid::new_v4().simple()).into());
-                }
+            if let Some(serde_json::Value::Object(m)) = body.as_mut()
+                && m.contains_key("email")
+            {
+                let fresh = format!("{}@invitee.example.ch", uuid::Uuid::new_v4().simple());
+                m.insert("email".into(), fresh.into());
             }
             let r = c.api(route.method, &path, &person.token, body).await;
             let allowed = authorize(&Access::new(person.role, person.accounting), action).is_ok();
             if allowed {
-                assert_ne!(r.status, 403, "{} {} should be allowed for {:?}/{}: {}", route.method, route.path, person.role, person.accounting, r.body);
-                assert!(r.status < 500, "{} {}: {}", route.method, route.path, r.body);
+                assert_ne!(
+                    r.status, 403,
+                    "{} {} should be allowed for {:?}/{}: {}",
+                    route.method, route.path, person.role, person.accounting, r.body
+                );
+                assert!(
+                    r.status < 500,
+                    "{} {}: {}",
+                    route.method,
+                    route.path,
+                    r.body
+                );
             } else {
-                assert_eq!(r.status, 403, "{} {} should be refused for {:?}/{}: {}", route.method, route.path, person.role, person.accounting, r.body);
+                assert_eq!(
+                    r.status, 403,
+                    "{} {} should be refused for {:?}/{}: {}",
+                    route.method, route.path, person.role, person.accounting, r.body
+                );
                 assert_eq!(r.json()["error"]["code"], "forbidden");
             }
         }

@@ -5,7 +5,11 @@ use crate::both_backends;
 use crate::harness::{Backend, TestApp};
 use crate::world::{PASSWORD, world};
 
-both_backends!(create_switch_and_edit_organizations, leave_and_delete_follow_org06, back_office_is_for_operators_only);
+both_backends!(
+    create_switch_and_edit_organizations,
+    leave_and_delete_follow_org06,
+    back_office_is_for_operators_only
+);
 
 async fn create_switch_and_edit_organizations(b: Backend) {
     let t = TestApp::spawn(b).await;
@@ -13,37 +17,93 @@ async fn create_switch_and_edit_organizations(b: Backend) {
     let mut c = t.client();
     c.login_ok(&w.a.lr().email, PASSWORD).await;
     c.get("/orgs/new").await;
-    let bad = c.post("/orgs/new", &[("name", ""), ("kind", "company"), ("street", "x"), ("postcode", "1"), ("city", "y"), ("country", "Suisse")]).await;
+    let bad = c
+        .post(
+            "/orgs/new",
+            &[
+                ("name", ""),
+                ("kind", "company"),
+                ("street", "x"),
+                ("postcode", "1"),
+                ("city", "y"),
+                ("country", "Suisse"),
+            ],
+        )
+        .await;
     assert_eq!(bad.status, 422);
     assert!(bad.body.contains("aria-invalid=\"true\""), "inline errors");
-    let r = c.post("/orgs/new", &[("name", "Mes affaires privées"), ("kind", "individual"), ("street", "Rue Haute 3"), ("postcode", "75001"), ("city", "Paris"), ("country", "FR")]).await;
+    let r = c
+        .post(
+            "/orgs/new",
+            &[
+                ("name", "Mes affaires privées"),
+                ("kind", "individual"),
+                ("street", "Rue Haute 3"),
+                ("postcode", "75001"),
+                ("city", "Paris"),
+                ("country", "FR"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, 303);
     let home = c.get("/").await;
-    assert!(home.body.contains("<h1>Mes affaires privées</h1>"), "the new one is current");
+    assert!(
+        home.body.contains("<h1>Mes affaires privées</h1>"),
+        "the new one is current"
+    );
     let org_page = c.get("/org").await;
     assert!(org_page.body.contains("EUR"));
     // Switch back at once.
-    let r = c.post("/orgs/switch", &[("org", &w.a.id.to_string())]).await;
+    let r = c
+        .post("/orgs/switch", &[("org", &w.a.id.to_string())])
+        .await;
     assert_eq!(r.status, 303);
-    assert!(c.get("/").await.body.contains(&format!("<h1>{}</h1>", w.a.name)));
+    assert!(
+        c.get("/")
+            .await
+            .body
+            .contains(&format!("<h1>{}</h1>", w.a.name))
+    );
     // ORG-05: moving to Liechtenstein keeps CHF, to Germany gives EUR; the LRs get a summary.
     c.get("/org").await;
     let fields = |country: &'static str| {
-        vec![("name", "Alpha Hébergement SA"), ("kind", "company"), ("street", "Hauptstrasse 1"), ("postcode", "9490"), ("city", "Vaduz"), ("country", country), ("vat_number", ""), ("phone", "")]
+        vec![
+            ("name", "Alpha Hébergement SA"),
+            ("kind", "company"),
+            ("street", "Hauptstrasse 1"),
+            ("postcode", "9490"),
+            ("city", "Vaduz"),
+            ("country", country),
+            ("vat_number", ""),
+            ("phone", ""),
+        ]
     };
     assert_eq!(c.post("/org", &fields("DE")).await.status, 303);
     assert!(c.get("/org").await.body.contains("<strong>EUR</strong>"));
-    assert!(t.mails_to(&w.a.lr().email).await.iter().any(|m| m.body.contains("Hauptstrasse 1")));
+    assert!(
+        t.mails_to(&w.a.lr().email)
+            .await
+            .iter()
+            .any(|m| m.body.contains("Hauptstrasse 1"))
+    );
     // An Administrator cannot change legal fields (ORG-04): the form is not offered and the POST is refused.
     let mut admin = t.client();
     admin.login_ok(&w.a.admin().email, PASSWORD).await;
     let page = admin.get("/org").await;
     assert!(!page.body.contains("action=\"/org\""));
     assert_eq!(admin.post("/org", &fields("CH")).await.status, 403);
-    assert_eq!(admin.post("/org/settings", &[("phone", "+41 21 000 00 00")]).await.status, 303);
+    assert_eq!(
+        admin
+            .post("/org/settings", &[("phone", "+41 21 000 00 00")])
+            .await
+            .status,
+        303
+    );
     // The language choice is remembered in a cookie.
     admin.get("/").await;
-    let r = admin.post("/lang", &[("lang", "de"), ("next", "/users")]).await;
+    let r = admin
+        .post("/lang", &[("lang", "de"), ("next", "/users")])
+        .await;
     assert_eq!(r.location(), "/users");
     assert!(admin.get("/users").await.body.contains("Mitglieder"));
 }
@@ -54,20 +114,50 @@ async fn leave_and_delete_follow_org06(b: Backend) {
     let mut ext = t.client();
     ext.login_ok(&w.a.external().email, PASSWORD).await;
     ext.get("/org").await;
-    assert_eq!(ext.post("/org/leave", &[]).await.status, 422, "confirmation needed");
-    assert_eq!(ext.post("/org/leave", &[("confirm", "1")]).await.location(), "/orgs/new");
+    assert_eq!(
+        ext.post("/org/leave", &[]).await.status,
+        422,
+        "confirmation needed"
+    );
+    assert_eq!(
+        ext.post("/org/leave", &[("confirm", "1")]).await.location(),
+        "/orgs/new"
+    );
     // The LR cannot delete while other members remain.
     let mut lr = t.client();
     lr.login_ok(&w.a.lr().email, PASSWORD).await;
     let page = lr.get("/org/delete").await;
     assert!(page.body.contains("other members"), "{}", page.body);
-    assert_eq!(lr.post("/org/delete", &[("confirm_name", &w.a.name)]).await.status, 409);
+    assert_eq!(
+        lr.post("/org/delete", &[("confirm_name", &w.a.name)])
+            .await
+            .status,
+        409
+    );
     // A fresh Organization with nobody else can be deleted, with its name typed.
     lr.get("/orgs/new").await;
-    lr.post("/orgs/new", &[("name", "Éphémère"), ("kind", "association"), ("street", "Rue 1"), ("postcode", "1000"), ("city", "Lausanne"), ("country", "CH")]).await;
+    lr.post(
+        "/orgs/new",
+        &[
+            ("name", "Éphémère"),
+            ("kind", "association"),
+            ("street", "Rue 1"),
+            ("postcode", "1000"),
+            ("city", "Lausanne"),
+            ("country", "CH"),
+        ],
+    )
+    .await;
     lr.get("/org/delete").await;
-    assert_eq!(lr.post("/org/delete", &[("confirm_name", "wrong")]).await.status, 422);
-    let r = lr.post("/org/delete", &[("confirm_name", "Éphémère")]).await;
+    assert_eq!(
+        lr.post("/org/delete", &[("confirm_name", "wrong")])
+            .await
+            .status,
+        422
+    );
+    let r = lr
+        .post("/org/delete", &[("confirm_name", "Éphémère")])
+        .await;
     assert_eq!(r.status, 303);
     let orgs = t.app.my_orgs(w.a.lr().id).await.unwrap();
     assert_eq!(orgs.len(), 1);
@@ -83,19 +173,38 @@ async fn back_office_is_for_operators_only(b: Backend) {
     let mut customer = t.client();
     customer.login_ok(&w.a.lr().email, PASSWORD).await;
     assert_eq!(customer.get("/admin").await.status, 404);
-    t.app.create_operator("ops@provider.example", "Ops", "operator-passphrase-2026").await.unwrap();
+    t.app
+        .create_operator("ops@provider.example", "Ops", "operator-passphrase-2026")
+        .await
+        .unwrap();
     let mut ops = t.client();
-    let r = ops.login("ops@provider.example", "operator-passphrase-2026").await;
+    let r = ops
+        .login("ops@provider.example", "operator-passphrase-2026")
+        .await;
     assert_eq!(r.status, 303);
-    assert_eq!(ops.get("/").await.location(), "/admin", "an operator without Organization lands in the back office");
+    assert_eq!(
+        ops.get("/").await.location(),
+        "/admin",
+        "an operator without Organization lands in the back office"
+    );
     let page = ops.get("/admin").await;
     assert!(page.body.contains(&w.a.name) && page.body.contains(&w.b.name));
     let page = ops.get("/admin?q=beta").await;
     assert!(page.body.contains(&w.b.name) && !page.body.contains(&w.a.name));
-    let code = t.app.session(&ops.cookies["guichet_session"]).await.unwrap().unwrap().user.support_code;
+    let code = t
+        .app
+        .session(&ops.cookies["guichet_session"])
+        .await
+        .unwrap()
+        .unwrap()
+        .user
+        .support_code;
     assert_eq!(code.len(), 6);
     let mut c = t.app.db.conn().await.unwrap();
-    let lr = guichet_store::users::by_id(&mut c, w.a.lr().id).await.unwrap().unwrap();
+    let lr = guichet_store::users::by_id(&mut c, w.a.lr().id)
+        .await
+        .unwrap()
+        .unwrap();
     let found = ops.get(&format!("/admin?code={}", lr.support_code)).await;
     assert!(found.body.contains(&w.a.lr().email));
     assert!(ops.get("/admin?code=000000x").await.status == 200);

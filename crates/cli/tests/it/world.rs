@@ -4,7 +4,9 @@
 use crate::harness::TestApp;
 use guichet_app::Origin;
 use guichet_app::members::InviteInput;
-use guichet_core::{ApiTokenId, InvitationId, Lang, OrgId, OrgKind, Role, UserId, currency_for_country};
+use guichet_core::{
+    ApiTokenId, InvitationId, Lang, OrgId, OrgKind, Role, UserId, currency_for_country,
+};
 use guichet_store::memberships::Membership;
 use guichet_store::orgs::OrgDetails;
 use guichet_store::tokens::ApiToken;
@@ -68,7 +70,14 @@ pub async fn world(t: &TestApp) -> World {
     World { a, b }
 }
 
-async fn org(t: &TestApp, tag: &str, name: &str, country: &str, city: &str, hash: &str) -> OrgFixture {
+async fn org(
+    t: &TestApp,
+    tag: &str,
+    name: &str,
+    country: &str,
+    city: &str,
+    hash: &str,
+) -> OrgFixture {
     let now = t.app.now();
     let mut tx = t.app.db.begin().await.unwrap();
     let details = OrgDetails {
@@ -81,28 +90,92 @@ async fn org(t: &TestApp, tag: &str, name: &str, country: &str, city: &str, hash
         phone: None,
         vat_number: None,
     };
-    let org_id = orgs::insert(&mut tx, &details, OrgKind::Company, currency_for_country(country), now).await.unwrap();
+    let org_id = orgs::insert(
+        &mut tx,
+        &details,
+        OrgKind::Company,
+        currency_for_country(country),
+        now,
+    )
+    .await
+    .unwrap();
     let mut people = Vec::new();
     for (i, (role, accounting, label)) in ROLES.iter().enumerate() {
         let email = format!("{label}@{tag}.example.ch");
-        let code = format!("{}{}{:04}", if tag == "a" { 1 } else { 2 }, i, rand_digits());
-        let new = users::NewUser { email: &email, name: &format!("{label} {tag}"), password_hash: hash, lang: Lang::En, is_operator: false, support_code: &code, now };
+        let code = format!(
+            "{}{}{:04}",
+            if tag == "a" { 1 } else { 2 },
+            i,
+            rand_digits()
+        );
+        let new = users::NewUser {
+            email: &email,
+            name: &format!("{label} {tag}"),
+            password_hash: hash,
+            lang: Lang::En,
+            is_operator: false,
+            support_code: &code,
+            now,
+        };
         let id = users::insert(&mut tx, new).await.unwrap();
-        let m = Membership { org_id, user_id: id, role: *role, accounting: *accounting, billing_contact: false, created_at: now };
+        let m = Membership {
+            org_id,
+            user_id: id,
+            role: *role,
+            accounting: *accounting,
+            billing_contact: false,
+            created_at: now,
+        };
         memberships::insert(&mut tx, &m).await.unwrap();
         let secret = format!("gch_test_{tag}_{label}_{}", uuid::Uuid::new_v4().simple());
-        let token = ApiToken { id: ApiTokenId::new(), user_id: id, org_id, name: "tests".into(), created_at: now, last_used_at: None };
-        tokens::insert(&mut tx, &token, &hex::encode(Sha256::digest(secret.as_bytes()))).await.unwrap();
-        people.push(Person { id, email, token: secret, role: *role, accounting: *accounting });
-    }
-    tx.commit().await.unwrap();
-    let lr = t.app.actor(people[0].id, org_id, Origin::default()).await.unwrap();
-    let inv = t
-        .app
-        .invite(&lr, &InviteInput { email: format!("invited@{tag}.example.ch"), role: "collaborator".into(), accounting: false, billing_contact: false })
+        let token = ApiToken {
+            id: ApiTokenId::new(),
+            user_id: id,
+            org_id,
+            name: "tests".into(),
+            created_at: now,
+            last_used_at: None,
+        };
+        tokens::insert(
+            &mut tx,
+            &token,
+            &hex::encode(Sha256::digest(secret.as_bytes())),
+        )
         .await
         .unwrap();
-    OrgFixture { id: org_id, name: name.into(), people, invitation: inv.id }
+        people.push(Person {
+            id,
+            email,
+            token: secret,
+            role: *role,
+            accounting: *accounting,
+        });
+    }
+    tx.commit().await.unwrap();
+    let lr = t
+        .app
+        .actor(people[0].id, org_id, Origin::default())
+        .await
+        .unwrap();
+    let inv = t
+        .app
+        .invite(
+            &lr,
+            &InviteInput {
+                email: format!("invited@{tag}.example.ch"),
+                role: "collaborator".into(),
+                accounting: false,
+                billing_contact: false,
+            },
+        )
+        .await
+        .unwrap();
+    OrgFixture {
+        id: org_id,
+        name: name.into(),
+        people,
+        invitation: inv.id,
+    }
 }
 
 fn rand_digits() -> u32 {

@@ -6,9 +6,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use guichet_app::AppError;
 use guichet_app::members::InviteInput;
 use guichet_app::orgs::OrgUpdate;
-use guichet_app::AppError;
 use guichet_core::{InvitationId, Role, UserId};
 use guichet_store::invitations::Invitation;
 use guichet_store::orgs::Org;
@@ -20,14 +20,24 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
         Ok(()) => Json(json!({"status": "ok", "database": "ok"})).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "health check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"status": "unavailable", "database": "unreachable"}))).into_response()
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({"status": "unavailable", "database": "unreachable"})),
+            )
+                .into_response()
         }
     }
 }
 
-pub async fn me(State(state): State<AppState>, ApiCaller(token): ApiCaller) -> ApiResult<Json<Value>> {
+pub async fn me(
+    State(state): State<AppState>,
+    ApiCaller(token): ApiCaller,
+) -> ApiResult<Json<Value>> {
     let t = state.app.token_info(&token).await?;
-    let actor = state.app.actor(t.user_id, t.org_id, Default::default()).await?;
+    let actor = state
+        .app
+        .actor(t.user_id, t.org_id, Default::default())
+        .await?;
     Ok(Json(json!({
         "user": {"id": actor.user, "email": actor.email, "name": actor.name, "lang": actor.lang},
         "org": {"id": actor.org, "name": actor.org_name, "role": actor.access.role, "accounting": actor.access.accounting},
@@ -48,7 +58,11 @@ pub async fn org_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Js
     Ok(Json(org_json(&state.app.org(&a.actor).await?)))
 }
 
-pub async fn org_patch(State(state): State<AppState>, a: ApiActor, ApiJson(up): ApiJson<OrgUpdate>) -> ApiResult<Json<Value>> {
+pub async fn org_patch(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(up): ApiJson<OrgUpdate>,
+) -> ApiResult<Json<Value>> {
     Ok(Json(org_json(&state.app.update_org(&a.actor, &up).await?)))
 }
 
@@ -67,11 +81,20 @@ pub struct MemberPatch {
     accounting: bool,
 }
 
-pub async fn member_patch(State(state): State<AppState>, a: ApiActor, ApiJson(p): ApiJson<MemberPatch>) -> ApiResult<Json<Value>> {
+pub async fn member_patch(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(p): ApiJson<MemberPatch>,
+) -> ApiResult<Json<Value>> {
     let user: UserId = a.param("user")?;
     let role = Role::parse(&p.role).ok_or(AppError::invalid("role", "field.choice"))?;
-    let m = state.app.change_member(&a.actor, user, role, p.accounting).await?;
-    Ok(Json(json!({"user_id": m.user_id, "role": m.role, "accounting": m.accounting})))
+    let m = state
+        .app
+        .change_member(&a.actor, user, role, p.accounting)
+        .await?;
+    Ok(Json(
+        json!({"user_id": m.user_id, "role": m.role, "accounting": m.accounting}),
+    ))
 }
 
 pub async fn member_delete(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
@@ -84,29 +107,48 @@ fn invitation_json(i: &Invitation) -> Value {
     json!({"id": i.id, "email": i.email, "role": i.role, "accounting": i.accounting, "created_at": i.created_at, "expires_at": i.expires_at})
 }
 
-pub async fn invitations_list(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+pub async fn invitations_list(
+    State(state): State<AppState>,
+    a: ApiActor,
+) -> ApiResult<Json<Value>> {
     let list = state.app.open_invitations(&a.actor).await?;
-    Ok(Json(json!({"invitations": list.iter().map(invitation_json).collect::<Vec<_>>()})))
+    Ok(Json(
+        json!({"invitations": list.iter().map(invitation_json).collect::<Vec<_>>()}),
+    ))
 }
 
-pub async fn invitation_create(State(state): State<AppState>, a: ApiActor, ApiJson(input): ApiJson<InviteInput>) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn invitation_create(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(input): ApiJson<InviteInput>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     let inv = state.app.invite(&a.actor, &input).await?;
     Ok((StatusCode::CREATED, Json(invitation_json(&inv))))
 }
 
-pub async fn invitation_resend(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+pub async fn invitation_resend(
+    State(state): State<AppState>,
+    a: ApiActor,
+) -> ApiResult<Json<Value>> {
     let id: InvitationId = a.param("id")?;
-    Ok(Json(invitation_json(&state.app.resend_invitation(&a.actor, id).await?)))
+    Ok(Json(invitation_json(
+        &state.app.resend_invitation(&a.actor, id).await?,
+    )))
 }
 
-pub async fn invitation_revoke(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
+pub async fn invitation_revoke(
+    State(state): State<AppState>,
+    a: ApiActor,
+) -> ApiResult<StatusCode> {
     let id: InvitationId = a.param("id")?;
     state.app.revoke_invitation(&a.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 pub async fn reference_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
-    Ok(Json(json!({"billing_reference": state.app.billing_reference(&a.actor).await?})))
+    Ok(Json(
+        json!({"billing_reference": state.app.billing_reference(&a.actor).await?}),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -114,7 +156,14 @@ pub struct ReferenceBody {
     billing_reference: Option<String>,
 }
 
-pub async fn reference_put(State(state): State<AppState>, a: ApiActor, ApiJson(b): ApiJson<ReferenceBody>) -> ApiResult<Json<Value>> {
-    let r = state.app.set_billing_reference(&a.actor, b.billing_reference.as_deref().unwrap_or("")).await?;
+pub async fn reference_put(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(b): ApiJson<ReferenceBody>,
+) -> ApiResult<Json<Value>> {
+    let r = state
+        .app
+        .set_billing_reference(&a.actor, b.billing_reference.as_deref().unwrap_or(""))
+        .await?;
     Ok(Json(json!({"billing_reference": r})))
 }

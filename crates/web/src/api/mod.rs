@@ -36,17 +36,40 @@ pub struct ApiRoute {
 pub fn routes() -> Vec<ApiRoute> {
     use handlers::*;
     vec![
-        ApiRoute { method: "GET", path: "/api/v1/me", summary: "The token's person and Organization", action: None, example: None, make: || get(me) },
-        ApiRoute { method: "GET", path: "/api/v1/orgs/{org}", summary: "An Organization's details", action: Some(Action::ViewOrg), example: None, make: || get(org_get) },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/me",
+            summary: "The token's person and Organization",
+            action: None,
+            example: None,
+            make: || get(me),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}",
+            summary: "An Organization's details",
+            action: Some(Action::ViewOrg),
+            example: None,
+            make: || get(org_get),
+        },
         ApiRoute {
             method: "PATCH",
             path: "/api/v1/orgs/{org}",
             summary: "Change legal details (LR only), phone or forced 2FA",
             action: Some(Action::EditLegalFields),
-            example: Some(|| json!({"legal": {"name": "Atelier Favre Sàrl", "kind": "company", "street": "Avenue de la Gare 12", "postcode": "1003", "city": "Lausanne", "country": "CH", "vat_number": "CHE-123.456.789 MWST"}})),
+            example: Some(
+                || json!({"legal": {"name": "Atelier Favre Sàrl", "kind": "company", "street": "Avenue de la Gare 12", "postcode": "1003", "city": "Lausanne", "country": "CH", "vat_number": "CHE-123.456.789 MWST"}}),
+            ),
             make: || patch(org_patch),
         },
-        ApiRoute { method: "GET", path: "/api/v1/orgs/{org}/members", summary: "Members and their roles", action: Some(Action::ViewMembers), example: None, make: || get(members_list) },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/members",
+            summary: "Members and their roles",
+            action: Some(Action::ViewMembers),
+            example: None,
+            make: || get(members_list),
+        },
         ApiRoute {
             method: "PATCH",
             path: "/api/v1/orgs/{org}/members/{user}",
@@ -55,19 +78,56 @@ pub fn routes() -> Vec<ApiRoute> {
             example: Some(|| json!({"role": "collaborator", "accounting": true})),
             make: || patch(member_patch),
         },
-        ApiRoute { method: "DELETE", path: "/api/v1/orgs/{org}/members/{user}", summary: "Remove a member", action: Some(Action::ManageMembers), example: None, make: || delete(member_delete) },
-        ApiRoute { method: "GET", path: "/api/v1/orgs/{org}/invitations", summary: "Open invitations", action: Some(Action::ViewMembers), example: None, make: || get(invitations_list) },
+        ApiRoute {
+            method: "DELETE",
+            path: "/api/v1/orgs/{org}/members/{user}",
+            summary: "Remove a member",
+            action: Some(Action::ManageMembers),
+            example: None,
+            make: || delete(member_delete),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/invitations",
+            summary: "Open invitations",
+            action: Some(Action::ViewMembers),
+            example: None,
+            make: || get(invitations_list),
+        },
         ApiRoute {
             method: "POST",
             path: "/api/v1/orgs/{org}/invitations",
             summary: "Invite a person by e-mail",
             action: Some(Action::ManageMembers),
-            example: Some(|| json!({"email": "new.person@example.ch", "role": "collaborator", "accounting": false})),
+            example: Some(
+                || json!({"email": "new.person@example.ch", "role": "collaborator", "accounting": false}),
+            ),
             make: || post(invitation_create),
         },
-        ApiRoute { method: "POST", path: "/api/v1/orgs/{org}/invitations/{id}/resend", summary: "Send an invitation again", action: Some(Action::ManageMembers), example: None, make: || post(invitation_resend) },
-        ApiRoute { method: "DELETE", path: "/api/v1/orgs/{org}/invitations/{id}", summary: "Revoke an invitation", action: Some(Action::ManageMembers), example: None, make: || delete(invitation_revoke) },
-        ApiRoute { method: "GET", path: "/api/v1/orgs/{org}/billing/reference", summary: "The billing reference printed on invoices (INV-08)", action: Some(Action::Billing), example: None, make: || get(reference_get) },
+        ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/invitations/{id}/resend",
+            summary: "Send an invitation again",
+            action: Some(Action::ManageMembers),
+            example: None,
+            make: || post(invitation_resend),
+        },
+        ApiRoute {
+            method: "DELETE",
+            path: "/api/v1/orgs/{org}/invitations/{id}",
+            summary: "Revoke an invitation",
+            action: Some(Action::ManageMembers),
+            example: None,
+            make: || delete(invitation_revoke),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/billing/reference",
+            summary: "The billing reference printed on invoices (INV-08)",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(reference_get),
+        },
         ApiRoute {
             method: "PUT",
             path: "/api/v1/orgs/{org}/billing/reference",
@@ -86,7 +146,10 @@ pub fn router() -> Router<AppState> {
     }
     r.route("/api/openapi.json", get(openapi::document))
         .route("/healthz", get(handlers::healthz))
-        .route("/api/{*rest}", axum::routing::any(|| async { ApiError(AppError::NotFound) }))
+        .route(
+            "/api/{*rest}",
+            axum::routing::any(|| async { ApiError(AppError::NotFound) }),
+        )
 }
 
 /// An error as JSON: `{ "error": { "code", "message", "fields"? } }`.
@@ -116,11 +179,15 @@ impl IntoResponse for ApiError {
         };
         let mut body = json!({"error": {"code": code, "message": t(message_key(&self.0))}});
         if let AppError::Invalid(fields) = &self.0 {
-            body["error"]["fields"] = fields.iter().map(|f| json!({"field": f.field, "message": t(f.key)})).collect();
+            body["error"]["fields"] = fields
+                .iter()
+                .map(|f| json!({"field": f.field, "message": t(f.key)}))
+                .collect();
         }
         let mut res = (status_of(&self.0), axum::Json(body)).into_response();
         if let AppError::Unauthenticated = self.0 {
-            res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            res.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         res
     }
@@ -131,7 +198,9 @@ pub type ApiResult<T> = Result<T, ApiError>;
 fn bearer(parts: &Parts) -> Option<String> {
     let v = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = v.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
 }
 
 /// The caller, by bearer token, without an Organization in the path.
@@ -141,7 +210,9 @@ impl FromRequestParts<AppState> for ApiCaller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
-        bearer(parts).map(ApiCaller).ok_or(ApiError(AppError::Unauthenticated))
+        bearer(parts)
+            .map(ApiCaller)
+            .ok_or(ApiError(AppError::Unauthenticated))
     }
 }
 
@@ -155,13 +226,22 @@ pub struct ApiActor {
 impl FromRequestParts<AppState> for ApiActor {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let token = bearer(parts).ok_or(ApiError(AppError::Unauthenticated))?;
         let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
             .await
             .map_err(|_| ApiError(AppError::NotFound))?;
-        let org: OrgId = params.get("org").and_then(|o| o.parse().ok()).ok_or(ApiError(AppError::NotFound))?;
-        let actor = state.app.token_actor(&token, org, client_origin(parts, state.trust_proxy)).await?;
+        let org: OrgId = params
+            .get("org")
+            .and_then(|o| o.parse().ok())
+            .ok_or(ApiError(AppError::NotFound))?;
+        let actor = state
+            .app
+            .token_actor(&token, org, client_origin(parts, state.trust_proxy))
+            .await?;
         Ok(ApiActor { actor, params })
     }
 }
@@ -169,7 +249,10 @@ impl FromRequestParts<AppState> for ApiActor {
 impl ApiActor {
     /// A typed path parameter; a malformed id is just an unknown one (404).
     pub fn param<T: std::str::FromStr>(&self, name: &str) -> ApiResult<T> {
-        self.params.get(name).and_then(|v| v.parse().ok()).ok_or(ApiError(AppError::NotFound))
+        self.params
+            .get(name)
+            .and_then(|v| v.parse().ok())
+            .ok_or(ApiError(AppError::NotFound))
     }
 }
 
@@ -184,7 +267,8 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
             Ok(axum::Json(v)) => Ok(ApiJson(v)),
             Err(rejection) => {
                 let status = rejection.status();
-                let body = json!({"error": {"code": "bad_request", "message": rejection.body_text()}});
+                let body =
+                    json!({"error": {"code": "bad_request", "message": rejection.body_text()}});
                 Err((status, axum::Json(body)).into_response())
             }
         }

@@ -33,7 +33,8 @@ pub fn build() -> Value {
             op["x-guichet-permission"] = json!(action);
         }
         if let Some(example) = r.example {
-            op["requestBody"] = json!({"required": true, "content": {"application/json": {"example": example()}}});
+            op["requestBody"] =
+                json!({"required": true, "content": {"application/json": {"example": example()}}});
         }
         let entry = paths.entry(r.path.to_string()).or_insert_with(|| json!({}));
         entry[r.method.to_lowercase()] = op;

@@ -21,13 +21,22 @@ pub async fn customers(s: Signed, Query(q): Query<AdminQuery>) -> Result<Markup,
     }
     let app = &s.ctx.state.app;
     let ctx = &s.ctx;
-    let list = app.admin_customers(&s.sess, q.q.as_deref(), q.page.unwrap_or(1)).await?;
+    let list = app
+        .admin_customers(&s.sess, q.q.as_deref(), q.page.unwrap_or(1))
+        .await?;
     let found = match q.code.as_deref().filter(|c| !c.trim().is_empty()) {
         Some(code) => Some(app.admin_find_by_support_code(&s.sess, code).await?),
         None => None,
     };
     let search = q.q.clone().unwrap_or_default();
-    let link = |page: i64| format!("/admin?q={}&page={page}", serde_urlencoded::to_string([("", &search)]).unwrap_or_default().trim_start_matches('='));
+    let link = |page: i64| {
+        format!(
+            "/admin?q={}&page={page}",
+            serde_urlencoded::to_string([("", &search)])
+                .unwrap_or_default()
+                .trim_start_matches('=')
+        )
+    };
     Ok(public_page(
         ctx,
         ctx.t("admin.title"),

@@ -17,16 +17,25 @@ use serde::Deserialize;
 /// Only same-site paths are followed after login (no open redirect).
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n.to_string(),
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => {
+            n.to_string()
+        }
         _ => "/".to_string(),
     }
 }
 
 /// Sets the new session cookie and goes on.
 fn signed_in(ctx: &Ctx, s: &NewSession, next: &str) -> Response {
-    let to = if s.pending_2fa { "/login/2fa".to_string() } else { next.to_string() };
+    let to = if s.pending_2fa {
+        "/login/2fa".to_string()
+    } else {
+        next.to_string()
+    };
     let mut res = Redirect::to(&to).into_response();
-    res.headers_mut().append(header::SET_COOKIE, cookies::set(&ctx.state, cookies::SESSION, &s.token, None));
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::set(&ctx.state, cookies::SESSION, &s.token, None),
+    );
     res
 }
 
@@ -36,7 +45,13 @@ pub struct NextQuery {
     done: Option<String>,
 }
 
-fn login_form(ctx: &Ctx, email: &str, next: &str, errors: &[FieldError], done: Option<&str>) -> Markup {
+fn login_form(
+    ctx: &Ctx,
+    email: &str,
+    next: &str,
+    errors: &[FieldError],
+    done: Option<&str>,
+) -> Markup {
     public_page(
         ctx,
         ctx.t("auth.login_title"),
@@ -62,7 +77,14 @@ pub async fn login_page(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
     if ctx.session.as_ref().is_some_and(|s| !s.session.pending_2fa) {
         return Redirect::to(&safe_next(q.next.as_deref())).into_response();
     }
-    login_form(&ctx, "", &safe_next(q.next.as_deref()), &[], q.done.as_deref()).into_response()
+    login_form(
+        &ctx,
+        "",
+        &safe_next(q.next.as_deref()),
+        &[],
+        q.done.as_deref(),
+    )
+    .into_response()
 }
 
 #[derive(Deserialize)]
@@ -74,15 +96,33 @@ pub struct LoginForm {
 
 pub async fn login(ctx: Ctx, CsrfForm(f): CsrfForm<LoginForm>) -> Result<Response, WebError> {
     let next = safe_next(f.next.as_deref());
-    match ctx.state.app.login(&f.email, &f.current, ctx.session_token.as_deref(), &ctx.origin).await {
+    match ctx
+        .state
+        .app
+        .login(
+            &f.email,
+            &f.current,
+            ctx.session_token.as_deref(),
+            &ctx.origin,
+        )
+        .await
+    {
         Ok(s) => Ok(signed_in(&ctx, &s, &next)),
         Err(AppError::Forbidden(key)) => {
             let errs = [FieldError { field: "form", key }];
-            Ok((StatusCode::UNAUTHORIZED, login_form(&ctx, &f.email, &next, &errs, None)).into_response())
+            Ok((
+                StatusCode::UNAUTHORIZED,
+                login_form(&ctx, &f.email, &next, &errs, None),
+            )
+                .into_response())
         }
         Err(AppError::TooMany { key, retry_after }) => {
             let errs = [FieldError { field: "form", key }];
-            let mut res = (StatusCode::TOO_MANY_REQUESTS, login_form(&ctx, &f.email, &next, &errs, None)).into_response();
+            let mut res = (
+                StatusCode::TOO_MANY_REQUESTS,
+                login_form(&ctx, &f.email, &next, &errs, None),
+            )
+                .into_response();
             if let Ok(v) = retry_after.to_string().parse() {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
             }
@@ -122,14 +162,28 @@ pub struct CodeForm {
     code: String,
 }
 
-pub async fn second_factor(ctx: Ctx, CsrfForm(f): CsrfForm<CodeForm>) -> Result<Response, WebError> {
-    let Some(token) = ctx.session_token.clone() else { return Ok(Redirect::to("/login").into_response()) };
-    match ctx.state.app.login_second_factor(&token, &f.code, &ctx.origin).await {
+pub async fn second_factor(
+    ctx: Ctx,
+    CsrfForm(f): CsrfForm<CodeForm>,
+) -> Result<Response, WebError> {
+    let Some(token) = ctx.session_token.clone() else {
+        return Ok(Redirect::to("/login").into_response());
+    };
+    match ctx
+        .state
+        .app
+        .login_second_factor(&token, &f.code, &ctx.origin)
+        .await
+    {
         Ok(s) => Ok(signed_in(&ctx, &s, "/")),
-        Err(AppError::Invalid(errs)) => Ok((StatusCode::UNAUTHORIZED, second_factor_form(&ctx, &errs)).into_response()),
-        Err(AppError::TooMany { key, .. }) => {
-            Ok((StatusCode::TOO_MANY_REQUESTS, second_factor_form(&ctx, &[FieldError { field: "form", key }])).into_response())
+        Err(AppError::Invalid(errs)) => {
+            Ok((StatusCode::UNAUTHORIZED, second_factor_form(&ctx, &errs)).into_response())
         }
+        Err(AppError::TooMany { key, .. }) => Ok((
+            StatusCode::TOO_MANY_REQUESTS,
+            second_factor_form(&ctx, &[FieldError { field: "form", key }]),
+        )
+            .into_response()),
         Err(e) => Err(e.into()),
     }
 }
@@ -139,7 +193,10 @@ pub async fn logout(ctx: Ctx, CsrfForm(_): CsrfForm<Empty>) -> Result<Response, 
         ctx.state.app.logout(t).await?;
     }
     let mut res = Redirect::to("/login?done=auth.logged_out").into_response();
-    res.headers_mut().append(header::SET_COOKIE, cookies::clear(&ctx.state, cookies::SESSION));
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::clear(&ctx.state, cookies::SESSION),
+    );
     Ok(res)
 }
 
@@ -181,7 +238,13 @@ pub async fn signup_page(ctx: Ctx) -> Markup {
 }
 
 pub async fn signup(ctx: Ctx, CsrfForm(f): CsrfForm<SignUpForm>) -> Result<Response, WebError> {
-    let input = SignUp { name: &f.name, email: &f.email, password: &f.password, country: &f.country, lang: ctx.lang };
+    let input = SignUp {
+        name: &f.name,
+        email: &f.email,
+        password: &f.password,
+        country: &f.country,
+        lang: ctx.lang,
+    };
     match ctx.state.app.sign_up(input, &ctx.origin).await {
         Ok(s) => {
             if let Some(old) = &ctx.session_token {
@@ -189,7 +252,11 @@ pub async fn signup(ctx: Ctx, CsrfForm(f): CsrfForm<SignUpForm>) -> Result<Respo
             }
             Ok(signed_in(&ctx, &s, "/org?done=org.welcome"))
         }
-        Err(AppError::Invalid(errs)) => Ok((StatusCode::UNPROCESSABLE_ENTITY, signup_form(&ctx, &f, &errs)).into_response()),
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            signup_form(&ctx, &f, &errs),
+        )
+            .into_response()),
         Err(e) => Err(e.into()),
     }
 }
@@ -217,8 +284,15 @@ pub struct EmailForm {
 
 /// Same answer whether the address has a login or not.
 pub async fn forgot(ctx: Ctx, CsrfForm(f): CsrfForm<EmailForm>) -> Result<Markup, WebError> {
-    ctx.state.app.request_password_reset(&f.email, &ctx.origin).await?;
-    Ok(public_page(&ctx, ctx.t("auth.forgot_title"), html! { h1 { (ctx.t("auth.forgot_title")) } (notice(ctx.t("auth.reset_sent"))) }))
+    ctx.state
+        .app
+        .request_password_reset(&f.email, &ctx.origin)
+        .await?;
+    Ok(public_page(
+        &ctx,
+        ctx.t("auth.forgot_title"),
+        html! { h1 { (ctx.t("auth.forgot_title")) } (notice(ctx.t("auth.reset_sent"))) },
+    ))
 }
 
 fn reset_form(ctx: &Ctx, token: &str, errors: &[FieldError]) -> Markup {
@@ -250,18 +324,44 @@ pub struct PasswordForm {
     password: String,
 }
 
-pub async fn reset(ctx: Ctx, Path(token): Path<String>, CsrfForm(f): CsrfForm<PasswordForm>) -> Result<Response, WebError> {
-    match ctx.state.app.reset_password(&token, &f.password, &ctx.origin).await {
+pub async fn reset(
+    ctx: Ctx,
+    Path(token): Path<String>,
+    CsrfForm(f): CsrfForm<PasswordForm>,
+) -> Result<Response, WebError> {
+    match ctx
+        .state
+        .app
+        .reset_password(&token, &f.password, &ctx.origin)
+        .await
+    {
         Ok(()) => Ok(Redirect::to("/login?done=auth.reset_done").into_response()),
-        Err(AppError::Invalid(errs)) => Ok((StatusCode::UNPROCESSABLE_ENTITY, reset_form(&ctx, &token, &errs)).into_response()),
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            reset_form(&ctx, &token, &errs),
+        )
+            .into_response()),
         Err(AppError::NotFound) => Err(AppError::Conflict("auth.reset_expired").into()),
         Err(e) => Err(e.into()),
     }
 }
 
-fn invitation_page_body(ctx: &Ctx, token: &str, v: &guichet_app::members::InvitationView, errors: &[FieldError]) -> Markup {
+fn invitation_page_body(
+    ctx: &Ctx,
+    token: &str,
+    v: &guichet_app::members::InvitationView,
+    errors: &[FieldError],
+) -> Markup {
     let role = ctx.t(guichet_app::members::role_key(v.invitation.role));
-    let intro = guichet_core::i18n::tf(ctx.lang, "invite.page_intro", &[("org", &v.org_name), ("by", &v.inviter_name), ("role", role)]);
+    let intro = guichet_core::i18n::tf(
+        ctx.lang,
+        "invite.page_intro",
+        &[
+            ("org", &v.org_name),
+            ("by", &v.inviter_name),
+            ("role", role),
+        ],
+    );
     let action = format!("/invitations/{token}");
     public_page(
         ctx,
@@ -309,7 +409,11 @@ pub struct AcceptForm {
     password: Option<String>,
 }
 
-pub async fn accept_invitation(ctx: Ctx, Path(token): Path<String>, CsrfForm(f): CsrfForm<AcceptForm>) -> Result<Response, WebError> {
+pub async fn accept_invitation(
+    ctx: Ctx,
+    Path(token): Path<String>,
+    CsrfForm(f): CsrfForm<AcceptForm>,
+) -> Result<Response, WebError> {
     let app = &ctx.state.app;
     if let Some(s) = ctx.session.as_ref().filter(|s| !s.session.pending_2fa) {
         app.accept_invitation(s, &token, &ctx.origin).await?;
@@ -317,13 +421,23 @@ pub async fn accept_invitation(ctx: Ctx, Path(token): Path<String>, CsrfForm(f):
     }
     let lang: Lang = ctx.lang;
     let result = app
-        .accept_invitation_as_new(&token, f.name.as_deref().unwrap_or(""), f.password.as_deref().unwrap_or(""), lang, &ctx.origin)
+        .accept_invitation_as_new(
+            &token,
+            f.name.as_deref().unwrap_or(""),
+            f.password.as_deref().unwrap_or(""),
+            lang,
+            &ctx.origin,
+        )
         .await;
     match result {
         Ok(s) => Ok(signed_in(&ctx, &s, "/?done=invite.accepted")),
         Err(AppError::Invalid(errs)) => {
             let v = app.invitation(&token).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, invitation_page_body(&ctx, &token, &v, &errs)).into_response())
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                invitation_page_body(&ctx, &token, &v, &errs),
+            )
+                .into_response())
         }
         Err(e) => Err(e.into()),
     }

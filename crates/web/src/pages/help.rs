@@ -7,7 +7,18 @@ use axum::extract::Query;
 use maud::{Markup, html};
 use serde::Deserialize;
 
-pub const TOPICS: &[&str] = &["start", "account", "organization", "users", "teams", "products", "payments", "invoices", "prepaid", "addresses"];
+pub const TOPICS: &[&str] = &[
+    "start",
+    "account",
+    "organization",
+    "users",
+    "teams",
+    "products",
+    "payments",
+    "invoices",
+    "prepaid",
+    "addresses",
+];
 
 #[derive(Deserialize, Default)]
 pub struct HelpQuery {

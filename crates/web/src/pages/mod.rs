@@ -23,12 +23,24 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(org::home))
         .route("/login", get(auth::login_page).post(auth::login))
-        .route("/login/2fa", get(auth::second_factor_page).post(auth::second_factor))
+        .route(
+            "/login/2fa",
+            get(auth::second_factor_page).post(auth::second_factor),
+        )
         .route("/logout", post(auth::logout))
         .route("/signup", get(auth::signup_page).post(auth::signup))
-        .route("/password/forgot", get(auth::forgot_page).post(auth::forgot))
-        .route("/password/reset/{token}", get(auth::reset_page).post(auth::reset))
-        .route("/invitations/{token}", get(auth::invitation_page).post(auth::accept_invitation))
+        .route(
+            "/password/forgot",
+            get(auth::forgot_page).post(auth::forgot),
+        )
+        .route(
+            "/password/reset/{token}",
+            get(auth::reset_page).post(auth::reset),
+        )
+        .route(
+            "/invitations/{token}",
+            get(auth::invitation_page).post(auth::accept_invitation),
+        )
         .route("/orgs/switch", post(org::switch))
         .route("/orgs/new", get(org::new_org_page).post(org::new_org))
         .route("/org", get(org::org_details).post(org::save_details))
@@ -40,15 +52,24 @@ pub fn router() -> Router<AppState> {
         .route("/accounting/invoices", get(org::invoices))
         .route("/accounting/prepaid", get(org::prepaid))
         .route("/accounting/addresses", get(org::addresses))
-        .route("/accounting/settings", get(org::billing_settings).post(org::save_billing_settings))
+        .route(
+            "/accounting/settings",
+            get(org::billing_settings).post(org::save_billing_settings),
+        )
         .route("/teams", get(org::teams))
         .route("/users", get(users::list))
         .route("/users/invite", post(users::invite))
         .route("/users/{user}/role", post(users::change_role))
-        .route("/users/{user}/remove", get(users::remove_page).post(users::remove))
+        .route(
+            "/users/{user}/remove",
+            get(users::remove_page).post(users::remove),
+        )
         .route("/users/invitations/{id}/resend", post(users::resend))
         .route("/users/invitations/{id}/revoke", post(users::revoke))
-        .route("/profile", get(profile::profile).post(profile::save_profile))
+        .route(
+            "/profile",
+            get(profile::profile).post(profile::save_profile),
+        )
         .route("/profile/support-code", post(profile::new_support_code))
         .route("/profile/security", get(profile::security))
         .route("/profile/password", post(profile::change_password))
@@ -80,6 +101,9 @@ struct LangForm {
 async fn set_lang(ctx: Ctx, CsrfForm(f): CsrfForm<LangForm>) -> Response {
     let lang = Lang::parse(&f.lang).unwrap_or_default();
     let mut res = Redirect::to(&auth::safe_next(f.next.as_deref())).into_response();
-    res.headers_mut().append(header::SET_COOKIE, cookies::set(&ctx.state, cookies::LANG, lang.code(), Some(31_536_000)));
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::set(&ctx.state, cookies::LANG, lang.code(), Some(31_536_000)),
+    );
     res
 }

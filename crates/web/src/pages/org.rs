@@ -114,14 +114,22 @@ fn new_org_form(s: &Signed, d: &DetailsInput, errors: &[FieldError]) -> Markup {
 }
 
 pub async fn new_org_page(s: Signed) -> Markup {
-    let d = DetailsInput { kind: "company".into(), country: "CH".into(), ..Default::default() };
+    let d = DetailsInput {
+        kind: "company".into(),
+        country: "CH".into(),
+        ..Default::default()
+    };
     new_org_form(&s, &d, &[])
 }
 
 pub async fn new_org(s: Signed, CsrfForm(d): CsrfForm<DetailsInput>) -> Result<Response, WebError> {
     match s.ctx.state.app.create_org(&s.sess, &d, &s.ctx.origin).await {
         Ok(_) => Ok(Redirect::to("/org?done=org.created").into_response()),
-        Err(AppError::Invalid(errs)) => Ok((StatusCode::UNPROCESSABLE_ENTITY, new_org_form(&s, &d, &errs)).into_response()),
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            new_org_form(&s, &d, &errs),
+        )
+            .into_response()),
         Err(e) => Err(e.into()),
     }
 }
@@ -138,7 +146,14 @@ fn as_input(org: &Org) -> DetailsInput {
     }
 }
 
-fn org_page(o: &InOrg, org: &Org, form: &DetailsInput, phone: &str, errors: &[FieldError], d: &Done) -> Markup {
+fn org_page(
+    o: &InOrg,
+    org: &Org,
+    form: &DetailsInput,
+    phone: &str,
+    errors: &[FieldError],
+    d: &Done,
+) -> Markup {
     let ctx = &o.ctx;
     let is_lr = o.actor.can(Action::EditLegalFields);
     let can_settings = o.actor.can(Action::EditOrgSettings);
@@ -220,13 +235,27 @@ pub struct DetailsForm {
     phone: Option<String>,
 }
 
-pub async fn save_details(o: InOrg, CsrfForm(f): CsrfForm<DetailsForm>) -> Result<Response, WebError> {
-    let up = OrgUpdate { legal: Some(f.details.clone()), phone: f.phone.clone(), force_2fa: None };
+pub async fn save_details(
+    o: InOrg,
+    CsrfForm(f): CsrfForm<DetailsForm>,
+) -> Result<Response, WebError> {
+    let up = OrgUpdate {
+        legal: Some(f.details.clone()),
+        phone: f.phone.clone(),
+        force_2fa: None,
+    };
     match o.ctx.state.app.update_org(&o.actor, &up).await {
         Ok(_) => Ok(Redirect::to("/org?done=form.saved").into_response()),
         Err(AppError::Invalid(errs)) => {
             let org = o.ctx.state.app.org(&o.actor).await?;
-            let page = org_page(&o, &org, &f.details, f.phone.as_deref().unwrap_or(""), &errs, &Done::default());
+            let page = org_page(
+                &o,
+                &org,
+                &f.details,
+                f.phone.as_deref().unwrap_or(""),
+                &errs,
+                &Done::default(),
+            );
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e.into()),
@@ -240,9 +269,19 @@ pub struct SettingsForm {
     force_2fa_present: Option<String>,
 }
 
-pub async fn save_settings(o: InOrg, CsrfForm(f): CsrfForm<SettingsForm>) -> Result<Response, WebError> {
-    let force = f.force_2fa_present.is_some().then_some(f.force_2fa.is_some());
-    let up = OrgUpdate { legal: None, phone: f.phone, force_2fa: force };
+pub async fn save_settings(
+    o: InOrg,
+    CsrfForm(f): CsrfForm<SettingsForm>,
+) -> Result<Response, WebError> {
+    let force = f
+        .force_2fa_present
+        .is_some()
+        .then_some(f.force_2fa.is_some());
+    let up = OrgUpdate {
+        legal: None,
+        phone: f.phone,
+        force_2fa: force,
+    };
     o.ctx.state.app.update_org(&o.actor, &up).await?;
     Ok(Redirect::to("/org?done=form.saved").into_response())
 }
@@ -257,7 +296,12 @@ pub async fn leave(o: InOrg, CsrfForm(f): CsrfForm<ConfirmForm>) -> Result<Respo
         return Err(AppError::invalid("confirm", "form.confirm_needed").into());
     }
     let next = o.ctx.state.app.leave_org(&o.actor, &o.sess).await?;
-    Ok(Redirect::to(if next.is_some() { "/?done=org.left" } else { "/orgs/new" }).into_response())
+    Ok(Redirect::to(if next.is_some() {
+        "/?done=org.left"
+    } else {
+        "/orgs/new"
+    })
+    .into_response())
 }
 
 pub async fn delete_page(o: InOrg) -> Result<Markup, WebError> {
@@ -300,7 +344,12 @@ pub async fn delete(o: InOrg, CsrfForm(f): CsrfForm<DeleteForm>) -> Result<Respo
         return Err(AppError::invalid("confirm_name", "org.delete_name_mismatch").into());
     }
     let next = o.ctx.state.app.delete_org(&o.actor, &o.sess).await?;
-    Ok(Redirect::to(if next.is_some() { "/?done=org.deleted" } else { "/orgs/new" }).into_response())
+    Ok(Redirect::to(if next.is_some() {
+        "/?done=org.deleted"
+    } else {
+        "/orgs/new"
+    })
+    .into_response())
 }
 
 pub async fn billing_settings(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
@@ -330,34 +379,88 @@ pub struct ReferenceForm {
     billing_reference: String,
 }
 
-pub async fn save_billing_settings(o: InOrg, CsrfForm(f): CsrfForm<ReferenceForm>) -> Result<Response, WebError> {
-    o.ctx.state.app.set_billing_reference(&o.actor, &f.billing_reference).await?;
+pub async fn save_billing_settings(
+    o: InOrg,
+    CsrfForm(f): CsrfForm<ReferenceForm>,
+) -> Result<Response, WebError> {
+    o.ctx
+        .state
+        .app
+        .set_billing_reference(&o.actor, &f.billing_reference)
+        .await?;
     Ok(Redirect::to("/accounting/settings?done=form.saved").into_response())
 }
 
 /// A section whose content arrives with a later capability: it still checks the permission and
 /// shows an honest empty state.
-fn section(o: &InOrg, nav: Nav, title_key: &str, empty_key: &str, action: Action) -> Result<Markup, WebError> {
+fn section(
+    o: &InOrg,
+    nav: Nav,
+    title_key: &str,
+    empty_key: &str,
+    action: Action,
+) -> Result<Markup, WebError> {
     o.actor.require(action)?;
     let ctx = &o.ctx;
-    Ok(manager(o, nav, ctx.t(title_key), html! { p.empty { (ctx.t(empty_key)) } }))
+    Ok(manager(
+        o,
+        nav,
+        ctx.t(title_key),
+        html! { p.empty { (ctx.t(empty_key)) } },
+    ))
 }
 
 pub async fn products(o: InOrg) -> Result<Markup, WebError> {
-    section(&o, Nav::Products, "nav.products", "empty.products", Action::ViewOrg)
+    section(
+        &o,
+        Nav::Products,
+        "nav.products",
+        "empty.products",
+        Action::ViewOrg,
+    )
 }
 pub async fn payments(o: InOrg) -> Result<Markup, WebError> {
-    section(&o, Nav::Payments, "nav.payments", "empty.payments", Action::Billing)
+    section(
+        &o,
+        Nav::Payments,
+        "nav.payments",
+        "empty.payments",
+        Action::Billing,
+    )
 }
 pub async fn invoices(o: InOrg) -> Result<Markup, WebError> {
-    section(&o, Nav::Invoices, "nav.invoices", "empty.invoices", Action::Billing)
+    section(
+        &o,
+        Nav::Invoices,
+        "nav.invoices",
+        "empty.invoices",
+        Action::Billing,
+    )
 }
 pub async fn prepaid(o: InOrg) -> Result<Markup, WebError> {
-    section(&o, Nav::Prepaid, "nav.prepaid", "empty.prepaid", Action::Billing)
+    section(
+        &o,
+        Nav::Prepaid,
+        "nav.prepaid",
+        "empty.prepaid",
+        Action::Billing,
+    )
 }
 pub async fn addresses(o: InOrg) -> Result<Markup, WebError> {
-    section(&o, Nav::Addresses, "nav.addresses", "empty.addresses", Action::Billing)
+    section(
+        &o,
+        Nav::Addresses,
+        "nav.addresses",
+        "empty.addresses",
+        Action::Billing,
+    )
 }
 pub async fn teams(o: InOrg) -> Result<Markup, WebError> {
-    section(&o, Nav::Teams, "nav.teams", "empty.teams", Action::ViewMembers)
+    section(
+        &o,
+        Nav::Teams,
+        "nav.teams",
+        "empty.teams",
+        Action::ViewMembers,
+    )
 }

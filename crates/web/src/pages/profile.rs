@@ -76,15 +76,28 @@ pub struct ProfileForm {
     lang: String,
 }
 
-pub async fn save_profile(s: Signed, CsrfForm(f): CsrfForm<ProfileForm>) -> Result<Response, WebError> {
+pub async fn save_profile(
+    s: Signed,
+    CsrfForm(f): CsrfForm<ProfileForm>,
+) -> Result<Response, WebError> {
     let lang = Lang::parse(&f.lang).ok_or(AppError::invalid("lang", "field.choice"))?;
-    s.ctx.state.app.update_profile(&s.sess, &f.name, lang).await?;
+    s.ctx
+        .state
+        .app
+        .update_profile(&s.sess, &f.name, lang)
+        .await?;
     let mut res = Redirect::to("/profile?done=form.saved").into_response();
-    res.headers_mut().append(header::SET_COOKIE, cookies::set(&s.ctx.state, cookies::LANG, lang.code(), Some(31_536_000)));
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::set(&s.ctx.state, cookies::LANG, lang.code(), Some(31_536_000)),
+    );
     Ok(res)
 }
 
-pub async fn new_support_code(s: Signed, CsrfForm(_): CsrfForm<Empty>) -> Result<Response, WebError> {
+pub async fn new_support_code(
+    s: Signed,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, WebError> {
     s.ctx.state.app.regenerate_support_code(&s.sess).await?;
     Ok(Redirect::to("/profile?done=profile.support_code_done").into_response())
 }
@@ -95,16 +108,32 @@ pub struct SecurityQuery {
     forced: Option<String>,
 }
 
-async fn security_page(s: &Signed, q: &SecurityQuery, errors: &[FieldError], extra: Option<Markup>) -> Result<Markup, WebError> {
+async fn security_page(
+    s: &Signed,
+    q: &SecurityQuery,
+    errors: &[FieldError],
+    extra: Option<Markup>,
+) -> Result<Markup, WebError> {
     let app = &s.ctx.state.app;
     let ctx = &s.ctx;
     let u = &s.sess.user;
     let sessions = app.my_sessions(u.id).await?;
     let tokens = app.api_tokens(&s.sess).await?;
     let orgs = app.my_orgs(u.id).await?;
-    let codes_left = if u.totp_enabled { app.recovery_codes_left(&s.sess).await? } else { 0 };
-    let pending = u.totp_secret.as_deref().filter(|_| !u.totp_enabled).map(|sec| app.totp_pending(sec, &u.email)).transpose()?;
-    let d = Done { done: q.done.clone() };
+    let codes_left = if u.totp_enabled {
+        app.recovery_codes_left(&s.sess).await?
+    } else {
+        0
+    };
+    let pending = u
+        .totp_secret
+        .as_deref()
+        .filter(|_| !u.totp_enabled)
+        .map(|sec| app.totp_pending(sec, &u.email))
+        .transpose()?;
+    let d = Done {
+        done: q.done.clone(),
+    };
     Ok(shell(
         s,
         ctx.t("profile.security"),
@@ -220,7 +249,10 @@ async fn security_page(s: &Signed, q: &SecurityQuery, errors: &[FieldError], ext
 
 fn qr_svg(data: &str) -> String {
     match qrcode::QrCode::with_error_correction_level(data.as_bytes(), qrcode::EcLevel::M) {
-        Ok(code) => code.render::<qrcode::render::svg::Color>().min_dimensions(180, 180).build(),
+        Ok(code) => code
+            .render::<qrcode::render::svg::Color>()
+            .min_dimensions(180, 180)
+            .build(),
         Err(_) => String::new(),
     }
 }
@@ -235,12 +267,23 @@ pub struct PasswordChange {
     password: String,
 }
 
-pub async fn change_password(s: Signed, CsrfForm(f): CsrfForm<PasswordChange>) -> Result<Response, WebError> {
-    match s.ctx.state.app.change_password(&s.sess, &f.current, &f.password, &s.ctx.origin).await {
+pub async fn change_password(
+    s: Signed,
+    CsrfForm(f): CsrfForm<PasswordChange>,
+) -> Result<Response, WebError> {
+    match s
+        .ctx
+        .state
+        .app
+        .change_password(&s.sess, &f.current, &f.password, &s.ctx.origin)
+        .await
+    {
         Ok(()) => Ok(Redirect::to("/profile/security?done=password.changed").into_response()),
-        Err(AppError::Invalid(errs)) => {
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, security_page(&s, &SecurityQuery::default(), &errs, None).await?).into_response())
-        }
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            security_page(&s, &SecurityQuery::default(), &errs, None).await?,
+        )
+            .into_response()),
         Err(e) => Err(e.into()),
     }
 }
@@ -255,9 +298,17 @@ pub struct CodeForm {
     code: String,
 }
 
-pub async fn totp_confirm(s: Signed, CsrfForm(f): CsrfForm<CodeForm>) -> Result<Response, WebError> {
+pub async fn totp_confirm(
+    s: Signed,
+    CsrfForm(f): CsrfForm<CodeForm>,
+) -> Result<Response, WebError> {
     let ctx = &s.ctx;
-    match ctx.state.app.totp_confirm(&s.sess, &f.code, &ctx.origin).await {
+    match ctx
+        .state
+        .app
+        .totp_confirm(&s.sess, &f.code, &ctx.origin)
+        .await
+    {
         Ok(codes) => {
             let shown = html! {
                 div.card {
@@ -268,19 +319,33 @@ pub async fn totp_confirm(s: Signed, CsrfForm(f): CsrfForm<CodeForm>) -> Result<
                 }
             };
             // Re-read the person so the page shows 2FA as on.
-            let fresh = Signed { sess: refreshed(&s).await?, ctx: s.ctx.clone() };
-            Ok(security_page(&fresh, &SecurityQuery::default(), &[], Some(shown)).await?.into_response())
+            let fresh = Signed {
+                sess: refreshed(&s).await?,
+                ctx: s.ctx.clone(),
+            };
+            Ok(
+                security_page(&fresh, &SecurityQuery::default(), &[], Some(shown))
+                    .await?
+                    .into_response(),
+            )
         }
-        Err(AppError::Invalid(errs)) => {
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, security_page(&s, &SecurityQuery::default(), &errs, None).await?).into_response())
-        }
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            security_page(&s, &SecurityQuery::default(), &errs, None).await?,
+        )
+            .into_response()),
         Err(e) => Err(e.into()),
     }
 }
 
 async fn refreshed(s: &Signed) -> Result<guichet_app::auth::SessionCtx, WebError> {
     let token = s.ctx.session_token.as_deref().unwrap_or("");
-    s.ctx.state.app.session(token).await?.ok_or(WebError(AppError::Unauthenticated))
+    s.ctx
+        .state
+        .app
+        .session(token)
+        .await?
+        .ok_or(WebError(AppError::Unauthenticated))
 }
 
 #[derive(Deserialize)]
@@ -288,23 +353,46 @@ pub struct PasswordOnly {
     password: String,
 }
 
-pub async fn totp_disable(s: Signed, CsrfForm(f): CsrfForm<PasswordOnly>) -> Result<Response, WebError> {
-    match s.ctx.state.app.totp_disable(&s.sess, &f.password, &s.ctx.origin).await {
+pub async fn totp_disable(
+    s: Signed,
+    CsrfForm(f): CsrfForm<PasswordOnly>,
+) -> Result<Response, WebError> {
+    match s
+        .ctx
+        .state
+        .app
+        .totp_disable(&s.sess, &f.password, &s.ctx.origin)
+        .await
+    {
         Ok(()) => Ok(Redirect::to("/profile/security?done=totp.disabled_done").into_response()),
-        Err(AppError::Invalid(errs)) => {
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, security_page(&s, &SecurityQuery::default(), &errs, None).await?).into_response())
-        }
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            security_page(&s, &SecurityQuery::default(), &errs, None).await?,
+        )
+            .into_response()),
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn end_session(s: Signed, Path(id): Path<String>, CsrfForm(_): CsrfForm<Empty>) -> Result<Response, WebError> {
-    s.ctx.state.app.end_session(&s.sess, &id, &s.ctx.origin).await?;
+pub async fn end_session(
+    s: Signed,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, WebError> {
+    s.ctx
+        .state
+        .app
+        .end_session(&s.sess, &id, &s.ctx.origin)
+        .await?;
     Ok(Redirect::to("/profile/security?done=sessions.ended").into_response())
 }
 
 pub async fn end_others(s: Signed, CsrfForm(_): CsrfForm<Empty>) -> Result<Response, WebError> {
-    s.ctx.state.app.end_other_sessions(&s.sess, &s.ctx.origin).await?;
+    s.ctx
+        .state
+        .app
+        .end_other_sessions(&s.sess, &s.ctx.origin)
+        .await?;
     Ok(Redirect::to("/profile/security?done=sessions.ended").into_response())
 }
 
@@ -314,10 +402,18 @@ pub struct TokenForm {
     org: String,
 }
 
-pub async fn create_token(s: Signed, CsrfForm(f): CsrfForm<TokenForm>) -> Result<Response, WebError> {
+pub async fn create_token(
+    s: Signed,
+    CsrfForm(f): CsrfForm<TokenForm>,
+) -> Result<Response, WebError> {
     let org = f.org.parse().map_err(|_| WebError(AppError::NotFound))?;
     let ctx = &s.ctx;
-    match ctx.state.app.create_api_token(&s.sess, org, &f.name, &ctx.origin).await {
+    match ctx
+        .state
+        .app
+        .create_api_token(&s.sess, org, &f.name, &ctx.origin)
+        .await
+    {
         Ok((_, secret)) => {
             let shown = html! {
                 div.card {
@@ -326,17 +422,31 @@ pub async fn create_token(s: Signed, CsrfForm(f): CsrfForm<TokenForm>) -> Result
                     p { code { (secret) } }
                 }
             };
-            Ok(security_page(&s, &SecurityQuery::default(), &[], Some(shown)).await?.into_response())
+            Ok(
+                security_page(&s, &SecurityQuery::default(), &[], Some(shown))
+                    .await?
+                    .into_response(),
+            )
         }
-        Err(AppError::Invalid(errs)) => {
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, security_page(&s, &SecurityQuery::default(), &errs, None).await?).into_response())
-        }
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            security_page(&s, &SecurityQuery::default(), &errs, None).await?,
+        )
+            .into_response()),
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn revoke_token(s: Signed, Path(id): Path<String>, CsrfForm(_): CsrfForm<Empty>) -> Result<Response, WebError> {
+pub async fn revoke_token(
+    s: Signed,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, WebError> {
     let id: ApiTokenId = id.parse().map_err(|_| WebError(AppError::NotFound))?;
-    s.ctx.state.app.revoke_api_token(&s.sess, id, &s.ctx.origin).await?;
+    s.ctx
+        .state
+        .app
+        .revoke_api_token(&s.sess, id, &s.ctx.origin)
+        .await?;
     Ok(Redirect::to("/profile/security?done=tokens.revoked").into_response())
 }

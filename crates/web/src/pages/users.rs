@@ -26,7 +26,12 @@ fn role_select(ctx: &crate::ctx::Ctx, id: &str, current: Role, with_lr: bool) ->
     }
 }
 
-async fn page(o: &InOrg, invite: &InviteForm, errors: &[FieldError], d: &Done) -> Result<Markup, WebError> {
+async fn page(
+    o: &InOrg,
+    invite: &InviteForm,
+    errors: &[FieldError],
+    d: &Done,
+) -> Result<Markup, WebError> {
     let app = &o.ctx.state.app;
     let members = app.members(&o.actor).await?;
     let invitations = app.open_invitations(&o.actor).await?;
@@ -128,7 +133,12 @@ async fn page(o: &InOrg, invite: &InviteForm, errors: &[FieldError], d: &Done) -
 }
 
 pub async fn list(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
-    let blank = InviteForm { email: String::new(), role: "collaborator".into(), accounting: None, billing_contact: None };
+    let blank = InviteForm {
+        email: String::new(),
+        role: "collaborator".into(),
+        accounting: None,
+        billing_contact: None,
+    };
     page(&o, &blank, &[], &d).await
 }
 
@@ -149,7 +159,11 @@ pub async fn invite(o: InOrg, CsrfForm(f): CsrfForm<InviteForm>) -> Result<Respo
     };
     match o.ctx.state.app.invite(&o.actor, &input).await {
         Ok(_) => Ok(Redirect::to("/users?done=invite.sent").into_response()),
-        Err(AppError::Invalid(errs)) => Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&o, &f, &errs, &Done::default()).await?).into_response()),
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page(&o, &f, &errs, &Done::default()).await?,
+        )
+            .into_response()),
         Err(e) => Err(e.into()),
     }
 }
@@ -164,10 +178,18 @@ pub struct RoleForm {
     accounting: Option<String>,
 }
 
-pub async fn change_role(o: InOrg, Path(user): Path<String>, CsrfForm(f): CsrfForm<RoleForm>) -> Result<Response, WebError> {
+pub async fn change_role(
+    o: InOrg,
+    Path(user): Path<String>,
+    CsrfForm(f): CsrfForm<RoleForm>,
+) -> Result<Response, WebError> {
     let user: UserId = parse(&user)?;
     let role = Role::parse(&f.role).ok_or(AppError::invalid("role", "field.choice"))?;
-    o.ctx.state.app.change_member(&o.actor, user, role, f.accounting.is_some()).await?;
+    o.ctx
+        .state
+        .app
+        .change_member(&o.actor, user, role, f.accounting.is_some())
+        .await?;
     Ok(Redirect::to("/users?done=members.role_saved").into_response())
 }
 
@@ -175,7 +197,10 @@ pub async fn remove_page(o: InOrg, Path(user): Path<String>) -> Result<Markup, W
     let user: UserId = parse(&user)?;
     o.actor.require(Action::ManageMembers)?;
     let members = o.ctx.state.app.members(&o.actor).await?;
-    let m = members.iter().find(|m| m.membership.user_id == user).ok_or(AppError::NotFound)?;
+    let m = members
+        .iter()
+        .find(|m| m.membership.user_id == user)
+        .ok_or(AppError::NotFound)?;
     let ctx = &o.ctx;
     Ok(manager(
         &o,
@@ -194,19 +219,31 @@ pub async fn remove_page(o: InOrg, Path(user): Path<String>) -> Result<Markup, W
     ))
 }
 
-pub async fn remove(o: InOrg, Path(user): Path<String>, CsrfForm(_): CsrfForm<super::auth::Empty>) -> Result<Response, WebError> {
+pub async fn remove(
+    o: InOrg,
+    Path(user): Path<String>,
+    CsrfForm(_): CsrfForm<super::auth::Empty>,
+) -> Result<Response, WebError> {
     let user: UserId = parse(&user)?;
     o.ctx.state.app.remove_member(&o.actor, user).await?;
     Ok(Redirect::to("/users?done=members.removed").into_response())
 }
 
-pub async fn resend(o: InOrg, Path(id): Path<String>, CsrfForm(_): CsrfForm<super::auth::Empty>) -> Result<Response, WebError> {
+pub async fn resend(
+    o: InOrg,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<super::auth::Empty>,
+) -> Result<Response, WebError> {
     let id: InvitationId = parse(&id)?;
     o.ctx.state.app.resend_invitation(&o.actor, id).await?;
     Ok(Redirect::to("/users?done=invite.resent").into_response())
 }
 
-pub async fn revoke(o: InOrg, Path(id): Path<String>, CsrfForm(_): CsrfForm<super::auth::Empty>) -> Result<Response, WebError> {
+pub async fn revoke(
+    o: InOrg,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<super::auth::Empty>,
+) -> Result<Response, WebError> {
     let id: InvitationId = parse(&id)?;
     o.ctx.state.app.revoke_invitation(&o.actor, id).await?;
     Ok(Redirect::to("/users?done=invite.revoked").into_response())
