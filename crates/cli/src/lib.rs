@@ -1,6 +1,7 @@
 //! Configuration and start-up of Guichet, shared by the `guichet` binary and the integration tests
 //! (which start the real server on a random port exactly as `guichet serve` does).
 
+pub mod bench;
 pub mod config;
 
 use guichet_app::{App, Clock, SystemClock};

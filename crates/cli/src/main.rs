@@ -32,10 +32,26 @@ enum Command {
         #[arg(long)]
         no_serve: bool,
     },
+    /// Measure performance (see docs/PERFORMANCE.md).
+    Bench {
+        #[command(subcommand)]
+        what: BenchCommand,
+    },
     /// Manage operator accounts.
     User {
         #[command(subcommand)]
         action: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Page and API latency through the real router, on a fresh demo database in a temporary folder
+    /// (or on --database-url when given).
+    Http {
+        /// Requests per endpoint.
+        #[arg(long, default_value_t = 2000)]
+        requests: usize,
     },
 }
 
@@ -86,6 +102,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 serve(&config, true).await
             }
+        }
+        Command::Bench {
+            what: BenchCommand::Http { requests },
+        } => {
+            let dir = std::env::temp_dir().join(format!("guichet-bench-{}", std::process::id()));
+            std::fs::create_dir_all(&dir)?;
+            let mut config = config.clone();
+            if config.database_url == Config::default().database_url {
+                config.database_url = format!("sqlite://{}", dir.join("bench.db").display());
+            }
+            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
+            let figures = guichet::bench::http(app, requests.max(1)).await;
+            let _ = std::fs::remove_dir_all(&dir);
+            guichet::bench::print(&figures?);
+            Ok(())
         }
         Command::User {
             action: UserCommand::Create { email, name },

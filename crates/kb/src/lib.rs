@@ -1,0 +1,1 @@
+//! The knowledge base: guides (Markdown with front matter), the search index, ranking and evaluation.
