@@ -51,33 +51,36 @@ pub async fn http(app: App, requests: usize) -> anyhow::Result<Vec<Figures>> {
     let (_, token) = app.create_api_token(&ctx, org, "bench", &origin).await?;
     let router = guichet_web::router(guichet_web::AppState::new(app.clone(), false));
     let cookie = format!("guichet_session={}", session.token);
-    let targets: Vec<(&str, String, bool)> = vec![
-        ("GET / (home, signed in)", "/".into(), false),
+    let bearer = format!("Bearer {token}");
+    let targets: Vec<(&str, String, Option<(&str, &str)>)> = vec![
         (
-            "GET /users (members and invitations)",
+            "GET / (home, signed in)",
+            "/".into(),
+            Some(("cookie", &cookie)),
+        ),
+        (
+            "GET /users (members, invitations)",
             "/users".into(),
-            false,
+            Some(("cookie", &cookie)),
         ),
-        ("GET /login (anonymous)", "/login".into(), false),
+        ("GET /login (anonymous)", "/login".into(), None),
         (
-            "GET /api/v1/orgs/{org}/members (bearer token)",
+            "GET /api/v1/orgs/{org}/members (token)",
             format!("/api/v1/orgs/{org}/members"),
-            true,
+            Some(("authorization", &bearer)),
         ),
-        ("GET /healthz", "/healthz".into(), false),
+        ("GET /healthz", "/healthz".into(), None),
     ];
     let mut out = Vec::new();
-    for (name, path, api) in targets {
+    for (name, path, auth) in targets {
         eprint!("{name}: {requests} requests… ");
         let mut samples = Vec::with_capacity(requests);
         let start = Instant::now();
         for _ in 0..requests {
             let mut req = axum::http::Request::get(&path);
-            req = if api {
-                req.header("authorization", format!("Bearer {token}"))
-            } else {
-                req.header("cookie", &cookie)
-            };
+            if let Some((header, value)) = auth {
+                req = req.header(header, value);
+            }
             let req = req.body(axum::body::Body::empty())?;
             let t = Instant::now();
             let res = router.clone().oneshot(req).await?;
