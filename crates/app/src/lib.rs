@@ -13,6 +13,7 @@ pub mod error;
 pub mod mail;
 pub mod members;
 pub mod orgs;
+pub mod prepaid;
 pub mod tokens;
 pub mod totp;
 

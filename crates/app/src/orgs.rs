@@ -146,6 +146,12 @@ impl App {
             .ok_or(AppError::NotFound)?;
         if let Some((d, kind)) = &parsed {
             let currency = currency_for_country(&d.country);
+            // ORG-05: the currency cannot change while money sits on the prepaid account.
+            if currency != before.currency
+                && crate::prepaid::any_prepaid_balance(&mut tx, actor.org).await? != 0
+            {
+                return Err(AppError::Conflict("org.currency_locked"));
+            }
             orgs::update_legal(&mut tx, actor.org, d, *kind, currency).await?;
             let summary = format!(
                 "{} / {} / {} {} {} {} / {} / {}",
@@ -270,10 +276,7 @@ impl App {
     pub async fn deletion_blockers(&self, actor: &Actor) -> AppResult<DeletionBlockers> {
         actor.require(Action::DeleteOrg)?;
         let mut c = self.db.conn().await?;
-        Ok(DeletionBlockers {
-            other_members: memberships::count(&mut c, actor.org).await? - 1,
-            ..Default::default()
-        })
+        blockers(&mut c, actor).await
     }
 
     /// ORG-06: deletes (soft) an Organization with no products, no other member, a zero balance and
@@ -282,11 +285,7 @@ impl App {
         actor.require(Action::DeleteOrg)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let blockers = DeletionBlockers {
-            other_members: memberships::count(&mut tx, actor.org).await? - 1,
-            ..Default::default()
-        };
-        if let Some(first) = blockers.reasons().first() {
+        if let Some(first) = blockers(&mut tx, actor).await?.reasons().first() {
             return Err(AppError::Conflict(first));
         }
         orgs::mark_deleted(&mut tx, actor.org, now).await?;
@@ -308,4 +307,14 @@ impl App {
         tx.commit().await?;
         Ok(next)
     }
+}
+
+/// ORG-06's conditions, read in the caller's transaction. Products and unpaid invoices are counted
+/// once the billing tables exist; members and the prepaid balance are counted now.
+async fn blockers(c: &mut guichet_store::Conn, actor: &Actor) -> AppResult<DeletionBlockers> {
+    Ok(DeletionBlockers {
+        other_members: memberships::count(c, actor.org).await? - 1,
+        prepaid_balance_minor: crate::prepaid::any_prepaid_balance(c, actor.org).await?,
+        ..Default::default()
+    })
 }

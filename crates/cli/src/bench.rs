@@ -5,6 +5,9 @@ use guichet_app::{App, Origin};
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
+/// The header that authenticates a benchmarked request, if any.
+type Auth<'a> = Option<(&'a str, &'a str)>;
+
 pub struct Figures {
     pub name: String,
     pub n: usize,
@@ -52,7 +55,7 @@ pub async fn http(app: App, requests: usize) -> anyhow::Result<Vec<Figures>> {
     let router = guichet_web::router(guichet_web::AppState::new(app.clone(), false));
     let cookie = format!("guichet_session={}", session.token);
     let bearer = format!("Bearer {token}");
-    let targets: Vec<(&str, String, Option<(&str, &str)>)> = vec![
+    let targets: Vec<(&str, String, Auth)> = vec![
         (
             "GET / (home, signed in)",
             "/".into(),

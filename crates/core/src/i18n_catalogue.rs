@@ -207,6 +207,15 @@ catalogue! {
     "billing.reference_help" => ["Texte libre (128 caractères au plus), p. ex. votre numéro de commande ou centre de coûts, imprimé sur chaque facture et pro forma à venir.", "Free text (at most 128 characters), e.g. your purchase order or cost centre, printed on every future invoice and pro forma.", "Freitext (höchstens 128 Zeichen), z. B. Ihre Bestellnummer oder Kostenstelle, auf jeder künftigen Rechnung und Proforma gedruckt."],
     "billing.reference_label" => ["Référence", "Reference", "Referenz"],
 
+    // Prepaid account
+    "prepaid.balance" => ["Solde disponible :", "Available balance:", "Verfügbares Guthaben:"],
+    "prepaid.help" => ["Le solde est la somme exacte des mouvements ci-dessous ; il ne peut jamais être négatif.", "The balance is the exact sum of the movements below; it can never be negative.", "Das Guthaben ist die genaue Summe der Bewegungen unten; es kann nie negativ sein."],
+    "prepaid.movements" => ["Mouvements", "Movements", "Bewegungen"],
+    "prepaid.date" => ["Date", "Date", "Datum"],
+    "prepaid.what" => ["Opération", "Operation", "Vorgang"],
+    "prepaid.amount" => ["Montant", "Amount", "Betrag"],
+    "org.currency_locked" => ["La devise ne peut pas changer tant que le compte prépayé n'est pas à zéro : utilisez ou récupérez d'abord le solde.", "The currency cannot change while the prepaid account is not at zero: spend or withdraw the balance first.", "Die Währung kann nicht ändern, solange das Prepaid-Konto nicht auf null ist: Verbrauchen oder beziehen Sie zuerst das Guthaben."],
+
     // Empty sections
     "empty.products" => ["Cette Organisation n'a aucun produit pour le moment.", "This Organization has no products yet.", "Diese Organisation hat noch keine Produkte."],
     "empty.payments" => ["Rien à payer : aucun renouvellement ni commande en attente.", "Nothing to pay: no renewal or order is due.", "Nichts zu bezahlen: keine Verlängerung oder Bestellung fällig."],

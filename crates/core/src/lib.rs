@@ -4,6 +4,7 @@
 pub mod i18n;
 pub mod ids;
 pub mod lang;
+pub mod ledger;
 pub mod money;
 pub mod org;
 pub mod password;

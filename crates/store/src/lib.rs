@@ -10,6 +10,7 @@ mod row;
 
 pub mod audit;
 pub mod invitations;
+pub mod ledger;
 pub mod memberships;
 pub mod orgs;
 pub mod outbox;
@@ -45,3 +46,10 @@ impl StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Runs one raw statement — for tests that check what the database itself refuses. Not for
+/// application code (which goes through the typed functions of this crate).
+#[doc(hidden)]
+pub async fn testing_execute(c: &mut Conn, sql: &'static str) -> Result<u64> {
+    Ok(sqlx::query(sql).execute(c).await?.rows_affected())
+}

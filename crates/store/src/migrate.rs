@@ -12,12 +12,26 @@ struct Migration {
     postgres_sql: Option<&'static str>,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "identity",
-    sql: include_str!("../migrations/0001_identity.sql"),
-    postgres_sql: None,
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "identity",
+        sql: include_str!("../migrations/0001_identity.sql"),
+        postgres_sql: None,
+    },
+    Migration {
+        version: 2,
+        name: "ledger",
+        sql: include_str!("../migrations/0002_ledger.sql"),
+        postgres_sql: None,
+    },
+    Migration {
+        version: 3,
+        name: "append_only",
+        sql: include_str!("../migrations/0003_append_only.sqlite.sql"),
+        postgres_sql: Some(include_str!("../migrations/0003_append_only.postgres.sql")),
+    },
+];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII
 

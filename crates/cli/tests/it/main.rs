@@ -12,5 +12,6 @@ mod csrf;
 mod instances;
 mod invitations;
 mod isolation;
+mod ledger;
 mod orgs;
 mod roles;

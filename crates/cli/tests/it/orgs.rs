@@ -8,7 +8,8 @@ use crate::world::{PASSWORD, world};
 both_backends!(
     create_switch_and_edit_organizations,
     leave_and_delete_follow_org06,
-    back_office_is_for_operators_only
+    back_office_is_for_operators_only,
+    prepaid_balance_comes_from_the_ledger_and_locks_currency_and_deletion,
 );
 
 async fn create_switch_and_edit_organizations(b: Backend) {
@@ -208,4 +209,89 @@ async fn back_office_is_for_operators_only(b: Backend) {
     let found = ops.get(&format!("/admin?code={}", lr.support_code)).await;
     assert!(found.body.contains(&w.a.lr().email));
     assert!(ops.get("/admin?code=000000x").await.status == 200);
+}
+
+async fn prepaid_balance_comes_from_the_ledger_and_locks_currency_and_deletion(b: Backend) {
+    use guichet_core::Currency;
+    use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let mut web = t.client();
+    web.login_ok(&w.a.accountant().email, PASSWORD).await;
+    let empty = web.get("/accounting/prepaid").await;
+    assert!(
+        empty.body.contains("CHF 0.00") && empty.body.contains("no movements yet"),
+        "{}",
+        empty.body
+    );
+    let prepaid = AccountRef::of_org(AccountKind::Prepaid, w.a.id, Currency::Chf);
+    let card = AccountRef::provider(AccountKind::CardClearing, Currency::Chf);
+    let mut tx = t.app.db.begin().await.unwrap();
+    let entry = guichet_store::ledger::NewEntry {
+        org: Some(w.a.id),
+        kind: "top_up",
+        description: "Top-up by card",
+        idempotency_key: None,
+        now: t.app.now(),
+    };
+    guichet_store::ledger::post(
+        &mut tx,
+        entry,
+        &[Transfer {
+            debit: card,
+            credit: prepaid,
+            amount: 123_456,
+        }],
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let page = web.get("/accounting/prepaid").await;
+    assert!(
+        page.body.contains("CHF 1'234.56") && page.body.contains("Top-up by card"),
+        "{}",
+        page.body
+    );
+    let api = web
+        .api(
+            "GET",
+            &format!("/api/v1/orgs/{}/prepaid", w.a.id),
+            &w.a.accountant().token,
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(api["balance"]["minor"], 123_456);
+    assert_eq!(api["balance"]["currency"], "CHF");
+    assert_eq!(api["movements"][0]["amount_minor"], 123_456);
+    // ORG-05: no currency change while money is on the account.
+    let mut lr = t.client();
+    lr.login_ok(&w.a.lr().email, PASSWORD).await;
+    lr.get("/org").await;
+    let moved = [
+        ("name", "Alpha Hébergement SA"),
+        ("kind", "company"),
+        ("street", "Rue 1"),
+        ("postcode", "75001"),
+        ("city", "Paris"),
+        ("country", "FR"),
+        ("vat_number", ""),
+        ("phone", ""),
+    ];
+    assert_eq!(lr.post("/org", &moved).await.status, 409);
+    assert!(lr.get("/org").await.body.contains("<strong>CHF</strong>"));
+    // Moving within CHF countries is fine.
+    let li = [
+        ("name", "Alpha Hébergement SA"),
+        ("kind", "company"),
+        ("street", "Städtle 1"),
+        ("postcode", "9490"),
+        ("city", "Vaduz"),
+        ("country", "LI"),
+        ("vat_number", ""),
+        ("phone", ""),
+    ];
+    assert_eq!(lr.post("/org", &li).await.status, 303);
+    // ORG-06: the balance blocks deletion (as do the other members here).
+    assert!(lr.get("/org/delete").await.body.contains("not at zero"));
 }

@@ -167,3 +167,25 @@ pub async fn reference_put(
         .await?;
     Ok(Json(json!({"billing_reference": r})))
 }
+
+#[derive(Deserialize)]
+pub struct PageParam {
+    page: Option<i64>,
+}
+
+pub async fn prepaid_get(
+    State(state): State<AppState>,
+    a: ApiActor,
+    axum::extract::Query(p): axum::extract::Query<PageParam>,
+) -> ApiResult<Json<Value>> {
+    let v = state.app.prepaid(&a.actor, p.page.unwrap_or(1)).await?;
+    let movements: Vec<Value> = v
+        .movements
+        .iter()
+        .map(|m| json!({"entry_id": m.entry_id, "kind": m.kind, "description": m.description, "amount_minor": m.amount, "at": m.at}))
+        .collect();
+    Ok(Json(json!({
+        "balance": {"minor": v.balance.minor, "currency": v.balance.currency},
+        "movements": movements, "page": v.page, "pages": v.pages, "total": v.total,
+    })))
+}

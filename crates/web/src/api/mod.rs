@@ -122,6 +122,14 @@ pub fn routes() -> Vec<ApiRoute> {
         },
         ApiRoute {
             method: "GET",
+            path: "/api/v1/orgs/{org}/prepaid",
+            summary: "Prepaid balance and movements (PP-01); ?page=N",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(prepaid_get),
+        },
+        ApiRoute {
+            method: "GET",
             path: "/api/v1/orgs/{org}/billing/reference",
             summary: "The billing reference printed on invoices (INV-08)",
             action: Some(Action::Billing),

@@ -437,14 +437,55 @@ pub async fn invoices(o: InOrg) -> Result<Markup, WebError> {
         Action::Billing,
     )
 }
-pub async fn prepaid(o: InOrg) -> Result<Markup, WebError> {
-    section(
+#[derive(Deserialize, Default)]
+pub struct PageQuery {
+    page: Option<i64>,
+}
+
+/// PP-01: the balance and its movements, read from the ledger.
+pub async fn prepaid(o: InOrg, Query(q): Query<PageQuery>) -> Result<Markup, WebError> {
+    let view = o
+        .ctx
+        .state
+        .app
+        .prepaid(&o.actor, q.page.unwrap_or(1))
+        .await?;
+    let ctx = &o.ctx;
+    Ok(manager(
         &o,
         Nav::Prepaid,
-        "nav.prepaid",
-        "empty.prepaid",
-        Action::Billing,
-    )
+        ctx.t("nav.prepaid"),
+        html! {
+            div.card {
+                p { (ctx.t("prepaid.balance")) " " strong.balance { (view.balance) } }
+                p.muted { (ctx.t("prepaid.help")) }
+            }
+            div.card {
+                h2 { (ctx.t("prepaid.movements")) }
+                @if view.movements.is_empty() {
+                    p.empty { (ctx.t("empty.prepaid")) }
+                } @else {
+                    table {
+                        thead { tr { th { (ctx.t("prepaid.date")) } th { (ctx.t("prepaid.what")) } th.num { (ctx.t("prepaid.amount")) } } }
+                        tbody {
+                            @for m in &view.movements {
+                                tr {
+                                    td { (date(m.at)) }
+                                    td { (m.description) }
+                                    td.num { (guichet_core::Money::new(m.amount, view.balance.currency)) }
+                                }
+                            }
+                        }
+                    }
+                    div.pager {
+                        @if view.page > 1 { a href=(format!("/accounting/prepaid?page={}", view.page - 1)) { "← " (ctx.t("pager.previous")) } }
+                        span { (guichet_core::i18n::tf(ctx.lang, "pager.page_of", &[("page", &view.page.to_string()), ("pages", &view.pages.to_string())])) }
+                        @if view.page < view.pages { a href=(format!("/accounting/prepaid?page={}", view.page + 1)) { (ctx.t("pager.next")) " →" } }
+                    }
+                }
+            }
+        },
+    ))
 }
 pub async fn addresses(o: InOrg) -> Result<Markup, WebError> {
     section(

@@ -1,0 +1,276 @@
+//! Writing and reading the ledger. [`post`] writes one entry: it checks it with core's rules, creates
+//! missing accounts, adds to the running sums in a fixed account order (no deadlock between two
+//! entries touching the same accounts), then appends the transfers — all inside the caller's
+//! transaction. An overdraft of customer money is refused by the database's CHECK and reported as
+//! [`PostError::InsufficientFunds`]; a repeated idempotency key as [`PostError::Duplicate`].
+
+use crate::row::*;
+use crate::{Conn, Result, StoreError};
+use guichet_core::ledger::{AccountKind, AccountRef, LedgerError, Transfer, validate};
+use guichet_core::{Currency, OrgId};
+use sqlx::Row;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PostError {
+    #[error(transparent)]
+    Invalid(#[from] LedgerError),
+    #[error("insufficient balance")]
+    InsufficientFunds,
+    /// An entry with this idempotency key exists for the Organization: its id.
+    #[error("duplicate idempotency key")]
+    Duplicate(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for PostError {
+    fn from(e: sqlx::Error) -> Self {
+        PostError::Store(StoreError::Sqlx(e))
+    }
+}
+
+/// What an entry is, for the statement and the movements list.
+pub struct NewEntry<'a> {
+    pub org: Option<OrgId>,
+    pub kind: &'a str,
+    pub description: &'a str,
+    pub idempotency_key: Option<&'a str>,
+    pub now: i64,
+}
+
+/// The account's id, created on first use.
+pub async fn account_id(c: &mut Conn, a: &AccountRef, now: i64) -> Result<String> {
+    let key = a.key();
+    sqlx::query(
+        "INSERT INTO ledger_accounts (id, account_key, kind, org_id, currency, no_overdraw, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (account_key) DO NOTHING",
+    )
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(&key)
+    .bind(a.kind.code())
+    .bind(a.org.map(|o| o.to_string()))
+    .bind(a.currency.code())
+    .bind(b(a.kind.must_not_overdraw()))
+    .bind(now)
+    .execute(&mut *c)
+    .await?;
+    let row = sqlx::query("SELECT id FROM ledger_accounts WHERE account_key = $1")
+        .bind(&key)
+        .fetch_one(c)
+        .await?;
+    text(&row, "ledger_accounts", "id")
+}
+
+/// Writes one entry of transfers; returns its id.
+pub async fn post(
+    c: &mut Conn,
+    entry: NewEntry<'_>,
+    transfers: &[Transfer],
+) -> Result<String, PostError> {
+    validate(transfers)?;
+    if let (Some(org), Some(key)) = (entry.org, entry.idempotency_key) {
+        let existing =
+            sqlx::query("SELECT id FROM ledger_entries WHERE org_id = $1 AND idempotency_key = $2")
+                .bind(org.to_string())
+                .bind(key)
+                .fetch_optional(&mut *c)
+                .await?;
+        if let Some(row) = existing {
+            return Err(PostError::Duplicate(text(&row, "ledger_entries", "id")?));
+        }
+    }
+    let entry_id = uuid::Uuid::now_v7().to_string();
+    sqlx::query("INSERT INTO ledger_entries (id, org_id, kind, description, idempotency_key, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(&entry_id)
+        .bind(entry.org.map(|o| o.to_string()))
+        .bind(entry.kind)
+        .bind(entry.description)
+        .bind(entry.idempotency_key)
+        .bind(entry.now)
+        .execute(&mut *c)
+        .await?;
+    // Resolve accounts, then add to the sums in id order.
+    let mut resolved = Vec::with_capacity(transfers.len());
+    for t in transfers {
+        let d = account_id(c, &t.debit, entry.now).await?;
+        let cr = account_id(c, &t.credit, entry.now).await?;
+        resolved.push((d, cr, t));
+    }
+    let mut deltas: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
+    for (d, cr, t) in &resolved {
+        let e = deltas.entry(d.clone()).or_default();
+        e.0 =
+            e.0.checked_add(t.amount)
+                .ok_or(LedgerError::NotPositive(t.amount))?;
+        let e = deltas.entry(cr.clone()).or_default();
+        e.1 =
+            e.1.checked_add(t.amount)
+                .ok_or(LedgerError::NotPositive(t.amount))?;
+    }
+    for (id, (debit, credit)) in &deltas {
+        let done = sqlx::query(
+            "UPDATE ledger_accounts SET debits = debits + $1, credits = credits + $2 WHERE id = $3",
+        )
+        .bind(debit)
+        .bind(credit)
+        .bind(id)
+        .execute(&mut *c)
+        .await;
+        match done {
+            Err(e)
+                if e.as_database_error()
+                    .is_some_and(|d| d.is_check_violation()) =>
+            {
+                return Err(PostError::InsufficientFunds);
+            }
+            other => {
+                other?;
+            }
+        }
+    }
+    for (d, cr, t) in &resolved {
+        sqlx::query(
+            "INSERT INTO ledger_transfers (id, entry_id, debit_account, credit_account, currency, amount, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(uuid::Uuid::now_v7().to_string())
+        .bind(&entry_id)
+        .bind(d)
+        .bind(cr)
+        .bind(t.debit.currency.code())
+        .bind(t.amount)
+        .bind(entry.now)
+        .execute(&mut *c)
+        .await?;
+    }
+    Ok(entry_id)
+}
+
+/// The account's balance in its normal direction (0 for an account never used).
+pub async fn balance(c: &mut Conn, a: &AccountRef) -> Result<i64> {
+    let row = sqlx::query("SELECT debits, credits FROM ledger_accounts WHERE account_key = $1")
+        .bind(a.key())
+        .fetch_optional(c)
+        .await?;
+    Ok(match row {
+        Some(r) => guichet_core::ledger::balance(
+            a.kind,
+            int(&r, "ledger_accounts", "debits")?,
+            int(&r, "ledger_accounts", "credits")?,
+        ),
+        None => 0,
+    })
+}
+
+/// One line of an account's statement.
+#[derive(Clone, Debug)]
+pub struct Movement {
+    pub entry_id: String,
+    pub kind: String,
+    pub description: String,
+    /// Positive when the account's balance grew.
+    pub amount: i64,
+    pub at: i64,
+}
+
+/// An account's movements, newest first, one page.
+pub async fn movements(
+    c: &mut Conn,
+    a: &AccountRef,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Movement>, i64)> {
+    let Some(row) = sqlx::query("SELECT id FROM ledger_accounts WHERE account_key = $1")
+        .bind(a.key())
+        .fetch_optional(&mut *c)
+        .await?
+    else {
+        return Ok((Vec::new(), 0));
+    };
+    let id = text(&row, "ledger_accounts", "id")?;
+    let sign = if a.kind.credit_normal() { 1 } else { -1 };
+    let rows = sqlx::query(
+        "SELECT e.id, e.kind, e.description, t.created_at, \
+         CASE WHEN t.credit_account = $1 THEN t.amount ELSE -t.amount END AS delta \
+         FROM ledger_transfers t JOIN ledger_entries e ON e.id = t.entry_id \
+         WHERE t.debit_account = $1 OR t.credit_account = $1 ORDER BY t.created_at DESC, t.id DESC LIMIT $2 OFFSET $3",
+    )
+    .bind(&id)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&mut *c)
+    .await?;
+    let total = sqlx::query(
+        "SELECT COUNT(*) FROM ledger_transfers WHERE debit_account = $1 OR credit_account = $1",
+    )
+    .bind(&id)
+    .fetch_one(c)
+    .await?
+    .try_get::<i64, _>(0)?;
+    const T: &str = "ledger_transfers";
+    let list = rows
+        .iter()
+        .map(|r| {
+            Ok(Movement {
+                entry_id: text(r, T, "id")?,
+                kind: text(r, T, "kind")?,
+                description: text(r, T, "description")?,
+                amount: sign * int(r, T, "delta")?,
+                at: int(r, T, "created_at")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok((list, total))
+}
+
+/// The books' own check: per currency Σ debits = Σ credits over accounts and over transfers, and every
+/// account's running sums equal the sums of its transfers. Empty means healthy.
+pub async fn audit(c: &mut Conn) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let rows = sqlx::query("SELECT currency, CAST(SUM(debits) AS BIGINT) AS d, CAST(SUM(credits) AS BIGINT) AS c FROM ledger_accounts GROUP BY currency")
+        .fetch_all(&mut *c)
+        .await?;
+    for r in &rows {
+        let (cur, d, cr) = (
+            text(r, "ledger_accounts", "currency")?,
+            int(r, "ledger_accounts", "d")?,
+            int(r, "ledger_accounts", "c")?,
+        );
+        if d != cr {
+            problems.push(format!("{cur}: accounts' debits {d} != credits {cr}"));
+        }
+    }
+    let rows = sqlx::query(
+        "SELECT a.account_key, a.debits, a.credits, \
+         (SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM ledger_transfers t WHERE t.debit_account = a.id) AS td, \
+         (SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM ledger_transfers t WHERE t.credit_account = a.id) AS tc \
+         FROM ledger_accounts a",
+    )
+    .fetch_all(&mut *c)
+    .await?;
+    for r in &rows {
+        const T: &str = "ledger_accounts";
+        let (key, d, cr, td, tc) = (
+            text(r, T, "account_key")?,
+            int(r, T, "debits")?,
+            int(r, T, "credits")?,
+            int(r, T, "td")?,
+            int(r, T, "tc")?,
+        );
+        if d != td || cr != tc {
+            problems.push(format!("{key}: sums {d}/{cr} but transfers {td}/{tc}"));
+        }
+        if let Some(kind) = key.split(':').next().and_then(AccountKind::parse)
+            && kind.must_not_overdraw()
+            && d > cr
+        {
+            problems.push(format!("{key}: overdrawn"));
+        }
+    }
+    Ok(problems)
+}
+
+/// The Organization's prepaid balance in one currency.
+pub async fn prepaid_balance(c: &mut Conn, org: OrgId, currency: Currency) -> Result<i64> {
+    balance(c, &AccountRef::of_org(AccountKind::Prepaid, org, currency)).await
+}
