@@ -18,6 +18,10 @@ pub struct AppConfig {
     pub login_failures_per_minute: i64,
     pub login_failures_per_hour: i64,
     pub login_failures_per_ip_per_minute: i64,
+    /// PP-02 ⚙: smallest and largest top-up, largest balance, in minor units.
+    pub top_up_min: i64,
+    pub top_up_max: i64,
+    pub prepaid_max_balance: i64,
 }
 
 impl Default for AppConfig {
@@ -33,6 +37,9 @@ impl Default for AppConfig {
             login_failures_per_minute: 10,
             login_failures_per_hour: 100,
             login_failures_per_ip_per_minute: 50,
+            top_up_min: 1_000,
+            top_up_max: 1_000_000,
+            prepaid_max_balance: 5_000_000,
         }
     }
 }

@@ -13,9 +13,11 @@ pub mod error;
 pub mod mail;
 pub mod members;
 pub mod orgs;
+pub mod payments;
 pub mod prepaid;
 pub mod tokens;
 pub mod totp;
+pub mod withdrawals;
 
 pub use actor::Actor;
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -31,6 +33,8 @@ pub struct App {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
     pub config: Arc<AppConfig>,
+    /// The card processor (the built-in test provider unless configured otherwise).
+    pub payments: Arc<dyn payments::PaymentProvider>,
     hashing: Arc<tokio::sync::Semaphore>,
 }
 
@@ -42,6 +46,7 @@ impl App {
             db,
             clock,
             config: Arc::new(config),
+            payments: Arc::new(payments::TestProvider),
             hashing: Arc::new(tokio::sync::Semaphore::new(2)),
         }
     }

@@ -52,3 +52,170 @@ pub(crate) async fn any_prepaid_balance(
     }
     Ok(total)
 }
+
+/// The answer to a money-moving request: what the first request with its idempotency key got.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    pub status: u16,
+    pub body: serde_json::Value,
+}
+
+/// The card as typed in the form.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct CardFields {
+    pub card_number: String,
+    pub card_expiry: String,
+    pub card_cvc: String,
+}
+
+/// An idempotency key: 1 to 255 visible ASCII characters (Stripe's limits).
+pub(crate) fn check_key(key: &str) -> AppResult<()> {
+    if key.is_empty() || key.len() > 255 || !key.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(crate::AppError::invalid(
+            "idempotency_key",
+            "idempotency.key_invalid",
+        ));
+    }
+    Ok(())
+}
+
+/// (year, month) of a Unix time, UTC.
+pub(crate) fn year_month(unix: i64) -> (u32, u32) {
+    let d =
+        time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    (d.year().max(0) as u32, u8::from(d.month()) as u32)
+}
+
+impl App {
+    /// PP-02: credits the prepaid account by card. Idempotent: the same key with the same request
+    /// returns the first answer and moves money once; with another request it is refused.
+    /// A declined card moves nothing (its answer, 402, is kept for the key too).
+    pub async fn top_up_by_card(
+        &self,
+        actor: &Actor,
+        amount: i64,
+        card: &CardFields,
+        key: &str,
+    ) -> AppResult<Answer> {
+        use crate::AppError;
+        use crate::payments::{ChargeOutcome, ChargeRequest};
+        use guichet_store::{audit, card_payments, idempotency};
+        actor.require(Action::Billing)?;
+        check_key(key)?;
+        let now = self.now();
+        let card = guichet_core::card::parse(
+            &card.card_number,
+            &card.card_expiry,
+            &card.card_cvc,
+            year_month(now),
+        )
+        .map_err(|p| AppError::invalid(p.field(), p.key()))?;
+        let cfg = &self.config;
+        if amount < cfg.top_up_min {
+            return Err(AppError::invalid("amount", "topup.too_small"));
+        }
+        if amount > cfg.top_up_max {
+            return Err(AppError::invalid("amount", "topup.too_large"));
+        }
+        let hash = crate::crypto::sha256_hex(&format!(
+            "top_up|{amount}|{}|{}/{}",
+            card.last4(),
+            card.exp_month,
+            card.exp_year
+        ));
+        let mut tx = self.db.begin().await?;
+        match idempotency::claim(&mut tx, actor.org, key, &hash, now).await? {
+            idempotency::Claim::Fresh => {}
+            idempotency::Claim::Replay { status, response } => {
+                let body = serde_json::from_str(&response)
+                    .map_err(|e| AppError::Internal(e.to_string()))?;
+                return Ok(Answer {
+                    status: status as u16,
+                    body,
+                });
+            }
+            idempotency::Claim::Mismatch => {
+                return Err(AppError::invalid("idempotency_key", "idempotency.mismatch"));
+            }
+        }
+        let org = orgs::by_id(&mut tx, actor.org)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let account = AccountRef::of_org(AccountKind::Prepaid, actor.org, org.currency);
+        let balance = ledger::balance(&mut tx, &account).await?;
+        if balance.saturating_add(amount) > cfg.prepaid_max_balance {
+            return Err(AppError::invalid("amount", "topup.balance_limit"));
+        }
+        let money = Money::new(amount, org.currency);
+        let description = format!("Top-up by card •••• {}", card.last4());
+        let request = ChargeRequest {
+            amount: money,
+            card: &card,
+            idempotency_key: key,
+            description: &description,
+        };
+        let outcome = self.payments.charge(&request).await;
+        let provider_ref = match &outcome {
+            ChargeOutcome::Succeeded { provider_ref } => Some(provider_ref.as_str()),
+            _ => None,
+        };
+        let payment = card_payments::CardPayment {
+            org: actor.org,
+            provider: self.payments.name(),
+            provider_ref,
+            amount,
+            currency: org.currency,
+            last4: card.last4(),
+            outcome: outcome.code(),
+            purpose: "top_up",
+            now,
+        };
+        let payment_id = card_payments::record(&mut tx, &payment).await?;
+        let (status, body) = match &outcome {
+            ChargeOutcome::Succeeded { .. } => {
+                let entry = ledger::NewEntry {
+                    org: Some(actor.org),
+                    kind: "top_up",
+                    description: &description,
+                    idempotency_key: Some(key),
+                    now,
+                };
+                let card_clearing = AccountRef::provider(AccountKind::CardClearing, org.currency);
+                let transfer = guichet_core::ledger::Transfer {
+                    debit: card_clearing,
+                    credit: account,
+                    amount,
+                };
+                let entry_id = ledger::post(&mut tx, entry, &[transfer])
+                    .await
+                    .map_err(|e| AppError::Internal(e.to_string()))?;
+                let body = serde_json::json!({
+                    "status": "succeeded", "payment_id": payment_id, "entry_id": entry_id,
+                    "amount_minor": amount, "currency": org.currency, "balance_minor": balance + amount,
+                });
+                (201u16, body)
+            }
+            ChargeOutcome::Declined { reason } | ChargeOutcome::Failed { reason } => {
+                let body = serde_json::json!({
+                    "status": outcome.code(), "payment_id": payment_id, "reason": reason,
+                    "amount_minor": amount, "currency": org.currency, "balance_minor": balance,
+                });
+                (402u16, body)
+            }
+        };
+        idempotency::complete(&mut tx, actor.org, key, status as i64, &body.to_string()).await?;
+        let detail = format!("{} {money} •••• {}", outcome.code(), card.last4());
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "prepaid.top_up",
+            &detail,
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Answer { status, body })
+    }
+}

@@ -1,6 +1,7 @@
 //! Guichet's pure domain: typed ids, money, languages, Organizations, roles and the one permission
 //! function every use case calls, the password policy. No I/O, no clock, no async.
 
+pub mod card;
 pub mod i18n;
 pub mod ids;
 pub mod lang;

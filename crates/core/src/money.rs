@@ -102,9 +102,48 @@ impl fmt::Display for Money {
     }
 }
 
+/// Reads an amount typed by a person (`150`, `150.5`, `1'234.50`, `1234,50`) into minor units;
+/// `None` for anything else (negative, more than two decimals, letters, absurdly large).
+pub fn parse_amount(s: &str) -> Option<i64> {
+    let s: String = s
+        .trim()
+        .chars()
+        .filter(|c| *c != '\'' && *c != ' ' && *c != '\u{2019}')
+        .collect();
+    let s = s.replace(',', ".");
+    let (units, cents) = match s.split_once('.') {
+        Some((u, c)) => (u, c),
+        None => (s.as_str(), ""),
+    };
+    if units.is_empty() || units.len() > 12 || !units.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if cents.len() > 2 || !cents.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let units: i64 = units.parse().ok()?;
+    let cents: i64 = if cents.is_empty() {
+        0
+    } else {
+        format!("{cents:0<2}").parse().ok()?
+    };
+    units.checked_mul(100)?.checked_add(cents)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_typed_by_people() {
+        assert_eq!(parse_amount("150"), Some(15000));
+        assert_eq!(parse_amount("150.5"), Some(15050));
+        assert_eq!(parse_amount("1'234.50"), Some(123450));
+        assert_eq!(parse_amount(" 1234,05 "), Some(123405));
+        for bad in ["", "-5", "1.234", "12a", ".50", "1e3", "9999999999999"] {
+            assert_eq!(parse_amount(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn formats_with_thousands_and_sign() {

@@ -9,6 +9,8 @@ mod migrate;
 mod row;
 
 pub mod audit;
+pub mod card_payments;
+pub mod idempotency;
 pub mod invitations;
 pub mod ledger;
 pub mod memberships;
@@ -18,6 +20,7 @@ pub mod sessions;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
+pub mod withdrawals;
 
 pub use db::{Backend, Conn, Db, Tx, create_postgres_database};
 /// The driver's error (what `Tx::commit` returns).

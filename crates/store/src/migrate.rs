@@ -31,6 +31,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0003_append_only.sqlite.sql"),
         postgres_sql: Some(include_str!("../migrations/0003_append_only.postgres.sql")),
     },
+    Migration {
+        version: 4,
+        name: "payments",
+        sql: include_str!("../migrations/0004_payments.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

@@ -42,6 +42,13 @@ pub enum Mail<'a> {
         role: &'a str,
         by: &'a str,
     },
+    WithdrawalApproved {
+        amount: &'a str,
+    },
+    WithdrawalRejected {
+        amount: &'a str,
+        reason: &'a str,
+    },
 }
 
 impl Mail<'_> {
@@ -56,6 +63,8 @@ impl Mail<'_> {
             Mail::OrgDetailsChanged { .. } => "org_details_changed",
             Mail::Invitation { .. } => "invitation",
             Mail::RoleChanged { .. } => "role_changed",
+            Mail::WithdrawalApproved { .. } => "withdrawal_approved",
+            Mail::WithdrawalRejected { .. } => "withdrawal_rejected",
         }
     }
 
@@ -124,6 +133,18 @@ impl Mail<'_> {
                     lang,
                     "mail.role_changed.body",
                     &[("org", org), ("role", role), ("by", by)],
+                ),
+            ),
+            Mail::WithdrawalApproved { amount } => (
+                t(lang, "mail.withdrawal_approved.subject").to_string(),
+                tf(lang, "mail.withdrawal_approved.body", &[("amount", amount)]),
+            ),
+            Mail::WithdrawalRejected { amount, reason } => (
+                t(lang, "mail.withdrawal_rejected.subject").to_string(),
+                tf(
+                    lang,
+                    "mail.withdrawal_rejected.body",
+                    &[("amount", amount), ("reason", reason)],
                 ),
             ),
         };
@@ -196,6 +217,13 @@ mod tests {
                 org: "Atelier",
                 role: "Admin",
                 by: "Alice",
+            },
+            Mail::WithdrawalApproved {
+                amount: "CHF 100.00",
+            },
+            Mail::WithdrawalRejected {
+                amount: "CHF 100.00",
+                reason: "IBAN closed",
             },
         ];
         for m in &all {

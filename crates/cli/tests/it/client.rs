@@ -157,11 +157,25 @@ impl Client {
         token: &str,
         body: Option<serde_json::Value>,
     ) -> Resp {
+        self.api_with_headers(method, path, token, body, &[]).await
+    }
+
+    pub async fn api_with_headers(
+        &mut self,
+        method: &str,
+        path: &str,
+        token: &str,
+        body: Option<serde_json::Value>,
+        headers: &[(&str, &str)],
+    ) -> Resp {
         let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         let mut req = self
             .http
             .request(m, format!("{}{path}", self.base))
             .bearer_auth(token);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
         if let Some(b) = body {
             req = req.json(&b);
         }

@@ -14,4 +14,5 @@ mod invitations;
 mod isolation;
 mod ledger;
 mod orgs;
+mod prepaid;
 mod roles;

@@ -189,3 +189,66 @@ pub async fn prepaid_get(
         "movements": movements, "page": v.page, "pages": v.pages, "total": v.total,
     })))
 }
+
+/// The `Idempotency-Key` header of a money-moving request ("" when absent: the use case refuses it
+/// after the permission check).
+fn idempotency_key(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string()
+}
+
+fn answer(a: guichet_app::prepaid::Answer) -> Response {
+    let status = StatusCode::from_u16(a.status).unwrap_or(StatusCode::OK);
+    (status, Json(a.body)).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct TopUpBody {
+    amount_minor: i64,
+    #[serde(flatten)]
+    card: guichet_app::prepaid::CardFields,
+}
+
+pub async fn top_up_create(
+    State(state): State<AppState>,
+    a: ApiActor,
+    headers: axum::http::HeaderMap,
+    ApiJson(b): ApiJson<TopUpBody>,
+) -> ApiResult<Response> {
+    let key = idempotency_key(&headers);
+    Ok(answer(
+        state
+            .app
+            .top_up_by_card(&a.actor, b.amount_minor, &b.card, &key)
+            .await?,
+    ))
+}
+
+pub async fn withdrawal_create(
+    State(state): State<AppState>,
+    a: ApiActor,
+    headers: axum::http::HeaderMap,
+    ApiJson(b): ApiJson<guichet_app::withdrawals::WithdrawalInput>,
+) -> ApiResult<Response> {
+    let key = idempotency_key(&headers);
+    Ok(answer(
+        state.app.request_withdrawal(&a.actor, &b, &key).await?,
+    ))
+}
+
+pub async fn withdrawals_list(
+    State(state): State<AppState>,
+    a: ApiActor,
+) -> ApiResult<Json<Value>> {
+    let list = state.app.withdrawals(&a.actor).await?;
+    let items: Vec<Value> = list
+        .iter()
+        .map(|w| json!({"id": w.id, "amount_minor": w.amount, "currency": w.currency, "method": w.method,
+                        "destination": guichet_app::withdrawals::mask(&w.destination), "status": w.status,
+                        "reason": w.reason, "created_at": w.created_at, "decided_at": w.decided_at}))
+        .collect();
+    Ok(Json(json!({"withdrawals": items})))
+}

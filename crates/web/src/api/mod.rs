@@ -129,6 +129,34 @@ pub fn routes() -> Vec<ApiRoute> {
             make: || get(prepaid_get),
         },
         ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/prepaid/top-ups",
+            summary: "Credit the prepaid account by card (PP-02). Requires an Idempotency-Key header; 201 paid, 402 declined",
+            action: Some(Action::Billing),
+            example: Some(
+                || json!({"amount_minor": 5000, "card_number": "4242424242424242", "card_expiry": "12/30", "card_cvc": "123"}),
+            ),
+            make: || post(top_up_create),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/withdrawals",
+            summary: "Withdrawal requests and their status (PP-04)",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(withdrawals_list),
+        },
+        ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/withdrawals",
+            summary: "Withdraw the balance to an IBAN or PayPal address in the holder's name (PP-04). Requires an Idempotency-Key header",
+            action: Some(Action::Withdraw),
+            example: Some(
+                || json!({"amount_minor": 1000, "method": "iban", "destination": "CH93 0076 2011 6238 5295 7", "holder": "Beta Web SARL"}),
+            ),
+            make: || post(withdrawal_create),
+        },
+        ApiRoute {
             method: "GET",
             path: "/api/v1/orgs/{org}/billing/reference",
             summary: "The billing reference printed on invoices (INV-08)",

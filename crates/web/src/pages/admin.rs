@@ -42,6 +42,7 @@ pub async fn customers(s: Signed, Query(q): Query<AdminQuery>) -> Result<Markup,
         ctx.t("admin.title"),
         html! {
             h1 { (ctx.t("admin.title")) }
+            p { a href="/admin/withdrawals" { (ctx.t("admin.withdrawals")) } }
             div.card {
                 h2 { (ctx.t("admin.support_lookup")) }
                 form.inline method="get" action="/admin" {
@@ -81,4 +82,87 @@ pub async fn customers(s: Signed, Query(q): Query<AdminQuery>) -> Result<Markup,
             }
         },
     ))
+}
+
+/// PP-04: the withdrawals waiting for an operator, and those approved and awaiting the payout file.
+pub async fn withdrawals(
+    s: Signed,
+    Query(q): Query<crate::pages::org::Done>,
+) -> Result<Markup, WebError> {
+    let (pending, approved) = s.ctx.state.app.admin_withdrawals(&s.sess).await?;
+    let ctx = &s.ctx;
+    let row = |w: &guichet_store::withdrawals::Withdrawal| {
+        html! {
+            td { (date(w.created_at)) }
+            td { (w.org_name) }
+            td { (w.holder) br; span.muted { (w.method) " " (w.destination) } }
+            td.num { (guichet_core::Money::new(w.amount, w.currency)) }
+        }
+    };
+    Ok(public_page(
+        ctx,
+        ctx.t("admin.withdrawals"),
+        html! {
+            p { a href="/admin" { "← " (ctx.t("admin.title")) } }
+            h1 { (ctx.t("admin.withdrawals")) }
+            (crate::pages::org::done_notice(ctx, &q))
+            div.card {
+                @if pending.is_empty() {
+                    p.empty { (ctx.t("admin.none_pending")) }
+                } @else {
+                    table {
+                        tbody {
+                            @for w in &pending {
+                                tr {
+                                    (row(w))
+                                    td {
+                                        form method="post" action=(format!("/admin/withdrawals/{}/decide", w.id)) {
+                                            (crate::layout::csrf_field(ctx))
+                                            button type="submit" name="decision" value="approve" { (ctx.t("admin.approve")) }
+                                            label for=(format!("r-{}", w.id)) { (ctx.t("admin.reason_label")) }
+                                            input id=(format!("r-{}", w.id)) name="reason" type="text";
+                                            button.danger type="submit" name="decision" value="reject" { (ctx.t("admin.reject")) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            div.card {
+                h2 { (ctx.t("admin.withdrawals_approved")) }
+                @if approved.is_empty() {
+                    p.empty { (ctx.t("admin.none_pending")) }
+                } @else {
+                    table { tbody { @for w in &approved { tr { (row(w)) } } } }
+                }
+            }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    decision: String,
+    reason: Option<String>,
+}
+
+pub async fn decide_withdrawal(
+    s: Signed,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    crate::csrf::CsrfForm(f): crate::csrf::CsrfForm<DecisionForm>,
+) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
+    let approve = match f.decision.as_str() {
+        "approve" => true,
+        "reject" => false,
+        _ => return Err(AppError::invalid("decision", "field.choice").into()),
+    };
+    s.ctx
+        .state
+        .app
+        .admin_decide_withdrawal(&s.sess, &id, approve, f.reason.as_deref().unwrap_or(""))
+        .await?;
+    Ok(axum::response::Redirect::to("/admin/withdrawals?done=admin.decided").into_response())
 }

@@ -51,6 +51,8 @@ pub fn router() -> Router<AppState> {
         .route("/payments", get(org::payments))
         .route("/accounting/invoices", get(org::invoices))
         .route("/accounting/prepaid", get(org::prepaid))
+        .route("/accounting/prepaid/top-up", post(org::top_up))
+        .route("/accounting/prepaid/withdraw", post(org::withdraw))
         .route("/accounting/addresses", get(org::addresses))
         .route(
             "/accounting/settings",
@@ -83,6 +85,11 @@ pub fn router() -> Router<AppState> {
         .route("/help", get(help::home))
         .route("/help/cookies-and-javascript", get(help::cookies_guide))
         .route("/admin", get(admin::customers))
+        .route("/admin/withdrawals", get(admin::withdrawals))
+        .route(
+            "/admin/withdrawals/{id}/decide",
+            post(admin::decide_withdrawal),
+        )
         .route("/lang", post(set_lang))
         .fallback(not_found)
 }

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use guichet_app::orgs::{DetailsInput, OrgUpdate};
 use guichet_app::{AppError, FieldError};
-use guichet_core::{Action, OrgId, OrgKind};
+use guichet_core::{Action, Money, OrgId, OrgKind};
 use guichet_store::orgs::Org;
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -440,25 +440,109 @@ pub async fn invoices(o: InOrg) -> Result<Markup, WebError> {
 #[derive(Deserialize, Default)]
 pub struct PageQuery {
     page: Option<i64>,
+    done: Option<String>,
 }
 
-/// PP-01: the balance and its movements, read from the ledger.
+/// PP-01/02/04: the balance and its movements (read from the ledger), top-up and withdrawal.
 pub async fn prepaid(o: InOrg, Query(q): Query<PageQuery>) -> Result<Markup, WebError> {
-    let view = o
-        .ctx
-        .state
-        .app
-        .prepaid(&o.actor, q.page.unwrap_or(1))
-        .await?;
+    prepaid_page(&o, q.page.unwrap_or(1), &[], q.done.as_deref()).await
+}
+
+async fn prepaid_page(
+    o: &InOrg,
+    page: i64,
+    errors: &[FieldError],
+    done: Option<&str>,
+) -> Result<Markup, WebError> {
+    let app = &o.ctx.state.app;
+    let view = app.prepaid(&o.actor, page).await?;
+    let withdrawals = app.withdrawals(&o.actor).await?;
     let ctx = &o.ctx;
+    let cur = view.balance.currency;
+    let limits = guichet_core::i18n::tf(
+        ctx.lang,
+        "prepaid.top_up_help",
+        &[
+            ("min", &Money::new(app.config.top_up_min, cur).to_string()),
+            ("max", &Money::new(app.config.top_up_max, cur).to_string()),
+            (
+                "limit",
+                &Money::new(app.config.prepaid_max_balance, cur).to_string(),
+            ),
+        ],
+    );
+    // A fresh key per form: submitting twice (double click, back button) never pays twice.
+    let key = guichet_app::crypto::random_token();
+    let d = Done {
+        done: done.map(str::to_string),
+    };
     Ok(manager(
-        &o,
+        o,
         Nav::Prepaid,
         ctx.t("nav.prepaid"),
         html! {
+            (done_notice(ctx, &d))
+            (form_errors(ctx, errors, &["amount", "card_number", "card_expiry", "card_cvc", "destination", "holder", "code", "method"]))
             div.card {
                 p { (ctx.t("prepaid.balance")) " " strong.balance { (view.balance) } }
                 p.muted { (ctx.t("prepaid.help")) }
+            }
+            div.card {
+                h2 { (ctx.t("prepaid.top_up_title")) }
+                p.muted { (limits) }
+                form method="post" action="/accounting/prepaid/top-up" {
+                    (csrf_field(ctx))
+                    input type="hidden" name="idempotency_key" value=(key);
+                    (field(ctx, "amount", "prepaid.amount_label", "text", "", errors))
+                    (field(ctx, "card_number", "card.number_label", "text", "", errors))
+                    div.inline {
+                        (field(ctx, "card_expiry", "card.expiry_label", "text", "", errors))
+                        (field(ctx, "card_cvc", "card.cvc_label", "text", "", errors))
+                    }
+                    p.muted { (ctx.t("prepaid.test_cards")) }
+                    button type="submit" { (ctx.t("prepaid.pay_by_card")) }
+                }
+            }
+            @if o.actor.can(Action::Withdraw) {
+                div.card {
+                    h2 { (ctx.t("withdrawal.title")) }
+                    p.muted { (ctx.t("withdrawal.help")) }
+                    form method="post" action="/accounting/prepaid/withdraw" {
+                        (csrf_field(ctx))
+                        input type="hidden" name="idempotency_key" value=(key);
+                        (field(ctx, "amount", "prepaid.amount_label", "text", "", errors))
+                        div.field {
+                            label for="f-method" { (ctx.t("withdrawal.method_label")) }
+                            select id="f-method" name="method" {
+                                option value="iban" { (ctx.t("withdrawal.method.iban")) }
+                                option value="paypal" { (ctx.t("withdrawal.method.paypal")) }
+                            }
+                        }
+                        (field(ctx, "destination", "withdrawal.destination_label", "text", "", errors))
+                        (field(ctx, "holder", "withdrawal.holder_label", "text", &o.actor.org_name, errors))
+                        @if o.sess.user.totp_enabled {
+                            (field(ctx, "code", "field.code_label", "text", "", errors))
+                        }
+                        button type="submit" { (ctx.t("withdrawal.submit")) }
+                    }
+                }
+            }
+            @if !withdrawals.is_empty() {
+                div.card {
+                    h2 { (ctx.t("withdrawal.list")) }
+                    table {
+                        tbody {
+                            @for w in &withdrawals {
+                                tr {
+                                    td { (date(w.created_at)) }
+                                    td { (guichet_app::withdrawals::mask(&w.destination)) }
+                                    td.num { (Money::new(w.amount, w.currency)) }
+                                    td { (ctx.t(&format!("withdrawal.status.{}", w.status))) @if let Some(r) = &w.reason { " — " (r) } }
+                                }
+                            }
+                        }
+                    }
+                }
             }
             div.card {
                 h2 { (ctx.t("prepaid.movements")) }
@@ -472,7 +556,7 @@ pub async fn prepaid(o: InOrg, Query(q): Query<PageQuery>) -> Result<Markup, Web
                                 tr {
                                     td { (date(m.at)) }
                                     td { (m.description) }
-                                    td.num { (guichet_core::Money::new(m.amount, view.balance.currency)) }
+                                    td.num { (Money::new(m.amount, cur)) }
                                 }
                             }
                         }
@@ -486,6 +570,104 @@ pub async fn prepaid(o: InOrg, Query(q): Query<PageQuery>) -> Result<Markup, Web
             }
         },
     ))
+}
+
+#[derive(Deserialize)]
+pub struct TopUpForm {
+    amount: String,
+    #[serde(flatten)]
+    card: guichet_app::prepaid::CardFields,
+    idempotency_key: String,
+}
+
+pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Response, WebError> {
+    let Some(amount) = guichet_core::money::parse_amount(&f.amount) else {
+        let errs = [FieldError {
+            field: "amount",
+            key: "field.amount",
+        }];
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            prepaid_page(&o, 1, &errs, None).await?,
+        )
+            .into_response());
+    };
+    match o
+        .ctx
+        .state
+        .app
+        .top_up_by_card(&o.actor, amount, &f.card, &f.idempotency_key)
+        .await
+    {
+        Ok(a) if a.status < 300 => {
+            Ok(Redirect::to("/accounting/prepaid?done=prepaid.top_up_done").into_response())
+        }
+        Ok(_) => {
+            let errs = [FieldError {
+                field: "card_number",
+                key: "prepaid.top_up_declined",
+            }];
+            Ok((
+                StatusCode::PAYMENT_REQUIRED,
+                prepaid_page(&o, 1, &errs, None).await?,
+            )
+                .into_response())
+        }
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            prepaid_page(&o, 1, &errs, None).await?,
+        )
+            .into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct WithdrawForm {
+    amount: String,
+    method: String,
+    destination: String,
+    holder: String,
+    code: Option<String>,
+    idempotency_key: String,
+}
+
+pub async fn withdraw(o: InOrg, CsrfForm(f): CsrfForm<WithdrawForm>) -> Result<Response, WebError> {
+    let Some(amount_minor) = guichet_core::money::parse_amount(&f.amount) else {
+        let errs = [FieldError {
+            field: "amount",
+            key: "field.amount",
+        }];
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            prepaid_page(&o, 1, &errs, None).await?,
+        )
+            .into_response());
+    };
+    let input = guichet_app::withdrawals::WithdrawalInput {
+        amount_minor,
+        method: f.method,
+        destination: f.destination,
+        holder: f.holder,
+        code: f.code,
+    };
+    match o
+        .ctx
+        .state
+        .app
+        .request_withdrawal(&o.actor, &input, &f.idempotency_key)
+        .await
+    {
+        Ok(_) => {
+            Ok(Redirect::to("/accounting/prepaid?done=withdrawal.requested_done").into_response())
+        }
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            prepaid_page(&o, 1, &errs, None).await?,
+        )
+            .into_response()),
+        Err(e) => Err(e.into()),
+    }
 }
 pub async fn addresses(o: InOrg) -> Result<Markup, WebError> {
     section(

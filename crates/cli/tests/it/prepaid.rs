@@ -1,0 +1,428 @@
+//! Prepaid account over HTTP: top-up by card (PP-02) with idempotency (RELIABILITY 7), withdrawals
+//! with holds and operator decisions (PP-04), concurrency on one account (RELIABILITY 2).
+
+use crate::both_backends;
+use crate::client::Client;
+use crate::harness::{Backend, TestApp};
+use crate::world::{PASSWORD, world};
+use serde_json::json;
+
+both_backends!(
+    same_idempotency_key_fifty_times_moves_money_once,
+    declines_limits_and_a_double_submitted_form,
+    withdrawals_are_held_then_approved_or_released,
+    concurrent_top_ups_and_withdrawals_on_one_account,
+);
+
+const OK_CARD: &str = "4242424242424242";
+const DECLINED: &str = "4000000000000002";
+
+async fn api_with_key(
+    c: &mut Client,
+    path: &str,
+    token: &str,
+    key: Option<&str>,
+    body: serde_json::Value,
+) -> crate::client::Resp {
+    c.api_with_headers(
+        "POST",
+        path,
+        token,
+        Some(body),
+        &key.map(|k| vec![("idempotency-key", k)])
+            .unwrap_or_default(),
+    )
+    .await
+}
+
+async fn balance(t: &TestApp, token: &str, org: guichet_core::OrgId) -> i64 {
+    let r = t
+        .client()
+        .api("GET", &format!("/api/v1/orgs/{org}/prepaid"), token, None)
+        .await;
+    r.json()["balance"]["minor"].as_i64().unwrap()
+}
+
+async fn same_idempotency_key_fifty_times_moves_money_once(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let path = format!("/api/v1/orgs/{}/prepaid/top-ups", w.a.id);
+    let body = json!({"amount_minor": 25_000, "card_number": OK_CARD, "card_expiry": "12/30", "card_cvc": "123"});
+    let mut tasks = Vec::new();
+    for _ in 0..50 {
+        let (url, token, path, body) = (
+            t.url.clone(),
+            w.a.accountant().token.clone(),
+            path.clone(),
+            body.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let mut c = Client::new(&url);
+            let r = api_with_key(&mut c, &path, &token, Some("order-2026-001"), body).await;
+            (r.status, r.body)
+        }));
+    }
+    let mut answers = Vec::new();
+    for task in tasks {
+        answers.push(task.await.unwrap());
+    }
+    assert!(
+        answers.iter().all(|a| a == &answers[0]),
+        "every retry gets the first answer: {:?}",
+        &answers[..2]
+    );
+    assert_eq!(answers[0].0, 201, "{}", answers[0].1);
+    assert_eq!(
+        balance(&t, &w.a.lr().token, w.a.id).await,
+        25_000,
+        "money moved once"
+    );
+    // The same key with another body is refused and changes nothing; the same key in another
+    // Organization is an independent operation.
+    let mut c = t.client();
+    let other = json!({"amount_minor": 99_900, "card_number": OK_CARD, "card_expiry": "12/30", "card_cvc": "123"});
+    let r = api_with_key(
+        &mut c,
+        &path,
+        &w.a.accountant().token,
+        Some("order-2026-001"),
+        other,
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.json()["error"]["fields"][0]["field"], "idempotency_key");
+    let r = api_with_key(
+        &mut c,
+        &format!("/api/v1/orgs/{}/prepaid/top-ups", w.b.id),
+        &w.b.lr().token,
+        Some("order-2026-001"),
+        body,
+    )
+    .await;
+    assert_eq!(r.status, 201);
+    assert_eq!(balance(&t, &w.a.lr().token, w.a.id).await, 25_000);
+    assert_eq!(balance(&t, &w.b.lr().token, w.b.id).await, 25_000);
+    // Without a key: refused with a message naming the header.
+    let r = api_with_key(&mut c, &path, &w.a.lr().token, None, json!({"amount_minor": 5000, "card_number": OK_CARD, "card_expiry": "12/30", "card_cvc": "123"})).await;
+    assert_eq!(r.status, 422);
+    let mut db = t.app.db.conn().await.unwrap();
+    assert!(
+        guichet_store::ledger::audit(&mut db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+async fn declines_limits_and_a_double_submitted_form(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let mut c = t.client();
+    let path = format!("/api/v1/orgs/{}/prepaid/top-ups", w.a.id);
+    let card = |n: &str, amount: i64| json!({"amount_minor": amount, "card_number": n, "card_expiry": "12/30", "card_cvc": "123"});
+    let r = api_with_key(
+        &mut c,
+        &path,
+        &w.a.lr().token,
+        Some("k1"),
+        card(DECLINED, 5000),
+    )
+    .await;
+    assert_eq!(r.status, 402);
+    assert_eq!(r.json()["status"], "declined");
+    assert_eq!(
+        balance(&t, &w.a.lr().token, w.a.id).await,
+        0,
+        "a decline leaves the balance as it was"
+    );
+    for (amount, field) in [(999, "amount"), (1_000_001, "amount")] {
+        let r = api_with_key(
+            &mut c,
+            &path,
+            &w.a.lr().token,
+            Some(&format!("lim-{amount}")),
+            card(OK_CARD, amount),
+        )
+        .await;
+        assert_eq!(r.status, 422);
+        assert_eq!(r.json()["error"]["fields"][0]["field"], field);
+    }
+    let r = api_with_key(
+        &mut c,
+        &path,
+        &w.a.lr().token,
+        Some("k2"),
+        card("4242424242424241", 5000),
+    )
+    .await;
+    assert_eq!(r.json()["error"]["fields"][0]["field"], "card_number");
+    // Five top-ups of 10'000 reach the 50'000 ceiling; the sixth is refused.
+    for i in 0..5 {
+        let r = api_with_key(
+            &mut c,
+            &path,
+            &w.a.lr().token,
+            Some(&format!("big-{i}")),
+            card(OK_CARD, 1_000_000),
+        )
+        .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+    }
+    let r = api_with_key(
+        &mut c,
+        &path,
+        &w.a.lr().token,
+        Some("big-6"),
+        card(OK_CARD, 1_000),
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    // The Manager's form carries its own key: submitting it twice charges once.
+    let mut web = t.client();
+    web.login_ok(&w.b.accountant().email, PASSWORD).await;
+    let page = web.get("/accounting/prepaid").await;
+    let key = page
+        .body
+        .split("name=\"idempotency_key\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_string();
+    let form = [
+        ("amount", "150.50"),
+        ("card_number", "4242 4242 4242 4242"),
+        ("card_expiry", "12/30"),
+        ("card_cvc", "123"),
+        ("idempotency_key", key.as_str()),
+    ];
+    assert_eq!(
+        web.post("/accounting/prepaid/top-up", &form).await.status,
+        303
+    );
+    assert_eq!(
+        web.post("/accounting/prepaid/top-up", &form).await.status,
+        303
+    );
+    let page = web.get("/accounting/prepaid").await;
+    assert!(
+        page.body.contains("CHF 150.50") || page.body.contains("EUR 150.50"),
+        "{}",
+        page.body
+    );
+    assert_eq!(balance(&t, &w.b.lr().token, w.b.id).await, 15_050);
+    let declined = [
+        ("amount", "20"),
+        ("card_number", DECLINED),
+        ("card_expiry", "12/30"),
+        ("card_cvc", "123"),
+        ("idempotency_key", "form-2"),
+    ];
+    let r = web.post("/accounting/prepaid/top-up", &declined).await;
+    assert_eq!(r.status, 402);
+    assert!(r.body.contains("nothing was charged"), "{}", r.body);
+    // A collaborator without accounting cannot top up.
+    let r = api_with_key(
+        &mut c,
+        &path,
+        &w.a.collaborator().token,
+        Some("k3"),
+        card(OK_CARD, 5000),
+    )
+    .await;
+    assert_eq!(r.status, 403);
+}
+
+async fn withdrawals_are_held_then_approved_or_released(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let mut c = t.client();
+    let top = format!("/api/v1/orgs/{}/prepaid/top-ups", w.b.id);
+    let r = api_with_key(&mut c, &top, &w.b.lr().token, Some("t"), json!({"amount_minor": 100_000, "card_number": OK_CARD, "card_expiry": "12/30", "card_cvc": "123"})).await;
+    assert_eq!(r.status, 201);
+    let path = format!("/api/v1/orgs/{}/withdrawals", w.b.id);
+    let req = |amount: i64, dest: &str, holder: &str| json!({"amount_minor": amount, "method": "iban", "destination": dest, "holder": holder});
+    const IBAN: &str = "CH93 0076 2011 6238 5295 7";
+    let cases = [
+        (
+            req(1_000, "CH93 0076 2011 6238 5295 8", "Beta Web SARL"),
+            "destination",
+        ),
+        (req(1_000, IBAN, "Somebody Else"), "holder"),
+        (req(200_000, IBAN, "Beta Web SARL"), "amount"),
+        (req(0, IBAN, "Beta Web SARL"), "amount"),
+    ];
+    for (i, (body, field)) in cases.into_iter().enumerate() {
+        let r = api_with_key(
+            &mut c,
+            &path,
+            &w.b.lr().token,
+            Some(&format!("bad-{i}")),
+            body,
+        )
+        .await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert_eq!(r.json()["error"]["fields"][0]["field"], field);
+    }
+    assert_eq!(
+        api_with_key(
+            &mut c,
+            &path,
+            &w.b.accountant().token,
+            Some("x"),
+            req(1_000, IBAN, "Beta Web SARL")
+        )
+        .await
+        .status,
+        403,
+        "accounting is not enough to withdraw"
+    );
+    let r = api_with_key(
+        &mut c,
+        &path,
+        &w.b.lr().token,
+        Some("w1"),
+        req(30_000, IBAN, "beta web sarl"),
+    )
+    .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let first = r.json()["id"].as_str().unwrap().to_string();
+    let r = api_with_key(&mut c, &path, &w.b.admin().token, Some("w2"), json!({"amount_minor": 20_000, "method": "paypal", "destination": "billing@beta.example", "holder": "Beta Web SARL"})).await;
+    assert_eq!(r.status, 201);
+    let second = r.json()["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        balance(&t, &w.b.lr().token, w.b.id).await,
+        50_000,
+        "held at once"
+    );
+    // An operator decides.
+    t.app
+        .create_operator("ops@provider.example", "Ops", "operator-passphrase-2026")
+        .await
+        .unwrap();
+    let mut ops = t.client();
+    assert_eq!(
+        ops.login("ops@provider.example", "operator-passphrase-2026")
+            .await
+            .status,
+        303
+    );
+    let queue = ops.get("/admin/withdrawals").await;
+    assert!(queue.body.contains("Beta Web SARL") && queue.body.contains("CH9300762011623852957"));
+    let mut customer = t.client();
+    customer.login_ok(&w.b.lr().email, PASSWORD).await;
+    assert_eq!(customer.get("/admin/withdrawals").await.status, 404);
+    ops.get("/admin/withdrawals").await;
+    assert_eq!(
+        ops.post(
+            &format!("/admin/withdrawals/{first}/decide"),
+            &[("decision", "approve")]
+        )
+        .await
+        .status,
+        303
+    );
+    assert_eq!(
+        ops.post(
+            &format!("/admin/withdrawals/{second}/decide"),
+            &[("decision", "reject"), ("reason", "")]
+        )
+        .await
+        .status,
+        422,
+        "a rejection needs a reason"
+    );
+    assert_eq!(
+        ops.post(
+            &format!("/admin/withdrawals/{second}/decide"),
+            &[
+                ("decision", "reject"),
+                ("reason", "PayPal account not verified")
+            ]
+        )
+        .await
+        .status,
+        303
+    );
+    assert_eq!(
+        ops.post(
+            &format!("/admin/withdrawals/{first}/decide"),
+            &[("decision", "reject"), ("reason", "late")]
+        )
+        .await
+        .status,
+        409
+    );
+    assert_eq!(
+        balance(&t, &w.b.lr().token, w.b.id).await,
+        70_000,
+        "the rejected hold came back"
+    );
+    let list = c.api("GET", &path, &w.b.lr().token, None).await.json();
+    let statuses: Vec<&str> = list["withdrawals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["rejected", "approved"]);
+    assert!(
+        t.mails_to(&w.b.admin().email).await[0]
+            .body
+            .contains("PayPal account not verified")
+    );
+    let mut db = t.app.db.conn().await.unwrap();
+    assert!(
+        guichet_store::ledger::audit(&mut db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+async fn concurrent_top_ups_and_withdrawals_on_one_account(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let mut tasks = Vec::new();
+    for task in 0..32 {
+        let (url, token, org) = (t.url.clone(), w.a.lr().token.clone(), w.a.id);
+        tasks.push(tokio::spawn(async move {
+            let mut c = Client::new(&url);
+            let (mut added, mut held, mut refused) = (0i64, 0i64, 0u32);
+            for i in 0..4 {
+                let key = format!("c-{task}-{i}");
+                if (task + i) % 2 == 0 {
+                    let body = json!({"amount_minor": 2_000, "card_number": OK_CARD, "card_expiry": "12/30", "card_cvc": "123"});
+                    let r = api_with_key(&mut c, &format!("/api/v1/orgs/{org}/prepaid/top-ups"), &token, Some(&key), body).await;
+                    assert_eq!(r.status, 201, "{}", r.body);
+                    added += 2_000;
+                } else {
+                    let body = json!({"amount_minor": 3_000, "method": "iban", "destination": "CH9300762011623852957", "holder": "Alpha Hébergement SA"});
+                    let r = api_with_key(&mut c, &format!("/api/v1/orgs/{org}/withdrawals"), &token, Some(&key), body).await;
+                    match r.status {
+                        201 => held += 3_000,
+                        422 => {
+                            assert!(r.body.contains("balance is not enough"), "{}", r.body);
+                            refused += 1;
+                        }
+                        other => panic!("unexpected {other}: {}", r.body),
+                    }
+                }
+            }
+            (added, held, refused)
+        }));
+    }
+    let (mut added, mut held) = (0, 0);
+    for task in tasks {
+        let (a, h, _) = task.await.unwrap();
+        added += a;
+        held += h;
+    }
+    assert_eq!(balance(&t, &w.a.lr().token, w.a.id).await, added - held);
+    let mut db = t.app.db.conn().await.unwrap();
+    assert!(
+        guichet_store::ledger::audit(&mut db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
