@@ -3,6 +3,7 @@
 //! transaction (rows, audit records and outbox messages together) and returns plain data.
 
 pub mod actor;
+pub mod addresses;
 pub mod admin;
 pub mod auth;
 pub mod clock;

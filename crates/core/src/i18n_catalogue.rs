@@ -274,6 +274,26 @@ catalogue! {
     "mail.withdrawal_rejected.subject" => ["Votre demande de versement est refusée", "Your payout request was rejected", "Ihr Auszahlungsantrag wurde abgelehnt"],
     "mail.withdrawal_rejected.body" => ["Votre demande de versement de {amount} est refusée : {reason}\nLe montant est de nouveau disponible sur votre compte prépayé.", "Your payout request of {amount} was rejected: {reason}\nThe amount is available again on your prepaid account.", "Ihr Auszahlungsantrag über {amount} wurde abgelehnt: {reason}\nDer Betrag ist wieder auf Ihrem Prepaid-Konto verfügbar."],
 
+    // Billing addresses
+    "address.help" => ["Les factures d'un produit sont adressées à l'adresse de facturation choisie pour lui ; par défaut, à l'adresse de l'Organisation.", "A product's invoices go to the billing address chosen for it; by default, to the Organization's address.", "Die Rechnungen eines Produkts gehen an die dafür gewählte Rechnungsadresse; standardmässig an die Adresse der Organisation."],
+    "address.name_label" => ["Destinataire", "Recipient", "Empfänger"],
+    "address.company_label" => ["Entreprise (facultatif)", "Company (optional)", "Firma (optional)"],
+    "address.email_label" => ["E-mail pour les factures (facultatif)", "E-mail for invoices (optional)", "E-Mail für Rechnungen (optional)"],
+    "address.add_title" => ["Ajouter une adresse de facturation", "Add a billing address", "Rechnungsadresse hinzufügen"],
+    "address.add" => ["Ajouter l'adresse", "Add the address", "Adresse hinzufügen"],
+    "address.added" => ["Adresse ajoutée.", "Address added.", "Adresse hinzugefügt."],
+    "address.edit" => ["Modifier", "Edit", "Bearbeiten"],
+    "address.edit_title" => ["Modifier l'adresse de facturation", "Edit the billing address", "Rechnungsadresse bearbeiten"],
+    "address.archive" => ["Archiver", "Archive", "Archivieren"],
+    "address.restore" => ["Restaurer", "Restore", "Wiederherstellen"],
+    "address.archived" => ["Archivée", "Archived", "Archiviert"],
+    "address.archived_done" => ["Adresse archivée : elle reste sur les factures passées.", "Address archived: it stays on past invoices.", "Adresse archiviert: Sie bleibt auf früheren Rechnungen."],
+    "address.restored_done" => ["Adresse restaurée.", "Address restored.", "Adresse wiederhergestellt."],
+    "address.show_archived" => ["Afficher aussi les adresses archivées", "Also show archived addresses", "Auch archivierte Adressen anzeigen"],
+    "address.hide_archived" => ["Masquer les adresses archivées", "Hide archived addresses", "Archivierte Adressen ausblenden"],
+    "address.changed" => ["Adresse de facturation modifiée", "Billing address changed", "Rechnungsadresse geändert"],
+    "address.restored" => ["Adresse de facturation restaurée", "Billing address restored", "Rechnungsadresse wiederhergestellt"],
+
     // Empty sections
     "empty.products" => ["Cette Organisation n'a aucun produit pour le moment.", "This Organization has no products yet.", "Diese Organisation hat noch keine Produkte."],
     "empty.payments" => ["Rien à payer : aucun renouvellement ni commande en attente.", "Nothing to pay: no renewal or order is due.", "Nichts zu bezahlen: keine Verlängerung oder Bestellung fällig."],

@@ -8,6 +8,7 @@ mod db;
 mod migrate;
 mod row;
 
+pub mod addresses;
 pub mod audit;
 pub mod card_payments;
 pub mod idempotency;

@@ -19,6 +19,7 @@ fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture) -> String {
     let mut path = route.path.replace("{org}", &org.id.to_string());
     path = path.replace("{user}", &objects_of.collaborator().id.to_string());
     path = path.replace("{id}", &objects_of.invitation.to_string());
+    path = path.replace("{address}", &objects_of.address);
     assert!(
         !path.contains('{'),
         "route {} has a placeholder the isolation test does not know",
@@ -30,7 +31,15 @@ fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture) -> String {
 /// Everything of A an outsider could change, as seen by A's LR.
 async fn snapshot(c: &mut Client, a: &OrgFixture) -> String {
     let mut s = String::new();
-    for p in ["", "/members", "/invitations", "/billing/reference"] {
+    for p in [
+        "",
+        "/members",
+        "/invitations",
+        "/billing/reference",
+        "/billing-addresses?archived=true",
+        "/prepaid",
+        "/withdrawals",
+    ] {
         let r = c
             .api(
                 "GET",
@@ -84,7 +93,10 @@ async fn another_organizations_ids_give_404_and_change_nothing(b: Backend) {
             );
             assert_eq!(r.json()["error"]["code"], "not_found");
             // B's own id in the path but A's objects nested in it.
-            if route.path.contains("{user}") || route.path.contains("{id}") {
+            if route.path.contains("{user}")
+                || route.path.contains("{id}")
+                || route.path.contains("{address}")
+            {
                 let path = fill(route, &other, &a);
                 let r = c
                     .api(
@@ -146,7 +158,8 @@ async fn each_role_gets_exactly_what_the_table_allows(b: Backend) {
                 .path
                 .replace("{org}", &w.b.id.to_string())
                 .replace("{user}", &uuid::Uuid::now_v7().to_string())
-                .replace("{id}", &uuid::Uuid::now_v7().to_string());
+                .replace("{id}", &uuid::Uuid::now_v7().to_string())
+                .replace("{address}", &uuid::Uuid::now_v7().to_string());
             let mut body = route.example.map(|e| e());
             if let Some(serde_json::Value::Object(m)) = body.as_mut()
                 && m.contains_key("email")

@@ -295,3 +295,119 @@ async fn prepaid_balance_comes_from_the_ledger_and_locks_currency_and_deletion(b
     // ORG-06: the balance blocks deletion (as do the other members here).
     assert!(lr.get("/org/delete").await.body.contains("not at zero"));
 }
+
+mod addresses {
+    use crate::both_backends;
+    use crate::harness::{Backend, TestApp};
+    use crate::world::{PASSWORD, world};
+
+    both_backends!(billing_addresses_are_added_edited_archived_never_deleted);
+
+    async fn billing_addresses_are_added_edited_archived_never_deleted(b: Backend) {
+        let t = TestApp::spawn(b).await;
+        let w = world(&t).await;
+        let mut web = t.client();
+        web.login_ok(&w.a.accountant().email, PASSWORD).await;
+        web.get("/accounting/addresses").await;
+        let bad = [
+            ("name", ""),
+            ("street", "Rue 1"),
+            ("postcode", "1000"),
+            ("city", "Lausanne"),
+            ("country", "Suisse"),
+            ("email", "nope"),
+        ];
+        let r = web.post("/accounting/addresses", &bad).await;
+        assert_eq!(r.status, 422);
+        assert_eq!(
+            r.body.matches("aria-invalid=\"true\"").count(),
+            3,
+            "name, country and e-mail are flagged"
+        );
+        let good = [
+            ("name", "Service comptable"),
+            ("company", "Alpha SA"),
+            ("street", "Rue du Lac 5"),
+            ("postcode", "1007"),
+            ("city", "Lausanne"),
+            ("country", "ch"),
+            ("email", "Compta@Alpha.example"),
+        ];
+        assert_eq!(web.post("/accounting/addresses", &good).await.status, 303);
+        let page = web.get("/accounting/addresses").await;
+        assert!(
+            page.body.contains("Service comptable") && page.body.contains("compta@alpha.example")
+        );
+        let id = page.body.split("/accounting/addresses/").find_map(|s| {
+            let id = s.split(['"', '/']).next()?;
+            (id.len() == 36 && s.contains("archive") && page.body.contains(id) && id != w.a.address)
+                .then(|| id.to_string())
+        });
+        let id = id.expect("the new address is listed");
+        web.get(&format!("/accounting/addresses/{id}")).await;
+        let edited = [
+            ("name", "Service comptable"),
+            ("company", ""),
+            ("street", "Rue du Lac 7"),
+            ("postcode", "1007"),
+            ("city", "Lausanne"),
+            ("country", "CH"),
+            ("email", ""),
+        ];
+        assert_eq!(
+            web.post(&format!("/accounting/addresses/{id}"), &edited)
+                .await
+                .status,
+            303
+        );
+        assert_eq!(
+            web.post(&format!("/accounting/addresses/{id}/archive"), &[])
+                .await
+                .status,
+            303
+        );
+        let page = web.get("/accounting/addresses").await;
+        assert!(
+            !page.body.contains("Rue du Lac 7"),
+            "archived addresses are hidden by default"
+        );
+        let page = web.get("/accounting/addresses?archived=1").await;
+        assert!(page.body.contains("Rue du Lac 7"), "…and kept");
+        assert_eq!(
+            web.post(&format!("/accounting/addresses/{id}/restore"), &[])
+                .await
+                .status,
+            303
+        );
+        // The API agrees; another Organization's address is a 404; a collaborator is refused.
+        let mut api = t.client();
+        let r = api
+            .api(
+                "GET",
+                &format!("/api/v1/orgs/{}/billing-addresses/{id}", w.a.id),
+                &w.a.lr().token,
+                None,
+            )
+            .await;
+        assert_eq!(r.json()["street"], "Rue du Lac 7");
+        assert_eq!(r.json()["company"], serde_json::Value::Null);
+        let r = api
+            .api(
+                "GET",
+                &format!("/api/v1/orgs/{}/billing-addresses/{}", w.b.id, id),
+                &w.b.lr().token,
+                None,
+            )
+            .await;
+        assert_eq!(r.status, 404);
+        assert_eq!(
+            web.get(&format!("/accounting/addresses/{}", w.b.address))
+                .await
+                .status,
+            404
+        );
+        let mut collab = t.client();
+        collab.login_ok(&w.a.collaborator().email, PASSWORD).await;
+        assert_eq!(collab.get("/accounting/addresses").await.status, 403);
+    }
+}

@@ -30,6 +30,8 @@ pub struct OrgFixture {
     /// LR, Admin, Collaborator with accounting, Collaborator, External — in that order.
     pub people: Vec<Person>,
     pub invitation: InvitationId,
+    /// A billing address of the Organization.
+    pub address: String,
 }
 
 impl OrgFixture {
@@ -170,11 +172,21 @@ async fn org(
         )
         .await
         .unwrap();
+    let fields = guichet_app::addresses::AddressInput {
+        name: "Accounts payable".into(),
+        street: "Rue du Test 2".into(),
+        postcode: "1000".into(),
+        city: city.into(),
+        country: country.into(),
+        ..Default::default()
+    };
+    let address = t.app.add_billing_address(&lr, &fields).await.unwrap().id;
     OrgFixture {
         id: org_id,
         name: name.into(),
         people,
         invitation: inv.id,
+        address,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The Manager's HTML routes (and the back office). Every state change is a POST through
 //! [`crate::csrf::CsrfForm`]; every Organization page goes through [`crate::ctx::InOrg`].
 
+pub mod addresses;
 pub mod admin;
 pub mod auth;
 pub mod help;
@@ -53,7 +54,22 @@ pub fn router() -> Router<AppState> {
         .route("/accounting/prepaid", get(org::prepaid))
         .route("/accounting/prepaid/top-up", post(org::top_up))
         .route("/accounting/prepaid/withdraw", post(org::withdraw))
-        .route("/accounting/addresses", get(org::addresses))
+        .route(
+            "/accounting/addresses",
+            get(addresses::list).post(addresses::add),
+        )
+        .route(
+            "/accounting/addresses/{address}",
+            get(addresses::edit_form).post(addresses::save),
+        )
+        .route(
+            "/accounting/addresses/{address}/archive",
+            post(addresses::archive),
+        )
+        .route(
+            "/accounting/addresses/{address}/restore",
+            post(addresses::restore),
+        )
         .route(
             "/accounting/settings",
             get(org::billing_settings).post(org::save_billing_settings),

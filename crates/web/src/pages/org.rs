@@ -669,15 +669,6 @@ pub async fn withdraw(o: InOrg, CsrfForm(f): CsrfForm<WithdrawForm>) -> Result<R
         Err(e) => Err(e.into()),
     }
 }
-pub async fn addresses(o: InOrg) -> Result<Markup, WebError> {
-    section(
-        &o,
-        Nav::Addresses,
-        "nav.addresses",
-        "empty.addresses",
-        Action::Billing,
-    )
-}
 pub async fn teams(o: InOrg) -> Result<Markup, WebError> {
     section(
         &o,

@@ -1,0 +1,176 @@
+//! Billing addresses (ADDR-01): added, edited, archived and restored by whoever has the billing
+//! permission; never deleted (invoices refer to them).
+
+use crate::error::{AppError, AppResult, Errors};
+use crate::{Actor, App};
+use guichet_core::{Action, validate};
+use guichet_store::addresses::{self, Address, AddressFields};
+use guichet_store::audit;
+
+/// The form as typed.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct AddressInput {
+    pub name: String,
+    #[serde(default)]
+    pub company: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub country: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+fn parse(input: &AddressInput) -> AppResult<AddressFields> {
+    let mut e = Errors::default();
+    let name = e.check(validate::line(&input.name, 100), "name", "field.required");
+    let company = e.check(
+        validate::optional_line(&input.company, 120),
+        "company",
+        "field.too_long",
+    );
+    let street = e.check(
+        validate::line(&input.street, 120),
+        "street",
+        "field.required",
+    );
+    let postcode = e.check(
+        validate::line(&input.postcode, 16),
+        "postcode",
+        "field.required",
+    );
+    let city = e.check(validate::line(&input.city, 80), "city", "field.required");
+    let country = e.check(
+        validate::country(&input.country),
+        "country",
+        "field.country",
+    );
+    let email = if input.email.trim().is_empty() {
+        Some(None)
+    } else {
+        e.check(
+            validate::email(&input.email).map(Some),
+            "email",
+            "field.email",
+        )
+    };
+    e.finish()?;
+    Ok(AddressFields {
+        name: name.unwrap_or_default(),
+        company: company.flatten(),
+        street: street.unwrap_or_default(),
+        postcode: postcode.unwrap_or_default(),
+        city: city.unwrap_or_default(),
+        country: country.unwrap_or_default(),
+        email: email.flatten(),
+    })
+}
+
+impl App {
+    pub async fn billing_addresses(
+        &self,
+        actor: &Actor,
+        include_archived: bool,
+    ) -> AppResult<Vec<Address>> {
+        actor.require(Action::Billing)?;
+        let mut c = self.db.conn().await?;
+        Ok(addresses::list(&mut c, actor.org, include_archived).await?)
+    }
+
+    pub async fn billing_address(&self, actor: &Actor, id: &str) -> AppResult<Address> {
+        actor.require(Action::Billing)?;
+        let mut c = self.db.conn().await?;
+        addresses::get(&mut c, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+
+    pub async fn add_billing_address(
+        &self,
+        actor: &Actor,
+        input: &AddressInput,
+    ) -> AppResult<Address> {
+        actor.require(Action::Billing)?;
+        let fields = parse(input)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let id = addresses::insert(&mut tx, actor.org, &fields, now).await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "address.added",
+            &fields.name,
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
+        let a = addresses::get(&mut tx, actor.org, &id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        tx.commit().await?;
+        Ok(a)
+    }
+
+    pub async fn edit_billing_address(
+        &self,
+        actor: &Actor,
+        id: &str,
+        input: &AddressInput,
+    ) -> AppResult<Address> {
+        actor.require(Action::Billing)?;
+        let fields = parse(input)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        if !addresses::update(&mut tx, actor.org, id, &fields).await? {
+            return Err(AppError::NotFound);
+        }
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "address.changed",
+            &fields.name,
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
+        let a = addresses::get(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        tx.commit().await?;
+        Ok(a)
+    }
+
+    /// Archives (or restores) an address: it disappears from the choices but stays on past invoices.
+    pub async fn archive_billing_address(
+        &self,
+        actor: &Actor,
+        id: &str,
+        archived: bool,
+    ) -> AppResult<()> {
+        actor.require(Action::Billing)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        if !addresses::set_archived(&mut tx, actor.org, id, archived.then_some(now)).await? {
+            return Err(AppError::NotFound);
+        }
+        let action = if archived {
+            "address.archived"
+        } else {
+            "address.restored"
+        };
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            action,
+            id,
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
