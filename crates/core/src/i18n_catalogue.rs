@@ -294,6 +294,10 @@ catalogue! {
     "address.changed" => ["Adresse de facturation modifiée", "Billing address changed", "Rechnungsadresse geändert"],
     "address.restored" => ["Adresse de facturation restaurée", "Billing address restored", "Rechnungsadresse wiederhergestellt"],
 
+    // VAT mentions on invoices
+    "vat.reverse_charge" => ["Autoliquidation : TVA due par le preneur (art. 196 directive 2006/112/CE).", "Reverse charge: VAT due by the recipient (Art. 196 Directive 2006/112/EC).", "Steuerschuldnerschaft des Leistungsempfängers (Art. 196 Richtlinie 2006/112/EG)."],
+    "vat.exempt" => ["Prestation non soumise à la TVA suisse ni européenne.", "Service not subject to Swiss or EU VAT.", "Leistung nicht der schweizerischen oder europäischen MWST unterstellt."],
+
     // Empty sections
     "empty.products" => ["Cette Organisation n'a aucun produit pour le moment.", "This Organization has no products yet.", "Diese Organisation hat noch keine Produkte."],
     "empty.payments" => ["Rien à payer : aucun renouvellement ni commande en attente.", "Nothing to pay: no renewal or order is due.", "Nichts zu bezahlen: keine Verlängerung oder Bestellung fällig."],

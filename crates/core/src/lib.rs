@@ -4,13 +4,16 @@
 pub mod card;
 pub mod i18n;
 pub mod ids;
+pub mod invoice;
 pub mod lang;
 pub mod ledger;
 pub mod money;
 pub mod org;
 pub mod password;
+pub mod period;
 pub mod permissions;
 pub mod validate;
+pub mod vat;
 
 pub use ids::*;
 pub use lang::Lang;

@@ -1,0 +1,135 @@
+//! Calendar periods for subscriptions, in whole days (UTC): adding months with end-of-month clamping,
+//! and the FREQ-02 rule that a switch to a shorter billing period waits for the end of the current
+//! term, so no month is ever billed twice.
+
+use serde::{Deserialize, Serialize};
+
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// The billing periods of the catalogue, in months (⚙).
+pub const PERIODS: [u32; 5] = [1, 3, 12, 24, 36];
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+impl Date {
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Date { year, month, day })
+    }
+
+    /// `months` later, on the same day or the last day of a shorter month (Jan 31 + 1 → Feb 28/29).
+    pub fn add_months(self, months: u32) -> Date {
+        let total = self.year as i64 * 12 + (self.month as i64 - 1) + months as i64;
+        let year = (total / 12) as i32;
+        let month = (total % 12 + 1) as u8;
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// `2026-01-31`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut parts = s.split('-');
+        let y = parts.next()?.parse().ok()?;
+        let m = parts.next()?.parse().ok()?;
+        let d = parts.next()?.parse().ok()?;
+        if parts.next().is_some() {
+            return None;
+        }
+        Date::new(y, m, d)
+    }
+}
+
+/// A term that starts on `start` and runs `months` months: it ends (exclusive) on `start + months`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub start: Date,
+    pub months: u32,
+}
+
+impl Term {
+    pub fn end(self) -> Date {
+        self.start.add_months(self.months)
+    }
+
+    pub fn next(self, months: u32) -> Term {
+        Term {
+            start: self.end(),
+            months,
+        }
+    }
+}
+
+/// FREQ-01/02/03: when does a change of billing period from `current` to `new_months` take effect?
+/// Always at the end of the current term, whatever the day it is asked: shorter periods (FREQ-02 —
+/// Guichet does better than the guides and never bills a month twice) and longer ones (FREQ-03, at
+/// the next renewal) alike. Returns the first term under the new period.
+pub fn frequency_change(current: Term, new_months: u32) -> Term {
+    current.next(new_months)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u8, day: u8) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn months_clamp_at_the_end_of_shorter_months() {
+        assert_eq!(d(2026, 1, 31).add_months(1), d(2026, 2, 28));
+        assert_eq!(d(2028, 1, 31).add_months(1), d(2028, 2, 29));
+        assert_eq!(d(2026, 11, 15).add_months(3), d(2027, 2, 15));
+        assert_eq!(d(2026, 1, 1).add_months(36), d(2029, 1, 1));
+        assert_eq!(Date::parse_iso("2026-02-29"), None);
+        assert_eq!(
+            Date::parse_iso("2026-06-15").map(Date::iso).as_deref(),
+            Some("2026-06-15")
+        );
+    }
+
+    #[test]
+    fn freq02_worked_example() {
+        // A year paid from 2026-01-01, switched to monthly on 2026-06-15: the first monthly term is
+        // 2027-01 (January 2027), nothing of 2026 is billed again.
+        let year = Term {
+            start: d(2026, 1, 1),
+            months: 12,
+        };
+        let first_monthly = frequency_change(year, 1); // asked on 2026-06-15
+        assert_eq!(
+            first_monthly,
+            Term {
+                start: d(2027, 1, 1),
+                months: 1
+            }
+        );
+        assert_eq!(first_monthly.end(), d(2027, 2, 1));
+        // Monthly → yearly (FREQ-03): at the next renewal.
+        let month = Term {
+            start: d(2026, 6, 1),
+            months: 1,
+        };
+        assert_eq!(frequency_change(month, 12).start, d(2026, 7, 1));
+    }
+}
