@@ -30,6 +30,10 @@ pub enum AppError {
     Conflict(&'static str),
     #[error("too many requests: {key}, retry after {retry_after}s")]
     TooMany { key: &'static str, retry_after: i64 },
+    /// Input refused with a precise message that is not in the catalogue (a guide's front matter
+    /// in the back office names its file, line and field).
+    #[error("unreadable input: {0}")]
+    Unreadable(String),
     #[error("internal error: {0}")]
     Internal(String),
 }

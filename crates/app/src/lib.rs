@@ -11,6 +11,7 @@ pub mod config;
 pub mod crypto;
 pub mod demo;
 pub mod error;
+pub mod kb;
 pub mod mail;
 pub mod members;
 pub mod orgs;
@@ -36,6 +37,8 @@ pub struct App {
     pub config: Arc<AppConfig>,
     /// The card processor (the built-in test provider unless configured otherwise).
     pub payments: Arc<dyn payments::PaymentProvider>,
+    /// The knowledge base's search index, rebuilt when a guide is published anywhere.
+    kb: Arc<kb::KbCache>,
     hashing: Arc<tokio::sync::Semaphore>,
 }
 
@@ -48,6 +51,7 @@ impl App {
             clock,
             config: Arc::new(config),
             payments: Arc::new(payments::TestProvider),
+            kb: Arc::new(kb::KbCache::default()),
             hashing: Arc::new(tokio::sync::Semaphore::new(2)),
         }
     }

@@ -33,7 +33,15 @@ pub async fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<App>
     for m in applied {
         tracing::info!(migration = %m, "applied");
     }
-    Ok(App::new(db, clock, config.app_config()))
+    let app = App::new(db, clock, config.app_config());
+    let installed = app.kb_install_builtin().await?;
+    if installed > 0 {
+        tracing::info!(
+            guides = installed,
+            "knowledge base: shipped guides installed"
+        );
+    }
+    Ok(app)
 }
 
 /// Binds `config.addr` (port 0 picks a free one), starts the HTTP server and the background jobs

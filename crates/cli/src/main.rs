@@ -37,6 +37,11 @@ enum Command {
         #[command(subcommand)]
         what: BenchCommand,
     },
+    /// The knowledge base: search it, import or export its guides.
+    Kb {
+        #[command(subcommand)]
+        action: KbCommand,
+    },
     /// Manage operator accounts.
     User {
         #[command(subcommand)]
@@ -45,7 +50,35 @@ enum Command {
 }
 
 #[derive(Subcommand)]
+enum KbCommand {
+    /// Search the published guides, best first.
+    Search {
+        query: String,
+        /// Only guides in this language (fr, en, de); all languages when absent.
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print `[{"id", "title", "score", "snippet"}]`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import guide files (DIR/<lang>/<id>.md): changed ones are published as new versions.
+    Import { dir: std::path::PathBuf },
+    /// Export the published guides to DIR/<lang>/<id>.md.
+    Export { dir: std::path::PathBuf },
+}
+
+#[derive(Subcommand)]
 enum BenchCommand {
+    /// Search quality (MRR@10, Recall@1/5 on the repo's questions) and latency with 1 000 guides,
+    /// next to an SQLite FTS5 baseline on the same guides and questions.
+    Kb {
+        #[arg(long, default_value_t = 1000)]
+        guides: usize,
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
     /// Page and API latency through the real router, on a fresh demo database in a temporary folder
     /// (or on --database-url when given).
     Http {
@@ -70,6 +103,7 @@ enum UserCommand {
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("GUICHET_LOG")
                 .unwrap_or_else(|_| "info,sqlx=warn".into()),
@@ -102,6 +136,30 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 serve(&config, true).await
             }
+        }
+        Command::Kb { action } => kb(&config, action).await,
+        Command::Bench {
+            what: BenchCommand::Kb { guides, rounds },
+        } => {
+            let library = guichet_kb::Library::builtin()?;
+            let questions = guichet_kb::eval::default_questions()?;
+            let opts = guichet_kb::BenchOptions {
+                target_guides: guides,
+                rounds,
+                ..Default::default()
+            };
+            eprintln!(
+                "Building indexes and timing {} questions over {guides} guides…",
+                questions.len()
+            );
+            let report = guichet_kb::bench(
+                library.guides(),
+                &questions,
+                &guichet_kb::SearchConfig::default(),
+                &opts,
+            )?;
+            print!("{report}");
+            Ok(())
         }
         Command::Bench {
             what: BenchCommand::Http { requests },
@@ -200,5 +258,55 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<()> {
     );
     println!("Database: {}", guichet::redact(&config.database_url));
     running.task.await.context("server task")?;
+    Ok(())
+}
+
+async fn kb(config: &Config, action: KbCommand) -> anyhow::Result<()> {
+    let app = guichet::open(config, Arc::new(SystemClock)).await?;
+    match action {
+        KbCommand::Search {
+            query,
+            lang,
+            limit,
+            json,
+        } => {
+            let lang = match lang.as_deref() {
+                Some(code) => Some(
+                    guichet_core::Lang::parse(code)
+                        .ok_or_else(|| anyhow::anyhow!("--lang must be fr, en or de"))?,
+                ),
+                None => None,
+            };
+            let hits = app.kb_search(&query, lang, limit).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&hits)?);
+            } else if hits.is_empty() {
+                println!("No guide matches {query:?}.");
+            } else {
+                for (i, h) in hits.iter().enumerate() {
+                    let snippet = h.snippet.replace("<mark>", "[").replace("</mark>", "]");
+                    println!(
+                        "{:>2}. {} ({}, score {:.2})\n    {}",
+                        i + 1,
+                        h.title,
+                        h.id,
+                        h.score,
+                        snippet
+                    );
+                }
+            }
+        }
+        KbCommand::Import { dir } => {
+            let (published, unchanged) = app
+                .kb_import_dir(&dir)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+            println!("{published} guide(s) published, {unchanged} unchanged.");
+        }
+        KbCommand::Export { dir } => {
+            let n = app.kb_export_dir(&dir).await?;
+            println!("{n} guide(s) written to {}.", dir.display());
+        }
+    }
     Ok(())
 }

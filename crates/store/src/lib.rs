@@ -13,6 +13,7 @@ pub mod audit;
 pub mod card_payments;
 pub mod idempotency;
 pub mod invitations;
+pub mod kb;
 pub mod ledger;
 pub mod memberships;
 pub mod orgs;

@@ -43,6 +43,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0005_billing_addresses.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 6,
+        name: "kb",
+        sql: include_str!("../migrations/0006_kb.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

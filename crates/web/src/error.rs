@@ -22,7 +22,7 @@ pub fn status_of(e: &AppError) -> StatusCode {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
         AppError::Forbidden(_) | AppError::TwoFactorRequired => StatusCode::FORBIDDEN,
-        AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Invalid(_) | AppError::Unreadable(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::TooMany { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -37,6 +37,7 @@ pub fn message_key(e: &AppError) -> &'static str {
         AppError::Forbidden(k) | AppError::Conflict(k) => k,
         AppError::TwoFactorRequired => "error.two_factor_required",
         AppError::Invalid(fields) => fields.first().map(|f| f.key).unwrap_or("error.invalid"),
+        AppError::Unreadable(_) => "error.invalid",
         AppError::TooMany { key, .. } => key,
         AppError::Internal(_) => "error.internal",
     }

@@ -23,24 +23,12 @@ pub enum Nav {
     Help,
 }
 
-impl Nav {
-    /// The help topic of the section (KB-03: every page links to its guides).
-    pub fn topic(self) -> &'static str {
-        match self {
-            Nav::Home => "start",
-            Nav::Products => "products",
-            Nav::Payments => "payments",
-            Nav::Invoices => "invoices",
-            Nav::Prepaid => "prepaid",
-            Nav::Addresses => "addresses",
-            Nav::BillingSettings => "invoices",
-            Nav::Users => "users",
-            Nav::Teams => "teams",
-            Nav::Organization => "organization",
-            Nav::Profile => "account",
-            Nav::Help => "start",
-        }
-    }
+/// The page a contextual help link is about: the path without its query, URL-encoded.
+fn help_page(path: &str) -> String {
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    serde_urlencoded::to_string([("p", path)])
+        .map(|s| s[2..].to_string())
+        .unwrap_or_default()
 }
 
 pub fn csrf_field(ctx: &Ctx) -> Markup {
@@ -157,7 +145,7 @@ pub fn manager(o: &InOrg, nav: Nav, title: &str, body: Markup) -> Markup {
                     main {
                         div.title {
                             h1 { (title) }
-                            a.help href=(format!("/help?topic={}", nav.topic())) { (ctx.t("help.this_page")) }
+                            a.help href=(format!("/help?page={}", help_page(&ctx.path))) { (ctx.t("help.this_page")) }
                         }
                         (body)
                     }

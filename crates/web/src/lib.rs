@@ -10,6 +10,8 @@ mod error;
 mod layout;
 mod pages;
 
+pub use pages::{MANAGER_PAGES, is_manager_page};
+
 use axum::Router;
 use guichet_app::App;
 

@@ -146,5 +146,12 @@ async fn with_cookies_refused_the_manager_says_so_and_links_the_guide() {
         "no session was created"
     );
     let guide = c.get("/help/cookies-and-javascript").await;
+    assert_eq!(
+        guide.location(),
+        "/help/cookies-et-javascript",
+        "the guide in the visitor's language"
+    );
+    let guide = c.get(guide.location()).await;
     assert_eq!(guide.status, 200);
+    assert!(guide.body.contains("JavaScript"));
 }

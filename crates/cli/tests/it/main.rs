@@ -12,6 +12,7 @@ mod csrf;
 mod instances;
 mod invitations;
 mod isolation;
+mod kb;
 mod ledger;
 mod orgs;
 mod prepaid;

@@ -259,6 +259,7 @@ impl IntoResponse for ApiError {
             AppError::Forbidden(_) => "forbidden",
             AppError::TwoFactorRequired => "two_factor_required",
             AppError::Invalid(_) => "invalid",
+            AppError::Unreadable(_) => "unreadable",
             AppError::Conflict(_) => "conflict",
             AppError::TooMany { .. } => "too_many_requests",
             AppError::Internal(detail) => {
@@ -266,7 +267,11 @@ impl IntoResponse for ApiError {
                 "internal"
             }
         };
-        let mut body = json!({"error": {"code": code, "message": t(message_key(&self.0))}});
+        let message = match &self.0 {
+            AppError::Unreadable(m) => m.clone(),
+            other => t(message_key(other)),
+        };
+        let mut body = json!({"error": {"code": code, "message": message}});
         if let AppError::Invalid(fields) = &self.0 {
             body["error"]["fields"] = fields
                 .iter()

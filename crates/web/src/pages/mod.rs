@@ -20,6 +20,48 @@ use axum::routing::{get, post};
 use guichet_core::Lang;
 use serde::Deserialize;
 
+/// The pages a person can open in the Manager (GET routes), for checking deep links from the guides;
+/// a test proves each one is routed.
+pub const MANAGER_PAGES: &[&str] = &[
+    "/",
+    "/login",
+    "/login/2fa",
+    "/signup",
+    "/password/forgot",
+    "/orgs/new",
+    "/org",
+    "/org/delete",
+    "/products",
+    "/payments",
+    "/accounting/invoices",
+    "/accounting/prepaid",
+    "/accounting/addresses",
+    "/accounting/addresses/{address}",
+    "/accounting/settings",
+    "/teams",
+    "/users",
+    "/profile",
+    "/profile/security",
+    "/help",
+    "/help/search",
+    "/help/c/{category}",
+    "/help/{id}",
+];
+
+/// Whether `path` (no query) is one of [`MANAGER_PAGES`], `{param}` segments matching any segment.
+pub fn is_manager_page(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segs: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    MANAGER_PAGES.iter().any(|p| {
+        let pat: Vec<&str> = p.trim_end_matches('/').split('/').collect();
+        pat.len() == segs.len()
+            && pat
+                .iter()
+                .zip(&segs)
+                .all(|(a, b)| (a.starts_with('{') && !b.is_empty()) || a == b)
+    })
+}
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(org::home))
@@ -99,9 +141,17 @@ pub fn router() -> Router<AppState> {
         .route("/profile/tokens", post(profile::create_token))
         .route("/profile/tokens/{id}/revoke", post(profile::revoke_token))
         .route("/help", get(help::home))
-        .route("/help/cookies-and-javascript", get(help::cookies_guide))
+        .route("/help/search", get(help::search))
+        .route("/help/search.json", get(help::search_json))
+        .route("/help/c/{category}", get(help::category))
+        .route("/help/{id}", get(help::guide))
+        .route("/help/{id}/feedback", post(help::feedback))
         .route("/admin", get(admin::customers))
         .route("/admin/withdrawals", get(admin::withdrawals))
+        .route("/admin/kb", get(admin::kb_list))
+        .route("/admin/kb/new", get(admin::kb_new).post(admin::kb_create))
+        .route("/admin/kb/report", get(admin::kb_report))
+        .route("/admin/kb/{id}", get(admin::kb_edit).post(admin::kb_save))
         .route(
             "/admin/withdrawals/{id}/decide",
             post(admin::decide_withdrawal),

@@ -1,0 +1,372 @@
+//! The in-memory search index over the guides (tantivy), kept current by back-office edits.
+//!
+//! Each language has its own fields (title, summary, tags, body), twice: with the light analysis
+//! (plurals only, precise) and with stemming (broad), plus a vocabulary field where typos and
+//! prefixes are looked up. A query is analysed once per language it is searched in. Scores are
+//! BM25 times the field weight, summed over the query's words; misspelt and unfinished words and
+//! synonyms add terms with lower weights (see the private `query` module).
+
+use crate::analysis::{self, Lang};
+use crate::config::SearchConfig;
+use crate::guide::Guide;
+use crate::query::{self, LangQuery};
+use crate::render;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use thiserror::Error;
+
+/// Why the index could not be built, updated or searched.
+#[derive(Debug, Error)]
+pub enum IndexError {
+    /// A guide is in a language the index does not analyse.
+    #[error("guide `{id}`: language `{language}` is not one of fr, en, de")]
+    UnsupportedLanguage {
+        /// The guide.
+        id: String,
+        /// Its language.
+        language: String,
+    },
+    /// A search asked for a language the index does not analyse.
+    #[error("cannot search in language `{0}` (fr, en or de)")]
+    UnknownSearchLanguage(String),
+    /// A previous update panicked while holding the writer.
+    #[error("the index writer is unusable after an earlier failure")]
+    Poisoned,
+    /// tantivy failed.
+    #[error("search engine: {0}")]
+    Engine(#[from] tantivy::TantivyError),
+}
+
+/// One search result.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    /// The guide's id.
+    pub id: String,
+    /// The guide's title.
+    pub title: String,
+    /// Relevance (higher is better; only comparable within one search).
+    pub score: f32,
+    /// An extract of the body with the matched words in `<mark>`, HTML-escaped.
+    pub snippet: String,
+    /// The guide's language (not part of the JSON shape).
+    #[serde(skip)]
+    pub language: String,
+}
+
+/// The title, summary, tags and body fields of one language and one analysis.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TextFields {
+    pub(crate) title: Field,
+    pub(crate) summary: Field,
+    pub(crate) tags: Field,
+    pub(crate) body: Field,
+}
+
+/// The fields of one language.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LangFields {
+    pub(crate) lang: Lang,
+    /// Analysed with the light analyzer (plurals only): precise matches.
+    pub(crate) light: TextFields,
+    /// Analysed with the stemming analyzer: broader matches.
+    pub(crate) stemmed: TextFields,
+    /// The four light fields in one: the vocabulary typos and prefixes are looked up in.
+    pub(crate) vocabulary: Field,
+}
+
+/// The two analyzers of a language.
+#[derive(Clone)]
+pub(crate) struct Analyzers {
+    pub(crate) light: TextAnalyzer,
+    pub(crate) stemmed: TextAnalyzer,
+}
+
+#[derive(Clone, Debug)]
+struct Fields {
+    id: Field,
+    lang: Field,
+    title: Field,
+    summary: Field,
+    body: Field,
+    per_lang: Vec<LangFields>,
+}
+
+/// The search index: build it from the guides, search it, update one guide at a time.
+pub struct Index {
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+    analyzers: HashMap<Lang, Analyzers>,
+    config: SearchConfig,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("guides", &self.len())
+            .finish_non_exhaustive()
+    }
+}
+
+const WRITER_MEMORY: usize = 50_000_000;
+
+impl Index {
+    /// Builds an in-memory index of `guides`.
+    pub fn build(guides: &[Guide], config: &SearchConfig) -> Result<Index, IndexError> {
+        let (schema, fields) = schema();
+        let index = tantivy::Index::create_in_ram(schema);
+        let mut analyzers = HashMap::new();
+        for lang in Lang::ALL {
+            let pair = Analyzers {
+                light: analysis::light_analyzer(lang),
+                stemmed: analysis::analyzer(lang),
+            };
+            let tokenizers = index.tokenizers();
+            tokenizers.register(lang.tokenizer_name(), pair.stemmed.clone());
+            tokenizers.register(lang.light_tokenizer_name(), pair.light.clone());
+            analyzers.insert(lang, pair);
+        }
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
+        for guide in guides {
+            writer.add_document(document(&fields, guide)?)?;
+        }
+        writer.commit()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Index {
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+            analyzers,
+            config: config.clone(),
+        })
+    }
+
+    /// Adds a guide or replaces the one with the same id; searches see it as soon as this returns.
+    pub fn upsert(&self, guide: &Guide) -> Result<(), IndexError> {
+        let doc = document(&self.fields, guide)?;
+        let mut writer = self.writer.lock().map_err(|_| IndexError::Poisoned)?;
+        writer.delete_term(Term::from_field_text(self.fields.id, &guide.id));
+        writer.add_document(doc)?;
+        writer.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Removes the guide with this id (no-op if absent); effective when this returns.
+    pub fn remove(&self, id: &str) -> Result<(), IndexError> {
+        let mut writer = self.writer.lock().map_err(|_| IndexError::Poisoned)?;
+        writer.delete_term(Term::from_field_text(self.fields.id, id));
+        writer.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Number of guides indexed.
+    pub fn len(&self) -> usize {
+        usize::try_from(self.reader.searcher().num_docs()).unwrap_or(usize::MAX)
+    }
+
+    /// Whether no guide is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The settings the index searches with.
+    pub fn config(&self) -> &SearchConfig {
+        &self.config
+    }
+
+    /// Searches guides in `lang` (every language if `None`), best first, at most `limit` hits.
+    /// A query that matches nothing returns an empty list (the caller records it for operators).
+    pub fn search(
+        &self,
+        text: &str,
+        lang: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Hit>, IndexError> {
+        let langs: Vec<LangFields> = match lang {
+            Some(code) => {
+                let l = Lang::from_code(code)
+                    .ok_or_else(|| IndexError::UnknownSearchLanguage(code.to_string()))?;
+                self.fields
+                    .per_lang
+                    .iter()
+                    .filter(|f| f.lang == l)
+                    .copied()
+                    .collect()
+            }
+            None => self.fields.per_lang.clone(),
+        };
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let searcher = self.reader.searcher();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut highlights: HashMap<Lang, LangQuery> = HashMap::new();
+        for lf in &langs {
+            let mut analyzers = self.analyzers(lf.lang);
+            let lq = query::build(&searcher, lf, &mut analyzers, text, &self.config)?;
+            clauses.extend(lq.clauses.iter().map(|(o, q)| (*o, q.box_clone())));
+            highlights.insert(lf.lang, lq);
+        }
+        if clauses.is_empty() {
+            return Ok(Vec::new());
+        }
+        let query = BooleanQuery::new(clauses);
+        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let get = |field: Field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let language = get(self.fields.lang);
+            let body = get(self.fields.body);
+            let snippet = Lang::from_code(&language)
+                .and_then(|l| highlights.get(&l).map(|lq| (l, lq)))
+                .map(|(l, lq)| self.snippet(l, lq, &body))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| escape(&get(self.fields.summary)));
+            hits.push(Hit {
+                id: get(self.fields.id),
+                title: get(self.fields.title),
+                score,
+                snippet,
+                language,
+            });
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        Ok(hits)
+    }
+
+    fn analyzers(&self, lang: Lang) -> Analyzers {
+        self.analyzers
+            .get(&lang)
+            .cloned()
+            .unwrap_or_else(|| Analyzers {
+                light: analysis::light_analyzer(lang),
+                stemmed: analysis::analyzer(lang),
+            })
+    }
+
+    fn snippet(&self, lang: Lang, lq: &LangQuery, body: &str) -> String {
+        let generator = SnippetGenerator::new(
+            lq.highlight_terms.clone(),
+            self.analyzers(lang).light,
+            self.fields.body,
+            self.config.snippet_chars,
+        );
+        let mut snippet = generator.snippet(body);
+        if snippet.is_empty() {
+            return String::new();
+        }
+        snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+        snippet.to_html()
+    }
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let id = b.add_text_field("id", STRING | STORED);
+    let lang = b.add_text_field("lang", STRING | STORED);
+    let title = b.add_text_field("title", STORED);
+    let summary = b.add_text_field("summary", STORED);
+    let body = b.add_text_field("body", STORED);
+    let per_lang = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            let opts = |tokenizer: &str| {
+                TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer(tokenizer)
+                        .set_index_option(IndexRecordOption::WithFreqs),
+                )
+            };
+            let mut fields = |suffix: &str, tokenizer: &str| {
+                let mut field = |name: &str| {
+                    b.add_text_field(&format!("{name}_{}{suffix}", l.code()), opts(tokenizer))
+                };
+                TextFields {
+                    title: field("title"),
+                    summary: field("summary"),
+                    tags: field("tags"),
+                    body: field("body"),
+                }
+            };
+            let light = fields("_light", l.light_tokenizer_name());
+            let stemmed = fields("", l.tokenizer_name());
+            let vocabulary = b.add_text_field(
+                &format!("vocabulary_{}", l.code()),
+                opts(l.light_tokenizer_name()),
+            );
+            LangFields {
+                lang: l,
+                light,
+                stemmed,
+                vocabulary,
+            }
+        })
+        .collect();
+    let fields = Fields {
+        id,
+        lang,
+        title,
+        summary,
+        body,
+        per_lang,
+    };
+    (b.build(), fields)
+}
+
+fn document(fields: &Fields, guide: &Guide) -> Result<TantivyDocument, IndexError> {
+    let unsupported = || IndexError::UnsupportedLanguage {
+        id: guide.id.clone(),
+        language: guide.language.clone(),
+    };
+    let lang = Lang::from_code(&guide.language).ok_or_else(unsupported)?;
+    let lf = fields
+        .per_lang
+        .iter()
+        .find(|f| f.lang == lang)
+        .ok_or_else(unsupported)?;
+    let body = render::plain_text(&guide.body);
+    let tags = guide.tags.join(" \n ");
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.id, &guide.id);
+    doc.add_text(fields.lang, &guide.language);
+    doc.add_text(fields.title, &guide.title);
+    doc.add_text(fields.summary, &guide.summary);
+    doc.add_text(fields.body, &body);
+    for tf in [lf.light, lf.stemmed] {
+        doc.add_text(tf.title, &guide.title);
+        doc.add_text(tf.summary, &guide.summary);
+        doc.add_text(tf.tags, &tags);
+        doc.add_text(tf.body, &body);
+    }
+    for text in [&guide.title, &guide.summary, &tags, &body] {
+        doc.add_text(lf.vocabulary, text);
+    }
+    Ok(doc)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
