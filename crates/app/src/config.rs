@@ -22,6 +22,8 @@ pub struct AppConfig {
     pub top_up_min: i64,
     pub top_up_max: i64,
     pub prepaid_max_balance: i64,
+    /// KB-02 ⚙: the search's synonym groups, a TOML file; none uses the built-in list.
+    pub kb_synonyms: Option<PathBuf>,
 }
 
 impl Default for AppConfig {
@@ -40,6 +42,7 @@ impl Default for AppConfig {
             top_up_min: 1_000,
             top_up_max: 1_000_000,
             prepaid_max_balance: 5_000_000,
+            kb_synonyms: None,
         }
     }
 }

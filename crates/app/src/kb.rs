@@ -83,7 +83,7 @@ impl App {
         }
         drop(c);
         let library = Library::new(guides).map_err(|e| AppError::Internal(e.to_string()))?;
-        let index = Index::build(library.guides(), &SearchConfig::default())
+        let index = Index::build(library.guides(), &self.kb_config()?)
             .map_err(|e| AppError::Internal(e.to_string()))?;
         let snap = Arc::new(Snapshot {
             version,
@@ -96,6 +96,16 @@ impl App {
             .write()
             .map_err(|_| AppError::Internal("kb lock".into()))? = Some(snap.clone());
         Ok(snap)
+    }
+
+    /// The search settings: the default ones, with the operator's synonyms when configured.
+    pub fn kb_config(&self) -> AppResult<SearchConfig> {
+        let mut cfg = SearchConfig::default();
+        if let Some(path) = &self.config.kb_synonyms {
+            cfg.synonyms = guichet_kb::Synonyms::load(path)
+                .map_err(|e| AppError::Unreadable(e.to_string()))?;
+        }
+        Ok(cfg)
     }
 
     /// KB-02: searches the published guides (in `lang`, or all languages); a search that finds

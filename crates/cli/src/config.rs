@@ -41,6 +41,9 @@ pub struct ConfigArgs {
     /// Days an invitation stays valid [default: 14]
     #[arg(long, env = "GUICHET_INVITATION_DAYS", global = true)]
     pub invitation_days: Option<i64>,
+    /// Synonym groups for the help search, a TOML file [default: the built-in list]
+    #[arg(long, env = "GUICHET_KB_SYNONYMS", global = true)]
+    pub kb_synonyms: Option<PathBuf>,
 }
 
 /// The same settings in the TOML file.
@@ -57,6 +60,7 @@ pub struct FileConfig {
     pub session_idle_minutes: Option<i64>,
     pub session_absolute_hours: Option<i64>,
     pub invitation_days: Option<i64>,
+    pub kb_synonyms: Option<PathBuf>,
 }
 
 /// The resolved configuration.
@@ -72,6 +76,7 @@ pub struct Config {
     pub session_idle_minutes: i64,
     pub session_absolute_hours: i64,
     pub invitation_days: i64,
+    pub kb_synonyms: Option<PathBuf>,
     /// Run the e-mail sender and clean-up jobs (tests that inspect the outbox turn them off).
     pub background_jobs: bool,
 }
@@ -143,6 +148,7 @@ impl Config {
                 "invitation_days",
                 a.invitation_days.or(f.invitation_days).unwrap_or(14),
             )?,
+            kb_synonyms: a.kb_synonyms.or(f.kb_synonyms),
             background_jobs: true,
         };
         if !(c.public_url.starts_with("http://") || c.public_url.starts_with("https://")) {
@@ -163,6 +169,7 @@ impl Config {
             session_idle_secs: self.session_idle_minutes * 60,
             session_absolute_secs: self.session_absolute_hours * 3600,
             invitation_days: self.invitation_days,
+            kb_synonyms: self.kb_synonyms.clone(),
             ..Default::default()
         }
     }

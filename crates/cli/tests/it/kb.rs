@@ -272,3 +272,84 @@ async fn help_pages_feedback_and_empty_searches(b: Backend) {
     assert_eq!(r.location(), "/help/cookies-et-javascript");
     assert_eq!(c.get("/help/cookies-et-javascript").await.status, 200);
 }
+
+#[test]
+fn guides_export_and_import_round_trip_through_the_cli() {
+    let dir = TempDir::new();
+    let db = format!("sqlite://{}", dir.0.join("kb.db").display());
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_guichet"))
+            .args(args)
+            .env("GUICHET_DATABASE_URL", &db)
+            .env_remove("GUICHET_CONFIG")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let export = dir.0.join("export");
+    let said = run(&["kb", "export", export.to_str().unwrap()]);
+    assert!(said.starts_with("41 guide(s)"), "{said}");
+    let file = export.join("fr").join("compte-prepaye.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("+++"));
+    // Unchanged files publish nothing; an edited one becomes a new published version.
+    assert!(
+        run(&["kb", "import", export.to_str().unwrap()])
+            .starts_with("0 guide(s) published, 41 unchanged")
+    );
+    std::fs::write(&file, format!("{text}\nLes tamanoirs sont bienvenus.\n")).unwrap();
+    assert!(
+        run(&["kb", "import", export.to_str().unwrap()])
+            .starts_with("1 guide(s) published, 40 unchanged")
+    );
+    assert_eq!(kb_search_cli(&db, "tamanoirs")[0]["id"], "compte-prepaye");
+    // A broken file is refused with its name and field.
+    std::fs::write(export.join("fr").join("casse.md"), "+++\ntitle = 3\n+++\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_guichet"))
+        .args(["kb", "import", export.to_str().unwrap()])
+        .env("GUICHET_DATABASE_URL", &db)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("casse.md"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_api_searches_like_the_cli_and_operators_can_add_synonyms() {
+    let dir = TempDir::new();
+    let synonyms = dir.0.join("synonyms.toml");
+    std::fs::write(
+        &synonyms,
+        "groups = [[\"tirelire\", \"prepaye\", \"prepaid\"]]\n",
+    )
+    .unwrap();
+    let db = crate::harness::fresh_database(Backend::Sqlite, &dir.0).await;
+    let t = TestApp::spawn_on(&db, dir, |c| c.kb_synonyms = Some(synonyms.clone())).await;
+    let mut c = t.client();
+    let hits = c.get("/api/v1/kb/search?q=compte%20prepaye&lang=fr").await;
+    assert_eq!(hits.status, 200, "public: no token needed");
+    assert_eq!(hits.json()[0]["id"], "compte-prepaye");
+    let hits = c.get("/api/v1/kb/search?q=tirelire&lang=fr").await.json();
+    assert_eq!(
+        hits[0]["id"], "compte-prepaye",
+        "the operator's synonym works: {hits}"
+    );
+    assert_eq!(
+        c.get("/api/v1/kb/search?q=x&lang=klingon").await.status,
+        422
+    );
+    let doc = c.get("/api/openapi.json").await.json();
+    assert_eq!(
+        doc["paths"]["/api/v1/kb/search"]["get"]["security"],
+        serde_json::json!([])
+    );
+}

@@ -20,6 +20,9 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 
+/// Routes anyone may call, without a token.
+pub const PUBLIC_ROUTES: &[&str] = &["/api/v1/kb/search"];
+
 /// One API route: how it is called, what it needs, and an example body.
 pub struct ApiRoute {
     pub method: &'static str,
@@ -36,6 +39,14 @@ pub struct ApiRoute {
 pub fn routes() -> Vec<ApiRoute> {
     use handlers::*;
     vec![
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/kb/search",
+            summary: "Search the help centre (public): ?q=…&lang=fr|en|de|all&limit=N → [{id, title, score, snippet}], best first",
+            action: None,
+            example: None,
+            make: || get(kb_search),
+        },
         ApiRoute {
             method: "GET",
             path: "/api/v1/me",

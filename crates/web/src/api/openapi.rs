@@ -29,6 +29,9 @@ pub fn build() -> Value {
                 "422": {"$ref": "#/components/responses/Error"},
             },
         });
+        if super::PUBLIC_ROUTES.contains(&r.path) {
+            op["security"] = json!([]);
+        }
         if let Some(action) = r.action {
             op["x-guichet-permission"] = json!(action);
         }
