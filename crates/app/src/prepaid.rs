@@ -79,6 +79,33 @@ pub(crate) fn check_key(key: &str) -> AppResult<()> {
     Ok(())
 }
 
+/// Takes the idempotency key inside `tx`: `None` when it is new (go on), the first answer when the
+/// same request was made before; another request with the same key is refused.
+pub(crate) async fn claim_key(
+    tx: &mut guichet_store::Conn,
+    org: guichet_core::OrgId,
+    key: &str,
+    hash: &str,
+    now: i64,
+) -> AppResult<Option<Answer>> {
+    use guichet_store::idempotency::{Claim, claim};
+    match claim(tx, org, key, hash, now).await? {
+        Claim::Fresh => Ok(None),
+        Claim::Replay { status, response } => {
+            let body = serde_json::from_str(&response)
+                .map_err(|e| crate::AppError::Internal(e.to_string()))?;
+            Ok(Some(Answer {
+                status: status as u16,
+                body,
+            }))
+        }
+        Claim::Mismatch => Err(crate::AppError::invalid(
+            "idempotency_key",
+            "idempotency.mismatch",
+        )),
+    }
+}
+
 /// (year, month) of a Unix time, UTC.
 pub(crate) fn year_month(unix: i64) -> (u32, u32) {
     let d =
@@ -124,19 +151,8 @@ impl App {
             card.exp_year
         ));
         let mut tx = self.db.begin().await?;
-        match idempotency::claim(&mut tx, actor.org, key, &hash, now).await? {
-            idempotency::Claim::Fresh => {}
-            idempotency::Claim::Replay { status, response } => {
-                let body = serde_json::from_str(&response)
-                    .map_err(|e| AppError::Internal(e.to_string()))?;
-                return Ok(Answer {
-                    status: status as u16,
-                    body,
-                });
-            }
-            idempotency::Claim::Mismatch => {
-                return Err(AppError::invalid("idempotency_key", "idempotency.mismatch"));
-            }
+        if let Some(first) = claim_key(&mut tx, actor.org, key, &hash, now).await? {
+            return Ok(first);
         }
         let org = orgs::by_id(&mut tx, actor.org)
             .await?

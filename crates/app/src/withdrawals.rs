@@ -4,7 +4,7 @@
 
 use crate::auth::SessionCtx;
 use crate::error::{AppError, AppResult};
-use crate::prepaid::{Answer, check_key};
+use crate::prepaid::{Answer, check_key, claim_key};
 use crate::{Actor, App};
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
 use guichet_core::{Action, Money, validate};
@@ -92,19 +92,8 @@ impl App {
                 return Err(AppError::invalid("code", "withdrawal.fresh_code"));
             }
         }
-        match idempotency::claim(&mut tx, actor.org, key, &hash, now).await? {
-            idempotency::Claim::Fresh => {}
-            idempotency::Claim::Replay { status, response } => {
-                let body = serde_json::from_str(&response)
-                    .map_err(|e| AppError::Internal(e.to_string()))?;
-                return Ok(Answer {
-                    status: status as u16,
-                    body,
-                });
-            }
-            idempotency::Claim::Mismatch => {
-                return Err(AppError::invalid("idempotency_key", "idempotency.mismatch"));
-            }
+        if let Some(first) = claim_key(&mut tx, actor.org, key, &hash, now).await? {
+            return Ok(first);
         }
         let org = orgs::by_id(&mut tx, actor.org)
             .await?
