@@ -2,6 +2,37 @@
 
 use std::path::PathBuf;
 
+/// The provider as it appears on QR-bills: who is paid, on which accounts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Creditor {
+    pub name: String,
+    pub street: String,
+    pub building_number: String,
+    pub postcode: String,
+    pub town: String,
+    pub country: String,
+    /// QR-IBAN (IID 30000–31999): CHF bills with a QR reference.
+    pub qr_iban: String,
+    /// Ordinary IBAN: EUR bills with an ISO 11649 creditor reference.
+    pub iban: String,
+}
+
+impl Default for Creditor {
+    /// A fictitious provider with the example accounts of the Swiss guidelines (demo and tests).
+    fn default() -> Self {
+        Creditor {
+            name: "Guichet Hébergement SA".into(),
+            street: "Rue du Grand-Pont".into(),
+            building_number: "2".into(),
+            postcode: "1003".into(),
+            town: "Lausanne".into(),
+            country: "CH".into(),
+            qr_iban: "CH4431999123000889012".into(),
+            iban: "CH9300762011623852957".into(),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct AppConfig {
     /// Base URL used in e-mailed links, and to tell whether cookies get `Secure`.
@@ -24,6 +55,8 @@ pub struct AppConfig {
     pub prepaid_max_balance: i64,
     /// KB-02 ⚙: the search's synonym groups, a TOML file; none uses the built-in list.
     pub kb_synonyms: Option<PathBuf>,
+    /// Who is paid by bank transfer (QR-bills).
+    pub creditor: Creditor,
 }
 
 impl Default for AppConfig {
@@ -43,6 +76,7 @@ impl Default for AppConfig {
             top_up_max: 1_000_000,
             prepaid_max_balance: 5_000_000,
             kb_synonyms: None,
+            creditor: Creditor::default(),
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod kb;
 pub mod mail;
 pub mod members;
 pub mod orgs;
+pub mod payment_requests;
 pub mod payments;
 pub mod prepaid;
 pub mod tokens;
@@ -23,7 +24,7 @@ pub mod withdrawals;
 
 pub use actor::Actor;
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use config::AppConfig;
+pub use config::{AppConfig, Creditor};
 pub use error::{AppError, FieldError};
 pub use guichet_store::Db;
 

@@ -44,6 +44,30 @@ pub struct ConfigArgs {
     /// Synonym groups for the help search, a TOML file [default: the built-in list]
     #[arg(long, env = "GUICHET_KB_SYNONYMS", global = true)]
     pub kb_synonyms: Option<PathBuf>,
+    /// Name of the provider on QR-bills [default: Guichet Hébergement SA (demo)]
+    #[arg(long, env = "GUICHET_CREDITOR_NAME", global = true)]
+    pub creditor_name: Option<String>,
+    /// Street of the provider on QR-bills [default: Rue du Grand-Pont]
+    #[arg(long, env = "GUICHET_CREDITOR_STREET", global = true)]
+    pub creditor_street: Option<String>,
+    /// Building number of the provider [default: 2]
+    #[arg(long, env = "GUICHET_CREDITOR_BUILDING", global = true)]
+    pub creditor_building: Option<String>,
+    /// Postcode of the provider [default: 1003]
+    #[arg(long, env = "GUICHET_CREDITOR_POSTCODE", global = true)]
+    pub creditor_postcode: Option<String>,
+    /// Town of the provider [default: Lausanne]
+    #[arg(long, env = "GUICHET_CREDITOR_TOWN", global = true)]
+    pub creditor_town: Option<String>,
+    /// Country of the provider, two letters [default: CH]
+    #[arg(long, env = "GUICHET_CREDITOR_COUNTRY", global = true)]
+    pub creditor_country: Option<String>,
+    /// QR-IBAN for CHF QR-bills with a QR reference [default: the guidelines' example]
+    #[arg(long, env = "GUICHET_QR_IBAN", global = true)]
+    pub qr_iban: Option<String>,
+    /// IBAN for EUR QR-bills with a creditor reference [default: an example IBAN]
+    #[arg(long, env = "GUICHET_IBAN", global = true)]
+    pub iban: Option<String>,
 }
 
 /// The same settings in the TOML file.
@@ -61,6 +85,14 @@ pub struct FileConfig {
     pub session_absolute_hours: Option<i64>,
     pub invitation_days: Option<i64>,
     pub kb_synonyms: Option<PathBuf>,
+    pub creditor_name: Option<String>,
+    pub creditor_street: Option<String>,
+    pub creditor_building: Option<String>,
+    pub creditor_postcode: Option<String>,
+    pub creditor_town: Option<String>,
+    pub creditor_country: Option<String>,
+    pub qr_iban: Option<String>,
+    pub iban: Option<String>,
 }
 
 /// The resolved configuration.
@@ -77,6 +109,8 @@ pub struct Config {
     pub session_absolute_hours: i64,
     pub invitation_days: i64,
     pub kb_synonyms: Option<PathBuf>,
+    /// Who is paid by bank transfer.
+    pub creditor: guichet_app::Creditor,
     /// Run the e-mail sender and clean-up jobs (tests that inspect the outbox turn them off).
     pub background_jobs: bool,
 }
@@ -149,7 +183,33 @@ impl Config {
                 a.invitation_days.or(f.invitation_days).unwrap_or(14),
             )?,
             kb_synonyms: a.kb_synonyms.or(f.kb_synonyms),
+            creditor: {
+                let d = guichet_app::Creditor::default();
+                guichet_app::Creditor {
+                    name: a.creditor_name.or(f.creditor_name).unwrap_or(d.name),
+                    street: a.creditor_street.or(f.creditor_street).unwrap_or(d.street),
+                    building_number: a
+                        .creditor_building
+                        .or(f.creditor_building)
+                        .unwrap_or(d.building_number),
+                    postcode: a
+                        .creditor_postcode
+                        .or(f.creditor_postcode)
+                        .unwrap_or(d.postcode),
+                    town: a.creditor_town.or(f.creditor_town).unwrap_or(d.town),
+                    country: a
+                        .creditor_country
+                        .or(f.creditor_country)
+                        .unwrap_or(d.country),
+                    qr_iban: a.qr_iban.or(f.qr_iban).unwrap_or(d.qr_iban),
+                    iban: a.iban.or(f.iban).unwrap_or(d.iban),
+                }
+            },
             background_jobs: true,
+        };
+        let c = Config {
+            creditor: check_creditor(c.creditor)?,
+            ..c
         };
         if !(c.public_url.starts_with("http://") || c.public_url.starts_with("https://")) {
             anyhow::bail!(
@@ -170,9 +230,42 @@ impl Config {
             session_absolute_secs: self.session_absolute_hours * 3600,
             invitation_days: self.invitation_days,
             kb_synonyms: self.kb_synonyms.clone(),
+            creditor: self.creditor.clone(),
             ..Default::default()
         }
     }
+}
+
+/// The provider's accounts must be what they claim: the QR-IBAN a QR-IBAN, the IBAN an ordinary one.
+/// Returns the creditor with its accounts in electronic form (no spaces).
+fn check_creditor(c: guichet_app::Creditor) -> anyhow::Result<guichet_app::Creditor> {
+    use guichet_bank::references::{is_qr_iban, validate_iban};
+    let qr = validate_iban(&c.qr_iban).map_err(|e| anyhow::anyhow!("qr_iban: {e}"))?;
+    if !is_qr_iban(&qr) {
+        anyhow::bail!(
+            "qr_iban: {} is an ordinary IBAN, not a QR-IBAN (IID 30000–31999)",
+            c.qr_iban
+        );
+    }
+    let iban = validate_iban(&c.iban).map_err(|e| anyhow::anyhow!("iban: {e}"))?;
+    if is_qr_iban(&iban) {
+        anyhow::bail!(
+            "iban: {} is a QR-IBAN; EUR bills need an ordinary IBAN",
+            c.iban
+        );
+    }
+    if c.name.trim().is_empty()
+        || c.town.trim().is_empty()
+        || c.postcode.trim().is_empty()
+        || c.country.len() != 2
+    {
+        anyhow::bail!("creditor: name, postcode, town and a two-letter country are required");
+    }
+    Ok(guichet_app::Creditor {
+        qr_iban: qr,
+        iban,
+        ..c
+    })
 }
 
 #[cfg(test)]
@@ -226,5 +319,25 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("public_url"));
+        let qr = ConfigArgs {
+            qr_iban: Some("CH9300762011623852957".into()),
+            ..Default::default()
+        };
+        let e = Config::resolve(qr, FileConfig::default()).unwrap_err();
+        assert!(e.to_string().contains("qr_iban"), "{e}");
+        let iban = ConfigArgs {
+            iban: Some("CH93 0076 2011 6238 5295 8".into()),
+            ..Default::default()
+        };
+        let e = Config::resolve(iban, FileConfig::default()).unwrap_err();
+        assert!(e.to_string().starts_with("iban"), "{e}");
+        let ok = ConfigArgs {
+            iban: Some("CH93 0076 2011 6238 5295 7".into()),
+            ..Default::default()
+        };
+        assert!(
+            Config::resolve(ok, FileConfig::default()).is_ok(),
+            "spaces in an IBAN are fine"
+        );
     }
 }

@@ -18,6 +18,7 @@ pub mod ledger;
 pub mod memberships;
 pub mod orgs;
 pub mod outbox;
+pub mod payment_requests;
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;

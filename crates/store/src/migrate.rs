@@ -49,6 +49,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0006_kb.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 7,
+        name: "payment_requests",
+        sql: include_str!("../migrations/0007_payment_requests.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

@@ -20,6 +20,7 @@ fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture) -> String {
     path = path.replace("{user}", &objects_of.collaborator().id.to_string());
     path = path.replace("{id}", &objects_of.invitation.to_string());
     path = path.replace("{address}", &objects_of.address);
+    path = path.replace("{request}", &objects_of.request);
     assert!(
         !path.contains('{'),
         "route {} has a placeholder the isolation test does not know",
@@ -96,6 +97,7 @@ async fn another_organizations_ids_give_404_and_change_nothing(b: Backend) {
             if route.path.contains("{user}")
                 || route.path.contains("{id}")
                 || route.path.contains("{address}")
+                || route.path.contains("{request}")
             {
                 let path = fill(route, &other, &a);
                 let r = c
@@ -159,7 +161,8 @@ async fn each_role_gets_exactly_what_the_table_allows(b: Backend) {
                 .replace("{org}", &w.b.id.to_string())
                 .replace("{user}", &uuid::Uuid::now_v7().to_string())
                 .replace("{id}", &uuid::Uuid::now_v7().to_string())
-                .replace("{address}", &uuid::Uuid::now_v7().to_string());
+                .replace("{address}", &uuid::Uuid::now_v7().to_string())
+                .replace("{request}", &uuid::Uuid::now_v7().to_string());
             let mut body = route.example.map(|e| e());
             if let Some(serde_json::Value::Object(m)) = body.as_mut()
                 && m.contains_key("email")

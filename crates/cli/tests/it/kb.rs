@@ -84,6 +84,7 @@ async fn every_listed_manager_page_is_routed() {
     for page in guichet_web::MANAGER_PAGES {
         let path = page
             .replace("{address}", &w.a.address)
+            .replace("{request}", &w.a.request)
             .replace("{category}", "billing")
             .replace("{id}", "compte-prepaye");
         let r = c.get(&path).await;

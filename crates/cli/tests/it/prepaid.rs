@@ -426,3 +426,120 @@ async fn concurrent_top_ups_and_withdrawals_on_one_account(b: Backend) {
             .is_empty()
     );
 }
+
+mod transfers {
+    use crate::both_backends;
+    use crate::harness::{Backend, TestApp};
+    use crate::world::{PASSWORD, world};
+    use serde_json::json;
+
+    both_backends!(a_transfer_top_up_gets_its_own_reference_and_a_qr_bill_a_scanner_reads);
+
+    async fn a_transfer_top_up_gets_its_own_reference_and_a_qr_bill_a_scanner_reads(b: Backend) {
+        let t = TestApp::spawn(b).await;
+        let w = world(&t).await;
+        let mut web = t.client();
+        web.login_ok(&w.a.accountant().email, PASSWORD).await;
+        web.get("/accounting/prepaid").await;
+        assert_eq!(
+            web.post("/accounting/prepaid/transfer", &[("amount", "5")])
+                .await
+                .status,
+            422,
+            "below the minimum"
+        );
+        let r = web
+            .post("/accounting/prepaid/transfer", &[("amount", "250.00")])
+            .await;
+        assert_eq!(r.status, 303);
+        let page = web.get(r.location()).await;
+        assert!(
+            page.body.contains("CHF 250.00") && page.body.contains("CH44 3199 9123 0008 8901 2"),
+            "{}",
+            page.body
+        );
+        let svg = web.get(&format!("{}/qr-bill.svg", r.location())).await;
+        assert_eq!(svg.headers["content-type"], "image/svg+xml; charset=utf-8");
+        assert!(
+            svg.body.contains("width=\"210mm\"") && svg.body.contains("Receipt"),
+            "the slip in the reader's language (English here)"
+        );
+        // What a bank's scanner reads: the provider's QR-IBAN, the amount, the request's own QR reference.
+        let id = r.location().rsplit('/').next().unwrap().to_string();
+        let mut api = t.client();
+        let got = api
+            .api(
+                "GET",
+                &format!("/api/v1/orgs/{}/prepaid/transfer-requests/{id}", w.a.id),
+                &w.a.accountant().token,
+                None,
+            )
+            .await
+            .json();
+        let bill = guichet_bank::qr::parse(got["qr_payload"].as_str().unwrap())
+            .expect("the payload parses as a QR-bill");
+        assert_eq!(bill.account, "CH4431999123000889012");
+        assert_eq!(bill.amount, Some(25_000));
+        assert_eq!(
+            bill.reference,
+            guichet_bank::qr::Reference::Qrr(got["reference"].as_str().unwrap().to_string())
+        );
+        assert_eq!(
+            bill.debtor.as_ref().map(|d| d.name.as_str()),
+            Some(w.a.name.as_str())
+        );
+        // A EUR customer pays an ordinary IBAN with an RF creditor reference.
+        let r = api
+            .api(
+                "POST",
+                &format!("/api/v1/orgs/{}/prepaid/transfer-requests", w.b.id),
+                &w.b.lr().token,
+                Some(json!({"amount_minor": 10_000})),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let bill = guichet_bank::qr::parse(r.json()["qr_payload"].as_str().unwrap()).unwrap();
+        assert_eq!(bill.account, "CH9300762011623852957");
+        assert!(
+            matches!(&bill.reference, guichet_bank::qr::Reference::Scor(rf) if rf.starts_with("RF"))
+        );
+        assert_eq!(bill.currency, guichet_bank::Currency::Eur);
+        // Every request has its own reference; another Organization's request is a 404; no accounting, 403.
+        let again = api
+            .api(
+                "POST",
+                &format!("/api/v1/orgs/{}/prepaid/transfer-requests", w.b.id),
+                &w.b.lr().token,
+                Some(json!({"amount_minor": 10_000})),
+            )
+            .await
+            .json();
+        assert_ne!(again["reference"], r.json()["reference"]);
+        assert_eq!(
+            web.get(&format!("/accounting/prepaid/transfers/{}", w.b.request))
+                .await
+                .status,
+            404
+        );
+        let r = api
+            .api(
+                "POST",
+                &format!("/api/v1/orgs/{}/prepaid/transfer-requests", w.a.id),
+                &w.a.collaborator().token,
+                Some(json!({"amount_minor": 10_000})),
+            )
+            .await;
+        assert_eq!(r.status, 403);
+        // Nothing moved yet.
+        let prepaid = api
+            .api(
+                "GET",
+                &format!("/api/v1/orgs/{}/prepaid", w.a.id),
+                &w.a.lr().token,
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(prepaid["balance"]["minor"], 0);
+    }
+}

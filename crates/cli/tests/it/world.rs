@@ -32,6 +32,8 @@ pub struct OrgFixture {
     pub invitation: InvitationId,
     /// A billing address of the Organization.
     pub address: String,
+    /// A payment request (top-up by bank transfer) of the Organization.
+    pub request: String,
 }
 
 impl OrgFixture {
@@ -181,12 +183,14 @@ async fn org(
         ..Default::default()
     };
     let address = t.app.add_billing_address(&lr, &fields).await.unwrap().id;
+    let request = t.app.request_transfer_top_up(&lr, 5_000).await.unwrap().id;
     OrgFixture {
         id: org_id,
         name: name.into(),
         people,
         invitation: inv.id,
         address,
+        request,
     }
 }
 

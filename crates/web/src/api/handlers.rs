@@ -356,3 +356,43 @@ pub async fn kb_search(
         serde_json::to_value(hits).map_err(|e| AppError::Internal(e.to_string()))?,
     ))
 }
+
+async fn transfer_request_json(state: &AppState, a: &ApiActor, id: &str) -> ApiResult<Value> {
+    let r = state.app.payment_request(&a.actor, id).await?;
+    let bill = state.app.payment_request_bill(&a.actor, id).await?;
+    let payload = bill
+        .to_payload()
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(
+        json!({"id": r.id, "status": r.status, "amount_minor": r.amount, "currency": r.currency, "reference": r.reference,
+              "account": bill.account, "qr_payload": payload, "created_at": r.created_at}),
+    )
+}
+
+#[derive(Deserialize)]
+pub struct TransferBody {
+    amount_minor: i64,
+}
+
+pub async fn transfer_request_create(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(b): ApiJson<TransferBody>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let r = state
+        .app
+        .request_transfer_top_up(&a.actor, b.amount_minor)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(transfer_request_json(&state, &a, &r.id).await?),
+    ))
+}
+
+pub async fn transfer_request_get(
+    State(state): State<AppState>,
+    a: ApiActor,
+) -> ApiResult<Json<Value>> {
+    let id: String = a.param("request")?;
+    Ok(Json(transfer_request_json(&state, &a, &id).await?))
+}

@@ -216,6 +216,22 @@ pub fn routes() -> Vec<ApiRoute> {
             make: || post(address_restore),
         },
         ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/prepaid/transfer-requests",
+            summary: "Top up by bank transfer (PP-02): a payment request with its own reference and QR-bill payload",
+            action: Some(Action::Billing),
+            example: Some(|| json!({"amount_minor": 50000})),
+            make: || post(transfer_request_create),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/prepaid/transfer-requests/{request}",
+            summary: "A payment request with its reference and QR-bill payload",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(transfer_request_get),
+        },
+        ApiRoute {
             method: "GET",
             path: "/api/v1/orgs/{org}/billing/reference",
             summary: "The billing reference printed on invoices (INV-08)",

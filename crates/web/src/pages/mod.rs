@@ -35,6 +35,7 @@ pub const MANAGER_PAGES: &[&str] = &[
     "/payments",
     "/accounting/invoices",
     "/accounting/prepaid",
+    "/accounting/prepaid/transfers/{request}",
     "/accounting/addresses",
     "/accounting/addresses/{address}",
     "/accounting/settings",
@@ -96,6 +97,15 @@ pub fn router() -> Router<AppState> {
         .route("/accounting/prepaid", get(org::prepaid))
         .route("/accounting/prepaid/top-up", post(org::top_up))
         .route("/accounting/prepaid/withdraw", post(org::withdraw))
+        .route("/accounting/prepaid/transfer", post(org::transfer))
+        .route(
+            "/accounting/prepaid/transfers/{request}",
+            get(org::transfer_page),
+        )
+        .route(
+            "/accounting/prepaid/transfers/{request}/qr-bill.svg",
+            get(org::transfer_svg),
+        )
         .route(
             "/accounting/addresses",
             get(addresses::list).post(addresses::add),

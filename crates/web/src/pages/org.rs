@@ -457,6 +457,7 @@ async fn prepaid_page(
     let app = &o.ctx.state.app;
     let view = app.prepaid(&o.actor, page).await?;
     let withdrawals = app.withdrawals(&o.actor).await?;
+    let requests = app.open_payment_requests(&o.actor).await?;
     let ctx = &o.ctx;
     let cur = view.balance.currency;
     let limits = guichet_core::i18n::tf(
@@ -501,6 +502,26 @@ async fn prepaid_page(
                     }
                     p.muted { (ctx.t("prepaid.test_cards")) }
                     button type="submit" { (ctx.t("prepaid.pay_by_card")) }
+                }
+            }
+            div.card {
+                h2 { (ctx.t("prepaid.transfer_title")) }
+                p.muted { (ctx.t("prepaid.transfer_help")) }
+                form.inline method="post" action="/accounting/prepaid/transfer" {
+                    (csrf_field(ctx))
+                    (field(ctx, "amount", "prepaid.amount_label", "text", "", &[]))
+                    button type="submit" { (ctx.t("prepaid.transfer_submit")) }
+                }
+                @if !requests.is_empty() {
+                    h3 { (ctx.t("prepaid.transfer_open")) }
+                    ul {
+                        @for r in &requests {
+                            li {
+                                a href=(format!("/accounting/prepaid/transfers/{}", r.id)) { (Money::new(r.amount, r.currency)) }
+                                " — " code { (r.reference) } " — " (date(r.created_at))
+                            }
+                        }
+                    }
                 }
             }
             @if o.actor.can(Action::Withdraw) {
@@ -677,4 +698,90 @@ pub async fn teams(o: InOrg) -> Result<Markup, WebError> {
         "empty.teams",
         Action::ViewMembers,
     )
+}
+
+#[derive(Deserialize)]
+pub struct TransferForm {
+    amount: String,
+}
+
+/// PP-02 by bank transfer: creates the request and shows its QR-bill.
+pub async fn transfer(o: InOrg, CsrfForm(f): CsrfForm<TransferForm>) -> Result<Response, WebError> {
+    let Some(amount) = guichet_core::money::parse_amount(&f.amount) else {
+        let errs = [FieldError {
+            field: "amount",
+            key: "field.amount",
+        }];
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            prepaid_page(&o, 1, &errs, None).await?,
+        )
+            .into_response());
+    };
+    match o
+        .ctx
+        .state
+        .app
+        .request_transfer_top_up(&o.actor, amount)
+        .await
+    {
+        Ok(r) => {
+            Ok(Redirect::to(&format!("/accounting/prepaid/transfers/{}", r.id)).into_response())
+        }
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            prepaid_page(&o, 1, &errs, None).await?,
+        )
+            .into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A payment request: what to transfer, with the QR-bill to scan or print.
+pub async fn transfer_page(
+    o: InOrg,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Markup, WebError> {
+    let app = &o.ctx.state.app;
+    let r = app.payment_request(&o.actor, &id).await?;
+    let bill = app.payment_request_bill(&o.actor, &id).await?;
+    let ctx = &o.ctx;
+    Ok(manager(
+        &o,
+        Nav::Prepaid,
+        ctx.t("prepaid.transfer_title"),
+        html! {
+            div.card {
+                dl {
+                    dt { (ctx.t("prepaid.amount")) } dd { strong { (Money::new(r.amount, r.currency)) } }
+                    dt { (ctx.t("prepaid.transfer_account")) } dd { code { (guichet_bank::references::format_iban(&bill.account)) } }
+                    dt { (ctx.t("prepaid.transfer_reference")) } dd { code { (r.reference) } }
+                    dt { (ctx.t("prepaid.transfer_payee")) } dd { (bill.creditor.name) ", " (bill.creditor.postal_code) " " (bill.creditor.town) }
+                }
+                p.muted { (ctx.t("prepaid.transfer_after")) }
+            }
+            div.qrbill {
+                img src=(format!("/accounting/prepaid/transfers/{}/qr-bill.svg", r.id)) alt=(ctx.t("prepaid.transfer_qr_alt")) width="794" height="397";
+            }
+            p { a href=(format!("/accounting/prepaid/transfers/{}/qr-bill.svg", r.id)) download=(format!("qr-bill-{}.svg", r.reference)) { (ctx.t("prepaid.transfer_download")) } }
+        },
+    ))
+}
+
+/// The QR-bill payment part of a request, as SVG.
+pub async fn transfer_svg(
+    o: InOrg,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Response, WebError> {
+    let app = &o.ctx.state.app;
+    let bill = app.payment_request_bill(&o.actor, &id).await?;
+    let svg = app.qr_bill_svg(&bill, o.ctx.lang)?;
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "image/svg+xml; charset=utf-8",
+        )],
+        svg,
+    )
+        .into_response())
 }

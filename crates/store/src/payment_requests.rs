@@ -1,0 +1,107 @@
+//! Payment requests with their own reference (PP-02 by bank transfer; INV-09 later for invoices).
+
+use crate::row::*;
+use crate::{Conn, Result};
+use guichet_core::{Currency, OrgId, UserId};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+#[derive(Clone, Debug)]
+pub struct PaymentRequest {
+    pub id: String,
+    pub org_id: OrgId,
+    pub purpose: String,
+    pub amount: i64,
+    pub currency: Currency,
+    pub reference: String,
+    pub status: String,
+    pub created_at: i64,
+    pub paid_at: Option<i64>,
+}
+
+const T: &str = "payment_requests";
+const COLS: &str = "id, org_id, purpose, amount, currency, reference, status, created_at, paid_at";
+
+fn from_row(r: &AnyRow) -> Result<PaymentRequest> {
+    Ok(PaymentRequest {
+        id: text(r, T, "id")?,
+        org_id: parsed(r, T, "org_id")?,
+        purpose: text(r, T, "purpose")?,
+        amount: int(r, T, "amount")?,
+        currency: code(r, T, "currency", Currency::parse)?,
+        reference: text(r, T, "reference")?,
+        status: text(r, T, "status")?,
+        created_at: int(r, T, "created_at")?,
+        paid_at: opt_int(r, T, "paid_at")?,
+    })
+}
+
+/// The next number of the provider's reference counter (inside the caller's transaction: a
+/// rolled-back request gives its number back).
+pub async fn next_reference_number(c: &mut Conn) -> Result<i64> {
+    let row =
+        sqlx::query("UPDATE reference_counter SET last = last + 1 WHERE id = 1 RETURNING last")
+            .fetch_one(c)
+            .await?;
+    Ok(row.try_get::<i64, _>(0)?)
+}
+
+pub struct NewRequest<'a> {
+    pub org: OrgId,
+    pub purpose: &'a str,
+    pub amount: i64,
+    pub currency: Currency,
+    pub reference: &'a str,
+    pub created_by: UserId,
+    pub now: i64,
+}
+
+pub async fn insert(c: &mut Conn, r: &NewRequest<'_>) -> Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query(
+        "INSERT INTO payment_requests (id, org_id, purpose, amount, currency, reference, status, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8)",
+    )
+    .bind(&id)
+    .bind(r.org.to_string())
+    .bind(r.purpose)
+    .bind(r.amount)
+    .bind(r.currency.code())
+    .bind(r.reference)
+    .bind(r.created_by.to_string())
+    .bind(r.now)
+    .execute(c)
+    .await?;
+    Ok(id)
+}
+
+/// A request of this Organization; another Organization's id finds nothing.
+pub async fn get(c: &mut Conn, org: OrgId, id: &str) -> Result<Option<PaymentRequest>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {COLS} FROM payment_requests WHERE id = $1 AND org_id = $2"
+    ));
+    let row = sqlx::query(sql)
+        .bind(id)
+        .bind(org.to_string())
+        .fetch_optional(c)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// The Organization's open requests, newest first.
+pub async fn open_of_org(c: &mut Conn, org: OrgId) -> Result<Vec<PaymentRequest>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {COLS} FROM payment_requests WHERE org_id = $1 AND status = 'open' ORDER BY created_at DESC, id DESC LIMIT 50"
+    ));
+    let rows = sqlx::query(sql).bind(org.to_string()).fetch_all(c).await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// The request with this reference, whichever Organization (the bank import's look-up).
+pub async fn by_reference(c: &mut Conn, reference: &str) -> Result<Option<PaymentRequest>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {COLS} FROM payment_requests WHERE reference = $1"
+    ));
+    let row = sqlx::query(sql).bind(reference).fetch_optional(c).await?;
+    row.as_ref().map(from_row).transpose()
+}
