@@ -6,6 +6,7 @@ pub mod actor;
 pub mod addresses;
 pub mod admin;
 pub mod auth;
+pub mod bank_import;
 pub mod clock;
 pub mod config;
 pub mod crypto;

@@ -37,6 +37,11 @@ enum Command {
         #[command(subcommand)]
         what: BenchCommand,
     },
+    /// Import bank statements (camt.053 / camt.054 files) and credit the payments they carry.
+    ImportCamt {
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+    },
     /// The knowledge base: search it, import or export its guides.
     Kb {
         #[command(subcommand)]
@@ -136,6 +141,38 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 serve(&config, true).await
             }
+        }
+        Command::ImportCamt { files } => {
+            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
+            let total = files.len();
+            let mut failed = 0;
+            for (n, file) in files.iter().enumerate() {
+                let name = file.display().to_string();
+                eprint!("[{}/{total}] {name}: reading… ", n + 1);
+                let bytes = match std::fs::read(file) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        eprintln!("cannot read: {e}");
+                        failed += 1;
+                        continue;
+                    }
+                };
+                eprint!("{} KiB, importing… ", bytes.len() / 1024);
+                match app.import_camt(&name, &bytes, None).await {
+                    Ok(r) => eprintln!(
+                        "{} payments: {} credited, {} already imported, {} to place by hand, {} not credited",
+                        r.payments, r.credited, r.duplicates, r.exceptions, r.ignored
+                    ),
+                    Err(e) => {
+                        eprintln!("refused: {e}");
+                        failed += 1;
+                    }
+                }
+            }
+            if failed > 0 {
+                anyhow::bail!("{failed} of {total} file(s) not imported");
+            }
+            Ok(())
         }
         Command::Kb { action } => kb(&config, action).await,
         Command::Bench {

@@ -102,6 +102,16 @@ impl fmt::Display for Money {
     }
 }
 
+/// `1234.50`: minor units as a plain decimal, for statements and CSV.
+pub fn format_minor(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    format!(
+        "{sign}{}.{:02}",
+        minor.unsigned_abs() / 100,
+        minor.unsigned_abs() % 100
+    )
+}
+
 /// Reads an amount typed by a person (`150`, `150.5`, `1'234.50`, `1234,50`) into minor units;
 /// `None` for anything else (negative, more than two decimals, letters, absurdly large).
 pub fn parse_amount(s: &str) -> Option<i64> {

@@ -55,6 +55,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0007_payment_requests.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 8,
+        name: "bank_transactions",
+        sql: include_str!("../migrations/0008_bank_transactions.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

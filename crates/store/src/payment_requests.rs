@@ -105,3 +105,13 @@ pub async fn by_reference(c: &mut Conn, reference: &str) -> Result<Option<Paymen
     let row = sqlx::query(sql).bind(reference).fetch_optional(c).await?;
     row.as_ref().map(from_row).transpose()
 }
+
+/// Marks an open request paid; false if it was not open.
+pub async fn mark_paid(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
+    let done = sqlx::query("UPDATE payment_requests SET status = 'paid', paid_at = $1 WHERE id = $2 AND status = 'open'")
+        .bind(now)
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

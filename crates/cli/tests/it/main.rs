@@ -7,6 +7,7 @@ mod world;
 
 mod api;
 mod auth;
+mod bank;
 mod browser;
 mod csrf;
 mod instances;

@@ -158,6 +158,14 @@ pub fn router() -> Router<AppState> {
         .route("/help/{id}/feedback", post(help::feedback))
         .route("/admin", get(admin::customers))
         .route("/admin/withdrawals", get(admin::withdrawals))
+        .route("/admin/bank", get(admin::bank))
+        .route(
+            "/admin/bank/import",
+            post(admin::bank_import).layer(axum::extract::DefaultBodyLimit::max(
+                guichet_app::bank_import::MAX_FILE_BYTES as usize,
+            )),
+        )
+        .route("/admin/bank/{id}/assign", post(admin::bank_assign))
         .route("/admin/kb", get(admin::kb_list))
         .route("/admin/kb/new", get(admin::kb_new).post(admin::kb_create))
         .route("/admin/kb/report", get(admin::kb_report))

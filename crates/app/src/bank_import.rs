@@ -1,0 +1,304 @@
+//! Importing the bank's camt.053/054 files (REM-01) and placing the money (REM-02…04, PP-05): a
+//! payment whose reference is one of ours goes to that request's Organization; one without a known
+//! reference goes to the Organization this payer's IBAN paid for before; the rest waits in the
+//! exceptions queue for an operator. Every credit is a ledger entry (bank clearing → prepaid). A file
+//! is imported in one transaction; a payment already imported (same bank reference) is skipped.
+
+use crate::App;
+use crate::auth::SessionCtx;
+use crate::error::{AppError, AppResult};
+use guichet_bank::camt::{self, CreditDebit, ReadLimits};
+use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
+use guichet_core::{Currency, OrgId, UserId};
+use guichet_store::bank_transactions::{self as store, BankTransaction, NewTransaction};
+use guichet_store::{Conn, audit, ledger, orgs, payment_requests};
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ImportReport {
+    /// Payments read (booked ones; pending entries are not booked).
+    pub payments: usize,
+    /// Credited to an Organization's prepaid account.
+    pub credited: usize,
+    /// Already imported before: skipped.
+    pub duplicates: usize,
+    /// Waiting for an operator.
+    pub exceptions: usize,
+    /// Money out, or not booked: recorded, nothing credited.
+    pub ignored: usize,
+}
+
+/// Files larger than this are refused (⚙ in a later version).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+async fn credit_prepaid(
+    c: &mut Conn,
+    org: OrgId,
+    currency: Currency,
+    amount: i64,
+    description: &str,
+    key: &str,
+    now: i64,
+) -> AppResult<()> {
+    let clearing = AccountRef::provider(AccountKind::BankClearing, currency);
+    let prepaid = AccountRef::of_org(AccountKind::Prepaid, org, currency);
+    let entry = ledger::NewEntry {
+        org: Some(org),
+        kind: "bank_transfer",
+        description,
+        idempotency_key: Some(key),
+        now,
+    };
+    ledger::post(
+        c,
+        entry,
+        &[Transfer {
+            debit: clearing,
+            credit: prepaid,
+            amount,
+        }],
+    )
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(())
+}
+
+impl App {
+    /// Imports one camt file. Hostile or malformed files are refused whole with the reader's message.
+    pub async fn import_camt(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        by: Option<UserId>,
+    ) -> AppResult<ImportReport> {
+        let limits = ReadLimits {
+            max_bytes: MAX_FILE_BYTES,
+            ..ReadLimits::default()
+        };
+        let doc = camt::read(bytes, &limits)
+            .map_err(|e| AppError::Unreadable(format!("{file_name}: {e}")))?;
+        let now = self.now();
+        let mut report = ImportReport::default();
+        let mut tx = self.db.begin().await?;
+        for stmt in &doc.reports {
+            for entry in &stmt.entries {
+                // A payment per transaction detail; an entry without details is one payment.
+                let details: Vec<Option<&camt::TxDetail>> = if entry.details.is_empty() {
+                    vec![None]
+                } else {
+                    entry.details.iter().map(Some).collect()
+                };
+                for (i, d) in details.iter().enumerate() {
+                    let amount = d
+                        .and_then(|d| d.amount.clone())
+                        .unwrap_or_else(|| entry.amount.clone());
+                    let direction = d.and_then(|d| d.credit_debit).unwrap_or(entry.credit_debit);
+                    let bank_ref = d
+                        .and_then(|d| d.bank_ref.clone())
+                        .or_else(|| entry.bank_ref.clone().map(|r| format!("{r}/{i}")));
+                    let Some(bank_key) = bank_ref.or_else(|| {
+                        doc.message_id
+                            .clone()
+                            .map(|m| format!("{m}/{}/{i}", entry.index))
+                    }) else {
+                        return Err(AppError::Unreadable(format!(
+                            "{file_name}: entry {} has no bank reference",
+                            entry.index
+                        )));
+                    };
+                    report.payments += 1;
+                    if store::exists(&mut tx, &bank_key).await? {
+                        report.duplicates += 1;
+                        continue;
+                    }
+                    let reference = d
+                        .and_then(|d| d.reference.as_ref())
+                        .map(|r| r.value.replace(' ', ""));
+                    let debtor_name = d.and_then(|d| d.debtor_name.clone());
+                    let debtor_iban = d
+                        .and_then(|d| d.debtor_iban.clone())
+                        .map(|i| i.replace(' ', ""));
+                    let message = d
+                        .map(|d| d.unstructured.join(" ").trim().to_string())
+                        .filter(|m| !m.is_empty());
+                    let currency = Currency::parse(&amount.currency);
+                    let booking = entry.booking_date.map(|d| d.to_string());
+                    let mut new = NewTransaction {
+                        bank_key: &bank_key,
+                        file_name,
+                        direction: if direction == CreditDebit::Credit {
+                            "credit"
+                        } else {
+                            "debit"
+                        },
+                        amount: amount.minor,
+                        currency: &amount.currency,
+                        booking_date: booking.as_deref(),
+                        reference: reference.as_deref(),
+                        debtor_name: debtor_name.as_deref(),
+                        debtor_iban: debtor_iban.as_deref(),
+                        message: message.as_deref(),
+                        status: "ignored",
+                        org: None,
+                        request: None,
+                        note: None,
+                        now,
+                    };
+                    if direction != CreditDebit::Credit
+                        || !entry.is_booked()
+                        || entry.reversal
+                        || amount.minor <= 0
+                    {
+                        new.note = Some(if entry.is_booked() {
+                            "money out or reversal: not credited"
+                        } else {
+                            "not booked yet"
+                        });
+                        store::insert(&mut tx, &new).await?;
+                        report.ignored += 1;
+                        continue;
+                    }
+                    let Some(currency) = currency else {
+                        new.status = "exception";
+                        new.note = Some("currency is neither CHF nor EUR");
+                        store::insert(&mut tx, &new).await?;
+                        report.exceptions += 1;
+                        continue;
+                    };
+                    // REM-02: our reference → its request's Organization.
+                    let request = match &reference {
+                        Some(r) => payment_requests::by_reference(&mut tx, r).await?,
+                        None => None,
+                    };
+                    let (org, note) = match &request {
+                        Some(r) => (Some(r.org_id), "matched by reference"),
+                        None => match &debtor_iban {
+                            // REM-04: a payer already known by IBAN.
+                            Some(iban) => (
+                                store::org_of_payer(&mut tx, iban).await?,
+                                "matched by the payer's IBAN",
+                            ),
+                            None => (None, ""),
+                        },
+                    };
+                    let Some(org) = org else {
+                        new.status = "exception";
+                        new.note = Some(if reference.is_some() {
+                            "unknown reference"
+                        } else {
+                            "no reference and unknown payer"
+                        });
+                        store::insert(&mut tx, &new).await?;
+                        report.exceptions += 1;
+                        continue;
+                    };
+                    new.status = "credited";
+                    new.org = Some(org);
+                    new.request = request.as_ref().map(|r| r.id.as_str());
+                    new.note = Some(note);
+                    store::insert(&mut tx, &new).await?;
+                    let payer = debtor_name.as_deref().unwrap_or("?");
+                    let description = format!(
+                        "Bank transfer from {payer}{}",
+                        reference
+                            .as_deref()
+                            .map(|r| format!(", ref. {r}"))
+                            .unwrap_or_default()
+                    );
+                    credit_prepaid(
+                        &mut tx,
+                        org,
+                        currency,
+                        amount.minor,
+                        &description,
+                        &bank_key,
+                        now,
+                    )
+                    .await?;
+                    if let Some(r) = &request {
+                        payment_requests::mark_paid(&mut tx, &r.id, now).await?;
+                    }
+                    report.credited += 1;
+                }
+            }
+        }
+        let summary = format!(
+            "{file_name}: {} payments, {} credited, {} duplicates, {} exceptions, {} ignored",
+            report.payments, report.credited, report.duplicates, report.exceptions, report.ignored
+        );
+        audit::record(&mut tx, None, by, "bank.import", &summary, "", now).await?;
+        tx.commit().await?;
+        Ok(report)
+    }
+
+    /// The exceptions queue and the latest credited payments, for the back office.
+    pub async fn bank_queue(
+        &self,
+        ctx: &SessionCtx,
+    ) -> AppResult<(Vec<BankTransaction>, Vec<BankTransaction>)> {
+        if !ctx.user.is_operator {
+            return Err(AppError::NotFound);
+        }
+        let mut c = self.db.conn().await?;
+        Ok((
+            store::with_status(&mut c, "exception", 500).await?,
+            store::with_status(&mut c, "credited", 50).await?,
+        ))
+    }
+
+    /// REM-04: an operator places an exception on an Organization's prepaid account (audited).
+    pub async fn assign_bank_transaction(
+        &self,
+        ctx: &SessionCtx,
+        id: &str,
+        org: OrgId,
+        note: &str,
+    ) -> AppResult<()> {
+        if !ctx.user.is_operator {
+            return Err(AppError::NotFound);
+        }
+        let note = guichet_core::validate::line(note, 300)
+            .ok_or(AppError::invalid("note", "bank.note_required"))?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let t = store::get(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+        let o = orgs::by_id(&mut tx, org)
+            .await?
+            .ok_or(AppError::invalid("org", "bank.org_unknown"))?;
+        let currency =
+            Currency::parse(&t.currency).ok_or(AppError::Conflict("bank.currency_unsupported"))?;
+        if !store::assign(&mut tx, id, org, ctx.user.id, &note, now).await? {
+            return Err(AppError::Conflict("bank.already_placed"));
+        }
+        let description = format!(
+            "Bank transfer from {}",
+            t.debtor_name.as_deref().unwrap_or("?")
+        );
+        credit_prepaid(
+            &mut tx,
+            org,
+            currency,
+            t.amount,
+            &description,
+            &t.bank_key,
+            now,
+        )
+        .await?;
+        let detail = format!(
+            "{} {} {} → {} ({note})",
+            t.bank_key, t.amount, t.currency, o.name
+        );
+        audit::record(
+            &mut tx,
+            Some(org),
+            Some(ctx.user.id),
+            "bank.assigned",
+            &detail,
+            "",
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
