@@ -26,6 +26,8 @@ pub struct ImportReport {
     pub exceptions: usize,
     /// Money out, or not booked: recorded, nothing credited.
     pub ignored: usize,
+    /// Our payouts the bank confirms as debited.
+    pub payouts: usize,
 }
 
 /// Files larger than this are refused (⚙ in a later version).
@@ -144,6 +146,20 @@ impl App {
                         note: None,
                         now,
                     };
+                    // PP-04: the debit of one of our payouts completes it.
+                    let end_to_end = d.and_then(|d| d.end_to_end_id.clone());
+                    if direction == CreditDebit::Debit
+                        && entry.is_booked()
+                        && !entry.reversal
+                        && let Some(e2e) = &end_to_end
+                        && crate::payouts::complete_payout(&mut tx, e2e, amount.minor, now).await?
+                    {
+                        new.status = "payout";
+                        new.note = Some("payout completed");
+                        store::insert(&mut tx, &new).await?;
+                        report.payouts += 1;
+                        continue;
+                    }
                     if direction != CreditDebit::Credit
                         || !entry.is_booked()
                         || entry.reversal

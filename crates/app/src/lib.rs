@@ -18,6 +18,7 @@ pub mod members;
 pub mod orgs;
 pub mod payment_requests;
 pub mod payments;
+pub mod payouts;
 pub mod prepaid;
 pub mod tokens;
 pub mod totp;

@@ -42,6 +42,12 @@ enum Command {
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,
     },
+    /// Write the pain.001 payout file of every approved withdrawal to an IBAN (marks them in transit).
+    ExportPayouts {
+        /// Folder for the file.
+        #[arg(long, default_value = ".")]
+        out: std::path::PathBuf,
+    },
     /// The knowledge base: search it, import or export its guides.
     Kb {
         #[command(subcommand)]
@@ -171,6 +177,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             if failed > 0 {
                 anyhow::bail!("{failed} of {total} file(s) not imported");
+            }
+            Ok(())
+        }
+        Command::ExportPayouts { out } => {
+            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
+            match app.export_payouts(None).await? {
+                None => println!("No approved withdrawal to an IBAN: no file written."),
+                Some(f) => {
+                    std::fs::create_dir_all(&out).with_context(|| out.display().to_string())?;
+                    let path = out.join(format!("{}.xml", f.message_id));
+                    std::fs::write(&path, &f.xml).with_context(|| path.display().to_string())?;
+                    println!(
+                        "{} payout(s) written to {} (pain.001.001.09); they are now in transit.",
+                        f.payouts,
+                        path.display()
+                    );
+                }
             }
             Ok(())
         }

@@ -12,7 +12,7 @@ CREATE TABLE bank_transactions (
     debtor_name TEXT,
     debtor_iban TEXT,
     message TEXT,
-    status TEXT NOT NULL CHECK (status IN ('credited', 'exception', 'assigned', 'ignored')),
+    status TEXT NOT NULL CHECK (status IN ('credited', 'exception', 'assigned', 'ignored', 'payout')),
     org_id TEXT REFERENCES orgs (id),
     request_id TEXT REFERENCES payment_requests (id),
     note TEXT,

@@ -124,3 +124,114 @@ pub async fn decide(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Approved withdrawals to an IBAN, oldest first: what the next payout file carries.
+pub async fn approved_to_iban(c: &mut Conn) -> Result<Vec<Withdrawal>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {COLS} FROM withdrawals w JOIN orgs o ON o.id = w.org_id WHERE w.status = 'approved' AND w.method = 'iban' \
+         ORDER BY w.created_at, w.id LIMIT 1000"
+    ));
+    let rows = sqlx::query(sql).fetch_all(c).await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Records a payout file and marks its withdrawals in transit; false for one that was no longer approved.
+pub async fn mark_in_transit(c: &mut Conn, id: &str, file_id: &str) -> Result<bool> {
+    let done = sqlx::query("UPDATE withdrawals SET status = 'in_transit', payout_file_id = $1 WHERE id = $2 AND status = 'approved'")
+        .bind(file_id)
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A withdrawal in transit whose id without hyphens is `end_to_end` (what the bank echoes back).
+pub async fn in_transit_by_end_to_end(
+    c: &mut Conn,
+    end_to_end: &str,
+) -> Result<Option<Withdrawal>> {
+    if end_to_end.len() != 32 || !end_to_end.chars().all(|ch| ch.is_ascii_hexdigit()) {
+        return Ok(None);
+    }
+    let id = format!(
+        "{}-{}-{}-{}-{}",
+        &end_to_end[..8],
+        &end_to_end[8..12],
+        &end_to_end[12..16],
+        &end_to_end[16..20],
+        &end_to_end[20..]
+    );
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {COLS} FROM withdrawals w JOIN orgs o ON o.id = w.org_id WHERE w.id = $1 AND w.status = 'in_transit'"
+    ));
+    let row = sqlx::query(sql)
+        .bind(id.to_lowercase())
+        .fetch_optional(c)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+pub async fn mark_paid(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
+    let done = sqlx::query("UPDATE withdrawals SET status = 'paid', decided_at = $1 WHERE id = $2 AND status = 'in_transit'")
+        .bind(now)
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn insert_payout_file(
+    c: &mut Conn,
+    message_id: &str,
+    payouts: i64,
+    xml: &str,
+    by: Option<UserId>,
+    now: i64,
+) -> Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query("INSERT INTO payout_files (id, message_id, payouts, xml, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(&id)
+        .bind(message_id)
+        .bind(payouts)
+        .bind(xml)
+        .bind(by.map(|u| u.to_string()))
+        .bind(now)
+        .execute(c)
+        .await?;
+    Ok(id)
+}
+
+/// (id, message id, payouts, created at) of the latest payout files.
+pub async fn payout_files(c: &mut Conn, limit: i64) -> Result<Vec<(String, String, i64, i64)>> {
+    let rows = sqlx::query("SELECT id, message_id, payouts, created_at FROM payout_files ORDER BY created_at DESC, id DESC LIMIT $1")
+        .bind(limit)
+        .fetch_all(c)
+        .await?;
+    const P: &str = "payout_files";
+    rows.iter()
+        .map(|r| {
+            Ok((
+                text(r, P, "id")?,
+                text(r, P, "message_id")?,
+                int(r, P, "payouts")?,
+                int(r, P, "created_at")?,
+            ))
+        })
+        .collect()
+}
+
+/// The XML of a payout file and its message id.
+pub async fn payout_file(c: &mut Conn, id: &str) -> Result<Option<(String, String)>> {
+    let row = sqlx::query("SELECT message_id, xml FROM payout_files WHERE id = $1")
+        .bind(id)
+        .fetch_optional(c)
+        .await?;
+    row.as_ref()
+        .map(|r| {
+            Ok((
+                text(r, "payout_files", "message_id")?,
+                text(r, "payout_files", "xml")?,
+            ))
+        })
+        .transpose()
+}

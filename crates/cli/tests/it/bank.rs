@@ -340,3 +340,170 @@ async fn hostile_statements_are_refused_whole_and_the_cli_reports_each_file() {
         "{err}"
     );
 }
+
+mod payouts {
+    use crate::both_backends;
+    use crate::harness::{Backend, TestApp};
+    use crate::world::world;
+    use serde_json::json;
+
+    both_backends!(approved_withdrawals_leave_as_a_pain001_file_and_the_bank_debit_completes_them);
+
+    fn camt054_debit(id: &str, amount: &str, end_to_end: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08"><BkToCstmrDbtCdtNtfctn>
+ <GrpHdr><MsgId>MSG-D{id}</MsgId><CreDtTm>2026-11-18T10:00:00</CreDtTm></GrpHdr>
+ <Ntfctn><Id>N-D{id}</Id><CreDtTm>2026-11-18T10:00:00</CreDtTm><Acct><Id><IBAN>CH9300762011623852957</IBAN></Id></Acct>
+  <Ntry><Amt Ccy="CHF">{amount}</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+   <BookgDt><Dt>2026-11-18</Dt></BookgDt><ValDt><Dt>2026-11-18</Dt></ValDt><AcctSvcrRef>D-{id}</AcctSvcrRef>
+   <NtryDtls><TxDtls><Refs><AcctSvcrRef>DT-{id}</AcctSvcrRef><EndToEndId>{end_to_end}</EndToEndId></Refs>
+    <Amt Ccy="CHF">{amount}</Amt><CdtDbtInd>DBIT</CdtDbtInd></TxDtls></NtryDtls></Ntry>
+ </Ntfctn></BkToCstmrDbtCdtNtfctn></Document>"#
+        )
+    }
+
+    async fn approved_withdrawals_leave_as_a_pain001_file_and_the_bank_debit_completes_them(
+        b: Backend,
+    ) {
+        let t = TestApp::spawn(b).await;
+        let w = world(&t).await;
+        let mut api = t.client();
+        let top = json!({"amount_minor": 100_000, "card_number": "4242424242424242", "card_expiry": "12/30", "card_cvc": "123"});
+        let r = api
+            .api_with_headers(
+                "POST",
+                &format!("/api/v1/orgs/{}/prepaid/top-ups", w.a.id),
+                &w.a.lr().token,
+                Some(top),
+                &[("idempotency-key", "t1")],
+            )
+            .await;
+        assert_eq!(r.status, 201);
+        let wd = json!({"amount_minor": 40_000, "method": "iban", "destination": "CH56 0483 5012 3456 7800 9", "holder": w.a.name});
+        let r = api
+            .api_with_headers(
+                "POST",
+                &format!("/api/v1/orgs/{}/withdrawals", w.a.id),
+                &w.a.lr().token,
+                Some(wd),
+                &[("idempotency-key", "w1")],
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let id = r.json()["id"].as_str().unwrap().to_string();
+        t.app
+            .create_operator("ops@provider.example", "Ops", "operator-passphrase-2026")
+            .await
+            .unwrap();
+        let mut ops = t.client();
+        ops.login("ops@provider.example", "operator-passphrase-2026")
+            .await;
+        ops.get("/admin/withdrawals").await;
+        assert_eq!(
+            ops.post("/admin/payouts", &[]).await.location(),
+            "/admin/withdrawals?done=admin.payouts_none",
+            "nothing approved yet"
+        );
+        assert_eq!(
+            ops.post(
+                &format!("/admin/withdrawals/{id}/decide"),
+                &[("decision", "approve")]
+            )
+            .await
+            .status,
+            303
+        );
+        assert_eq!(
+            ops.post("/admin/payouts", &[]).await.location(),
+            "/admin/withdrawals?done=admin.payouts_written"
+        );
+        let page = ops.get("/admin/withdrawals").await;
+        let file = page
+            .body
+            .split("/admin/payouts/")
+            .nth(1)
+            .and_then(|s| s.split('/').next())
+            .unwrap()
+            .to_string();
+        let xml = ops.get(&format!("/admin/payouts/{file}/file")).await;
+        assert!(
+            xml.headers["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment")
+        );
+        let e2e = guichet_app::payouts::end_to_end_id(&id);
+        for needle in [
+            "pain.001.001.09",
+            "CH5604835012345678009",
+            ">400.00<",
+            &e2e,
+            "CH9300762011623852957",
+        ] {
+            assert!(xml.body.contains(needle), "{needle} in {}", xml.body);
+        }
+        async fn status(t: &TestApp, org: guichet_core::OrgId, token: &str) -> String {
+            let r = t
+                .client()
+                .api(
+                    "GET",
+                    &format!("/api/v1/orgs/{org}/withdrawals"),
+                    token,
+                    None,
+                )
+                .await;
+            r.json()["withdrawals"][0]["status"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+        assert_eq!(status(&t, w.a.id, &w.a.lr().token).await, "in_transit");
+        // A second file carries nothing new.
+        assert_eq!(
+            t.app.export_payouts(None).await.unwrap().map(|f| f.payouts),
+            None
+        );
+        // The bank reports the debit: the payout is complete; reported twice, booked once.
+        let debit = camt054_debit("1", "400.00", &e2e);
+        let r = t
+            .app
+            .import_camt("out-1.xml", debit.as_bytes(), None)
+            .await
+            .unwrap();
+        assert_eq!((r.payouts, r.exceptions), (1, 0));
+        assert_eq!(status(&t, w.a.id, &w.a.lr().token).await, "paid");
+        assert_eq!(
+            t.app
+                .import_camt("out-1.xml", debit.as_bytes(), None)
+                .await
+                .unwrap()
+                .duplicates,
+            1
+        );
+        let mut db = t.app.db.conn().await.unwrap();
+        assert!(
+            guichet_store::ledger::audit(&mut db)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let transit = guichet_core::ledger::AccountRef::provider(
+            guichet_core::ledger::AccountKind::PayoutsInTransit,
+            guichet_core::Currency::Chf,
+        );
+        assert_eq!(
+            guichet_store::ledger::balance(&mut db, &transit)
+                .await
+                .unwrap(),
+            0,
+            "nothing left in transit"
+        );
+        assert_eq!(
+            guichet_store::ledger::prepaid_balance(&mut db, w.a.id, guichet_core::Currency::Chf)
+                .await
+                .unwrap(),
+            60_000
+        );
+    }
+}

@@ -90,6 +90,7 @@ pub async fn withdrawals(
     Query(q): Query<crate::pages::org::Done>,
 ) -> Result<Markup, WebError> {
     let (pending, approved) = s.ctx.state.app.admin_withdrawals(&s.sess).await?;
+    let files = s.ctx.state.app.admin_payout_files(&s.sess).await?;
     let ctx = &s.ctx;
     let row = |w: &guichet_store::withdrawals::Withdrawal| {
         html! {
@@ -136,6 +137,19 @@ pub async fn withdrawals(
                     p.empty { (ctx.t("admin.none_pending")) }
                 } @else {
                     table { tbody { @for w in &approved { tr { (row(w)) } } } }
+                    form method="post" action="/admin/payouts" {
+                        (crate::layout::csrf_field(ctx))
+                        button type="submit" { (ctx.t("admin.payouts_write")) }
+                    }
+                }
+            }
+            div.card {
+                h2 { (ctx.t("admin.payout_files")) }
+                @if files.is_empty() { p.empty { (ctx.t("admin.bank_none_credited")) } }
+                @else {
+                    ul { @for (id, msg, n, at) in &files {
+                        li { a href=(format!("/admin/payouts/{id}/file")) { (msg) ".xml" } " — " (n) " · " (date(*at)) }
+                    } }
                 }
             }
         },
@@ -515,4 +529,38 @@ pub async fn bank_assign(
         .assign_bank_transaction(&s.sess, &id, org, &f.note)
         .await?;
     Ok(axum::response::Redirect::to("/admin/bank?done=admin.bank_assigned").into_response())
+}
+
+/// PP-04: writes the payout file of the approved withdrawals.
+pub async fn write_payouts(
+    s: Signed,
+    crate::csrf::CsrfForm(_): crate::csrf::CsrfForm<crate::pages::auth::Empty>,
+) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
+    let done = match s.ctx.state.app.admin_export_payouts(&s.sess).await? {
+        Some(_) => "admin.payouts_written",
+        None => "admin.payouts_none",
+    };
+    Ok(axum::response::Redirect::to(&format!("/admin/withdrawals?done={done}")).into_response())
+}
+
+/// Downloads a payout file, to upload to the bank.
+pub async fn payout_file(
+    s: Signed,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
+    let (message_id, xml) = s.ctx.state.app.admin_payout_file(&s.sess, &id).await?;
+    let disposition = format!("attachment; filename=\"{message_id}.xml\"");
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/xml; charset=utf-8".to_string(),
+            ),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+        ],
+        xml,
+    )
+        .into_response())
 }

@@ -158,6 +158,8 @@ pub fn router() -> Router<AppState> {
         .route("/help/{id}/feedback", post(help::feedback))
         .route("/admin", get(admin::customers))
         .route("/admin/withdrawals", get(admin::withdrawals))
+        .route("/admin/payouts", post(admin::write_payouts))
+        .route("/admin/payouts/{id}/file", get(admin::payout_file))
         .route("/admin/bank", get(admin::bank))
         .route(
             "/admin/bank/import",
