@@ -7,6 +7,7 @@ pub mod addresses;
 pub mod admin;
 pub mod auth;
 pub mod bank_import;
+pub mod billing;
 pub mod clock;
 pub mod config;
 pub mod crypto;

@@ -309,12 +309,12 @@ impl App {
     }
 }
 
-/// ORG-06's conditions, read in the caller's transaction. Products and unpaid invoices are counted
-/// once the billing tables exist; members and the prepaid balance are counted now.
+/// ORG-06's conditions, read in the caller's transaction.
 async fn blockers(c: &mut guichet_store::Conn, actor: &Actor) -> AppResult<DeletionBlockers> {
     Ok(DeletionBlockers {
         other_members: memberships::count(c, actor.org).await? - 1,
         prepaid_balance_minor: crate::prepaid::any_prepaid_balance(c, actor.org).await?,
-        ..Default::default()
+        products: guichet_store::billing::count_live_products(c, actor.org).await?,
+        unpaid_invoices: guichet_store::billing::count_unpaid(c, actor.org).await?,
     })
 }

@@ -34,6 +34,9 @@ pub async fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<App>
         tracing::info!(migration = %m, "applied");
     }
     let app = App::new(db, clock, config.app_config());
+    if app.seed_catalogue().await? {
+        tracing::info!("catalogue: starter offers created");
+    }
     let installed = app.kb_install_builtin().await?;
     if installed > 0 {
         tracing::info!(

@@ -12,6 +12,7 @@ pub mod org;
 pub mod password;
 pub mod period;
 pub mod permissions;
+pub mod product;
 pub mod validate;
 pub mod vat;
 

@@ -67,6 +67,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0009_payout_files.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 10,
+        name: "billing",
+        sql: include_str!("../migrations/0010_billing.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

@@ -21,6 +21,7 @@ fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture) -> String {
     path = path.replace("{id}", &objects_of.invitation.to_string());
     path = path.replace("{address}", &objects_of.address);
     path = path.replace("{request}", &objects_of.request);
+    path = path.replace("{invoice}", &objects_of.invoice);
     assert!(
         !path.contains('{'),
         "route {} has a placeholder the isolation test does not know",
@@ -40,6 +41,8 @@ async fn snapshot(c: &mut Client, a: &OrgFixture) -> String {
         "/billing-addresses?archived=true",
         "/prepaid",
         "/withdrawals",
+        "/products",
+        "/invoices",
     ] {
         let r = c
             .api(
@@ -98,6 +101,7 @@ async fn another_organizations_ids_give_404_and_change_nothing(b: Backend) {
                 || route.path.contains("{id}")
                 || route.path.contains("{address}")
                 || route.path.contains("{request}")
+                || route.path.contains("{invoice}")
             {
                 let path = fill(route, &other, &a);
                 let r = c
@@ -162,7 +166,8 @@ async fn each_role_gets_exactly_what_the_table_allows(b: Backend) {
                 .replace("{user}", &uuid::Uuid::now_v7().to_string())
                 .replace("{id}", &uuid::Uuid::now_v7().to_string())
                 .replace("{address}", &uuid::Uuid::now_v7().to_string())
-                .replace("{request}", &uuid::Uuid::now_v7().to_string());
+                .replace("{request}", &uuid::Uuid::now_v7().to_string())
+                .replace("{invoice}", &uuid::Uuid::now_v7().to_string());
             let mut body = route.example.map(|e| e());
             if let Some(serde_json::Value::Object(m)) = body.as_mut()
                 && m.contains_key("email")

@@ -85,6 +85,7 @@ async fn every_listed_manager_page_is_routed() {
         let path = page
             .replace("{address}", &w.a.address)
             .replace("{request}", &w.a.request)
+            .replace("{invoice}", &w.a.invoice)
             .replace("{category}", "billing")
             .replace("{id}", "compte-prepaye");
         let r = c.get(&path).await;

@@ -8,6 +8,7 @@ mod world;
 mod api;
 mod auth;
 mod bank;
+mod billing;
 mod browser;
 mod csrf;
 mod instances;

@@ -34,6 +34,9 @@ pub struct OrgFixture {
     pub address: String,
     /// A payment request (top-up by bank transfer) of the Organization.
     pub request: String,
+    /// An unpaid order invoice of the Organization, and its product.
+    pub invoice: String,
+    pub product: String,
 }
 
 impl OrgFixture {
@@ -184,6 +187,16 @@ async fn org(
     };
     let address = t.app.add_billing_address(&lr, &fields).await.unwrap().id;
     let request = t.app.request_transfer_top_up(&lr, 5_000).await.unwrap().id;
+    let offer = t
+        .app
+        .catalogue(&lr)
+        .await
+        .unwrap()
+        .into_iter()
+        .next()
+        .expect("the starter catalogue")
+        .id;
+    let (product, invoice) = t.app.order_product(&lr, &offer, 12, None).await.unwrap();
     OrgFixture {
         id: org_id,
         name: name.into(),
@@ -191,6 +204,8 @@ async fn org(
         invitation: inv.id,
         address,
         request,
+        invoice,
+        product,
     }
 }
 

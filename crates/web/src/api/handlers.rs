@@ -396,3 +396,96 @@ pub async fn transfer_request_get(
     let id: String = a.param("request")?;
     Ok(Json(transfer_request_json(&state, &a, &id).await?))
 }
+
+pub async fn catalogue_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+    let offers = state.app.catalogue(&a.actor).await?;
+    let list: Vec<Value> = offers
+        .iter()
+        .map(|o| json!({"id": o.id, "type": o.product_type, "name": o.name,
+                        "prices": o.prices.iter().map(|(m, p)| json!({"period_months": m, "amount_minor": p})).collect::<Vec<_>>()}))
+        .collect();
+    Ok(Json(json!({"offers": list})))
+}
+
+fn product_json(p: &guichet_store::billing::Product) -> Value {
+    json!({"id": p.id, "name": p.name, "offer_id": p.offer_id, "period_months": p.period_months, "state": p.state,
+           "starts_on": p.starts_on, "expires_on": p.expires_on, "billing_address_id": p.billing_address_id, "auto_renew": p.auto_renew})
+}
+
+pub async fn products_list(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+    let list = state.app.products(&a.actor).await?;
+    Ok(Json(
+        json!({"products": list.iter().map(product_json).collect::<Vec<_>>()}),
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct OrderBody {
+    offer_id: String,
+    period_months: i64,
+    billing_address_id: Option<String>,
+}
+
+pub async fn product_order(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(b): ApiJson<OrderBody>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let (product, invoice) = state
+        .app
+        .order_product(
+            &a.actor,
+            &b.offer_id,
+            b.period_months,
+            b.billing_address_id.as_deref(),
+        )
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({"product_id": product, "invoice_id": invoice})),
+    ))
+}
+
+fn invoice_json(i: &guichet_store::billing::Invoice) -> Value {
+    json!({"id": i.id, "number": i.number, "kind": i.kind, "status": i.status, "currency": i.currency,
+           "net_minor": i.net, "vat_minor": i.vat, "gross_minor": i.gross, "vat_rate_bp": i.vat_rate_bp, "vat_mention": i.vat_mention,
+           "bill_to": i.bill_to, "billing_reference": i.billing_reference, "payment_reference": i.payment_reference,
+           "issued_at": i.issued_at, "due_on": i.due_on, "paid_at": i.paid_at})
+}
+
+pub async fn invoices_list(
+    State(state): State<AppState>,
+    a: ApiActor,
+    axum::extract::Query(f): axum::extract::Query<guichet_app::billing::InvoiceFilter>,
+) -> ApiResult<Json<Value>> {
+    let page = state.app.invoices(&a.actor, &f).await?;
+    Ok(Json(
+        json!({"invoices": page.invoices.iter().map(invoice_json).collect::<Vec<_>>(), "page": page.page, "pages": page.pages, "total": page.total}),
+    ))
+}
+
+pub async fn invoice_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+    let id: String = a.param("invoice")?;
+    let (inv, lines) = state.app.invoice(&a.actor, &id).await?;
+    let mut v = invoice_json(&inv);
+    v["lines"] = lines
+        .iter()
+        .map(|l| json!({"description": l.description, "product_id": l.product_id, "period_start": l.period_start, "period_end": l.period_end,
+                        "quantity": l.quantity, "unit_net_minor": l.unit_net, "net_minor": l.net, "vat_minor": l.vat, "gross_minor": l.gross}))
+        .collect();
+    Ok(Json(v))
+}
+
+pub async fn invoice_pay(
+    State(state): State<AppState>,
+    a: ApiActor,
+    headers: axum::http::HeaderMap,
+) -> ApiResult<Response> {
+    let id: String = a.param("invoice")?;
+    Ok(answer(
+        state
+            .app
+            .pay_invoice_from_prepaid(&a.actor, &id, &idempotency_key(&headers))
+            .await?,
+    ))
+}

@@ -4,6 +4,7 @@
 pub mod addresses;
 pub mod admin;
 pub mod auth;
+pub mod billing;
 pub mod help;
 pub mod org;
 pub mod profile;
@@ -34,6 +35,7 @@ pub const MANAGER_PAGES: &[&str] = &[
     "/products",
     "/payments",
     "/accounting/invoices",
+    "/accounting/invoices/{invoice}",
     "/accounting/prepaid",
     "/accounting/prepaid/transfers/{request}",
     "/accounting/addresses",
@@ -91,9 +93,12 @@ pub fn router() -> Router<AppState> {
         .route("/org/settings", post(org::save_settings))
         .route("/org/leave", post(org::leave))
         .route("/org/delete", get(org::delete_page).post(org::delete))
-        .route("/products", get(org::products))
+        .route("/products", get(billing::products))
+        .route("/products/order", post(billing::order))
         .route("/payments", get(org::payments))
-        .route("/accounting/invoices", get(org::invoices))
+        .route("/accounting/invoices", get(billing::invoices))
+        .route("/accounting/invoices/{invoice}", get(billing::invoice))
+        .route("/accounting/invoices/{invoice}/pay", post(billing::pay))
         .route("/accounting/prepaid", get(org::prepaid))
         .route("/accounting/prepaid/top-up", post(org::top_up))
         .route("/accounting/prepaid/withdraw", post(org::withdraw))

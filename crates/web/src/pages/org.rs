@@ -410,30 +410,12 @@ fn section(
     ))
 }
 
-pub async fn products(o: InOrg) -> Result<Markup, WebError> {
-    section(
-        &o,
-        Nav::Products,
-        "nav.products",
-        "empty.products",
-        Action::ViewOrg,
-    )
-}
 pub async fn payments(o: InOrg) -> Result<Markup, WebError> {
     section(
         &o,
         Nav::Payments,
         "nav.payments",
         "empty.payments",
-        Action::Billing,
-    )
-}
-pub async fn invoices(o: InOrg) -> Result<Markup, WebError> {
-    section(
-        &o,
-        Nav::Invoices,
-        "nav.invoices",
-        "empty.invoices",
         Action::Billing,
     )
 }

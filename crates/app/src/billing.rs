@@ -1,0 +1,447 @@
+//! Ordering and paying (SPEC §3–5): an order creates a pending product and its unpaid invoice (VAT by
+//! customer, gap-free number, its own payment reference, posted to the ledger as a receivable); paying it
+//! from the prepaid balance moves the money and activates the product for its period.
+
+use crate::error::{AppError, AppResult};
+use crate::payment_requests::reference_for;
+use crate::prepaid::{Answer, check_key, claim_key};
+use crate::{Actor, App};
+use guichet_core::invoice::{LineInput, number, price};
+use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
+use guichet_core::period::Date;
+use guichet_core::{Action, Currency, Money, OrgKind, vat};
+use guichet_store::billing::{self as store, Invoice, InvoiceLine, Offer, Product};
+use guichet_store::{addresses, audit, idempotency, ledger, orgs, payment_requests};
+
+/// The issuer whose sequence numbers the invoices (⚙ one per provider entity).
+pub const ISSUER: &str = "guichet";
+/// Days to pay an invoice.
+pub const PAYMENT_DAYS: i64 = 30;
+pub const PAGE_SIZE: i64 = 25;
+
+pub(crate) fn today(unix: i64) -> Date {
+    let d =
+        time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    Date::new(d.year(), u8::from(d.month()), d.day()).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
+}
+
+fn add_days(d: Date, days: i64) -> Date {
+    let t = time::Date::from_calendar_date(
+        d.year,
+        time::Month::try_from(d.month).unwrap_or(time::Month::January),
+        d.day,
+    )
+    .ok()
+    .and_then(|t| t.checked_add(time::Duration::days(days)));
+    t.map(|t| Date {
+        year: t.year(),
+        month: u8::from(t.month()),
+        day: t.day(),
+    })
+    .unwrap_or(d)
+}
+
+/// Filters of the invoice history (INV-04).
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct InvoiceFilter {
+    pub status: Option<String>,
+    /// `YYYY-MM-DD`, inclusive.
+    pub from: Option<String>,
+    /// `YYYY-MM-DD`, inclusive.
+    pub to: Option<String>,
+    pub page: Option<i64>,
+}
+
+pub struct InvoicePage {
+    pub invoices: Vec<Invoice>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+}
+
+const STATUSES: [&str; 7] = [
+    "unpaid",
+    "partially_paid",
+    "paid",
+    "overdue",
+    "refunded",
+    "partially_refunded",
+    "cancelled",
+];
+
+fn day_start(d: &str, field: &'static str) -> AppResult<i64> {
+    let date = Date::parse_iso(d).ok_or(AppError::invalid(field, "field.date"))?;
+    let t = time::Date::from_calendar_date(
+        date.year,
+        time::Month::try_from(date.month).map_err(|_| AppError::invalid(field, "field.date"))?,
+        date.day,
+    )
+    .map_err(|_| AppError::invalid(field, "field.date"))?;
+    Ok(t.midnight().assume_utc().unix_timestamp())
+}
+
+impl App {
+    pub async fn catalogue(&self, actor: &Actor) -> AppResult<Vec<Offer>> {
+        actor.require(Action::ViewOrg)?;
+        let mut c = self.db.conn().await?;
+        let org = orgs::by_id(&mut c, actor.org)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(store::catalogue(&mut c, org.currency, self.now()).await?)
+    }
+
+    pub async fn products(&self, actor: &Actor) -> AppResult<Vec<Product>> {
+        actor.require(Action::ViewOrg)?;
+        let mut c = self.db.conn().await?;
+        Ok(store::products_of(&mut c, actor.org).await?)
+    }
+
+    /// Orders a product for `months`, billed to a billing address of the Organization (or to the
+    /// Organization itself). Returns the pending product and its unpaid invoice.
+    pub async fn order_product(
+        &self,
+        actor: &Actor,
+        offer: &str,
+        months: i64,
+        address: Option<&str>,
+    ) -> AppResult<(String, String)> {
+        actor.require(Action::OrderProducts)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let (offer_name, _) = store::offer_name(&mut tx, offer)
+            .await?
+            .ok_or(AppError::invalid("offer", "field.choice"))?;
+        let org = orgs::by_id(&mut tx, actor.org)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let unit = store::price(&mut tx, offer, months, org.currency, now)
+            .await?
+            .ok_or(AppError::invalid("period", "order.no_price"))?;
+        let bill_to = match address.filter(|a| !a.is_empty()) {
+            Some(id) => {
+                let a = addresses::get(&mut tx, actor.org, id)
+                    .await?
+                    .filter(|a| a.archived_at.is_none())
+                    .ok_or(AppError::invalid("address", "field.choice"))?;
+                [
+                    a.fields.company.unwrap_or(a.fields.name),
+                    a.fields.street,
+                    a.fields.postcode,
+                    a.fields.city,
+                    a.fields.country,
+                ]
+            }
+            None => [
+                org.name.clone(),
+                org.street.clone(),
+                org.postcode.clone(),
+                org.city.clone(),
+                org.country.clone(),
+            ],
+        };
+        if bill_to[2].is_empty() || bill_to[3].is_empty() {
+            return Err(AppError::invalid("address", "order.address_incomplete"));
+        }
+        let product_id = store::insert_product(
+            &mut tx,
+            actor.org,
+            offer,
+            &offer_name,
+            months,
+            address.filter(|a| !a.is_empty()),
+            now,
+        )
+        .await?;
+        let start = today(now);
+        let end = start.add_months(months as u32);
+        let description = format!(
+            "{offer_name} — {months} mois / months ({} → {})",
+            start.iso(),
+            end.iso()
+        );
+        let treatment = vat::treatment(&org.country, org.kind, org.vat_number.as_deref());
+        let totals = price(
+            org.currency,
+            treatment,
+            &[LineInput {
+                description: description.clone(),
+                quantity: 1,
+                unit_net: unit,
+            }],
+        )
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+        let seq = store::next_invoice_number(&mut tx, ISSUER, start.year as i64).await?;
+        let n = payment_requests::next_reference_number(&mut tx).await?;
+        let invoice = Invoice {
+            id: uuid::Uuid::now_v7().to_string(),
+            org_id: actor.org,
+            number: number(start.year, seq),
+            kind: "order".into(),
+            status: "unpaid".into(),
+            currency: org.currency,
+            net: totals.net,
+            vat: totals.vat,
+            gross: totals.gross,
+            vat_rate_bp: totals.rate_bp as i64,
+            vat_mention: treatment.mention_key().map(str::to_string),
+            bill_to,
+            billing_reference: org.billing_reference.clone(),
+            payment_reference: reference_for(n, org.currency)?,
+            issued_at: now,
+            due_on: add_days(start, PAYMENT_DAYS).iso(),
+            paid_at: None,
+        };
+        let lines: Vec<(InvoiceLine, Option<String>)> = totals
+            .lines
+            .iter()
+            .map(|l| {
+                let line = InvoiceLine {
+                    description: l.description.clone(),
+                    product_id: Some(product_id.clone()),
+                    period_start: Some(start.iso()),
+                    period_end: Some(end.iso()),
+                    quantity: l.quantity,
+                    unit_net: l.unit_net,
+                    net: l.net,
+                    vat: l.vat,
+                    gross: l.gross,
+                };
+                (line, Some(format!("{product_id}:{}", start.iso())))
+            })
+            .collect();
+        store::insert_invoice(&mut tx, &invoice, &lines).await?;
+        // The receivable: revenue and VAT are owed by the customer from now on.
+        let receivable = AccountRef::of_org(AccountKind::Receivable, actor.org, org.currency);
+        let mut transfers = vec![Transfer {
+            debit: receivable,
+            credit: AccountRef::provider(AccountKind::Revenue, org.currency),
+            amount: invoice.net,
+        }];
+        if invoice.vat > 0 {
+            transfers.push(Transfer {
+                debit: receivable,
+                credit: AccountRef::provider(AccountKind::VatPayable, org.currency),
+                amount: invoice.vat,
+            });
+        }
+        if invoice.net > 0 {
+            let entry = ledger::NewEntry {
+                org: Some(actor.org),
+                kind: "invoice_issued",
+                description: &format!("Invoice {}", invoice.number),
+                idempotency_key: None,
+                now,
+            };
+            let transfers: Vec<Transfer> = transfers.into_iter().filter(|t| t.amount > 0).collect();
+            ledger::post(&mut tx, entry, &transfers)
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+        }
+        let detail = format!(
+            "{} {} ({})",
+            invoice.number,
+            Money::new(invoice.gross, org.currency),
+            offer_name
+        );
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "product.ordered",
+            &detail,
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((product_id, invoice.id))
+    }
+
+    pub async fn invoice(&self, actor: &Actor, id: &str) -> AppResult<(Invoice, Vec<InvoiceLine>)> {
+        actor.require(Action::Billing)?;
+        let mut c = self.db.conn().await?;
+        store::get_invoice(&mut c, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+
+    /// INV-04: newest first, by status and date range, a page at a time.
+    pub async fn invoices(&self, actor: &Actor, f: &InvoiceFilter) -> AppResult<InvoicePage> {
+        actor.require(Action::Billing)?;
+        let status = f.status.as_deref().filter(|s| !s.is_empty());
+        if let Some(s) = status
+            && !STATUSES.contains(&s)
+        {
+            return Err(AppError::invalid("status", "field.choice"));
+        }
+        let from = f
+            .from
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .map(|d| day_start(d, "from"))
+            .transpose()?;
+        let to =
+            f.to.as_deref()
+                .filter(|s| !s.is_empty())
+                .map(|d| day_start(d, "to").map(|t| t + 86_400))
+                .transpose()?;
+        let page = f.page.unwrap_or(1).max(1);
+        let mut c = self.db.conn().await?;
+        let (invoices, total) = store::invoices_page(
+            &mut c,
+            actor.org,
+            status,
+            from,
+            to,
+            PAGE_SIZE,
+            (page - 1) * PAGE_SIZE,
+        )
+        .await?;
+        Ok(InvoicePage {
+            invoices,
+            total,
+            page,
+            pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+        })
+    }
+
+    /// PP-03 (whole amount from the balance): pays an invoice from the prepaid account; the product
+    /// becomes active for its period. Idempotent by key; "insufficient balance" refuses it cleanly.
+    pub async fn pay_invoice_from_prepaid(
+        &self,
+        actor: &Actor,
+        id: &str,
+        key: &str,
+    ) -> AppResult<Answer> {
+        actor.require(Action::Billing)?;
+        // Another Organization's invoice is unknown before anything else is said about the request.
+        {
+            let mut c = self.db.conn().await?;
+            store::get_invoice(&mut c, actor.org, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+        }
+        check_key(key)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        if let Some(first) = claim_key(
+            &mut tx,
+            actor.org,
+            key,
+            &crate::crypto::sha256_hex(&format!("pay|{id}")),
+            now,
+        )
+        .await?
+        {
+            return Ok(first);
+        }
+        let (inv, lines) = store::get_invoice(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if inv.status != "unpaid" && inv.status != "overdue" {
+            return Err(AppError::Conflict("invoice.not_payable"));
+        }
+        let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, inv.currency);
+        let receivable = AccountRef::of_org(AccountKind::Receivable, actor.org, inv.currency);
+        let entry = ledger::NewEntry {
+            org: Some(actor.org),
+            kind: "invoice_paid",
+            description: &format!("Invoice {}", inv.number),
+            idempotency_key: Some(key),
+            now,
+        };
+        match ledger::post(
+            &mut tx,
+            entry,
+            &[Transfer {
+                debit: prepaid,
+                credit: receivable,
+                amount: inv.gross,
+            }],
+        )
+        .await
+        {
+            Ok(_) => {}
+            Err(ledger::PostError::InsufficientFunds) => {
+                return Err(AppError::invalid("invoice", "invoice.insufficient"));
+            }
+            Err(e) => return Err(AppError::Internal(e.to_string())),
+        }
+        if !store::mark_invoice_paid(&mut tx, id, now).await? {
+            return Err(AppError::Conflict("invoice.not_payable"));
+        }
+        let start = today(now);
+        for l in &lines {
+            if let Some(p) = &l.product_id
+                && let Some(product) = store::get_product(&mut tx, actor.org, p).await?
+            {
+                let end = start.add_months(product.period_months as u32);
+                store::activate(&mut tx, p, &start.iso(), &end.iso()).await?;
+            }
+        }
+        let body = serde_json::json!({"invoice": inv.number, "status": "paid", "amount_minor": inv.gross, "currency": inv.currency});
+        idempotency::complete(&mut tx, actor.org, key, 200, &body.to_string()).await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "invoice.paid",
+            &inv.number,
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Answer { status: 200, body })
+    }
+
+    /// Seeds a small catalogue when there is none (demo and first start).
+    pub async fn seed_catalogue(&self) -> AppResult<bool> {
+        use guichet_core::product::ProductType::*;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        if store::count_offers(&mut tx).await? > 0 {
+            return Ok(false);
+        }
+        let offers: [(guichet_core::product::ProductType, &str, i64); 5] = [
+            (WebHosting, "Hébergement Web Starter", 690),
+            (WebHosting, "Hébergement Web Pro", 1490),
+            (CloudServer, "Serveur Cloud S", 2900),
+            (DomainName, "Nom de domaine .ch", 150),
+            (MailService, "Service Mail 5 adresses", 390),
+        ];
+        for (t, name, monthly) in offers {
+            let id = store::insert_offer(&mut tx, t, name, now).await?;
+            for months in guichet_core::period::PERIODS {
+                // Longer periods are cheaper per month: 5 % off a year, 10 % off 24/36 months.
+                let discount = match months {
+                    12 => 95,
+                    24 | 36 => 90,
+                    _ => 100,
+                };
+                let chf = monthly * months as i64 * discount / 100;
+                store::set_price(&mut tx, &id, months as i64, Currency::Chf, chf, 0).await?;
+                store::set_price(
+                    &mut tx,
+                    &id,
+                    months as i64,
+                    Currency::Eur,
+                    chf * 95 / 100,
+                    0,
+                )
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+}
+
+/// Whether an Organization of this kind in this country pays VAT (for the order form's note).
+pub fn pays_vat(country: &str, kind: OrgKind, vat_number: Option<&str>) -> bool {
+    vat::treatment(country, kind, vat_number).rate_bp() > 0
+}

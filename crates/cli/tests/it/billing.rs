@@ -1,0 +1,299 @@
+//! Ordering and invoices (SPEC §3–5): order → unpaid invoice with VAT by customer and its own payment
+//! reference → paid from the prepaid balance → product active; gap-free numbering under concurrency;
+//! history filters; ORG-06 counts products and unpaid invoices.
+
+use crate::both_backends;
+use crate::client::Client;
+use crate::harness::{Backend, TestApp};
+use crate::world::{PASSWORD, world};
+use serde_json::json;
+
+both_backends!(
+    an_order_is_invoiced_paid_from_the_balance_and_activates_the_product,
+    invoice_numbers_stay_gap_free_under_concurrent_orders
+);
+
+async fn an_order_is_invoiced_paid_from_the_balance_and_activates_the_product(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let mut api = t.client();
+    let a = &w.a;
+    // The fixture ordered 12 months of the first offer for each Organization: a Swiss company pays 8.1 %.
+    let inv = api
+        .api(
+            "GET",
+            &format!("/api/v1/orgs/{}/invoices/{}", a.id, a.invoice),
+            &a.accountant().token,
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(inv["status"], "unpaid");
+    assert_eq!(inv["vat_rate_bp"], 810);
+    assert_eq!(
+        inv["net_minor"].as_i64().unwrap() + inv["vat_minor"].as_i64().unwrap(),
+        inv["gross_minor"].as_i64().unwrap()
+    );
+    assert!(
+        inv["number"].as_str().unwrap().starts_with("2026-000000"),
+        "{inv}"
+    );
+    assert_eq!(
+        inv["payment_reference"].as_str().unwrap().len(),
+        27,
+        "a QR reference of its own (INV-09)"
+    );
+    // A French company without a VAT number pays French VAT; its reference is an RF one.
+    let invb = api
+        .api(
+            "GET",
+            &format!("/api/v1/orgs/{}/invoices/{}", w.b.id, w.b.invoice),
+            &w.b.lr().token,
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(invb["vat_rate_bp"], 2000);
+    assert!(
+        invb["payment_reference"]
+            .as_str()
+            .unwrap()
+            .starts_with("RF")
+    );
+    let products = api
+        .api(
+            "GET",
+            &format!("/api/v1/orgs/{}/products", a.id),
+            &a.collaborator().token,
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(products["products"][0]["id"], a.product.as_str());
+    assert_eq!(products["products"][0]["state"], "pending");
+    // Paying without enough balance is refused cleanly; after a top-up it works, once.
+    let pay = format!("/api/v1/orgs/{}/invoices/{}/pay", a.id, a.invoice);
+    let r = api
+        .api_with_headers(
+            "POST",
+            &pay,
+            &a.accountant().token,
+            None,
+            &[("idempotency-key", "p1")],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("not enough"), "{}", r.body);
+    let gross = inv["gross_minor"].as_i64().unwrap();
+    let top = json!({"amount_minor": gross.max(1_000), "card_number": "4242424242424242", "card_expiry": "12/30", "card_cvc": "123"});
+    let r = api
+        .api_with_headers(
+            "POST",
+            &format!("/api/v1/orgs/{}/prepaid/top-ups", a.id),
+            &a.accountant().token,
+            Some(top),
+            &[("idempotency-key", "t1")],
+        )
+        .await;
+    assert_eq!(r.status, 201);
+    let r = api
+        .api_with_headers(
+            "POST",
+            &pay,
+            &a.accountant().token,
+            None,
+            &[("idempotency-key", "p2")],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let again = api
+        .api_with_headers(
+            "POST",
+            &pay,
+            &a.accountant().token,
+            None,
+            &[("idempotency-key", "p2")],
+        )
+        .await;
+    assert_eq!(again.body, r.body, "a retry gets the same answer");
+    assert_eq!(
+        api.api_with_headers(
+            "POST",
+            &pay,
+            &a.accountant().token,
+            None,
+            &[("idempotency-key", "p3")]
+        )
+        .await
+        .status,
+        409,
+        "paid already"
+    );
+    let products = api
+        .api(
+            "GET",
+            &format!("/api/v1/orgs/{}/products", a.id),
+            &a.lr().token,
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(products["products"][0]["state"], "active");
+    assert_eq!(products["products"][0]["starts_on"], "2026-11-18");
+    assert_eq!(products["products"][0]["expires_on"], "2027-11-18");
+    let prepaid = api
+        .api(
+            "GET",
+            &format!("/api/v1/orgs/{}/prepaid", a.id),
+            &a.lr().token,
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(
+        prepaid["balance"]["minor"].as_i64().unwrap(),
+        gross.max(1_000) - gross
+    );
+    // History filters.
+    let paid = api
+        .api(
+            "GET",
+            &format!("/api/v1/orgs/{}/invoices?status=paid", a.id),
+            &a.lr().token,
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(paid["total"], 1);
+    let none = api
+        .api(
+            "GET",
+            &format!("/api/v1/orgs/{}/invoices?from=2027-01-01", a.id),
+            &a.lr().token,
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(none["total"], 0);
+    assert_eq!(
+        api.api(
+            "GET",
+            &format!("/api/v1/orgs/{}/invoices?from=yesterday", a.id),
+            &a.lr().token,
+            None
+        )
+        .await
+        .status,
+        422
+    );
+    // The Manager: products list, order form, invoice page with its pay button, ORG-06 blocked by the product.
+    let mut web = t.client();
+    web.login_ok(&a.lr().email, PASSWORD).await;
+    let page = web.get("/products").await;
+    assert!(
+        page.body.contains("actif") || page.body.contains("active"),
+        "{}",
+        page.body
+    );
+    let choice = page
+        .body
+        .split("name=\"choice\"")
+        .nth(1)
+        .and_then(|s| s.split("value=\"").nth(1))
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_string();
+    let r = web
+        .post(
+            "/products/order",
+            &[("choice", &choice), ("address", &a.address)],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let invoice_page = web.get(r.location()).await;
+    assert!(
+        invoice_page.body.contains("Accounts payable")
+            || invoice_page.body.contains("Rue du Test 2"),
+        "billed to the chosen address"
+    );
+    assert!(
+        invoice_page.body.contains("/pay\""),
+        "an unpaid invoice offers to pay"
+    );
+    web.get("/org/delete").await;
+    assert_eq!(
+        web.post("/org/delete", &[("confirm_name", &a.name)])
+            .await
+            .status,
+        409
+    );
+    let mut db = t.app.db.conn().await.unwrap();
+    assert!(
+        guichet_store::ledger::audit(&mut db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+async fn invoice_numbers_stay_gap_free_under_concurrent_orders(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let offers = t
+        .client()
+        .api(
+            "GET",
+            &format!("/api/v1/orgs/{}/catalogue", w.a.id),
+            &w.a.lr().token,
+            None,
+        )
+        .await
+        .json();
+    let offer = offers["offers"][0]["id"].as_str().unwrap().to_string();
+    let mut tasks = Vec::new();
+    for i in 0..16 {
+        let (url, fixture) = (
+            t.url.clone(),
+            if i % 2 == 0 {
+                (w.a.id, w.a.lr().token.clone())
+            } else {
+                (w.b.id, w.b.lr().token.clone())
+            },
+        );
+        let offer = offer.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut c = Client::new(&url);
+            let r = c
+                .api(
+                    "POST",
+                    &format!("/api/v1/orgs/{}/products", fixture.0),
+                    &fixture.1,
+                    Some(json!({"offer_id": offer, "period_months": 1})),
+                )
+                .await;
+            assert_eq!(r.status, 201, "{}", r.body);
+        }));
+    }
+    for task in tasks {
+        task.await.unwrap();
+    }
+    let mut numbers = Vec::new();
+    for (org, token) in [
+        (w.a.id, w.a.lr().token.clone()),
+        (w.b.id, w.b.lr().token.clone()),
+    ] {
+        let list = t
+            .client()
+            .api("GET", &format!("/api/v1/orgs/{org}/invoices"), &token, None)
+            .await
+            .json();
+        for i in list["invoices"].as_array().unwrap() {
+            numbers.push(i["number"].as_str().unwrap().to_string());
+        }
+    }
+    numbers.sort();
+    let expected: Vec<String> = (1..=numbers.len() as i64)
+        .map(|n| guichet_core::invoice::number(2026, n))
+        .collect();
+    assert_eq!(numbers, expected, "one sequence, no gap, no duplicate");
+}

@@ -1,0 +1,453 @@
+//! Catalogue, products and invoices.
+
+use crate::row::*;
+use crate::{Conn, Result};
+use guichet_core::product::{ProductState, ProductType};
+use guichet_core::{Currency, OrgId};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+#[derive(Clone, Debug)]
+pub struct Offer {
+    pub id: String,
+    pub product_type: ProductType,
+    pub name: String,
+    /// (period in months, price excl. VAT) in the asked currency, current prices only.
+    pub prices: Vec<(i64, i64)>,
+}
+
+pub async fn insert_offer(c: &mut Conn, t: ProductType, name: &str, now: i64) -> Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query("INSERT INTO offers (id, product_type, name, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(&id)
+        .bind(t.code())
+        .bind(name)
+        .bind(now)
+        .execute(c)
+        .await?;
+    Ok(id)
+}
+
+pub async fn set_price(
+    c: &mut Conn,
+    offer: &str,
+    months: i64,
+    currency: Currency,
+    amount: i64,
+    valid_from: i64,
+) -> Result<()> {
+    sqlx::query("INSERT INTO offer_prices (offer_id, period_months, currency, amount, valid_from) VALUES ($1, $2, $3, $4, $5)")
+        .bind(offer)
+        .bind(months)
+        .bind(currency.code())
+        .bind(amount)
+        .bind(valid_from)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// The price in force at `now` (the latest `valid_from` not after it).
+pub async fn price(
+    c: &mut Conn,
+    offer: &str,
+    months: i64,
+    currency: Currency,
+    now: i64,
+) -> Result<Option<i64>> {
+    let row = sqlx::query(
+        "SELECT amount FROM offer_prices WHERE offer_id = $1 AND period_months = $2 AND currency = $3 AND valid_from <= $4 \
+         ORDER BY valid_from DESC LIMIT 1",
+    )
+    .bind(offer)
+    .bind(months)
+    .bind(currency.code())
+    .bind(now)
+    .fetch_optional(c)
+    .await?;
+    row.as_ref()
+        .map(|r| int(r, "offer_prices", "amount"))
+        .transpose()
+}
+
+/// Active offers with their current prices in `currency`.
+pub async fn catalogue(c: &mut Conn, currency: Currency, now: i64) -> Result<Vec<Offer>> {
+    let rows = sqlx::query(
+        "SELECT id, product_type, name FROM offers WHERE active = 1 ORDER BY product_type, name",
+    )
+    .fetch_all(&mut *c)
+    .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let id = text(r, "offers", "id")?;
+        let mut prices = Vec::new();
+        for months in guichet_core::period::PERIODS {
+            if let Some(p) = price(c, &id, months as i64, currency, now).await? {
+                prices.push((months as i64, p));
+            }
+        }
+        out.push(Offer {
+            id,
+            product_type: code(r, "offers", "product_type", ProductType::parse)?,
+            name: text(r, "offers", "name")?,
+            prices,
+        });
+    }
+    Ok(out)
+}
+
+pub async fn offer_name(c: &mut Conn, id: &str) -> Result<Option<(String, ProductType)>> {
+    let row = sqlx::query("SELECT name, product_type FROM offers WHERE id = $1 AND active = 1")
+        .bind(id)
+        .fetch_optional(c)
+        .await?;
+    row.as_ref()
+        .map(|r| {
+            Ok((
+                text(r, "offers", "name")?,
+                code(r, "offers", "product_type", ProductType::parse)?,
+            ))
+        })
+        .transpose()
+}
+
+pub async fn count_offers(c: &mut Conn) -> Result<i64> {
+    Ok(sqlx::query("SELECT COUNT(*) FROM offers")
+        .fetch_one(c)
+        .await?
+        .try_get::<i64, _>(0)?)
+}
+
+#[derive(Clone, Debug)]
+pub struct Product {
+    pub id: String,
+    pub org_id: OrgId,
+    pub offer_id: String,
+    pub name: String,
+    pub period_months: i64,
+    pub state: ProductState,
+    pub starts_on: Option<String>,
+    pub expires_on: Option<String>,
+    pub billing_address_id: Option<String>,
+    pub auto_renew: bool,
+    pub created_at: i64,
+}
+
+const PCOLS: &str = "id, org_id, offer_id, name, period_months, state, starts_on, expires_on, billing_address_id, auto_renew, created_at";
+
+fn product(r: &AnyRow) -> Result<Product> {
+    const T: &str = "products";
+    Ok(Product {
+        id: text(r, T, "id")?,
+        org_id: parsed(r, T, "org_id")?,
+        offer_id: text(r, T, "offer_id")?,
+        name: text(r, T, "name")?,
+        period_months: int(r, T, "period_months")?,
+        state: code(r, T, "state", ProductState::parse)?,
+        starts_on: opt_text(r, T, "starts_on")?,
+        expires_on: opt_text(r, T, "expires_on")?,
+        billing_address_id: opt_text(r, T, "billing_address_id")?,
+        auto_renew: flag(r, T, "auto_renew")?,
+        created_at: int(r, T, "created_at")?,
+    })
+}
+
+pub async fn insert_product(
+    c: &mut Conn,
+    org: OrgId,
+    offer: &str,
+    name: &str,
+    months: i64,
+    address: Option<&str>,
+    now: i64,
+) -> Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query(
+        "INSERT INTO products (id, org_id, offer_id, name, period_months, state, billing_address_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7)",
+    )
+    .bind(&id)
+    .bind(org.to_string())
+    .bind(offer)
+    .bind(name)
+    .bind(months)
+    .bind(address)
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(id)
+}
+
+pub async fn products_of(c: &mut Conn, org: OrgId) -> Result<Vec<Product>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {PCOLS} FROM products WHERE org_id = $1 ORDER BY created_at DESC, id DESC"
+    ));
+    let rows = sqlx::query(sql).bind(org.to_string()).fetch_all(c).await?;
+    rows.iter().map(product).collect()
+}
+
+pub async fn get_product(c: &mut Conn, org: OrgId, id: &str) -> Result<Option<Product>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {PCOLS} FROM products WHERE id = $1 AND org_id = $2"
+    ));
+    let row = sqlx::query(sql)
+        .bind(id)
+        .bind(org.to_string())
+        .fetch_optional(c)
+        .await?;
+    row.as_ref().map(product).transpose()
+}
+
+pub async fn activate(c: &mut Conn, id: &str, starts_on: &str, expires_on: &str) -> Result<()> {
+    sqlx::query("UPDATE products SET state = 'active', starts_on = $1, expires_on = $2 WHERE id = $3 AND state = 'pending'")
+        .bind(starts_on)
+        .bind(expires_on)
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+pub async fn count_live_products(c: &mut Conn, org: OrgId) -> Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) FROM products WHERE org_id = $1 AND state NOT IN ('terminated', 'cancelled')")
+        .bind(org.to_string())
+        .fetch_one(c)
+        .await?;
+    Ok(row.try_get::<i64, _>(0)?)
+}
+
+/// The next number of `issuer`'s sequence for `year`, in the caller's transaction (INV-02: a rolled
+/// back invoice gives its number back, so the sequence has no gap).
+pub async fn next_invoice_number(c: &mut Conn, issuer: &str, year: i64) -> Result<i64> {
+    sqlx::query("INSERT INTO invoice_sequences (issuer, year, last) VALUES ($1, $2, 0) ON CONFLICT (issuer, year) DO NOTHING")
+        .bind(issuer)
+        .bind(year)
+        .execute(&mut *c)
+        .await?;
+    let row = sqlx::query("UPDATE invoice_sequences SET last = last + 1 WHERE issuer = $1 AND year = $2 RETURNING last")
+        .bind(issuer)
+        .bind(year)
+        .fetch_one(c)
+        .await?;
+    Ok(row.try_get::<i64, _>(0)?)
+}
+
+#[derive(Clone, Debug)]
+pub struct Invoice {
+    pub id: String,
+    pub org_id: OrgId,
+    pub number: String,
+    pub kind: String,
+    pub status: String,
+    pub currency: Currency,
+    pub net: i64,
+    pub vat: i64,
+    pub gross: i64,
+    pub vat_rate_bp: i64,
+    pub vat_mention: Option<String>,
+    pub bill_to: [String; 5],
+    pub billing_reference: Option<String>,
+    pub payment_reference: String,
+    pub issued_at: i64,
+    pub due_on: String,
+    pub paid_at: Option<i64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct InvoiceLine {
+    pub description: String,
+    pub product_id: Option<String>,
+    pub period_start: Option<String>,
+    pub period_end: Option<String>,
+    pub quantity: i64,
+    pub unit_net: i64,
+    pub net: i64,
+    pub vat: i64,
+    pub gross: i64,
+}
+
+const ICOLS: &str = "id, org_id, number, kind, status, currency, net, vat, gross, vat_rate_bp, vat_mention, bill_to_name, \
+                     bill_to_street, bill_to_postcode, bill_to_city, bill_to_country, billing_reference, payment_reference, \
+                     issued_at, due_on, paid_at";
+
+fn invoice(r: &AnyRow) -> Result<Invoice> {
+    const T: &str = "invoices";
+    Ok(Invoice {
+        id: text(r, T, "id")?,
+        org_id: parsed(r, T, "org_id")?,
+        number: text(r, T, "number")?,
+        kind: text(r, T, "kind")?,
+        status: text(r, T, "status")?,
+        currency: code(r, T, "currency", Currency::parse)?,
+        net: int(r, T, "net")?,
+        vat: int(r, T, "vat")?,
+        gross: int(r, T, "gross")?,
+        vat_rate_bp: int(r, T, "vat_rate_bp")?,
+        vat_mention: opt_text(r, T, "vat_mention")?,
+        bill_to: [
+            text(r, T, "bill_to_name")?,
+            text(r, T, "bill_to_street")?,
+            text(r, T, "bill_to_postcode")?,
+            text(r, T, "bill_to_city")?,
+            text(r, T, "bill_to_country")?,
+        ],
+        billing_reference: opt_text(r, T, "billing_reference")?,
+        payment_reference: text(r, T, "payment_reference")?,
+        issued_at: int(r, T, "issued_at")?,
+        due_on: text(r, T, "due_on")?,
+        paid_at: opt_int(r, T, "paid_at")?,
+    })
+}
+
+pub async fn insert_invoice(
+    c: &mut Conn,
+    i: &Invoice,
+    lines: &[(InvoiceLine, Option<String>)],
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO invoices (id, org_id, number, kind, status, currency, net, vat, gross, vat_rate_bp, vat_mention, bill_to_name, \
+         bill_to_street, bill_to_postcode, bill_to_city, bill_to_country, billing_reference, payment_reference, issued_at, due_on) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
+    )
+    .bind(&i.id)
+    .bind(i.org_id.to_string())
+    .bind(&i.number)
+    .bind(&i.kind)
+    .bind(&i.status)
+    .bind(i.currency.code())
+    .bind(i.net)
+    .bind(i.vat)
+    .bind(i.gross)
+    .bind(i.vat_rate_bp)
+    .bind(i.vat_mention.as_deref())
+    .bind(&i.bill_to[0])
+    .bind(&i.bill_to[1])
+    .bind(&i.bill_to[2])
+    .bind(&i.bill_to[3])
+    .bind(&i.bill_to[4])
+    .bind(i.billing_reference.as_deref())
+    .bind(&i.payment_reference)
+    .bind(i.issued_at)
+    .bind(&i.due_on)
+    .execute(&mut *c)
+    .await?;
+    for (pos, (l, key)) in lines.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO invoice_lines (invoice_id, position, description, product_id, period_start, period_end, billing_key, \
+             quantity, unit_net, net, vat, gross) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        )
+        .bind(&i.id)
+        .bind(pos as i64 + 1)
+        .bind(&l.description)
+        .bind(l.product_id.as_deref())
+        .bind(l.period_start.as_deref())
+        .bind(l.period_end.as_deref())
+        .bind(key.as_deref())
+        .bind(l.quantity)
+        .bind(l.unit_net)
+        .bind(l.net)
+        .bind(l.vat)
+        .bind(l.gross)
+        .execute(&mut *c)
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn get_invoice(
+    c: &mut Conn,
+    org: OrgId,
+    id: &str,
+) -> Result<Option<(Invoice, Vec<InvoiceLine>)>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {ICOLS} FROM invoices WHERE id = $1 AND org_id = $2"
+    ));
+    let Some(row) = sqlx::query(sql)
+        .bind(id)
+        .bind(org.to_string())
+        .fetch_optional(&mut *c)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let inv = invoice(&row)?;
+    let rows = sqlx::query(
+        "SELECT description, product_id, period_start, period_end, quantity, unit_net, net, vat, gross FROM invoice_lines \
+         WHERE invoice_id = $1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(c)
+    .await?;
+    const L: &str = "invoice_lines";
+    let lines = rows
+        .iter()
+        .map(|r| {
+            Ok(InvoiceLine {
+                description: text(r, L, "description")?,
+                product_id: opt_text(r, L, "product_id")?,
+                period_start: opt_text(r, L, "period_start")?,
+                period_end: opt_text(r, L, "period_end")?,
+                quantity: int(r, L, "quantity")?,
+                unit_net: int(r, L, "unit_net")?,
+                net: int(r, L, "net")?,
+                vat: int(r, L, "vat")?,
+                gross: int(r, L, "gross")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Some((inv, lines)))
+}
+
+/// One page of an Organization's invoices, newest first, filtered by status and issue date range.
+pub async fn invoices_page(
+    c: &mut Conn,
+    org: OrgId,
+    status: Option<&str>,
+    from: Option<i64>,
+    to: Option<i64>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Invoice>, i64)> {
+    let filter = "org_id = $1 AND ($2 = '' OR status = $2) AND issued_at >= $3 AND issued_at < $4";
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {ICOLS} FROM invoices WHERE {filter} ORDER BY issued_at DESC, number DESC LIMIT $5 OFFSET $6"
+    ));
+    let (from, to) = (from.unwrap_or(i64::MIN), to.unwrap_or(i64::MAX));
+    let rows = sqlx::query(sql)
+        .bind(org.to_string())
+        .bind(status.unwrap_or(""))
+        .bind(from)
+        .bind(to)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *c)
+        .await?;
+    let count_sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM invoices WHERE {filter}"));
+    let total = sqlx::query(count_sql)
+        .bind(org.to_string())
+        .bind(status.unwrap_or(""))
+        .bind(from)
+        .bind(to)
+        .fetch_one(c)
+        .await?
+        .try_get::<i64, _>(0)?;
+    Ok((rows.iter().map(invoice).collect::<Result<Vec<_>>>()?, total))
+}
+
+/// Marks an unpaid invoice paid; false if it was not unpaid.
+pub async fn mark_invoice_paid(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
+    let done = sqlx::query("UPDATE invoices SET status = 'paid', paid_at = $1 WHERE id = $2 AND status IN ('unpaid', 'overdue')")
+        .bind(now)
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn count_unpaid(c: &mut Conn, org: OrgId) -> Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) FROM invoices WHERE org_id = $1 AND status IN ('unpaid', 'partially_paid', 'overdue')")
+        .bind(org.to_string())
+        .fetch_one(c)
+        .await?;
+    Ok(row.try_get::<i64, _>(0)?)
+}

@@ -1,0 +1,279 @@
+//! Products (order, list) and invoices (history with filters, detail, pay from the prepaid balance).
+
+use crate::csrf::CsrfForm;
+use crate::ctx::InOrg;
+use crate::error::WebError;
+use crate::layout::{Nav, csrf_field, date, form_errors, manager};
+use crate::pages::org::{Done, done_notice};
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use guichet_app::billing::InvoiceFilter;
+use guichet_app::{AppError, FieldError};
+use guichet_core::{Action, Money};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+async fn products_page(o: &InOrg, errors: &[FieldError], d: &Done) -> Result<Markup, WebError> {
+    let app = &o.ctx.state.app;
+    let products = app.products(&o.actor).await?;
+    let can_order = o.actor.can(Action::OrderProducts);
+    let offers = if can_order {
+        app.catalogue(&o.actor).await?
+    } else {
+        Vec::new()
+    };
+    let addresses = if o.actor.can(Action::Billing) {
+        app.billing_addresses(&o.actor, false).await?
+    } else {
+        Vec::new()
+    };
+    let org = app.org(&o.actor).await?;
+    let ctx = &o.ctx;
+    Ok(manager(
+        o,
+        Nav::Products,
+        ctx.t("nav.products"),
+        html! {
+            (done_notice(ctx, d))
+            (form_errors(ctx, errors, &[]))
+            div.card {
+                @if products.is_empty() {
+                    p.empty { (ctx.t("empty.products")) }
+                } @else {
+                    table {
+                        thead { tr { th { (ctx.t("product.name")) } th { (ctx.t("product.state")) } th { (ctx.t("product.period")) } th { (ctx.t("product.expires")) } } }
+                        tbody {
+                            @for p in &products {
+                                tr {
+                                    td { (p.name) }
+                                    td { span.badge { (ctx.t(&format!("product.state.{}", p.state.code()))) } }
+                                    td { (p.period_months) " " (ctx.t("product.months")) }
+                                    td { (p.expires_on.as_deref().unwrap_or("—")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if can_order && !offers.is_empty() {
+                div.card {
+                    h2 { (ctx.t("order.title")) }
+                    p.muted { (ctx.t("order.help")) }
+                    form method="post" action="/products/order" {
+                        (csrf_field(ctx))
+                        div.field {
+                            label for="f-choice" { (ctx.t("order.offer")) }
+                            select id="f-choice" name="choice" {
+                                @for offer in &offers {
+                                    optgroup label=(offer.name) {
+                                        @for (months, price) in &offer.prices {
+                                            option value=(format!("{}|{months}", offer.id)) {
+                                                (offer.name) " — " (months) " " (ctx.t("product.months")) " — " (Money::new(*price, org.currency)) " " (ctx.t("order.excl_vat"))
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        @if !addresses.is_empty() {
+                            div.field {
+                                label for="f-address" { (ctx.t("order.address")) }
+                                select id="f-address" name="address" {
+                                    option value="" { (org.name) " — " (org.city) }
+                                    @for a in &addresses { option value=(a.id) { (a.fields.name) " — " (a.fields.city) } }
+                                }
+                            }
+                        }
+                        button type="submit" { (ctx.t("order.submit")) }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+pub async fn products(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
+    products_page(&o, &[], &d).await
+}
+
+#[derive(Deserialize)]
+pub struct OrderForm {
+    choice: String,
+    address: Option<String>,
+}
+
+pub async fn order(o: InOrg, CsrfForm(f): CsrfForm<OrderForm>) -> Result<Response, WebError> {
+    let (offer, months) = f
+        .choice
+        .split_once('|')
+        .ok_or(AppError::invalid("offer", "field.choice"))?;
+    let months: i64 = months
+        .parse()
+        .map_err(|_| AppError::invalid("offer", "field.choice"))?;
+    match o
+        .ctx
+        .state
+        .app
+        .order_product(&o.actor, offer, months, f.address.as_deref())
+        .await
+    {
+        Ok((_, invoice)) => Ok(Redirect::to(&format!(
+            "/accounting/invoices/{invoice}?done=order.done"
+        ))
+        .into_response()),
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            products_page(&o, &errs, &Done::default()).await?,
+        )
+            .into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn invoices(o: InOrg, Query(f): Query<InvoiceFilter>) -> Result<Markup, WebError> {
+    let page = o.ctx.state.app.invoices(&o.actor, &f).await?;
+    let ctx = &o.ctx;
+    let query = |p: i64| {
+        let params = [
+            ("status", f.status.clone().unwrap_or_default()),
+            ("from", f.from.clone().unwrap_or_default()),
+            ("to", f.to.clone().unwrap_or_default()),
+            ("page", p.to_string()),
+        ];
+        format!(
+            "/accounting/invoices?{}",
+            serde_urlencoded::to_string(params).unwrap_or_default()
+        )
+    };
+    Ok(manager(
+        &o,
+        Nav::Invoices,
+        ctx.t("nav.invoices"),
+        html! {
+            form.inline method="get" action="/accounting/invoices" {
+                div.field {
+                    label for="f-status" { (ctx.t("invoice.status")) }
+                    select id="f-status" name="status" {
+                        option value="" { (ctx.t("invoice.all")) }
+                        @for s in ["unpaid", "paid", "overdue", "partially_paid", "refunded", "partially_refunded", "cancelled"] {
+                            option value=(s) selected[f.status.as_deref() == Some(s)] { (ctx.t(&format!("invoice.status.{s}"))) }
+                        }
+                    }
+                }
+                div.field { label for="f-from" { (ctx.t("invoice.from")) } input id="f-from" name="from" type="date" value=(f.from.clone().unwrap_or_default()); }
+                div.field { label for="f-to" { (ctx.t("invoice.to")) } input id="f-to" name="to" type="date" value=(f.to.clone().unwrap_or_default()); }
+                button type="submit" { (ctx.t("invoice.filter")) }
+            }
+            @if page.invoices.is_empty() {
+                p.empty { (ctx.t("empty.invoices")) }
+            } @else {
+                table {
+                    thead { tr { th { (ctx.t("invoice.number")) } th { (ctx.t("invoice.date")) } th { (ctx.t("invoice.status")) } th.num { (ctx.t("invoice.total")) } } }
+                    tbody {
+                        @for i in &page.invoices {
+                            tr {
+                                td { a href=(format!("/accounting/invoices/{}", i.id)) { (i.number) } }
+                                td { (date(i.issued_at)) }
+                                td { span.badge { (ctx.t(&format!("invoice.status.{}", i.status))) } }
+                                td.num { (Money::new(i.gross, i.currency)) }
+                            }
+                        }
+                    }
+                }
+                div.pager {
+                    @if page.page > 1 { a href=(query(page.page - 1)) { "← " (ctx.t("pager.previous")) } }
+                    span { (guichet_core::i18n::tf(ctx.lang, "pager.page_of", &[("page", &page.page.to_string()), ("pages", &page.pages.to_string())])) }
+                    @if page.page < page.pages { a href=(query(page.page + 1)) { (ctx.t("pager.next")) " →" } }
+                }
+            }
+        },
+    ))
+}
+
+async fn invoice_page(
+    o: &InOrg,
+    id: &str,
+    errors: &[FieldError],
+    d: &Done,
+) -> Result<Markup, WebError> {
+    let app = &o.ctx.state.app;
+    let (inv, lines) = app.invoice(&o.actor, id).await?;
+    let ctx = &o.ctx;
+    let payable = inv.status == "unpaid" || inv.status == "overdue";
+    let key = guichet_app::crypto::random_token();
+    Ok(manager(
+        o,
+        Nav::Invoices,
+        &format!("{} {}", ctx.t("invoice.title"), inv.number),
+        html! {
+            (done_notice(ctx, d))
+            (form_errors(ctx, errors, &[]))
+            div.card {
+                p { span.badge { (ctx.t(&format!("invoice.status.{}", inv.status))) } " · " (ctx.t("invoice.date")) " " (date(inv.issued_at)) " · " (ctx.t("invoice.due")) " " (inv.due_on) }
+                p { strong { (inv.bill_to[0]) } br; (inv.bill_to[1]) br; (inv.bill_to[2]) " " (inv.bill_to[3]) " " (inv.bill_to[4]) }
+                @if let Some(r) = &inv.billing_reference { p { (ctx.t("billing.reference_label")) ": " (r) } }
+                table {
+                    thead { tr { th { (ctx.t("invoice.line")) } th.num { (ctx.t("invoice.net")) } th.num { (ctx.t("invoice.vat")) } th.num { (ctx.t("invoice.total")) } } }
+                    tbody {
+                        @for l in &lines {
+                            tr { td { (l.description) } td.num { (Money::new(l.net, inv.currency)) } td.num { (Money::new(l.vat, inv.currency)) } td.num { (Money::new(l.gross, inv.currency)) } }
+                        }
+                        tr { th { (ctx.t("invoice.total")) } th.num { (Money::new(inv.net, inv.currency)) } th.num { (Money::new(inv.vat, inv.currency)) } th.num { (Money::new(inv.gross, inv.currency)) } }
+                    }
+                }
+                p.muted { (ctx.t("invoice.vat_rate")) " " (guichet_core::money::format_minor(inv.vat_rate_bp)) " %"
+                    @if let Some(m) = &inv.vat_mention { " — " (ctx.t(m)) } }
+                p { (ctx.t("prepaid.transfer_reference")) ": " code { (inv.payment_reference) } }
+            }
+            @if payable {
+                div.card {
+                    h2 { (ctx.t("invoice.pay_title")) }
+                    form method="post" action=(format!("/accounting/invoices/{}/pay", inv.id)) {
+                        (csrf_field(ctx))
+                        input type="hidden" name="idempotency_key" value=(key);
+                        button type="submit" { (ctx.t("invoice.pay_prepaid")) }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+pub async fn invoice(
+    o: InOrg,
+    Path(id): Path<String>,
+    Query(d): Query<Done>,
+) -> Result<Markup, WebError> {
+    invoice_page(&o, &id, &[], &d).await
+}
+
+#[derive(Deserialize)]
+pub struct PayForm {
+    idempotency_key: String,
+}
+
+pub async fn pay(
+    o: InOrg,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<PayForm>,
+) -> Result<Response, WebError> {
+    match o
+        .ctx
+        .state
+        .app
+        .pay_invoice_from_prepaid(&o.actor, &id, &f.idempotency_key)
+        .await
+    {
+        Ok(_) => Ok(
+            Redirect::to(&format!("/accounting/invoices/{id}?done=invoice.paid_done"))
+                .into_response(),
+        ),
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            invoice_page(&o, &id, &errs, &Done::default()).await?,
+        )
+            .into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
