@@ -181,7 +181,77 @@ impl App {
                         report.exceptions += 1;
                         continue;
                     };
-                    // REM-02: our reference → its request's Organization.
+                    // REM-02: an invoice's reference with the exact amount and currency pays it.
+                    if let Some(r) = &reference
+                        && let Some(inv) =
+                            guichet_store::billing::invoice_by_reference(&mut tx, r).await?
+                    {
+                        let exact = inv.currency == currency
+                            && inv.gross == amount.minor
+                            && (inv.status == "unpaid" || inv.status == "overdue");
+                        new.org = Some(inv.org_id);
+                        new.status = "credited";
+                        if exact {
+                            new.note = Some("invoice paid");
+                            store::insert(&mut tx, &new).await?;
+                            let receivable =
+                                AccountRef::of_org(AccountKind::Receivable, inv.org_id, currency);
+                            let clearing =
+                                AccountRef::provider(AccountKind::BankClearing, currency);
+                            let description =
+                                format!("Invoice {} paid by bank transfer", inv.number);
+                            let entry = ledger::NewEntry {
+                                org: Some(inv.org_id),
+                                kind: "invoice_paid",
+                                description: &description,
+                                idempotency_key: Some(&bank_key),
+                                now,
+                            };
+                            ledger::post(
+                                &mut tx,
+                                entry,
+                                &[Transfer {
+                                    debit: clearing,
+                                    credit: receivable,
+                                    amount: amount.minor,
+                                }],
+                            )
+                            .await
+                            .map_err(|e| AppError::Internal(e.to_string()))?;
+                            guichet_store::billing::mark_invoice_paid(&mut tx, &inv.id, now)
+                                .await?;
+                            crate::billing::activate_invoice_products(
+                                &mut tx, inv.org_id, &inv.id, now,
+                            )
+                            .await?;
+                        } else {
+                            // REM-03: less, more, another currency, or already paid: the money goes to the
+                            // prepaid account, the invoice stays as it is, and the customer is told why.
+                            new.note = Some(
+                                "invoice reference, amount or currency differs: credited to the prepaid account",
+                            );
+                            store::insert(&mut tx, &new).await?;
+                            let description = format!(
+                                "Bank transfer for invoice {} (credited, see e-mail)",
+                                inv.number
+                            );
+                            credit_prepaid(
+                                &mut tx,
+                                inv.org_id,
+                                currency,
+                                amount.minor,
+                                &description,
+                                &bank_key,
+                                now,
+                            )
+                            .await?;
+                            self.tell_payment_mismatch(&mut tx, &inv, currency, amount.minor, now)
+                                .await?;
+                        }
+                        report.credited += 1;
+                        continue;
+                    }
+                    // Our reference of a payment request → its Organization.
                     let request = match &reference {
                         Some(r) => payment_requests::by_reference(&mut tx, r).await?,
                         None => None,
@@ -245,6 +315,33 @@ impl App {
         audit::record(&mut tx, None, by, "bank.import", &summary, "", now).await?;
         tx.commit().await?;
         Ok(report)
+    }
+
+    /// REM-03: e-mails the Organization's billing contacts (or its LRs) why the payment did not settle
+    /// the invoice, with their support code (REM-06).
+    async fn tell_payment_mismatch(
+        &self,
+        c: &mut Conn,
+        inv: &guichet_store::billing::Invoice,
+        currency: Currency,
+        amount: i64,
+        now: i64,
+    ) -> AppResult<()> {
+        let expected = guichet_core::Money::new(inv.gross, inv.currency).to_string();
+        let received = guichet_core::Money::new(amount, currency).to_string();
+        for (email, lang, code) in
+            guichet_store::memberships::billing_recipients(c, inv.org_id).await?
+        {
+            let lang = guichet_core::Lang::parse(&lang).unwrap_or_default();
+            let mail = crate::mail::Mail::PaymentMismatch {
+                invoice: &inv.number,
+                expected: &expected,
+                received: &received,
+                support_code: &code,
+            };
+            crate::mail::enqueue(c, self, &email, lang, mail, now).await?;
+        }
+        Ok(())
     }
 
     /// The exceptions queue and the latest credited payments, for the back office.

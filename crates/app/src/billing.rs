@@ -374,15 +374,8 @@ impl App {
         if !store::mark_invoice_paid(&mut tx, id, now).await? {
             return Err(AppError::Conflict("invoice.not_payable"));
         }
-        let start = today(now);
-        for l in &lines {
-            if let Some(p) = &l.product_id
-                && let Some(product) = store::get_product(&mut tx, actor.org, p).await?
-            {
-                let end = start.add_months(product.period_months as u32);
-                store::activate(&mut tx, p, &start.iso(), &end.iso()).await?;
-            }
-        }
+        let _ = lines;
+        activate_invoice_products(&mut tx, actor.org, id, now).await?;
         let body = serde_json::json!({"invoice": inv.number, "status": "paid", "amount_minor": inv.gross, "currency": inv.currency});
         idempotency::complete(&mut tx, actor.org, key, 200, &body.to_string()).await?;
         audit::record(
@@ -444,4 +437,21 @@ impl App {
 /// Whether an Organization of this kind in this country pays VAT (for the order form's note).
 pub fn pays_vat(country: &str, kind: OrgKind, vat_number: Option<&str>) -> bool {
     vat::treatment(country, kind, vat_number).rate_bp() > 0
+}
+
+/// Activates, from today, the pending products an invoice bills (on payment).
+pub(crate) async fn activate_invoice_products(
+    c: &mut guichet_store::Conn,
+    org: guichet_core::OrgId,
+    invoice: &str,
+    now: i64,
+) -> AppResult<()> {
+    let start = today(now);
+    for p in store::invoice_products(c, invoice).await? {
+        if let Some(product) = store::get_product(c, org, &p).await? {
+            let end = start.add_months(product.period_months as u32);
+            store::activate(c, &p, &start.iso(), &end.iso()).await?;
+        }
+    }
+    Ok(())
 }

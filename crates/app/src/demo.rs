@@ -147,17 +147,31 @@ impl App {
     async fn seed_demo_billing(&self, org: guichet_core::OrgId) -> AppResult<()> {
         let alice = {
             let mut c = self.db.conn().await?;
-            users::by_email(&mut c, LOGINS[0].email).await?.ok_or(crate::AppError::NotFound)?.id
+            users::by_email(&mut c, LOGINS[0].email)
+                .await?
+                .ok_or(crate::AppError::NotFound)?
+                .id
         };
         let actor = self.actor(alice, org, crate::Origin::default()).await?;
         self.seed_catalogue().await?;
         let offers = self.catalogue(&actor).await?;
-        let by_type = |t: guichet_core::product::ProductType| offers.iter().find(|o| o.product_type == t).map(|o| o.id.clone());
-        let card = crate::prepaid::CardFields { card_number: "4242424242424242".into(), card_expiry: "12/30".into(), card_cvc: "123".into() };
-        self.top_up_by_card(&actor, 50_000, &card, "demo-top-up").await?;
+        let by_type = |t: guichet_core::product::ProductType| {
+            offers
+                .iter()
+                .find(|o| o.product_type == t)
+                .map(|o| o.id.clone())
+        };
+        let card = crate::prepaid::CardFields {
+            card_number: "4242424242424242".into(),
+            card_expiry: "12/30".into(),
+            card_cvc: "123".into(),
+        };
+        self.top_up_by_card(&actor, 50_000, &card, "demo-top-up")
+            .await?;
         if let Some(hosting) = by_type(guichet_core::product::ProductType::WebHosting) {
             let (_, invoice) = self.order_product(&actor, &hosting, 12, None).await?;
-            self.pay_invoice_from_prepaid(&actor, &invoice, "demo-pay-hosting").await?;
+            self.pay_invoice_from_prepaid(&actor, &invoice, "demo-pay-hosting")
+                .await?;
         }
         if let Some(domain) = by_type(guichet_core::product::ProductType::DomainName) {
             self.order_product(&actor, &domain, 12, None).await?;

@@ -363,6 +363,9 @@ catalogue! {
     "invoice.status.partially_refunded" => ["partiellement remboursée", "partially refunded", "teilweise erstattet"],
     "invoice.status.cancelled" => ["annulée", "cancelled", "storniert"],
 
+    "mail.payment_mismatch.subject" => ["Votre paiement pour la facture {invoice}", "Your payment for invoice {invoice}", "Ihre Zahlung für Rechnung {invoice}"],
+    "mail.payment_mismatch.body" => ["Nous avons reçu {received} avec la référence de la facture {invoice}, qui s'élève à {expected} (ou est déjà réglée). Le montant a été crédité sur votre compte prépayé ; la facture reste ouverte. Vous pouvez la régler en un clic depuis le solde, dans le Manager, rubrique Comptabilité → Factures.\n\nVotre code d'assistance : {code}", "We received {received} with the reference of invoice {invoice}, which amounts to {expected} (or is already settled). The amount was credited to your prepaid account; the invoice stays open. You can pay it in one click from the balance in the Manager, under Accounting → Invoices.\n\nYour support code: {code}", "Wir haben {received} mit der Referenz der Rechnung {invoice} erhalten, die {expected} beträgt (oder bereits beglichen ist). Der Betrag wurde Ihrem Prepaid-Konto gutgeschrieben; die Rechnung bleibt offen. Sie können sie im Manager unter Buchhaltung → Rechnungen mit einem Klick aus dem Guthaben bezahlen.\n\nIhr Support-Code: {code}"],
+
     // Empty sections
     "empty.products" => ["Cette Organisation n'a aucun produit pour le moment.", "This Organization has no products yet.", "Diese Organisation hat noch keine Produkte."],
     "empty.payments" => ["Rien à payer : aucun renouvellement ni commande en attente.", "Nothing to pay: no renewal or order is due.", "Nichts zu bezahlen: keine Verlängerung oder Bestellung fällig."],

@@ -451,3 +451,23 @@ pub async fn count_unpaid(c: &mut Conn, org: OrgId) -> Result<i64> {
         .await?;
     Ok(row.try_get::<i64, _>(0)?)
 }
+
+/// The invoice carrying this payment reference, whichever Organization (the bank import's look-up).
+pub async fn invoice_by_reference(c: &mut Conn, reference: &str) -> Result<Option<Invoice>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {ICOLS} FROM invoices WHERE payment_reference = $1"
+    ));
+    let row = sqlx::query(sql).bind(reference).fetch_optional(c).await?;
+    row.as_ref().map(invoice).transpose()
+}
+
+/// The products billed on an invoice.
+pub async fn invoice_products(c: &mut Conn, invoice: &str) -> Result<Vec<String>> {
+    let rows = sqlx::query("SELECT product_id FROM invoice_lines WHERE invoice_id = $1 AND product_id IS NOT NULL ORDER BY position")
+        .bind(invoice)
+        .fetch_all(c)
+        .await?;
+    rows.iter()
+        .map(|r| text(r, "invoice_lines", "product_id"))
+        .collect()
+}

@@ -175,3 +175,25 @@ pub async fn emails_with_role(
         .map(|r| Ok((text(r, T, "email")?, text(r, T, "lang")?)))
         .collect()
 }
+
+/// Who receives billing e-mails: members with the billing-contact preference, or else the LRs.
+/// (e-mail, language, support code).
+pub async fn billing_recipients(c: &mut Conn, org: OrgId) -> Result<Vec<(String, String, String)>> {
+    let rows = sqlx::query(
+        "SELECT u.email, u.lang, u.support_code FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.org_id = $1 AND (m.billing_contact = 1 OR (m.role = 'legal_rep' AND NOT EXISTS \
+           (SELECT 1 FROM memberships b WHERE b.org_id = $1 AND b.billing_contact = 1))) ORDER BY u.email",
+    )
+    .bind(org.to_string())
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                text(r, T, "email")?,
+                text(r, T, "lang")?,
+                text(r, T, "support_code")?,
+            ))
+        })
+        .collect()
+}

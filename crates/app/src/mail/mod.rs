@@ -49,6 +49,12 @@ pub enum Mail<'a> {
         amount: &'a str,
         reason: &'a str,
     },
+    PaymentMismatch {
+        invoice: &'a str,
+        expected: &'a str,
+        received: &'a str,
+        support_code: &'a str,
+    },
 }
 
 impl Mail<'_> {
@@ -65,6 +71,7 @@ impl Mail<'_> {
             Mail::RoleChanged { .. } => "role_changed",
             Mail::WithdrawalApproved { .. } => "withdrawal_approved",
             Mail::WithdrawalRejected { .. } => "withdrawal_rejected",
+            Mail::PaymentMismatch { .. } => "payment_mismatch",
         }
     }
 
@@ -147,6 +154,28 @@ impl Mail<'_> {
                     &[("amount", amount), ("reason", reason)],
                 ),
             ),
+            Mail::PaymentMismatch {
+                invoice,
+                expected,
+                received,
+                support_code,
+            } => (
+                tf(
+                    lang,
+                    "mail.payment_mismatch.subject",
+                    &[("invoice", invoice)],
+                ),
+                tf(
+                    lang,
+                    "mail.payment_mismatch.body",
+                    &[
+                        ("invoice", invoice),
+                        ("expected", expected),
+                        ("received", received),
+                        ("code", support_code),
+                    ],
+                ),
+            ),
         };
         (
             subject,
@@ -224,6 +253,12 @@ mod tests {
             Mail::WithdrawalRejected {
                 amount: "CHF 100.00",
                 reason: "IBAN closed",
+            },
+            Mail::PaymentMismatch {
+                invoice: "2026-0000042",
+                expected: "CHF 100.00",
+                received: "CHF 90.00",
+                support_code: "123456",
             },
         ];
         for m in &all {

@@ -507,3 +507,148 @@ mod payouts {
         );
     }
 }
+
+mod invoices {
+    use crate::both_backends;
+    use crate::harness::{Backend, TestApp};
+    use crate::world::world;
+
+    both_backends!(a_transfer_with_an_invoice_reference_pays_it_or_is_credited_with_an_explanation);
+
+    async fn a_transfer_with_an_invoice_reference_pays_it_or_is_credited_with_an_explanation(
+        b: Backend,
+    ) {
+        let t = TestApp::spawn(b).await;
+        let w = world(&t).await;
+        let mut api = t.client();
+        let get =
+            |org: guichet_core::OrgId, id: String| format!("/api/v1/orgs/{org}/invoices/{id}");
+        let inv_a = api
+            .api(
+                "GET",
+                &get(w.a.id, w.a.invoice.clone()),
+                &w.a.lr().token,
+                None,
+            )
+            .await
+            .json();
+        let amount = |minor: i64| format!("{}.{:02}", minor / 100, minor % 100);
+        // Exact amount and currency (CHF): the invoice is paid and its product activated (REM-02).
+        let gross_a = inv_a["gross_minor"].as_i64().unwrap();
+        let file = super::camt054(
+            "inv-a",
+            &amount(gross_a),
+            "CHF",
+            Some(("QRR", inv_a["payment_reference"].as_str().unwrap())),
+            "Alpha SA",
+            "CH5604835012345678009",
+        );
+        let r = t
+            .app
+            .import_camt("a.xml", file.as_bytes(), None)
+            .await
+            .unwrap();
+        assert_eq!(r.credited, 1);
+        let inv_a = api
+            .api(
+                "GET",
+                &get(w.a.id, w.a.invoice.clone()),
+                &w.a.lr().token,
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(inv_a["status"], "paid");
+        let products = api
+            .api(
+                "GET",
+                &format!("/api/v1/orgs/{}/products", w.a.id),
+                &w.a.lr().token,
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(products["products"][0]["state"], "active");
+        assert_eq!(
+            api.api(
+                "GET",
+                &format!("/api/v1/orgs/{}/prepaid", w.a.id),
+                &w.a.lr().token,
+                None
+            )
+            .await
+            .json()["balance"]["minor"],
+            0
+        );
+        // Ten euros short (EUR, RF reference): credited to the prepaid account, invoice open, e-mail (REM-03).
+        let inv_b = api
+            .api(
+                "GET",
+                &get(w.b.id, w.b.invoice.clone()),
+                &w.b.lr().token,
+                None,
+            )
+            .await
+            .json();
+        let gross_b = inv_b["gross_minor"].as_i64().unwrap();
+        let file = super::camt054(
+            "inv-b",
+            &amount(gross_b - 1_000),
+            "EUR",
+            Some(("SCOR", inv_b["payment_reference"].as_str().unwrap())),
+            "Beta",
+            "FR7630006000011234567890189",
+        );
+        t.app
+            .import_camt("b.xml", file.as_bytes(), None)
+            .await
+            .unwrap();
+        let inv_b = api
+            .api(
+                "GET",
+                &get(w.b.id, w.b.invoice.clone()),
+                &w.b.lr().token,
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(inv_b["status"], "unpaid");
+        assert_eq!(
+            api.api(
+                "GET",
+                &format!("/api/v1/orgs/{}/prepaid", w.b.id),
+                &w.b.lr().token,
+                None
+            )
+            .await
+            .json()["balance"]["minor"],
+            gross_b - 1_000
+        );
+        let mail = &t.mails_to(&w.b.lr().email).await[0];
+        assert!(
+            mail.subject.contains(inv_b["number"].as_str().unwrap()),
+            "{}",
+            mail.subject
+        );
+        let mut db = t.app.db.conn().await.unwrap();
+        let code = guichet_store::users::by_id(&mut db, w.b.lr().id)
+            .await
+            .unwrap()
+            .unwrap()
+            .support_code;
+        assert!(
+            mail.body.contains(&code),
+            "the recipient's support code is in the e-mail (REM-06)"
+        );
+        assert!(
+            !mail.body.contains("http"),
+            "no payment link in a billing e-mail"
+        );
+        assert!(
+            guichet_store::ledger::audit(&mut db)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+}
