@@ -45,6 +45,122 @@ fn add_days(d: Date, days: i64) -> Date {
     .unwrap_or(d)
 }
 
+/// One product period to bill.
+pub(crate) struct BilledPeriod {
+    pub description: String,
+    pub product_id: String,
+    pub start: Date,
+    pub end: Date,
+    pub unit_net: i64,
+}
+
+/// Issues an invoice for one product period in the caller's transaction: VAT by customer, the next
+/// number of the issuer's sequence, its own payment reference, the receivable in the ledger. The
+/// period's `billing_key` is unique: a (product, period) cannot be invoiced twice.
+pub(crate) async fn issue_invoice(
+    tx: &mut guichet_store::Conn,
+    org: &guichet_store::orgs::Org,
+    bill_to: [String; 5],
+    kind: &str,
+    period: &BilledPeriod,
+    now: i64,
+) -> AppResult<Invoice> {
+    let treatment = vat::treatment(&org.country, org.kind, org.vat_number.as_deref());
+    let input = LineInput {
+        description: period.description.clone(),
+        quantity: 1,
+        unit_net: period.unit_net,
+    };
+    let totals =
+        price(org.currency, treatment, &[input]).map_err(|e| AppError::Internal(e.to_string()))?;
+    let issued = today(now);
+    let seq = store::next_invoice_number(tx, ISSUER, issued.year as i64).await?;
+    let n = payment_requests::next_reference_number(tx).await?;
+    let invoice = Invoice {
+        id: uuid::Uuid::now_v7().to_string(),
+        org_id: org.id,
+        number: number(issued.year, seq),
+        kind: kind.into(),
+        status: "unpaid".into(),
+        currency: org.currency,
+        net: totals.net,
+        vat: totals.vat,
+        gross: totals.gross,
+        vat_rate_bp: totals.rate_bp as i64,
+        vat_mention: treatment.mention_key().map(str::to_string),
+        bill_to,
+        billing_reference: org.billing_reference.clone(),
+        payment_reference: reference_for(n, org.currency)?,
+        issued_at: now,
+        due_on: add_days(issued, PAYMENT_DAYS).iso(),
+        paid_at: None,
+    };
+    let lines: Vec<(InvoiceLine, Option<String>)> = totals
+        .lines
+        .iter()
+        .map(|l| {
+            let line = InvoiceLine {
+                description: l.description.clone(),
+                product_id: Some(period.product_id.clone()),
+                period_start: Some(period.start.iso()),
+                period_end: Some(period.end.iso()),
+                quantity: l.quantity,
+                unit_net: l.unit_net,
+                net: l.net,
+                vat: l.vat,
+                gross: l.gross,
+            };
+            (
+                line,
+                Some(format!("{}:{}", period.product_id, period.start.iso())),
+            )
+        })
+        .collect();
+    store::insert_invoice(tx, &invoice, &lines)
+        .await
+        .map_err(|e| {
+            if e.is_unique_violation() {
+                AppError::Conflict("invoice.period_invoiced")
+            } else {
+                e.into()
+            }
+        })?;
+    // The receivable: revenue and VAT are owed by the customer from now on.
+    let receivable = AccountRef::of_org(AccountKind::Receivable, org.id, org.currency);
+    let transfers: Vec<Transfer> = [
+        (
+            AccountRef::provider(AccountKind::Revenue, org.currency),
+            invoice.net,
+        ),
+        (
+            AccountRef::provider(AccountKind::VatPayable, org.currency),
+            invoice.vat,
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, amount)| *amount > 0)
+    .map(|(credit, amount)| Transfer {
+        debit: receivable,
+        credit,
+        amount,
+    })
+    .collect();
+    if !transfers.is_empty() {
+        let description = format!("Invoice {}", invoice.number);
+        let entry = ledger::NewEntry {
+            org: Some(org.id),
+            kind: "invoice_issued",
+            description: &description,
+            idempotency_key: None,
+            now,
+        };
+        ledger::post(tx, entry, &transfers)
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+    }
+    Ok(invoice)
+}
+
 /// Filters of the invoice history (INV-04).
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 pub struct InvoiceFilter {
@@ -163,84 +279,14 @@ impl App {
             start.iso(),
             end.iso()
         );
-        let treatment = vat::treatment(&org.country, org.kind, org.vat_number.as_deref());
-        let totals = price(
-            org.currency,
-            treatment,
-            &[LineInput {
-                description: description.clone(),
-                quantity: 1,
-                unit_net: unit,
-            }],
-        )
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-        let seq = store::next_invoice_number(&mut tx, ISSUER, start.year as i64).await?;
-        let n = payment_requests::next_reference_number(&mut tx).await?;
-        let invoice = Invoice {
-            id: uuid::Uuid::now_v7().to_string(),
-            org_id: actor.org,
-            number: number(start.year, seq),
-            kind: "order".into(),
-            status: "unpaid".into(),
-            currency: org.currency,
-            net: totals.net,
-            vat: totals.vat,
-            gross: totals.gross,
-            vat_rate_bp: totals.rate_bp as i64,
-            vat_mention: treatment.mention_key().map(str::to_string),
-            bill_to,
-            billing_reference: org.billing_reference.clone(),
-            payment_reference: reference_for(n, org.currency)?,
-            issued_at: now,
-            due_on: add_days(start, PAYMENT_DAYS).iso(),
-            paid_at: None,
+        let line = BilledPeriod {
+            description,
+            product_id: product_id.clone(),
+            start,
+            end,
+            unit_net: unit,
         };
-        let lines: Vec<(InvoiceLine, Option<String>)> = totals
-            .lines
-            .iter()
-            .map(|l| {
-                let line = InvoiceLine {
-                    description: l.description.clone(),
-                    product_id: Some(product_id.clone()),
-                    period_start: Some(start.iso()),
-                    period_end: Some(end.iso()),
-                    quantity: l.quantity,
-                    unit_net: l.unit_net,
-                    net: l.net,
-                    vat: l.vat,
-                    gross: l.gross,
-                };
-                (line, Some(format!("{product_id}:{}", start.iso())))
-            })
-            .collect();
-        store::insert_invoice(&mut tx, &invoice, &lines).await?;
-        // The receivable: revenue and VAT are owed by the customer from now on.
-        let receivable = AccountRef::of_org(AccountKind::Receivable, actor.org, org.currency);
-        let mut transfers = vec![Transfer {
-            debit: receivable,
-            credit: AccountRef::provider(AccountKind::Revenue, org.currency),
-            amount: invoice.net,
-        }];
-        if invoice.vat > 0 {
-            transfers.push(Transfer {
-                debit: receivable,
-                credit: AccountRef::provider(AccountKind::VatPayable, org.currency),
-                amount: invoice.vat,
-            });
-        }
-        if invoice.net > 0 {
-            let entry = ledger::NewEntry {
-                org: Some(actor.org),
-                kind: "invoice_issued",
-                description: &format!("Invoice {}", invoice.number),
-                idempotency_key: None,
-                now,
-            };
-            let transfers: Vec<Transfer> = transfers.into_iter().filter(|t| t.amount > 0).collect();
-            ledger::post(&mut tx, entry, &transfers)
-                .await
-                .map_err(|e| AppError::Internal(e.to_string()))?;
-        }
+        let invoice = issue_invoice(&mut tx, &org, bill_to, "order", &line, now).await?;
         let detail = format!(
             "{} {} ({})",
             invoice.number,
@@ -439,7 +485,8 @@ pub fn pays_vat(country: &str, kind: OrgKind, vat_number: Option<&str>) -> bool 
     vat::treatment(country, kind, vat_number).rate_bp() > 0
 }
 
-/// Activates, from today, the pending products an invoice bills (on payment).
+/// On payment: a pending product starts today for its period; a renewed one runs until the end of
+/// the period the line billed.
 pub(crate) async fn activate_invoice_products(
     c: &mut guichet_store::Conn,
     org: guichet_core::OrgId,
@@ -447,10 +494,15 @@ pub(crate) async fn activate_invoice_products(
     now: i64,
 ) -> AppResult<()> {
     let start = today(now);
-    for p in store::invoice_products(c, invoice).await? {
-        if let Some(product) = store::get_product(c, org, &p).await? {
+    for (p, period_end) in store::invoice_products(c, invoice).await? {
+        let Some(product) = store::get_product(c, org, &p).await? else {
+            continue;
+        };
+        if product.state == guichet_core::product::ProductState::Pending {
             let end = start.add_months(product.period_months as u32);
             store::activate(c, &p, &start.iso(), &end.iso()).await?;
+        } else if let Some(end) = period_end {
+            store::extend(c, &p, &end).await?;
         }
     }
     Ok(())

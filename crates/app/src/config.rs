@@ -57,6 +57,8 @@ pub struct AppConfig {
     pub kb_synonyms: Option<PathBuf>,
     /// Who is paid by bank transfer (QR-bills).
     pub creditor: Creditor,
+    /// Renewal invoices are issued this many days before expiry (⚙).
+    pub renewal_lead_days: i64,
 }
 
 impl Default for AppConfig {
@@ -77,6 +79,7 @@ impl Default for AppConfig {
             prepaid_max_balance: 5_000_000,
             kb_synonyms: None,
             creditor: Creditor::default(),
+            renewal_lead_days: 30,
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod auth;
 pub mod bank_import;
 pub mod billing;
+pub mod billing_run;
 pub mod clock;
 pub mod config;
 pub mod crypto;

@@ -58,6 +58,7 @@ pub async fn start(config: &Config, clock: Option<Arc<dyn Clock>>) -> anyhow::Re
     if config.background_jobs {
         tokio::spawn(guichet_app::mail::sender::run(app.clone()));
         tokio::spawn(cleanup(app.clone()));
+        tokio::spawn(daily_billing(app.clone()));
     }
     let router = guichet_web::router(guichet_web::AppState::new(app.clone(), config.trust_proxy));
     let task = tokio::spawn(async move {
@@ -74,6 +75,21 @@ pub async fn start(config: &Config, clock: Option<Arc<dyn Clock>>) -> anyhow::Re
 
 async fn shutdown_signal() {
     let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Daily (and at start-up): the billing run. Safe with several instances (see `billing_run`).
+async fn daily_billing(app: App) {
+    loop {
+        match app.billing_run(None).await {
+            Ok(r) => tracing::info!(
+                renewals = r.renewals,
+                state_changes = r.state_changes,
+                "billing run"
+            ),
+            Err(e) => tracing::error!(error = %e, "billing run failed"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(24 * 3600)).await;
+    }
 }
 
 /// Hourly: expired sessions and old login attempts go.

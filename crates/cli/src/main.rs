@@ -42,6 +42,13 @@ enum Command {
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,
     },
+    /// Issue renewal invoices ahead of expiry and move products through their lifecycle (also runs
+    /// daily inside `serve`).
+    BillingRun {
+        /// Run as of this day (YYYY-MM-DD) instead of today.
+        #[arg(long)]
+        at: Option<String>,
+    },
     /// Write the pain.001 payout file of every approved withdrawal to an IBAN (marks them in transit).
     ExportPayouts {
         /// Folder for the file.
@@ -178,6 +185,32 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if failed > 0 {
                 anyhow::bail!("{failed} of {total} file(s) not imported");
             }
+            Ok(())
+        }
+        Command::BillingRun { at } => {
+            let at = match at.as_deref() {
+                Some(d) => {
+                    let date = guichet_core::period::Date::parse_iso(d).ok_or_else(|| {
+                        anyhow::anyhow!("--at must be a date like 2026-12-01, got {d:?}")
+                    })?;
+                    let month = time::Month::try_from(date.month)?;
+                    Some(
+                        time::Date::from_calendar_date(date.year, month, date.day)?
+                            .midnight()
+                            .assume_utc()
+                            .unix_timestamp()
+                            + 12 * 3600,
+                    )
+                }
+                None => None,
+            };
+            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
+            eprintln!("Billing run…");
+            let r = app.billing_run(at).await?;
+            println!(
+                "{} renewal invoice(s) issued, {} period(s) already invoiced, {} product state change(s).",
+                r.renewals, r.already_invoiced, r.state_changes
+            );
             Ok(())
         }
         Command::ExportPayouts { out } => {

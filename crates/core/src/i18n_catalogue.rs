@@ -354,6 +354,8 @@ catalogue! {
     "invoice.paid_done" => ["Facture payée : le produit est actif.", "Invoice paid: the product is active.", "Rechnung bezahlt: Das Produkt ist aktiv."],
     "invoice.insufficient" => ["Le solde du compte prépayé ne suffit pas : créditez-le d'abord.", "The prepaid balance is not enough: credit it first.", "Das Prepaid-Guthaben reicht nicht: Laden Sie es zuerst auf."],
     "invoice.not_payable" => ["Cette facture n'est plus à payer.", "This invoice is no longer to be paid.", "Diese Rechnung ist nicht mehr zu bezahlen."],
+    "invoice.period_invoiced" => ["Cette période de ce produit est déjà facturée.", "This period of this product is already invoiced.", "Diese Periode dieses Produkts ist bereits verrechnet."],
+    "invoice.renewal" => ["Facture de renouvellement émise", "Renewal invoice issued", "Verlängerungsrechnung ausgestellt"],
     "invoice.paid" => ["Facture payée", "Invoice paid", "Rechnung bezahlt"],
     "invoice.status.unpaid" => ["à payer", "unpaid", "offen"],
     "invoice.status.partially_paid" => ["partiellement payée", "partially paid", "teilweise bezahlt"],

@@ -461,13 +461,80 @@ pub async fn invoice_by_reference(c: &mut Conn, reference: &str) -> Result<Optio
     row.as_ref().map(invoice).transpose()
 }
 
-/// The products billed on an invoice.
-pub async fn invoice_products(c: &mut Conn, invoice: &str) -> Result<Vec<String>> {
-    let rows = sqlx::query("SELECT product_id FROM invoice_lines WHERE invoice_id = $1 AND product_id IS NOT NULL ORDER BY position")
-        .bind(invoice)
-        .fetch_all(c)
-        .await?;
+/// The products billed on an invoice, with the end of the period each line bills.
+pub async fn invoice_products(
+    c: &mut Conn,
+    invoice: &str,
+) -> Result<Vec<(String, Option<String>)>> {
+    let rows = sqlx::query(
+        "SELECT product_id, period_end FROM invoice_lines WHERE invoice_id = $1 AND product_id IS NOT NULL ORDER BY position",
+    )
+    .bind(invoice)
+    .fetch_all(c)
+    .await?;
     rows.iter()
-        .map(|r| text(r, "invoice_lines", "product_id"))
+        .map(|r| {
+            Ok((
+                text(r, "invoice_lines", "product_id")?,
+                opt_text(r, "invoice_lines", "period_end")?,
+            ))
+        })
         .collect()
+}
+
+/// Products whose paid period ends on or before `until` (ISO date) and that are still running.
+pub async fn products_expiring_by(c: &mut Conn, until: &str) -> Result<Vec<Product>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {PCOLS} FROM products WHERE state IN ('active', 'expired', 'blocked') AND expires_on IS NOT NULL AND expires_on <= $1 \
+         ORDER BY expires_on, id"
+    ));
+    let rows = sqlx::query(sql).bind(until).fetch_all(c).await?;
+    rows.iter().map(product).collect()
+}
+
+/// Running products with an expiry (the lifecycle job's input).
+pub async fn products_with_expiry(c: &mut Conn) -> Result<Vec<Product>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {PCOLS} FROM products WHERE state IN ('active', 'expired', 'blocked') AND expires_on IS NOT NULL ORDER BY id"
+    ));
+    let rows = sqlx::query(sql).fetch_all(c).await?;
+    rows.iter().map(product).collect()
+}
+
+pub async fn set_state(
+    c: &mut Conn,
+    id: &str,
+    from: ProductState,
+    to: ProductState,
+) -> Result<bool> {
+    let done = sqlx::query("UPDATE products SET state = $1 WHERE id = $2 AND state = $3")
+        .bind(to.code())
+        .bind(id)
+        .bind(from.code())
+        .execute(c)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A paid renewal: the product runs until `expires_on` (never shortened) and is active again.
+pub async fn extend(c: &mut Conn, id: &str, expires_on: &str) -> Result<()> {
+    sqlx::query(
+        "UPDATE products SET expires_on = CASE WHEN expires_on IS NULL OR expires_on < $1 THEN $1 ELSE expires_on END, state = 'active' \
+         WHERE id = $2 AND state IN ('active', 'expired', 'blocked')",
+    )
+    .bind(expires_on)
+    .bind(id)
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+pub async fn billing_key_exists(c: &mut Conn, key: &str) -> Result<bool> {
+    Ok(
+        sqlx::query("SELECT 1 FROM invoice_lines WHERE billing_key = $1")
+            .bind(key)
+            .fetch_optional(c)
+            .await?
+            .is_some(),
+    )
 }

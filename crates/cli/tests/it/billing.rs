@@ -297,3 +297,182 @@ async fn invoice_numbers_stay_gap_free_under_concurrent_orders(b: Backend) {
         .collect();
     assert_eq!(numbers, expected, "one sequence, no gap, no duplicate");
 }
+
+mod renewals {
+    use crate::both_backends;
+    use crate::harness::{Backend, TestApp};
+    use crate::world::world;
+    use serde_json::json;
+
+    both_backends!(renewals_are_invoiced_once_paid_renewals_extend_and_unpaid_products_run_out);
+
+    fn at(date: &str) -> i64 {
+        let d = guichet_core::period::Date::parse_iso(date).unwrap();
+        time::Date::from_calendar_date(d.year, time::Month::try_from(d.month).unwrap(), d.day)
+            .unwrap()
+            .midnight()
+            .assume_utc()
+            .unix_timestamp()
+            + 12 * 3600
+    }
+
+    async fn pay_fixture_invoice(t: &TestApp, o: &crate::world::OrgFixture) {
+        let mut api = t.client();
+        let top = json!({"amount_minor": 1_000_000, "card_number": "4242424242424242", "card_expiry": "12/30", "card_cvc": "123"});
+        let r = api
+            .api_with_headers(
+                "POST",
+                &format!("/api/v1/orgs/{}/prepaid/top-ups", o.id),
+                &o.lr().token,
+                Some(top),
+                &[("idempotency-key", "t")],
+            )
+            .await;
+        assert_eq!(r.status, 201);
+        let r = api
+            .api_with_headers(
+                "POST",
+                &format!("/api/v1/orgs/{}/invoices/{}/pay", o.id, o.invoice),
+                &o.lr().token,
+                None,
+                &[("idempotency-key", "p")],
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+    }
+
+    async fn product(t: &TestApp, o: &crate::world::OrgFixture) -> serde_json::Value {
+        t.client()
+            .api(
+                "GET",
+                &format!("/api/v1/orgs/{}/products", o.id),
+                &o.lr().token,
+                None,
+            )
+            .await
+            .json()["products"][0]
+            .clone()
+    }
+
+    async fn renewals_are_invoiced_once_paid_renewals_extend_and_unpaid_products_run_out(
+        b: Backend,
+    ) {
+        let t = TestApp::spawn(b).await;
+        let w = world(&t).await;
+        pay_fixture_invoice(&t, &w.a).await;
+        pay_fixture_invoice(&t, &w.b).await;
+        assert_eq!(product(&t, &w.a).await["expires_on"], "2027-11-18");
+        // Two months before expiry: nothing to do yet.
+        let r = t.app.billing_run(Some(at("2027-09-15"))).await.unwrap();
+        assert_eq!((r.renewals, r.state_changes), (0, 0));
+        // Within 30 days: one renewal per product, however many runs, even two at once.
+        let (one, two) = tokio::join!(
+            t.app.billing_run(Some(at("2027-10-25"))),
+            t.app.billing_run(Some(at("2027-10-25")))
+        );
+        let (one, two) = (one.unwrap(), two.unwrap());
+        assert_eq!(one.renewals + two.renewals, 2, "{one:?} {two:?}");
+        assert_eq!(
+            t.app
+                .billing_run(Some(at("2027-10-26")))
+                .await
+                .unwrap()
+                .renewals,
+            0
+        );
+        let mut api = t.client();
+        let list = api
+            .api(
+                "GET",
+                &format!("/api/v1/orgs/{}/invoices?status=unpaid", w.a.id),
+                &w.a.lr().token,
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(list["total"], 1);
+        let renewal = list["invoices"][0].clone();
+        assert_eq!(renewal["kind"], "renewal");
+        let detail = api
+            .api(
+                "GET",
+                &format!(
+                    "/api/v1/orgs/{}/invoices/{}",
+                    w.a.id,
+                    renewal["id"].as_str().unwrap()
+                ),
+                &w.a.lr().token,
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(detail["lines"][0]["period_start"], "2027-11-18");
+        assert_eq!(detail["lines"][0]["period_end"], "2028-11-18");
+        // A pays the renewal: the product runs a year more. B does not: it runs out.
+        let r = api
+            .api_with_headers(
+                "POST",
+                &format!(
+                    "/api/v1/orgs/{}/invoices/{}/pay",
+                    w.a.id,
+                    renewal["id"].as_str().unwrap()
+                ),
+                &w.a.lr().token,
+                None,
+                &[("idempotency-key", "r")],
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(product(&t, &w.a).await["expires_on"], "2028-11-18");
+        for (day, state) in [
+            ("2027-11-18", "expired"),
+            ("2027-11-28", "blocked"),
+            ("2027-12-18", "terminated"),
+        ] {
+            t.app.billing_run(Some(at(day))).await.unwrap();
+            assert_eq!(product(&t, &w.b).await["state"], state, "on {day}");
+            assert_eq!(
+                product(&t, &w.a).await["state"],
+                "active",
+                "the renewed product is untouched on {day}"
+            );
+        }
+        // Invoice numbers stayed one gap-free sequence across orders and renewals.
+        let mut numbers = Vec::new();
+        for o in [&w.a, &w.b] {
+            let all = api
+                .api(
+                    "GET",
+                    &format!("/api/v1/orgs/{}/invoices", o.id),
+                    &o.lr().token,
+                    None,
+                )
+                .await
+                .json();
+            numbers.extend(
+                all["invoices"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|i| i["number"].as_str().unwrap().to_string()),
+            );
+        }
+        numbers.sort();
+        assert_eq!(
+            numbers,
+            [
+                "2026-0000001",
+                "2026-0000002",
+                "2027-0000001",
+                "2027-0000002"
+            ]
+        );
+        let mut db = t.app.db.conn().await.unwrap();
+        assert!(
+            guichet_store::ledger::audit(&mut db)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+}
