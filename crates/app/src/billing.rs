@@ -507,3 +507,193 @@ pub(crate) async fn activate_invoice_products(
     }
     Ok(())
 }
+
+/// PAY-01: what the Payments page shows.
+pub struct DueItems {
+    pub invoices: Vec<Invoice>,
+    pub balance: Money,
+    pub show_all: bool,
+}
+
+/// How a selection is paid (PP-03): up to `from_prepaid` from the balance, the rest by card.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct Checkout {
+    pub invoices: Vec<String>,
+    pub from_prepaid_minor: i64,
+    #[serde(default)]
+    pub card: Option<crate::prepaid::CardFields>,
+}
+
+impl App {
+    /// PAY-01: unpaid invoices due in the next two months (or all of them), and the balance.
+    pub async fn due_items(&self, actor: &Actor, show_all: bool) -> AppResult<DueItems> {
+        actor.require(Action::Billing)?;
+        let horizon = today(self.now()).add_months(2).iso();
+        let mut c = self.db.conn().await?;
+        let org = orgs::by_id(&mut c, actor.org)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let invoices =
+            store::payable(&mut c, actor.org, (!show_all).then_some(horizon.as_str())).await?;
+        let balance = ledger::prepaid_balance(&mut c, actor.org, org.currency).await?;
+        Ok(DueItems {
+            invoices,
+            balance: Money::new(balance, org.currency),
+            show_all,
+        })
+    }
+
+    /// PP-03: pays the selected invoices, part (or all) from the prepaid balance, the rest by card, in
+    /// one transaction: a declined card leaves the balance and the invoices as they were.
+    pub async fn checkout(&self, actor: &Actor, co: &Checkout, key: &str) -> AppResult<Answer> {
+        use crate::payments::{ChargeOutcome, ChargeRequest};
+        actor.require(Action::Billing)?;
+        if co.invoices.is_empty() {
+            return Err(AppError::invalid("invoices", "checkout.nothing_selected"));
+        }
+        {
+            let mut c = self.db.conn().await?;
+            for id in &co.invoices {
+                store::get_invoice(&mut c, actor.org, id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+            }
+        }
+        check_key(key)?;
+        if co.from_prepaid_minor < 0 {
+            return Err(AppError::invalid(
+                "from_prepaid",
+                "checkout.prepaid_negative",
+            ));
+        }
+        let now = self.now();
+        let mut ids = co.invoices.clone();
+        ids.sort();
+        ids.dedup();
+        let hash = crate::crypto::sha256_hex(&format!(
+            "checkout|{}|{}",
+            ids.join(","),
+            co.from_prepaid_minor
+        ));
+        let mut tx = self.db.begin().await?;
+        if let Some(first) = claim_key(&mut tx, actor.org, key, &hash, now).await? {
+            return Ok(first);
+        }
+        let org = orgs::by_id(&mut tx, actor.org)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut selected = Vec::new();
+        for id in &ids {
+            let (inv, _) = store::get_invoice(&mut tx, actor.org, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            if inv.status != "unpaid" && inv.status != "overdue" {
+                return Err(AppError::Conflict("invoice.not_payable"));
+            }
+            if inv.currency != org.currency {
+                return Err(AppError::invalid("invoices", "checkout.currency_mix"));
+            }
+            selected.push(inv);
+        }
+        let total: i64 = selected.iter().map(|i| i.gross).sum();
+        let from_prepaid = co.from_prepaid_minor.min(total);
+        let by_card = total - from_prepaid;
+        let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, org.currency);
+        let receivable = AccountRef::of_org(AccountKind::Receivable, actor.org, org.currency);
+        let mut transfers = Vec::new();
+        if from_prepaid > 0 {
+            transfers.push(Transfer {
+                debit: prepaid,
+                credit: receivable,
+                amount: from_prepaid,
+            });
+        }
+        if by_card > 0 {
+            let fields = co
+                .card
+                .as_ref()
+                .ok_or(AppError::invalid("card_number", "checkout.card_needed"))?;
+            let card = guichet_core::card::parse(
+                &fields.card_number,
+                &fields.card_expiry,
+                &fields.card_cvc,
+                crate::prepaid::year_month(now),
+            )
+            .map_err(|p| AppError::invalid(p.field(), p.key()))?;
+            let numbers: Vec<&str> = selected.iter().map(|i| i.number.as_str()).collect();
+            let description = format!("Invoices {}", numbers.join(", "));
+            let request = ChargeRequest {
+                amount: Money::new(by_card, org.currency),
+                card: &card,
+                idempotency_key: key,
+                description: &description,
+            };
+            let outcome = self.payments.charge(&request).await;
+            if outcome.code() != "succeeded" {
+                // All or nothing: nothing is written for a declined card (the key stays free for a retry).
+                let reason = match &outcome {
+                    ChargeOutcome::Declined { reason } | ChargeOutcome::Failed { reason } => {
+                        reason.clone()
+                    }
+                    ChargeOutcome::Succeeded { .. } => String::new(),
+                };
+                return Ok(Answer {
+                    status: 402,
+                    body: serde_json::json!({"status": outcome.code(), "reason": reason, "balance_untouched": true}),
+                });
+            }
+            let payment = guichet_store::card_payments::CardPayment {
+                org: actor.org,
+                provider: self.payments.name(),
+                provider_ref: None,
+                amount: by_card,
+                currency: org.currency,
+                last4: card.last4(),
+                outcome: "succeeded",
+                purpose: "checkout",
+                now,
+            };
+            guichet_store::card_payments::record(&mut tx, &payment).await?;
+            transfers.push(Transfer {
+                debit: AccountRef::provider(AccountKind::CardClearing, org.currency),
+                credit: receivable,
+                amount: by_card,
+            });
+        }
+        let numbers: Vec<&str> = selected.iter().map(|i| i.number.as_str()).collect();
+        let description = format!("Payment of {}", numbers.join(", "));
+        let entry = ledger::NewEntry {
+            org: Some(actor.org),
+            kind: "checkout",
+            description: &description,
+            idempotency_key: Some(key),
+            now,
+        };
+        match ledger::post(&mut tx, entry, &transfers).await {
+            Ok(_) => {}
+            Err(ledger::PostError::InsufficientFunds) => {
+                return Err(AppError::invalid("from_prepaid", "invoice.insufficient"));
+            }
+            Err(e) => return Err(AppError::Internal(e.to_string())),
+        }
+        for inv in &selected {
+            store::mark_invoice_paid(&mut tx, &inv.id, now).await?;
+            activate_invoice_products(&mut tx, actor.org, &inv.id, now).await?;
+        }
+        let body = serde_json::json!({"status": "paid", "invoices": numbers, "total_minor": total, "from_prepaid_minor": from_prepaid,
+                                      "by_card_minor": by_card, "currency": org.currency});
+        idempotency::complete(&mut tx, actor.org, key, 200, &body.to_string()).await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "checkout",
+            &description,
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Answer { status: 200, body })
+    }
+}

@@ -334,6 +334,25 @@ catalogue! {
     "order.address_incomplete" => ["Complétez d'abord l'adresse (NPA et localité) de l'Organisation ou choisissez une adresse de facturation.", "First complete the Organization's address (postcode and city) or choose a billing address.", "Vervollständigen Sie zuerst die Adresse der Organisation (PLZ und Ort) oder wählen Sie eine Rechnungsadresse."],
     "field.date" => ["Saisissez une date au format AAAA-MM-JJ.", "Enter a date as YYYY-MM-DD.", "Geben Sie ein Datum als JJJJ-MM-TT ein."],
 
+    // Payments page
+    "payments.showing_two_months" => ["Échéances des 2 prochains mois.", "Due in the next 2 months.", "In den nächsten 2 Monaten fällig."],
+    "payments.showing_all" => ["Toutes les échéances.", "Everything due.", "Alles Fällige."],
+    "payments.show_all" => ["Tout afficher", "Show all", "Alle anzeigen"],
+    "payments.next_two_months" => ["2 prochains mois", "Next 2 months", "Nächste 2 Monate"],
+    "payments.select" => ["Payer", "Pay", "Zahlen"],
+    "payments.kind.order" => ["Commande", "Order", "Bestellung"],
+    "payments.kind.renewal" => ["Renouvellement", "Renewal", "Verlängerung"],
+    "payments.total_listed" => ["Total des échéances affichées :", "Total of the items shown:", "Summe der angezeigten Posten:"],
+    "payments.from_prepaid" => ["Montant pris sur le compte prépayé", "Amount taken from the prepaid account", "Betrag aus dem Prepaid-Konto"],
+    "payments.rest_by_card" => ["Le reste par carte", "The rest by card", "Der Rest per Karte"],
+    "payments.pay_selection" => ["Payer la sélection", "Pay the selection", "Auswahl bezahlen"],
+    "payments.paid" => ["Paiement effectué : les produits concernés sont actifs.", "Payment done: the products concerned are active.", "Zahlung ausgeführt: Die betroffenen Produkte sind aktiv."],
+    "checkout.nothing_selected" => ["Cochez au moins une échéance à payer.", "Tick at least one item to pay.", "Wählen Sie mindestens einen Posten zum Bezahlen."],
+    "checkout.prepaid_negative" => ["Le montant pris sur le compte prépayé ne peut pas être négatif.", "The amount from the prepaid account cannot be negative.", "Der Betrag aus dem Prepaid-Konto kann nicht negativ sein."],
+    "checkout.card_needed" => ["Le solde ne couvre pas tout : indiquez une carte pour le reste.", "The balance does not cover everything: give a card for the rest.", "Das Guthaben deckt nicht alles: Geben Sie eine Karte für den Rest an."],
+    "checkout.currency_mix" => ["Les échéances choisies ne sont pas toutes dans la devise de l'Organisation.", "The items chosen are not all in the Organization's currency.", "Die gewählten Posten sind nicht alle in der Währung der Organisation."],
+    "checkout" => ["Paiement", "Payment", "Zahlung"],
+
     // Invoices
     "invoice.title" => ["Facture", "Invoice", "Rechnung"],
     "invoice.number" => ["Numéro", "Number", "Nummer"],

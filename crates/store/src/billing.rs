@@ -538,3 +538,17 @@ pub async fn billing_key_exists(c: &mut Conn, key: &str) -> Result<bool> {
             .is_some(),
     )
 }
+
+/// Unpaid invoices of an Organization, soonest due first; with `due_by` only those due by that day.
+pub async fn payable(c: &mut Conn, org: OrgId, due_by: Option<&str>) -> Result<Vec<Invoice>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {ICOLS} FROM invoices WHERE org_id = $1 AND status IN ('unpaid', 'overdue') AND ($2 = '' OR due_on <= $2) \
+         ORDER BY due_on, number LIMIT 500"
+    ));
+    let rows = sqlx::query(sql)
+        .bind(org.to_string())
+        .bind(due_by.unwrap_or(""))
+        .fetch_all(c)
+        .await?;
+    rows.iter().map(invoice).collect()
+}

@@ -476,3 +476,156 @@ mod renewals {
         );
     }
 }
+
+mod checkout {
+    use crate::both_backends;
+    use crate::harness::{Backend, TestApp};
+    use crate::world::{PASSWORD, world};
+    use serde_json::json;
+
+    both_backends!(a_selection_is_paid_part_from_the_balance_part_by_card_or_not_at_all);
+
+    async fn a_selection_is_paid_part_from_the_balance_part_by_card_or_not_at_all(b: Backend) {
+        let t = TestApp::spawn(b).await;
+        let w = world(&t).await;
+        let a = &w.a;
+        let mut api = t.client();
+        let due = api
+            .api(
+                "GET",
+                &format!("/api/v1/orgs/{}/payments/due", a.id),
+                &a.accountant().token,
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(due["invoices"].as_array().unwrap().len(), 1);
+        let gross = due["invoices"][0]["gross_minor"].as_i64().unwrap();
+        let top = json!({"amount_minor": 1_000, "card_number": "4242424242424242", "card_expiry": "12/30", "card_cvc": "123"});
+        api.api_with_headers(
+            "POST",
+            &format!("/api/v1/orgs/{}/prepaid/top-ups", a.id),
+            &a.accountant().token,
+            Some(top),
+            &[("idempotency-key", "t")],
+        )
+        .await;
+        let path = format!("/api/v1/orgs/{}/payments/checkout", a.id);
+        let balance = |t: &TestApp| {
+            let (url, token, org) = (t.url.clone(), a.lr().token.clone(), a.id);
+            async move {
+                crate::client::Client::new(&url)
+                    .api("GET", &format!("/api/v1/orgs/{org}/prepaid"), &token, None)
+                    .await
+                    .json()["balance"]["minor"]
+                    .as_i64()
+                    .unwrap()
+            }
+        };
+        // The balance does not cover it and no card: refused, nothing moved.
+        let r = api
+            .api_with_headers(
+                "POST",
+                &path,
+                &a.accountant().token,
+                Some(json!({"invoices": [a.invoice], "from_prepaid_minor": 1_000})),
+                &[("idempotency-key", "c1")],
+            )
+            .await;
+        assert_eq!(r.status, 422);
+        // A declining card: nothing moves either (PP-03: all or nothing).
+        let declined = json!({"invoices": [a.invoice], "from_prepaid_minor": 1_000, "card": {"card_number": "4000000000000002", "card_expiry": "12/30", "card_cvc": "123"}});
+        let r = api
+            .api_with_headers(
+                "POST",
+                &path,
+                &a.accountant().token,
+                Some(declined),
+                &[("idempotency-key", "c2")],
+            )
+            .await;
+        assert_eq!(r.status, 402);
+        assert_eq!(balance(&t).await, 1_000, "the prepaid balance is as it was");
+        // Split: 10.00 from the balance, the rest by card.
+        let split = json!({"invoices": [a.invoice], "from_prepaid_minor": 1_000, "card": {"card_number": "4242424242424242", "card_expiry": "12/30", "card_cvc": "123"}});
+        let r = api
+            .api_with_headers(
+                "POST",
+                &path,
+                &a.accountant().token,
+                Some(split.clone()),
+                &[("idempotency-key", "c3")],
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(r.json()["by_card_minor"], gross - 1_000);
+        let again = api
+            .api_with_headers(
+                "POST",
+                &path,
+                &a.accountant().token,
+                Some(split),
+                &[("idempotency-key", "c3")],
+            )
+            .await;
+        assert_eq!(again.body, r.body);
+        assert_eq!(balance(&t).await, 0);
+        let products = api
+            .api(
+                "GET",
+                &format!("/api/v1/orgs/{}/products", a.id),
+                &a.lr().token,
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(products["products"][0]["state"], "active");
+        // The Manager's Payments page: B's due invoice, paid entirely by card from the form.
+        let mut web = t.client();
+        web.login_ok(&w.b.accountant().email, PASSWORD).await;
+        let page = web.get("/payments").await;
+        assert!(
+            page.body.contains(&format!("inv_{}", w.b.invoice)),
+            "{}",
+            page.body
+        );
+        let key = page
+            .body
+            .split("name=\"idempotency_key\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap()
+            .to_string();
+        let inv_field = format!("inv_{}", w.b.invoice);
+        let form = [
+            (inv_field.as_str(), "1"),
+            ("from_prepaid", "0"),
+            ("card_number", "4242 4242 4242 4242"),
+            ("card_expiry", "12/30"),
+            ("card_cvc", "123"),
+            ("idempotency_key", key.as_str()),
+        ];
+        assert_eq!(
+            web.post("/payments", &form).await.location(),
+            "/payments?done=payments.paid"
+        );
+        assert!(
+            web.get("/payments?all=1")
+                .await
+                .body
+                .contains("Nothing to pay")
+                || web
+                    .get("/payments?all=1")
+                    .await
+                    .body
+                    .contains("Rien à payer")
+        );
+        let mut db = t.app.db.conn().await.unwrap();
+        assert!(
+            guichet_store::ledger::audit(&mut db)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+}

@@ -489,3 +489,37 @@ pub async fn invoice_pay(
             .await?,
     ))
 }
+
+#[derive(Deserialize)]
+pub struct DueParams {
+    all: Option<bool>,
+}
+
+pub async fn due_get(
+    State(state): State<AppState>,
+    a: ApiActor,
+    axum::extract::Query(p): axum::extract::Query<DueParams>,
+) -> ApiResult<Json<Value>> {
+    let due = state
+        .app
+        .due_items(&a.actor, p.all.unwrap_or(false))
+        .await?;
+    Ok(Json(
+        json!({"invoices": due.invoices.iter().map(invoice_json).collect::<Vec<_>>(),
+                   "balance": {"minor": due.balance.minor, "currency": due.balance.currency}}),
+    ))
+}
+
+pub async fn checkout_post(
+    State(state): State<AppState>,
+    a: ApiActor,
+    headers: axum::http::HeaderMap,
+    ApiJson(co): ApiJson<guichet_app::billing::Checkout>,
+) -> ApiResult<Response> {
+    Ok(answer(
+        state
+            .app
+            .checkout(&a.actor, &co, &idempotency_key(&headers))
+            .await?,
+    ))
+}

@@ -283,6 +283,24 @@ pub fn routes() -> Vec<ApiRoute> {
         },
         ApiRoute {
             method: "GET",
+            path: "/api/v1/orgs/{org}/payments/due",
+            summary: "What is due (PAY-01): unpaid invoices due in the next two months, or all with ?all=true",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(due_get),
+        },
+        ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/payments/checkout",
+            summary: "Pay a selection (PP-03): part from the prepaid balance, the rest by card; all or nothing. Idempotency-Key required",
+            action: Some(Action::Billing),
+            example: Some(
+                || json!({"invoices": ["…"], "from_prepaid_minor": 0, "card": {"card_number": "4242424242424242", "card_expiry": "12/30", "card_cvc": "123"}}),
+            ),
+            make: || post(checkout_post),
+        },
+        ApiRoute {
+            method: "GET",
             path: "/api/v1/orgs/{org}/billing/reference",
             summary: "The billing reference printed on invoices (INV-08)",
             action: Some(Action::Billing),

@@ -95,7 +95,10 @@ pub fn router() -> Router<AppState> {
         .route("/org/delete", get(org::delete_page).post(org::delete))
         .route("/products", get(billing::products))
         .route("/products/order", post(billing::order))
-        .route("/payments", get(org::payments))
+        .route(
+            "/payments",
+            get(billing::payments).post(billing::pay_selection),
+        )
         .route("/accounting/invoices", get(billing::invoices))
         .route("/accounting/invoices/{invoice}", get(billing::invoice))
         .route("/accounting/invoices/{invoice}/pay", post(billing::pay))

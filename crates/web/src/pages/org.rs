@@ -410,15 +410,6 @@ fn section(
     ))
 }
 
-pub async fn payments(o: InOrg) -> Result<Markup, WebError> {
-    section(
-        &o,
-        Nav::Payments,
-        "nav.payments",
-        "empty.payments",
-        Action::Billing,
-    )
-}
 #[derive(Deserialize, Default)]
 pub struct PageQuery {
     page: Option<i64>,
