@@ -362,6 +362,7 @@ catalogue! {
     "invoice.all" => ["Tous", "All", "Alle"],
     "invoice.from" => ["Du", "From", "Von"],
     "invoice.to" => ["Au", "To", "Bis"],
+    "invoice.export_csv" => ["Exporter en CSV", "Export as CSV", "Als CSV exportieren"],
     "invoice.filter" => ["Filtrer", "Filter", "Filtern"],
     "invoice.total" => ["Total", "Total", "Total"],
     "invoice.line" => ["Prestation", "Item", "Leistung"],

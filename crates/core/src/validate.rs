@@ -43,6 +43,17 @@ pub fn country(raw: &str) -> Option<String> {
     (c.len() == 2 && c.chars().all(|ch| ch.is_ascii_uppercase())).then_some(c)
 }
 
+/// A text cell for a CSV/spreadsheet export: a value a spreadsheet would run as a formula (starting
+/// with `=`, `+`, `-`, `@`, a tab, a carriage return or NUL) gets a leading `'` (OWASP CSV injection).
+pub fn spreadsheet_text(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\0') => {
+            std::borrow::Cow::Owned(format!("'{s}"))
+        }
+        _ => std::borrow::Cow::Borrowed(s),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +69,15 @@ mod tests {
         ] {
             assert_eq!(email(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn formulas_are_neutralised_in_text_cells() {
+        for bad in ["=1+1", "+41 21", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(spreadsheet_text(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(spreadsheet_text("Atelier Favre"), "Atelier Favre");
+        assert_eq!(spreadsheet_text(""), "");
     }
 
     #[test]

@@ -629,3 +629,91 @@ mod checkout {
         );
     }
 }
+
+mod csv_export {
+    use crate::both_backends;
+    use crate::harness::{Backend, TestApp};
+    use crate::world::{PASSWORD, world};
+    use serde_json::json;
+
+    both_backends!(the_invoice_csv_neutralises_formulas_and_keeps_amounts_numeric);
+
+    async fn the_invoice_csv_neutralises_formulas_and_keeps_amounts_numeric(b: Backend) {
+        let t = TestApp::spawn(b).await;
+        let w = world(&t).await;
+        let a = &w.a;
+        let mut api = t.client();
+        let evil = "=HYPERLINK(\"http://evil.example\",\"Click, please\")";
+        let r = api
+            .api(
+                "PUT",
+                &format!("/api/v1/orgs/{}/billing/reference", a.id),
+                &a.lr().token,
+                Some(json!({"billing_reference": evil})),
+            )
+            .await;
+        assert_eq!(r.status, 200);
+        let offer = api
+            .api(
+                "GET",
+                &format!("/api/v1/orgs/{}/catalogue", a.id),
+                &a.lr().token,
+                None,
+            )
+            .await
+            .json()["offers"][0]["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let r = api
+            .api(
+                "POST",
+                &format!("/api/v1/orgs/{}/products", a.id),
+                &a.lr().token,
+                Some(json!({"offer_id": offer, "period_months": 1})),
+            )
+            .await;
+        assert_eq!(r.status, 201);
+        let csv = api
+            .api(
+                "GET",
+                &format!("/api/v1/orgs/{}/invoices/export.csv", a.id),
+                &a.accountant().token,
+                None,
+            )
+            .await;
+        assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+        let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 2, "the fixture's order and this one");
+        let with_ref = rows
+            .iter()
+            .find(|r| !r[9].is_empty())
+            .expect("the invoice with the reference");
+        assert_eq!(
+            &with_ref[9],
+            &format!("'{evil}"),
+            "the formula is neutralised, and the comma survives quoting"
+        );
+        for r in &rows {
+            let total: f64 = r[6].parse().expect("amounts stay numbers");
+            assert!(total > 0.0);
+            assert!(!r[0].starts_with('\''), "ordinary cells are untouched");
+        }
+        // The Manager's download honours the filters; a collaborator without accounting gets none.
+        let mut web = t.client();
+        web.login_ok(&a.accountant().email, PASSWORD).await;
+        let paid = web.get("/accounting/invoices/export.csv?status=paid").await;
+        assert_eq!(
+            paid.body.lines().count(),
+            1,
+            "only the header: nothing is paid"
+        );
+        let mut collab = t.client();
+        collab.login_ok(&a.collaborator().email, PASSWORD).await;
+        assert_eq!(
+            collab.get("/accounting/invoices/export.csv").await.status,
+            403
+        );
+    }
+}

@@ -523,3 +523,13 @@ pub async fn checkout_post(
             .await?,
     ))
 }
+
+pub async fn invoices_csv(
+    State(state): State<AppState>,
+    a: ApiActor,
+    axum::extract::Query(f): axum::extract::Query<guichet_app::billing::InvoiceFilter>,
+) -> ApiResult<Response> {
+    Ok(crate::pages::csv_response(
+        state.app.invoices_csv(&a.actor, &f).await?,
+    ))
+}

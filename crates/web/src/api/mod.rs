@@ -267,6 +267,14 @@ pub fn routes() -> Vec<ApiRoute> {
         },
         ApiRoute {
             method: "GET",
+            path: "/api/v1/orgs/{org}/invoices/export.csv",
+            summary: "The filtered invoices as CSV (INV-06), formulas neutralised: ?status=&from=&to=",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(invoices_csv),
+        },
+        ApiRoute {
+            method: "GET",
             path: "/api/v1/orgs/{org}/invoices/{invoice}",
             summary: "One invoice with its lines",
             action: Some(Action::Billing),

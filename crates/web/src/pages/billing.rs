@@ -164,6 +164,8 @@ pub async fn invoices(o: InOrg, Query(f): Query<InvoiceFilter>) -> Result<Markup
                 div.field { label for="f-from" { (ctx.t("invoice.from")) } input id="f-from" name="from" type="date" value=(f.from.clone().unwrap_or_default()); }
                 div.field { label for="f-to" { (ctx.t("invoice.to")) } input id="f-to" name="to" type="date" value=(f.to.clone().unwrap_or_default()); }
                 button type="submit" { (ctx.t("invoice.filter")) }
+                " "
+                a href=(query(1).replace("/accounting/invoices?", "/accounting/invoices/export.csv?")) { (ctx.t("invoice.export_csv")) }
             }
             @if page.invoices.is_empty() {
                 p.empty { (ctx.t("empty.invoices")) }
@@ -414,4 +416,25 @@ pub async fn pay_selection(
             .into_response()),
         Err(e) => Err(e.into()),
     }
+}
+
+/// INV-06: the filtered invoices as a CSV download.
+pub async fn invoices_csv(o: InOrg, Query(f): Query<InvoiceFilter>) -> Result<Response, WebError> {
+    let bytes = o.ctx.state.app.invoices_csv(&o.actor, &f).await?;
+    Ok(csv_response(bytes))
+}
+
+pub(crate) fn csv_response(bytes: Vec<u8>) -> Response {
+    use axum::http::header;
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"invoices.csv\"",
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
 }

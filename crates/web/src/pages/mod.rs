@@ -5,6 +5,7 @@ pub mod addresses;
 pub mod admin;
 pub mod auth;
 pub mod billing;
+pub(crate) use billing::csv_response;
 pub mod help;
 pub mod org;
 pub mod profile;
@@ -100,6 +101,10 @@ pub fn router() -> Router<AppState> {
             get(billing::payments).post(billing::pay_selection),
         )
         .route("/accounting/invoices", get(billing::invoices))
+        .route(
+            "/accounting/invoices/export.csv",
+            get(billing::invoices_csv),
+        )
         .route("/accounting/invoices/{invoice}", get(billing::invoice))
         .route("/accounting/invoices/{invoice}/pay", post(billing::pay))
         .route("/accounting/prepaid", get(org::prepaid))
