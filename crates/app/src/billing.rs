@@ -210,10 +210,20 @@ impl App {
         Ok(store::catalogue(&mut c, org.currency, self.now()).await?)
     }
 
+    /// The products the caller may see: all of them for LR and Administrators, only the granted ones
+    /// for collaborators and externals (SPEC §1: "P — on granted products only").
     pub async fn products(&self, actor: &Actor) -> AppResult<Vec<Product>> {
         actor.require(Action::ViewOrg)?;
         let mut c = self.db.conn().await?;
-        Ok(store::products_of(&mut c, actor.org).await?)
+        let all = store::products_of(&mut c, actor.org).await?;
+        if actor.access.role.is_manager() {
+            return Ok(all);
+        }
+        let granted = crate::teams::granted_products(&mut c, actor).await?;
+        Ok(all
+            .into_iter()
+            .filter(|p| granted.contains(&p.id))
+            .collect())
     }
 
     /// Orders a product for `months`, billed to a billing address of the Organization (or to the

@@ -322,6 +322,7 @@ catalogue! {
     "product.state.blocked" => ["bloqué", "blocked", "gesperrt"],
     "product.state.terminated" => ["résilié", "terminated", "beendet"],
     "product.state.cancelled" => ["annulé", "cancelled", "storniert"],
+    "grant.changed" => ["Droits sur un produit modifiés", "Product rights changed", "Produktrechte geändert"],
     "product.ordered" => ["Produit commandé", "Product ordered", "Produkt bestellt"],
     "order.title" => ["Commander un produit", "Order a product", "Produkt bestellen"],
     "order.help" => ["La commande crée une facture à payer ; le produit s'active dès qu'elle est payée.", "The order creates an invoice to pay; the product is activated as soon as it is paid.", "Die Bestellung erstellt eine Rechnung; das Produkt wird aktiviert, sobald sie bezahlt ist."],

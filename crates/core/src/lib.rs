@@ -2,6 +2,7 @@
 //! function every use case calls, the password policy. No I/O, no clock, no async.
 
 pub mod card;
+pub mod grants;
 pub mod i18n;
 pub mod ids;
 pub mod invoice;

@@ -22,6 +22,7 @@ pub mod orgs;
 pub mod outbox;
 pub mod payment_requests;
 pub mod sessions;
+pub mod teams;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

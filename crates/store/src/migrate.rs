@@ -73,6 +73,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0010_billing.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 11,
+        name: "teams",
+        sql: include_str!("../migrations/0011_teams.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

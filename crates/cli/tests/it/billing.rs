@@ -64,7 +64,7 @@ async fn an_order_is_invoiced_paid_from_the_balance_and_activates_the_product(b:
         .api(
             "GET",
             &format!("/api/v1/orgs/{}/products", a.id),
-            &a.collaborator().token,
+            &a.admin().token,
             None,
         )
         .await
@@ -714,6 +714,126 @@ mod csv_export {
         assert_eq!(
             collab.get("/accounting/invoices/export.csv").await.status,
             403
+        );
+    }
+}
+
+mod grants {
+    use crate::both_backends;
+    use crate::harness::{Backend, TestApp};
+    use crate::world::{PASSWORD, world};
+    use serde_json::json;
+
+    both_backends!(collaborators_and_externals_see_only_the_products_granted_to_them);
+
+    async fn collaborators_and_externals_see_only_the_products_granted_to_them(b: Backend) {
+        let t = TestApp::spawn(b).await;
+        let w = world(&t).await;
+        let a = &w.a;
+        let mut api = t.client();
+        let list = |token: String| {
+            let (url, org) = (t.url.clone(), a.id);
+            async move {
+                crate::client::Client::new(&url)
+                    .api("GET", &format!("/api/v1/orgs/{org}/products"), &token, None)
+                    .await
+                    .json()["products"]
+                    .as_array()
+                    .unwrap()
+                    .len()
+            }
+        };
+        assert_eq!(
+            list(a.admin().token.clone()).await,
+            1,
+            "managers see every product"
+        );
+        assert_eq!(
+            list(a.collaborator().token.clone()).await,
+            0,
+            "no grant, no product"
+        );
+        assert_eq!(list(a.external().token.clone()).await, 0);
+        let detail = format!("/api/v1/orgs/{}/products/{}", a.id, a.product);
+        assert_eq!(
+            api.api("GET", &detail, &a.collaborator().token, None)
+                .await
+                .status,
+            404
+        );
+        let grant = format!(
+            "/api/v1/orgs/{}/members/{}/grants/{}",
+            a.id,
+            a.collaborator().id,
+            a.product
+        );
+        assert_eq!(
+            api.api(
+                "PUT",
+                &grant,
+                &a.accountant().token,
+                Some(json!({"technical": true}))
+            )
+            .await
+            .status,
+            403,
+            "only LR/Admin grant"
+        );
+        assert_eq!(
+            api.api(
+                "PUT",
+                &grant,
+                &a.admin().token,
+                Some(json!({"technical": true, "statistics": true}))
+            )
+            .await
+            .status,
+            204
+        );
+        assert_eq!(
+            list(a.collaborator().token.clone()).await,
+            1,
+            "the grant applies on the very next request"
+        );
+        let d = api
+            .api("GET", &detail, &a.collaborator().token, None)
+            .await
+            .json();
+        assert_eq!(
+            d["rights"],
+            json!({"technical": true, "statistics": true, "tickets": false, "sales": false})
+        );
+        let mut web = t.client();
+        web.login_ok(&a.collaborator().email, PASSWORD).await;
+        assert!(
+            web.get("/products").await.body.contains("Hébergement")
+                || web.get("/products").await.body.contains("Web")
+        );
+        // All rights false removes the grant.
+        assert_eq!(
+            api.api("PUT", &grant, &a.admin().token, Some(json!({})))
+                .await
+                .status,
+            204
+        );
+        assert_eq!(list(a.collaborator().token.clone()).await, 0);
+        // Another Organization's product cannot be granted.
+        let foreign = format!(
+            "/api/v1/orgs/{}/members/{}/grants/{}",
+            a.id,
+            a.collaborator().id,
+            w.b.product
+        );
+        assert_eq!(
+            api.api(
+                "PUT",
+                &foreign,
+                &a.admin().token,
+                Some(json!({"technical": true}))
+            )
+            .await
+            .status,
+            404
         );
     }
 }

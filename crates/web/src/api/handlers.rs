@@ -533,3 +533,30 @@ pub async fn invoices_csv(
         state.app.invoices_csv(&a.actor, &f).await?,
     ))
 }
+
+pub async fn product_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+    let id: String = a.param("product")?;
+    let rights = state.app.product_rights(&a.actor, &id).await?;
+    let products = state.app.products(&a.actor).await?;
+    let p = products
+        .iter()
+        .find(|p| p.id == id)
+        .ok_or(AppError::NotFound)?;
+    let mut v = product_json(p);
+    v["rights"] = json!(rights);
+    Ok(Json(v))
+}
+
+pub async fn grant_put(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(rights): ApiJson<guichet_core::grants::Rights>,
+) -> ApiResult<StatusCode> {
+    let user: UserId = a.param("user")?;
+    let product: String = a.param("product")?;
+    state
+        .app
+        .set_product_grant(&a.actor, user, &product, rights)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -309,6 +309,24 @@ pub fn routes() -> Vec<ApiRoute> {
         },
         ApiRoute {
             method: "GET",
+            path: "/api/v1/orgs/{org}/products/{product}",
+            summary: "A product and the caller's rights on it (404 without any)",
+            action: Some(Action::ViewOrg),
+            example: None,
+            make: || get(product_get),
+        },
+        ApiRoute {
+            method: "PUT",
+            path: "/api/v1/orgs/{org}/members/{user}/grants/{product}",
+            summary: "Set a member's individual rights on a product (all false removes the grant)",
+            action: Some(Action::ManageMembers),
+            example: Some(
+                || json!({"technical": true, "statistics": true, "tickets": false, "sales": false}),
+            ),
+            make: || put(grant_put),
+        },
+        ApiRoute {
+            method: "GET",
             path: "/api/v1/orgs/{org}/billing/reference",
             summary: "The billing reference printed on invoices (INV-08)",
             action: Some(Action::Billing),
