@@ -81,3 +81,291 @@ impl App {
         Ok(())
     }
 }
+
+/// A team as its page shows it.
+#[derive(Clone, Debug)]
+pub struct TeamView {
+    pub team: teams::Team,
+    pub members: Vec<(UserId, String, String)>,
+    /// (product id, product name, rights).
+    pub products: Vec<(String, String, Rights)>,
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct TeamInput {
+    pub name: String,
+    #[serde(default)]
+    pub colour: String,
+    #[serde(default)]
+    pub leader: Option<String>,
+}
+
+/// One line of "who can access this product, and why".
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AccessLine {
+    pub user_id: UserId,
+    pub name: String,
+    pub email: String,
+    pub rights: Rights,
+    /// `role` (LR/Admin see everything), `individual`, or `team:<name>`.
+    pub reasons: Vec<String>,
+}
+
+fn colour(raw: &str) -> AppResult<String> {
+    let c = raw.trim();
+    if c.is_empty() {
+        return Ok("#0b5cad".into());
+    }
+    let ok = c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit());
+    if ok {
+        Ok(c.to_lowercase())
+    } else {
+        Err(AppError::invalid("colour", "team.colour_invalid"))
+    }
+}
+
+impl App {
+    pub async fn teams(&self, actor: &Actor) -> AppResult<Vec<teams::Team>> {
+        actor.require(Action::ManageTeams)?;
+        let mut c = self.db.conn().await?;
+        Ok(teams::teams_of(&mut c, actor.org).await?)
+    }
+
+    pub async fn team(&self, actor: &Actor, id: &str) -> AppResult<TeamView> {
+        actor.require(Action::ManageTeams)?;
+        let mut c = self.db.conn().await?;
+        let team = teams::get_team(&mut c, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let members = teams::members(&mut c, id).await?;
+        let mut products = Vec::new();
+        for (p, r) in teams::team_products(&mut c, id).await? {
+            let name = billing::get_product(&mut c, actor.org, &p)
+                .await?
+                .map(|p| p.name)
+                .unwrap_or_default();
+            products.push((p, name, r));
+        }
+        Ok(TeamView {
+            team,
+            members,
+            products,
+        })
+    }
+
+    /// TEAM-01/05: a new team (LR/Admin).
+    pub async fn create_team(&self, actor: &Actor, input: &TeamInput) -> AppResult<String> {
+        actor.require(Action::ManageTeams)?;
+        let name = guichet_core::validate::line(&input.name, 80)
+            .ok_or(AppError::invalid("name", "field.required"))?;
+        let colour = colour(&input.colour)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let id = teams::insert_team(&mut tx, actor.org, &name, &colour, now).await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "team.created",
+            &name,
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Name, colour and leader (TEAM-03: the leader is one of the team's members; a label only).
+    pub async fn update_team(&self, actor: &Actor, id: &str, input: &TeamInput) -> AppResult<()> {
+        actor.require(Action::ManageTeams)?;
+        let mut tx = self.db.begin().await?;
+        teams::get_team(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let name = guichet_core::validate::line(&input.name, 80)
+            .ok_or(AppError::invalid("name", "field.required"))?;
+        let colour = colour(&input.colour)?;
+        let leader = match input.leader.as_deref().filter(|l| !l.is_empty()) {
+            Some(l) => {
+                let uid: UserId = l
+                    .parse()
+                    .map_err(|_| AppError::invalid("leader", "team.leader_not_member"))?;
+                if !teams::members(&mut tx, id)
+                    .await?
+                    .iter()
+                    .any(|(u, _, _)| *u == uid)
+                {
+                    return Err(AppError::invalid("leader", "team.leader_not_member"));
+                }
+                Some(uid)
+            }
+            None => None,
+        };
+        teams::update_team(&mut tx, id, &name, &colour, leader).await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "team.changed",
+            &name,
+            &actor.origin.ip,
+            self.now(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// TEAM-05: deleting a team removes only its grants.
+    pub async fn delete_team(&self, actor: &Actor, id: &str) -> AppResult<()> {
+        actor.require(Action::ManageTeams)?;
+        let mut tx = self.db.begin().await?;
+        let team = teams::get_team(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        teams::delete_team(&mut tx, id).await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "team.deleted",
+            &team.name,
+            &actor.origin.ip,
+            self.now(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// TEAM-02/04: adds several members of the Organization at once; they get the team's products on
+    /// their very next request.
+    pub async fn add_team_members(
+        &self,
+        actor: &Actor,
+        id: &str,
+        users: &[UserId],
+    ) -> AppResult<()> {
+        actor.require(Action::ManageTeams)?;
+        let mut tx = self.db.begin().await?;
+        let team = teams::get_team(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if users.is_empty() {
+            return Err(AppError::invalid("members", "team.nobody_selected"));
+        }
+        for u in users {
+            memberships::get(&mut tx, actor.org, *u)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            teams::add_member(&mut tx, id, *u).await?;
+        }
+        let detail = format!("{}: +{}", team.name, users.len());
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "team.members_added",
+            &detail,
+            &actor.origin.ip,
+            self.now(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// TEAM-04: a person removed loses what only the team gave.
+    pub async fn remove_team_member(&self, actor: &Actor, id: &str, user: UserId) -> AppResult<()> {
+        actor.require(Action::ManageTeams)?;
+        let mut tx = self.db.begin().await?;
+        let team = teams::get_team(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !teams::remove_member(&mut tx, id, user).await? {
+            return Err(AppError::NotFound);
+        }
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "team.member_removed",
+            &format!("{}: {user}", team.name),
+            &actor.origin.ip,
+            self.now(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// TEAM-01: the team's rights on one of the Organization's products (none removes it).
+    pub async fn set_team_product(
+        &self,
+        actor: &Actor,
+        id: &str,
+        product: &str,
+        rights: Rights,
+    ) -> AppResult<()> {
+        actor.require(Action::ManageTeams)?;
+        let mut tx = self.db.begin().await?;
+        let team = teams::get_team(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        billing::get_product(&mut tx, actor.org, product)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        teams::set_team_product(&mut tx, id, product, rights).await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "team.rights",
+            &format!("{}: {product} {rights:?}", team.name),
+            &actor.origin.ip,
+            self.now(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// "Who can access this product, and why" (LR/Admin).
+    pub async fn product_access(&self, actor: &Actor, product: &str) -> AppResult<Vec<AccessLine>> {
+        actor.require(Action::ManageTeams)?;
+        let mut c = self.db.conn().await?;
+        billing::get_product(&mut c, actor.org, product)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let members = memberships::list(&mut c, actor.org).await?;
+        let mut lines: Vec<AccessLine> = Vec::new();
+        for m in &members {
+            if m.membership.role.is_manager() {
+                lines.push(AccessLine {
+                    user_id: m.membership.user_id,
+                    name: m.name.clone(),
+                    email: m.email.clone(),
+                    rights: Rights::ALL,
+                    reasons: vec!["role".into()],
+                });
+            }
+        }
+        for (user, source, rights) in teams::holders(&mut c, actor.org, product).await? {
+            let reason = source.map_or("individual".to_string(), |t| format!("team:{t}"));
+            if let Some(line) = lines.iter_mut().find(|l| l.user_id == user) {
+                line.rights = line.rights.union(rights);
+                line.reasons.push(reason);
+            } else if let Some(m) = members.iter().find(|m| m.membership.user_id == user) {
+                lines.push(AccessLine {
+                    user_id: user,
+                    name: m.name.clone(),
+                    email: m.email.clone(),
+                    rights,
+                    reasons: vec![reason],
+                });
+            }
+        }
+        Ok(lines)
+    }
+}

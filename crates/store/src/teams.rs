@@ -88,3 +88,200 @@ pub async fn individual_grants(c: &mut Conn, org: OrgId) -> Result<Vec<(UserId, 
         })
         .collect()
 }
+
+#[derive(Clone, Debug)]
+pub struct Team {
+    pub id: String,
+    pub org_id: OrgId,
+    pub name: String,
+    pub colour: String,
+    pub leader_id: Option<UserId>,
+    pub created_at: i64,
+}
+
+fn team(r: &sqlx::any::AnyRow) -> Result<Team> {
+    const T: &str = "teams";
+    Ok(Team {
+        id: text(r, T, "id")?,
+        org_id: parsed(r, T, "org_id")?,
+        name: text(r, T, "name")?,
+        colour: text(r, T, "colour")?,
+        leader_id: opt_parsed(r, T, "leader_id")?,
+        created_at: int(r, T, "created_at")?,
+    })
+}
+
+pub async fn insert_team(
+    c: &mut Conn,
+    org: OrgId,
+    name: &str,
+    colour: &str,
+    now: i64,
+) -> Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query(
+        "INSERT INTO teams (id, org_id, name, colour, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&id)
+    .bind(org.to_string())
+    .bind(name)
+    .bind(colour)
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(id)
+}
+
+pub async fn teams_of(c: &mut Conn, org: OrgId) -> Result<Vec<Team>> {
+    let rows = sqlx::query("SELECT id, org_id, name, colour, leader_id, created_at FROM teams WHERE org_id = $1 ORDER BY name, id")
+        .bind(org.to_string())
+        .fetch_all(c)
+        .await?;
+    rows.iter().map(team).collect()
+}
+
+pub async fn get_team(c: &mut Conn, org: OrgId, id: &str) -> Result<Option<Team>> {
+    let row = sqlx::query("SELECT id, org_id, name, colour, leader_id, created_at FROM teams WHERE id = $1 AND org_id = $2")
+        .bind(id)
+        .bind(org.to_string())
+        .fetch_optional(c)
+        .await?;
+    row.as_ref().map(team).transpose()
+}
+
+pub async fn update_team(
+    c: &mut Conn,
+    id: &str,
+    name: &str,
+    colour: &str,
+    leader: Option<UserId>,
+) -> Result<()> {
+    sqlx::query("UPDATE teams SET name = $1, colour = $2, leader_id = $3 WHERE id = $4")
+        .bind(name)
+        .bind(colour)
+        .bind(leader.map(|u| u.to_string()))
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Deletes a team with its memberships and grants (and nothing else: TEAM-05).
+pub async fn delete_team(c: &mut Conn, id: &str) -> Result<()> {
+    for sql in [
+        "DELETE FROM team_members WHERE team_id = $1",
+        "DELETE FROM team_products WHERE team_id = $1",
+        "DELETE FROM teams WHERE id = $1",
+    ] {
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn add_member(c: &mut Conn, team: &str, user: UserId) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO team_members (team_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    )
+    .bind(team)
+    .bind(user.to_string())
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+pub async fn remove_member(c: &mut Conn, team: &str, user: UserId) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM team_members WHERE team_id = $1 AND user_id = $2")
+        .bind(team)
+        .bind(user.to_string())
+        .execute(&mut *c)
+        .await?;
+    sqlx::query("UPDATE teams SET leader_id = NULL WHERE id = $1 AND leader_id = $2")
+        .bind(team)
+        .bind(user.to_string())
+        .execute(c)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Members of a team: (user, name, e-mail).
+pub async fn members(c: &mut Conn, team: &str) -> Result<Vec<(UserId, String, String)>> {
+    let rows = sqlx::query("SELECT u.id, u.name, u.email FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE tm.team_id = $1 ORDER BY u.name")
+        .bind(team)
+        .fetch_all(c)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                parsed(r, "users", "id")?,
+                text(r, "users", "name")?,
+                text(r, "users", "email")?,
+            ))
+        })
+        .collect()
+}
+
+pub async fn set_team_product(c: &mut Conn, team: &str, product: &str, r: Rights) -> Result<()> {
+    sqlx::query("DELETE FROM team_products WHERE team_id = $1 AND product_id = $2")
+        .bind(team)
+        .bind(product)
+        .execute(&mut *c)
+        .await?;
+    if r.any() {
+        let f = r.flags();
+        sqlx::query("INSERT INTO team_products (team_id, product_id, technical, statistics, tickets, sales) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(team)
+            .bind(product)
+            .bind(f[0])
+            .bind(f[1])
+            .bind(f[2])
+            .bind(f[3])
+            .execute(c)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn team_products(c: &mut Conn, team: &str) -> Result<Vec<(String, Rights)>> {
+    let rows = sqlx::query("SELECT product_id, technical, statistics, tickets, sales FROM team_products WHERE team_id = $1 ORDER BY product_id")
+        .bind(team)
+        .fetch_all(c)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                text(r, "team_products", "product_id")?,
+                rights(r, "team_products")?,
+            ))
+        })
+        .collect()
+}
+
+/// Who holds rights on a product through which source: (user, source name or None for individual, rights).
+pub async fn holders(
+    c: &mut Conn,
+    org: OrgId,
+    product: &str,
+) -> Result<Vec<(UserId, Option<String>, Rights)>> {
+    let rows = sqlx::query(
+        "SELECT user_id, NULL AS team, technical, statistics, tickets, sales FROM product_grants WHERE org_id = $1 AND product_id = $2 \
+         UNION ALL \
+         SELECT tm.user_id, t.name AS team, tp.technical, tp.statistics, tp.tickets, tp.sales FROM team_products tp \
+         JOIN teams t ON t.id = tp.team_id JOIN team_members tm ON tm.team_id = t.id WHERE t.org_id = $1 AND tp.product_id = $2",
+    )
+    .bind(org.to_string())
+    .bind(product)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                parsed(r, "product_grants", "user_id")?,
+                opt_text(r, "product_grants", "team")?,
+                rights(r, "product_grants")?,
+            ))
+        })
+        .collect()
+}

@@ -23,6 +23,7 @@ fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture) -> String {
     path = path.replace("{request}", &objects_of.request);
     path = path.replace("{invoice}", &objects_of.invoice);
     path = path.replace("{product}", &objects_of.product);
+    path = path.replace("{team}", &objects_of.team);
     assert!(
         !path.contains('{'),
         "route {} has a placeholder the isolation test does not know",
@@ -104,6 +105,7 @@ async fn another_organizations_ids_give_404_and_change_nothing(b: Backend) {
                 || route.path.contains("{request}")
                 || route.path.contains("{invoice}")
                 || route.path.contains("{product}")
+                || route.path.contains("{team}")
             {
                 let path = fill(route, &other, &a);
                 let r = c
@@ -170,7 +172,8 @@ async fn each_role_gets_exactly_what_the_table_allows(b: Backend) {
                 .replace("{address}", &uuid::Uuid::now_v7().to_string())
                 .replace("{request}", &uuid::Uuid::now_v7().to_string())
                 .replace("{invoice}", &uuid::Uuid::now_v7().to_string())
-                .replace("{product}", &uuid::Uuid::now_v7().to_string());
+                .replace("{product}", &uuid::Uuid::now_v7().to_string())
+                .replace("{team}", &uuid::Uuid::now_v7().to_string());
             let mut body = route.example.map(|e| e());
             if let Some(serde_json::Value::Object(m)) = body.as_mut()
                 && m.contains_key("email")

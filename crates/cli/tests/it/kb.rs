@@ -86,6 +86,8 @@ async fn every_listed_manager_page_is_routed() {
             .replace("{address}", &w.a.address)
             .replace("{request}", &w.a.request)
             .replace("{invoice}", &w.a.invoice)
+            .replace("{team}", &w.a.team)
+            .replace("{product}", &w.a.product)
             .replace("{category}", "billing")
             .replace("{id}", "compte-prepaye");
         let r = c.get(&path).await;

@@ -19,3 +19,4 @@ mod ledger;
 mod orgs;
 mod prepaid;
 mod roles;
+mod teams;

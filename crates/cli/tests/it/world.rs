@@ -37,6 +37,8 @@ pub struct OrgFixture {
     /// An unpaid order invoice of the Organization, and its product.
     pub invoice: String,
     pub product: String,
+    /// A work team with rights on the product and no member yet.
+    pub team: String,
 }
 
 impl OrgFixture {
@@ -197,6 +199,26 @@ async fn org(
         .expect("the starter catalogue")
         .id;
     let (product, invoice) = t.app.order_product(&lr, &offer, 12, None).await.unwrap();
+    let team = t
+        .app
+        .create_team(
+            &lr,
+            &guichet_app::teams::TeamInput {
+                name: "Webmasters".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let rights = guichet_core::grants::Rights {
+        technical: true,
+        statistics: true,
+        ..Default::default()
+    };
+    t.app
+        .set_team_product(&lr, &team, &product, rights)
+        .await
+        .unwrap();
     OrgFixture {
         id: org_id,
         name: name.into(),
@@ -206,6 +228,7 @@ async fn org(
         request,
         invoice,
         product,
+        team,
     }
 }
 

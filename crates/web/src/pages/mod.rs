@@ -9,6 +9,7 @@ pub(crate) use billing::csv_response;
 pub mod help;
 pub mod org;
 pub mod profile;
+pub mod teams;
 pub mod users;
 
 use crate::AppState;
@@ -43,6 +44,8 @@ pub const MANAGER_PAGES: &[&str] = &[
     "/accounting/addresses/{address}",
     "/accounting/settings",
     "/teams",
+    "/teams/{team}",
+    "/products/{product}/access",
     "/users",
     "/profile",
     "/profile/security",
@@ -139,7 +142,16 @@ pub fn router() -> Router<AppState> {
             "/accounting/settings",
             get(org::billing_settings).post(org::save_billing_settings),
         )
-        .route("/teams", get(org::teams))
+        .route("/teams", get(teams::list).post(teams::create))
+        .route("/teams/{team}", get(teams::show).post(teams::update))
+        .route("/teams/{team}/members", post(teams::add_members))
+        .route(
+            "/teams/{team}/members/{user}/remove",
+            post(teams::remove_member),
+        )
+        .route("/teams/{team}/products/{product}", post(teams::set_product))
+        .route("/teams/{team}/delete", post(teams::delete))
+        .route("/products/{product}/access", get(teams::access))
         .route("/users", get(users::list))
         .route("/users/invite", post(users::invite))
         .route("/users/{user}/role", post(users::change_role))

@@ -391,25 +391,6 @@ pub async fn save_billing_settings(
     Ok(Redirect::to("/accounting/settings?done=form.saved").into_response())
 }
 
-/// A section whose content arrives with a later capability: it still checks the permission and
-/// shows an honest empty state.
-fn section(
-    o: &InOrg,
-    nav: Nav,
-    title_key: &str,
-    empty_key: &str,
-    action: Action,
-) -> Result<Markup, WebError> {
-    o.actor.require(action)?;
-    let ctx = &o.ctx;
-    Ok(manager(
-        o,
-        nav,
-        ctx.t(title_key),
-        html! { p.empty { (ctx.t(empty_key)) } },
-    ))
-}
-
 #[derive(Deserialize, Default)]
 pub struct PageQuery {
     page: Option<i64>,
@@ -662,15 +643,6 @@ pub async fn withdraw(o: InOrg, CsrfForm(f): CsrfForm<WithdrawForm>) -> Result<R
             .into_response()),
         Err(e) => Err(e.into()),
     }
-}
-pub async fn teams(o: InOrg) -> Result<Markup, WebError> {
-    section(
-        &o,
-        Nav::Teams,
-        "nav.teams",
-        "empty.teams",
-        Action::ViewMembers,
-    )
 }
 
 #[derive(Deserialize)]
