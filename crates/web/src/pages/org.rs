@@ -555,17 +555,35 @@ pub struct TopUpForm {
     idempotency_key: String,
 }
 
-pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Response, WebError> {
-    let Some(amount) = guichet_core::money::parse_amount(&f.amount) else {
-        let errs = [FieldError {
-            field: "amount",
-            key: "field.amount",
-        }];
-        return Ok((
+/// The prepaid page again, with `errors` shown and `status`.
+async fn prepaid_again(
+    o: &InOrg,
+    status: StatusCode,
+    errors: &[FieldError],
+) -> Result<Response, WebError> {
+    Ok((status, prepaid_page(o, 1, errors, None).await?).into_response())
+}
+
+/// The amount typed in a prepaid form, or the page again with the field flagged.
+async fn typed_amount(o: &InOrg, raw: &str) -> Result<Result<i64, Response>, WebError> {
+    match guichet_core::money::parse_amount(raw) {
+        Some(a) => Ok(Ok(a)),
+        None => Ok(Err(prepaid_again(
+            o,
             StatusCode::UNPROCESSABLE_ENTITY,
-            prepaid_page(&o, 1, &errs, None).await?,
+            &[FieldError {
+                field: "amount",
+                key: "field.amount",
+            }],
         )
-            .into_response());
+        .await?)),
+    }
+}
+
+pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Response, WebError> {
+    let amount = match typed_amount(&o, &f.amount).await? {
+        Ok(a) => a,
+        Err(page) => return Ok(page),
     };
     match o
         .ctx
@@ -578,21 +596,19 @@ pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Respon
             Ok(Redirect::to("/accounting/prepaid?done=prepaid.top_up_done").into_response())
         }
         Ok(_) => {
-            let errs = [FieldError {
-                field: "card_number",
-                key: "prepaid.top_up_declined",
-            }];
-            Ok((
+            prepaid_again(
+                &o,
                 StatusCode::PAYMENT_REQUIRED,
-                prepaid_page(&o, 1, &errs, None).await?,
+                &[FieldError {
+                    field: "card_number",
+                    key: "prepaid.top_up_declined",
+                }],
             )
-                .into_response())
+            .await
         }
-        Err(AppError::Invalid(errs)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            prepaid_page(&o, 1, &errs, None).await?,
-        )
-            .into_response()),
+        Err(AppError::Invalid(errs)) => {
+            prepaid_again(&o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -608,16 +624,9 @@ pub struct WithdrawForm {
 }
 
 pub async fn withdraw(o: InOrg, CsrfForm(f): CsrfForm<WithdrawForm>) -> Result<Response, WebError> {
-    let Some(amount_minor) = guichet_core::money::parse_amount(&f.amount) else {
-        let errs = [FieldError {
-            field: "amount",
-            key: "field.amount",
-        }];
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            prepaid_page(&o, 1, &errs, None).await?,
-        )
-            .into_response());
+    let amount_minor = match typed_amount(&o, &f.amount).await? {
+        Ok(a) => a,
+        Err(page) => return Ok(page),
     };
     let input = guichet_app::withdrawals::WithdrawalInput {
         amount_minor,
@@ -636,11 +645,9 @@ pub async fn withdraw(o: InOrg, CsrfForm(f): CsrfForm<WithdrawForm>) -> Result<R
         Ok(_) => {
             Ok(Redirect::to("/accounting/prepaid?done=withdrawal.requested_done").into_response())
         }
-        Err(AppError::Invalid(errs)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            prepaid_page(&o, 1, &errs, None).await?,
-        )
-            .into_response()),
+        Err(AppError::Invalid(errs)) => {
+            prepaid_again(&o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -652,16 +659,9 @@ pub struct TransferForm {
 
 /// PP-02 by bank transfer: creates the request and shows its QR-bill.
 pub async fn transfer(o: InOrg, CsrfForm(f): CsrfForm<TransferForm>) -> Result<Response, WebError> {
-    let Some(amount) = guichet_core::money::parse_amount(&f.amount) else {
-        let errs = [FieldError {
-            field: "amount",
-            key: "field.amount",
-        }];
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            prepaid_page(&o, 1, &errs, None).await?,
-        )
-            .into_response());
+    let amount = match typed_amount(&o, &f.amount).await? {
+        Ok(a) => a,
+        Err(page) => return Ok(page),
     };
     match o
         .ctx
@@ -673,11 +673,9 @@ pub async fn transfer(o: InOrg, CsrfForm(f): CsrfForm<TransferForm>) -> Result<R
         Ok(r) => {
             Ok(Redirect::to(&format!("/accounting/prepaid/transfers/{}", r.id)).into_response())
         }
-        Err(AppError::Invalid(errs)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            prepaid_page(&o, 1, &errs, None).await?,
-        )
-            .into_response()),
+        Err(AppError::Invalid(errs)) => {
+            prepaid_again(&o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await
+        }
         Err(e) => Err(e.into()),
     }
 }
