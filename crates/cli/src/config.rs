@@ -116,8 +116,23 @@ pub struct Config {
 }
 
 impl Default for Config {
+    /// Every setting's default, in one place (the README's configuration table lists the same).
     fn default() -> Self {
-        Config::resolve(ConfigArgs::default(), FileConfig::default()).expect("defaults are valid")
+        Config {
+            database_url: "sqlite://guichet.db".into(),
+            addr: "127.0.0.1:8080".into(),
+            mail_dir: PathBuf::from("./mail"),
+            public_url: "http://127.0.0.1:8080".into(),
+            smtp_url: None,
+            mail_from: "Guichet <no-reply@guichet.localhost>".into(),
+            trust_proxy: false,
+            session_idle_minutes: 120,
+            session_absolute_hours: 24,
+            invitation_days: 14,
+            kb_synonyms: None,
+            creditor: guichet_app::Creditor::default(),
+            background_jobs: true,
+        }
     }
 }
 
@@ -136,7 +151,8 @@ impl Config {
     }
 
     pub fn resolve(a: ConfigArgs, f: FileConfig) -> anyhow::Result<Config> {
-        let addr = a.addr.or(f.addr).unwrap_or_else(|| "127.0.0.1:8080".into());
+        let d = Config::default();
+        let addr = a.addr.or(f.addr).unwrap_or(d.addr);
         let positive = |name: &str, v: i64| {
             if v > 0 {
                 Ok(v)
@@ -145,10 +161,7 @@ impl Config {
             }
         };
         let c = Config {
-            database_url: a
-                .database_url
-                .or(f.database_url)
-                .unwrap_or_else(|| "sqlite://guichet.db".into()),
+            database_url: a.database_url.or(f.database_url).unwrap_or(d.database_url),
             public_url: a
                 .public_url
                 .or(f.public_url)
@@ -156,35 +169,31 @@ impl Config {
                 .trim_end_matches('/')
                 .to_string(),
             addr,
-            mail_dir: a
-                .mail_dir
-                .or(f.mail_dir)
-                .unwrap_or_else(|| PathBuf::from("./mail")),
+            mail_dir: a.mail_dir.or(f.mail_dir).unwrap_or(d.mail_dir),
             smtp_url: a.smtp_url.or(f.smtp_url).filter(|s| !s.is_empty()),
-            mail_from: a
-                .mail_from
-                .or(f.mail_from)
-                .unwrap_or_else(|| "Guichet <no-reply@guichet.localhost>".into()),
-            trust_proxy: a.trust_proxy.or(f.trust_proxy).unwrap_or(false),
+            mail_from: a.mail_from.or(f.mail_from).unwrap_or(d.mail_from),
+            trust_proxy: a.trust_proxy.or(f.trust_proxy).unwrap_or(d.trust_proxy),
             session_idle_minutes: positive(
                 "session_idle_minutes",
                 a.session_idle_minutes
                     .or(f.session_idle_minutes)
-                    .unwrap_or(120),
+                    .unwrap_or(d.session_idle_minutes),
             )?,
             session_absolute_hours: positive(
                 "session_absolute_hours",
                 a.session_absolute_hours
                     .or(f.session_absolute_hours)
-                    .unwrap_or(24),
+                    .unwrap_or(d.session_absolute_hours),
             )?,
             invitation_days: positive(
                 "invitation_days",
-                a.invitation_days.or(f.invitation_days).unwrap_or(14),
+                a.invitation_days
+                    .or(f.invitation_days)
+                    .unwrap_or(d.invitation_days),
             )?,
             kb_synonyms: a.kb_synonyms.or(f.kb_synonyms),
             creditor: {
-                let d = guichet_app::Creditor::default();
+                let d = d.creditor;
                 guichet_app::Creditor {
                     name: a.creditor_name.or(f.creditor_name).unwrap_or(d.name),
                     street: a.creditor_street.or(f.creditor_street).unwrap_or(d.street),
@@ -288,6 +297,12 @@ mod tests {
         assert_eq!(c.invitation_days, 7);
         assert_eq!(c.public_url, "http://0.0.0.0:9000");
         let d = Config::default();
+        let resolved = Config::resolve(ConfigArgs::default(), FileConfig::default()).unwrap();
+        assert_eq!(
+            format!("{resolved:?}"),
+            format!("{d:?}"),
+            "resolving nothing gives the defaults, which are valid"
+        );
         assert_eq!(
             (d.database_url.as_str(), d.addr.as_str()),
             ("sqlite://guichet.db", "127.0.0.1:8080")
