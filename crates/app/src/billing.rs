@@ -29,7 +29,7 @@ pub(crate) fn today(unix: i64) -> Date {
     })
 }
 
-fn add_days(d: Date, days: i64) -> Date {
+pub(crate) fn add_days(d: Date, days: i64) -> Date {
     let t = time::Date::from_calendar_date(
         d.year,
         time::Month::try_from(d.month).unwrap_or(time::Month::January),
@@ -504,7 +504,7 @@ pub(crate) async fn activate_invoice_products(
     now: i64,
 ) -> AppResult<()> {
     let start = today(now);
-    for (p, period_end) in store::invoice_products(c, invoice).await? {
+    for (p, period_start, period_end) in store::invoice_products(c, invoice).await? {
         let Some(product) = store::get_product(c, org, &p).await? else {
             continue;
         };
@@ -512,7 +512,15 @@ pub(crate) async fn activate_invoice_products(
             let end = start.add_months(product.period_months as u32);
             store::activate(c, &p, &start.iso(), &end.iso()).await?;
         } else if let Some(end) = period_end {
-            store::extend(c, &p, &end).await?;
+            // The line's own period: a renewal billed under a changed period applies it now.
+            let months = match (
+                period_start.as_deref().and_then(Date::parse_iso),
+                Date::parse_iso(&end),
+            ) {
+                (Some(a), Some(b)) => guichet_core::period::months_between(a, b),
+                _ => product.period_months,
+            };
+            store::extend(c, &p, &end, months).await?;
         }
     }
     Ok(())
@@ -634,7 +642,7 @@ impl App {
             let description = format!("Invoices {}", numbers.join(", "));
             let request = ChargeRequest {
                 amount: Money::new(by_card, org.currency),
-                card: &card,
+                source: crate::payments::Source::Card(&card),
                 idempotency_key: key,
                 description: &description,
             };

@@ -7,7 +7,7 @@
 //! second attempt finds it (or fails on the constraint and skips) and numbers stay gap-free.
 
 use crate::App;
-use crate::billing::{BilledPeriod, issue_invoice, today};
+use crate::billing::{BilledPeriod, add_days, issue_invoice, today};
 use crate::error::{AppError, AppResult};
 use guichet_core::period::Date;
 use guichet_core::product::{Grace, state_on};
@@ -22,22 +22,8 @@ pub struct RunReport {
     pub already_invoiced: usize,
     /// Products whose state changed.
     pub state_changes: usize,
-}
-
-fn add_days(d: Date, days: i64) -> Date {
-    let base = time::Date::from_calendar_date(
-        d.year,
-        time::Month::try_from(d.month).unwrap_or(time::Month::January),
-        d.day,
-    )
-    .ok();
-    base.and_then(|t| t.checked_add(time::Duration::days(days)))
-        .map(|t| Date {
-            year: t.year(),
-            month: u8::from(t.month()),
-            day: t.day(),
-        })
-        .unwrap_or(d)
+    /// Automatic renewals (AR-01): paid, and attempts declined.
+    pub auto_renewals: crate::renewals::ChargeReport,
 }
 
 impl App {
@@ -56,6 +42,8 @@ impl App {
                 continue;
             };
             let key = format!("{}:{}", p.id, start.iso());
+            // A change of period scheduled by the customer applies from this term on (FREQ-02/03).
+            let months = p.renewal_months();
             let mut tx = self.db.begin().await?;
             if store::billing_key_exists(&mut tx, &key).await? {
                 report.already_invoiced += 1;
@@ -64,17 +52,16 @@ impl App {
             let org = orgs::by_id(&mut tx, p.org_id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let Some(unit) =
-                store::price(&mut tx, &p.offer_id, p.period_months, org.currency, at).await?
+            let Some(unit) = store::price(&mut tx, &p.offer_id, months, org.currency, at).await?
             else {
                 tracing::warn!(product = %p.id, "no price for the renewal period: not invoiced");
                 continue;
             };
-            let end = start.add_months(p.period_months as u32);
+            let end = start.add_months(months as u32);
             let description = format!(
                 "{} — {} mois / months ({} → {})",
                 p.name,
-                p.period_months,
+                months,
                 start.iso(),
                 end.iso()
             );
@@ -132,6 +119,8 @@ impl App {
                 Err(e) => return Err(e),
             }
         }
+        // Automatic renewals due today (AR-01), before the lifecycle so a paid one never expires.
+        report.auto_renewals = self.charge_auto_renewals(at).await?;
         // The lifecycle by date.
         let running = {
             let mut c = self.db.conn().await?;
@@ -143,6 +132,12 @@ impl App {
             if next != p.state {
                 let mut tx = self.db.begin().await?;
                 if store::set_state(&mut tx, &p.id, p.state, next).await? {
+                    if next == guichet_core::product::ProductState::Expired
+                        && let Some(exp) = expires
+                    {
+                        let blocked_on = add_days(exp, Grace::default().block_after_days);
+                        self.mail_expired(&mut tx, &p, blocked_on, at).await?;
+                    }
                     let detail = format!("{}: {} → {}", p.name, p.state.code(), next.code());
                     audit::record(
                         &mut tx,

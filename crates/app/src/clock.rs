@@ -26,6 +26,10 @@ impl ManualClock {
     pub fn advance(&self, secs: i64) {
         self.0.fetch_add(secs, Ordering::SeqCst);
     }
+
+    pub fn set(&self, unix: i64) {
+        self.0.store(unix, Ordering::SeqCst);
+    }
 }
 
 impl Clock for ManualClock {

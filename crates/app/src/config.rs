@@ -59,6 +59,11 @@ pub struct AppConfig {
     pub creditor: Creditor,
     /// Renewal invoices are issued this many days before expiry (⚙).
     pub renewal_lead_days: i64,
+    /// AR-01: automatic renewals are charged this many days before expiry (⚙), then retried at
+    /// D-7, D-3 and D-1; auto-renewal cannot be switched on later than this.
+    pub auto_renew_days: i64,
+    /// FREQ-01: monthly billing is offered only when the monthly price reaches this (minor units ⚙).
+    pub monthly_minimum: i64,
 }
 
 impl Default for AppConfig {
@@ -80,6 +85,8 @@ impl Default for AppConfig {
             kb_synonyms: None,
             creditor: Creditor::default(),
             renewal_lead_days: 30,
+            auto_renew_days: 14,
+            monthly_minimum: 500,
         }
     }
 }

@@ -22,6 +22,7 @@ pub mod payment_requests;
 pub mod payments;
 pub mod payouts;
 pub mod prepaid;
+pub mod renewals;
 pub mod teams;
 pub mod tokens;
 pub mod totp;

@@ -14,9 +14,16 @@ use guichet_core::card::Card;
 use std::future::Future;
 use std::pin::Pin;
 
+/// What is charged: a card typed in now, or the token of a card saved earlier (AR-01).
+#[derive(Clone, Copy)]
+pub enum Source<'a> {
+    Card(&'a Card),
+    Saved(&'a str),
+}
+
 pub struct ChargeRequest<'a> {
     pub amount: Money,
-    pub card: &'a Card,
+    pub source: Source<'a>,
     /// Passed to the provider so that a retried charge is not made twice.
     pub idempotency_key: &'a str,
     pub description: &'a str,
@@ -44,6 +51,19 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 pub trait PaymentProvider: Send + Sync {
     fn name(&self) -> &'static str;
     fn charge<'a>(&'a self, req: &'a ChargeRequest<'a>) -> BoxFuture<'a, ChargeOutcome>;
+    /// Saves a card for later charges: the provider's token, or why it refused the card.
+    fn save_card<'a>(&'a self, card: &'a Card) -> BoxFuture<'a, Result<String, String>>;
+}
+
+/// The test provider's outcome for a card number (see the table above).
+fn test_outcome(number: &str) -> &'static str {
+    match number {
+        "4242424242424242" => "succeeds",
+        "4000000000000002" => "card_declined",
+        "4000000000009995" => "insufficient_funds",
+        "4000000000000119" => "processing_error",
+        _ => "unknown_test_card",
+    }
 }
 
 /// The built-in test processor (see the table above).
@@ -55,26 +75,43 @@ impl PaymentProvider for TestProvider {
     }
 
     fn charge<'a>(&'a self, req: &'a ChargeRequest<'a>) -> BoxFuture<'a, ChargeOutcome> {
-        let outcome = match req.card.number.as_str() {
-            "4242424242424242" => ChargeOutcome::Succeeded {
+        // A saved test card's token carries the outcome of the number it was saved from (never the
+        // number itself).
+        let behaviour = match req.source {
+            Source::Card(card) => test_outcome(&card.number),
+            Source::Saved(token) => match token.strip_prefix("tok_test_") {
+                Some("succeeds") => "succeeds",
+                Some("card_declined") => "card_declined",
+                Some("insufficient_funds") => "insufficient_funds",
+                Some("processing_error") => "processing_error",
+                _ => "unknown_token",
+            },
+        };
+        let outcome = match behaviour {
+            "succeeds" => ChargeOutcome::Succeeded {
                 provider_ref: format!(
                     "test_{}",
                     &crate::crypto::sha256_hex(req.idempotency_key)[..16]
                 ),
             },
-            "4000000000000002" => ChargeOutcome::Declined {
-                reason: "card_declined".into(),
-            },
-            "4000000000009995" => ChargeOutcome::Declined {
-                reason: "insufficient_funds".into(),
-            },
-            "4000000000000119" => ChargeOutcome::Failed {
+            "processing_error" => ChargeOutcome::Failed {
                 reason: "processing_error".into(),
             },
-            _ => ChargeOutcome::Declined {
-                reason: "unknown_test_card".into(),
+            other => ChargeOutcome::Declined {
+                reason: other.into(),
             },
         };
         Box::pin(async move { outcome })
+    }
+
+    fn save_card<'a>(&'a self, card: &'a Card) -> BoxFuture<'a, Result<String, String>> {
+        let outcome = test_outcome(&card.number);
+        Box::pin(async move {
+            if outcome == "unknown_test_card" {
+                Err(outcome.to_string())
+            } else {
+                Ok(format!("tok_test_{outcome}"))
+            }
+        })
     }
 }

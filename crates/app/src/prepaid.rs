@@ -166,7 +166,7 @@ impl App {
         let description = format!("Top-up by card •••• {}", card.last4());
         let request = ChargeRequest {
             amount: money,
-            card: &card,
+            source: crate::payments::Source::Card(&card),
             idempotency_key: key,
             description: &description,
         };

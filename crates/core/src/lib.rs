@@ -14,6 +14,7 @@ pub mod password;
 pub mod period;
 pub mod permissions;
 pub mod product;
+pub mod renewal;
 pub mod validate;
 pub mod vat;
 

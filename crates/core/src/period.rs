@@ -59,6 +59,11 @@ impl Date {
     }
 }
 
+/// Whole months from `a` to `b` (the inverse of [`Date::add_months`] for the billing periods).
+pub fn months_between(a: Date, b: Date) -> i64 {
+    (b.year as i64 - a.year as i64) * 12 + b.month as i64 - a.month as i64
+}
+
 /// A term that starts on `start` and runs `months` months: it ends (exclusive) on `start + months`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Term {

@@ -131,11 +131,20 @@ pub struct Product {
     pub billing_address_id: Option<String>,
     pub auto_renew: bool,
     pub created_at: i64,
+    /// The period of the next term when the customer changed it (FREQ-01…03).
+    pub next_period_months: Option<i64>,
 }
 
-const PCOLS: &str = "id, org_id, offer_id, name, period_months, state, starts_on, expires_on, billing_address_id, auto_renew, created_at";
+impl Product {
+    /// The period the next renewal bills.
+    pub fn renewal_months(&self) -> i64 {
+        self.next_period_months.unwrap_or(self.period_months)
+    }
+}
 
-fn product(r: &AnyRow) -> Result<Product> {
+pub(crate) const PCOLS: &str = "id, org_id, offer_id, name, period_months, state, starts_on, expires_on, billing_address_id, auto_renew, created_at, next_period_months";
+
+pub(crate) fn product(r: &AnyRow) -> Result<Product> {
     const T: &str = "products";
     Ok(Product {
         id: text(r, T, "id")?,
@@ -149,6 +158,7 @@ fn product(r: &AnyRow) -> Result<Product> {
         billing_address_id: opt_text(r, T, "billing_address_id")?,
         auto_renew: flag(r, T, "auto_renew")?,
         created_at: int(r, T, "created_at")?,
+        next_period_months: opt_int(r, T, "next_period_months")?,
     })
 }
 
@@ -461,13 +471,13 @@ pub async fn invoice_by_reference(c: &mut Conn, reference: &str) -> Result<Optio
     row.as_ref().map(invoice).transpose()
 }
 
-/// The products billed on an invoice, with the end of the period each line bills.
+/// The products billed on an invoice, with the start and end of the period each line bills.
 pub async fn invoice_products(
     c: &mut Conn,
     invoice: &str,
-) -> Result<Vec<(String, Option<String>)>> {
+) -> Result<Vec<(String, Option<String>, Option<String>)>> {
     let rows = sqlx::query(
-        "SELECT product_id, period_end FROM invoice_lines WHERE invoice_id = $1 AND product_id IS NOT NULL ORDER BY position",
+        "SELECT product_id, period_start, period_end FROM invoice_lines WHERE invoice_id = $1 AND product_id IS NOT NULL ORDER BY position",
     )
     .bind(invoice)
     .fetch_all(c)
@@ -476,6 +486,7 @@ pub async fn invoice_products(
         .map(|r| {
             Ok((
                 text(r, "invoice_lines", "product_id")?,
+                opt_text(r, "invoice_lines", "period_start")?,
                 opt_text(r, "invoice_lines", "period_end")?,
             ))
         })
@@ -516,17 +527,44 @@ pub async fn set_state(
     Ok(done.rows_affected() == 1)
 }
 
-/// A paid renewal: the product runs until `expires_on` (never shortened) and is active again.
-pub async fn extend(c: &mut Conn, id: &str, expires_on: &str) -> Result<()> {
+/// A paid renewal of `months`: the product runs until `expires_on` (never shortened), is active
+/// again, and is billed by `months` from now on (a scheduled change of period is then done).
+pub async fn extend(c: &mut Conn, id: &str, expires_on: &str, months: i64) -> Result<()> {
     sqlx::query(
-        "UPDATE products SET expires_on = CASE WHEN expires_on IS NULL OR expires_on < $1 THEN $1 ELSE expires_on END, state = 'active' \
+        "UPDATE products SET expires_on = CASE WHEN expires_on IS NULL OR expires_on < $1 THEN $1 ELSE expires_on END, state = 'active', \
+         period_months = $3, next_period_months = CASE WHEN next_period_months = $3 THEN NULL ELSE next_period_months END \
          WHERE id = $2 AND state IN ('active', 'expired', 'blocked')",
     )
     .bind(expires_on)
     .bind(id)
+    .bind(months)
     .execute(c)
     .await?;
     Ok(())
+}
+
+/// The months billed by the line with `key` (`product:period_start`), if it exists.
+pub async fn invoiced_months(c: &mut Conn, key: &str) -> Result<Option<i64>> {
+    let row =
+        sqlx::query("SELECT period_start, period_end FROM invoice_lines WHERE billing_key = $1")
+            .bind(key)
+            .fetch_optional(c)
+            .await?;
+    let Some(r) = row else { return Ok(None) };
+    let start = opt_text(&r, "invoice_lines", "period_start")?;
+    let end = opt_text(&r, "invoice_lines", "period_end")?;
+    Ok(
+        match (
+            start
+                .as_deref()
+                .and_then(guichet_core::period::Date::parse_iso),
+            end.as_deref()
+                .and_then(guichet_core::period::Date::parse_iso),
+        ) {
+            (Some(a), Some(b)) => Some(guichet_core::period::months_between(a, b)),
+            _ => None,
+        },
+    )
 }
 
 pub async fn billing_key_exists(c: &mut Conn, key: &str) -> Result<bool> {

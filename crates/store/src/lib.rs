@@ -21,6 +21,7 @@ pub mod memberships;
 pub mod orgs;
 pub mod outbox;
 pub mod payment_requests;
+pub mod renewals;
 pub mod sessions;
 pub mod teams;
 pub mod throttle;

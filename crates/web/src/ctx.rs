@@ -38,6 +38,11 @@ impl Ctx {
     pub fn t<'a>(&self, key: &'a str) -> &'a str {
         guichet_core::i18n::t(self.lang, key)
     }
+
+    /// A message with `{name}` parameters filled in.
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        guichet_core::i18n::tf(self.lang, key, args)
+    }
 }
 
 pub fn client_origin(parts: &Parts, trust_proxy: bool) -> Origin {

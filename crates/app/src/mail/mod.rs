@@ -49,6 +49,18 @@ pub enum Mail<'a> {
         amount: &'a str,
         reason: &'a str,
     },
+    RenewalFailed {
+        product: &'a str,
+        invoice: &'a str,
+        reason: &'a str,
+        next: &'a str,
+        support_code: &'a str,
+    },
+    ProductExpired {
+        product: &'a str,
+        blocked_on: &'a str,
+        support_code: &'a str,
+    },
     PaymentMismatch {
         invoice: &'a str,
         expected: &'a str,
@@ -72,6 +84,8 @@ impl Mail<'_> {
             Mail::WithdrawalApproved { .. } => "withdrawal_approved",
             Mail::WithdrawalRejected { .. } => "withdrawal_rejected",
             Mail::PaymentMismatch { .. } => "payment_mismatch",
+            Mail::RenewalFailed { .. } => "renewal_failed",
+            Mail::ProductExpired { .. } => "product_expired",
         }
     }
 
@@ -152,6 +166,50 @@ impl Mail<'_> {
                     lang,
                     "mail.withdrawal_rejected.body",
                     &[("amount", amount), ("reason", reason)],
+                ),
+            ),
+            Mail::RenewalFailed {
+                product,
+                invoice,
+                reason,
+                next,
+                support_code,
+            } => (
+                tf(lang, "mail.renewal_failed.subject", &[("product", product)]),
+                tf(
+                    lang,
+                    if next.is_empty() {
+                        "mail.renewal_failed.last"
+                    } else {
+                        "mail.renewal_failed.body"
+                    },
+                    &[
+                        ("product", product),
+                        ("invoice", invoice),
+                        ("reason", reason),
+                        ("next", next),
+                        ("code", support_code),
+                    ],
+                ),
+            ),
+            Mail::ProductExpired {
+                product,
+                blocked_on,
+                support_code,
+            } => (
+                tf(
+                    lang,
+                    "mail.product_expired.subject",
+                    &[("product", product)],
+                ),
+                tf(
+                    lang,
+                    "mail.product_expired.body",
+                    &[
+                        ("product", product),
+                        ("blocked_on", blocked_on),
+                        ("code", support_code),
+                    ],
                 ),
             ),
             Mail::PaymentMismatch {

@@ -18,5 +18,6 @@ mod kb;
 mod ledger;
 mod orgs;
 mod prepaid;
+mod renewals;
 mod roles;
 mod teams;

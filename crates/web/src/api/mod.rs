@@ -4,6 +4,7 @@
 
 mod handlers;
 mod openapi;
+mod renewals;
 
 use crate::AppState;
 use crate::ctx::client_origin;
@@ -256,6 +257,72 @@ pub fn routes() -> Vec<ApiRoute> {
                 || json!({"offer_id": "…", "period_months": 12, "billing_address_id": null}),
             ),
             make: || post(product_order),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/products/{product}/renewal",
+            summary: "A product's renewal: auto-renewal, until when it can be switched on, the period and a scheduled change, the periods offered",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(renewals::renewal_get),
+        },
+        ApiRoute {
+            method: "PUT",
+            path: "/api/v1/orgs/{org}/products/{product}/auto-renew",
+            summary: "Switch automatic renewal on or off (AR-01: not less than 14 days ⚙ before expiry)",
+            action: Some(Action::Billing),
+            example: Some(|| json!({"on": true})),
+            make: || put(renewals::auto_renew_put),
+        },
+        ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/products/auto-renew",
+            summary: "Switch automatic renewal on or off for several products at once (all or nothing)",
+            action: Some(Action::Billing),
+            example: Some(|| json!({"products": ["…"], "on": false})),
+            make: || post(renewals::auto_renew_many),
+        },
+        ApiRoute {
+            method: "PUT",
+            path: "/api/v1/orgs/{org}/products/{product}/period",
+            summary: "Modify the offer (FREQ-01…03): the new billing period applies from the end of the current term (`applies_from`)",
+            action: Some(Action::Billing),
+            example: Some(|| json!({"period_months": 1})),
+            make: || put(renewals::period_put),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/renewal-settings",
+            summary: "How renewals are paid: prepaid balance first, and the saved card (last four digits)",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(renewals::settings_get),
+        },
+        ApiRoute {
+            method: "PUT",
+            path: "/api/v1/orgs/{org}/renewal-settings",
+            summary: "Pay renewals from the prepaid balance first (when it covers them)",
+            action: Some(Action::Billing),
+            example: Some(|| json!({"from_prepaid": true})),
+            make: || put(renewals::settings_put),
+        },
+        ApiRoute {
+            method: "PUT",
+            path: "/api/v1/orgs/{org}/renewal-settings/card",
+            summary: "Save the card automatic renewals are charged to (kept as the provider's token)",
+            action: Some(Action::Billing),
+            example: Some(
+                || json!({"card_number": "4242 4242 4242 4242", "card_expiry": "12/30", "card_cvc": "123"}),
+            ),
+            make: || put(renewals::card_put),
+        },
+        ApiRoute {
+            method: "DELETE",
+            path: "/api/v1/orgs/{org}/renewal-settings/card",
+            summary: "Forget the saved card",
+            action: Some(Action::Billing),
+            example: None,
+            make: || delete(renewals::card_delete),
         },
         ApiRoute {
             method: "GET",

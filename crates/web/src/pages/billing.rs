@@ -14,10 +14,15 @@ use guichet_core::{Action, Money};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-async fn products_page(o: &InOrg, errors: &[FieldError], d: &Done) -> Result<Markup, WebError> {
+pub(crate) async fn products_page(
+    o: &InOrg,
+    errors: &[FieldError],
+    d: &Done,
+) -> Result<Markup, WebError> {
     let app = &o.ctx.state.app;
     let products = app.products(&o.actor).await?;
     let can_order = o.actor.can(Action::OrderProducts);
+    let can_bill = o.actor.can(Action::Billing);
     let offers = if can_order {
         app.catalogue(&o.actor).await?
     } else {
@@ -41,17 +46,32 @@ async fn products_page(o: &InOrg, errors: &[FieldError], d: &Done) -> Result<Mar
                 @if products.is_empty() {
                     p.empty { (ctx.t("empty.products")) }
                 } @else {
-                    table {
-                        thead { tr { th { (ctx.t("product.name")) } th { (ctx.t("product.state")) } th { (ctx.t("product.period")) } th { (ctx.t("product.expires")) } } }
-                        tbody {
-                            @for p in &products {
-                                tr {
-                                    td { (p.name) }
-                                    td { span.badge { (ctx.t(&format!("product.state.{}", p.state.code()))) } }
-                                    td { (p.period_months) " " (ctx.t("product.months")) }
-                                    td { (p.expires_on.as_deref().unwrap_or("—")) }
+                    form method="post" action="/products/auto-renew" {
+                        (csrf_field(ctx))
+                        table {
+                            thead { tr {
+                                @if can_bill { th { (ctx.t("payments.select")) } }
+                                th { (ctx.t("product.name")) } th { (ctx.t("product.state")) } th { (ctx.t("product.period")) } th { (ctx.t("product.expires")) } th { (ctx.t("renewal.auto_column")) }
+                            } }
+                            tbody {
+                                @for p in &products {
+                                    tr {
+                                        @if can_bill { td { input type="checkbox" name=(format!("p_{}", p.id)) value="1" aria-label=(p.name); } }
+                                        td { a href=(format!("/products/{}", p.id)) { (p.name) } }
+                                        td { span.badge { (ctx.t(&format!("product.state.{}", p.state.code()))) } }
+                                        td { (p.period_months) " " (ctx.t("product.months")) }
+                                        td { (p.expires_on.as_deref().unwrap_or("—")) }
+                                        td { (ctx.t(if p.auto_renew { "renewal.on" } else { "renewal.off" })) }
+                                    }
                                 }
                             }
+                        }
+                        @if can_bill {
+                            div.inline {
+                                button type="submit" name="on" value="1" { (ctx.t("renewal.switch_on_selected")) }
+                                button type="submit" name="on" value="0" { (ctx.t("renewal.switch_off_selected")) }
+                            }
+                            p.muted { (ctx.t("renewal.many_help")) " " a href="/accounting/renewals" { (ctx.t("renewal.settings_link")) } }
                         }
                     }
                 }

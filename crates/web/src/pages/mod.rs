@@ -9,6 +9,7 @@ pub(crate) use billing::csv_response;
 pub mod help;
 pub mod org;
 pub mod profile;
+pub mod renewals;
 pub mod teams;
 pub mod users;
 
@@ -46,6 +47,8 @@ pub const MANAGER_PAGES: &[&str] = &[
     "/teams",
     "/teams/{team}",
     "/products/{product}/access",
+    "/products/{product}",
+    "/accounting/renewals",
     "/users",
     "/profile",
     "/profile/security",
@@ -152,6 +155,19 @@ pub fn router() -> Router<AppState> {
         .route("/teams/{team}/products/{product}", post(teams::set_product))
         .route("/teams/{team}/delete", post(teams::delete))
         .route("/products/{product}/access", get(teams::access))
+        .route("/products/{product}", get(renewals::product))
+        .route("/products/{product}/auto-renew", post(renewals::auto_renew))
+        .route("/products/{product}/period", post(renewals::period))
+        .route("/products/auto-renew", post(renewals::auto_renew_many))
+        .route(
+            "/accounting/renewals",
+            get(renewals::settings).post(renewals::save_settings),
+        )
+        .route("/accounting/renewals/card", post(renewals::save_card))
+        .route(
+            "/accounting/renewals/card/remove",
+            post(renewals::remove_card),
+        )
         .route("/users", get(users::list))
         .route("/users/invite", post(users::invite))
         .route("/users/{user}/role", post(users::change_role))

@@ -1,0 +1,108 @@
+//! API of renewals: a product's renewal (AR-01 automatic renewal, FREQ-01…03 period changes) and the
+//! Organization's renewal settings (prepaid first, saved card).
+
+use super::{ApiActor, ApiJson, ApiResult};
+use crate::AppState;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use guichet_app::prepaid::CardFields;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+pub async fn renewal_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+    let id: String = a.param("product")?;
+    let r = state.app.renewal(&a.actor, &id).await?;
+    Ok(Json(json!(r)))
+}
+
+#[derive(Deserialize)]
+pub struct AutoRenewBody {
+    on: bool,
+}
+
+pub async fn auto_renew_put(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(b): ApiJson<AutoRenewBody>,
+) -> ApiResult<Json<Value>> {
+    let id: String = a.param("product")?;
+    state
+        .app
+        .set_auto_renew(&a.actor, std::slice::from_ref(&id), b.on)
+        .await?;
+    Ok(Json(json!(state.app.renewal(&a.actor, &id).await?)))
+}
+
+#[derive(Deserialize)]
+pub struct AutoRenewManyBody {
+    products: Vec<String>,
+    on: bool,
+}
+
+pub async fn auto_renew_many(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(b): ApiJson<AutoRenewManyBody>,
+) -> ApiResult<Json<Value>> {
+    state
+        .app
+        .set_auto_renew(&a.actor, &b.products, b.on)
+        .await?;
+    Ok(Json(json!({"products": b.products, "auto_renew": b.on})))
+}
+
+#[derive(Deserialize)]
+pub struct PeriodBody {
+    period_months: i64,
+}
+
+pub async fn period_put(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(b): ApiJson<PeriodBody>,
+) -> ApiResult<Json<Value>> {
+    let id: String = a.param("product")?;
+    let from = state
+        .app
+        .change_period(&a.actor, &id, b.period_months)
+        .await?;
+    let mut v = json!(state.app.renewal(&a.actor, &id).await?);
+    v["applies_from"] = json!(from);
+    Ok(Json(v))
+}
+
+pub async fn settings_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+    Ok(Json(json!(state.app.renewal_settings(&a.actor).await?)))
+}
+
+#[derive(Deserialize)]
+pub struct SettingsBody {
+    from_prepaid: bool,
+}
+
+pub async fn settings_put(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(b): ApiJson<SettingsBody>,
+) -> ApiResult<Json<Value>> {
+    state
+        .app
+        .set_renew_from_prepaid(&a.actor, b.from_prepaid)
+        .await?;
+    Ok(Json(json!(state.app.renewal_settings(&a.actor).await?)))
+}
+
+pub async fn card_put(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(b): ApiJson<CardFields>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let card = state.app.save_card(&a.actor, &b).await?;
+    Ok((StatusCode::OK, Json(json!(card))))
+}
+
+pub async fn card_delete(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
+    state.app.remove_card(&a.actor).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
