@@ -11,8 +11,10 @@ use crate::billing::{BilledPeriod, add_days, issue_invoice, today};
 use crate::error::{AppError, AppResult};
 use guichet_core::period::Date;
 use guichet_core::product::{Grace, state_on};
+use guichet_core::{Currency, OrgId};
 use guichet_store::billing as store;
 use guichet_store::{audit, orgs};
+use std::collections::HashMap;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct RunReport {
@@ -26,7 +28,118 @@ pub struct RunReport {
     pub auto_renewals: crate::renewals::ChargeReport,
 }
 
+/// Products invoiced per transaction by the billing run.
+const BATCH: usize = 200;
+
+enum Billed {
+    Issued,
+    /// Already invoiced (or not invoiceable: no price for the period).
+    Skipped,
+    /// Another run invoiced this period while ours was under way.
+    Raced,
+}
+
+/// What a run looks up once: Organizations and prices.
+#[derive(Default)]
+struct Cache {
+    orgs: HashMap<OrgId, orgs::Org>,
+    prices: HashMap<(String, i64, Currency), Option<i64>>,
+}
+
 impl App {
+    /// Issues the renewal invoice of `p`'s next term in `tx`, unless that term is already invoiced.
+    async fn bill_renewal(
+        &self,
+        tx: &mut guichet_store::Conn,
+        p: &store::Product,
+        at: i64,
+        cache: &mut Cache,
+    ) -> AppResult<Billed> {
+        let Some(start) = p.expires_on.as_deref().and_then(Date::parse_iso) else {
+            return Ok(Billed::Skipped);
+        };
+        let key = format!("{}:{}", p.id, start.iso());
+        if store::billing_key_exists(tx, &key).await? {
+            return Ok(Billed::Skipped);
+        }
+        // A change of period scheduled by the customer applies from this term on (FREQ-02/03).
+        let months = p.renewal_months();
+        let org = match cache.orgs.get(&p.org_id) {
+            Some(o) => o.clone(),
+            None => {
+                let o = orgs::by_id(tx, p.org_id).await?.ok_or(AppError::NotFound)?;
+                cache.orgs.insert(p.org_id, o.clone());
+                o
+            }
+        };
+        let price_key = (p.offer_id.clone(), months, org.currency);
+        let unit = match cache.prices.get(&price_key) {
+            Some(u) => *u,
+            None => {
+                let u = store::price(tx, &p.offer_id, months, org.currency, at).await?;
+                cache.prices.insert(price_key, u);
+                u
+            }
+        };
+        let Some(unit) = unit else {
+            tracing::warn!(product = %p.id, "no price for the renewal period: not invoiced");
+            return Ok(Billed::Skipped);
+        };
+        let end = start.add_months(months as u32);
+        let description = format!(
+            "{} — {} mois / months ({} → {})",
+            p.name,
+            months,
+            start.iso(),
+            end.iso()
+        );
+        let address = match &p.billing_address_id {
+            Some(a) => guichet_store::addresses::get(tx, org.id, a).await?,
+            None => None,
+        };
+        let bill_to = match address {
+            Some(a) => [
+                a.fields.company.unwrap_or(a.fields.name),
+                a.fields.street,
+                a.fields.postcode,
+                a.fields.city,
+                a.fields.country,
+            ],
+            None => [
+                org.name.clone(),
+                org.street.clone(),
+                org.postcode.clone(),
+                org.city.clone(),
+                org.country.clone(),
+            ],
+        };
+        let period = BilledPeriod {
+            description,
+            product_id: p.id.clone(),
+            start,
+            end,
+            unit_net: unit,
+        };
+        match issue_invoice(tx, &org, bill_to, "renewal", &period, at).await {
+            Ok(inv) => {
+                audit::record(
+                    tx,
+                    Some(org.id),
+                    None,
+                    "invoice.renewal",
+                    &inv.number,
+                    "",
+                    at,
+                )
+                .await?;
+                Ok(Billed::Issued)
+            }
+            // A concurrent run wrote this period first: the unique key refused ours.
+            Err(AppError::Conflict("invoice.period_invoiced")) => Ok(Billed::Raced),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Runs billing as of `at` (Unix seconds; the clock's now by default).
     pub async fn billing_run(&self, at: Option<i64>) -> AppResult<RunReport> {
         let at = at.unwrap_or_else(|| self.now());
@@ -37,86 +150,41 @@ impl App {
             let mut c = self.db.conn().await?;
             store::products_expiring_by(&mut c, &horizon).await?
         };
-        for p in due {
-            let Some(start) = p.expires_on.as_deref().and_then(Date::parse_iso) else {
-                continue;
-            };
-            let key = format!("{}:{}", p.id, start.iso());
-            // A change of period scheduled by the customer applies from this term on (FREQ-02/03).
-            let months = p.renewal_months();
+        // Renewal invoices, a batch of products per transaction (one commit for many invoices); a
+        // batch that meets a period invoiced concurrently is rolled back whole and redone one product
+        // at a time, so each (product, period) is still invoiced exactly once.
+        let mut cache = Cache::default();
+        for batch in due.chunks(BATCH) {
             let mut tx = self.db.begin().await?;
-            if store::billing_key_exists(&mut tx, &key).await? {
-                report.already_invoiced += 1;
+            let mut issued = 0;
+            let mut skipped = 0;
+            let mut raced = false;
+            for p in batch {
+                match self.bill_renewal(&mut tx, p, at, &mut cache).await? {
+                    Billed::Issued => issued += 1,
+                    Billed::Skipped => skipped += 1,
+                    Billed::Raced => {
+                        raced = true;
+                        break;
+                    }
+                }
+            }
+            if !raced {
+                tx.commit().await?;
+                report.renewals += issued;
+                report.already_invoiced += skipped;
                 continue;
             }
-            let org = orgs::by_id(&mut tx, p.org_id)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            let Some(unit) = store::price(&mut tx, &p.offer_id, months, org.currency, at).await?
-            else {
-                tracing::warn!(product = %p.id, "no price for the renewal period: not invoiced");
-                continue;
-            };
-            let end = start.add_months(months as u32);
-            let description = format!(
-                "{} — {} mois / months ({} → {})",
-                p.name,
-                months,
-                start.iso(),
-                end.iso()
-            );
-            let bill_to = match &p.billing_address_id {
-                Some(a) => match guichet_store::addresses::get(&mut tx, org.id, a).await? {
-                    Some(a) => [
-                        a.fields.company.unwrap_or(a.fields.name),
-                        a.fields.street,
-                        a.fields.postcode,
-                        a.fields.city,
-                        a.fields.country,
-                    ],
-                    None => [
-                        org.name.clone(),
-                        org.street.clone(),
-                        org.postcode.clone(),
-                        org.city.clone(),
-                        org.country.clone(),
-                    ],
-                },
-                None => [
-                    org.name.clone(),
-                    org.street.clone(),
-                    org.postcode.clone(),
-                    org.city.clone(),
-                    org.country.clone(),
-                ],
-            };
-            let period = BilledPeriod {
-                description,
-                product_id: p.id.clone(),
-                start,
-                end,
-                unit_net: unit,
-            };
-            match issue_invoice(&mut tx, &org, bill_to, "renewal", &period, at).await {
-                Ok(inv) => {
-                    audit::record(
-                        &mut tx,
-                        Some(org.id),
-                        None,
-                        "invoice.renewal",
-                        &inv.number,
-                        "",
-                        at,
-                    )
-                    .await?;
-                    tx.commit().await?;
-                    report.renewals += 1;
+            drop(tx);
+            for p in batch {
+                let mut tx = self.db.begin().await?;
+                match self.bill_renewal(&mut tx, p, at, &mut cache).await? {
+                    Billed::Issued => {
+                        tx.commit().await?;
+                        report.renewals += 1;
+                    }
+                    Billed::Skipped | Billed::Raced => report.already_invoiced += 1,
                 }
-                // A concurrent run wrote this period first: the unique key refused ours, nothing else moved.
-                Err(AppError::Conflict("invoice.period_invoiced")) => {
-                    report.already_invoiced += 1;
-                }
-                Err(e) => return Err(e),
             }
         }
         // Automatic renewals due today (AR-01), before the lifecycle so a paid one never expires.

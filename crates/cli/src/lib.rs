@@ -2,6 +2,7 @@
 //! (which start the real server on a random port exactly as `guichet serve` does).
 
 pub mod bench;
+pub mod bench_billing;
 pub mod config;
 
 use guichet_app::{App, Clock, SystemClock};

@@ -104,6 +104,16 @@ enum BenchCommand {
         #[arg(long, default_value_t = 2000)]
         requests: usize,
     },
+    /// Invoices per second of the billing run for N due products (renewal invoices with their ledger
+    /// postings), next to the raw insert rate of the same database. On a fresh SQLite file in a
+    /// temporary folder, or with --pg URL on a fresh PostgreSQL database created (and dropped) there.
+    BillingRun {
+        #[arg(long, default_value_t = 100_000)]
+        products: usize,
+        /// A PostgreSQL server URL (e.g. postgres://postgres@127.0.0.1:5432/test).
+        #[arg(long)]
+        pg: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -267,6 +277,29 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let figures = guichet::bench::http(app, requests.max(1)).await;
             let _ = std::fs::remove_dir_all(&dir);
             guichet::bench::print(&figures?);
+            Ok(())
+        }
+        Command::Bench {
+            what: BenchCommand::BillingRun { products, pg },
+        } => {
+            let dir = std::env::temp_dir().join(format!("guichet-bench-{}", std::process::id()));
+            std::fs::create_dir_all(&dir)?;
+            let mut config = config.clone();
+            config.background_jobs = false;
+            config.mail_dir = dir.join("mail");
+            let pg_name = format!("guichet_bench_{}", std::process::id());
+            config.database_url = match &pg {
+                Some(base) => guichet_store::create_postgres_database(base, &pg_name).await?,
+                None => format!("sqlite://{}", dir.join("bench.db").display()),
+            };
+            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
+            let figures = guichet::bench_billing::billing_run(app.clone(), products.max(1)).await;
+            app.db.close().await;
+            if let Some(base) = &pg {
+                guichet_store::bench::drop_postgres_database(base, &pg_name).await?;
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+            guichet::bench_billing::print(&figures?);
             Ok(())
         }
         Command::User {

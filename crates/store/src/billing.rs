@@ -590,3 +590,27 @@ pub async fn payable(c: &mut Conn, org: OrgId, due_by: Option<&str>) -> Result<V
         .await?;
     rows.iter().map(invoice).collect()
 }
+
+/// For the crash test and operators' checks: renewal invoices, their lines, the distinct products they
+/// bill, and every invoice number.
+pub async fn renewal_census(c: &mut Conn) -> Result<(i64, i64, i64, Vec<String>)> {
+    let row = sqlx::query(
+        "SELECT (SELECT COUNT(*) FROM invoices WHERE kind = 'renewal') AS i, \
+         (SELECT COUNT(*) FROM invoice_lines l JOIN invoices v ON v.id = l.invoice_id WHERE v.kind = 'renewal') AS l, \
+         (SELECT COUNT(DISTINCT l.product_id) FROM invoice_lines l JOIN invoices v ON v.id = l.invoice_id WHERE v.kind = 'renewal') AS p",
+    )
+    .fetch_one(&mut *c)
+    .await?;
+    let numbers = sqlx::query("SELECT number FROM invoices ORDER BY number")
+        .fetch_all(&mut *c)
+        .await?
+        .iter()
+        .map(|r| text(r, "invoices", "number"))
+        .collect::<Result<Vec<_>>>()?;
+    Ok((
+        int(&row, "invoices", "i")?,
+        int(&row, "invoices", "l")?,
+        int(&row, "invoices", "p")?,
+        numbers,
+    ))
+}

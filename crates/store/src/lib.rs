@@ -11,6 +11,7 @@ mod row;
 pub mod addresses;
 pub mod audit;
 pub mod bank_transactions;
+pub mod bench;
 pub mod billing;
 pub mod card_payments;
 pub mod idempotency;

@@ -10,6 +10,7 @@ mod auth;
 mod bank;
 mod billing;
 mod browser;
+mod crash;
 mod csrf;
 mod instances;
 mod invitations;

@@ -1,0 +1,132 @@
+//! What the benchmarks need from the database: bulk seeding of running products, and the raw insert
+//! rate of the same database (the yardstick the billing run's figures are shown against).
+
+use crate::{Conn, Db, Result};
+use guichet_core::OrgId;
+use std::time::{Duration, Instant};
+
+/// Inserts `count` active products of `offer` for `org`, expiring on `expires_on`, in multi-row
+/// statements (the caller's transaction).
+#[allow(clippy::too_many_arguments)]
+pub async fn seed_running_products(
+    c: &mut Conn,
+    org: OrgId,
+    offer: &str,
+    name: &str,
+    months: i64,
+    starts_on: &str,
+    expires_on: &str,
+    count: usize,
+    now: i64,
+) -> Result<()> {
+    const CHUNK: usize = 200;
+    let mut left = count;
+    while left > 0 {
+        let n = left.min(CHUNK);
+        let mut sql = String::from(
+            "INSERT INTO products (id, org_id, offer_id, name, period_months, state, starts_on, expires_on, created_at) VALUES ",
+        );
+        for i in 0..n {
+            let b = i * 7;
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!(
+                "(${}, ${}, ${}, ${}, ${}, 'active', ${}, ${}, {now})",
+                b + 1,
+                b + 2,
+                b + 3,
+                b + 4,
+                b + 5,
+                b + 6,
+                b + 7
+            ));
+        }
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for _ in 0..n {
+            q = q
+                .bind(uuid::Uuid::now_v7().to_string())
+                .bind(org.to_string())
+                .bind(offer)
+                .bind(name)
+                .bind(months)
+                .bind(starts_on)
+                .bind(expires_on);
+        }
+        q.execute(&mut *c).await?;
+        left -= n;
+    }
+    Ok(())
+}
+
+/// The raw insert rate of this database: `n` one-row transactions into a scratch table, then the
+/// same rows in transactions of `batch` rows. Returns both durations. The table is dropped after.
+pub async fn raw_insert_rate(db: &Db, n: usize, batch: usize) -> Result<(Duration, Duration)> {
+    {
+        let mut c = db.conn().await?;
+        sqlx::query("DROP TABLE IF EXISTS bench_scratch")
+            .execute(&mut *c)
+            .await?;
+        sqlx::query("CREATE TABLE bench_scratch (id TEXT PRIMARY KEY, n BIGINT NOT NULL, payload TEXT NOT NULL)")
+            .execute(&mut *c)
+            .await?;
+    }
+    let insert = "INSERT INTO bench_scratch (id, n, payload) VALUES ($1, $2, $3)";
+    let started = Instant::now();
+    for i in 0..n {
+        let mut tx = db.begin().await?;
+        sqlx::query(insert)
+            .bind(uuid::Uuid::now_v7().to_string())
+            .bind(i as i64)
+            .bind("one row per transaction")
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+    }
+    let single = started.elapsed();
+    let started = Instant::now();
+    let mut i = 0;
+    while i < n {
+        let mut tx = db.begin().await?;
+        for _ in 0..batch.max(1) {
+            if i >= n {
+                break;
+            }
+            sqlx::query(insert)
+                .bind(uuid::Uuid::now_v7().to_string())
+                .bind(i as i64)
+                .bind("rows in batched transactions")
+                .execute(&mut *tx)
+                .await?;
+            i += 1;
+        }
+        tx.commit().await?;
+    }
+    let batched = started.elapsed();
+    let mut c = db.conn().await?;
+    sqlx::query("DROP TABLE bench_scratch")
+        .execute(&mut *c)
+        .await?;
+    Ok((single, batched))
+}
+
+/// Drops a database created by [`crate::create_postgres_database`] (benchmarks clean up after
+/// themselves).
+pub async fn drop_postgres_database(base_url: &str, name: &str) -> Result<()> {
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
+        return Err(crate::StoreError::Config(format!(
+            "bad database name {name:?}"
+        )));
+    }
+    let db = Db::connect(base_url).await?;
+    let mut c = db.conn().await?;
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+    )))
+    .execute(&mut *c)
+    .await?;
+    Ok(())
+}
