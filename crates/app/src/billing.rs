@@ -328,23 +328,8 @@ impl App {
     /// INV-04: newest first, by status and date range, a page at a time.
     pub async fn invoices(&self, actor: &Actor, f: &InvoiceFilter) -> AppResult<InvoicePage> {
         actor.require(Action::Billing)?;
-        let status = f.status.as_deref().filter(|s| !s.is_empty());
-        if let Some(s) = status
-            && !STATUSES.contains(&s)
-        {
-            return Err(AppError::invalid("status", "field.choice"));
-        }
-        let from = f
-            .from
-            .as_deref()
-            .filter(|s| !s.is_empty())
-            .map(|d| day_start(d, "from"))
-            .transpose()?;
-        let to =
-            f.to.as_deref()
-                .filter(|s| !s.is_empty())
-                .map(|d| day_start(d, "to").map(|t| t + 86_400))
-                .transpose()?;
+        let ParsedFilter { status, from, to } = parse_filter(f)?;
+        let status = status.as_deref();
         let page = f.page.unwrap_or(1).max(1);
         let mut c = self.db.conn().await?;
         let (invoices, total) = store::invoices_page(
@@ -716,84 +701,140 @@ impl App {
     }
 }
 
-impl App {
-    /// INV-06: the invoices matching the filters as CSV (RFC 4180), text cells neutralised against
-    /// spreadsheet formulas, amounts as plain numbers. Read a thousand at a time.
-    pub async fn invoices_csv(&self, actor: &Actor, f: &InvoiceFilter) -> AppResult<Vec<u8>> {
-        use guichet_core::validate::spreadsheet_text as cell;
-        actor.require(Action::Billing)?;
-        let mut out = csv::Writer::from_writer(Vec::new());
-        let csv_err = |e: csv::Error| AppError::Internal(e.to_string());
+/// The CSV export's header row (INV-06).
+const CSV_HEADER: [&str; 10] = [
+    "number",
+    "issued",
+    "status",
+    "bill_to",
+    "net",
+    "vat",
+    "total",
+    "currency",
+    "payment_reference",
+    "billing_reference",
+];
+
+/// Invoices as CSV rows (RFC 4180): text cells neutralised against spreadsheet formulas, amounts as
+/// plain numbers.
+fn csv_rows(invoices: &[Invoice], header: bool) -> AppResult<Vec<u8>> {
+    use guichet_core::validate::spreadsheet_text as cell;
+    let csv_err = |e: csv::Error| AppError::Internal(e.to_string());
+    let mut out = csv::Writer::from_writer(Vec::with_capacity(invoices.len() * 128 + 128));
+    if header {
+        out.write_record(CSV_HEADER).map_err(csv_err)?;
+    }
+    for i in invoices {
+        let issued = crate::mail::format_time(i.issued_at);
         out.write_record([
-            "number",
-            "issued",
-            "status",
-            "bill_to",
-            "net",
-            "vat",
-            "total",
-            "currency",
-            "payment_reference",
-            "billing_reference",
+            cell(&i.number).as_ref(),
+            &issued[..10],
+            cell(&i.status).as_ref(),
+            cell(&i.bill_to[0]).as_ref(),
+            &guichet_core::money::format_minor(i.net),
+            &guichet_core::money::format_minor(i.vat),
+            &guichet_core::money::format_minor(i.gross),
+            i.currency.code(),
+            cell(&i.payment_reference).as_ref(),
+            cell(i.billing_reference.as_deref().unwrap_or("")).as_ref(),
         ])
         .map_err(csv_err)?;
-        let mut page = 1;
-        loop {
-            let chunk = self.invoices_chunk(actor, f, page, 1000).await?;
-            for i in &chunk {
-                let issued = crate::mail::format_time(i.issued_at);
-                out.write_record([
-                    cell(&i.number).as_ref(),
-                    &issued[..10],
-                    cell(&i.status).as_ref(),
-                    cell(&i.bill_to[0]).as_ref(),
-                    &guichet_core::money::format_minor(i.net),
-                    &guichet_core::money::format_minor(i.vat),
-                    &guichet_core::money::format_minor(i.gross),
-                    i.currency.code(),
-                    cell(&i.payment_reference).as_ref(),
-                    cell(i.billing_reference.as_deref().unwrap_or("")).as_ref(),
-                ])
-                .map_err(csv_err)?;
-            }
-            if chunk.len() < 1000 {
-                break;
-            }
-            page += 1;
-        }
-        out.into_inner()
-            .map_err(|e| AppError::Internal(e.to_string()))
     }
+    out.into_inner()
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
 
-    async fn invoices_chunk(
+/// Invoices read per query by the export.
+const CSV_CHUNK: i64 = 500;
+
+/// The parsed filters of the history and the export.
+struct ParsedFilter {
+    status: Option<String>,
+    from: Option<i64>,
+    to: Option<i64>,
+}
+
+fn parse_filter(f: &InvoiceFilter) -> AppResult<ParsedFilter> {
+    let status = f.status.clone().filter(|s| !s.is_empty());
+    if let Some(s) = status.as_deref()
+        && !STATUSES.contains(&s)
+    {
+        return Err(AppError::invalid("status", "field.choice"));
+    }
+    let from = f
+        .from
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(|d| day_start(d, "from"))
+        .transpose()?;
+    let to =
+        f.to.as_deref()
+            .filter(|s| !s.is_empty())
+            .map(|d| day_start(d, "to").map(|t| t + 86_400))
+            .transpose()?;
+    Ok(ParsedFilter { status, from, to })
+}
+
+impl App {
+    /// INV-06: the invoices matching the filters as a CSV stream: the permission and the filters are
+    /// checked first (a 4xx before anything is sent), then a task reads 500 invoices at a time by
+    /// keyset and sends each chunk through a bounded channel — memory stays flat whatever the size,
+    /// and a client that goes away stops the task.
+    pub async fn invoices_csv_stream(
         &self,
         actor: &Actor,
         f: &InvoiceFilter,
-        page: i64,
-        size: i64,
-    ) -> AppResult<Vec<Invoice>> {
-        let status = f.status.as_deref().filter(|s| !s.is_empty());
-        if let Some(s) = status
-            && !STATUSES.contains(&s)
-        {
-            return Err(AppError::invalid("status", "field.choice"));
+    ) -> AppResult<tokio::sync::mpsc::Receiver<AppResult<Vec<u8>>>> {
+        actor.require(Action::Billing)?;
+        let filter = parse_filter(f)?;
+        let (tx, rx) = tokio::sync::mpsc::channel(4);
+        let db = self.db.clone();
+        let org = actor.org;
+        tokio::spawn(async move {
+            let mut cursor: Option<(i64, String)> = None;
+            let mut first = true;
+            loop {
+                let chunk = async {
+                    let mut c = db.conn().await?;
+                    let list = store::invoices_after(
+                        &mut c,
+                        org,
+                        filter.status.as_deref(),
+                        filter.from,
+                        filter.to,
+                        cursor.clone(),
+                        CSV_CHUNK,
+                    )
+                    .await?;
+                    AppResult::Ok(list)
+                }
+                .await;
+                let list = match chunk {
+                    Ok(list) => list,
+                    Err(e) => {
+                        let _ = tx.send(Err(e)).await;
+                        return;
+                    }
+                };
+                let done = (list.len() as i64) < CSV_CHUNK;
+                cursor = list.last().map(|i| (i.issued_at, i.number.clone()));
+                let bytes = csv_rows(&list, first);
+                first = false;
+                if tx.send(bytes).await.is_err() || done {
+                    return;
+                }
+            }
+        });
+        Ok(rx)
+    }
+
+    /// INV-06: the whole export in memory (for the e-mailed copy).
+    pub async fn invoices_csv(&self, actor: &Actor, f: &InvoiceFilter) -> AppResult<Vec<u8>> {
+        let mut rx = self.invoices_csv_stream(actor, f).await?;
+        let mut out = Vec::new();
+        while let Some(chunk) = rx.recv().await {
+            out.extend_from_slice(&chunk?);
         }
-        let from = f
-            .from
-            .as_deref()
-            .filter(|s| !s.is_empty())
-            .map(|d| day_start(d, "from"))
-            .transpose()?;
-        let to =
-            f.to.as_deref()
-                .filter(|s| !s.is_empty())
-                .map(|d| day_start(d, "to").map(|t| t + 86_400))
-                .transpose()?;
-        let mut c = self.db.conn().await?;
-        Ok(
-            store::invoices_page(&mut c, actor.org, status, from, to, size, (page - 1) * size)
-                .await?
-                .0,
-        )
+        Ok(out)
     }
 }

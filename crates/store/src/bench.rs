@@ -130,3 +130,55 @@ pub async fn drop_postgres_database(base_url: &str, name: &str) -> Result<()> {
     .await?;
     Ok(())
 }
+
+/// Inserts `count` paid invoices for `org` (numbers `X{tag}-0000001`…), issued one minute apart from
+/// `first_issued_at`, billed to `bill_to` — for export and history benchmarks and tests.
+pub async fn seed_invoices(
+    c: &mut Conn,
+    org: OrgId,
+    currency: guichet_core::Currency,
+    tag: &str,
+    count: usize,
+    first_issued_at: i64,
+    bill_to: &str,
+) -> Result<()> {
+    const CHUNK: usize = 200;
+    let mut done = 0;
+    while done < count {
+        let n = (count - done).min(CHUNK);
+        let mut sql = String::from(
+            "INSERT INTO invoices (id, org_id, number, kind, status, currency, net, vat, gross, vat_rate_bp, \
+             bill_to_name, bill_to_street, bill_to_postcode, bill_to_city, bill_to_country, payment_reference, issued_at, due_on) VALUES ",
+        );
+        for i in 0..n {
+            let b = i * 6;
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!(
+                "(${}, ${}, ${}, 'order', 'paid', '{}', 10000, 810, 10810, 810, ${}, 'Rue 1', '1003', 'Lausanne', 'CH', ${}, ${}, '2030-01-01')",
+                b + 1,
+                b + 2,
+                b + 3,
+                currency.code(),
+                b + 4,
+                b + 5,
+                b + 6
+            ));
+        }
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for i in 0..n {
+            let k = done + i;
+            q = q
+                .bind(uuid::Uuid::now_v7().to_string())
+                .bind(org.to_string())
+                .bind(format!("X{tag}-{:07}", k + 1))
+                .bind(bill_to)
+                .bind(format!("SEED{tag}{:012}", k + 1))
+                .bind(first_issued_at + 60 * k as i64);
+        }
+        q.execute(&mut *c).await?;
+        done += n;
+    }
+    Ok(())
+}

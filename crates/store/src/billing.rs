@@ -408,6 +408,40 @@ pub async fn get_invoice(
     Ok(Some((inv, lines)))
 }
 
+/// The invoices after `cursor` (issued_at, number) in the history's order (newest first), for
+/// exports that walk the whole set without OFFSET.
+#[allow(clippy::too_many_arguments)]
+pub async fn invoices_after(
+    c: &mut Conn,
+    org: OrgId,
+    status: Option<&str>,
+    from: Option<i64>,
+    to: Option<i64>,
+    cursor: Option<(i64, String)>,
+    limit: i64,
+) -> Result<Vec<Invoice>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {ICOLS} FROM invoices WHERE org_id = $1 AND ($2 = '' OR status = $2) AND issued_at >= $3 AND issued_at < $4 \
+         AND ($5 = 0 OR issued_at < $6 OR (issued_at = $6 AND number < $7)) ORDER BY issued_at DESC, number DESC LIMIT $8"
+    ));
+    let (has, at, number) = match cursor {
+        Some((at, n)) => (1_i64, at, n),
+        None => (0, 0, String::new()),
+    };
+    let rows = sqlx::query(sql)
+        .bind(org.to_string())
+        .bind(status.unwrap_or(""))
+        .bind(from.unwrap_or(i64::MIN))
+        .bind(to.unwrap_or(i64::MAX))
+        .bind(has)
+        .bind(at)
+        .bind(number)
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await?;
+    rows.iter().map(invoice).collect()
+}
+
 /// One page of an Organization's invoices, newest first, filtered by status and issue date range.
 pub async fn invoices_page(
     c: &mut Conn,

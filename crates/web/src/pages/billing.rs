@@ -438,14 +438,23 @@ pub async fn pay_selection(
     }
 }
 
-/// INV-06: the filtered invoices as a CSV download.
+/// INV-06: the filtered invoices as a CSV download, streamed.
 pub async fn invoices_csv(o: InOrg, Query(f): Query<InvoiceFilter>) -> Result<Response, WebError> {
-    let bytes = o.ctx.state.app.invoices_csv(&o.actor, &f).await?;
-    Ok(csv_response(bytes))
+    let rx = o.ctx.state.app.invoices_csv_stream(&o.actor, &f).await?;
+    Ok(csv_response(rx))
 }
 
-pub(crate) fn csv_response(bytes: Vec<u8>) -> Response {
+/// A CSV download fed by the export's channel, chunk by chunk (no Content-Length: chunked).
+pub(crate) fn csv_response(rx: tokio::sync::mpsc::Receiver<Result<Vec<u8>, AppError>>) -> Response {
     use axum::http::header;
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        let item = rx.recv().await?;
+        let item = item.map_err(|e| {
+            tracing::error!(error = %e, "CSV export stopped");
+            std::io::Error::other(e.to_string())
+        });
+        Some((item, rx))
+    });
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -454,7 +463,7 @@ pub(crate) fn csv_response(bytes: Vec<u8>) -> Response {
                 "attachment; filename=\"invoices.csv\"",
             ),
         ],
-        bytes,
+        axum::body::Body::from_stream(stream),
     )
         .into_response()
 }
