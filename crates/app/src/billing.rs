@@ -744,6 +744,9 @@ fn csv_rows(invoices: &[Invoice], header: bool) -> AppResult<Vec<u8>> {
         .map_err(|e| AppError::Internal(e.to_string()))
 }
 
+/// The largest CSV sent as an e-mail attachment (mail servers refuse large messages).
+pub const MAIL_EXPORT_MAX_BYTES: usize = 5 * 1024 * 1024;
+
 /// Invoices read per query by the export.
 const CSV_CHUNK: i64 = 500;
 
@@ -826,6 +829,74 @@ impl App {
             }
         });
         Ok(rx)
+    }
+
+    /// INV-06: the export sent by e-mail to the requester, as an attachment (at most
+    /// [`MAIL_EXPORT_MAX_BYTES`]; a larger set is refused with a message: download it instead).
+    /// Returns the number of invoices sent.
+    pub async fn email_invoices_csv(&self, actor: &Actor, f: &InvoiceFilter) -> AppResult<usize> {
+        let csv = self.invoices_csv(actor, f).await?;
+        if csv.len() > MAIL_EXPORT_MAX_BYTES {
+            return Err(AppError::invalid("export", "export.too_large_for_mail"));
+        }
+        let rows = csv
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            .saturating_sub(1);
+        let content = String::from_utf8(csv).map_err(|e| AppError::Internal(e.to_string()))?;
+        let now = self.now();
+        let filters = [
+            ("status", f.status.as_deref()),
+            ("from", f.from.as_deref()),
+            ("to", f.to.as_deref()),
+        ]
+        .iter()
+        .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| format!("{k}={v}")))
+        .collect::<Vec<_>>()
+        .join(", ");
+        let filters = if filters.is_empty() {
+            "—".to_string()
+        } else {
+            filters
+        };
+        let mut tx = self.db.begin().await?;
+        let user = guichet_store::users::by_id(&mut tx, actor.user)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mail = crate::mail::Mail::InvoicesExport {
+            rows: &rows.to_string(),
+            filters: &filters,
+            support_code: &user.support_code,
+        };
+        let (subject, body) = mail.render(user.lang);
+        let id = guichet_store::outbox::enqueue(
+            &mut tx,
+            &user.email,
+            &subject,
+            &body,
+            "invoices_export",
+            now,
+        )
+        .await?;
+        let attachment = guichet_store::outbox::Attachment {
+            filename: format!("invoices-{}.csv", today(now).iso()),
+            content_type: "text/csv; charset=utf-8".into(),
+            content,
+        };
+        guichet_store::outbox::attach(&mut tx, id, &attachment).await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "invoices.exported_by_mail",
+            &format!("{rows} ({filters})"),
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(rows)
     }
 
     /// INV-06: the whole export in memory (for the e-mailed copy).

@@ -642,4 +642,10 @@ catalogue! {
     "billing.card_saved" => ["Carte enregistrée", "Card saved", "Karte gespeichert"],
     "billing.card_removed" => ["Carte oubliée", "Card removed", "Karte entfernt"],
     "renewal.attempt" => ["Tentative de renouvellement automatique", "Automatic renewal attempt", "Versuch der automatischen Verlängerung"],
+    "invoice.export_mail" => ["Recevoir l'export CSV par e-mail", "E-mail me the CSV export", "CSV-Export per E-Mail erhalten"],
+    "invoice.export_mailed" => ["L'export CSV part vers votre adresse e-mail.", "The CSV export is on its way to your e-mail address.", "Der CSV-Export ist unterwegs an Ihre E-Mail-Adresse."],
+    "export.too_large_for_mail" => ["Cet export dépasse 5 Mo, trop pour un e-mail : téléchargez-le, ou réduisez la période.", "This export is over 5 MB, too large for an e-mail: download it, or narrow the dates.", "Dieser Export ist grösser als 5 MB, zu gross für eine E-Mail: Laden Sie ihn herunter oder grenzen Sie die Daten ein."],
+    "mail.invoices_export.subject" => ["Votre export de factures (CSV)", "Your invoices export (CSV)", "Ihr Rechnungsexport (CSV)"],
+    "mail.invoices_export.body" => ["Vous trouverez en pièce jointe l'export CSV de {rows} factures (filtres : {filters}), demandé dans le Manager.\n\nVotre code d'assistance : {code}", "Attached is the CSV export of {rows} invoices (filters: {filters}) you asked for in the Manager.\n\nYour support code: {code}", "Im Anhang finden Sie den im Manager angeforderten CSV-Export von {rows} Rechnungen (Filter: {filters}).\n\nIhr Support-Code: {code}"],
+    "invoices.exported_by_mail" => ["Export de factures envoyé par e-mail", "Invoices export sent by e-mail", "Rechnungsexport per E-Mail gesendet"],
 }

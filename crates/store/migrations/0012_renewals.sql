@@ -29,3 +29,11 @@ CREATE TABLE renewal_attempts (
     at BIGINT NOT NULL,
     PRIMARY KEY (invoice_id, slot)
 );
+
+-- A file attached to an outbox message (INV-06: the CSV export sent by e-mail). Text files only.
+CREATE TABLE outbox_attachments (
+    outbox_id TEXT PRIMARY KEY REFERENCES outbox (id),
+    filename TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    content TEXT NOT NULL
+);

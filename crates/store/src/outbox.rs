@@ -115,3 +115,42 @@ pub async fn count(c: &mut Conn) -> Result<i64> {
         .await?
         .try_get::<i64, _>(0)?)
 }
+
+/// A text file attached to a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    pub filename: String,
+    pub content_type: String,
+    pub content: String,
+}
+
+pub async fn attach(c: &mut Conn, id: OutboxId, a: &Attachment) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO outbox_attachments (outbox_id, filename, content_type, content) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(id.to_string())
+    .bind(&a.filename)
+    .bind(&a.content_type)
+    .bind(&a.content)
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+pub async fn attachment(c: &mut Conn, id: OutboxId) -> Result<Option<Attachment>> {
+    const T: &str = "outbox_attachments";
+    let row = sqlx::query(
+        "SELECT filename, content_type, content FROM outbox_attachments WHERE outbox_id = $1",
+    )
+    .bind(id.to_string())
+    .fetch_optional(c)
+    .await?;
+    row.map(|r| {
+        Ok(Attachment {
+            filename: text(&r, T, "filename")?,
+            content_type: text(&r, T, "content_type")?,
+            content: text(&r, T, "content")?,
+        })
+    })
+    .transpose()
+}

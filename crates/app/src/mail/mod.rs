@@ -49,6 +49,11 @@ pub enum Mail<'a> {
         amount: &'a str,
         reason: &'a str,
     },
+    InvoicesExport {
+        rows: &'a str,
+        filters: &'a str,
+        support_code: &'a str,
+    },
     RenewalFailed {
         product: &'a str,
         invoice: &'a str,
@@ -85,6 +90,7 @@ impl Mail<'_> {
             Mail::WithdrawalRejected { .. } => "withdrawal_rejected",
             Mail::PaymentMismatch { .. } => "payment_mismatch",
             Mail::RenewalFailed { .. } => "renewal_failed",
+            Mail::InvoicesExport { .. } => "invoices_export",
             Mail::ProductExpired { .. } => "product_expired",
         }
     }
@@ -166,6 +172,18 @@ impl Mail<'_> {
                     lang,
                     "mail.withdrawal_rejected.body",
                     &[("amount", amount), ("reason", reason)],
+                ),
+            ),
+            Mail::InvoicesExport {
+                rows,
+                filters,
+                support_code,
+            } => (
+                t(lang, "mail.invoices_export.subject").to_string(),
+                tf(
+                    lang,
+                    "mail.invoices_export.body",
+                    &[("rows", rows), ("filters", filters), ("code", support_code)],
                 ),
             ),
             Mail::RenewalFailed {

@@ -26,16 +26,34 @@ impl Transport {
     }
 }
 
-fn build(app: &App, m: &Message) -> AppResult<lettre::Message> {
+fn build(
+    app: &App,
+    m: &Message,
+    attachment: Option<outbox::Attachment>,
+) -> AppResult<lettre::Message> {
+    use lettre::message::{Attachment, MultiPart, SinglePart};
     let bad = |e: &dyn std::fmt::Display| AppError::Internal(format!("message {}: {e}", m.id));
-    lettre::Message::builder()
+    let builder = lettre::Message::builder()
         .from(app.config.mail_from.parse().map_err(|e| bad(&e))?)
         .to(m.to_addr.parse().map_err(|e| bad(&e))?)
         .subject(&m.subject)
-        .message_id(Some(format!("<{}@guichet>", m.id)))
-        .header(ContentType::TEXT_PLAIN)
-        .body(m.body.clone())
-        .map_err(|e| bad(&e))
+        .message_id(Some(format!("<{}@guichet>", m.id)));
+    match attachment {
+        None => builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(m.body.clone())
+            .map_err(|e| bad(&e)),
+        Some(a) => {
+            let kind = ContentType::parse(&a.content_type).map_err(|e| bad(&e))?;
+            builder
+                .multipart(
+                    MultiPart::mixed()
+                        .singlepart(SinglePart::plain(m.body.clone()))
+                        .singlepart(Attachment::new(a.filename).body(a.content, kind)),
+                )
+                .map_err(|e| bad(&e))
+        }
+    }
 }
 
 /// Delivers what is due now; returns how many messages went out.
@@ -51,7 +69,8 @@ pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
         if !outbox::claim(&mut c, m.id, now, LEASE_SECS).await? {
             continue;
         }
-        let result = match build(app, &m) {
+        let attachment = outbox::attachment(&mut c, m.id).await?;
+        let result = match build(app, &m, attachment) {
             Ok(msg) => deliver(transport, &m, msg).await,
             Err(e) => Err(e.to_string()),
         };

@@ -11,7 +11,114 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
-both_backends!(the_csv_export_of_100_000_invoices_streams_in_flat_memory);
+both_backends!(
+    the_csv_export_of_100_000_invoices_streams_in_flat_memory,
+    the_csv_export_is_e_mailed_to_the_requester_as_an_attachment
+);
+
+async fn the_csv_export_is_e_mailed_to_the_requester_as_an_attachment(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let a = &w.a;
+    {
+        let mut c = t.app.db.conn().await.unwrap();
+        guichet_store::bench::seed_invoices(
+            &mut c,
+            a.id,
+            Currency::Chf,
+            "M",
+            3,
+            1_735_689_600,
+            "=cmd|' /C calc'!A0",
+        )
+        .await
+        .unwrap();
+    }
+    let mut api = t.client();
+    let path = format!("/api/v1/orgs/{}/invoices/export/mail", a.id);
+    let r = api
+        .api(
+            "POST",
+            &path,
+            &a.accountant().token,
+            Some(serde_json::json!({"status": "paid"})),
+        )
+        .await;
+    assert_eq!(r.status, 202, "{}", r.body);
+    assert_eq!(
+        r.json()["invoices"],
+        3,
+        "only the paid ones: the fixture's unpaid invoice is filtered out"
+    );
+    // A bad filter is refused before anything is sent; a collaborator without accounting may not.
+    let r = api
+        .api(
+            "POST",
+            &path,
+            &a.accountant().token,
+            Some(serde_json::json!({"from": "2026-13-40"})),
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    let r = api
+        .api(
+            "POST",
+            &path,
+            &a.collaborator().token,
+            Some(serde_json::json!({})),
+        )
+        .await;
+    assert_eq!(r.status, 403);
+    let mails: Vec<_> = t
+        .mails_to(&a.accountant().email)
+        .await
+        .into_iter()
+        .filter(|m| m.kind == "invoices_export")
+        .collect();
+    assert_eq!(mails.len(), 1);
+    // Delivered as a real message with the CSV attached.
+    let dir = t._dir.0.join("delivered");
+    let transport = guichet_app::mail::sender::Transport::Dir(dir.clone());
+    guichet_app::mail::sender::deliver_due(&t.app, &transport)
+        .await
+        .unwrap();
+    let eml = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .find(|m| m.contains("invoices-2026-"))
+        .expect("the message with its attachment");
+    assert!(
+        eml.contains("multipart/mixed") && eml.contains("text/csv"),
+        "{eml}"
+    );
+    let text = quoted_printable(&eml);
+    assert!(
+        text.contains("number,issued,status,bill_to")
+            && text
+                .contains("XM-0000001,2025-01-01,paid,'=cmd|' /C calc'!A0,100.00,8.10,108.10,CHF"),
+        "{text}"
+    );
+}
+
+/// Decodes quoted-printable (soft line breaks and `=XX`), as a mail client would.
+fn quoted_printable(s: &str) -> String {
+    let s = s.replace("=\r\n", "").replace("=\n", "");
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'=' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
 
 struct Killed(Child);
 impl Drop for Killed {

@@ -325,6 +325,14 @@ pub fn routes() -> Vec<ApiRoute> {
             make: || delete(renewals::card_delete),
         },
         ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/invoices/export/mail",
+            summary: "E-mail the filtered invoices to the caller as a CSV attachment (INV-06; ≤ 5 MB, else download export.csv)",
+            action: Some(Action::Billing),
+            example: Some(|| json!({"status": "paid", "from": "2026-01-01", "to": "2026-12-31"})),
+            make: || post(renewals::invoices_csv_mail),
+        },
+        ApiRoute {
             method: "GET",
             path: "/api/v1/orgs/{org}/invoices",
             summary: "Invoices, newest first (INV-04): ?status=&from=YYYY-MM-DD&to=YYYY-MM-DD&page=N",

@@ -106,3 +106,16 @@ pub async fn card_delete(State(state): State<AppState>, a: ApiActor) -> ApiResul
     state.app.remove_card(&a.actor).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// INV-06: the filtered invoices e-mailed to the caller as a CSV attachment.
+pub async fn invoices_csv_mail(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(f): ApiJson<guichet_app::billing::InvoiceFilter>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let rows = state.app.email_invoices_csv(&a.actor, &f).await?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(json!({"invoices": rows, "sent_to": "the caller's e-mail address"})),
+    ))
+}

@@ -151,8 +151,21 @@ pub async fn order(o: InOrg, CsrfForm(f): CsrfForm<OrderForm>) -> Result<Respons
     }
 }
 
-pub async fn invoices(o: InOrg, Query(f): Query<InvoiceFilter>) -> Result<Markup, WebError> {
-    let page = o.ctx.state.app.invoices(&o.actor, &f).await?;
+pub async fn invoices(
+    o: InOrg,
+    Query(f): Query<InvoiceFilter>,
+    Query(d): Query<Done>,
+) -> Result<Markup, WebError> {
+    invoices_page(&o, &f, &[], &d).await
+}
+
+async fn invoices_page(
+    o: &InOrg,
+    f: &InvoiceFilter,
+    errors: &[FieldError],
+    d: &Done,
+) -> Result<Markup, WebError> {
+    let page = o.ctx.state.app.invoices(&o.actor, f).await?;
     let ctx = &o.ctx;
     let query = |p: i64| {
         let params = [
@@ -167,10 +180,12 @@ pub async fn invoices(o: InOrg, Query(f): Query<InvoiceFilter>) -> Result<Markup
         )
     };
     Ok(manager(
-        &o,
+        o,
         Nav::Invoices,
         ctx.t("nav.invoices"),
         html! {
+            (done_notice(ctx, d))
+            (form_errors(ctx, errors, &[]))
             form.inline method="get" action="/accounting/invoices" {
                 div.field {
                     label for="f-status" { (ctx.t("invoice.status")) }
@@ -186,6 +201,13 @@ pub async fn invoices(o: InOrg, Query(f): Query<InvoiceFilter>) -> Result<Markup
                 button type="submit" { (ctx.t("invoice.filter")) }
                 " "
                 a href=(query(1).replace("/accounting/invoices?", "/accounting/invoices/export.csv?")) { (ctx.t("invoice.export_csv")) }
+            }
+            form.inline method="post" action="/accounting/invoices/export/mail" {
+                (csrf_field(ctx))
+                input type="hidden" name="status" value=(f.status.clone().unwrap_or_default());
+                input type="hidden" name="from" value=(f.from.clone().unwrap_or_default());
+                input type="hidden" name="to" value=(f.to.clone().unwrap_or_default());
+                button.secondary type="submit" { (ctx.t("invoice.export_mail")) }
             }
             @if page.invoices.is_empty() {
                 p.empty { (ctx.t("empty.invoices")) }
@@ -432,6 +454,31 @@ pub async fn pay_selection(
         Err(AppError::Invalid(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             payments_page(&o, true, &errs, None).await?,
+        )
+            .into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// INV-06: the filtered invoices sent by e-mail to the requester.
+pub async fn invoices_csv_mail(
+    o: InOrg,
+    CsrfForm(f): CsrfForm<InvoiceFilter>,
+) -> Result<Response, WebError> {
+    match o.ctx.state.app.email_invoices_csv(&o.actor, &f).await {
+        Ok(_) => {
+            let params = [
+                ("status", f.status.clone().unwrap_or_default()),
+                ("from", f.from.clone().unwrap_or_default()),
+                ("to", f.to.clone().unwrap_or_default()),
+                ("done", "invoice.export_mailed".to_string()),
+            ];
+            let q = serde_urlencoded::to_string(params).unwrap_or_default();
+            Ok(Redirect::to(&format!("/accounting/invoices?{q}")).into_response())
+        }
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            invoices_page(&o, &f, &errs, &Done::default()).await?,
         )
             .into_response()),
         Err(e) => Err(e.into()),

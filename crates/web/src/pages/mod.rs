@@ -111,6 +111,10 @@ pub fn router() -> Router<AppState> {
             "/accounting/invoices/export.csv",
             get(billing::invoices_csv),
         )
+        .route(
+            "/accounting/invoices/export/mail",
+            post(billing::invoices_csv_mail),
+        )
         .route("/accounting/invoices/{invoice}", get(billing::invoice))
         .route("/accounting/invoices/{invoice}/pay", post(billing::pay))
         .route("/accounting/prepaid", get(org::prepaid))
