@@ -11,6 +11,7 @@ mod bank;
 mod billing;
 mod browser;
 mod csrf;
+mod documents;
 mod instances;
 mod invitations;
 mod isolation;
