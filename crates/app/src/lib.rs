@@ -13,6 +13,7 @@ pub mod clock;
 pub mod config;
 pub mod crypto;
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod kb;
 pub mod mail;

@@ -19,14 +19,14 @@ pub fn reference_for(n: i64, currency: Currency) -> AppResult<String> {
     r.map_err(|e| AppError::Internal(e.to_string()))
 }
 
-fn bank_currency(c: Currency) -> guichet_bank::Currency {
+pub(crate) fn bank_currency(c: Currency) -> guichet_bank::Currency {
     match c {
         Currency::Chf => guichet_bank::Currency::Chf,
         Currency::Eur => guichet_bank::Currency::Eur,
     }
 }
 
-fn creditor_address(c: &Creditor) -> Address {
+pub(crate) fn creditor_address(c: &Creditor) -> Address {
     Address {
         name: c.name.clone(),
         street: c.street.clone(),

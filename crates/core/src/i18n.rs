@@ -70,7 +70,7 @@ mod tests {
         // constants; scan the crates for literals that look like catalogue keys.
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
         let mut missing = Vec::new();
-        for krate in ["core/src", "app/src", "web/src"] {
+        for krate in ["core/src", "app/src", "web/src", "pdf/src"] {
             let dir = format!("{root}/{krate}");
             visit(std::path::Path::new(&dir), &mut |text| {
                 for key in quoted_keys(text) {

@@ -14,5 +14,8 @@ pub use labels::{Label, Language};
 pub use matrix::{MAX_VERSION, QrMatrix, RenderError};
 pub use parse::{ParseError, parse};
 pub use payload::{MAX_AMOUNT_MINOR, MAX_PAYLOAD_CHARS, SEPARATOR};
-pub use slip::{Separation, SlipOptions, payment_part_svg};
-pub use svg::qr_code_svg;
+pub use slip::{
+    Mark, QR_CODE_MM, RECEIPT_WIDTH_MM, SLIP_HEIGHT_MM, SLIP_WIDTH_MM, Separation, SlipOptions,
+    payment_part_layout, payment_part_svg,
+};
+pub use svg::{qr_code_svg, swiss_cross};

@@ -8,8 +8,8 @@
 
 use super::bill::{Address, QrBill, Reference};
 use super::labels::{Label, Language};
-use super::matrix::RenderError;
-use super::svg::{esc, num, qr_group};
+use super::matrix::{QrMatrix, RenderError};
+use super::svg::{QR_SIZE_MM, esc, num, qr_group};
 use crate::money::format_minor_grouped;
 use crate::references::{format_creditor_reference, format_iban, format_qr_reference};
 use std::fmt::Write as _;
@@ -151,9 +151,9 @@ fn wrap(text: &str, width: f64, size_pt: f64) -> Vec<String> {
     lines
 }
 
-/// One `<text>` element; `anchor_end` right-aligns at `x`.
+/// One line of text; `anchor_end` right-aligns at `x`.
 fn text(
-    out: &mut String,
+    out: &mut Vec<Mark>,
     x: f64,
     baseline: f64,
     size_pt: f64,
@@ -161,48 +161,33 @@ fn text(
     anchor_end: bool,
     content: &str,
 ) {
-    let _ = write!(
-        out,
-        "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{}{}>{}</text>",
-        num(x),
-        num(baseline),
-        num(size_pt * PT),
-        if bold { " font-weight=\"bold\"" } else { "" },
-        if anchor_end {
-            " text-anchor=\"end\""
-        } else {
-            ""
-        },
-        esc(content)
-    );
+    out.push(Mark::Text {
+        x,
+        baseline,
+        size_pt,
+        bold,
+        anchor_end,
+        width: text_width(content, size_pt, bold),
+        content: content.to_owned(),
+    });
 }
 
 /// Corner marks of a blank field (`w` × `h` mm at `x`, `y`), 0.75 pt stroke.
-fn blank_box(out: &mut String, x: f64, y: f64, w: f64, h: f64) {
+fn blank_box(out: &mut Vec<Mark>, x: f64, y: f64, w: f64, h: f64) {
     let (hl, vl) = (3.0, 3.0);
-    let _ = write!(
-        out,
-        concat!(
-            "<path fill=\"none\" stroke=\"#000\" stroke-width=\"{s}\" d=\"",
-            "M{x0} {y1}V{y0}H{x1}",
-            "M{x3} {y0}H{x4}V{y1}",
-            "M{x4} {y2}V{y3}H{x3}",
-            "M{x1} {y3}H{x0}V{y2}\"/>"
-        ),
-        s = num(STROKE),
-        x0 = num(x),
-        x1 = num(x + hl),
-        x3 = num(x + w - hl),
-        x4 = num(x + w),
-        y0 = num(y),
-        y1 = num(y + vl),
-        y2 = num(y + h - vl),
-        y3 = num(y + h),
-    );
+    out.push(Mark::Lines {
+        stroke: STROKE,
+        polylines: vec![
+            vec![(x, y + vl), (x, y), (x + hl, y)],
+            vec![(x + w - hl, y), (x + w, y), (x + w, y + vl)],
+            vec![(x + w, y + h - vl), (x + w, y + h), (x + w - hl, y + h)],
+            vec![(x + hl, y + h), (x, y + h), (x, y + h - vl)],
+        ],
+    });
 }
 
-/// A scissors symbol centred at (`x`, `y`), blades pointing along `angle` degrees.
-fn scissors(out: &mut String, x: f64, y: f64, angle: f64) {
+/// The SVG of a scissors symbol centred at (`x`, `y`), blades pointing along `angle` degrees.
+fn scissors_svg(out: &mut String, x: f64, y: f64, angle: f64) {
     let _ = write!(
         out,
         concat!(
@@ -279,7 +264,7 @@ fn information(
     top: f64,
     max_height: f64,
     sizes: (f64, f64),
-) -> (String, f64) {
+) -> (Vec<Mark>, f64) {
     let (heading_pt, value_pt) = sizes;
     let line = (value_pt + 1.0) * PT;
     let wrapped: Vec<Vec<String>> = blocks
@@ -305,7 +290,7 @@ fn information(
         .sum();
     let gaps = blocks.len().saturating_sub(1).max(1) as f64;
     let extra = ((max_height - fixed - lines as f64 * line) / gaps).clamp(0.0, line);
-    let mut out = String::new();
+    let mut out = Vec::new();
     let mut baseline = top + heading_pt * PT * ASCENDER;
     let mut bottom = top;
     for (i, (block, values)) in blocks.iter().zip(&wrapped).enumerate() {
@@ -419,7 +404,7 @@ impl Content {
 }
 
 /// The receipt (left 62 mm): title, information (max 56 mm), amount, acceptance point.
-fn receipt(out: &mut String, c: &Content, lang: Language) {
+fn receipt(out: &mut Vec<Mark>, c: &Content, lang: Language) {
     text(
         out,
         MARGIN,
@@ -449,7 +434,7 @@ fn receipt(out: &mut String, c: &Content, lang: Language) {
             information(&blocks, MARGIN, 52.0, 12.0, 56.0, (6.0, 7.0)).0
         }
     };
-    out.push_str(&info);
+    out.extend(info);
     amount_section(out, c, lang, true);
     text(
         out,
@@ -463,7 +448,7 @@ fn receipt(out: &mut String, c: &Content, lang: Language) {
 }
 
 /// Currency and amount headings and values from the top of the amount section (y = 68 mm).
-fn amount_section(out: &mut String, c: &Content, lang: Language, receipt: bool) {
+fn amount_section(out: &mut Vec<Mark>, c: &Content, lang: Language, receipt: bool) {
     let top = 68.0;
     let (x, currency_col, heading_pt, value_pt) = if receipt {
         (MARGIN, 12.0, 6.0, 8.0)
@@ -507,7 +492,7 @@ fn amount_section(out: &mut String, c: &Content, lang: Language, receipt: bool) 
 }
 
 /// Alternative procedures from y = 90 mm, 7 pt with 8 pt line pitch, scheme name in bold.
-fn alternative_procedures(out: &mut String, bill: &QrBill) {
+fn alternative_procedures(out: &mut Vec<Mark>, bill: &QrBill) {
     let x = RECEIPT_W + MARGIN;
     for (i, alt) in bill.alternative_procedures.iter().enumerate() {
         let baseline = 90.0 + 7.0 * PT * ASCENDER + i as f64 * 8.0 * PT;
@@ -515,46 +500,107 @@ fn alternative_procedures(out: &mut String, bill: &QrBill) {
         let (name, rest) = alt.split_once(';').unwrap_or((alt, ""));
         let name_width = text_width(&format!("{name}: "), 7.0, true);
         let rest = truncate(rest, SLIP_W - MARGIN - x - name_width, 7.0);
-        let _ = write!(
-            out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"><tspan font-weight=\"bold\">{}:</tspan> {}</text>",
-            num(x),
-            num(baseline),
-            num(7.0 * PT),
-            esc(name),
-            esc(&rest)
-        );
+        out.push(Mark::Labelled {
+            x,
+            baseline,
+            size_pt: 7.0,
+            label: format!("{name}:"),
+            text_x: x + name_width,
+            width: name_width + text_width(&rest, 7.0, false),
+            text: rest,
+        });
     }
 }
 
-/// The payment part with receipt as one SVG document, 210 × 105 mm, user units in mm.
-pub fn payment_part_svg(bill: &QrBill, options: &SlipOptions) -> Result<String, RenderError> {
+/// One drawing instruction of the payment part with receipt. Lengths are in millimetres from the
+/// slip's top-left corner (y grows downwards); a PDF or SVG renderer only has to draw them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// One line of text in the regular or bold face.
+    Text {
+        /// Left end (or right end when `anchor_end`).
+        x: f64,
+        /// The baseline's y.
+        baseline: f64,
+        /// Font size in points.
+        size_pt: f64,
+        /// Bold face.
+        bold: bool,
+        /// Right-aligned at `x`.
+        anchor_end: bool,
+        /// The text.
+        content: String,
+        /// The width the layout assumed (Helvetica metrics), in mm: a renderer whose font is
+        /// wider should squeeze the line to it so that it stays in its column.
+        width: f64,
+    },
+    /// A bold label and a regular text on one line (alternative procedures), the text starting
+    /// at `text_x`.
+    Labelled {
+        /// Left end of the label.
+        x: f64,
+        /// The baseline's y.
+        baseline: f64,
+        /// Font size in points.
+        size_pt: f64,
+        /// The bold label, colon included.
+        label: String,
+        /// Left end of the text.
+        text_x: f64,
+        /// The regular text.
+        text: String,
+        /// The whole line's width the layout assumed (mm).
+        width: f64,
+    },
+    /// Open polylines stroked black, `stroke` mm wide (blank-field corners, separation lines).
+    Lines {
+        /// Stroke width (mm).
+        stroke: f64,
+        /// Each a list of points joined by straight segments.
+        polylines: Vec<Vec<(f64, f64)>>,
+    },
+    /// A scissors symbol centred at (`x`, `y`), blades along `angle` degrees (0: pointing right).
+    #[allow(missing_docs)]
+    Scissors { x: f64, y: f64, angle: f64 },
+    /// The QR code, [`QR_CODE_MM`] square with its top-left corner at (`x`, `y`), with the
+    /// Swiss cross of [`swiss_cross`] on top.
+    #[allow(missing_docs)]
+    QrCode { x: f64, y: f64, matrix: QrMatrix },
+}
+
+/// Width of the payment part with receipt (mm).
+pub const SLIP_WIDTH_MM: f64 = SLIP_W;
+/// Height of the payment part with receipt (mm).
+pub const SLIP_HEIGHT_MM: f64 = SLIP_H;
+/// Width of the receipt (mm); the payment part takes the remaining 148 mm.
+pub const RECEIPT_WIDTH_MM: f64 = RECEIPT_W;
+/// Printed side of the QR code (mm).
+pub const QR_CODE_MM: f64 = QR_SIZE_MM;
+
+/// The payment part with receipt as drawing instructions (210 × 105 mm).
+pub fn payment_part_layout(bill: &QrBill, options: &SlipOptions) -> Result<Vec<Mark>, RenderError> {
     let matrix = bill.qr_matrix()?;
     let lang = options.language;
     let c = Content::new(bill);
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        concat!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"210mm\" height=\"105mm\" ",
-            "viewBox=\"0 0 210 105\" font-family=\"{f}\" fill=\"#000\" xml:lang=\"{l}\">",
-            "<rect width=\"210\" height=\"105\" fill=\"#fff\"/>"
-        ),
-        f = FONT_FAMILY,
-        l = lang.code(),
-    );
+    let mut out = Vec::new();
     if options.separation == Separation::LinesWithScissors {
-        let _ = write!(
-            out,
-            "<path fill=\"none\" stroke=\"#000\" stroke-width=\"{s}\" d=\"M0 {h}H{w}M{r} 0V{b}\"/>",
-            s = num(LINE),
-            h = num(LINE / 2.0),
-            w = num(SLIP_W),
-            r = num(RECEIPT_W),
-            b = num(SLIP_H),
-        );
-        scissors(&mut out, 8.0, 1.9, 0.0);
-        scissors(&mut out, RECEIPT_W, 8.0, 90.0);
+        out.push(Mark::Lines {
+            stroke: LINE,
+            polylines: vec![
+                vec![(0.0, LINE / 2.0), (SLIP_W, LINE / 2.0)],
+                vec![(RECEIPT_W, 0.0), (RECEIPT_W, SLIP_H)],
+            ],
+        });
+        out.push(Mark::Scissors {
+            x: 8.0,
+            y: 1.9,
+            angle: 0.0,
+        });
+        out.push(Mark::Scissors {
+            x: RECEIPT_W,
+            y: 8.0,
+            angle: 90.0,
+        });
     }
     receipt(&mut out, &c, lang);
 
@@ -568,7 +614,11 @@ pub fn payment_part_svg(bill: &QrBill, options: &SlipOptions) -> Result<String, 
         false,
         lang.text(Label::PaymentPart),
     );
-    out.push_str(&qr_group(&matrix, px, 17.0));
+    out.push(Mark::QrCode {
+        x: px,
+        y: 17.0,
+        matrix,
+    });
     amount_section(&mut out, &c, lang, false);
     let blocks = c.blocks(lang, false, false);
     let info_x = px + 46.0 + MARGIN;
@@ -578,8 +628,107 @@ pub fn payment_part_svg(bill: &QrBill, options: &SlipOptions) -> Result<String, 
     } else {
         information(&blocks, info_x, 87.0, MARGIN, 85.0, (8.0, 8.0)).0
     };
-    out.push_str(&info);
+    out.extend(info);
     alternative_procedures(&mut out, bill);
+    Ok(out)
+}
+
+/// The SVG path data of open polylines, with `H`/`V` for axis-parallel segments.
+fn polyline_d(polylines: &[Vec<(f64, f64)>]) -> String {
+    let mut d = String::new();
+    for line in polylines {
+        let mut prev: Option<(f64, f64)> = None;
+        for &(x, y) in line {
+            match prev {
+                None => {
+                    let _ = write!(d, "M{} {}", num(x), num(y));
+                }
+                Some((px, _)) if px == x => {
+                    let _ = write!(d, "V{}", num(y));
+                }
+                Some((_, py)) if py == y => {
+                    let _ = write!(d, "H{}", num(x));
+                }
+                Some(_) => {
+                    let _ = write!(d, "L{} {}", num(x), num(y));
+                }
+            }
+            prev = Some((x, y));
+        }
+    }
+    d
+}
+
+/// The payment part with receipt as one SVG document, 210 × 105 mm, user units in mm.
+pub fn payment_part_svg(bill: &QrBill, options: &SlipOptions) -> Result<String, RenderError> {
+    let marks = payment_part_layout(bill, options)?;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        concat!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"210mm\" height=\"105mm\" ",
+            "viewBox=\"0 0 210 105\" font-family=\"{f}\" fill=\"#000\" xml:lang=\"{l}\">",
+            "<rect width=\"210\" height=\"105\" fill=\"#fff\"/>"
+        ),
+        f = FONT_FAMILY,
+        l = options.language.code(),
+    );
+    for mark in &marks {
+        match mark {
+            Mark::Text {
+                x,
+                baseline,
+                size_pt,
+                bold,
+                anchor_end,
+                content,
+                ..
+            } => {
+                let _ = write!(
+                    out,
+                    "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{}{}>{}</text>",
+                    num(*x),
+                    num(*baseline),
+                    num(size_pt * PT),
+                    if *bold { " font-weight=\"bold\"" } else { "" },
+                    if *anchor_end {
+                        " text-anchor=\"end\""
+                    } else {
+                        ""
+                    },
+                    esc(content)
+                );
+            }
+            Mark::Labelled {
+                x,
+                baseline,
+                size_pt,
+                label,
+                text,
+                ..
+            } => {
+                let _ = write!(
+                    out,
+                    "<text x=\"{}\" y=\"{}\" font-size=\"{}\"><tspan font-weight=\"bold\">{}</tspan> {}</text>",
+                    num(*x),
+                    num(*baseline),
+                    num(size_pt * PT),
+                    esc(label),
+                    esc(text)
+                );
+            }
+            Mark::Lines { stroke, polylines } => {
+                let _ = write!(
+                    out,
+                    "<path fill=\"none\" stroke=\"#000\" stroke-width=\"{}\" d=\"{}\"/>",
+                    num(*stroke),
+                    polyline_d(polylines)
+                );
+            }
+            Mark::Scissors { x, y, angle } => scissors_svg(&mut out, *x, *y, *angle),
+            Mark::QrCode { x, y, matrix } => out.push_str(&qr_group(matrix, *x, *y)),
+        }
+    }
     out.push_str("</svg>");
     Ok(out)
 }

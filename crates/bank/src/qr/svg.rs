@@ -42,32 +42,46 @@ pub(crate) fn qr_group(matrix: &QrMatrix, x: f64, y: f64) -> String {
             }
         }
     }
-    // Swiss cross (SIX "CH-Kreuz 7 mm"): white 7 mm square, black 6 mm square, white cross
-    // with bars 7/6 mm wide and 35/9 mm long, centred on the QR code.
-    let c = QR_SIZE_MM / 2.0;
-    let bar_w = 7.0 / 6.0;
-    let bar_l = 35.0 / 9.0;
+    let [white, black, bar_h, bar_v] = swiss_cross();
+    let r = |(x, y, w, h): (f64, f64, f64, f64), fill: &str| {
+        format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>",
+            num(x),
+            num(y),
+            num(w),
+            num(h)
+        )
+    };
     format!(
         concat!(
             "<g transform=\"translate({x} {y})\">",
             "<path fill=\"#000\" shape-rendering=\"crispEdges\" transform=\"scale({m})\" d=\"{d}\"/>",
-            "<rect x=\"{w0}\" y=\"{w0}\" width=\"7\" height=\"7\" fill=\"#fff\"/>",
-            "<rect x=\"{b0}\" y=\"{b0}\" width=\"6\" height=\"6\" fill=\"#000\"/>",
-            "<rect x=\"{hx}\" y=\"{hy}\" width=\"{bl}\" height=\"{bw}\" fill=\"#fff\"/>",
-            "<rect x=\"{hy}\" y=\"{hx}\" width=\"{bw}\" height=\"{bl}\" fill=\"#fff\"/>",
-            "</g>"
+            "{w}{b}{h}{v}</g>"
         ),
         x = num(x),
         y = num(y),
         m = num(module),
         d = d,
-        w0 = num(c - 3.5),
-        b0 = num(c - 3.0),
-        hx = num(c - bar_l / 2.0),
-        hy = num(c - bar_w / 2.0),
-        bl = num(bar_l),
-        bw = num(bar_w),
+        w = r(white, "#fff"),
+        b = r(black, "#000"),
+        h = r(bar_h, "#fff"),
+        v = r(bar_v, "#fff"),
     )
+}
+
+/// The Swiss cross (SIX "CH-Kreuz 7 mm") over the QR code, as rectangles (x, y, width, height) in
+/// mm from the code's top-left corner, to paint in order: a white 7 mm square, a black 6 mm
+/// square, then the white horizontal and vertical bars (7/6 mm wide, 35/9 mm long).
+pub fn swiss_cross() -> [(f64, f64, f64, f64); 4] {
+    let c = QR_SIZE_MM / 2.0;
+    let bar_w = 7.0 / 6.0;
+    let bar_l = 35.0 / 9.0;
+    [
+        (c - 3.5, c - 3.5, 7.0, 7.0),
+        (c - 3.0, c - 3.0, 6.0, 6.0),
+        (c - bar_l / 2.0, c - bar_w / 2.0, bar_l, bar_w),
+        (c - bar_w / 2.0, c - bar_l / 2.0, bar_w, bar_l),
+    ]
 }
 
 /// A standalone SVG of the bill's QR code, 46 × 46 mm, user units in millimetres.

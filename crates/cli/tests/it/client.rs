@@ -17,6 +17,8 @@ pub struct Resp {
     pub status: u16,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as received (for binary downloads such as PDFs).
+    pub bytes: Vec<u8>,
 }
 
 impl Resp {
@@ -85,7 +87,8 @@ impl Client {
                 }
             }
         }
-        let body = res.text().await.unwrap_or_default();
+        let bytes = res.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+        let body = String::from_utf8_lossy(&bytes).into_owned();
         if let Some(token) = find_csrf(&body) {
             self.csrf = token;
         }
@@ -93,6 +96,7 @@ impl Client {
             status,
             headers,
             body,
+            bytes,
         }
     }
 

@@ -12,6 +12,7 @@ mod billing;
 mod browser;
 mod crash;
 mod csrf;
+mod documents;
 mod export;
 mod instances;
 mod invitations;

@@ -524,6 +524,38 @@ pub async fn checkout_post(
     ))
 }
 
+#[derive(Deserialize)]
+pub struct PdfParams {
+    document: Option<String>,
+}
+
+pub async fn invoice_pdf(
+    State(state): State<AppState>,
+    a: ApiActor,
+    axum::extract::Query(p): axum::extract::Query<PdfParams>,
+) -> ApiResult<Response> {
+    let id: String = a.param("invoice")?;
+    let pdf = state
+        .app
+        .invoice_pdf(&a.actor, &id, p.document.as_deref())
+        .await?;
+    Ok(crate::pages::pdf_response(pdf))
+}
+
+#[derive(Deserialize)]
+pub struct ProFormaBody {
+    invoices: Vec<String>,
+}
+
+pub async fn pro_forma_post(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(body): ApiJson<ProFormaBody>,
+) -> ApiResult<Response> {
+    let pdf = state.app.pro_forma_pdf(&a.actor, &body.invoices).await?;
+    Ok(crate::pages::pdf_response(pdf))
+}
+
 pub async fn invoices_csv(
     State(state): State<AppState>,
     a: ApiActor,

@@ -366,6 +366,14 @@ pub fn routes() -> Vec<ApiRoute> {
         },
         ApiRoute {
             method: "GET",
+            path: "/api/v1/orgs/{org}/invoices/{invoice}/pdf",
+            summary: "An invoice as PDF (INV-05): ?document=request (unpaid: with its QR-bill payment part) or final (only once paid; 409 before); none: the one that applies",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(invoice_pdf),
+        },
+        ApiRoute {
+            method: "GET",
             path: "/api/v1/orgs/{org}/payments/due",
             summary: "What is due (PAY-01): unpaid invoices due in the next two months, or all with ?all=true",
             action: Some(Action::Billing),
@@ -381,6 +389,14 @@ pub fn routes() -> Vec<ApiRoute> {
                 || json!({"invoices": ["…"], "from_prepaid_minor": 0, "card": {"card_number": "4242424242424242", "card_expiry": "12/30", "card_cvc": "123"}}),
             ),
             make: || post(checkout_post),
+        },
+        ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/payments/pro-forma",
+            summary: "A pro forma PDF of selected due invoices (INV-07): no number, no payment reference, no legal value",
+            action: Some(Action::Billing),
+            example: Some(|| json!({"invoices": ["…"]})),
+            make: || post(pro_forma_post),
         },
         ApiRoute {
             method: "GET",

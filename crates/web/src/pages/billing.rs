@@ -213,7 +213,7 @@ async fn invoices_page(
                 p.empty { (ctx.t("empty.invoices")) }
             } @else {
                 table {
-                    thead { tr { th { (ctx.t("invoice.number")) } th { (ctx.t("invoice.date")) } th { (ctx.t("invoice.status")) } th.num { (ctx.t("invoice.total")) } } }
+                    thead { tr { th { (ctx.t("invoice.number")) } th { (ctx.t("invoice.date")) } th { (ctx.t("invoice.status")) } th.num { (ctx.t("invoice.total")) } th { "PDF" } } }
                     tbody {
                         @for i in &page.invoices {
                             tr {
@@ -221,6 +221,7 @@ async fn invoices_page(
                                 td { (date(i.issued_at)) }
                                 td { span.badge { (ctx.t(&format!("invoice.status.{}", i.status))) } }
                                 td.num { (Money::new(i.gross, i.currency)) }
+                                td { (pdf_link(ctx, &i.id, &i.status)) }
                             }
                         }
                     }
@@ -269,6 +270,7 @@ async fn invoice_page(
                 p.muted { (ctx.t("invoice.vat_rate")) " " (guichet_core::money::format_minor(inv.vat_rate_bp)) " %"
                     @if let Some(m) = &inv.vat_mention { " — " (ctx.t(m)) } }
                 p { (ctx.t("prepaid.transfer_reference")) ": " code { (inv.payment_reference) } }
+                p { (pdf_link(ctx, &inv.id, &inv.status)) }
             }
             @if payable {
                 div.card {
@@ -385,6 +387,8 @@ async fn payments_page(
                         p.muted { (ctx.t("prepaid.test_cards")) }
                     }
                     button type="submit" { (ctx.t("payments.pay_selection")) }
+                    " "
+                    button.secondary type="submit" formaction="/payments/pro-forma" formtarget="_blank" { (ctx.t("invoice.pro_forma")) }
                 }
             }
         },
@@ -513,4 +517,75 @@ pub(crate) fn csv_response(rx: tokio::sync::mpsc::Receiver<Result<Vec<u8>, AppEr
         axum::body::Body::from_stream(stream),
     )
         .into_response()
+}
+
+/// A PDF document (INV-05, INV-07): shown by the browser, saved under its own name.
+pub(crate) fn pdf_response(pdf: guichet_app::documents::Pdf) -> Response {
+    use axum::http::header;
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{}\"", pdf.filename),
+            ),
+        ],
+        pdf.bytes,
+    )
+        .into_response()
+}
+
+#[derive(Deserialize)]
+pub struct PdfQuery {
+    document: Option<String>,
+}
+
+/// INV-05: an invoice's payment request (unpaid) or final invoice (paid) as PDF.
+pub async fn invoice_pdf(
+    o: InOrg,
+    Path(id): Path<String>,
+    Query(q): Query<PdfQuery>,
+) -> Result<Response, WebError> {
+    let pdf = o
+        .ctx
+        .state
+        .app
+        .invoice_pdf(&o.actor, &id, q.document.as_deref())
+        .await?;
+    Ok(pdf_response(pdf))
+}
+
+/// INV-07: the pro forma of the invoices ticked on the Payments page.
+pub async fn pro_forma(
+    o: InOrg,
+    CsrfForm(f): CsrfForm<std::collections::BTreeMap<String, String>>,
+) -> Result<Response, WebError> {
+    let invoices: Vec<String> = f
+        .keys()
+        .filter_map(|k| k.strip_prefix("inv_").map(str::to_string))
+        .collect();
+    match o.ctx.state.app.pro_forma_pdf(&o.actor, &invoices).await {
+        Ok(pdf) => Ok(pdf_response(pdf)),
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            payments_page(&o, true, &errs, None).await?,
+        )
+            .into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The link to the document that applies to an invoice now (none for e.g. a cancelled one).
+fn pdf_link(ctx: &crate::ctx::Ctx, id: &str, status: &str) -> Markup {
+    use guichet_app::documents::{InvoiceDocument, document_for};
+    match document_for(status) {
+        Some(d) => {
+            let label = match d {
+                InvoiceDocument::Final => "invoice.pdf_final",
+                InvoiceDocument::Request => "invoice.pdf_request",
+            };
+            html! { a href=(format!("/accounting/invoices/{id}/document.pdf?document={}", d.code())) { (ctx.t(label)) } }
+        }
+        None => html! {},
+    }
 }

@@ -5,7 +5,7 @@ pub mod addresses;
 pub mod admin;
 pub mod auth;
 pub mod billing;
-pub(crate) use billing::csv_response;
+pub(crate) use billing::{csv_response, pdf_response};
 pub mod help;
 pub mod org;
 pub mod profile;
@@ -117,6 +117,11 @@ pub fn router() -> Router<AppState> {
         )
         .route("/accounting/invoices/{invoice}", get(billing::invoice))
         .route("/accounting/invoices/{invoice}/pay", post(billing::pay))
+        .route(
+            "/accounting/invoices/{invoice}/document.pdf",
+            get(billing::invoice_pdf),
+        )
+        .route("/payments/pro-forma", post(billing::pro_forma))
         .route("/accounting/prepaid", get(org::prepaid))
         .route("/accounting/prepaid/top-up", post(org::top_up))
         .route("/accounting/prepaid/withdraw", post(org::withdraw))

@@ -1,0 +1,315 @@
+//! Invoice documents as PDF (INV-05, INV-07, INV-08): the payment request of an unpaid invoice
+//! (with its Swiss QR-bill payment part), the final invoice once it is paid, and the pro forma of
+//! a selection of due items. Reading them is the billing documents action (INV-01).
+
+use crate::error::{AppError, AppResult};
+use crate::payment_requests::{bank_currency, creditor_address};
+use crate::{Actor, App};
+use guichet_bank::qr::{Address, QrBill, Reference};
+use guichet_core::invoice::{LineInput, price};
+use guichet_core::{Action, Currency, Lang, vat};
+use guichet_pdf::{Document, Kind, Line};
+use guichet_store::billing::{self as store, Invoice, InvoiceLine};
+use guichet_store::orgs;
+
+/// Which document of an invoice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InvoiceDocument {
+    /// The final invoice: only once paid.
+    Final,
+    /// The payment request: while the invoice is to be paid.
+    Request,
+}
+
+impl InvoiceDocument {
+    /// The query value: `final` or `request`.
+    pub fn code(self) -> &'static str {
+        match self {
+            InvoiceDocument::Final => "final",
+            InvoiceDocument::Request => "request",
+        }
+    }
+
+    /// `final` or `request`; anything else is `None`.
+    pub fn parse(s: &str) -> Option<InvoiceDocument> {
+        match s {
+            "final" => Some(InvoiceDocument::Final),
+            "request" => Some(InvoiceDocument::Request),
+            _ => None,
+        }
+    }
+}
+
+/// A rendered document and the file name to download it as.
+pub struct Pdf {
+    pub filename: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The document that applies to an invoice in `status`: the final invoice once paid, the payment
+/// request while it is to be paid, none otherwise (e.g. cancelled).
+pub fn document_for(status: &str) -> Option<InvoiceDocument> {
+    if SETTLED.contains(&status) {
+        Some(InvoiceDocument::Final)
+    } else if PAYABLE.contains(&status) {
+        Some(InvoiceDocument::Request)
+    } else {
+        None
+    }
+}
+
+/// Statuses whose invoice counts as paid (the final invoice exists).
+const SETTLED: [&str; 3] = ["paid", "refunded", "partially_refunded"];
+/// Statuses still to be paid (a payment request makes sense).
+const PAYABLE: [&str; 3] = ["unpaid", "overdue", "partially_paid"];
+
+fn day(unix: i64) -> String {
+    crate::billing::today(unix).iso()
+}
+
+fn issuer_lines(app: &App) -> Vec<String> {
+    let c = &app.config.creditor;
+    vec![
+        c.name.clone(),
+        format!("{} {}", c.street, c.building_number)
+            .trim()
+            .to_owned(),
+        format!("{} {}", c.postcode, c.town).trim().to_owned(),
+        c.country.clone(),
+    ]
+}
+
+fn pdf_lines(lines: &[InvoiceLine], rate_bp: i64) -> Vec<Line> {
+    lines
+        .iter()
+        .map(|l| Line {
+            description: l.description.clone(),
+            period: l.period_start.clone().zip(l.period_end.clone()),
+            quantity: l.quantity,
+            unit_net: l.unit_net,
+            net: l.net,
+            vat_rate_bp: rate_bp,
+            vat: l.vat,
+            gross: l.gross,
+        })
+        .collect()
+}
+
+fn file_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+impl App {
+    /// The QR-bill of an invoice: its own reference, payable by its billing address when that is
+    /// complete (otherwise the payer fills in the blank box).
+    fn invoice_bill(&self, inv: &Invoice, lang: Lang) -> AppResult<QrBill> {
+        let creditor = &self.config.creditor;
+        let (account, reference) = match inv.currency {
+            Currency::Chf => (
+                creditor.qr_iban.clone(),
+                Reference::Qrr(inv.payment_reference.clone()),
+            ),
+            Currency::Eur => (
+                creditor.iban.clone(),
+                Reference::Scor(inv.payment_reference.clone()),
+            ),
+        };
+        let [name, street, postcode, city, country] = &inv.bill_to;
+        let debtor =
+            (!name.is_empty() && !postcode.is_empty() && !city.is_empty()).then(|| Address {
+                name: name.chars().take(70).collect(),
+                street: street.chars().take(70).collect(),
+                building_number: String::new(),
+                postal_code: postcode.chars().take(16).collect(),
+                town: city.chars().take(35).collect(),
+                country: country.clone(),
+            });
+        let bill = QrBill {
+            account,
+            creditor: creditor_address(creditor),
+            amount: Some(inv.gross),
+            currency: bank_currency(inv.currency),
+            debtor,
+            reference,
+            message: guichet_core::i18n::tf(lang, "pdf.invoice_number", &[("number", &inv.number)]),
+            billing_information: String::new(),
+            alternative_procedures: Vec::new(),
+        };
+        bill.validate()
+            .map_err(|e| AppError::Internal(format!("QR-bill of invoice {}: {e}", inv.id)))?;
+        Ok(bill)
+    }
+
+    /// The QR-bill printed on an invoice's payment request (what its QR code encodes).
+    pub async fn invoice_qr_bill(&self, actor: &Actor, id: &str) -> AppResult<QrBill> {
+        actor.require(Action::Billing)?;
+        let mut c = self.db.conn().await?;
+        let (inv, _) = store::get_invoice(&mut c, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        self.invoice_bill(&inv, actor.lang)
+    }
+
+    /// INV-05: the payment request of an unpaid invoice, or its final invoice once paid
+    /// (`document` = `final` or `request`; none: the one that applies now). Asking for the final
+    /// invoice before it is paid is refused (409) with a message pointing to the request.
+    pub async fn invoice_pdf(
+        &self,
+        actor: &Actor,
+        id: &str,
+        document: Option<&str>,
+    ) -> AppResult<Pdf> {
+        actor.require(Action::Billing)?;
+        let mut c = self.db.conn().await?;
+        let (inv, lines) = store::get_invoice(&mut c, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        drop(c);
+        let status = inv.status.as_str();
+        let which = match document.filter(|d| !d.is_empty()) {
+            Some(d) => {
+                InvoiceDocument::parse(d).ok_or(AppError::invalid("document", "field.choice"))?
+            }
+            None if SETTLED.contains(&status) => InvoiceDocument::Final,
+            None => InvoiceDocument::Request,
+        };
+        let (kind, qr_bill, filename) = match which {
+            InvoiceDocument::Final if SETTLED.contains(&status) => {
+                (Kind::Invoice, None, format!("invoice-{}.pdf", inv.number))
+            }
+            InvoiceDocument::Final => return Err(AppError::Conflict("invoice.final_unpaid")),
+            InvoiceDocument::Request if PAYABLE.contains(&status) => (
+                Kind::PaymentRequest,
+                Some(self.invoice_bill(&inv, actor.lang)?),
+                format!("payment-request-{}.pdf", inv.number),
+            ),
+            InvoiceDocument::Request => return Err(AppError::Conflict("invoice.not_payable")),
+        };
+        let doc = Document {
+            kind,
+            lang: actor.lang,
+            issuer: issuer_lines(self),
+            customer: inv.bill_to.to_vec(),
+            number: Some(inv.number.clone()),
+            issued_on: day(inv.issued_at),
+            due_on: Some(inv.due_on.clone()),
+            paid_on: inv.paid_at.map(day),
+            currency: inv.currency,
+            lines: pdf_lines(&lines, inv.vat_rate_bp),
+            vat_mention: inv.vat_mention.clone(),
+            net: inv.net,
+            vat: inv.vat,
+            gross: inv.gross,
+            billing_reference: inv.billing_reference.clone(),
+            payment_reference: Some(inv.payment_reference.clone()),
+            qr_bill,
+        };
+        let bytes = guichet_pdf::render(&doc).map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok(Pdf {
+            filename: file_safe(&filename.replace(".pdf", "")) + ".pdf",
+            bytes,
+        })
+    }
+
+    /// INV-07: a pro forma of the selected due items: no number from the invoice sequence, no
+    /// payment reference, "no legal, tax or accounting value"; the lines of the selected invoices
+    /// priced again with the Organization's VAT, as paying them would charge. The Organization's
+    /// current billing reference is printed (INV-08).
+    pub async fn pro_forma_pdf(&self, actor: &Actor, ids: &[String]) -> AppResult<Pdf> {
+        actor.require(Action::Billing)?;
+        let mut c = self.db.conn().await?;
+        let mut selected = Vec::new();
+        for id in ids {
+            let found = store::get_invoice(&mut c, actor.org, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            if !selected
+                .iter()
+                .any(|(i, _): &(Invoice, _)| i.id == found.0.id)
+            {
+                selected.push(found);
+            }
+        }
+        if selected.is_empty() {
+            return Err(AppError::invalid("invoices", "checkout.nothing_selected"));
+        }
+        let org = orgs::by_id(&mut c, actor.org)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        drop(c);
+        for (inv, _) in &selected {
+            if !PAYABLE.contains(&inv.status.as_str()) {
+                return Err(AppError::Conflict("invoice.not_payable"));
+            }
+            if inv.currency != org.currency {
+                return Err(AppError::invalid("invoices", "checkout.currency_mix"));
+            }
+        }
+        let treatment = vat::treatment(&org.country, org.kind, org.vat_number.as_deref());
+        let source: Vec<&InvoiceLine> = selected.iter().flat_map(|(_, l)| l).collect();
+        let inputs: Vec<LineInput> = source
+            .iter()
+            .map(|l| LineInput {
+                description: l.description.clone(),
+                quantity: l.quantity,
+                unit_net: l.unit_net,
+            })
+            .collect();
+        let totals = price(org.currency, treatment, &inputs)
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let lines = totals
+            .lines
+            .iter()
+            .zip(&source)
+            .map(|(p, l)| Line {
+                description: p.description.clone(),
+                period: l.period_start.clone().zip(l.period_end.clone()),
+                quantity: p.quantity,
+                unit_net: p.unit_net,
+                net: p.net,
+                vat_rate_bp: i64::from(totals.rate_bp),
+                vat: p.vat,
+                gross: p.gross,
+            })
+            .collect();
+        let today = day(self.now());
+        let doc = Document {
+            kind: Kind::ProForma,
+            lang: actor.lang,
+            issuer: issuer_lines(self),
+            customer: vec![
+                org.name.clone(),
+                org.street.clone(),
+                format!("{} {}", org.postcode, org.city).trim().to_owned(),
+                org.country.clone(),
+            ],
+            number: None,
+            issued_on: today.clone(),
+            due_on: None,
+            paid_on: None,
+            currency: org.currency,
+            lines,
+            vat_mention: treatment.mention_key().map(str::to_owned),
+            net: totals.net,
+            vat: totals.vat,
+            gross: totals.gross,
+            billing_reference: org.billing_reference.clone(),
+            payment_reference: None,
+            qr_bill: None,
+        };
+        let bytes = guichet_pdf::render(&doc).map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok(Pdf {
+            filename: format!("pro-forma-{today}.pdf"),
+            bytes,
+        })
+    }
+}

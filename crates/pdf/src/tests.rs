@@ -1,0 +1,355 @@
+use super::*;
+use guichet_bank::qr::{Address, Reference};
+use std::path::PathBuf;
+use std::process::Command;
+
+fn bill() -> QrBill {
+    QrBill {
+        account: "CH4431999123000889012".into(),
+        creditor: Address {
+            name: "Guichet Hébergement SA".into(),
+            street: "Rue du Grand-Pont".into(),
+            building_number: "2".into(),
+            postal_code: "1003".into(),
+            town: "Lausanne".into(),
+            country: "CH".into(),
+        },
+        amount: Some(16_205),
+        currency: guichet_bank::Currency::Chf,
+        debtor: Some(Address {
+            name: "Fiduciaire Office SA".into(),
+            street: "Avenue de la Gare".into(),
+            building_number: "10".into(),
+            postal_code: "1950".into(),
+            town: "Sion".into(),
+            country: "CH".into(),
+        }),
+        reference: Reference::Qrr("000000000000000000000000121".into()),
+        message: "Facture 2026-0000007".into(),
+        billing_information: String::new(),
+        alternative_procedures: Vec::new(),
+    }
+}
+
+fn document(kind: Kind, lang: Lang) -> Document {
+    let lines = vec![
+        Line {
+            description: "Hébergement Web Pro – office, fichiers et difficultés".into(),
+            period: Some(("2026-03-01".into(), "2027-03-01".into())),
+            quantity: 1,
+            unit_net: 14_990,
+            net: 14_990,
+            vat_rate_bp: 810,
+            vat: 1_214,
+            gross: 16_204,
+        },
+        Line {
+            description: "Nom de domaine .ch".into(),
+            period: None,
+            quantity: 1,
+            unit_net: 1,
+            net: 1,
+            vat_rate_bp: 0,
+            vat: 0,
+            gross: 1,
+        },
+    ];
+    let numbered = kind != Kind::ProForma;
+    Document {
+        kind,
+        lang,
+        issuer: vec![
+            "Guichet Hébergement SA".into(),
+            "Rue du Grand-Pont 2".into(),
+            "1003 Lausanne".into(),
+        ],
+        customer: vec![
+            "Fiduciaire Office SA".into(),
+            "Avenue de la Gare 10".into(),
+            "1950 Sion".into(),
+            "CH".into(),
+        ],
+        number: numbered.then(|| "2026-0000007".into()),
+        issued_on: "2026-03-01".into(),
+        due_on: Some("2026-03-31".into()),
+        paid_on: (kind == Kind::Invoice).then(|| "2026-03-05".into()),
+        currency: Currency::Chf,
+        lines,
+        vat_mention: None,
+        net: 14_991,
+        vat: 1_214,
+        gross: 16_205,
+        billing_reference: Some("PO-4711 Ops".into()),
+        payment_reference: numbered.then(|| "000000000000000000000000121".into()),
+        qr_bill: (kind == Kind::PaymentRequest).then(bill),
+    }
+}
+
+fn have(tool: &str) -> bool {
+    Command::new(tool).arg("-v").output().is_ok()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("guichet-pdf-{}-{name}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+/// The text `pdftotext -layout` extracts (None when poppler-utils is not installed).
+fn extract(pdf: &[u8], name: &str) -> Option<String> {
+    if !have("pdftotext") {
+        eprintln!("pdftotext (Debian poppler-utils) missing: text not checked");
+        return None;
+    }
+    let dir = tmp(name);
+    let file = dir.join("doc.pdf");
+    std::fs::write(&file, pdf).expect("write pdf");
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(out.status.success(), "pdftotext failed");
+    Some(String::from_utf8(out.stdout).expect("utf-8"))
+}
+
+#[test]
+fn the_pages_are_a4() {
+    let pdf = render(&document(Kind::PaymentRequest, Lang::En)).expect("renders");
+    assert!(pdf.starts_with(b"%PDF-"));
+    if !have("pdfinfo") {
+        eprintln!("pdfinfo (Debian poppler-utils) missing: page size not checked");
+        return;
+    }
+    let file = tmp("a4").join("doc.pdf");
+    std::fs::write(&file, &pdf).expect("write pdf");
+    let out = Command::new("pdfinfo")
+        .arg(&file)
+        .output()
+        .expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&out.stdout);
+    // 210 × 297 mm = 595.28 × 841.89 pt.
+    assert!(
+        info.lines().any(|l| l.starts_with("Page size:")
+            && l.contains("595.")
+            && l.contains("841.")
+            && l.contains("(A4)")),
+        "{info}"
+    );
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Pages:") && l.ends_with(" 1")),
+        "{info}"
+    );
+}
+
+#[test]
+fn final_invoice_text_has_number_total_address_and_no_ligatures() {
+    let pdf = render(&document(Kind::Invoice, Lang::Fr)).expect("renders");
+    let Some(text) = extract(&pdf, "final") else {
+        return;
+    };
+    for expected in [
+        "Facture 2026-0000007",
+        "CHF 162.05",
+        "Fiduciaire Office SA",
+        "Avenue de la Gare 10",
+        "1950 Sion",
+        "PO-4711 Ops",
+        "PAYÉE",
+        "05.03.2026",
+        // Plain "fi"/"ffi": no ligature glyphs.
+        "office, fichiers et difficultés",
+        "Période du 01.03.2026 au 01.03.2027",
+        "TVA 8.1 % sur 149.90",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    assert!(
+        !text.contains(['\u{fb01}', '\u{fb02}', '\u{fb03}', '\u{2068}', '\u{2069}']),
+        "odd characters in:\n{text}"
+    );
+    assert!(
+        !text.contains("Section paiement"),
+        "a paid invoice has no payment part"
+    );
+}
+
+#[test]
+fn pro_forma_has_no_number_no_reference_and_says_it_has_no_value() {
+    for lang in Lang::ALL {
+        let doc = document(Kind::ProForma, lang);
+        let pages = layout(&doc, &canvas::Fonts::load().expect("fonts")).expect("lays out");
+        let texts: Vec<&str> = pages
+            .iter()
+            .flatten()
+            .filter_map(|op| match op {
+                Op::Text { content, .. } => Some(content.as_str()),
+                _ => None,
+            })
+            .collect();
+        let no_value = guichet_core::i18n::t(lang, "pdf.no_value");
+        assert!(texts.contains(&no_value), "{lang:?}");
+        assert!(!texts.iter().any(|t| t.contains("2026-0000007")));
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("000000000000000000000000121"))
+        );
+        assert!(
+            !pages
+                .iter()
+                .flatten()
+                .any(|op| matches!(op, Op::QrCode { .. }))
+        );
+    }
+    let pdf = render(&document(Kind::ProForma, Lang::En)).expect("renders");
+    if let Some(text) = extract(&pdf, "proforma") {
+        assert!(text.contains("No legal, tax or accounting value"), "{text}");
+        assert!(text.contains("Pro forma invoice"));
+        assert!(!text.contains("2026-0000007"));
+        assert!(text.contains("CHF 162.05"));
+    }
+}
+
+#[test]
+fn payment_part_sits_at_the_bottom_with_its_geometry() {
+    let doc = document(Kind::PaymentRequest, Lang::De);
+    let pages = layout(&doc, &canvas::Fonts::load().expect("fonts")).expect("lays out");
+    let last = pages.last().expect("a page");
+    // The QR code: 46 mm at (67, 192 + 17): 5 mm margin + 62 mm receipt, 17 mm below the slip top.
+    let qr = last
+        .iter()
+        .find_map(|op| match op {
+            Op::QrCode { x, y, .. } => Some((*x, *y)),
+            _ => None,
+        })
+        .expect("QR code");
+    assert_eq!(qr, (67.0, 297.0 - 105.0 + 17.0));
+    // Separation lines: along the top of the slip and between receipt (62 mm) and payment part.
+    let lines: Vec<&Vec<(f32, f32)>> = last
+        .iter()
+        .filter_map(|op| match op {
+            Op::Lines { polylines, .. } => Some(polylines),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert!(lines.iter().any(|l| {
+        l.first()
+            .is_some_and(|p| p.0 == 0.0 && (p.1 - 192.0).abs() < 0.2)
+            && l.last().is_some_and(|p| p.0 == 210.0)
+    }));
+    assert!(
+        lines
+            .iter()
+            .any(|l| **l == vec![(62.0, 192.0), (62.0, 297.0)])
+    );
+    assert_eq!(
+        last.iter()
+            .filter(|op| matches!(op, Op::Scissors { .. }))
+            .count(),
+        2
+    );
+    // Titles 11 pt bold, in German; everything above the slip ends above it.
+    let text_at = |s: &str| {
+        last.iter().find_map(|op| match op {
+            Op::Text {
+                content,
+                x,
+                y,
+                size_pt,
+                bold,
+                ..
+            } if content == s => Some((*x, *y, *size_pt, *bold)),
+            _ => None,
+        })
+    };
+    let (x, y, size, bold) = text_at("Zahlteil").expect("payment part title");
+    assert_eq!((x, size, bold), (67.0, 11.0, true));
+    assert!(y > 192.0 && y < 202.0);
+    let (x, _, size, bold) = text_at("Empfangsschein").expect("receipt title");
+    assert_eq!((x, size, bold), (5.0, 11.0, true));
+    assert!(text_at("Konto / Zahlbar an").is_some());
+    let slip_texts = last
+        .iter()
+        .filter(|op| matches!(op, Op::Text { y, .. } if *y > 192.0))
+        .count();
+    assert!(slip_texts > 10);
+    for op in last {
+        if let Op::Text { y, content, x, .. } = op
+            && *y < 192.0
+            && *x > 0.0
+        {
+            assert!(*y < 192.0 - 2.0, "{content:?} runs into the payment part");
+        }
+    }
+}
+
+#[test]
+fn payment_request_qr_code_decodes_to_the_payload() {
+    if !have("pdftoppm") || Command::new("zbarimg").arg("--version").output().is_err() {
+        eprintln!("pdftoppm/zbarimg missing (poppler-utils, zbar-tools): QR not decoded");
+        return;
+    }
+    let doc = document(Kind::PaymentRequest, Lang::Fr);
+    let pdf = render(&doc).expect("renders");
+    let dir = tmp("zbar");
+    let file = dir.join("request.pdf");
+    std::fs::write(&file, &pdf).expect("write");
+    let status = Command::new("pdftoppm")
+        .args(["-r", "300", "-png", "-singlefile"])
+        .arg(&file)
+        .arg(dir.join("page"))
+        .status()
+        .expect("pdftoppm runs");
+    assert!(status.success());
+    let out = Command::new("zbarimg")
+        .args(["--raw", "-q", "-Sbinary"])
+        .arg(dir.join("page.png"))
+        .output()
+        .expect("zbarimg runs");
+    let decoded = String::from_utf8(out.stdout).expect("utf-8");
+    let payload = bill().to_payload().expect("payload");
+    assert_eq!(decoded.trim_end_matches('\n'), payload);
+    if let Some(text) = extract(&pdf, "request") {
+        assert!(text.contains("Section paiement"));
+        assert!(text.contains("Demande de paiement – facture 2026-0000007"));
+        assert!(text.contains("00 00000 00000 00000 00000 00121"), "{text}");
+    }
+}
+
+#[test]
+fn long_invoices_go_on_to_further_pages() {
+    let mut doc = document(Kind::PaymentRequest, Lang::En);
+    let line = doc.lines[0].clone();
+    doc.lines = vec![line; 60];
+    let pages = layout(&doc, &canvas::Fonts::load().expect("fonts")).expect("lays out");
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    // Only the last page carries the payment part; every page says which one it is.
+    let with_qr: Vec<usize> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.iter().any(|op| matches!(op, Op::QrCode { .. })))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(with_qr, vec![pages.len() - 1]);
+    let n = pages.len();
+    for (i, p) in pages.iter().enumerate() {
+        let label = format!("Page {}/{n}", i + 1);
+        assert!(
+            p.iter()
+                .any(|op| matches!(op, Op::Text { content, .. } if *content == label))
+        );
+        for op in p {
+            if let Op::Text { y, .. } = op {
+                assert!(*y <= 297.0 - 5.0);
+            }
+        }
+    }
+    render(&doc).expect("renders");
+}
