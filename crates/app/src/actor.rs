@@ -18,6 +18,15 @@ pub struct Actor {
     /// The Organization forces 2FA and this person has not set it up (SEC-01).
     pub needs_2fa_setup: bool,
     pub origin: Origin,
+    /// SUP-03: an operator working under live support grants (`None` for members).
+    pub support: Option<SupportScope>,
+}
+
+/// What the live support grants of an Organization cover.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SupportScope {
+    /// The whole Organization, or only these products.
+    pub products: Option<std::collections::BTreeSet<String>>,
 }
 
 impl Actor {
@@ -58,6 +67,7 @@ impl App {
             access: Access::new(m.role, m.accounting),
             needs_2fa_setup: o.force_2fa && !u.totp_enabled,
             origin,
+            support: None,
         })
     }
 }

@@ -189,7 +189,7 @@ const STATUSES: [&str; 7] = [
     "cancelled",
 ];
 
-fn day_start(d: &str, field: &'static str) -> AppResult<i64> {
+pub(crate) fn day_start(d: &str, field: &'static str) -> AppResult<i64> {
     let date = Date::parse_iso(d).ok_or(AppError::invalid(field, "field.date"))?;
     let t = time::Date::from_calendar_date(
         date.year,
@@ -244,6 +244,7 @@ impl App {
         let org = orgs::by_id(&mut tx, actor.org)
             .await?
             .ok_or(AppError::NotFound)?;
+        crate::support::check_premium_order(&mut tx, actor.org, offer, months).await?;
         let unit = store::price(&mut tx, offer, months, org.currency, now)
             .await?
             .ok_or(AppError::invalid("period", "order.no_price"))?;
@@ -359,6 +360,7 @@ impl App {
         key: &str,
     ) -> AppResult<Answer> {
         actor.require(Action::Billing)?;
+        actor.require(Action::Pay)?;
         // Another Organization's invoice is unknown before anything else is said about the request.
         {
             let mut c = self.db.conn().await?;
@@ -441,16 +443,26 @@ impl App {
         if store::count_offers(&mut tx).await? > 0 {
             return Ok(false);
         }
-        let offers: [(guichet_core::product::ProductType, &str, i64); 5] = [
+        let offers: [(guichet_core::product::ProductType, &str, i64); 7] = [
             (WebHosting, "Hébergement Web Starter", 690),
             (WebHosting, "Hébergement Web Pro", 1490),
             (CloudServer, "Serveur Cloud S", 2900),
             (DomainName, "Nom de domaine .ch", 150),
             (MailService, "Service Mail 5 adresses", 390),
+            (PremiumSupport, "Support Premium Business", 4900),
+            (PremiumSupport, "Support Premium Enterprise", 14900),
         ];
         for (t, name, monthly) in offers {
             let id = store::insert_offer(&mut tx, t, name, now).await?;
+            // SUP-02: Premium Support tiers (by price), at least six months: no 1/3-month prices.
+            let tier = (t == PremiumSupport).then_some(if monthly < 10_000 { 1 } else { 2 });
+            if let Some(rank) = tier {
+                guichet_store::support::set_offer_tier(&mut tx, &id, rank).await?;
+            }
             for months in guichet_core::period::PERIODS {
+                if tier.is_some() && (months as i64) < crate::support::PREMIUM_MIN_MONTHS {
+                    continue;
+                }
                 // Longer periods are cheaper per month: 5 % off a year, 10 % off 24/36 months.
                 let discount = match months {
                     12 => 95,
@@ -496,6 +508,7 @@ pub(crate) async fn activate_invoice_products(
         if product.state == guichet_core::product::ProductState::Pending {
             let end = start.add_months(product.period_months as u32);
             store::activate(c, &p, &start.iso(), &end.iso()).await?;
+            crate::support::on_product_active(c, org, &p, &product.offer_id, now).await?;
         } else if let Some(end) = period_end {
             // The line's own period: a renewal billed under a changed period applies it now.
             let months = match (
@@ -551,6 +564,7 @@ impl App {
     pub async fn checkout(&self, actor: &Actor, co: &Checkout, key: &str) -> AppResult<Answer> {
         use crate::payments::{ChargeOutcome, ChargeRequest};
         actor.require(Action::Billing)?;
+        actor.require(Action::Pay)?;
         if co.invoices.is_empty() {
             return Err(AppError::invalid("invoices", "checkout.nothing_selected"));
         }

@@ -64,6 +64,11 @@ pub struct AppConfig {
     pub auto_renew_days: i64,
     /// FREQ-01: monthly billing is offered only when the monthly price reaches this (minor units ⚙).
     pub monthly_minimum: i64,
+    /// SUP-03 ⚙: the durations (hours) an Organization may grant support access for.
+    pub support_grant_hours: Vec<i64>,
+    /// SUP-02 ⚙: the Premium Support contact channels shown with the VIP code.
+    pub premium_phone: String,
+    pub premium_email: String,
 }
 
 impl Default for AppConfig {
@@ -87,6 +92,9 @@ impl Default for AppConfig {
             renewal_lead_days: 30,
             auto_renew_days: 14,
             monthly_minimum: 500,
+            support_grant_hours: vec![1, 24, 168],
+            premium_phone: "+41 21 000 00 00".into(),
+            premium_email: "premium@guichet.localhost".into(),
         }
     }
 }

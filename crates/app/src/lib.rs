@@ -2,6 +2,7 @@
 //! [`Actor::require`], which calls core's one permission function), does its work in one
 //! transaction (rows, audit records and outbox messages together) and returns plain data.
 
+pub mod activity;
 pub mod actor;
 pub mod addresses;
 pub mod admin;
@@ -24,6 +25,7 @@ pub mod payments;
 pub mod payouts;
 pub mod prepaid;
 pub mod renewals;
+pub mod support;
 pub mod teams;
 pub mod tokens;
 pub mod totp;

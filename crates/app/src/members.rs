@@ -55,20 +55,46 @@ impl App {
         if role == Role::LegalRep {
             actor.require(Action::GrantLegalRep)?;
         }
-        let now = self.now();
         let mut tx = self.db.begin().await?;
-        if let Some(u) = users::by_email(&mut tx, &email).await?
-            && memberships::get(&mut tx, actor.org, u.id).await?.is_some()
+        let inv = self
+            .invite_in(
+                &mut tx,
+                actor,
+                &email,
+                role,
+                input.accounting,
+                input.billing_contact,
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(inv)
+    }
+
+    /// The invitation of [`App::invite`] inside the caller's transaction (the caller checked the
+    /// permission and the address).
+    pub(crate) async fn invite_in(
+        &self,
+        tx: &mut Conn,
+        actor: &Actor,
+        email: &str,
+        role: Role,
+        accounting: bool,
+        billing_contact: bool,
+    ) -> AppResult<Invitation> {
+        let now = self.now();
+        if let Some(u) = users::by_email(&mut *tx, email).await?
+            && memberships::get(&mut *tx, actor.org, u.id).await?.is_some()
         {
             return Err(AppError::invalid("email", "invite.already_member"));
         }
+        let email = email.to_string();
         let inv = Invitation {
             id: InvitationId::new(),
             org_id: actor.org,
             email: email.clone(),
             role,
-            accounting: input.accounting && role == Role::Collaborator,
-            billing_contact: input.billing_contact,
+            accounting: accounting && role == Role::Collaborator,
+            billing_contact,
             invited_by: actor.user,
             created_at: now,
             expires_at: now + self.config.invitation_days * 86400,
@@ -76,7 +102,7 @@ impl App {
             revoked_at: None,
         };
         let token = random_token();
-        invitations::insert(&mut tx, &inv, &sha256_hex(&token))
+        invitations::insert(&mut *tx, &inv, &sha256_hex(&token))
             .await
             .map_err(|e| {
                 if e.is_unique_violation() {
@@ -85,9 +111,9 @@ impl App {
                     e.into()
                 }
             })?;
-        self.send_invitation(&mut tx, actor, &inv, &token).await?;
+        self.send_invitation(&mut *tx, actor, &inv, &token).await?;
         audit::record(
-            &mut tx,
+            &mut *tx,
             Some(actor.org),
             Some(actor.user),
             "invitation.created",
@@ -96,7 +122,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(inv)
     }
 
@@ -244,6 +269,15 @@ impl App {
             now,
         )
         .await?;
+        // TEAM-02: an outsider invited into work teams is in them from acceptance on.
+        for team in guichet_store::support::invitation_teams(c, inv.id).await? {
+            if guichet_store::teams::get_team(c, inv.org_id, &team)
+                .await?
+                .is_some()
+            {
+                guichet_store::teams::add_member(c, &team, user).await?;
+            }
+        }
         Ok(())
     }
 
@@ -331,8 +365,9 @@ impl App {
         })?;
         let accounting = accounting && role == Role::Collaborator;
         memberships::update(&mut tx, actor.org, user, role, accounting).await?;
+        let who = crate::activity::person(&mut tx, user).await?;
         let detail = format!(
-            "{user}: {} -> {}{}",
+            "{who}: {} -> {}{}",
             current.role.code(),
             role.code(),
             if accounting { " +accounting" } else { "" }
@@ -385,12 +420,13 @@ impl App {
         let lrs = memberships::count_role(&mut tx, actor.org, Role::LegalRep).await?;
         check_departure(current.role, lrs).map_err(AppError::Conflict)?;
         memberships::delete(&mut tx, actor.org, user).await?;
+        let who = crate::activity::person(&mut tx, user).await?;
         audit::record(
             &mut tx,
             Some(actor.org),
             Some(actor.user),
             "member.removed",
-            &user.to_string(),
+            &who,
             &actor.origin.ip,
             now,
         )

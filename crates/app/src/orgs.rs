@@ -197,6 +197,18 @@ impl App {
             let phone = phone.unwrap_or(before.phone.clone());
             let force = up.force_2fa.unwrap_or(before.force_2fa);
             orgs::update_settings(&mut tx, actor.org, phone.as_deref(), force).await?;
+            if phone != before.phone {
+                audit::record(
+                    &mut tx,
+                    Some(actor.org),
+                    Some(actor.user),
+                    "org.phone",
+                    phone.as_deref().unwrap_or(""),
+                    &actor.origin.ip,
+                    now,
+                )
+                .await?;
+            }
             if force != before.force_2fa {
                 audit::record(
                     &mut tx,
@@ -249,6 +261,10 @@ impl App {
 
     /// ORG-06: leave, unless one is the last LR. The session moves to another Organization, if any.
     pub async fn leave_org(&self, actor: &Actor, ctx: &SessionCtx) -> AppResult<Option<OrgId>> {
+        if actor.support.is_some() {
+            // SUP-03: an operator under a grant is no member; nothing to leave.
+            return Err(AppError::Forbidden("perm.support_read_only"));
+        }
         let mut tx = self.db.begin().await?;
         let lrs = memberships::count_role(&mut tx, actor.org, Role::LegalRep).await?;
         check_departure(actor.access.role, lrs).map_err(AppError::Conflict)?;

@@ -46,6 +46,7 @@ impl App {
         amount: i64,
     ) -> AppResult<PaymentRequest> {
         actor.require(Action::Billing)?;
+        actor.require(Action::Pay)?;
         let cfg = &self.config;
         if amount < cfg.top_up_min {
             return Err(AppError::invalid("amount", "topup.too_small"));

@@ -128,6 +128,7 @@ impl App {
         use crate::payments::{ChargeOutcome, ChargeRequest};
         use guichet_store::{audit, card_payments, idempotency};
         actor.require(Action::Billing)?;
+        actor.require(Action::Pay)?;
         check_key(key)?;
         let now = self.now();
         let card = guichet_core::card::parse(

@@ -12,6 +12,18 @@ use std::collections::{HashMap, HashSet};
 /// Each product's effective rights for the actor (managers are not listed: they have all rights).
 pub(crate) async fn effective(c: &mut Conn, actor: &Actor) -> AppResult<HashMap<String, Rights>> {
     let mut out: HashMap<String, Rights> = HashMap::new();
+    // SUP-03: an operator under grants naming products works on those products only.
+    if let Some(s) = &actor.support {
+        let rights = Rights {
+            technical: true,
+            statistics: true,
+            ..Default::default()
+        };
+        for p in s.products.iter().flatten() {
+            out.insert(p.clone(), rights);
+        }
+        return Ok(out);
+    }
     for (product, r) in teams::grants_of(c, actor.org, actor.user).await? {
         let e = out.entry(product).or_default();
         *e = e.union(r);
@@ -66,7 +78,12 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         teams::set_grant(&mut tx, actor.org, user, product, rights, now).await?;
-        let detail = format!("{user} on {product}: {rights:?}");
+        let who = crate::activity::person(&mut tx, user).await?;
+        let name = billing::get_product(&mut tx, actor.org, product)
+            .await?
+            .map(|p| p.name)
+            .unwrap_or_default();
+        let detail = format!("{who} on {name} ({product}): {rights:?}");
         audit::record(
             &mut tx,
             Some(actor.org),
@@ -247,13 +264,42 @@ impl App {
         id: &str,
         users: &[UserId],
     ) -> AppResult<()> {
+        self.add_team_people(actor, id, users, &[]).await?;
+        Ok(())
+    }
+
+    /// TEAM-02: adds members and people from outside at once. An address that is not a member's is
+    /// invited into the Organization as External (the usual invitation, e-mailed) and joins the team
+    /// on accepting; an open invitation to that address is reused. Returns the addresses invited.
+    pub async fn add_team_people(
+        &self,
+        actor: &Actor,
+        id: &str,
+        users: &[UserId],
+        emails: &[String],
+    ) -> AppResult<Vec<String>> {
         actor.require(Action::ManageTeams)?;
         let mut tx = self.db.begin().await?;
         let team = teams::get_team(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        if users.is_empty() {
+        let emails: Vec<&str> = emails
+            .iter()
+            .map(|e| e.trim())
+            .filter(|e| !e.is_empty())
+            .collect();
+        if users.is_empty() && emails.is_empty() {
             return Err(AppError::invalid("members", "team.nobody_selected"));
+        }
+        let mut parsed = Vec::new();
+        for e in &emails {
+            parsed.push(
+                guichet_core::validate::email(e)
+                    .ok_or(AppError::invalid("emails", "field.email"))?,
+            );
+        }
+        if !parsed.is_empty() {
+            actor.require(Action::ManageMembers)?;
         }
         for u in users {
             memberships::get(&mut tx, actor.org, *u)
@@ -261,7 +307,38 @@ impl App {
                 .ok_or(AppError::NotFound)?;
             teams::add_member(&mut tx, id, *u).await?;
         }
-        let detail = format!("{}: +{}", team.name, users.len());
+        let open = guichet_store::invitations::open_for_org(&mut tx, actor.org).await?;
+        let mut invited = Vec::new();
+        let mut added = users.len();
+        for email in parsed {
+            if let Some(u) = guichet_store::users::by_email(&mut tx, &email).await?
+                && memberships::get(&mut tx, actor.org, u.id).await?.is_some()
+            {
+                teams::add_member(&mut tx, id, u.id).await?;
+                added += 1;
+                continue;
+            }
+            let inv = match open.iter().find(|i| i.email == email) {
+                Some(i) => i.clone(),
+                None => {
+                    self.invite_in(
+                        &mut tx,
+                        actor,
+                        &email,
+                        guichet_core::Role::External,
+                        false,
+                        false,
+                    )
+                    .await?
+                }
+            };
+            guichet_store::support::add_invitation_team(&mut tx, inv.id, id).await?;
+            invited.push(email);
+        }
+        let mut detail = format!("{}: +{added}", team.name);
+        if !invited.is_empty() {
+            detail.push_str(&format!(", invited {}", invited.join(", ")));
+        }
         audit::record(
             &mut tx,
             Some(actor.org),
@@ -273,7 +350,7 @@ impl App {
         )
         .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(invited)
     }
 
     /// TEAM-04: a person removed loses what only the team gave.
@@ -286,12 +363,13 @@ impl App {
         if !teams::remove_member(&mut tx, id, user).await? {
             return Err(AppError::NotFound);
         }
+        let who = crate::activity::person(&mut tx, user).await?;
         audit::record(
             &mut tx,
             Some(actor.org),
             Some(actor.user),
             "team.member_removed",
-            &format!("{}: {user}", team.name),
+            &format!("{}: {who}", team.name),
             &actor.origin.ip,
             self.now(),
         )

@@ -68,6 +68,15 @@ pub struct ConfigArgs {
     /// IBAN for EUR QR-bills with a creditor reference [default: an example IBAN]
     #[arg(long, env = "GUICHET_IBAN", global = true)]
     pub iban: Option<String>,
+    /// Durations (hours) offered for temporary support access, comma-separated [default: 1,24,168]
+    #[arg(long, env = "GUICHET_SUPPORT_GRANT_HOURS", global = true)]
+    pub support_grant_hours: Option<String>,
+    /// Premium Support phone shown with the VIP code [default: +41 21 000 00 00]
+    #[arg(long, env = "GUICHET_PREMIUM_PHONE", global = true)]
+    pub premium_phone: Option<String>,
+    /// Premium Support e-mail shown with the VIP code [default: premium@guichet.localhost]
+    #[arg(long, env = "GUICHET_PREMIUM_EMAIL", global = true)]
+    pub premium_email: Option<String>,
 }
 
 /// The same settings in the TOML file.
@@ -93,6 +102,9 @@ pub struct FileConfig {
     pub creditor_country: Option<String>,
     pub qr_iban: Option<String>,
     pub iban: Option<String>,
+    pub support_grant_hours: Option<String>,
+    pub premium_phone: Option<String>,
+    pub premium_email: Option<String>,
 }
 
 /// The resolved configuration.
@@ -113,6 +125,11 @@ pub struct Config {
     pub creditor: guichet_app::Creditor,
     /// Run the e-mail sender and clean-up jobs (tests that inspect the outbox turn them off).
     pub background_jobs: bool,
+    /// SUP-03: durations (hours) offered for temporary support access.
+    pub support_grant_hours: Vec<i64>,
+    /// SUP-02: Premium Support contact channels.
+    pub premium_phone: String,
+    pub premium_email: String,
 }
 
 impl Default for Config {
@@ -131,6 +148,9 @@ impl Default for Config {
             invitation_days: 14,
             kb_synonyms: None,
             creditor: guichet_app::Creditor::default(),
+            support_grant_hours: guichet_app::AppConfig::default().support_grant_hours,
+            premium_phone: guichet_app::AppConfig::default().premium_phone,
+            premium_email: guichet_app::AppConfig::default().premium_email,
             background_jobs: true,
         }
     }
@@ -215,6 +235,18 @@ impl Config {
                 }
             },
             background_jobs: true,
+            support_grant_hours: match a.support_grant_hours.or(f.support_grant_hours) {
+                Some(list) => grant_hours(&list)?,
+                None => d.support_grant_hours,
+            },
+            premium_phone: a
+                .premium_phone
+                .or(f.premium_phone)
+                .unwrap_or(d.premium_phone),
+            premium_email: a
+                .premium_email
+                .or(f.premium_email)
+                .unwrap_or(d.premium_email),
         };
         let c = Config {
             creditor: check_creditor(c.creditor)?,
@@ -240,9 +272,29 @@ impl Config {
             invitation_days: self.invitation_days,
             kb_synonyms: self.kb_synonyms.clone(),
             creditor: self.creditor.clone(),
+            support_grant_hours: self.support_grant_hours.clone(),
+            premium_phone: self.premium_phone.clone(),
+            premium_email: self.premium_email.clone(),
             ..Default::default()
         }
     }
+}
+
+/// `1,24,168` → the hours offered for temporary support access (each 1…8760, at least one).
+fn grant_hours(list: &str) -> anyhow::Result<Vec<i64>> {
+    let mut out = Vec::new();
+    for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part.parse::<i64>() {
+            Ok(h) if (1..=8760).contains(&h) => out.push(h),
+            _ => anyhow::bail!("support_grant_hours: {part:?} is not a number of hours (1…8760)"),
+        }
+    }
+    if out.is_empty() {
+        anyhow::bail!("support_grant_hours: give at least one duration, e.g. 1,24,168");
+    }
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
 }
 
 /// The provider's accounts must be what they claim: the QR-IBAN a QR-IBAN, the IBAN an ordinary one.
@@ -308,6 +360,12 @@ mod tests {
             ("sqlite://guichet.db", "127.0.0.1:8080")
         );
         assert_eq!(d.mail_dir, PathBuf::from("./mail"));
+        // SUP-03 ⚙: the support access durations.
+        let file: FileConfig = toml::from_str("support_grant_hours = \"2, 48\"").unwrap();
+        let c = Config::resolve(ConfigArgs::default(), file).unwrap();
+        assert_eq!(c.app_config().support_grant_hours, [2, 48]);
+        let file: FileConfig = toml::from_str("support_grant_hours = \"0\"").unwrap();
+        assert!(Config::resolve(ConfigArgs::default(), file).is_err());
     }
 
     #[test]

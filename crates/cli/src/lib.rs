@@ -103,6 +103,10 @@ async fn cleanup(app: App) {
                     .await;
             let _ = guichet_store::throttle::purge_before(&mut c, now - 2 * 3600).await;
         }
+        // SUP-03: the LRs learn that a support grant ran out (also sent lazily, see `support`).
+        if let Err(e) = app.mail_expired_support_grants(None).await {
+            tracing::error!(error = %e, "support expiry mails failed");
+        }
         tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
     }
 }

@@ -49,11 +49,32 @@ pub struct Access {
     pub role: Role,
     /// The *accounting* permission (meaningful for collaborators; managers have it implicitly).
     pub accounting: bool,
+    /// An operator of the provider working under a temporary support grant (SUP-03): reads what the
+    /// grant covers, never moves money, never changes who may do what.
+    pub support: bool,
 }
 
 impl Access {
     pub fn new(role: Role, accounting: bool) -> Self {
-        Self { role, accounting }
+        Self {
+            role,
+            accounting,
+            support: false,
+        }
+    }
+
+    /// SUP-03: an operator under a live grant — Administrator-like on the whole Organization, or
+    /// External-like (only the granted products) when the grant names products.
+    pub fn support(whole_org: bool) -> Self {
+        Self {
+            role: if whole_org {
+                Role::Admin
+            } else {
+                Role::External
+            },
+            accounting: false,
+            support: true,
+        }
     }
 }
 
@@ -85,10 +106,14 @@ pub enum Action {
     GrantSupportAccess,
     /// Delete the Organization (ORG-06).
     DeleteOrg,
+    /// Move money: pay invoices, top up, check out (on top of `Billing`; SUP-03 refuses it to support).
+    Pay,
+    /// The Organization's activity log (who did what, when, from where).
+    ViewActivity,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 14] = [
         Action::ViewOrg,
         Action::EditOrgSettings,
         Action::EditLegalFields,
@@ -101,6 +126,8 @@ impl Action {
         Action::Withdraw,
         Action::GrantSupportAccess,
         Action::DeleteOrg,
+        Action::Pay,
+        Action::ViewActivity,
     ];
 }
 
@@ -113,19 +140,26 @@ pub struct Denied(pub Action, pub &'static str);
 pub fn authorize(access: &Access, action: Action) -> Result<(), Denied> {
     use Action::*;
     use Role::*;
+    // SUP-03: support reads (the Organization, its members, its billing); no payment, payout,
+    // withdrawal, order, role or team change, grant, deletion or settings — ever.
+    if access.support && !matches!(action, ViewOrg | ViewMembers | Billing) {
+        return Err(Denied(action, "perm.support_read_only"));
+    }
     let allowed = match action {
         ViewOrg => true,
         EditLegalFields | GrantLegalRep | DeleteOrg => access.role == LegalRep,
         EditOrgSettings | ViewMembers | ManageMembers | ManageTeams | OrderProducts | Withdraw
-        | GrantSupportAccess => access.role.is_manager(),
-        Billing => access.role.is_manager() || (access.role == Collaborator && access.accounting),
+        | GrantSupportAccess | ViewActivity => access.role.is_manager(),
+        Billing | Pay => {
+            access.role.is_manager() || (access.role == Collaborator && access.accounting)
+        }
     };
     if allowed {
         Ok(())
     } else {
         let need = match action {
             EditLegalFields | GrantLegalRep | DeleteOrg => "perm.need_lr",
-            Billing => "perm.need_accounting",
+            Billing | Pay => "perm.need_accounting",
             _ => "perm.need_admin",
         };
         Err(Denied(action, need))
@@ -182,6 +216,8 @@ mod tests {
             (GrantLegalRep, true, false, false, false, false),
             (DeleteOrg, true, false, false, false, false),
             (ViewOrg, true, true, true, true, true),
+            (Pay, true, true, true, false, false),
+            (ViewActivity, true, true, false, false, false),
         ];
         for (action, lr, admin, acc, collab, ext) in table {
             let got = [
@@ -193,6 +229,34 @@ mod tests {
             ];
             assert_eq!(got, [lr, admin, acc, collab, ext], "{action:?}");
         }
+    }
+
+    #[test]
+    fn sup03_support_reads_and_never_moves_money_or_changes_roles() {
+        use Action::*;
+        let whole = Access::support(true);
+        let products = Access::support(false);
+        for action in [ViewOrg, ViewMembers, Billing] {
+            assert!(authorize(&whole, action).is_ok(), "{action:?}");
+        }
+        for action in Action::ALL {
+            if !matches!(action, ViewOrg | ViewMembers | Billing) {
+                assert_eq!(
+                    authorize(&whole, action),
+                    Err(Denied(action, "perm.support_read_only")),
+                    "{action:?}"
+                );
+            }
+        }
+        // Only the granted products: no members, no billing.
+        assert!(authorize(&products, ViewOrg).is_ok());
+        assert!(authorize(&products, ViewMembers).is_err());
+        assert!(authorize(&products, Billing).is_err());
+        // A role change is refused whatever the roles involved.
+        assert_eq!(
+            check_role_change(&whole, Role::Collaborator, Role::Admin, 2),
+            Err("perm.support_read_only")
+        );
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod outbox;
 pub mod payment_requests;
 pub mod renewals;
 pub mod sessions;
+pub mod support;
 pub mod teams;
 pub mod throttle;
 pub mod tokens;

@@ -189,6 +189,32 @@ impl FromRequestParts<AppState> for InOrg {
         let Signed { ctx, sess } = Signed::from_request_parts(parts, state).await?;
         let web_err = |e: AppError| crate::error::WebError(e).into_response();
         let orgs = state.app.my_orgs(sess.user.id).await.map_err(web_err)?;
+        // SUP-03: an operator in an Organization they are not a member of works under its live
+        // support grants, checked again on every request.
+        if sess.user.is_operator
+            && let Some(org) = sess.session.org_id
+            && !orgs.iter().any(|m| m.org_id == org)
+        {
+            let actor = state
+                .app
+                .support_actor(sess.user.id, org, ctx.origin.clone())
+                .await
+                .map_err(web_err)?;
+            if let Some(slot) = parts.extensions.get::<crate::support_log::SupportSlot>() {
+                slot.set(&actor);
+            }
+            let orgs = vec![MyOrg {
+                org_id: org,
+                name: actor.org_name.clone(),
+                role: actor.access.role,
+            }];
+            return Ok(InOrg {
+                ctx,
+                sess,
+                actor,
+                orgs,
+            });
+        }
         // The session's Organization, or (if it is gone or the person left it) their first one.
         let current = sess
             .session

@@ -21,6 +21,8 @@ pub enum Nav {
     Organization,
     Profile,
     Help,
+    Support,
+    Activity,
 }
 
 /// The page a contextual help link is about: the path without its query, URL-encoded.
@@ -137,15 +139,22 @@ pub fn manager(o: &InOrg, nav: Nav, title: &str, body: Markup) -> Markup {
                                 (item(Nav::Users, "/users", "nav.users"))
                                 (item(Nav::Teams, "/teams", "nav.teams"))
                             }
+                            @if o.actor.can(Action::ViewActivity) {
+                                (item(Nav::Activity, "/activity", "nav.activity"))
+                            }
                             (item(Nav::Organization, "/org", "nav.organization"))
                             (item(Nav::Profile, "/profile", "nav.profile"))
                             (item(Nav::Help, "/help", "nav.help"))
+                            (item(Nav::Support, "/support", "nav.support"))
                         }
                     }
                     main {
                         div.title {
                             h1 { (title) }
                             a.help href=(format!("/help?page={}", help_page(&ctx.path))) { (ctx.t("help.this_page")) }
+                        }
+                        @if o.actor.support.is_some() {
+                            p.notice role="status" { (ctx.t("support.operator_banner")) " " a href="/admin" { (ctx.t("admin.title")) } }
                         }
                         (body)
                     }

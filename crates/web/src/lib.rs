@@ -9,6 +9,7 @@ mod ctx;
 mod error;
 mod layout;
 mod pages;
+mod support_log;
 
 pub use pages::{MANAGER_PAGES, is_manager_page};
 
@@ -42,6 +43,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             error::render_error_pages,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            support_log::record,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

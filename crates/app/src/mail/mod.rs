@@ -72,6 +72,16 @@ pub enum Mail<'a> {
         received: &'a str,
         support_code: &'a str,
     },
+    /// SUP-03: an LR/Admin let the provider's support in.
+    SupportAccessGranted {
+        org: &'a str,
+        by: &'a str,
+        scope: &'a str,
+        until: &'a str,
+    },
+    SupportAccessExpired {
+        org: &'a str,
+    },
 }
 
 impl Mail<'_> {
@@ -92,6 +102,8 @@ impl Mail<'_> {
             Mail::RenewalFailed { .. } => "renewal_failed",
             Mail::InvoicesExport { .. } => "invoices_export",
             Mail::ProductExpired { .. } => "product_expired",
+            Mail::SupportAccessGranted { .. } => "support_access_granted",
+            Mail::SupportAccessExpired { .. } => "support_access_expired",
         }
     }
 
@@ -252,6 +264,23 @@ impl Mail<'_> {
                     ],
                 ),
             ),
+            Mail::SupportAccessGranted {
+                org,
+                by,
+                scope,
+                until,
+            } => (
+                tf(lang, "mail.support_granted.subject", &[("org", org)]),
+                tf(
+                    lang,
+                    "mail.support_granted.body",
+                    &[("org", org), ("by", by), ("scope", scope), ("until", until)],
+                ),
+            ),
+            Mail::SupportAccessExpired { org } => (
+                tf(lang, "mail.support_expired.subject", &[("org", org)]),
+                tf(lang, "mail.support_expired.body", &[("org", org)]),
+            ),
         };
         (
             subject,
@@ -336,6 +365,13 @@ mod tests {
                 received: "CHF 90.00",
                 support_code: "123456",
             },
+            Mail::SupportAccessGranted {
+                org: "Atelier",
+                by: "Alice",
+                scope: "all",
+                until: "2026-11-24 15:05 UTC",
+            },
+            Mail::SupportAccessExpired { org: "Atelier" },
         ];
         for m in &all {
             for lang in Lang::ALL {

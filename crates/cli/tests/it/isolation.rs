@@ -24,6 +24,7 @@ fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture) -> String {
     path = path.replace("{invoice}", &objects_of.invoice);
     path = path.replace("{product}", &objects_of.product);
     path = path.replace("{team}", &objects_of.team);
+    path = path.replace("{grant}", &objects_of.grant);
     assert!(
         !path.contains('{'),
         "route {} has a placeholder the isolation test does not know",
@@ -106,6 +107,7 @@ async fn another_organizations_ids_give_404_and_change_nothing(b: Backend) {
                 || route.path.contains("{invoice}")
                 || route.path.contains("{product}")
                 || route.path.contains("{team}")
+                || route.path.contains("{grant}")
             {
                 let path = fill(route, &other, &a);
                 let r = c
@@ -173,7 +175,8 @@ async fn each_role_gets_exactly_what_the_table_allows(b: Backend) {
                 .replace("{request}", &uuid::Uuid::now_v7().to_string())
                 .replace("{invoice}", &uuid::Uuid::now_v7().to_string())
                 .replace("{product}", &uuid::Uuid::now_v7().to_string())
-                .replace("{team}", &uuid::Uuid::now_v7().to_string());
+                .replace("{team}", &uuid::Uuid::now_v7().to_string())
+                .replace("{grant}", &uuid::Uuid::now_v7().to_string());
             let mut body = route.example.map(|e| e());
             if let Some(serde_json::Value::Object(m)) = body.as_mut()
                 && m.contains_key("email")

@@ -23,4 +23,5 @@ mod orgs;
 mod prepaid;
 mod renewals;
 mod roles;
+mod support;
 mod teams;

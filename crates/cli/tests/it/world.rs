@@ -39,6 +39,8 @@ pub struct OrgFixture {
     pub product: String,
     /// A work team with rights on the product and no member yet.
     pub team: String,
+    /// A temporary support access grant of the Organization, already revoked (SUP-03).
+    pub grant: String,
 }
 
 impl OrgFixture {
@@ -219,6 +221,20 @@ async fn org(
         .set_team_product(&lr, &team, &product, rights)
         .await
         .unwrap();
+    let grant = t
+        .app
+        .grant_support_access(
+            &lr,
+            &guichet_app::support::GrantInput {
+                hours: 24,
+                whole_org: true,
+                products: vec![],
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    t.app.revoke_support_access(&lr, &grant).await.unwrap();
     OrgFixture {
         id: org_id,
         name: name.into(),
@@ -229,6 +245,7 @@ async fn org(
         invoice,
         product,
         team,
+        grant,
     }
 }
 

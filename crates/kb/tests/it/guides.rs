@@ -28,6 +28,8 @@ const MANAGER_ROUTES: &[&str] = &[
     "/profile/security",
     "/help",
     "/help/cookies-and-javascript",
+    "/support",
+    "/activity",
 ];
 
 #[test]

@@ -641,7 +641,11 @@ pub async fn team_delete(State(state): State<AppState>, a: ApiActor) -> ApiResul
 
 #[derive(Deserialize)]
 pub struct MembersBody {
+    #[serde(default)]
     user_ids: Vec<UserId>,
+    /// TEAM-02: addresses of people from outside, invited as External into the team.
+    #[serde(default)]
+    emails: Vec<String>,
 }
 
 pub async fn team_members_add(
@@ -650,11 +654,13 @@ pub async fn team_members_add(
     ApiJson(b): ApiJson<MembersBody>,
 ) -> ApiResult<Json<Value>> {
     let id: String = a.param("team")?;
-    state
+    let invited = state
         .app
-        .add_team_members(&a.actor, &id, &b.user_ids)
+        .add_team_people(&a.actor, &id, &b.user_ids, &b.emails)
         .await?;
-    Ok(Json(team_json(&state.app.team(&a.actor, &id).await?)))
+    let mut body = team_json(&state.app.team(&a.actor, &id).await?);
+    body["invited"] = json!(invited);
+    Ok(Json(body))
 }
 
 pub async fn team_member_remove(

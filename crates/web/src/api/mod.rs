@@ -5,6 +5,7 @@
 mod handlers;
 mod openapi;
 mod renewals;
+mod support;
 
 use crate::AppState;
 use crate::ctx::client_origin;
@@ -459,7 +460,7 @@ pub fn routes() -> Vec<ApiRoute> {
         ApiRoute {
             method: "POST",
             path: "/api/v1/orgs/{org}/teams/{team}/members",
-            summary: "Add several members at once",
+            summary: "Add several members at once; `emails` invites people from outside into the team (as External)",
             action: Some(Action::ManageTeams),
             example: Some(|| json!({"user_ids": []})),
             make: || post(team_members_add),
@@ -503,6 +504,55 @@ pub fn routes() -> Vec<ApiRoute> {
             action: Some(Action::Billing),
             example: Some(|| json!({"billing_reference": "PO 2026-118"})),
             make: || put(reference_put),
+        },
+        // Activity log, Premium Support, temporary support access (SUP-02, SUP-03).
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/activity",
+            summary: "The activity log, newest first: ?actor=ID&kind=team&from=YYYY-MM-DD&to=YYYY-MM-DD&page=N",
+            action: Some(Action::ViewActivity),
+            example: None,
+            make: || get(support::activity_get),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/activity/export.csv",
+            summary: "The filtered activity log as CSV",
+            action: Some(Action::ViewActivity),
+            example: None,
+            make: || get(support::activity_csv),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/support",
+            summary: "Premium Support: tier, VIP code and contact channels, or the offers to get it",
+            action: Some(Action::ViewOrg),
+            example: None,
+            make: || get(support::support_get),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/support/grants",
+            summary: "Temporary support access grants, newest first",
+            action: Some(Action::GrantSupportAccess),
+            example: None,
+            make: || get(support::grants_list),
+        },
+        ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/support/grants",
+            summary: "Let the provider's support in for 1, 24 or 168 hours: the whole Organization or products",
+            action: Some(Action::GrantSupportAccess),
+            example: Some(|| json!({"hours": 24, "whole_org": true})),
+            make: || post(support::grant_create),
+        },
+        ApiRoute {
+            method: "DELETE",
+            path: "/api/v1/orgs/{org}/support/grants/{grant}",
+            summary: "Revoke a support grant at once",
+            action: Some(Action::GrantSupportAccess),
+            example: None,
+            make: || delete(support::grant_revoke),
         },
     ]
 }

@@ -497,7 +497,6 @@ pub async fn invoices_csv(o: InOrg, Query(f): Query<InvoiceFilter>) -> Result<Re
 
 /// A CSV download fed by the export's channel, chunk by chunk (no Content-Length: chunked).
 pub(crate) fn csv_response(rx: tokio::sync::mpsc::Receiver<Result<Vec<u8>, AppError>>) -> Response {
-    use axum::http::header;
     let stream = futures_util::stream::unfold(rx, |mut rx| async move {
         let item = rx.recv().await?;
         let item = item.map_err(|e| {
@@ -506,15 +505,25 @@ pub(crate) fn csv_response(rx: tokio::sync::mpsc::Receiver<Result<Vec<u8>, AppEr
         });
         Some((item, rx))
     });
+    csv_download(axum::body::Body::from_stream(stream), "invoices.csv")
+}
+
+/// A CSV file already in memory (small exports such as the activity log), under `filename`.
+pub(crate) fn csv_bytes_response(bytes: Vec<u8>, filename: &'static str) -> Response {
+    csv_download(axum::body::Body::from(bytes), filename)
+}
+
+fn csv_download(body: axum::body::Body, filename: &'static str) -> Response {
+    use axum::http::header;
     (
         [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                "attachment; filename=\"invoices.csv\"",
+                format!("attachment; filename=\"{filename}\""),
             ),
         ],
-        axum::body::Body::from_stream(stream),
+        body,
     )
         .into_response()
 }

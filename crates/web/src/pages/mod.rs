@@ -1,15 +1,17 @@
 //! The Manager's HTML routes (and the back office). Every state change is a POST through
 //! [`crate::csrf::CsrfForm`]; every Organization page goes through [`crate::ctx::InOrg`].
 
+pub mod activity;
 pub mod addresses;
 pub mod admin;
 pub mod auth;
 pub mod billing;
-pub(crate) use billing::{csv_response, pdf_response};
+pub(crate) use billing::{csv_bytes_response, csv_response, pdf_response};
 pub mod help;
 pub mod org;
 pub mod profile;
 pub mod renewals;
+pub mod support;
 pub mod teams;
 pub mod users;
 
@@ -56,6 +58,8 @@ pub const MANAGER_PAGES: &[&str] = &[
     "/help/search",
     "/help/c/{category}",
     "/help/{id}",
+    "/support",
+    "/activity",
 ];
 
 /// Whether `path` (no query) is one of [`MANAGER_PAGES`], `{param}` segments matching any segment.
@@ -226,6 +230,13 @@ pub fn router() -> Router<AppState> {
             "/admin/withdrawals/{id}/decide",
             post(admin::decide_withdrawal),
         )
+        .route("/support", get(support::page))
+        .route("/support/access", post(support::grant))
+        .route("/support/access/{grant}/revoke", post(support::revoke))
+        .route("/activity", get(activity::page))
+        .route("/activity/export.csv", get(activity::csv))
+        .route("/admin/support", get(admin::support_grants))
+        .route("/admin/support/{org}/enter", post(admin::support_enter))
         .route("/lang", post(set_lang))
         .fallback(not_found)
 }

@@ -106,6 +106,10 @@ pub async fn show(
                             label { input type="checkbox" name=(format!("m_{}", m.membership.user_id)) value="1"; " " (m.name) " (" (m.email) ")" } br;
                         }
                     }
+                    div.field {
+                        label for="f-emails" { (ctx.t("teams.invite_outsiders")) }
+                        textarea id="f-emails" name="emails" rows="2" placeholder="nom@exemple.ch" {}
+                    }
                     button type="submit" { (ctx.t("teams.add")) }
                 }
                 p.muted { (ctx.t("teams.externals_help")) }
@@ -163,12 +167,28 @@ pub async fn add_members(
         .filter_map(|k| k.strip_prefix("m_"))
         .filter_map(|u| u.parse().ok())
         .collect();
-    o.ctx
+    // TEAM-02: addresses of people from outside, separated by commas, spaces or new lines.
+    let emails: Vec<String> = f
+        .get("emails")
+        .map(|e| {
+            e.split([',', ';', ' ', '\n', '\r'])
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let invited = o
+        .ctx
         .state
         .app
-        .add_team_members(&o.actor, &id, &users)
+        .add_team_people(&o.actor, &id, &users, &emails)
         .await?;
-    Ok(Redirect::to(&format!("/teams/{id}?done=teams.members_added")).into_response())
+    let done = if invited.is_empty() {
+        "teams.members_added"
+    } else {
+        "teams.outsiders_invited"
+    };
+    Ok(Redirect::to(&format!("/teams/{id}?done={done}")).into_response())
 }
 
 pub async fn remove_member(
