@@ -67,6 +67,7 @@ pub fn action_key(action: &str) -> Option<&'static str> {
         "product.state" => "activity.product.state",
         "invoice.paid" => "activity.invoice.paid",
         "invoice.renewal" => "activity.invoice.renewal",
+        "invoice.refunded" => "activity.invoice.refunded",
         "checkout" => "activity.checkout",
         "prepaid.top_up" => "activity.prepaid.top_up",
         "prepaid.transfer_requested" => "activity.prepaid.transfer_requested",

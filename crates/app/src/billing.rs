@@ -94,6 +94,7 @@ pub(crate) async fn issue_invoice(
         issued_at: now,
         due_on: add_days(issued, PAYMENT_DAYS).iso(),
         paid_at: None,
+        refunded: 0,
     };
     let lines: Vec<(InvoiceLine, Option<String>)> = totals
         .lines

@@ -64,11 +64,11 @@ const SETTLED: [&str; 3] = ["paid", "refunded", "partially_refunded"];
 /// Statuses still to be paid (a payment request makes sense).
 const PAYABLE: [&str; 3] = ["unpaid", "overdue", "partially_paid"];
 
-fn day(unix: i64) -> String {
+pub(crate) fn day(unix: i64) -> String {
     crate::billing::today(unix).iso()
 }
 
-fn issuer_lines(app: &App) -> Vec<String> {
+pub(crate) fn issuer_lines(app: &App) -> Vec<String> {
     let c = &app.config.creditor;
     vec![
         c.name.clone(),
@@ -96,7 +96,7 @@ fn pdf_lines(lines: &[InvoiceLine], rate_bp: i64) -> Vec<Line> {
         .collect()
 }
 
-fn file_safe(s: &str) -> String {
+pub(crate) fn file_safe(s: &str) -> String {
     s.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' {
@@ -212,6 +212,7 @@ impl App {
             billing_reference: inv.billing_reference.clone(),
             payment_reference: Some(inv.payment_reference.clone()),
             qr_bill,
+            corrects: None,
         };
         let bytes = guichet_pdf::render(&doc).map_err(|e| AppError::Internal(e.to_string()))?;
         Ok(Pdf {
@@ -305,6 +306,7 @@ impl App {
             billing_reference: org.billing_reference.clone(),
             payment_reference: None,
             qr_bill: None,
+            corrects: None,
         };
         let bytes = guichet_pdf::render(&doc).map_err(|e| AppError::Internal(e.to_string()))?;
         Ok(Pdf {

@@ -93,10 +93,99 @@ pub fn number(year: i32, seq: i64) -> String {
     format!("{year}-{seq:07}")
 }
 
+/// `CN-2026-0000007`: a credit note's number, in its own series next to the invoices'.
+pub fn credit_note_number(year: i32, seq: i64) -> String {
+    format!("CN-{}", number(year, seq))
+}
+
+/// Why a refund cannot be made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefundError {
+    /// Zero or negative.
+    NotPositive,
+    /// More than what is left to refund on the invoice.
+    MoreThanLeft,
+}
+
+/// Splits a refund of `amount` (VAT included) of an invoice of `net` + `vat` = `gross`, of which
+/// `refunded` (and `vat_refunded` of its VAT) went back already, into (net, VAT): the invoice's VAT
+/// share, rounded half up, and exactly the VAT left when the refund takes what is left, so that the
+/// credit notes of an invoice add up to the invoice, centime for centime.
+pub fn refund_split(
+    gross: i64,
+    vat: i64,
+    refunded: i64,
+    vat_refunded: i64,
+    amount: i64,
+) -> Result<(i64, i64), RefundError> {
+    if amount <= 0 {
+        return Err(RefundError::NotPositive);
+    }
+    let left = gross - refunded;
+    if amount > left {
+        return Err(RefundError::MoreThanLeft);
+    }
+    let vat_left = vat - vat_refunded;
+    let share = if amount == left || gross == 0 {
+        vat_left
+    } else {
+        let v = (amount as i128 * vat as i128 * 2 + gross as i128) / (gross as i128 * 2);
+        (v as i64).min(vat_left).min(amount)
+    };
+    Ok((amount - share, share))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn refunds_split_like_the_invoice() {
+        // CHF 149.18 = 138.00 + 11.18 VAT (8.1 %).
+        assert_eq!(
+            refund_split(14_918, 1_118, 0, 0, 14_918),
+            Ok((13_800, 1_118))
+        );
+        assert_eq!(refund_split(14_918, 1_118, 0, 0, 5_000), Ok((4_625, 375)));
+        assert_eq!(
+            refund_split(14_918, 1_118, 5_000, 375, 9_918),
+            Ok((9_175, 743))
+        );
+        assert_eq!(
+            refund_split(14_918, 1_118, 5_000, 375, 9_919),
+            Err(RefundError::MoreThanLeft)
+        );
+        assert_eq!(
+            refund_split(14_918, 1_118, 0, 0, 0),
+            Err(RefundError::NotPositive)
+        );
+        // Reverse charge: no VAT to give back.
+        assert_eq!(refund_split(10_000, 0, 0, 0, 2_500), Ok((2_500, 0)));
+    }
+
+    proptest! {
+        /// Any sequence of partial refunds adds up to the invoice exactly, never past it.
+        #[test]
+        fn refunds_add_up_to_the_invoice(net in 1i64..10_000_000, rate in 0i64..2_000, cuts in proptest::collection::vec(1i64..1_000_000, 1..8)) {
+            let vat = net * rate / 10_000;
+            let gross = net + vat;
+            let (mut refunded, mut vat_refunded) = (0, 0);
+            for c in cuts {
+                let amount = c.min(gross - refunded);
+                if amount == 0 { break; }
+                let (n, v) = refund_split(gross, vat, refunded, vat_refunded, amount).unwrap();
+                prop_assert!(n >= 0 && v >= 0 && n + v == amount);
+                refunded += amount;
+                vat_refunded += v;
+                prop_assert!(vat_refunded <= vat && refunded - vat_refunded <= net);
+            }
+            if refunded < gross {
+                let (n, v) = refund_split(gross, vat, refunded, vat_refunded, gross - refunded).unwrap();
+                prop_assert_eq!((refunded - vat_refunded + n, vat_refunded + v), (net, vat));
+            }
+        }
+    }
 
     #[test]
     fn a_swiss_invoice() {

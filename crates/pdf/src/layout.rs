@@ -138,6 +138,8 @@ pub fn title(doc: &Document) -> String {
         (Kind::PaymentRequest, None) => t(lang, "pdf.payment_request").to_owned(),
         (Kind::Invoice, Some(n)) => tf(lang, "pdf.invoice_number", &[("number", n)]),
         (Kind::Invoice, None) => t(lang, "pdf.invoice").to_owned(),
+        (Kind::CreditNote, Some(n)) => tf(lang, "pdf.credit_note_number", &[("number", n)]),
+        (Kind::CreditNote, None) => t(lang, "pdf.credit_note").to_owned(),
     }
 }
 
@@ -245,6 +247,9 @@ fn first_page_head(ops: &mut Page, doc: &Document) -> f32 {
         facts.push((t(lang, "pdf.number"), n.clone()));
     }
     facts.push((t(lang, "pdf.date"), date(lang, &doc.issued_on)));
+    if let Some(n) = &doc.corrects {
+        facts.push((t(lang, "pdf.corrects"), n.clone()));
+    }
     if let Some(d) = &doc.due_on
         && doc.kind != Kind::Invoice
     {
@@ -386,7 +391,7 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Vec<Page>, PdfError> {
     let breakdown = doc.vat_breakdown();
     let notes = match doc.kind {
         Kind::PaymentRequest if slip.is_some() => 1,
-        Kind::ProForma => 1,
+        Kind::ProForma | Kind::CreditNote => 1,
         _ => 0,
     } + usize::from(doc.vat_mention.is_some());
     let needed = 6.0 + 5.0 * (breakdown.len() as f32 + 2.0) + 6.0 * notes as f32;
@@ -440,6 +445,7 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Vec<Page>, PdfError> {
     let note = match doc.kind {
         Kind::PaymentRequest if slip.is_some() => Some(t(lang, "pdf.request_note")),
         Kind::ProForma => Some(t(lang, "pdf.pro_forma_note")),
+        Kind::CreditNote => Some(t(lang, "pdf.credit_note_note")),
         _ => None,
     };
     if let Some(note) = note {

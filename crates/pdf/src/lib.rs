@@ -28,6 +28,8 @@ pub enum Kind {
     PaymentRequest,
     /// A pro forma of a selection: no number, no payment reference, no legal value.
     ProForma,
+    /// A credit note (INV-02): a refund against an invoice, numbered in its own series.
+    CreditNote,
 }
 
 /// One billed line.
@@ -82,6 +84,8 @@ pub struct Document {
     pub payment_reference: Option<String>,
     /// The payment part printed at the bottom of a payment request.
     pub qr_bill: Option<QrBill>,
+    /// The invoice a credit note corrects.
+    pub corrects: Option<String>,
 }
 
 impl Document {

@@ -82,6 +82,7 @@ fn document(kind: Kind, lang: Lang) -> Document {
         billing_reference: Some("PO-4711 Ops".into()),
         payment_reference: numbered.then(|| "000000000000000000000000121".into()),
         qr_bill: (kind == Kind::PaymentRequest).then(bill),
+        corrects: None,
     }
 }
 

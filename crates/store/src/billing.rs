@@ -261,6 +261,8 @@ pub struct Invoice {
     pub issued_at: i64,
     pub due_on: String,
     pub paid_at: Option<i64>,
+    /// What credit notes gave back so far (minor units, VAT included).
+    pub refunded: i64,
 }
 
 #[derive(Clone, Debug)]
@@ -278,7 +280,7 @@ pub struct InvoiceLine {
 
 const ICOLS: &str = "id, org_id, number, kind, status, currency, net, vat, gross, vat_rate_bp, vat_mention, bill_to_name, \
                      bill_to_street, bill_to_postcode, bill_to_city, bill_to_country, billing_reference, payment_reference, \
-                     issued_at, due_on, paid_at";
+                     issued_at, due_on, paid_at, refunded";
 
 fn invoice(r: &AnyRow) -> Result<Invoice> {
     const T: &str = "invoices";
@@ -306,6 +308,7 @@ fn invoice(r: &AnyRow) -> Result<Invoice> {
         issued_at: int(r, T, "issued_at")?,
         due_on: text(r, T, "due_on")?,
         paid_at: opt_int(r, T, "paid_at")?,
+        refunded: int(r, T, "refunded")?,
     })
 }
 
@@ -494,6 +497,13 @@ pub async fn count_unpaid(c: &mut Conn, org: OrgId) -> Result<i64> {
         .fetch_one(c)
         .await?;
     Ok(row.try_get::<i64, _>(0)?)
+}
+
+/// An invoice by its number, whatever its Organization (the back office's lookup).
+pub async fn invoice_by_number(c: &mut Conn, number: &str) -> Result<Option<Invoice>> {
+    let sql = sqlx::AssertSqlSafe(format!("SELECT {ICOLS} FROM invoices WHERE number = $1"));
+    let row = sqlx::query(sql).bind(number).fetch_optional(c).await?;
+    row.as_ref().map(invoice).transpose()
 }
 
 /// The invoice carrying this payment reference, whichever Organization (the bank import's look-up).

@@ -72,6 +72,14 @@ pub enum Mail<'a> {
         received: &'a str,
         support_code: &'a str,
     },
+    /// A refund (INV-02): the credit note and where the money went.
+    CreditNoteIssued {
+        invoice: &'a str,
+        number: &'a str,
+        amount: &'a str,
+        reason: &'a str,
+        support_code: &'a str,
+    },
     /// SUP-03: an LR/Admin let the provider's support in.
     SupportAccessGranted {
         org: &'a str,
@@ -99,6 +107,7 @@ impl Mail<'_> {
             Mail::WithdrawalApproved { .. } => "withdrawal_approved",
             Mail::WithdrawalRejected { .. } => "withdrawal_rejected",
             Mail::PaymentMismatch { .. } => "payment_mismatch",
+            Mail::CreditNoteIssued { .. } => "credit_note_issued",
             Mail::RenewalFailed { .. } => "renewal_failed",
             Mail::InvoicesExport { .. } => "invoices_export",
             Mail::ProductExpired { .. } => "product_expired",
@@ -242,6 +251,30 @@ impl Mail<'_> {
                     ],
                 ),
             ),
+            Mail::CreditNoteIssued {
+                invoice,
+                number,
+                amount,
+                reason,
+                support_code,
+            } => (
+                tf(
+                    lang,
+                    "mail.credit_note.subject",
+                    &[("number", number), ("invoice", invoice)],
+                ),
+                tf(
+                    lang,
+                    "mail.credit_note.body",
+                    &[
+                        ("invoice", invoice),
+                        ("number", number),
+                        ("amount", amount),
+                        ("reason", reason),
+                        ("code", support_code),
+                    ],
+                ),
+            ),
             Mail::PaymentMismatch {
                 invoice,
                 expected,
@@ -358,6 +391,13 @@ mod tests {
             Mail::WithdrawalRejected {
                 amount: "CHF 100.00",
                 reason: "IBAN closed",
+            },
+            Mail::CreditNoteIssued {
+                invoice: "2026-0000042",
+                number: "CN-2026-0000001",
+                amount: "CHF 20.00",
+                reason: "Service outage",
+                support_code: "123456",
             },
             Mail::PaymentMismatch {
                 invoice: "2026-0000042",

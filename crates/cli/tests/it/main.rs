@@ -21,6 +21,7 @@ mod kb;
 mod ledger;
 mod orgs;
 mod prepaid;
+mod refunds;
 mod renewals;
 mod roles;
 mod support;

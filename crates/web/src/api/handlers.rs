@@ -450,7 +450,7 @@ fn invoice_json(i: &guichet_store::billing::Invoice) -> Value {
     json!({"id": i.id, "number": i.number, "kind": i.kind, "status": i.status, "currency": i.currency,
            "net_minor": i.net, "vat_minor": i.vat, "gross_minor": i.gross, "vat_rate_bp": i.vat_rate_bp, "vat_mention": i.vat_mention,
            "bill_to": i.bill_to, "billing_reference": i.billing_reference, "payment_reference": i.payment_reference,
-           "issued_at": i.issued_at, "due_on": i.due_on, "paid_at": i.paid_at})
+           "issued_at": i.issued_at, "due_on": i.due_on, "paid_at": i.paid_at, "refunded_minor": i.refunded})
 }
 
 pub async fn invoices_list(
@@ -473,7 +473,22 @@ pub async fn invoice_get(State(state): State<AppState>, a: ApiActor) -> ApiResul
         .map(|l| json!({"description": l.description, "product_id": l.product_id, "period_start": l.period_start, "period_end": l.period_end,
                         "quantity": l.quantity, "unit_net_minor": l.unit_net, "net_minor": l.net, "vat_minor": l.vat, "gross_minor": l.gross}))
         .collect();
+    v["credit_notes"] = state
+        .app
+        .credit_notes(&a.actor, &id)
+        .await?
+        .iter()
+        .map(|n| json!({"id": n.id, "number": n.number, "net_minor": n.net, "vat_minor": n.vat, "gross_minor": n.gross,
+                        "currency": n.currency, "reason": n.reason, "issued_at": n.issued_at}))
+        .collect();
     Ok(Json(v))
+}
+
+/// A credit note as PDF (INV-02).
+pub async fn credit_note_pdf(State(state): State<AppState>, a: ApiActor) -> ApiResult<Response> {
+    let id: String = a.param("note")?;
+    let pdf = state.app.credit_note_pdf(&a.actor, &id).await?;
+    Ok(crate::pages::pdf_response(pdf))
 }
 
 pub async fn invoice_pay(

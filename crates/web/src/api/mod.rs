@@ -352,7 +352,7 @@ pub fn routes() -> Vec<ApiRoute> {
         ApiRoute {
             method: "GET",
             path: "/api/v1/orgs/{org}/invoices/{invoice}",
-            summary: "One invoice with its lines",
+            summary: "One invoice with its lines and its credit notes",
             action: Some(Action::Billing),
             example: None,
             make: || get(invoice_get),
@@ -372,6 +372,14 @@ pub fn routes() -> Vec<ApiRoute> {
             action: Some(Action::Billing),
             example: None,
             make: || get(invoice_pdf),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/credit-notes/{note}/pdf",
+            summary: "A credit note as PDF (INV-02): a refund against an invoice, credited to the prepaid account",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(credit_note_pdf),
         },
         ApiRoute {
             method: "GET",

@@ -244,6 +244,7 @@ async fn invoice_page(
 ) -> Result<Markup, WebError> {
     let app = &o.ctx.state.app;
     let (inv, lines) = app.invoice(&o.actor, id).await?;
+    let credit_notes = app.credit_notes(&o.actor, id).await?;
     let ctx = &o.ctx;
     let payable = inv.status == "unpaid" || inv.status == "overdue";
     let key = guichet_app::crypto::random_token();
@@ -271,6 +272,25 @@ async fn invoice_page(
                     @if let Some(m) = &inv.vat_mention { " — " (ctx.t(m)) } }
                 p { (ctx.t("prepaid.transfer_reference")) ": " code { (inv.payment_reference) } }
                 p { (pdf_link(ctx, &inv.id, &inv.status)) }
+            }
+            @if !credit_notes.is_empty() {
+                div.card {
+                    h2 { (ctx.t("credit_note.title")) }
+                    table {
+                        thead { tr { th { (ctx.t("credit_note.number")) } th { (ctx.t("invoice.date")) } th { (ctx.t("credit_note.reason")) } th.num { (ctx.t("invoice.total")) } } }
+                        tbody {
+                            @for n in &credit_notes {
+                                tr {
+                                    td { a href=(format!("/accounting/credit-notes/{}/pdf", n.id)) { (n.number) } }
+                                    td { (date(n.issued_at)) }
+                                    td { (n.reason) }
+                                    td.num { (guichet_core::Money::new(n.gross, n.currency)) }
+                                }
+                            }
+                        }
+                    }
+                    p.muted { (ctx.t("credit_note.where")) }
+                }
             }
             @if payable {
                 div.card {
@@ -493,6 +513,12 @@ pub async fn invoices_csv_mail(
 pub async fn invoices_csv(o: InOrg, Query(f): Query<InvoiceFilter>) -> Result<Response, WebError> {
     let rx = o.ctx.state.app.invoices_csv_stream(&o.actor, &f).await?;
     Ok(csv_response(rx))
+}
+
+/// A credit note as PDF (INV-02).
+pub async fn credit_note_pdf(o: InOrg, Path(id): Path<String>) -> Result<Response, WebError> {
+    let pdf = o.ctx.state.app.credit_note_pdf(&o.actor, &id).await?;
+    Ok(pdf_response(pdf))
 }
 
 /// A CSV download fed by the export's channel, chunk by chunk (no Content-Length: chunked).

@@ -125,6 +125,10 @@ pub fn router() -> Router<AppState> {
             "/accounting/invoices/{invoice}/document.pdf",
             get(billing::invoice_pdf),
         )
+        .route(
+            "/accounting/credit-notes/{note}/pdf",
+            get(billing::credit_note_pdf),
+        )
         .route("/payments/pro-forma", post(billing::pro_forma))
         .route("/accounting/prepaid", get(org::prepaid))
         .route("/accounting/prepaid/top-up", post(org::top_up))
@@ -212,6 +216,8 @@ pub fn router() -> Router<AppState> {
         .route("/help/{id}/feedback", post(help::feedback))
         .route("/admin", get(admin::customers))
         .route("/admin/withdrawals", get(admin::withdrawals))
+        .route("/admin/invoices", get(admin::invoices))
+        .route("/admin/invoices/refund", post(admin::refund))
         .route("/admin/payouts", post(admin::write_payouts))
         .route("/admin/payouts/{id}/file", get(admin::payout_file))
         .route("/admin/bank", get(admin::bank))
