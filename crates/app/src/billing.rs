@@ -618,13 +618,31 @@ impl App {
         let by_card = total - from_prepaid;
         let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, org.currency);
         let receivable = AccountRef::of_org(AccountKind::Receivable, actor.org, org.currency);
-        let mut transfers = Vec::new();
+        let numbers: Vec<&str> = selected.iter().map(|i| i.number.as_str()).collect();
+        let description = format!("Payment of {}", numbers.join(", "));
+        // The prepaid part is booked first, in this transaction: if the balance cannot cover it,
+        // the card is never charged; if the card then declines, the transaction is dropped and the
+        // balance is as it was.
         if from_prepaid > 0 {
-            transfers.push(Transfer {
+            let entry = ledger::NewEntry {
+                org: Some(actor.org),
+                kind: "checkout",
+                description: &description,
+                idempotency_key: Some(key),
+                now,
+            };
+            let transfer = Transfer {
                 debit: prepaid,
                 credit: receivable,
                 amount: from_prepaid,
-            });
+            };
+            match ledger::post(&mut tx, entry, &[transfer]).await {
+                Ok(_) => {}
+                Err(ledger::PostError::InsufficientFunds) => {
+                    return Err(AppError::invalid("from_prepaid", "invoice.insufficient"));
+                }
+                Err(e) => return Err(AppError::Internal(e.to_string())),
+            }
         }
         if by_card > 0 {
             let fields = co
@@ -638,23 +656,24 @@ impl App {
                 crate::prepaid::year_month(now),
             )
             .map_err(|p| AppError::invalid(p.field(), p.key()))?;
-            let numbers: Vec<&str> = selected.iter().map(|i| i.number.as_str()).collect();
-            let description = format!("Invoices {}", numbers.join(", "));
+            let charge_description = format!("Invoices {}", numbers.join(", "));
             let request = ChargeRequest {
                 amount: Money::new(by_card, org.currency),
                 source: crate::payments::Source::Card(&card),
                 idempotency_key: key,
-                description: &description,
+                description: &charge_description,
             };
             let outcome = self.payments.charge(&request).await;
             if outcome.code() != "succeeded" {
-                // All or nothing: nothing is written for a declined card (the key stays free for a retry).
+                // All or nothing: the transaction is dropped, the prepaid part with it (the key
+                // stays free for a retry).
                 let reason = match &outcome {
                     ChargeOutcome::Declined { reason } | ChargeOutcome::Failed { reason } => {
                         reason.clone()
                     }
                     ChargeOutcome::Succeeded { .. } => String::new(),
                 };
+                drop(tx);
                 return Ok(Answer {
                     status: 402,
                     body: serde_json::json!({"status": outcome.code(), "reason": reason, "balance_untouched": true}),
@@ -672,27 +691,21 @@ impl App {
                 now,
             };
             guichet_store::card_payments::record(&mut tx, &payment).await?;
-            transfers.push(Transfer {
+            let entry = ledger::NewEntry {
+                org: Some(actor.org),
+                kind: "checkout",
+                description: &description,
+                idempotency_key: (from_prepaid == 0).then_some(key),
+                now,
+            };
+            let transfer = Transfer {
                 debit: AccountRef::provider(AccountKind::CardClearing, org.currency),
                 credit: receivable,
                 amount: by_card,
-            });
-        }
-        let numbers: Vec<&str> = selected.iter().map(|i| i.number.as_str()).collect();
-        let description = format!("Payment of {}", numbers.join(", "));
-        let entry = ledger::NewEntry {
-            org: Some(actor.org),
-            kind: "checkout",
-            description: &description,
-            idempotency_key: Some(key),
-            now,
-        };
-        match ledger::post(&mut tx, entry, &transfers).await {
-            Ok(_) => {}
-            Err(ledger::PostError::InsufficientFunds) => {
-                return Err(AppError::invalid("from_prepaid", "invoice.insufficient"));
-            }
-            Err(e) => return Err(AppError::Internal(e.to_string())),
+            };
+            ledger::post(&mut tx, entry, &[transfer])
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))?;
         }
         for inv in &selected {
             store::mark_invoice_paid(&mut tx, &inv.id, now).await?;

@@ -285,6 +285,7 @@ catalogue! {
     "admin.refund_button" => ["Rembourser et émettre la note de crédit", "Refund and issue the credit note", "Erstatten und Gutschrift ausstellen"],
     "admin.refund_unconfirmed" => ["Cochez la confirmation pour rembourser.", "Tick the confirmation to refund.", "Bestätigen Sie die Rückerstattung mit dem Häkchen."],
     "admin.refunded" => ["Remboursement effectué, note de crédit émise.", "Refunded; the credit note is issued.", "Erstattet; die Gutschrift ist ausgestellt."],
+    "invoice.refunded" => ["Facture remboursée", "Invoice refunded", "Rechnung erstattet"],
     "credit_note.title" => ["Notes de crédit", "Credit notes", "Gutschriften"],
     "credit_note.number" => ["Numéro", "Number", "Nummer"],
     "credit_note.reason" => ["Motif", "Reason", "Grund"],

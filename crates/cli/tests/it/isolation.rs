@@ -25,6 +25,9 @@ fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture) -> String {
     path = path.replace("{product}", &objects_of.product);
     path = path.replace("{team}", &objects_of.team);
     path = path.replace("{grant}", &objects_of.grant);
+    // The fixture issues no credit note: any id of A's is another Organization's for B (the
+    // refunds test reads a real credit note of A's with B's token).
+    path = path.replace("{note}", &objects_of.invoice);
     assert!(
         !path.contains('{'),
         "route {} has a placeholder the isolation test does not know",

@@ -19,6 +19,7 @@ mod invitations;
 mod isolation;
 mod kb;
 mod ledger;
+mod model;
 mod orgs;
 mod prepaid;
 mod refunds;

@@ -51,7 +51,7 @@ pub async fn activity_csv(
     let lang = a.actor.lang;
     Ok(crate::pages::csv_bytes_response(
         state.app.activity_csv(&a.actor, &f, lang).await?,
-        "activity.csv",
+        "activity",
     ))
 }
 

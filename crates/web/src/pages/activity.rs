@@ -107,5 +107,5 @@ pub async fn csv(o: InOrg, Query(f): Query<ActivityFilter>) -> Result<Response, 
         .app
         .activity_csv(&o.actor, &f, o.ctx.lang)
         .await?;
-    Ok(csv_bytes_response(bytes, "activity.csv"))
+    Ok(csv_bytes_response(bytes, "activity"))
 }

@@ -531,22 +531,22 @@ pub(crate) fn csv_response(rx: tokio::sync::mpsc::Receiver<Result<Vec<u8>, AppEr
         });
         Some((item, rx))
     });
-    csv_download(axum::body::Body::from_stream(stream), "invoices.csv")
+    csv_download(axum::body::Body::from_stream(stream), "invoices")
 }
 
-/// A CSV file already in memory (small exports such as the activity log), under `filename`.
-pub(crate) fn csv_bytes_response(bytes: Vec<u8>, filename: &'static str) -> Response {
-    csv_download(axum::body::Body::from(bytes), filename)
+/// A CSV file already in memory (small exports such as the activity log), saved as `{stem}.csv`.
+pub(crate) fn csv_bytes_response(bytes: Vec<u8>, stem: &'static str) -> Response {
+    csv_download(axum::body::Body::from(bytes), stem)
 }
 
-fn csv_download(body: axum::body::Body, filename: &'static str) -> Response {
+fn csv_download(body: axum::body::Body, stem: &'static str) -> Response {
     use axum::http::header;
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
+                format!("attachment; filename=\"{stem}.csv\""),
             ),
         ],
         body,
