@@ -19,7 +19,8 @@ pub const ISSUER: &str = "guichet";
 pub const PAYMENT_DAYS: i64 = 30;
 pub const PAGE_SIZE: i64 = 25;
 
-pub(crate) fn today(unix: i64) -> Date {
+/// The calendar day (UTC) of a Unix time.
+pub fn today(unix: i64) -> Date {
     let d =
         time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     Date::new(d.year(), u8::from(d.month()), d.day()).unwrap_or(Date {

@@ -111,6 +111,105 @@ pub async fn offer_name(c: &mut Conn, id: &str) -> Result<Option<(String, Produc
         .transpose()
 }
 
+/// One price of the back office's catalogue: in force from `valid_from` (Unix time).
+#[derive(Clone, Debug)]
+pub struct PriceRow {
+    pub months: i64,
+    pub currency: Currency,
+    pub amount: i64,
+    pub valid_from: i64,
+}
+
+/// An offer as the back office sees it: active or not, with every price, past and scheduled.
+#[derive(Clone, Debug)]
+pub struct AdminOffer {
+    pub id: String,
+    pub product_type: ProductType,
+    pub name: String,
+    pub active: bool,
+    pub support_tier: Option<i64>,
+    pub prices: Vec<PriceRow>,
+}
+
+/// Every offer with all its prices (newest first per period and currency).
+pub async fn all_offers(c: &mut Conn) -> Result<Vec<AdminOffer>> {
+    let rows = sqlx::query(
+        "SELECT id, product_type, name, active, support_tier FROM offers ORDER BY product_type, name",
+    )
+    .fetch_all(&mut *c)
+    .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        out.push(AdminOffer {
+            id: text(r, "offers", "id")?,
+            product_type: code(r, "offers", "product_type", ProductType::parse)?,
+            name: text(r, "offers", "name")?,
+            active: flag(r, "offers", "active")?,
+            support_tier: opt_int(r, "offers", "support_tier")?,
+            prices: Vec::new(),
+        });
+    }
+    let prices = sqlx::query(
+        "SELECT offer_id, period_months, currency, amount, valid_from FROM offer_prices          ORDER BY offer_id, period_months, currency, valid_from DESC",
+    )
+    .fetch_all(&mut *c)
+    .await?;
+    for r in &prices {
+        let offer = text(r, "offer_prices", "offer_id")?;
+        if let Some(o) = out.iter_mut().find(|o| o.id == offer) {
+            o.prices.push(PriceRow {
+                months: int(r, "offer_prices", "period_months")?,
+                currency: code(r, "offer_prices", "currency", Currency::parse)?,
+                amount: int(r, "offer_prices", "amount")?,
+                valid_from: int(r, "offer_prices", "valid_from")?,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Replaces a price that is not in force yet (same offer, period, currency and start).
+pub async fn delete_future_price(
+    c: &mut Conn,
+    offer: &str,
+    months: i64,
+    currency: Currency,
+    valid_from: i64,
+    now: i64,
+) -> Result<u64> {
+    let r = sqlx::query(
+        "DELETE FROM offer_prices WHERE offer_id = $1 AND period_months = $2 AND currency = $3 AND valid_from = $4 AND valid_from > $5",
+    )
+    .bind(offer)
+    .bind(months)
+    .bind(currency.code())
+    .bind(valid_from)
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(r.rows_affected())
+}
+
+/// Shows or hides an offer on the order form (products already sold keep renewing).
+pub async fn set_offer_active(c: &mut Conn, offer: &str, active: bool) -> Result<bool> {
+    let r = sqlx::query("UPDATE offers SET active = $1 WHERE id = $2")
+        .bind(i64::from(active))
+        .bind(offer)
+        .execute(c)
+        .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// The highest Premium Support tier rank so far (0: none).
+pub async fn max_support_tier(c: &mut Conn) -> Result<i64> {
+    Ok(
+        sqlx::query("SELECT COALESCE(MAX(support_tier), 0) FROM offers")
+            .fetch_one(c)
+            .await?
+            .try_get::<i64, _>(0)?,
+    )
+}
+
 pub async fn count_offers(c: &mut Conn) -> Result<i64> {
     Ok(sqlx::query("SELECT COUNT(*) FROM offers")
         .fetch_one(c)

@@ -10,6 +10,7 @@ mod auth;
 mod bank;
 mod billing;
 mod browser;
+mod catalogue;
 mod crash;
 mod csrf;
 mod documents;

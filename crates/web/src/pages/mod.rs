@@ -217,6 +217,13 @@ pub fn router() -> Router<AppState> {
         .route("/admin", get(admin::customers))
         .route("/admin/withdrawals", get(admin::withdrawals))
         .route("/admin/invoices", get(admin::invoices))
+        .route("/admin/catalogue", get(admin::catalogue))
+        .route("/admin/catalogue/offers", post(admin::create_offer))
+        .route("/admin/catalogue/{offer}/prices", post(admin::set_price))
+        .route(
+            "/admin/catalogue/{offer}/active",
+            post(admin::set_offer_active),
+        )
         .route("/admin/invoices/refund", post(admin::refund))
         .route("/admin/payouts", post(admin::write_payouts))
         .route("/admin/payouts/{id}/file", get(admin::payout_file))
