@@ -531,6 +531,171 @@ pub struct DueItems {
     pub invoices: Vec<Invoice>,
     pub balance: Money,
     pub show_all: bool,
+    /// Per invoice billing one product period: its period in months and the durations it can be
+    /// paid for instead (FREQ-01a).
+    pub durations: std::collections::BTreeMap<String, (i64, Vec<DurationChoice>)>,
+}
+
+/// A duration a due item can be paid for (FREQ-01a): months and what it costs, VAT included.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DurationChoice {
+    pub months: i64,
+    pub gross: i64,
+}
+
+/// The product period an invoice bills, if it bills exactly one: (product, start, months).
+async fn billed_period(
+    c: &mut guichet_store::Conn,
+    org: guichet_core::OrgId,
+    invoice: &str,
+) -> AppResult<Option<(store::Product, Date, i64)>> {
+    let Some((_, lines)) = store::get_invoice(c, org, invoice).await? else {
+        return Ok(None);
+    };
+    let [line] = lines.as_slice() else {
+        return Ok(None);
+    };
+    let (Some(product), Some(start), Some(end)) = (
+        line.product_id.as_deref(),
+        line.period_start.as_deref().and_then(Date::parse_iso),
+        line.period_end.as_deref().and_then(Date::parse_iso),
+    ) else {
+        return Ok(None);
+    };
+    let Some(p) = store::get_product(c, org, product).await? else {
+        return Ok(None);
+    };
+    let months = guichet_core::period::months_between(start, end);
+    Ok(Some((p, start, months)))
+}
+
+impl App {
+    /// The durations an invoice's product can be paid for now (FREQ-01a): those with a price,
+    /// monthly only above the monthly minimum ⚙, Premium Support at least six months.
+    async fn duration_choices(
+        &self,
+        c: &mut guichet_store::Conn,
+        org: &guichet_store::orgs::Org,
+        product: &store::Product,
+    ) -> AppResult<Vec<DurationChoice>> {
+        let treatment = vat::treatment(&org.country, org.kind, org.vat_number.as_deref());
+        let premium = guichet_store::support::offer_tier(c, &product.offer_id)
+            .await?
+            .is_some();
+        let now = self.now();
+        let mut out = Vec::new();
+        for months in guichet_core::period::PERIODS {
+            let months = months as i64;
+            if premium && months < crate::support::PREMIUM_MIN_MONTHS {
+                continue;
+            }
+            let Some(unit) = store::price(c, &product.offer_id, months, org.currency, now).await?
+            else {
+                continue;
+            };
+            if !guichet_core::renewal::period_allowed(unit, months, self.config.monthly_minimum) {
+                continue;
+            }
+            let line = LineInput {
+                description: String::new(),
+                quantity: 1,
+                unit_net: unit,
+            };
+            let totals = price(org.currency, treatment, &[line])
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+            out.push(DurationChoice {
+                months,
+                gross: totals.gross,
+            });
+        }
+        Ok(out)
+    }
+
+    /// FREQ-01a: an unpaid invoice paid for another duration is cancelled (its amounts reversed in
+    /// the ledger, its number kept) and replaced, in the checkout's transaction, by an invoice for
+    /// the same start and the chosen duration at today's price. The product takes the new duration
+    /// only if the payment goes through: otherwise the transaction is dropped with everything else.
+    async fn rebill_for_duration(
+        &self,
+        tx: &mut guichet_store::Conn,
+        org: &guichet_store::orgs::Org,
+        inv: &Invoice,
+        months: i64,
+        now: i64,
+    ) -> AppResult<Invoice> {
+        let Some((product, start, current)) = billed_period(tx, org.id, &inv.id).await? else {
+            return Err(AppError::invalid(
+                "durations",
+                "checkout.duration_unavailable",
+            ));
+        };
+        if months == current {
+            return Ok(inv.clone());
+        }
+        let choices = self.duration_choices(tx, org, &product).await?;
+        if !choices.iter().any(|c| c.months == months) {
+            return Err(AppError::invalid(
+                "durations",
+                "checkout.duration_unavailable",
+            ));
+        }
+        let unit = store::price(tx, &product.offer_id, months, org.currency, now)
+            .await?
+            .ok_or(AppError::invalid(
+                "durations",
+                "checkout.duration_unavailable",
+            ))?;
+        if !store::cancel_invoice(tx, &inv.id).await? {
+            return Err(AppError::Conflict("invoice.not_payable"));
+        }
+        let receivable = AccountRef::of_org(AccountKind::Receivable, org.id, org.currency);
+        let reversal: Vec<Transfer> = [
+            (
+                AccountRef::provider(AccountKind::Revenue, org.currency),
+                inv.net,
+            ),
+            (
+                AccountRef::provider(AccountKind::VatPayable, org.currency),
+                inv.vat,
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, amount)| *amount > 0)
+        .map(|(debit, amount)| Transfer {
+            debit,
+            credit: receivable,
+            amount,
+        })
+        .collect();
+        let description = format!("Invoice {} replaced: {months} months", inv.number);
+        let entry = ledger::NewEntry {
+            org: Some(org.id),
+            kind: "invoice_cancelled",
+            description: &description,
+            idempotency_key: None,
+            now,
+        };
+        ledger::post(tx, entry, &reversal)
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        if product.state == guichet_core::product::ProductState::Pending {
+            store::set_pending_period(tx, &product.id, months).await?;
+        }
+        let end = start.add_months(months as u32);
+        let period = BilledPeriod {
+            description: format!(
+                "{} — {months} mois / months ({} → {})",
+                product.name,
+                start.iso(),
+                end.iso()
+            ),
+            product_id: product.id.clone(),
+            start,
+            end,
+            unit_net: unit,
+        };
+        issue_invoice(tx, org, inv.bill_to.clone(), &inv.kind, &period, now).await
+    }
 }
 
 /// How a selection is paid (PP-03): up to `from_prepaid` from the balance, the rest by card.
@@ -540,6 +705,9 @@ pub struct Checkout {
     pub from_prepaid_minor: i64,
     #[serde(default)]
     pub card: Option<crate::prepaid::CardFields>,
+    /// Another duration (months) for some of the invoices (FREQ-01a), by invoice id.
+    #[serde(default)]
+    pub durations: std::collections::BTreeMap<String, i64>,
 }
 
 impl App {
@@ -554,10 +722,20 @@ impl App {
         let invoices =
             store::payable(&mut c, actor.org, (!show_all).then_some(horizon.as_str())).await?;
         let balance = ledger::prepaid_balance(&mut c, actor.org, org.currency).await?;
+        let mut durations = std::collections::BTreeMap::new();
+        for inv in &invoices {
+            if let Some((product, _, months)) = billed_period(&mut c, actor.org, &inv.id).await? {
+                let choices = self.duration_choices(&mut c, &org, &product).await?;
+                if choices.len() > 1 || choices.first().is_some_and(|c| c.months != months) {
+                    durations.insert(inv.id.clone(), (months, choices));
+                }
+            }
+        }
         Ok(DueItems {
             invoices,
             balance: Money::new(balance, org.currency),
             show_all,
+            durations,
         })
     }
 
@@ -589,10 +767,24 @@ impl App {
         let mut ids = co.invoices.clone();
         ids.sort();
         ids.dedup();
+        for id in co.durations.keys() {
+            if !ids.contains(id) {
+                return Err(AppError::invalid(
+                    "durations",
+                    "checkout.duration_unselected",
+                ));
+            }
+        }
+        let durations: Vec<String> = co
+            .durations
+            .iter()
+            .map(|(id, m)| format!("{id}={m}"))
+            .collect();
         let hash = crate::crypto::sha256_hex(&format!(
-            "checkout|{}|{}",
+            "checkout|{}|{}|{}",
             ids.join(","),
-            co.from_prepaid_minor
+            co.from_prepaid_minor,
+            durations.join(",")
         ));
         let mut tx = self.db.begin().await?;
         if let Some(first) = claim_key(&mut tx, actor.org, key, &hash, now).await? {
@@ -612,6 +804,13 @@ impl App {
             if inv.currency != org.currency {
                 return Err(AppError::invalid("invoices", "checkout.currency_mix"));
             }
+            let inv = match co.durations.get(id) {
+                Some(&months) => {
+                    self.rebill_for_duration(&mut tx, &org, &inv, months, now)
+                        .await?
+                }
+                None => inv,
+            };
             selected.push(inv);
         }
         let total: i64 = selected.iter().map(|i| i.gross).sum();

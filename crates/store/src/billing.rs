@@ -580,6 +580,35 @@ pub async fn invoices_page(
     Ok((rows.iter().map(invoice).collect::<Result<Vec<_>>>()?, total))
 }
 
+/// Cancels an unpaid invoice (it keeps its number: the sequence stays gap-free) and frees its
+/// lines' billing keys for the invoice that replaces it; false if it was not unpaid.
+pub async fn cancel_invoice(c: &mut Conn, id: &str) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE invoices SET status = 'cancelled' WHERE id = $1 AND status IN ('unpaid', 'overdue')",
+    )
+    .bind(id)
+    .execute(&mut *c)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    sqlx::query("UPDATE invoice_lines SET billing_key = NULL WHERE invoice_id = $1")
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(true)
+}
+
+/// The duration a pending product will start with once paid.
+pub async fn set_pending_period(c: &mut Conn, id: &str, months: i64) -> Result<()> {
+    sqlx::query("UPDATE products SET period_months = $1 WHERE id = $2 AND state = 'pending'")
+        .bind(months)
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
 /// Marks an unpaid invoice paid; false if it was not unpaid.
 pub async fn mark_invoice_paid(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
     let done = sqlx::query("UPDATE invoices SET status = 'paid', paid_at = $1 WHERE id = $2 AND status IN ('unpaid', 'overdue')")

@@ -14,6 +14,7 @@ mod catalogue;
 mod crash;
 mod csrf;
 mod documents;
+mod durations;
 mod export;
 mod instances;
 mod invitations;

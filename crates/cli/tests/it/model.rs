@@ -57,6 +57,8 @@ struct Books {
 #[derive(Debug, Clone)]
 struct Inv {
     gross: i64,
+    net: i64,
+    vat: i64,
     refunded: i64,
 }
 
@@ -143,6 +145,8 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                     i.id.clone(),
                     Inv {
                         gross: i.gross,
+                        net: i.net,
+                        vat: i.vat,
                         refunded: 0,
                     },
                 );
@@ -200,6 +204,8 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                 invoice,
                 Inv {
                     gross: inv.gross,
+                    net: inv.net,
+                    vat: inv.vat,
                     refunded: 0,
                 },
             );
@@ -211,7 +217,26 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
             for _ in 0..1 + rng.below(3) {
                 chosen.insert(ids[rng.below(ids.len() as u64) as usize].clone());
             }
-            let total: i64 = chosen.iter().map(|id| unpaid[id].gross).sum();
+            // FREQ-01a: sometimes one item is paid for another duration, at that duration's price.
+            let mut durations = BTreeMap::new();
+            let mut total: i64 = chosen.iter().map(|id| unpaid[id].gross).sum();
+            if rng.chance(35) {
+                let due = t.app.due_items(&lr, true).await.unwrap();
+                let changeable: Vec<_> = chosen
+                    .iter()
+                    .filter_map(|id| due.durations.get(id).map(|d| (id.clone(), d.clone())))
+                    .collect();
+                if !changeable.is_empty() {
+                    let (id, (current, choices)) =
+                        changeable[rng.below(changeable.len() as u64) as usize].clone();
+                    let others: Vec<_> = choices.iter().filter(|c| c.months != current).collect();
+                    if !others.is_empty() {
+                        let c = others[rng.below(others.len() as u64) as usize];
+                        total += c.gross - unpaid[&id].gross;
+                        durations.insert(id, (c.months, c.gross));
+                    }
+                }
+            }
             let from_prepaid = match rng.below(3) {
                 0 => 0,
                 1 => total,
@@ -222,6 +247,10 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                 invoices: chosen.iter().cloned().collect(),
                 from_prepaid_minor: from_prepaid,
                 card: Some(card(if good { GOOD } else { DECLINED })),
+                durations: durations
+                    .iter()
+                    .map(|(id, (m, _))| (id.clone(), *m))
+                    .collect(),
             };
             let by_card = total - from_prepaid;
             let r = t.app.checkout(&lr, &co, &key()).await;
@@ -238,7 +267,48 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                     });
                     for id in &chosen {
                         let inv = unpaid.remove(id).unwrap();
-                        paid.insert(id.clone(), inv);
+                        if !durations.contains_key(id) {
+                            paid.insert(id.clone(), inv);
+                            continue;
+                        }
+                        // Cancelled and replaced: the old amounts reversed, the new one paid.
+                        let (old, _) = t.app.invoice(&lr, id).await.unwrap();
+                        assert_eq!(old.status, "cancelled", "step {step}");
+                        model.receivable -= inv.gross;
+                        model.revenue -= inv.net;
+                        model.vat -= inv.vat;
+                        let numbers = answer.body["invoices"].as_array().unwrap().clone();
+                        let page = t.app.invoices(&lr, &all(1)).await.unwrap();
+                        let new = page
+                            .invoices
+                            .iter()
+                            .find(|i| {
+                                !known.contains(&i.id)
+                                    && numbers.iter().any(|n| n.as_str() == Some(&i.number))
+                            })
+                            .expect("the replacement invoice")
+                            .clone();
+                        known.insert(new.id.clone());
+                        assert_eq!(new.gross, durations[id].1, "step {step}: the price shown");
+                        // Later renewals bill the new duration.
+                        let (_, lines) = t.app.invoice(&lr, &new.id).await.unwrap();
+                        if let Some(product) = lines[0].product_id.clone() {
+                            product_gross.insert(product, (new.gross, new.net, new.vat));
+                        }
+                        assert_eq!(new.status, "paid", "step {step}");
+                        model.receivable += new.gross;
+                        model.revenue += new.net;
+                        model.vat += new.vat;
+                        paid.insert(
+                            new.id.clone(),
+                            Inv {
+                                gross: new.gross,
+                                net: new.net,
+                                vat: new.vat,
+                                refunded: 0,
+                            },
+                        );
+                        seen.insert("checkout with another duration");
                     }
                 }
                 Ok(answer) => {
@@ -256,7 +326,9 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                 }
                 Err(e) => panic!("step {step}: {e:?}"),
             }
-            what = format!("checkout {total} prepaid={from_prepaid} good={good}");
+            what = format!(
+                "checkout {total} prepaid={from_prepaid} good={good} durations={durations:?}"
+            );
         } else if op < 65 && paid.values().any(|i| i.refunded < i.gross) {
             // A refund of part or all of what is left of a paid invoice.
             let ids: Vec<String> = paid
@@ -361,6 +433,8 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                             i.id.clone(),
                             Inv {
                                 gross: i.gross,
+                                net: i.net,
+                                vat: i.vat,
                                 refunded: 0,
                             },
                         );
@@ -396,6 +470,7 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
         "checkout split",
         "checkout declined",
         "checkout insufficient",
+        "checkout with another duration",
         "refund part",
         "refund rest",
         "withdrawal",

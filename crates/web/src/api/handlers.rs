@@ -519,10 +519,15 @@ pub async fn due_get(
         .app
         .due_items(&a.actor, p.all.unwrap_or(false))
         .await?;
-    Ok(Json(
-        json!({"invoices": due.invoices.iter().map(invoice_json).collect::<Vec<_>>(),
-                   "balance": {"minor": due.balance.minor, "currency": due.balance.currency}}),
-    ))
+    Ok(Json(json!({"invoices": due.invoices.iter().map(|i| {
+                    let mut v = invoice_json(i);
+                    if let Some((months, choices)) = due.durations.get(&i.id) {
+                        v["period_months"] = json!(months);
+                        v["durations"] = choices.iter().map(|c| json!({"months": c.months, "gross_minor": c.gross})).collect();
+                    }
+                    v
+                }).collect::<Vec<_>>(),
+                   "balance": {"minor": due.balance.minor, "currency": due.balance.currency}})))
 }
 
 pub async fn checkout_post(

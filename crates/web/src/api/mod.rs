@@ -384,7 +384,7 @@ pub fn routes() -> Vec<ApiRoute> {
         ApiRoute {
             method: "GET",
             path: "/api/v1/orgs/{org}/payments/due",
-            summary: "What is due (PAY-01): unpaid invoices due in the next two months, or all with ?all=true",
+            summary: "What is due (PAY-01): unpaid invoices due in the next two months, or all with ?all=true; each item billing one product period lists the durations it can be paid for (FREQ-01a: send `durations` {invoice_id: months} to checkout)",
             action: Some(Action::Billing),
             example: None,
             make: || get(due_get),

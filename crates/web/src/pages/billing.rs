@@ -379,19 +379,31 @@ async fn payments_page(
                     (csrf_field(ctx))
                     input type="hidden" name="idempotency_key" value=(key);
                     table {
-                        thead { tr { th { (ctx.t("payments.select")) } th { (ctx.t("invoice.number")) } th { (ctx.t("invoice.line")) } th { (ctx.t("invoice.due")) } th.num { (ctx.t("invoice.total")) } } }
+                        thead { tr { th { (ctx.t("payments.select")) } th { (ctx.t("invoice.number")) } th { (ctx.t("invoice.line")) } th { (ctx.t("payments.duration")) } th { (ctx.t("invoice.due")) } th.num { (ctx.t("invoice.total")) } } }
                         tbody {
                             @for i in &due.invoices {
                                 tr {
                                     td { input type="checkbox" name=(format!("inv_{}", i.id)) value="1" checked aria-label=(i.number); }
                                     td { a href=(format!("/accounting/invoices/{}", i.id)) { (i.number) } }
                                     td { (ctx.t(&format!("payments.kind.{}", i.kind))) }
+                                    td {
+                                        @if let Some((current, choices)) = due.durations.get(&i.id) {
+                                            select name=(format!("months_{}", i.id)) aria-label=(format!("{} {}", ctx.t("payments.duration"), i.number)) {
+                                                @for c in choices {
+                                                    option value=(c.months) selected[c.months == *current] {
+                                                        (c.months) " " (ctx.t("product.months")) " — " (Money::new(c.gross, i.currency))
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
                                     td { (i.due_on) }
                                     td.num { (Money::new(i.gross, i.currency)) }
                                 }
                             }
                         }
                     }
+                    @if !due.durations.is_empty() { p.muted { (ctx.t("payments.duration_note")) } }
                     p { (ctx.t("payments.total_listed")) " " strong { (Money::new(total, cur)) } " · " (ctx.t("prepaid.balance")) " " strong { (due.balance) } }
                     div.field {
                         label for="f-from_prepaid" { (ctx.t("payments.from_prepaid")) }
@@ -449,10 +461,28 @@ pub async fn pay_selection(
             card_expiry: field("card_expiry"),
             card_cvc: field("card_cvc"),
         });
+    let mut durations = std::collections::BTreeMap::new();
+    for id in &invoices {
+        if let Some(raw) = f.get(&format!("months_{id}")) {
+            let Ok(months) = raw.trim().parse::<i64>() else {
+                let errs = [FieldError {
+                    field: "durations",
+                    key: "checkout.duration_unavailable",
+                }];
+                return Ok((
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    payments_page(&o, true, &errs, None).await?,
+                )
+                    .into_response());
+            };
+            durations.insert(id.clone(), months);
+        }
+    }
     let co = guichet_app::billing::Checkout {
         invoices,
         from_prepaid_minor,
         card,
+        durations,
     };
     match o
         .ctx
