@@ -91,6 +91,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0013_support.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 14,
+        name: "sites",
+        sql: include_str!("../migrations/0014_sites.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII
