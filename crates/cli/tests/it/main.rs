@@ -23,5 +23,6 @@ mod orgs;
 mod prepaid;
 mod renewals;
 mod roles;
+mod sites;
 mod support;
 mod teams;
