@@ -264,7 +264,11 @@ mod tests {
         );
         assert_eq!(
             describe(Lang::En, "site.env_set", "FOO"),
-            "site.env_set: FOO"
+            "Environment variable saved: FOO"
+        );
+        assert_eq!(
+            describe(Lang::En, "future.thing", "FOO"),
+            "future.thing: FOO"
         );
         assert_eq!(kind_of("team.rights"), "team");
         assert_eq!(kind_of("checkout"), "checkout");
