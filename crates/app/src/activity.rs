@@ -88,6 +88,15 @@ pub fn action_key(action: &str) -> Option<&'static str> {
         "support.request" => "activity.support.request",
         "support.refused" => "activity.support.refused",
         "support.vip_code" => "activity.support.vip_code",
+        "site.created" => "activity.site.created",
+        "site.deleted" => "activity.site.deleted",
+        "site.mysql_prefix" => "activity.site.mysql_prefix",
+        "site.env_set" => "activity.site.env_set",
+        "site.env_deleted" => "activity.site.env_deleted",
+        "site.db_created" => "activity.site.db_created",
+        "site.db_deleted" => "activity.site.db_deleted",
+        "site.db_user_created" => "activity.site.db_user_created",
+        "site.db_user_deleted" => "activity.site.db_user_deleted",
         _ => return None,
     })
 }
@@ -256,7 +265,11 @@ mod tests {
         );
         assert_eq!(
             describe(Lang::En, "site.env_set", "FOO"),
-            "site.env_set: FOO"
+            "Environment variable saved: FOO"
+        );
+        assert_eq!(
+            describe(Lang::En, "future.thing", "FOO"),
+            "future.thing: FOO"
         );
         assert_eq!(kind_of("team.rights"), "team");
         assert_eq!(kind_of("checkout"), "checkout");

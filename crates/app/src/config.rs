@@ -69,6 +69,9 @@ pub struct AppConfig {
     /// SUP-02 ⚙: the Premium Support contact channels shown with the VIP code.
     pub premium_phone: String,
     pub premium_email: String,
+    /// DB-05: the MySQL/MariaDB server where customers' databases and users are created
+    /// (`mysql://USER:PASSWORD@HOST:PORT`); none turns provisioning off.
+    pub mysql_url: Option<String>,
 }
 
 impl Default for AppConfig {
@@ -95,6 +98,7 @@ impl Default for AppConfig {
             support_grant_hours: vec![1, 24, 168],
             premium_phone: "+41 21 000 00 00".into(),
             premium_email: "premium@guichet.localhost".into(),
+            mysql_url: None,
         }
     }
 }

@@ -27,6 +27,7 @@ pub mod payouts;
 pub mod prepaid;
 pub mod refunds;
 pub mod renewals;
+pub mod sites;
 pub mod support;
 pub mod teams;
 pub mod tokens;
@@ -51,6 +52,8 @@ pub struct App {
     pub payments: Arc<dyn payments::PaymentProvider>,
     /// The knowledge base's search index, rebuilt when a guide is published anywhere.
     kb: Arc<kb::KbCache>,
+    /// DB-05: where databases and users are provisioned (none: provisioning is off).
+    pub mysql: Option<guichet_store::provision::MysqlServer>,
     hashing: Arc<tokio::sync::Semaphore>,
 }
 
@@ -58,9 +61,14 @@ impl App {
     pub fn new(db: Db, clock: Arc<dyn Clock>, config: AppConfig) -> App {
         // Password hashing is CPU-bound (about 25 ms each): at most two at a time, so a burst of
         // logins cannot starve the rest of the server.
+        let mysql = config
+            .mysql_url
+            .as_deref()
+            .and_then(|u| guichet_store::provision::MysqlServer::new(u).ok());
         App {
             db,
             clock,
+            mysql,
             config: Arc::new(config),
             payments: Arc::new(payments::TestProvider),
             kb: Arc::new(kb::KbCache::default()),

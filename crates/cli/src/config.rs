@@ -77,6 +77,9 @@ pub struct ConfigArgs {
     /// Premium Support e-mail shown with the VIP code [default: premium@guichet.localhost]
     #[arg(long, env = "GUICHET_PREMIUM_EMAIL", global = true)]
     pub premium_email: Option<String>,
+    /// MySQL/MariaDB server where customers' databases and users are created, e.g. mysql://guichet:PASSWORD@127.0.0.1:3306 [default: none, provisioning off]
+    #[arg(long, env = "GUICHET_MYSQL_URL", global = true, hide_env_values = true)]
+    pub mysql_url: Option<String>,
 }
 
 /// The same settings in the TOML file.
@@ -105,6 +108,7 @@ pub struct FileConfig {
     pub support_grant_hours: Option<String>,
     pub premium_phone: Option<String>,
     pub premium_email: Option<String>,
+    pub mysql_url: Option<String>,
 }
 
 /// The resolved configuration.
@@ -130,6 +134,8 @@ pub struct Config {
     /// SUP-02: Premium Support contact channels.
     pub premium_phone: String,
     pub premium_email: String,
+    /// DB-05: the MySQL/MariaDB server for customers' databases (none: provisioning off).
+    pub mysql_url: Option<String>,
 }
 
 impl Default for Config {
@@ -152,6 +158,7 @@ impl Default for Config {
             premium_phone: guichet_app::AppConfig::default().premium_phone,
             premium_email: guichet_app::AppConfig::default().premium_email,
             background_jobs: true,
+            mysql_url: None,
         }
     }
 }
@@ -247,11 +254,19 @@ impl Config {
                 .premium_email
                 .or(f.premium_email)
                 .unwrap_or(d.premium_email),
+            mysql_url: a.mysql_url.or(f.mysql_url).filter(|s| !s.is_empty()),
         };
         let c = Config {
             creditor: check_creditor(c.creditor)?,
             ..c
         };
+        if let Some(u) = &c.mysql_url
+            && guichet_store::provision::MysqlServer::new(u).is_err()
+        {
+            anyhow::bail!(
+                "mysql_url must start with mysql:// (e.g. mysql://guichet:PASSWORD@127.0.0.1:3306)"
+            );
+        }
         if !(c.public_url.starts_with("http://") || c.public_url.starts_with("https://")) {
             anyhow::bail!(
                 "public_url must start with http:// or https://, got {:?}",
@@ -275,6 +290,7 @@ impl Config {
             support_grant_hours: self.support_grant_hours.clone(),
             premium_phone: self.premium_phone.clone(),
             premium_email: self.premium_email.clone(),
+            mysql_url: self.mysql_url.clone(),
             ..Default::default()
         }
     }

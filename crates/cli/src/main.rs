@@ -60,6 +60,9 @@ enum Command {
         #[command(subcommand)]
         action: KbCommand,
     },
+    /// Print a site's settings as the hosting platform's configuration (Apache `SetEnv` lines and a
+    /// PHP-FPM pool `env[...]` block), secret values included. SITE is the site's id or domain.
+    SiteConfig { site: String },
     /// Manage operator accounts.
     User {
         #[command(subcommand)]
@@ -154,6 +157,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 guichet::redact(&config.database_url)
             );
             Ok(())
+        }
+        Command::SiteConfig { site } => {
+            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
+            match app.site_config_for_platform(&site).await {
+                Ok(text) => {
+                    print!("{text}");
+                    Ok(())
+                }
+                Err(guichet_app::AppError::NotFound) => anyhow::bail!("no site {site:?}"),
+                Err(e) => Err(e.into()),
+            }
         }
         Command::Demo { no_serve } => {
             if no_serve {

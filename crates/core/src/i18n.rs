@@ -126,6 +126,7 @@ mod tests {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
                 && !part.ends_with(".rs")
+                && !part.ends_with(".csv")
             {
                 out.push(part.to_string());
             }

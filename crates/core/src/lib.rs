@@ -15,6 +15,7 @@ pub mod period;
 pub mod permissions;
 pub mod product;
 pub mod renewal;
+pub mod sites;
 pub mod validate;
 pub mod vat;
 

@@ -110,10 +110,13 @@ pub enum Action {
     Pay,
     /// The Organization's activity log (who did what, when, from where).
     ViewActivity,
+    /// Sites, databases and their settings (SPEC §9): every role, then only on the products the
+    /// person has the technical right on (checked per product in `app`); never support.
+    ManageSites,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::ViewOrg,
         Action::EditOrgSettings,
         Action::EditLegalFields,
@@ -128,6 +131,7 @@ impl Action {
         Action::DeleteOrg,
         Action::Pay,
         Action::ViewActivity,
+        Action::ManageSites,
     ];
 }
 
@@ -146,7 +150,7 @@ pub fn authorize(access: &Access, action: Action) -> Result<(), Denied> {
         return Err(Denied(action, "perm.support_read_only"));
     }
     let allowed = match action {
-        ViewOrg => true,
+        ViewOrg | ManageSites => true,
         EditLegalFields | GrantLegalRep | DeleteOrg => access.role == LegalRep,
         EditOrgSettings | ViewMembers | ManageMembers | ManageTeams | OrderProducts | Withdraw
         | GrantSupportAccess | ViewActivity => access.role.is_manager(),
@@ -218,6 +222,7 @@ mod tests {
             (ViewOrg, true, true, true, true, true),
             (Pay, true, true, true, false, false),
             (ViewActivity, true, true, false, false, false),
+            (ManageSites, true, true, true, true, true),
         ];
         for (action, lr, admin, acc, collab, ext) in table {
             let got = [

@@ -92,6 +92,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres_sql: None,
     },
     Migration {
+        version: 14,
+        name: "sites",
+        sql: include_str!("../migrations/0014_sites.sql"),
+        postgres_sql: None,
+    },
+    Migration {
         version: 16,
         name: "credit_notes",
         sql: include_str!("../migrations/0016_credit_notes.sql"),

@@ -13,10 +13,71 @@ both_backends!(
     each_role_gets_exactly_what_the_table_allows
 );
 
+/// A's web hosting with one of each of its objects (the shared world has no web hosting).
+struct Hosting {
+    product: String,
+    site: String,
+    database: String,
+    dbuser: String,
+}
+
+async fn hosting_of(t: &TestApp, a: &OrgFixture) -> Hosting {
+    let product = crate::sites::order_hosting(t, a).await;
+    let lr = t
+        .app
+        .actor(a.lr().id, a.id, guichet_app::Origin::default())
+        .await
+        .unwrap();
+    let site = t
+        .app
+        .create_site(
+            &lr,
+            &product,
+            &guichet_app::sites::SiteInput {
+                domain: "isolation.example.ch".into(),
+            },
+        )
+        .await
+        .unwrap();
+    t.app
+        .set_env(
+            &lr,
+            &product,
+            &site,
+            &guichet_app::sites::EnvInput {
+                name: "API_KEY".into(),
+                value: "x".into(),
+                secret: true,
+            },
+        )
+        .await
+        .unwrap();
+    let prefix = t.app.hosting(&lr, &product).await.unwrap().prefix.unwrap();
+    let mut c = t.app.db.conn().await.unwrap();
+    let database =
+        guichet_store::sites::insert_database(&mut c, &product, &format!("{prefix}_db"), 0)
+            .await
+            .unwrap();
+    let dbuser = guichet_store::sites::insert_user(&mut c, &product, &format!("{prefix}_u"), 0)
+        .await
+        .unwrap();
+    Hosting {
+        product,
+        site,
+        database,
+        dbuser,
+    }
+}
+
 /// Fills `{org}`, `{user}` and `{id}`; a route with another placeholder fails the test until this
 /// function learns it.
-fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture) -> String {
+fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture, h: &Hosting) -> String {
     let mut path = route.path.replace("{org}", &org.id.to_string());
+    path = path.replace("{hosting}", &h.product);
+    path = path.replace("{site}", &h.site);
+    path = path.replace("{database}", &h.database);
+    path = path.replace("{dbuser}", &h.dbuser);
+    path = path.replace("{var}", "API_KEY");
     path = path.replace("{user}", &objects_of.collaborator().id.to_string());
     path = path.replace("{id}", &objects_of.invitation.to_string());
     path = path.replace("{address}", &objects_of.address);
@@ -49,6 +110,7 @@ async fn snapshot(c: &mut Client, a: &OrgFixture) -> String {
         "/withdrawals",
         "/products",
         "/invoices",
+        "/activity",
     ] {
         let r = c
             .api(
@@ -67,6 +129,7 @@ async fn snapshot(c: &mut Client, a: &OrgFixture) -> String {
 async fn another_organizations_ids_give_404_and_change_nothing(b: Backend) {
     let t = TestApp::spawn(b).await;
     let World { a, b: other } = world(&t).await;
+    let h = hosting_of(&t, &a).await;
     let mut c = t.client();
     let before = snapshot(&mut c, &a).await;
     let outbox = t.outbox_count().await;
@@ -87,7 +150,7 @@ async fn another_organizations_ids_give_404_and_change_nothing(b: Backend) {
         );
         for person in &other.people {
             // A's id in the path, with B's member's token (every role).
-            let path = fill(route, &a, &a);
+            let path = fill(route, &a, &a, &h);
             let r = c
                 .api(
                     route.method,
@@ -111,8 +174,9 @@ async fn another_organizations_ids_give_404_and_change_nothing(b: Backend) {
                 || route.path.contains("{product}")
                 || route.path.contains("{team}")
                 || route.path.contains("{grant}")
+                || route.path.contains("{hosting}")
             {
-                let path = fill(route, &other, &a);
+                let path = fill(route, &other, &a, &h);
                 let r = c
                     .api(
                         route.method,
@@ -179,7 +243,12 @@ async fn each_role_gets_exactly_what_the_table_allows(b: Backend) {
                 .replace("{invoice}", &uuid::Uuid::now_v7().to_string())
                 .replace("{product}", &uuid::Uuid::now_v7().to_string())
                 .replace("{team}", &uuid::Uuid::now_v7().to_string())
-                .replace("{grant}", &uuid::Uuid::now_v7().to_string());
+                .replace("{grant}", &uuid::Uuid::now_v7().to_string())
+                .replace("{hosting}", &uuid::Uuid::now_v7().to_string())
+                .replace("{site}", &uuid::Uuid::now_v7().to_string())
+                .replace("{database}", &uuid::Uuid::now_v7().to_string())
+                .replace("{dbuser}", &uuid::Uuid::now_v7().to_string())
+                .replace("{var}", "API_KEY");
             let mut body = route.example.map(|e| e());
             if let Some(serde_json::Value::Object(m)) = body.as_mut()
                 && m.contains_key("email")

@@ -81,7 +81,30 @@ async fn every_listed_manager_page_is_routed() {
     let w = world(&t).await;
     let mut c = t.client();
     c.login_ok(&w.a.lr().email, PASSWORD).await;
+    // The shared world has no web hosting: the hosting pages get one of their own.
+    let hosting = crate::sites::order_hosting(&t, &w.a).await;
+    let lr = t
+        .app
+        .actor(w.a.lr().id, w.a.id, guichet_app::Origin::default())
+        .await
+        .unwrap();
+    let site = t
+        .app
+        .create_site(
+            &lr,
+            &hosting,
+            &guichet_app::sites::SiteInput {
+                domain: "kb.example.ch".into(),
+            },
+        )
+        .await
+        .unwrap();
     for page in guichet_web::MANAGER_PAGES {
+        let page = if page.starts_with("/products/{product}/sites") {
+            page.replace("{product}", &hosting).replace("{site}", &site)
+        } else {
+            page.to_string()
+        };
         let path = page
             .replace("{address}", &w.a.address)
             .replace("{request}", &w.a.request)

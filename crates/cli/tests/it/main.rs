@@ -27,5 +27,6 @@ mod prepaid;
 mod refunds;
 mod renewals;
 mod roles;
+mod sites;
 mod support;
 mod teams;

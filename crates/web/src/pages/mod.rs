@@ -11,6 +11,7 @@ pub mod help;
 pub mod org;
 pub mod profile;
 pub mod renewals;
+pub mod sites;
 pub mod support;
 pub mod teams;
 pub mod users;
@@ -50,6 +51,8 @@ pub const MANAGER_PAGES: &[&str] = &[
     "/teams/{team}",
     "/products/{product}/access",
     "/products/{product}",
+    "/products/{product}/sites",
+    "/products/{product}/sites/{site}",
     "/accounting/renewals",
     "/users",
     "/profile",
@@ -173,6 +176,41 @@ pub fn router() -> Router<AppState> {
         .route("/teams/{team}/delete", post(teams::delete))
         .route("/products/{product}/access", get(teams::access))
         .route("/products/{product}", get(renewals::product))
+        .route(
+            "/products/{product}/sites",
+            get(sites::hosting).post(sites::create_site),
+        )
+        .route("/products/{product}/sites/{site}", get(sites::site))
+        .route(
+            "/products/{product}/sites/{site}/prefix",
+            post(sites::set_prefix),
+        )
+        .route("/products/{product}/sites/{site}/env", post(sites::set_env))
+        .route(
+            "/products/{product}/sites/{site}/env/{name}/delete",
+            post(sites::delete_env),
+        )
+        .route(
+            "/products/{product}/sites/{site}/config",
+            get(sites::config),
+        )
+        .route(
+            "/products/{product}/sites/{site}/delete",
+            post(sites::delete_site),
+        )
+        .route(
+            "/products/{product}/databases",
+            post(sites::create_database),
+        )
+        .route(
+            "/products/{product}/databases/{id}/delete",
+            get(sites::delete_database_page).post(sites::delete_database),
+        )
+        .route("/products/{product}/db-users", post(sites::create_user))
+        .route(
+            "/products/{product}/db-users/{id}/delete",
+            get(sites::delete_user_page).post(sites::delete_user),
+        )
         .route("/products/{product}/auto-renew", post(renewals::auto_renew))
         .route("/products/{product}/period", post(renewals::period))
         .route("/products/auto-renew", post(renewals::auto_renew_many))

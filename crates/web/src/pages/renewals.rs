@@ -34,6 +34,8 @@ async fn product_page(
         None
     };
     let org = app.org(&o.actor).await?;
+    // A web hosting the actor may work on links to its sites and databases.
+    let hosting = app.hosting(&o.actor, id).await.is_ok();
     let ctx = &o.ctx;
     let months = |m: i64| format!("{m} {}", ctx.t("product.months"));
     Ok(manager(
@@ -50,6 +52,7 @@ async fn product_page(
                     dt { (ctx.t("product.expires")) } dd { (product.expires_on.as_deref().unwrap_or("—")) }
                 }
                 p { a href=(format!("/products/{}/access", product.id)) { (ctx.t("renewal.who_has_access")) } }
+                @if hosting { p { a href=(format!("/products/{}/sites", product.id)) { (ctx.t("sites.link")) } } }
             }
             @if let Some(r) = &renewal {
                 div.card {

@@ -1,0 +1,669 @@
+//! Web hosting use cases (SPEC §9, DB-01…DB-05): a hosting's sites, the MySQL prefix option with
+//! its before → after list, environment variables, and databases and users created for real on
+//! the configured MySQL/MariaDB server.
+//!
+//! Who: every role may reach these (`Action::ManageSites`), then only on a web hosting they may
+//! see (LR/Admin: all; others: granted individually or through a team, §1 "P") **with the
+//! technical right**; no right at all, another Organization's product or a product that is not a
+//! web hosting is "not found". Every change is one transaction with its audit record.
+
+use crate::error::{AppError, AppResult};
+use crate::{Actor, App};
+use guichet_core::Action;
+use guichet_core::sites::{self as rules, NameChange, NameKind};
+use guichet_store::sites::{self as store, Database, DbUser, Hosting, Site};
+use guichet_store::{Conn, audit, billing};
+
+/// A hosting's page: its prefix, sites, databases and users.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct HostingView {
+    pub product_id: String,
+    pub product_name: String,
+    /// The server prefix without its `_`; none until the first site, database or user.
+    pub prefix: Option<String>,
+    /// DB-05: whether databases and users can be created (a MySQL server is configured).
+    pub provisioning: bool,
+    pub sites: Vec<Site>,
+    pub databases: Vec<Database>,
+    pub users: Vec<DbUser>,
+}
+
+/// One environment variable as shown: a secret's value is never sent back (DB-04).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct EnvView {
+    pub name: String,
+    pub value: Option<String>,
+    pub secret: bool,
+    pub updated_at: i64,
+}
+
+/// A site's Advanced settings → PHP / Apache.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SiteView {
+    pub site: Site,
+    pub prefix: String,
+    pub env: Vec<EnvView>,
+    /// DB-03: what every configuration must change if the option is turned off (empty when off).
+    pub changes_if_off: Vec<NameChange>,
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct SiteInput {
+    pub domain: String,
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct EnvInput {
+    pub name: String,
+    #[serde(default)]
+    pub value: String,
+    #[serde(default)]
+    pub secret: bool,
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct DatabaseInput {
+    /// Without the prefix (`mabase`).
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct DbUserInput {
+    /// Without the prefix (`monuser`).
+    pub name: String,
+    /// Chosen by the customer; empty or absent: generated and shown once.
+    #[serde(default)]
+    pub password: Option<String>,
+    /// Ids of the hosting's databases the user gets privileges on (at least one).
+    #[serde(default)]
+    pub databases: Vec<String>,
+}
+
+/// A user just created, with its password when Guichet generated it (shown this once).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct CreatedUser {
+    pub user: DbUser,
+    pub generated_password: Option<String>,
+}
+
+const PREFIX_ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+
+fn random_prefix() -> String {
+    use rand::Rng;
+    let mut r = rand::rng();
+    let mut s = String::new();
+    s.push((b'a' + r.random_range(0..26u8)) as char);
+    for _ in 0..3 {
+        s.push(PREFIX_ALPHABET[r.random_range(0..PREFIX_ALPHABET.len())] as char);
+    }
+    s
+}
+
+/// 20 letters and digits, at least one of each.
+fn random_password() -> String {
+    use rand::Rng;
+    const A: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    let mut r = rand::rng();
+    loop {
+        let p: String = (0..20)
+            .map(|_| A[r.random_range(0..A.len())] as char)
+            .collect();
+        if rules::check_db_password(&p).is_ok() {
+            return p;
+        }
+    }
+}
+
+fn provisioning_error(e: guichet_store::StoreError) -> AppError {
+    let exists = match &e {
+        guichet_store::StoreError::Sqlx(s) => s.as_database_error().is_some_and(|d| {
+            // 1007 database exists, 1396 operation CREATE USER failed (exists).
+            matches!(d.code().as_deref(), Some("HY000") | Some("42000"))
+                && (d.message().contains("exists") || d.message().contains("1396"))
+        }),
+        _ => false,
+    };
+    if exists {
+        AppError::Conflict("sites.name_taken")
+    } else {
+        tracing::error!(error = %e, "MySQL provisioning failed");
+        AppError::Conflict("sites.provisioning_failed")
+    }
+}
+
+impl App {
+    /// The product, when the actor may work on its sites (see the module's first lines).
+    async fn hosting_product(
+        &self,
+        c: &mut Conn,
+        actor: &Actor,
+        product: &str,
+    ) -> AppResult<billing::Product> {
+        actor.require(Action::ManageSites)?;
+        let p = billing::get_product(c, actor.org, product)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if store::product_type(c, actor.org, product).await?.as_deref() != Some("web_hosting") {
+            return Err(AppError::NotFound);
+        }
+        if !actor.access.role.is_manager() {
+            let rights = crate::teams::effective(c, actor)
+                .await?
+                .remove(product)
+                .filter(|r| r.any())
+                .ok_or(AppError::NotFound)?;
+            if !rights.technical {
+                return Err(AppError::Forbidden("sites.need_technical"));
+            }
+        }
+        Ok(p)
+    }
+
+    /// DB-01: the hosting's prefix, assigned (unique, random) on first use.
+    async fn ensure_hosting(
+        &self,
+        c: &mut Conn,
+        actor: &Actor,
+        product: &str,
+    ) -> AppResult<Hosting> {
+        if let Some(h) = store::hosting(c, actor.org, product).await? {
+            return Ok(h);
+        }
+        for _ in 0..50 {
+            let p = random_prefix();
+            if !store::prefix_taken(c, &p).await? {
+                store::insert_hosting(c, actor.org, product, &p, self.now()).await?;
+                return Ok(Hosting {
+                    product_id: product.to_string(),
+                    prefix: p,
+                });
+            }
+        }
+        Err(AppError::Internal("no free server prefix".into()))
+    }
+
+    async fn record(
+        &self,
+        c: &mut Conn,
+        actor: &Actor,
+        action: &str,
+        detail: &str,
+    ) -> AppResult<()> {
+        audit::record(
+            c,
+            Some(actor.org),
+            Some(actor.user),
+            action,
+            detail,
+            &actor.origin.ip,
+            self.now(),
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub async fn hosting(&self, actor: &Actor, product: &str) -> AppResult<HostingView> {
+        let mut c = self.db.conn().await?;
+        let p = self.hosting_product(&mut c, actor, product).await?;
+        let prefix = store::hosting(&mut c, actor.org, product)
+            .await?
+            .map(|h| h.prefix);
+        Ok(HostingView {
+            product_id: p.id.clone(),
+            product_name: p.name,
+            prefix,
+            provisioning: self.mysql.is_some(),
+            sites: store::sites_of(&mut c, actor.org, product).await?,
+            databases: store::databases(&mut c, product).await?,
+            users: store::users(&mut c, product).await?,
+        })
+    }
+
+    /// A new site: the MySQL prefix option off (DB-03: new sites).
+    pub async fn create_site(
+        &self,
+        actor: &Actor,
+        product: &str,
+        input: &SiteInput,
+    ) -> AppResult<String> {
+        self.add_site(actor, product, input, false).await
+    }
+
+    /// A site — `migrated` ones (from the old platform: demo data, imports) get the option on.
+    pub async fn add_site(
+        &self,
+        actor: &Actor,
+        product: &str,
+        input: &SiteInput,
+        migrated: bool,
+    ) -> AppResult<String> {
+        let mut tx = self.db.begin().await?;
+        let p = self.hosting_product(&mut tx, actor, product).await?;
+        let domain = input.domain.trim().trim_end_matches('.').to_lowercase();
+        if !rules::valid_domain(&domain) {
+            return Err(AppError::invalid("domain", "sites.domain_invalid"));
+        }
+        if store::sites_of(&mut tx, actor.org, product)
+            .await?
+            .iter()
+            .any(|s| s.domain == domain)
+        {
+            return Err(AppError::invalid("domain", "sites.domain_taken"));
+        }
+        self.ensure_hosting(&mut tx, actor, product).await?;
+        let id = store::insert_site(
+            &mut tx,
+            actor.org,
+            product,
+            &domain,
+            migrated,
+            migrated,
+            self.now(),
+        )
+        .await?;
+        self.record(
+            &mut tx,
+            actor,
+            "site.created",
+            &format!("{domain} ({})", p.name),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn delete_site(&self, actor: &Actor, product: &str, site: &str) -> AppResult<()> {
+        let mut tx = self.db.begin().await?;
+        let p = self.hosting_product(&mut tx, actor, product).await?;
+        let s = store::get_site(&mut tx, actor.org, product, site)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        store::delete_site(&mut tx, site).await?;
+        self.record(
+            &mut tx,
+            actor,
+            "site.deleted",
+            &format!("{} ({})", s.domain, p.name),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn site(&self, actor: &Actor, product: &str, site: &str) -> AppResult<SiteView> {
+        let mut c = self.db.conn().await?;
+        self.hosting_product(&mut c, actor, product).await?;
+        let s = store::get_site(&mut c, actor.org, product, site)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let prefix = store::hosting(&mut c, actor.org, product)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .prefix;
+        let env = store::env_of(&mut c, site)
+            .await?
+            .into_iter()
+            .map(|e| EnvView {
+                value: (!e.secret).then_some(e.value),
+                name: e.name,
+                secret: e.secret,
+                updated_at: e.updated_at,
+            })
+            .collect();
+        let changes_if_off = if s.mysql_prefix {
+            self.name_changes(&mut c, product, &prefix).await?
+        } else {
+            Vec::new()
+        };
+        Ok(SiteView {
+            site: s,
+            prefix,
+            env,
+            changes_if_off,
+        })
+    }
+
+    async fn name_changes(
+        &self,
+        c: &mut Conn,
+        product: &str,
+        prefix: &str,
+    ) -> AppResult<Vec<NameChange>> {
+        let dbs: Vec<String> = store::databases(c, product)
+            .await?
+            .into_iter()
+            .map(|d| d.name)
+            .collect();
+        let users: Vec<String> = store::users(c, product)
+            .await?
+            .into_iter()
+            .map(|u| u.name)
+            .collect();
+        Ok(rules::changes_when_turning_off(prefix, &dbs, &users))
+    }
+
+    /// DB-02/03: switches the option. Turning it off needs `confirmed` (after the before → after
+    /// list was shown); returns that list.
+    pub async fn set_mysql_prefix(
+        &self,
+        actor: &Actor,
+        product: &str,
+        site: &str,
+        on: bool,
+        confirmed: bool,
+    ) -> AppResult<Vec<NameChange>> {
+        let mut tx = self.db.begin().await?;
+        self.hosting_product(&mut tx, actor, product).await?;
+        let s = store::get_site(&mut tx, actor.org, product, site)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let prefix = self.ensure_hosting(&mut tx, actor, product).await?.prefix;
+        let changes = if s.mysql_prefix && !on {
+            self.name_changes(&mut tx, product, &prefix).await?
+        } else {
+            Vec::new()
+        };
+        if s.mysql_prefix == on {
+            return Ok(changes);
+        }
+        if !on && !confirmed {
+            return Err(AppError::invalid("confirm", "sites.prefix_confirm"));
+        }
+        store::set_mysql_prefix(&mut tx, site, on).await?;
+        let detail = format!("{}: {}", s.domain, if on { "on" } else { "off" });
+        self.record(&mut tx, actor, "site.mysql_prefix", &detail)
+            .await?;
+        tx.commit().await?;
+        Ok(changes)
+    }
+
+    /// DB-04: adds or replaces a variable.
+    pub async fn set_env(
+        &self,
+        actor: &Actor,
+        product: &str,
+        site: &str,
+        input: &EnvInput,
+    ) -> AppResult<()> {
+        let mut tx = self.db.begin().await?;
+        self.hosting_product(&mut tx, actor, product).await?;
+        let s = store::get_site(&mut tx, actor.org, product, site)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let name = input.name.trim();
+        rules::check_env_name(name).map_err(|k| AppError::invalid("name", k))?;
+        rules::check_env_value(&input.value).map_err(|k| AppError::invalid("value", k))?;
+        let exists = store::env_of(&mut tx, site)
+            .await?
+            .iter()
+            .any(|e| e.name == name);
+        if !exists && store::count_env(&mut tx, site).await? >= rules::ENV_MAX_VARS as i64 {
+            return Err(AppError::invalid("name", "env.too_many"));
+        }
+        store::set_env(&mut tx, site, name, &input.value, input.secret, self.now()).await?;
+        let detail = format!(
+            "{}: {name}{}",
+            s.domain,
+            if input.secret { " (secret)" } else { "" }
+        );
+        self.record(&mut tx, actor, "site.env_set", &detail).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn delete_env(
+        &self,
+        actor: &Actor,
+        product: &str,
+        site: &str,
+        name: &str,
+    ) -> AppResult<()> {
+        let mut tx = self.db.begin().await?;
+        self.hosting_product(&mut tx, actor, product).await?;
+        let s = store::get_site(&mut tx, actor.org, product, site)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !store::delete_env(&mut tx, site, name).await? {
+            return Err(AppError::NotFound);
+        }
+        self.record(
+            &mut tx,
+            actor,
+            "site.env_deleted",
+            &format!("{}: {name}", s.domain),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// DB-05: the site's settings as the platform's configuration, for the Manager's download —
+    /// secret values masked (the operator's `guichet site-config` writes them).
+    pub async fn site_config(
+        &self,
+        actor: &Actor,
+        product: &str,
+        site: &str,
+    ) -> AppResult<(String, String)> {
+        let v = self.site(actor, product, site).await?;
+        let masked: Vec<(String, String)> = v
+            .env
+            .iter()
+            .map(|e| {
+                (
+                    e.name.clone(),
+                    e.value.clone().unwrap_or_else(|| "********".into()),
+                )
+            })
+            .collect();
+        let vars: Vec<rules::EnvVar<'_>> = masked
+            .iter()
+            .map(|(n, val)| rules::EnvVar {
+                name: n,
+                value: val,
+            })
+            .collect();
+        Ok((
+            v.site.domain.clone(),
+            rules::render_config(&v.site.domain, &v.prefix, v.site.mysql_prefix, &vars),
+        ))
+    }
+
+    /// The operator's view (`guichet site-config SITE`, by id or domain): real values.
+    pub async fn site_config_for_platform(&self, site: &str) -> AppResult<String> {
+        let mut c = self.db.conn().await?;
+        let (s, prefix) = store::site_by_id(&mut c, site)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let env = store::env_of(&mut c, &s.id).await?;
+        let vars: Vec<rules::EnvVar<'_>> = env
+            .iter()
+            .map(|e| rules::EnvVar {
+                name: &e.name,
+                value: &e.value,
+            })
+            .collect();
+        Ok(rules::render_config(
+            &s.domain,
+            &prefix,
+            s.mysql_prefix,
+            &vars,
+        ))
+    }
+
+    fn mysql(&self) -> AppResult<&guichet_store::provision::MysqlServer> {
+        self.mysql
+            .as_ref()
+            .ok_or(AppError::Conflict("sites.provisioning_off"))
+    }
+
+    /// DB-05: creates `prefix_name` on the MySQL server and records it.
+    pub async fn create_database(
+        &self,
+        actor: &Actor,
+        product: &str,
+        input: &DatabaseInput,
+    ) -> AppResult<Database> {
+        let mut tx = self.db.begin().await?;
+        let p = self.hosting_product(&mut tx, actor, product).await?;
+        let prefix = match store::hosting(&mut tx, actor.org, product).await? {
+            Some(h) => h.prefix,
+            None => self.ensure_hosting(&mut tx, actor, product).await?.prefix,
+        };
+        let full = rules::full_name(&prefix, &input.name, NameKind::Database)
+            .map_err(|e| AppError::invalid("name", e.key()))?;
+        let server = self.mysql()?;
+        if store::name_taken(&mut tx, false, &full).await? {
+            return Err(AppError::Conflict("sites.name_taken"));
+        }
+        let id = store::insert_database(&mut tx, product, &full, self.now()).await?;
+        self.record(
+            &mut tx,
+            actor,
+            "site.db_created",
+            &format!("{full} ({})", p.name),
+        )
+        .await?;
+        server
+            .create_database(&full)
+            .await
+            .map_err(provisioning_error)?;
+        if let Err(e) = tx.commit().await {
+            let _ = server.drop_database(&full).await;
+            return Err(AppError::Internal(e.to_string()));
+        }
+        Ok(Database {
+            id,
+            name: full,
+            created_at: self.now(),
+        })
+    }
+
+    pub async fn delete_database(&self, actor: &Actor, product: &str, id: &str) -> AppResult<()> {
+        let mut tx = self.db.begin().await?;
+        let p = self.hosting_product(&mut tx, actor, product).await?;
+        let db = store::databases(&mut tx, product)
+            .await?
+            .into_iter()
+            .find(|d| d.id == id)
+            .ok_or(AppError::NotFound)?;
+        let server = self.mysql()?;
+        store::delete_database(&mut tx, id).await?;
+        self.record(
+            &mut tx,
+            actor,
+            "site.db_deleted",
+            &format!("{} ({})", db.name, p.name),
+        )
+        .await?;
+        server
+            .drop_database(&db.name)
+            .await
+            .map_err(provisioning_error)?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// DB-05: creates `prefix_name` with privileges on the chosen databases of this hosting only.
+    pub async fn create_db_user(
+        &self,
+        actor: &Actor,
+        product: &str,
+        input: &DbUserInput,
+    ) -> AppResult<CreatedUser> {
+        let mut tx = self.db.begin().await?;
+        let p = self.hosting_product(&mut tx, actor, product).await?;
+        let prefix = self.ensure_hosting(&mut tx, actor, product).await?.prefix;
+        let mut errors = crate::error::Errors::default();
+        let full = match rules::full_name(&prefix, &input.name, NameKind::User) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                errors.add("name", e.key());
+                None
+            }
+        };
+        let chosen = input.password.as_deref().filter(|p| !p.is_empty());
+        if let Some(pw) = chosen
+            && let Err(k) = rules::check_db_password(pw)
+        {
+            errors.add("password", k);
+        }
+        let all = store::databases(&mut tx, product).await?;
+        let mut dbs = Vec::new();
+        for d in &input.databases {
+            match all.iter().find(|x| &x.id == d || &x.name == d) {
+                Some(x) if !dbs.iter().any(|y: &Database| y.id == x.id) => dbs.push(x.clone()),
+                Some(_) => {}
+                None => errors.add("databases", "sites.database_unknown"),
+            }
+        }
+        if input.databases.is_empty() {
+            errors.add("databases", "sites.user_needs_database");
+        }
+        errors.finish()?;
+        let full = full.unwrap_or_default();
+        let server = self.mysql()?;
+        if store::name_taken(&mut tx, true, &full).await? {
+            return Err(AppError::Conflict("sites.name_taken"));
+        }
+        let generated = chosen.is_none().then(random_password);
+        let password = chosen
+            .map(str::to_string)
+            .or_else(|| generated.clone())
+            .unwrap_or_default();
+        let id = store::insert_user(&mut tx, product, &full, self.now()).await?;
+        for d in &dbs {
+            store::grant(&mut tx, &id, &d.id).await?;
+        }
+        let names: Vec<String> = dbs.iter().map(|d| d.name.clone()).collect();
+        self.record(
+            &mut tx,
+            actor,
+            "site.db_user_created",
+            &format!("{full} → {} ({})", names.join(", "), p.name),
+        )
+        .await?;
+        server
+            .create_user(&full, &password, &names)
+            .await
+            .map_err(provisioning_error)?;
+        if let Err(e) = tx.commit().await {
+            let _ = server.drop_user(&full).await;
+            return Err(AppError::Internal(e.to_string()));
+        }
+        Ok(CreatedUser {
+            user: DbUser {
+                id,
+                name: full,
+                created_at: self.now(),
+                databases: names,
+            },
+            generated_password: generated,
+        })
+    }
+
+    pub async fn delete_db_user(&self, actor: &Actor, product: &str, id: &str) -> AppResult<()> {
+        let mut tx = self.db.begin().await?;
+        let p = self.hosting_product(&mut tx, actor, product).await?;
+        let u = store::users(&mut tx, product)
+            .await?
+            .into_iter()
+            .find(|u| u.id == id)
+            .ok_or(AppError::NotFound)?;
+        let server = self.mysql()?;
+        store::delete_user(&mut tx, id).await?;
+        self.record(
+            &mut tx,
+            actor,
+            "site.db_user_deleted",
+            &format!("{} ({})", u.name, p.name),
+        )
+        .await?;
+        server
+            .drop_user(&u.name)
+            .await
+            .map_err(provisioning_error)?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

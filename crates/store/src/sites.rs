@@ -1,0 +1,395 @@
+//! Web hostings, their sites (MySQL prefix option, environment variables) and the databases and
+//! database users Guichet provisioned for them (SPEC §9). Guichet's own records only: the MySQL
+//! server itself is `provision.rs`.
+
+use crate::row::*;
+use crate::{Conn, Result};
+use guichet_core::OrgId;
+use sqlx::Row;
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Hosting {
+    pub product_id: String,
+    pub prefix: String,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Site {
+    pub id: String,
+    pub product_id: String,
+    pub domain: String,
+    pub mysql_prefix: bool,
+    pub migrated: bool,
+    pub created_at: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct EnvRow {
+    pub name: String,
+    pub value: String,
+    pub secret: bool,
+    pub updated_at: i64,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Database {
+    pub id: String,
+    pub name: String,
+    pub created_at: i64,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DbUser {
+    pub id: String,
+    pub name: String,
+    pub created_at: i64,
+    /// Full names of the databases it has privileges on.
+    pub databases: Vec<String>,
+}
+
+pub async fn hosting(c: &mut Conn, org: OrgId, product: &str) -> Result<Option<Hosting>> {
+    let row = sqlx::query(
+        "SELECT product_id, prefix FROM hostings WHERE product_id = $1 AND org_id = $2",
+    )
+    .bind(product)
+    .bind(org.to_string())
+    .fetch_optional(c)
+    .await?;
+    row.map(|r| {
+        Ok(Hosting {
+            product_id: text(&r, "hostings", "product_id")?,
+            prefix: text(&r, "hostings", "prefix")?,
+        })
+    })
+    .transpose()
+}
+
+pub async fn prefix_taken(c: &mut Conn, prefix: &str) -> Result<bool> {
+    Ok(sqlx::query("SELECT 1 FROM hostings WHERE prefix = $1")
+        .bind(prefix)
+        .fetch_optional(c)
+        .await?
+        .is_some())
+}
+
+pub async fn insert_hosting(
+    c: &mut Conn,
+    org: OrgId,
+    product: &str,
+    prefix: &str,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO hostings (product_id, org_id, prefix, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(product)
+    .bind(org.to_string())
+    .bind(prefix)
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+const SCOLS: &str = "id, product_id, domain, mysql_prefix, migrated, created_at";
+
+fn site(r: &sqlx::any::AnyRow) -> Result<Site> {
+    const T: &str = "sites";
+    Ok(Site {
+        id: text(r, T, "id")?,
+        product_id: text(r, T, "product_id")?,
+        domain: text(r, T, "domain")?,
+        mysql_prefix: flag(r, T, "mysql_prefix")?,
+        migrated: flag(r, T, "migrated")?,
+        created_at: int(r, T, "created_at")?,
+    })
+}
+
+pub async fn sites_of(c: &mut Conn, org: OrgId, product: &str) -> Result<Vec<Site>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {SCOLS} FROM sites WHERE product_id = $1 AND org_id = $2 ORDER BY domain"
+    ));
+    let rows = sqlx::query(sql)
+        .bind(product)
+        .bind(org.to_string())
+        .fetch_all(c)
+        .await?;
+    rows.iter().map(site).collect()
+}
+
+pub async fn get_site(c: &mut Conn, org: OrgId, product: &str, id: &str) -> Result<Option<Site>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {SCOLS} FROM sites WHERE id = $1 AND product_id = $2 AND org_id = $3"
+    ));
+    let row = sqlx::query(sql)
+        .bind(id)
+        .bind(product)
+        .bind(org.to_string())
+        .fetch_optional(c)
+        .await?;
+    row.as_ref().map(site).transpose()
+}
+
+/// A site by id alone (the operator's `guichet site-config`).
+pub async fn site_by_id(c: &mut Conn, id: &str) -> Result<Option<(Site, String)>> {
+    let row = sqlx::query(
+        "SELECT s.id, s.product_id, s.domain, s.mysql_prefix, s.migrated, s.created_at, h.prefix \
+         FROM sites s JOIN hostings h ON h.product_id = s.product_id WHERE s.id = $1 OR s.domain = $1 ORDER BY s.created_at LIMIT 1",
+    )
+    .bind(id)
+    .fetch_optional(c)
+    .await?;
+    row.map(|r| Ok((site(&r)?, text(&r, "hostings", "prefix")?)))
+        .transpose()
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_site(
+    c: &mut Conn,
+    org: OrgId,
+    product: &str,
+    domain: &str,
+    mysql_prefix: bool,
+    migrated: bool,
+    now: i64,
+) -> Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query(
+        "INSERT INTO sites (id, product_id, org_id, domain, mysql_prefix, migrated, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&id)
+    .bind(product)
+    .bind(org.to_string())
+    .bind(domain)
+    .bind(mysql_prefix as i64)
+    .bind(migrated as i64)
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(id)
+}
+
+pub async fn delete_site(c: &mut Conn, id: &str) -> Result<()> {
+    sqlx::query("DELETE FROM site_env WHERE site_id = $1")
+        .bind(id)
+        .execute(&mut *c)
+        .await?;
+    sqlx::query("DELETE FROM sites WHERE id = $1")
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_mysql_prefix(c: &mut Conn, id: &str, on: bool) -> Result<()> {
+    sqlx::query("UPDATE sites SET mysql_prefix = $1 WHERE id = $2")
+        .bind(on as i64)
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+pub async fn env_of(c: &mut Conn, site: &str) -> Result<Vec<EnvRow>> {
+    const T: &str = "site_env";
+    let rows = sqlx::query(
+        "SELECT name, value, secret, updated_at FROM site_env WHERE site_id = $1 ORDER BY name",
+    )
+    .bind(site)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(EnvRow {
+                name: text(r, T, "name")?,
+                value: text(r, T, "value")?,
+                secret: flag(r, T, "secret")?,
+                updated_at: int(r, T, "updated_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Adds or replaces a variable; true when it was new.
+pub async fn set_env(
+    c: &mut Conn,
+    site: &str,
+    name: &str,
+    value: &str,
+    secret: bool,
+    now: i64,
+) -> Result<bool> {
+    let gone = sqlx::query("DELETE FROM site_env WHERE site_id = $1 AND name = $2")
+        .bind(site)
+        .bind(name)
+        .execute(&mut *c)
+        .await?
+        .rows_affected();
+    sqlx::query(
+        "INSERT INTO site_env (site_id, name, value, secret, updated_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(site)
+    .bind(name)
+    .bind(value)
+    .bind(secret as i64)
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(gone == 0)
+}
+
+pub async fn delete_env(c: &mut Conn, site: &str, name: &str) -> Result<bool> {
+    Ok(
+        sqlx::query("DELETE FROM site_env WHERE site_id = $1 AND name = $2")
+            .bind(site)
+            .bind(name)
+            .execute(c)
+            .await?
+            .rows_affected()
+            > 0,
+    )
+}
+
+pub async fn count_env(c: &mut Conn, site: &str) -> Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) FROM site_env WHERE site_id = $1")
+        .bind(site)
+        .fetch_one(c)
+        .await?;
+    Ok(row.try_get::<i64, _>(0)?)
+}
+
+pub async fn databases(c: &mut Conn, product: &str) -> Result<Vec<Database>> {
+    const T: &str = "hosting_databases";
+    let rows = sqlx::query(
+        "SELECT id, name, created_at FROM hosting_databases WHERE product_id = $1 ORDER BY name",
+    )
+    .bind(product)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Database {
+                id: text(r, T, "id")?,
+                name: text(r, T, "name")?,
+                created_at: int(r, T, "created_at")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn users(c: &mut Conn, product: &str) -> Result<Vec<DbUser>> {
+    const T: &str = "hosting_db_users";
+    let rows = sqlx::query(
+        "SELECT id, name, created_at FROM hosting_db_users WHERE product_id = $1 ORDER BY name",
+    )
+    .bind(product)
+    .fetch_all(&mut *c)
+    .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let id = text(r, T, "id")?;
+        let dbs = sqlx::query(
+            "SELECT d.name FROM hosting_db_grants g JOIN hosting_databases d ON d.id = g.database_id WHERE g.user_id = $1 ORDER BY d.name",
+        )
+        .bind(&id)
+        .fetch_all(&mut *c)
+        .await?;
+        out.push(DbUser {
+            id,
+            name: text(r, T, "name")?,
+            created_at: int(r, T, "created_at")?,
+            databases: dbs
+                .iter()
+                .map(|d| text(d, T, "name"))
+                .collect::<Result<_>>()?,
+        });
+    }
+    Ok(out)
+}
+
+/// Whether a full name is already used by a database (or, with `users`, a user) anywhere.
+pub async fn name_taken(c: &mut Conn, users: bool, name: &str) -> Result<bool> {
+    let sql = if users {
+        "SELECT 1 FROM hosting_db_users WHERE name = $1"
+    } else {
+        "SELECT 1 FROM hosting_databases WHERE name = $1"
+    };
+    Ok(sqlx::query(sql)
+        .bind(name)
+        .fetch_optional(c)
+        .await?
+        .is_some())
+}
+
+pub async fn insert_database(c: &mut Conn, product: &str, name: &str, now: i64) -> Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query(
+        "INSERT INTO hosting_databases (id, product_id, name, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(&id)
+    .bind(product)
+    .bind(name)
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(id)
+}
+
+pub async fn insert_user(c: &mut Conn, product: &str, name: &str, now: i64) -> Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query(
+        "INSERT INTO hosting_db_users (id, product_id, name, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(&id)
+    .bind(product)
+    .bind(name)
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(id)
+}
+
+pub async fn grant(c: &mut Conn, user: &str, database: &str) -> Result<()> {
+    sqlx::query("INSERT INTO hosting_db_grants (user_id, database_id) VALUES ($1, $2)")
+        .bind(user)
+        .bind(database)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_database(c: &mut Conn, id: &str) -> Result<()> {
+    sqlx::query("DELETE FROM hosting_db_grants WHERE database_id = $1")
+        .bind(id)
+        .execute(&mut *c)
+        .await?;
+    sqlx::query("DELETE FROM hosting_databases WHERE id = $1")
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_user(c: &mut Conn, id: &str) -> Result<()> {
+    sqlx::query("DELETE FROM hosting_db_grants WHERE user_id = $1")
+        .bind(id)
+        .execute(&mut *c)
+        .await?;
+    sqlx::query("DELETE FROM hosting_db_users WHERE id = $1")
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// The product type code of one of the Organization's products (`web_hosting`…).
+pub async fn product_type(c: &mut Conn, org: OrgId, product: &str) -> Result<Option<String>> {
+    let row = sqlx::query(
+        "SELECT o.product_type FROM products p JOIN offers o ON o.id = p.offer_id WHERE p.id = $1 AND p.org_id = $2",
+    )
+    .bind(product)
+    .bind(org.to_string())
+    .fetch_optional(c)
+    .await?;
+    row.map(|r| text(&r, "offers", "product_type")).transpose()
+}
