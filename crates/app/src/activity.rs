@@ -67,6 +67,8 @@ pub fn action_key(action: &str) -> Option<&'static str> {
         "product.state" => "activity.product.state",
         "invoice.paid" => "activity.invoice.paid",
         "invoice.renewal" => "activity.invoice.renewal",
+        "invoice.reminder" => "activity.invoice.reminder",
+        "invoice.transfer_declared" => "activity.invoice.transfer_declared",
         "checkout" => "activity.checkout",
         "prepaid.top_up" => "activity.prepaid.top_up",
         "prepaid.transfer_requested" => "activity.prepaid.transfer_requested",

@@ -69,6 +69,11 @@ pub struct AppConfig {
     /// SUP-02 ⚙: the Premium Support contact channels shown with the VIP code.
     pub premium_phone: String,
     pub premium_email: String,
+    /// REM-05 ⚙: reminders R1, R2, R3 go out this many days after the due date.
+    pub reminder_days: [i64; 3],
+    /// REM-05 ⚙: no reminder within this many banking days (Monday to Friday) after the customer
+    /// declared a bank transfer for the invoice.
+    pub reminder_grace_banking_days: i64,
 }
 
 impl Default for AppConfig {
@@ -95,6 +100,8 @@ impl Default for AppConfig {
             support_grant_hours: vec![1, 24, 168],
             premium_phone: "+41 21 000 00 00".into(),
             premium_email: "premium@guichet.localhost".into(),
+            reminder_days: [1, 10, 20],
+            reminder_grace_banking_days: 3,
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod payment_requests;
 pub mod payments;
 pub mod payouts;
 pub mod prepaid;
+pub mod reminders;
 pub mod renewals;
 pub mod support;
 pub mod teams;

@@ -85,6 +85,7 @@ async fn daily_billing(app: App) {
             Ok(r) => tracing::info!(
                 renewals = r.renewals,
                 state_changes = r.state_changes,
+                reminders = r.reminders.sent,
                 "billing run"
             ),
             Err(e) => tracing::error!(error = %e, "billing run failed"),

@@ -49,6 +49,13 @@ enum Command {
         #[arg(long)]
         at: Option<String>,
     },
+    /// Send the reminders of unpaid invoices that are due (REM-05; also part of `billing-run` and of
+    /// the daily job inside `serve`). Each (invoice, level) goes out once however often this runs.
+    SendReminders {
+        /// Run as of this day (YYYY-MM-DD) instead of today.
+        #[arg(long)]
+        at: Option<String>,
+    },
     /// Write the pain.001 payout file of every approved withdrawal to an IBAN (marks them in transit).
     ExportPayouts {
         /// Folder for the file.
@@ -128,6 +135,21 @@ enum UserCommand {
     },
 }
 
+/// `--at 2026-12-01` → noon UTC of that day.
+fn at_date(at: Option<&str>) -> anyhow::Result<Option<i64>> {
+    let Some(d) = at else { return Ok(None) };
+    let date = guichet_core::period::Date::parse_iso(d)
+        .ok_or_else(|| anyhow::anyhow!("--at must be a date like 2026-12-01, got {d:?}"))?;
+    let month = time::Month::try_from(date.month)?;
+    Ok(Some(
+        time::Date::from_calendar_date(date.year, month, date.day)?
+            .midnight()
+            .assume_utc()
+            .unix_timestamp()
+            + 12 * 3600,
+    ))
+}
+
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()
@@ -198,28 +220,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::BillingRun { at } => {
-            let at = match at.as_deref() {
-                Some(d) => {
-                    let date = guichet_core::period::Date::parse_iso(d).ok_or_else(|| {
-                        anyhow::anyhow!("--at must be a date like 2026-12-01, got {d:?}")
-                    })?;
-                    let month = time::Month::try_from(date.month)?;
-                    Some(
-                        time::Date::from_calendar_date(date.year, month, date.day)?
-                            .midnight()
-                            .assume_utc()
-                            .unix_timestamp()
-                            + 12 * 3600,
-                    )
-                }
-                None => None,
-            };
+            let at = at_date(at.as_deref())?;
             let app = guichet::open(&config, Arc::new(SystemClock)).await?;
             eprintln!("Billing run…");
             let r = app.billing_run(at).await?;
             println!(
-                "{} renewal invoice(s) issued, {} period(s) already invoiced, {} product state change(s).",
-                r.renewals, r.already_invoiced, r.state_changes
+                "{} renewal invoice(s) issued, {} period(s) already invoiced, {} product state change(s), {} reminder(s) sent.",
+                r.renewals, r.already_invoiced, r.state_changes, r.reminders.sent
+            );
+            Ok(())
+        }
+        Command::SendReminders { at } => {
+            let at = at_date(at.as_deref())?;
+            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
+            let r = app.send_reminders(at).await?;
+            println!(
+                "{} reminder(s) sent ({} e-mail(s)); {} already sent, {} skipped (payment imported), {} skipped (bank transfer declared).",
+                r.sent, r.emails, r.already_sent, r.payment_imported, r.transfer_declared
             );
             Ok(())
         }

@@ -22,6 +22,7 @@ pub mod memberships;
 pub mod orgs;
 pub mod outbox;
 pub mod payment_requests;
+pub mod reminders;
 pub mod renewals;
 pub mod sessions;
 pub mod support;

@@ -21,6 +21,7 @@ mod kb;
 mod ledger;
 mod orgs;
 mod prepaid;
+mod reminders;
 mod renewals;
 mod roles;
 mod support;
