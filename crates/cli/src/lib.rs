@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod bench_billing;
+pub mod bench_camt;
 pub mod config;
 
 use guichet_app::{App, Clock, SystemClock};
