@@ -513,7 +513,131 @@ mod invoices {
     use crate::harness::{Backend, TestApp};
     use crate::world::world;
 
-    both_backends!(a_transfer_with_an_invoice_reference_pays_it_or_is_credited_with_an_explanation);
+    both_backends!(
+        a_transfer_with_an_invoice_reference_pays_it_or_is_credited_with_an_explanation,
+        too_much_or_another_currency_goes_to_the_prepaid_account_and_the_invoice_stays_open
+    );
+
+    /// REM-03, the two cases not covered above: more than due, and the invoice's reference with the
+    /// right figure in another currency. Both credit the prepaid account (in the currency received),
+    /// leave the invoice open and tell the customer why; the customer then pays from the balance.
+    async fn too_much_or_another_currency_goes_to_the_prepaid_account_and_the_invoice_stays_open(
+        b: Backend,
+    ) {
+        let t = TestApp::spawn(b).await;
+        let w = world(&t).await;
+        let mut api = t.client();
+        let lr = t
+            .app
+            .actor(w.a.lr().id, w.a.id, guichet_app::Origin::default())
+            .await
+            .unwrap();
+        let offer = t.app.catalogue(&lr).await.unwrap()[0].id.clone();
+        let second = t.app.order_product(&lr, &offer, 12, None).await.unwrap().1;
+        let get = |id: &str| format!("/api/v1/orgs/{}/invoices/{id}", w.a.id);
+        let inv1 = api
+            .api("GET", &get(&w.a.invoice), &w.a.lr().token, None)
+            .await
+            .json();
+        let inv2 = api
+            .api("GET", &get(&second), &w.a.lr().token, None)
+            .await
+            .json();
+        let amount = |minor: i64| format!("{}.{:02}", minor / 100, minor % 100);
+        let gross = inv1["gross_minor"].as_i64().unwrap();
+        // Ten francs too much.
+        let file = super::camt054(
+            "over",
+            &amount(gross + 1_000),
+            "CHF",
+            Some(("QRR", inv1["payment_reference"].as_str().unwrap())),
+            "Alpha SA",
+            "CH5604835012345678009",
+        );
+        let r = t
+            .app
+            .import_camt("over.xml", file.as_bytes(), None)
+            .await
+            .unwrap();
+        assert_eq!((r.credited, r.exceptions), (1, 0));
+        // The right figure for the second invoice, in euros.
+        let file = super::camt054(
+            "ccy",
+            &amount(inv2["gross_minor"].as_i64().unwrap()),
+            "EUR",
+            Some(("QRR", inv2["payment_reference"].as_str().unwrap())),
+            "Alpha SA",
+            "CH5604835012345678009",
+        );
+        let r = t
+            .app
+            .import_camt("ccy.xml", file.as_bytes(), None)
+            .await
+            .unwrap();
+        assert_eq!((r.credited, r.exceptions), (1, 0));
+        for id in [&w.a.invoice, &second] {
+            let inv = api.api("GET", &get(id), &w.a.lr().token, None).await.json();
+            assert_eq!(inv["status"], "unpaid", "{inv}");
+        }
+        let mut db = t.app.db.conn().await.unwrap();
+        use guichet_core::Currency::{Chf, Eur};
+        assert_eq!(
+            guichet_store::ledger::prepaid_balance(&mut db, w.a.id, Chf)
+                .await
+                .unwrap(),
+            gross + 1_000
+        );
+        assert_eq!(
+            guichet_store::ledger::prepaid_balance(&mut db, w.a.id, Eur)
+                .await
+                .unwrap(),
+            inv2["gross_minor"].as_i64().unwrap()
+        );
+        let mails: Vec<_> = t
+            .mails_to(&w.a.lr().email)
+            .await
+            .into_iter()
+            .filter(|m| m.kind == "payment_mismatch")
+            .collect();
+        assert_eq!(mails.len(), 2);
+        assert!(
+            mails
+                .iter()
+                .any(|m| m.subject.contains(inv1["number"].as_str().unwrap()))
+        );
+        assert!(mails.iter().any(
+            |m| m.subject.contains(inv2["number"].as_str().unwrap()) && m.body.contains("EUR")
+        ));
+        // Paid from the balance in one click: the ten francs stay on the account.
+        let r = api
+            .api_with_headers(
+                "POST",
+                &format!("{}/pay", get(&w.a.invoice)),
+                &w.a.lr().token,
+                None,
+                &[("idempotency-key", "over-1")],
+            )
+            .await;
+        assert!(r.status < 300, "{}", r.body);
+        assert_eq!(
+            api.api("GET", &get(&w.a.invoice), &w.a.lr().token, None)
+                .await
+                .json()["status"],
+            "paid"
+        );
+        assert_eq!(
+            guichet_store::ledger::prepaid_balance(&mut db, w.a.id, Chf)
+                .await
+                .unwrap(),
+            1_000
+        );
+        assert!(
+            guichet_store::ledger::audit(&mut db)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
 
     async fn a_transfer_with_an_invoice_reference_pays_it_or_is_credited_with_an_explanation(
         b: Backend,
