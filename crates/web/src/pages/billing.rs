@@ -412,7 +412,7 @@ pub async fn verify(o: InOrg, Query(q): Query<VerifyQuery>) -> Result<Response, 
     };
     let page = manager(
         &o,
-        Nav::Invoices,
+        Nav::Verify,
         ctx.t("verify.title"),
         html! {
             (form_errors(ctx, &errors, &["reference", "amount"]))

@@ -40,6 +40,7 @@ pub const MANAGER_PAGES: &[&str] = &[
     "/products",
     "/payments",
     "/accounting/invoices",
+    "/accounting/verify",
     "/accounting/invoices/{invoice}",
     "/accounting/prepaid",
     "/accounting/prepaid/transfers/{request}",
