@@ -68,6 +68,8 @@ pub fn action_key(action: &str) -> Option<&'static str> {
         "invoice.paid" => "activity.invoice.paid",
         "invoice.renewal" => "activity.invoice.renewal",
         "invoice.refunded" => "activity.invoice.refunded",
+        "invoice.reminder" => "activity.invoice.reminder",
+        "invoice.transfer_declared" => "activity.invoice.transfer_declared",
         "checkout" => "activity.checkout",
         "prepaid.top_up" => "activity.prepaid.top_up",
         "prepaid.transfer_requested" => "activity.prepaid.transfer_requested",

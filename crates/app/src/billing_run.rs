@@ -1,6 +1,7 @@
 //! The billing run (`guichet billing-run [--at DATE]`, and daily inside `serve`): issues the renewal
 //! invoice of every running product whose period ends within the lead time ⚙, and moves products
-//! through their lifecycle by date (`active → expired → blocked → terminated`).
+//! through their lifecycle by date (`active → expired → blocked → terminated`), then sends the
+//! reminders of unpaid invoices that are due (REM-05, see `reminders`).
 //!
 //! Resumable and safe to run twice or on two instances at once: each (product, period) invoice is
 //! written in its own transaction and carries the unique `billing_key` `product:period_start`, so a
@@ -26,6 +27,8 @@ pub struct RunReport {
     pub state_changes: usize,
     /// Automatic renewals (AR-01): paid, and attempts declined.
     pub auto_renewals: crate::renewals::ChargeReport,
+    /// Reminders of unpaid invoices (REM-05).
+    pub reminders: crate::reminders::ReminderReport,
 }
 
 /// Products invoiced per transaction by the billing run.
@@ -222,6 +225,8 @@ impl App {
                 tx.commit().await?;
             }
         }
+        // Reminders of unpaid invoices (REM-05), once the day's payments and renewals are in.
+        report.reminders = self.send_reminders(Some(at)).await?;
         Ok(report)
     }
 }

@@ -72,6 +72,11 @@ pub struct AppConfig {
     /// DB-05: the MySQL/MariaDB server where customers' databases and users are created
     /// (`mysql://USER:PASSWORD@HOST:PORT`); none turns provisioning off.
     pub mysql_url: Option<String>,
+    /// REM-05 ⚙: reminders R1, R2, R3 go out this many days after the due date.
+    pub reminder_days: [i64; 3],
+    /// REM-05 ⚙: no reminder within this many banking days (Monday to Friday) after the customer
+    /// declared a bank transfer for the invoice.
+    pub reminder_grace_banking_days: i64,
 }
 
 impl Default for AppConfig {
@@ -99,6 +104,8 @@ impl Default for AppConfig {
             premium_phone: "+41 21 000 00 00".into(),
             premium_email: "premium@guichet.localhost".into(),
             mysql_url: None,
+            reminder_days: [1, 10, 20],
+            reminder_grace_banking_days: 3,
         }
     }
 }

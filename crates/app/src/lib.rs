@@ -26,6 +26,7 @@ pub mod payments;
 pub mod payouts;
 pub mod prepaid;
 pub mod refunds;
+pub mod reminders;
 pub mod renewals;
 pub mod sites;
 pub mod support;

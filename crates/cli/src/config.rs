@@ -80,6 +80,12 @@ pub struct ConfigArgs {
     /// MySQL/MariaDB server where customers' databases and users are created, e.g. mysql://guichet:PASSWORD@127.0.0.1:3306 [default: none, provisioning off]
     #[arg(long, env = "GUICHET_MYSQL_URL", global = true, hide_env_values = true)]
     pub mysql_url: Option<String>,
+    /// Days after the due date on which reminders R1, R2, R3 go out [default: 1,10,20]
+    #[arg(long, env = "GUICHET_REMINDER_DAYS", global = true)]
+    pub reminder_days: Option<String>,
+    /// Banking days without reminders after a customer declares a bank transfer [default: 3]
+    #[arg(long, env = "GUICHET_REMINDER_GRACE_DAYS", global = true)]
+    pub reminder_grace_days: Option<i64>,
 }
 
 /// The same settings in the TOML file.
@@ -109,6 +115,8 @@ pub struct FileConfig {
     pub premium_phone: Option<String>,
     pub premium_email: Option<String>,
     pub mysql_url: Option<String>,
+    pub reminder_days: Option<String>,
+    pub reminder_grace_days: Option<i64>,
 }
 
 /// The resolved configuration.
@@ -136,6 +144,9 @@ pub struct Config {
     pub premium_email: String,
     /// DB-05: the MySQL/MariaDB server for customers' databases (none: provisioning off).
     pub mysql_url: Option<String>,
+    /// REM-05: days after the due date for R1, R2, R3; banking days of grace after a declared transfer.
+    pub reminder_days: [i64; 3],
+    pub reminder_grace_days: i64,
 }
 
 impl Default for Config {
@@ -157,6 +168,8 @@ impl Default for Config {
             support_grant_hours: guichet_app::AppConfig::default().support_grant_hours,
             premium_phone: guichet_app::AppConfig::default().premium_phone,
             premium_email: guichet_app::AppConfig::default().premium_email,
+            reminder_days: guichet_app::AppConfig::default().reminder_days,
+            reminder_grace_days: guichet_app::AppConfig::default().reminder_grace_banking_days,
             background_jobs: true,
             mysql_url: None,
         }
@@ -255,6 +268,15 @@ impl Config {
                 .or(f.premium_email)
                 .unwrap_or(d.premium_email),
             mysql_url: a.mysql_url.or(f.mysql_url).filter(|s| !s.is_empty()),
+            reminder_days: match a.reminder_days.or(f.reminder_days) {
+                Some(list) => reminder_days(&list)?,
+                None => d.reminder_days,
+            },
+            reminder_grace_days: match a.reminder_grace_days.or(f.reminder_grace_days) {
+                Some(g) if (0..=30).contains(&g) => g,
+                Some(g) => anyhow::bail!("reminder_grace_days must be 0…30, got {g}"),
+                None => d.reminder_grace_days,
+            },
         };
         let c = Config {
             creditor: check_creditor(c.creditor)?,
@@ -291,8 +313,26 @@ impl Config {
             premium_phone: self.premium_phone.clone(),
             premium_email: self.premium_email.clone(),
             mysql_url: self.mysql_url.clone(),
+            reminder_days: self.reminder_days,
+            reminder_grace_banking_days: self.reminder_grace_days,
             ..Default::default()
         }
+    }
+}
+
+/// `1,10,20` → the days after the due date of reminders R1, R2, R3 (increasing, 1…365).
+fn reminder_days(list: &str) -> anyhow::Result<[i64; 3]> {
+    let days: Vec<i64> = list
+        .split(',')
+        .map(str::trim)
+        .map(|p| p.parse::<i64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| anyhow::anyhow!("reminder_days: give three numbers of days, e.g. 1,10,20"))?;
+    match days[..] {
+        [a, b, c] if 1 <= a && a < b && b < c && c <= 365 => Ok([a, b, c]),
+        _ => anyhow::bail!(
+            "reminder_days: give three increasing numbers of days (1…365), e.g. 1,10,20; got {list:?}"
+        ),
     }
 }
 
@@ -380,6 +420,22 @@ mod tests {
         let file: FileConfig = toml::from_str("support_grant_hours = \"2, 48\"").unwrap();
         let c = Config::resolve(ConfigArgs::default(), file).unwrap();
         assert_eq!(c.app_config().support_grant_hours, [2, 48]);
+        let file: FileConfig =
+            toml::from_str("reminder_days = \"2, 15, 30\"\nreminder_grace_days = 5").unwrap();
+        let c = Config::resolve(ConfigArgs::default(), file).unwrap();
+        assert_eq!(c.app_config().reminder_days, [2, 15, 30]);
+        assert_eq!(c.app_config().reminder_grace_banking_days, 5);
+        for bad in [
+            "reminder_days = \"10, 1, 20\"",
+            "reminder_days = \"1,2\"",
+            "reminder_grace_days = -1",
+        ] {
+            let file: FileConfig = toml::from_str(bad).unwrap();
+            assert!(
+                Config::resolve(ConfigArgs::default(), file).is_err(),
+                "{bad}"
+            );
+        }
         let file: FileConfig = toml::from_str("support_grant_hours = \"0\"").unwrap();
         assert!(Config::resolve(ConfigArgs::default(), file).is_err());
     }

@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod bench_billing;
+pub mod bench_camt;
 pub mod config;
 
 use guichet_app::{App, Clock, SystemClock};
@@ -85,6 +86,7 @@ async fn daily_billing(app: App) {
             Ok(r) => tracing::info!(
                 renewals = r.renewals,
                 state_changes = r.state_changes,
+                reminders = r.reminders.sent,
                 "billing run"
             ),
             Err(e) => tracing::error!(error = %e, "billing run failed"),

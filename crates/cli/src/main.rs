@@ -49,10 +49,29 @@ enum Command {
         #[arg(long)]
         at: Option<String>,
     },
+    /// Send the reminders of unpaid invoices that are due (REM-05; also part of `billing-run` and of
+    /// the daily job inside `serve`). Each (invoice, level) goes out once however often this runs.
+    SendReminders {
+        /// Run as of this day (YYYY-MM-DD) instead of today.
+        #[arg(long)]
+        at: Option<String>,
+    },
     /// Write the pain.001 payout file of every approved withdrawal to an IBAN (marks them in transit).
     ExportPayouts {
         /// Folder for the file.
         #[arg(long, default_value = ".")]
+        out: std::path::PathBuf,
+    },
+    /// Write a camt.054 notification whose entries pay open invoices exactly (tests, benchmarks,
+    /// staging): the database's open invoices, or N new ones seeded first with --seed.
+    #[command(hide = true, name = "gen-camt054")]
+    GenCamt054 {
+        #[arg(long, default_value_t = 20_000)]
+        entries: usize,
+        /// Seed that many open invoices first (in new Organizations) and pay those.
+        #[arg(long)]
+        seed: bool,
+        #[arg(long)]
         out: std::path::PathBuf,
     },
     /// The knowledge base: search it, import or export its guides.
@@ -117,6 +136,16 @@ enum BenchCommand {
         #[arg(long)]
         pg: Option<String>,
     },
+    /// Entries per second of a camt.054 import (matching, ledger postings, invoices paid) with N
+    /// entries paying N open invoices, next to the raw XML parse rate of the same file; then the
+    /// same file again (nothing booked). Fresh SQLite file in a temporary folder, or --pg URL.
+    ImportCamt {
+        #[arg(long, default_value_t = 20_000)]
+        entries: usize,
+        /// A PostgreSQL server URL (e.g. postgres://postgres@127.0.0.1:5432/test).
+        #[arg(long)]
+        pg: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -131,6 +160,51 @@ enum UserCommand {
     },
 }
 
+/// A statement file, refused before it is read when larger than `max` bytes (a 200 MB file never
+/// reaches memory); a stream (pipe, device) is read up to `max` + 1 bytes at most.
+fn read_capped(path: &std::path::Path, max: u64) -> anyhow::Result<Vec<u8>> {
+    use std::io::Read;
+    let too_large = |len: u64| {
+        anyhow::anyhow!(
+            "the file is larger than the limit of {max} bytes ({} MiB){}",
+            max / (1024 * 1024),
+            if len > 0 {
+                format!(": {len} bytes")
+            } else {
+                String::new()
+            }
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| anyhow::anyhow!("cannot read: {e}"))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > max {
+        return Err(too_large(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| anyhow::anyhow!("cannot read: {e}"))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(0));
+    }
+    Ok(bytes)
+}
+
+/// `--at 2026-12-01` → noon UTC of that day.
+fn at_date(at: Option<&str>) -> anyhow::Result<Option<i64>> {
+    let Some(d) = at else { return Ok(None) };
+    let date = guichet_core::period::Date::parse_iso(d)
+        .ok_or_else(|| anyhow::anyhow!("--at must be a date like 2026-12-01, got {d:?}"))?;
+    let month = time::Month::try_from(date.month)?;
+    Ok(Some(
+        time::Date::from_calendar_date(date.year, month, date.day)?
+            .midnight()
+            .assume_utc()
+            .unix_timestamp()
+            + 12 * 3600,
+    ))
+}
+
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()
@@ -140,10 +214,31 @@ async fn main() {
                 .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .init();
-    if let Err(e) = run(Cli::parse()).await {
+    let result = run(Cli::parse()).await;
+    report_peak_rss();
+    if let Err(e) = result {
         eprintln!("guichet: {e:#}");
         std::process::exit(1);
     }
+}
+
+/// With `GUICHET_REPORT_PEAK_RSS=1`, prints the process's peak resident memory (Linux `VmHWM`) on
+/// exit: how the tests check that a hostile statement file is refused in little memory. (Measured
+/// by the process itself: a parent's wait4/getrusage figure also counts the memory the child shared
+/// with its parent before exec.)
+fn report_peak_rss() {
+    if std::env::var_os("GUICHET_REPORT_PEAK_RSS").is_none() {
+        return;
+    }
+    let hwm = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .map(|v| v.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into());
+    eprintln!("guichet: peak RSS {hwm}");
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -186,10 +281,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             for (n, file) in files.iter().enumerate() {
                 let name = file.display().to_string();
                 eprint!("[{}/{total}] {name}: reading… ", n + 1);
-                let bytes = match std::fs::read(file) {
+                let bytes = match read_capped(file, guichet_app::bank_import::MAX_FILE_BYTES) {
                     Ok(b) => b,
                     Err(e) => {
-                        eprintln!("cannot read: {e}");
+                        eprintln!("refused: {e}");
                         failed += 1;
                         continue;
                     }
@@ -212,28 +307,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::BillingRun { at } => {
-            let at = match at.as_deref() {
-                Some(d) => {
-                    let date = guichet_core::period::Date::parse_iso(d).ok_or_else(|| {
-                        anyhow::anyhow!("--at must be a date like 2026-12-01, got {d:?}")
-                    })?;
-                    let month = time::Month::try_from(date.month)?;
-                    Some(
-                        time::Date::from_calendar_date(date.year, month, date.day)?
-                            .midnight()
-                            .assume_utc()
-                            .unix_timestamp()
-                            + 12 * 3600,
-                    )
-                }
-                None => None,
-            };
+            let at = at_date(at.as_deref())?;
             let app = guichet::open(&config, Arc::new(SystemClock)).await?;
             eprintln!("Billing run…");
             let r = app.billing_run(at).await?;
             println!(
-                "{} renewal invoice(s) issued, {} period(s) already invoiced, {} product state change(s).",
-                r.renewals, r.already_invoiced, r.state_changes
+                "{} renewal invoice(s) issued, {} period(s) already invoiced, {} product state change(s), {} reminder(s) sent.",
+                r.renewals, r.already_invoiced, r.state_changes, r.reminders.sent
+            );
+            Ok(())
+        }
+        Command::SendReminders { at } => {
+            let at = at_date(at.as_deref())?;
+            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
+            let r = app.send_reminders(at).await?;
+            println!(
+                "{} reminder(s) sent ({} e-mail(s)); {} already sent, {} skipped (payment imported), {} skipped (bank transfer declared).",
+                r.sent, r.emails, r.already_sent, r.payment_imported, r.transfer_declared
             );
             Ok(())
         }
@@ -314,6 +404,57 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let _ = std::fs::remove_dir_all(&dir);
             guichet::bench_billing::print(&figures?);
+            Ok(())
+        }
+        Command::Bench {
+            what: BenchCommand::ImportCamt { entries, pg },
+        } => {
+            let dir = std::env::temp_dir().join(format!("guichet-bench-{}", std::process::id()));
+            std::fs::create_dir_all(&dir)?;
+            let mut config = config.clone();
+            config.background_jobs = false;
+            config.mail_dir = dir.join("mail");
+            let pg_name = format!("guichet_bench_{}", std::process::id());
+            config.database_url = match &pg {
+                Some(base) => guichet_store::create_postgres_database(base, &pg_name).await?,
+                None => format!("sqlite://{}", dir.join("bench.db").display()),
+            };
+            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
+            let figures = guichet::bench_camt::import_camt(app.clone(), entries.max(1)).await;
+            app.db.close().await;
+            if let Some(base) = &pg {
+                guichet_store::bench::drop_postgres_database(base, &pg_name).await?;
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+            guichet::bench_camt::print(&figures?);
+            Ok(())
+        }
+        Command::GenCamt054 { entries, seed, out } => {
+            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
+            let payments = if seed {
+                let tag = (app.now() % 100_000_000) as u32;
+                guichet::bench_camt::seed_open_invoices(&app, entries, tag).await?
+            } else {
+                let mut c = app.db.conn().await?;
+                guichet_store::billing::open_due_by(&mut c, "9999-12-31", entries as i64)
+                    .await?
+                    .into_iter()
+                    .map(|i| guichet::bench_camt::CamtPayment {
+                        id: format!("GEN-{}", i.id),
+                        reference: i.payment_reference,
+                        amount_minor: i.gross,
+                        currency: i.currency,
+                    })
+                    .collect()
+            };
+            let xml = guichet::bench_camt::camt054(&format!("GEN-{}", app.now()), &payments);
+            std::fs::write(&out, &xml).with_context(|| out.display().to_string())?;
+            println!(
+                "{} entries ({} KiB) written to {}",
+                payments.len(),
+                xml.len() / 1024,
+                out.display()
+            );
             Ok(())
         }
         Command::User {

@@ -182,3 +182,54 @@ pub async fn seed_invoices(
     }
     Ok(())
 }
+
+/// Inserts one unpaid invoice per reference for `org` (numbers `O{tag}-0000001`…), each for `net` +
+/// `vat`, issued at `issued_at` and due on `due_on` — for the bank-import benchmark and tests. The
+/// caller posts the receivable (one ledger entry for the lot).
+#[allow(clippy::too_many_arguments)]
+pub async fn seed_open_invoices(
+    c: &mut Conn,
+    org: OrgId,
+    currency: guichet_core::Currency,
+    tag: &str,
+    references: &[String],
+    net: i64,
+    vat: i64,
+    issued_at: i64,
+    due_on: &str,
+) -> Result<()> {
+    const CHUNK: usize = 200;
+    for (chunk_no, refs) in references.chunks(CHUNK).enumerate() {
+        let mut sql = String::from(
+            "INSERT INTO invoices (id, org_id, number, kind, status, currency, net, vat, gross, vat_rate_bp, \
+             bill_to_name, bill_to_street, bill_to_postcode, bill_to_city, bill_to_country, payment_reference, issued_at, due_on) VALUES ",
+        );
+        for i in 0..refs.len() {
+            let b = i * 4;
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!(
+                "(${}, ${}, ${}, 'order', 'unpaid', '{}', {net}, {vat}, {}, 810, 'Bench', 'Rue 1', '1003', 'Lausanne', 'CH', ${}, {issued_at}, '{}')",
+                b + 1,
+                b + 2,
+                b + 3,
+                currency.code(),
+                net + vat,
+                b + 4,
+                due_on.replace('\'', "")
+            ));
+        }
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (i, r) in refs.iter().enumerate() {
+            let k = chunk_no * CHUNK + i;
+            q = q
+                .bind(uuid::Uuid::now_v7().to_string())
+                .bind(org.to_string())
+                .bind(format!("O{tag}-{:07}", k + 1))
+                .bind(r.clone());
+        }
+        q.execute(&mut *c).await?;
+    }
+    Ok(())
+}

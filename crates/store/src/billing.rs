@@ -786,3 +786,30 @@ pub async fn renewal_census(c: &mut Conn) -> Result<(i64, i64, i64, Vec<String>)
         numbers,
     ))
 }
+
+/// REM-05: open invoices (unpaid or overdue) due on or before `day`, oldest due first.
+pub async fn open_due_by(c: &mut Conn, day: &str, limit: i64) -> Result<Vec<Invoice>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {ICOLS} FROM invoices WHERE status IN ('unpaid', 'overdue') AND due_on <= $1 \
+         ORDER BY due_on, id LIMIT $2"
+    ));
+    let rows = sqlx::query(sql).bind(day).bind(limit).fetch_all(c).await?;
+    rows.iter().map(invoice).collect()
+}
+
+/// REM-06: the Organization's invoice with this payment reference or number (never another's).
+pub async fn invoice_of_org_by_reference(
+    c: &mut Conn,
+    org: OrgId,
+    reference: &str,
+) -> Result<Option<Invoice>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {ICOLS} FROM invoices WHERE org_id = $1 AND (payment_reference = $2 OR number = $2)"
+    ));
+    let row = sqlx::query(sql)
+        .bind(org.to_string())
+        .bind(reference)
+        .fetch_optional(c)
+        .await?;
+    row.as_ref().map(invoice).transpose()
+}

@@ -24,6 +24,7 @@ pub mod orgs;
 pub mod outbox;
 pub mod payment_requests;
 pub mod provision;
+pub mod reminders;
 pub mod renewals;
 pub mod sessions;
 pub mod sites;

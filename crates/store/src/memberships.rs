@@ -47,8 +47,8 @@ fn from_row(r: &AnyRow) -> Result<Membership> {
 
 pub async fn insert(c: &mut Conn, m: &Membership) -> Result<()> {
     sqlx::query(
-        "INSERT INTO memberships (org_id, user_id, role, accounting, billing_contact, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO memberships (org_id, user_id, role, accounting, billing_contact, reminders, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $5, $6)",
     )
     .bind(m.org_id.to_string())
     .bind(m.user_id.to_string())
@@ -193,6 +193,83 @@ pub async fn billing_recipients(c: &mut Conn, org: OrgId) -> Result<Vec<(String,
                 text(r, T, "email")?,
                 text(r, T, "lang")?,
                 text(r, T, "support_code")?,
+            ))
+        })
+        .collect()
+}
+
+/// REM-05: does this member get payment reminders for this Organization?
+pub async fn reminders(c: &mut Conn, org: OrgId, user: UserId) -> Result<Option<bool>> {
+    let row = sqlx::query("SELECT reminders FROM memberships WHERE org_id = $1 AND user_id = $2")
+        .bind(org.to_string())
+        .bind(user.to_string())
+        .fetch_optional(c)
+        .await?;
+    row.as_ref().map(|r| flag(r, T, "reminders")).transpose()
+}
+
+/// REM-05: the member opts in or out of payment reminders; false if not a member.
+pub async fn set_reminders(c: &mut Conn, org: OrgId, user: UserId, on: bool) -> Result<bool> {
+    let done =
+        sqlx::query("UPDATE memberships SET reminders = $1 WHERE org_id = $2 AND user_id = $3")
+            .bind(b(on))
+            .bind(org.to_string())
+            .bind(user.to_string())
+            .execute(c)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// REM-05: who gets an invoice's reminders: members who opted in and may see billing documents
+/// (INV-01: LR, Administrator, Collaborator with the accounting permission).
+/// (e-mail, language, support code).
+pub async fn reminder_recipients(
+    c: &mut Conn,
+    org: OrgId,
+) -> Result<Vec<(String, String, String)>> {
+    let rows = sqlx::query(
+        "SELECT u.email, u.lang, u.support_code FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.org_id = $1 AND m.reminders = 1 \
+           AND (m.role IN ('legal_rep', 'admin') OR (m.role = 'collaborator' AND m.accounting = 1)) \
+         ORDER BY u.email",
+    )
+    .bind(org.to_string())
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                text(r, T, "email")?,
+                text(r, T, "lang")?,
+                text(r, T, "support_code")?,
+            ))
+        })
+        .collect()
+}
+
+/// A person's Organizations with their reminder preference and whether they may see billing there.
+/// (Organization, name, may see billing, reminders on).
+pub async fn reminder_settings(
+    c: &mut Conn,
+    user: UserId,
+) -> Result<Vec<(OrgId, String, bool, bool)>> {
+    let rows = sqlx::query(
+        "SELECT o.id, o.name, m.role, m.accounting, m.reminders FROM memberships m JOIN orgs o ON o.id = m.org_id \
+         WHERE m.user_id = $1 AND o.deleted_at IS NULL ORDER BY o.name, o.id",
+    )
+    .bind(user.to_string())
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let role = code(r, T, "role", Role::parse)?;
+            let billing =
+                role.is_manager() || (role == Role::Collaborator && flag(r, T, "accounting")?);
+            Ok((
+                parsed(r, T, "id")?,
+                text(r, T, "name")?,
+                billing,
+                flag(r, T, "reminders")?,
             ))
         })
         .collect()

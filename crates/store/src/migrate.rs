@@ -98,6 +98,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres_sql: None,
     },
     Migration {
+        version: 15,
+        name: "reminders",
+        sql: include_str!("../migrations/0015_reminders.sql"),
+        postgres_sql: None,
+    },
+    Migration {
         version: 16,
         name: "credit_notes",
         sql: include_str!("../migrations/0016_credit_notes.sql"),

@@ -16,6 +16,7 @@ pub enum Nav {
     Prepaid,
     Addresses,
     BillingSettings,
+    Verify,
     Users,
     Teams,
     Organization,
@@ -132,6 +133,7 @@ pub fn manager(o: &InOrg, nav: Nav, title: &str, body: Markup) -> Markup {
                                         (item(Nav::Prepaid, "/accounting/prepaid", "nav.prepaid"))
                                         (item(Nav::Addresses, "/accounting/addresses", "nav.addresses"))
                                         (item(Nav::BillingSettings, "/accounting/settings", "nav.billing_settings"))
+                                        (item(Nav::Verify, "/accounting/verify", "verify.title"))
                                     }
                                 }
                             }

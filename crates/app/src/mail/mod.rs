@@ -80,6 +80,18 @@ pub enum Mail<'a> {
         reason: &'a str,
         support_code: &'a str,
     },
+    /// REM-05: reminder R1, R2 or R3 of an unpaid invoice. The only links are the Manager's own
+    /// (REM-06): the invoice and the page that tells a genuine reminder from a forged one.
+    InvoiceReminder {
+        level: i64,
+        invoice: &'a str,
+        amount: &'a str,
+        due_on: &'a str,
+        reference: &'a str,
+        link: &'a str,
+        verify: &'a str,
+        support_code: &'a str,
+    },
     /// SUP-03: an LR/Admin let the provider's support in.
     SupportAccessGranted {
         org: &'a str,
@@ -108,6 +120,7 @@ impl Mail<'_> {
             Mail::WithdrawalRejected { .. } => "withdrawal_rejected",
             Mail::PaymentMismatch { .. } => "payment_mismatch",
             Mail::CreditNoteIssued { .. } => "credit_note_issued",
+            Mail::InvoiceReminder { .. } => "invoice_reminder",
             Mail::RenewalFailed { .. } => "renewal_failed",
             Mail::InvoicesExport { .. } => "invoices_export",
             Mail::ProductExpired { .. } => "product_expired",
@@ -297,6 +310,39 @@ impl Mail<'_> {
                     ],
                 ),
             ),
+            Mail::InvoiceReminder {
+                level,
+                invoice,
+                amount,
+                due_on,
+                reference,
+                link,
+                verify,
+                support_code,
+            } => (
+                tf(
+                    lang,
+                    match level {
+                        1 => "mail.reminder.subject1",
+                        2 => "mail.reminder.subject2",
+                        _ => "mail.reminder.subject3",
+                    },
+                    &[("invoice", invoice)],
+                ),
+                tf(
+                    lang,
+                    "mail.reminder.body",
+                    &[
+                        ("invoice", invoice),
+                        ("amount", amount),
+                        ("due", due_on),
+                        ("reference", reference),
+                        ("link", link),
+                        ("verify", verify),
+                        ("code", support_code),
+                    ],
+                ),
+            ),
             Mail::SupportAccessGranted {
                 org,
                 by,
@@ -412,6 +458,16 @@ mod tests {
                 until: "2026-11-24 15:05 UTC",
             },
             Mail::SupportAccessExpired { org: "Atelier" },
+            Mail::InvoiceReminder {
+                level: 2,
+                invoice: "2026-0000042",
+                amount: "CHF 100.00",
+                due_on: "2026-12-01",
+                reference: "210000000003139471430009017",
+                link: "http://x/accounting/invoices/i",
+                verify: "http://x/accounting/verify",
+                support_code: "123456",
+            },
         ];
         for m in &all {
             for lang in Lang::ALL {

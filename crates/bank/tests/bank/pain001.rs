@@ -395,3 +395,56 @@ fn output_validates_against_the_iso_pain_001_001_09_schema() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue #4, acceptance 6: an independent ISO 20022 reader — the PyPI package `xmlschema`, decoding
+/// by the ISO schema alone (`.ci/run` installs it) — reads back the same payouts: amounts,
+/// currencies, IBANs, end-to-end references, names and remittance texts.
+#[test]
+fn an_independent_iso_20022_reader_reads_back_the_same_payouts() {
+    let probe = std::process::Command::new("python3")
+        .args(["-c", "import xmlschema"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        return tool_missing(
+            "python3 with the PyPI package xmlschema is not installed (pip install xmlschema)",
+        );
+    }
+    let b = batch();
+    let xml = write(&b, "GUICHET-20261123-0002", "2026-11-23T10:30:00").expect("writes");
+    let dir = std::env::temp_dir().join(format!("guichet-bank-oracle-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("pain.xml");
+    std::fs::write(&file, &xml).expect("write");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oracle/read_pain001.py");
+    let out = std::process::Command::new("python3")
+        .args([script, XSD])
+        .arg(&file)
+        .output()
+        .expect("python3 runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "the reader refused the file:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(read["msg_id"], "GUICHET-20261123-0002");
+    assert_eq!(read["nb_of_txs"], b.payouts.len().to_string());
+    let total: i64 = b.payouts.iter().map(|p| p.amount_minor).sum();
+    assert_eq!(cents(read["ctrl_sum"].as_str().unwrap()), total);
+    let payments = read["payments"].as_array().unwrap();
+    assert_eq!(payments.len(), b.payouts.len());
+    let compact = |s: &str| s.replace(' ', "");
+    for p in &b.payouts {
+        let r = payments
+            .iter()
+            .find(|r| r["end_to_end_id"] == p.end_to_end_id.as_str())
+            .unwrap_or_else(|| panic!("{} not read back: {read}", p.end_to_end_id));
+        assert_eq!(cents(r["amount"].as_str().unwrap()), p.amount_minor, "{r}");
+        assert_eq!(r["currency"], p.currency.code(), "{r}");
+        assert_eq!(r["creditor_iban"], compact(&p.creditor_iban), "{r}");
+        assert_eq!(r["creditor_name"], p.creditor_name.as_str(), "{r}");
+        assert_eq!(r["remittance"], p.remittance.as_str(), "{r}");
+        assert_eq!(r["debtor_iban"], compact(&b.debtor_iban), "{r}");
+    }
+}

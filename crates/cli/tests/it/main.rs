@@ -25,6 +25,7 @@ mod model;
 mod orgs;
 mod prepaid;
 mod refunds;
+mod reminders;
 mod renewals;
 mod roles;
 mod sites;

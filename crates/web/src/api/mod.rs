@@ -4,6 +4,7 @@
 
 mod handlers;
 mod openapi;
+mod reminders;
 mod renewals;
 mod sites;
 
@@ -463,6 +464,40 @@ pub fn routes() -> Vec<ApiRoute> {
             action: Some(Action::Billing),
             example: None,
             make: || post(invoice_pay),
+        },
+        ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/invoices/{invoice}/transfer-declared",
+            summary: "\"I have paid by bank transfer\" (REM-05): no reminder for the invoice within the grace window (⚙ banking days); the first declaration's day is kept",
+            action: Some(Action::Pay),
+            example: None,
+            make: || post(reminders::transfer_declared),
+        },
+        ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/invoices/verify",
+            summary: "Check a reminder (REM-06): is this payment reference (or invoice number), for this amount, a genuine open invoice of the Organization? → {verdict: genuine | not_open | amount_differs | unknown}",
+            action: Some(Action::Billing),
+            example: Some(
+                || json!({"reference": "210000000003139471430009017", "amount_minor": 12000}),
+            ),
+            make: || post(reminders::verify),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/reminders",
+            summary: "Whether the caller receives payment reminders for the Organization (REM-05)",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(reminders::reminders_get),
+        },
+        ApiRoute {
+            method: "PUT",
+            path: "/api/v1/orgs/{org}/reminders",
+            summary: "Opt in or out of payment reminders for the Organization (the caller's own preference)",
+            action: Some(Action::Billing),
+            example: Some(|| json!({"reminders": true})),
+            make: || put(reminders::reminders_put),
         },
         ApiRoute {
             method: "GET",

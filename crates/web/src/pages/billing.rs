@@ -245,8 +245,10 @@ async fn invoice_page(
     let app = &o.ctx.state.app;
     let (inv, lines) = app.invoice(&o.actor, id).await?;
     let credit_notes = app.credit_notes(&o.actor, id).await?;
+    let reminders = app.reminder_state(&o.actor, id).await?;
     let ctx = &o.ctx;
     let payable = inv.status == "unpaid" || inv.status == "overdue";
+    let can_pay = o.actor.can(Action::Pay);
     let key = guichet_app::crypto::random_token();
     Ok(manager(
         o,
@@ -272,6 +274,13 @@ async fn invoice_page(
                     @if let Some(m) = &inv.vat_mention { " — " (ctx.t(m)) } }
                 p { (ctx.t("prepaid.transfer_reference")) ": " code { (inv.payment_reference) } }
                 p { (pdf_link(ctx, &inv.id, &inv.status)) }
+                @if !reminders.sent.is_empty() {
+                    p.muted { (ctx.t("invoice.reminders_sent")) ": "
+                        @for (i, (level, on)) in reminders.sent.iter().enumerate() {
+                            @if i > 0 { ", " } "R" (level) " (" (on) ")"
+                        }
+                    }
+                }
             }
             @if !credit_notes.is_empty() {
                 div.card {
@@ -300,6 +309,15 @@ async fn invoice_page(
                         input type="hidden" name="idempotency_key" value=(key);
                         button type="submit" { (ctx.t("invoice.pay_prepaid")) }
                     }
+                    @if let Some(on) = &reminders.transfer_declared_on {
+                        p { (ctx.tf("invoice.transfer_declared", &[("date", on)])) }
+                    } @else if can_pay {
+                        p.muted { (ctx.t("invoice.declare_transfer_help")) }
+                        form method="post" action=(format!("/accounting/invoices/{}/transfer-declared", inv.id)) {
+                            (csrf_field(ctx))
+                            button.secondary type="submit" { (ctx.t("invoice.declare_transfer")) }
+                        }
+                    }
                 }
             }
         },
@@ -312,6 +330,131 @@ pub async fn invoice(
     Query(d): Query<Done>,
 ) -> Result<Markup, WebError> {
     invoice_page(&o, &id, &[], &d).await
+}
+
+/// REM-05: "I have paid by bank transfer".
+pub async fn declare_transfer(
+    o: InOrg,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<crate::pages::auth::Empty>,
+) -> Result<Response, WebError> {
+    o.ctx.state.app.declare_transfer(&o.actor, &id).await?;
+    Ok(Redirect::to(&format!(
+        "/accounting/invoices/{id}?done=invoice.transfer_declared_done"
+    ))
+    .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct VerifyQuery {
+    reference: Option<String>,
+    amount: Option<String>,
+}
+
+/// REM-06: the customer pastes a reminder's reference (and amount) and learns whether it is a
+/// genuine open invoice of their Organization.
+pub async fn verify(o: InOrg, Query(q): Query<VerifyQuery>) -> Result<Response, WebError> {
+    use guichet_app::reminders::Verdict;
+    let ctx = &o.ctx;
+    let reference = q.reference.as_deref().unwrap_or("").trim().to_string();
+    let amount_text = q.amount.as_deref().unwrap_or("").trim().to_string();
+    let mut errors: Vec<FieldError> = Vec::new();
+    let mut verdict = None;
+    if !reference.is_empty() || !amount_text.is_empty() {
+        let amount = if amount_text.is_empty() {
+            Ok(None)
+        } else {
+            guichet_core::money::parse_amount(&amount_text)
+                .map(Some)
+                .ok_or(AppError::invalid("amount", "verify.amount_invalid"))
+        };
+        match amount {
+            Ok(a) => match o
+                .ctx
+                .state
+                .app
+                .verify_reminder(&o.actor, &reference, a)
+                .await
+            {
+                Ok(v) => verdict = Some(v),
+                Err(AppError::Invalid(e)) => errors = e,
+                Err(e) => return Err(e.into()),
+            },
+            Err(AppError::Invalid(e)) => errors = e,
+            Err(e) => return Err(e.into()),
+        }
+    } else {
+        o.actor.require(Action::Billing)?;
+    }
+    let code = match &verdict {
+        Some(Verdict::Genuine { .. }) => "genuine",
+        Some(Verdict::NotOpen { .. }) => "not_open",
+        Some(Verdict::AmountDiffers { .. }) => "amount_differs",
+        Some(Verdict::Unknown) => "unknown",
+        None => "",
+    };
+    let (class, message) = match &verdict {
+        Some(Verdict::Genuine {
+            number,
+            amount,
+            due_on,
+            ..
+        }) => (
+            "notice",
+            ctx.tf(
+                "verify.genuine",
+                &[
+                    ("number", number),
+                    ("amount", &amount.to_string()),
+                    ("due", due_on),
+                ],
+            ),
+        ),
+        Some(Verdict::NotOpen { number, status }) => (
+            "error",
+            ctx.tf(
+                "verify.not_open",
+                &[
+                    ("number", number),
+                    ("status", ctx.t(&format!("invoice.status.{status}"))),
+                ],
+            ),
+        ),
+        Some(Verdict::AmountDiffers { number, amount }) => (
+            "error",
+            ctx.tf(
+                "verify.amount_differs",
+                &[("number", number), ("amount", &amount.to_string())],
+            ),
+        ),
+        Some(Verdict::Unknown) => ("error", ctx.t("verify.unknown").to_string()),
+        None => ("", String::new()),
+    };
+    let page = manager(
+        &o,
+        Nav::Verify,
+        ctx.t("verify.title"),
+        html! {
+            (form_errors(ctx, &errors, &["reference", "amount"]))
+            @if !message.is_empty() {
+                p class=(class) role="status" data-verdict=(code) { (message) }
+            }
+            div.card {
+                p { (ctx.t("verify.help")) }
+                form method="get" action="/accounting/verify" {
+                    (crate::layout::field(ctx, "reference", "verify.reference", "text", &reference, &errors))
+                    (crate::layout::field(ctx, "amount", "verify.amount", "text", &amount_text, &errors))
+                    button type="submit" { (ctx.t("verify.submit")) }
+                }
+            }
+        },
+    );
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((status, page).into_response())
 }
 
 #[derive(Deserialize)]

@@ -41,6 +41,7 @@ pub const MANAGER_PAGES: &[&str] = &[
     "/products",
     "/payments",
     "/accounting/invoices",
+    "/accounting/verify",
     "/accounting/invoices/{invoice}",
     "/accounting/prepaid",
     "/accounting/prepaid/transfers/{request}",
@@ -124,6 +125,11 @@ pub fn router() -> Router<AppState> {
         )
         .route("/accounting/invoices/{invoice}", get(billing::invoice))
         .route("/accounting/invoices/{invoice}/pay", post(billing::pay))
+        .route(
+            "/accounting/invoices/{invoice}/transfer-declared",
+            post(billing::declare_transfer),
+        )
+        .route("/accounting/verify", get(billing::verify))
         .route(
             "/accounting/invoices/{invoice}/document.pdf",
             get(billing::invoice_pdf),
@@ -237,6 +243,7 @@ pub fn router() -> Router<AppState> {
             get(profile::profile).post(profile::save_profile),
         )
         .route("/profile/support-code", post(profile::new_support_code))
+        .route("/profile/reminders", post(profile::set_reminders))
         .route("/profile/security", get(profile::security))
         .route("/profile/password", post(profile::change_password))
         .route("/profile/2fa/begin", post(profile::totp_begin))

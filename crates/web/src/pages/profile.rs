@@ -35,10 +35,18 @@ fn shell(s: &Signed, title: &str, body: Markup) -> Markup {
     )
 }
 
-pub async fn profile(s: Signed, Query(d): Query<Done>) -> Markup {
+pub async fn profile(s: Signed, Query(d): Query<Done>) -> Result<Markup, WebError> {
     let ctx = &s.ctx;
     let u = &s.sess.user;
-    shell(
+    let reminders: Vec<_> = ctx
+        .state
+        .app
+        .reminder_settings(&s.sess)
+        .await?
+        .into_iter()
+        .filter(|(_, _, billing, _)| *billing)
+        .collect();
+    Ok(shell(
         &s,
         ctx.t("nav.profile"),
         html! {
@@ -66,8 +74,41 @@ pub async fn profile(s: Signed, Query(d): Query<Done>) -> Markup {
                     button.secondary type="submit" { (ctx.t("profile.support_code_new")) }
                 }
             }
+            div.card id="reminders" {
+                h2 { (ctx.t("profile.reminders")) }
+                p.muted { (ctx.t("profile.reminders_help")) }
+                @if reminders.is_empty() { p.empty { (ctx.t("profile.reminders_none")) } }
+                @for (org, name, _, on) in &reminders {
+                    form method="post" action="/profile/reminders" {
+                        (csrf_field(ctx))
+                        input type="hidden" name="org" value=(org);
+                        div.field { label { input type="checkbox" name="reminders" value="1" checked[*on]; " " (name) " — " (ctx.t("profile.reminders_on")) } }
+                        button.secondary type="submit" { (ctx.t("form.save")) }
+                    }
+                }
+            }
         },
-    )
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct RemindersForm {
+    org: String,
+    reminders: Option<String>,
+}
+
+/// REM-05: the member opts in or out of payment reminders for one of their Organizations.
+pub async fn set_reminders(
+    s: Signed,
+    CsrfForm(f): CsrfForm<RemindersForm>,
+) -> Result<Response, WebError> {
+    let org = f.org.parse().map_err(|_| AppError::NotFound)?;
+    s.ctx
+        .state
+        .app
+        .set_reminders_for(&s.sess, org, f.reminders.is_some(), Default::default())
+        .await?;
+    Ok(Redirect::to("/profile?done=form.saved#reminders").into_response())
 }
 
 #[derive(Deserialize)]
