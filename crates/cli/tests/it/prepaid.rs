@@ -12,6 +12,7 @@ both_backends!(
     declines_limits_and_a_double_submitted_form,
     withdrawals_are_held_then_approved_or_released,
     concurrent_top_ups_and_withdrawals_on_one_account,
+    concurrent_checkouts_and_top_ups_on_one_account,
 );
 
 const OK_CARD: &str = "4242424242424242";
@@ -418,6 +419,125 @@ async fn concurrent_top_ups_and_withdrawals_on_one_account(b: Backend) {
         held += h;
     }
     assert_eq!(balance(&t, &w.a.lr().token, w.a.id).await, added - held);
+    let mut db = t.app.db.conn().await.unwrap();
+    assert!(
+        guichet_store::ledger::audit(&mut db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+/// Acceptance 2 of the billing issue: 32 clients at once, half topping up, half paying an invoice
+/// each entirely from the balance: no 5xx, every refusal says the balance is not enough, the final
+/// balance is exactly what went in minus what was paid, and each paid invoice was paid once.
+async fn concurrent_checkouts_and_top_ups_on_one_account(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let (org, lr) = (w.a.id, w.a.lr().token.clone());
+    let mut c = t.client();
+    let offers = c
+        .api("GET", &format!("/api/v1/orgs/{org}/catalogue"), &lr, None)
+        .await
+        .json();
+    let offer = offers["offers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["product_type"] == "domain_name")
+        .unwrap_or(&offers["offers"][0])["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut invoices = Vec::new();
+    for _ in 0..16 {
+        let r = c
+            .api(
+                "POST",
+                &format!("/api/v1/orgs/{org}/products"),
+                &lr,
+                Some(json!({"offer_id": offer, "period_months": 12, "billing_address_id": null})),
+            )
+            .await;
+        assert!(r.status < 300, "{}", r.body);
+        invoices.push(r.json()["invoice_id"].as_str().unwrap().to_owned());
+    }
+    let gross = c
+        .api(
+            "GET",
+            &format!("/api/v1/orgs/{org}/invoices/{}", invoices[0]),
+            &lr,
+            None,
+        )
+        .await
+        .json()["gross_minor"]
+        .as_i64()
+        .unwrap();
+    // Enough for a few invoices to start with; top-ups add more while checkouts run.
+    let start = 3 * gross;
+    let body = json!({"amount_minor": start, "card_number": OK_CARD, "card_expiry": "12/30", "card_cvc": "123"});
+    let r = api_with_key(
+        &mut c,
+        &format!("/api/v1/orgs/{org}/prepaid/top-ups"),
+        &lr,
+        Some("seed"),
+        body,
+    )
+    .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let mut tasks = Vec::new();
+    for task in 0..32usize {
+        let (url, token) = (t.url.clone(), lr.clone());
+        let invoice = invoices[task / 2].clone();
+        tasks.push(tokio::spawn(async move {
+            let mut c = Client::new(&url);
+            let key = format!("cc-{task}");
+            if task % 2 == 0 {
+                let body = json!({"amount_minor": gross / 2, "card_number": OK_CARD, "card_expiry": "12/30", "card_cvc": "123"});
+                let r = api_with_key(&mut c, &format!("/api/v1/orgs/{org}/prepaid/top-ups"), &token, Some(&key), body).await;
+                assert_eq!(r.status, 201, "{}", r.body);
+                (gross / 2, 0, None)
+            } else {
+                let body = json!({"invoices": [invoice], "from_prepaid_minor": gross});
+                let r = api_with_key(&mut c, &format!("/api/v1/orgs/{org}/payments/checkout"), &token, Some(&key), body).await;
+                match r.status {
+                    200 => (0, gross, Some(invoice)),
+                    422 => {
+                        assert!(r.body.contains("balance is not enough"), "{}", r.body);
+                        (0, 0, None)
+                    }
+                    other => panic!("unexpected {other}: {}", r.body),
+                }
+            }
+        }));
+    }
+    let (mut added, mut paid, mut paid_invoices) = (0, 0, Vec::new());
+    for task in tasks {
+        let (a, p, inv) = task.await.unwrap();
+        added += a;
+        paid += p;
+        paid_invoices.extend(inv);
+    }
+    assert!(!paid_invoices.is_empty());
+    assert_eq!(balance(&t, &lr, org).await, start + added - paid);
+    for inv in &invoices {
+        let status = c
+            .api(
+                "GET",
+                &format!("/api/v1/orgs/{org}/invoices/{inv}"),
+                &lr,
+                None,
+            )
+            .await
+            .json()["status"]
+            .clone();
+        let expected = if paid_invoices.contains(inv) {
+            "paid"
+        } else {
+            "unpaid"
+        };
+        assert_eq!(status, expected, "{inv}");
+    }
     let mut db = t.app.db.conn().await.unwrap();
     assert!(
         guichet_store::ledger::audit(&mut db)

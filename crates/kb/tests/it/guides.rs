@@ -22,6 +22,8 @@ const MANAGER_ROUTES: &[&str] = &[
     "/accounting/prepaid",
     "/accounting/addresses",
     "/accounting/settings",
+    "/accounting/verify",
+    "/accounting/renewals",
     "/teams",
     "/users",
     "/profile",
