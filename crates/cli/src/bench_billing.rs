@@ -3,9 +3,8 @@
 //! same database on the same machine.
 
 use guichet_app::App;
+use guichet_core::Currency;
 use guichet_core::period::Date;
-use guichet_core::{Currency, OrgKind};
-use guichet_store::orgs::OrgDetails;
 use std::time::{Duration, Instant};
 
 pub struct BillingFigures {
@@ -48,17 +47,7 @@ pub async fn billing_run(app: App, products: usize) -> anyhow::Result<BillingFig
     while left > 0 {
         let count = left.min(per_org);
         let mut tx = app.db.begin().await?;
-        let details = OrgDetails {
-            name: format!("Bench {n}"),
-            street: "Rue du Banc 1".into(),
-            postcode: "1003".into(),
-            city: "Lausanne".into(),
-            country: "CH".into(),
-            ..OrgDetails::default()
-        };
-        let org =
-            guichet_store::orgs::insert(&mut tx, &details, OrgKind::Company, Currency::Chf, now)
-                .await?;
+        let org = guichet_store::bench::bench_org(&mut tx, &format!("Bench {n}"), now).await?;
         guichet_store::bench::seed_running_products(
             &mut tx,
             org,

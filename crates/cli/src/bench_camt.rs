@@ -4,9 +4,8 @@
 //! the same file by the bank crate alone.
 
 use guichet_app::App;
+use guichet_core::Currency;
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
-use guichet_core::{Currency, OrgKind};
-use guichet_store::orgs::OrgDetails;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
@@ -91,16 +90,8 @@ pub async fn seed_open_invoices(
             })
             .collect::<Result<_, _>>()?;
         let mut tx = app.db.begin().await?;
-        let details = OrgDetails {
-            name: format!("Bank import bench {tag}-{n}"),
-            street: "Rue du Banc 1".into(),
-            postcode: "1003".into(),
-            city: "Lausanne".into(),
-            country: "CH".into(),
-            ..OrgDetails::default()
-        };
         let org =
-            guichet_store::orgs::insert(&mut tx, &details, OrgKind::Company, Currency::Chf, now)
+            guichet_store::bench::bench_org(&mut tx, &format!("Bank import bench {tag}-{n}"), now)
                 .await?;
         guichet_store::bench::seed_open_invoices(
             &mut tx,

@@ -386,46 +386,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench {
             what: BenchCommand::BillingRun { products, pg },
         } => {
-            let dir = std::env::temp_dir().join(format!("guichet-bench-{}", std::process::id()));
-            std::fs::create_dir_all(&dir)?;
-            let mut config = config.clone();
-            config.background_jobs = false;
-            config.mail_dir = dir.join("mail");
-            let pg_name = format!("guichet_bench_{}", std::process::id());
-            config.database_url = match &pg {
-                Some(base) => guichet_store::create_postgres_database(base, &pg_name).await?,
-                None => format!("sqlite://{}", dir.join("bench.db").display()),
-            };
-            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
-            let figures = guichet::bench_billing::billing_run(app.clone(), products.max(1)).await;
-            app.db.close().await;
-            if let Some(base) = &pg {
-                guichet_store::bench::drop_postgres_database(base, &pg_name).await?;
-            }
-            let _ = std::fs::remove_dir_all(&dir);
+            let place = BenchPlace::open(&config, pg).await?;
+            let figures =
+                guichet::bench_billing::billing_run(place.app.clone(), products.max(1)).await;
+            place.close().await?;
             guichet::bench_billing::print(&figures?);
             Ok(())
         }
         Command::Bench {
             what: BenchCommand::ImportCamt { entries, pg },
         } => {
-            let dir = std::env::temp_dir().join(format!("guichet-bench-{}", std::process::id()));
-            std::fs::create_dir_all(&dir)?;
-            let mut config = config.clone();
-            config.background_jobs = false;
-            config.mail_dir = dir.join("mail");
-            let pg_name = format!("guichet_bench_{}", std::process::id());
-            config.database_url = match &pg {
-                Some(base) => guichet_store::create_postgres_database(base, &pg_name).await?,
-                None => format!("sqlite://{}", dir.join("bench.db").display()),
-            };
-            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
-            let figures = guichet::bench_camt::import_camt(app.clone(), entries.max(1)).await;
-            app.db.close().await;
-            if let Some(base) = &pg {
-                guichet_store::bench::drop_postgres_database(base, &pg_name).await?;
-            }
-            let _ = std::fs::remove_dir_all(&dir);
+            let place = BenchPlace::open(&config, pg).await?;
+            let figures = guichet::bench_camt::import_camt(place.app.clone(), entries.max(1)).await;
+            place.close().await?;
             guichet::bench_camt::print(&figures?);
             Ok(())
         }
@@ -590,4 +563,42 @@ async fn kb(config: &Config, action: KbCommand) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Where a database benchmark runs: a fresh SQLite file in a temporary folder, or a fresh
+/// PostgreSQL database created on the server `pg` names; both removed by [`BenchPlace::close`].
+struct BenchPlace {
+    app: guichet_app::App,
+    dir: std::path::PathBuf,
+    pg: Option<(String, String)>,
+}
+
+impl BenchPlace {
+    async fn open(config: &Config, pg: Option<String>) -> anyhow::Result<BenchPlace> {
+        let dir = std::env::temp_dir().join(format!("guichet-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        let mut config = config.clone();
+        config.background_jobs = false;
+        config.mail_dir = dir.join("mail");
+        let pg_name = format!("guichet_bench_{}", std::process::id());
+        config.database_url = match &pg {
+            Some(base) => guichet_store::create_postgres_database(base, &pg_name).await?,
+            None => format!("sqlite://{}", dir.join("bench.db").display()),
+        };
+        let app = guichet::open(&config, Arc::new(SystemClock)).await?;
+        Ok(BenchPlace {
+            app,
+            dir,
+            pg: pg.map(|base| (base, pg_name)),
+        })
+    }
+
+    async fn close(self) -> anyhow::Result<()> {
+        self.app.db.close().await;
+        if let Some((base, name)) = &self.pg {
+            guichet_store::bench::drop_postgres_database(base, name).await?;
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+        Ok(())
+    }
 }

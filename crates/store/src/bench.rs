@@ -5,6 +5,26 @@ use crate::{Conn, Db, Result};
 use guichet_core::OrgId;
 use std::time::{Duration, Instant};
 
+/// A Swiss company Organization for a benchmark's seeded data, in the caller's transaction.
+pub async fn bench_org(c: &mut Conn, name: &str, now: i64) -> Result<guichet_core::OrgId> {
+    let details = crate::orgs::OrgDetails {
+        name: name.to_owned(),
+        street: "Rue du Banc 1".into(),
+        postcode: "1003".into(),
+        city: "Lausanne".into(),
+        country: "CH".into(),
+        ..crate::orgs::OrgDetails::default()
+    };
+    crate::orgs::insert(
+        c,
+        &details,
+        guichet_core::OrgKind::Company,
+        guichet_core::Currency::Chf,
+        now,
+    )
+    .await
+}
+
 /// Inserts `count` active products of `offer` for `org`, expiring on `expires_on`, in multi-row
 /// statements (the caller's transaction).
 #[allow(clippy::too_many_arguments)]

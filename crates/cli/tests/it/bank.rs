@@ -163,17 +163,7 @@ async fn a_statement_credits_by_reference_once_and_operators_place_the_rest(b: B
         .unwrap();
     assert_eq!((r.payments, r.exceptions), (1, 1));
     // An operator places it on B's account (in CHF: prepaid accounts are per currency), with a reason.
-    t.app
-        .create_operator("ops@provider.example", "Ops", "operator-passphrase-2026")
-        .await
-        .unwrap();
-    let mut ops = t.client();
-    assert_eq!(
-        ops.login("ops@provider.example", "operator-passphrase-2026")
-            .await
-            .status,
-        303
-    );
+    let mut ops = t.operator("/admin/bank").await;
     let page = ops.get("/admin/bank").await;
     assert!(
         page.body.contains("Bernasconi Maria") && page.body.contains("501.05 CHF"),
@@ -273,14 +263,7 @@ async fn hostile_statements_are_refused_whole_and_the_cli_reports_each_file() {
         "{err:?}"
     );
     // Upload through the back office: refused with the reader's message, nothing recorded.
-    t.app
-        .create_operator("ops@provider.example", "Ops", "operator-passphrase-2026")
-        .await
-        .unwrap();
-    let mut ops = t.client();
-    ops.login("ops@provider.example", "operator-passphrase-2026")
-        .await;
-    ops.get("/admin/bank").await;
+    let ops = t.operator("/admin/bank").await;
     let form = reqwest::multipart::Form::new()
         .text("csrf", ops.csrf.clone())
         .part(
@@ -392,14 +375,7 @@ mod payouts {
             .await;
         assert_eq!(r.status, 201, "{}", r.body);
         let id = r.json()["id"].as_str().unwrap().to_string();
-        t.app
-            .create_operator("ops@provider.example", "Ops", "operator-passphrase-2026")
-            .await
-            .unwrap();
-        let mut ops = t.client();
-        ops.login("ops@provider.example", "operator-passphrase-2026")
-            .await;
-        ops.get("/admin/withdrawals").await;
+        let mut ops = t.operator("/admin/withdrawals").await;
         assert_eq!(
             ops.post("/admin/payouts", &[]).await.location(),
             "/admin/withdrawals?done=admin.payouts_none",

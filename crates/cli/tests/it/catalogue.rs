@@ -22,15 +22,7 @@ async fn price_changes_apply_from_their_date_and_never_rewrite_invoices(b: Backe
     customer.login_ok(&a.lr().email, PASSWORD).await;
     assert_eq!(customer.get("/admin/catalogue").await.status, 404);
 
-    t.app
-        .create_operator("ops@provider.example", "Ops", "operator-passphrase-2026")
-        .await
-        .unwrap();
-    let mut ops = t.client();
-    ops.login("ops@provider.example", "operator-passphrase-2026")
-        .await;
-    let page = ops.get("/admin/catalogue").await;
-    assert_eq!(page.status, 200);
+    let mut ops = t.operator("/admin/catalogue").await;
     let back = async |ops: &mut crate::client::Client, path: &str, f: &[(&str, &str)]| {
         let r = ops.post(path, f).await;
         assert_eq!(r.status, 303, "{path}: {}", r.body);
@@ -165,9 +157,7 @@ async fn price_changes_apply_from_their_date_and_never_rewrite_invoices(b: Backe
     assert_eq!(net(&mut api, &second).await, 50_000);
     t.clock.set(t.app.now() + 11 * 86_400);
     // (Eleven days later the back-office session has expired: sign in again.)
-    ops.login("ops@provider.example", "operator-passphrase-2026")
-        .await;
-    ops.get("/admin/catalogue").await;
+    let mut ops = t.operator("/admin/catalogue").await;
     customer.login_ok(&a.lr().email, PASSWORD).await;
     let third = order(&mut api).await;
     assert_eq!(net(&mut api, &third).await, 65_000);

@@ -112,6 +112,20 @@ impl TestApp {
         }
     }
 
+    /// A provider operator's browser (created on first use), signed in, with `landing` loaded so
+    /// that its CSRF token is the session's.
+    pub async fn operator(&self, landing: &str) -> crate::client::Client {
+        let (email, password) = ("ops@provider.example", "operator-passphrase-2026");
+        // Already there on a second call: the sign-in below tells.
+        let _ = self.app.create_operator(email, "Ops", password).await;
+        let mut ops = self.client();
+        let r = ops.login(email, password).await;
+        assert_eq!(r.status, 303, "operator sign-in: {}", r.body);
+        let page = ops.get(landing).await;
+        assert_eq!(page.status, 200, "{landing}: {}", page.body);
+        ops
+    }
+
     pub fn client(&self) -> crate::client::Client {
         crate::client::Client::new(&self.url)
     }
@@ -149,5 +163,23 @@ impl TempDir {
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// xorshift64*: a seeded generator for the model tests, so a failing seed replays identically.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
     }
 }

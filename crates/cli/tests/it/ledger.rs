@@ -2,7 +2,7 @@
 //! idempotent (7), on both backends.
 
 use crate::both_backends;
-use crate::harness::{Backend, TestApp};
+use crate::harness::{Backend, Rng, TestApp};
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
 use guichet_core::{Currency, OrgId};
 use guichet_store::ledger::{self, NewEntry, PostError};
@@ -13,21 +13,6 @@ both_backends!(
     concurrent_payments_never_overdraw,
     history_is_append_only_and_keys_are_idempotent
 );
-
-/// xorshift64*: a seeded generator, so a failing seed replays identically.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 async fn new_org(t: &TestApp, name: &str) -> OrgId {
     let mut tx = t.app.db.begin().await.unwrap();

@@ -5,7 +5,7 @@
 //! none is negative. Seeded: a failure prints the seed to replay (`GUICHET_MODEL_SEED`).
 
 use crate::both_backends;
-use crate::harness::{Backend, TestApp};
+use crate::harness::{Backend, Rng, TestApp};
 use crate::world::{PASSWORD, world};
 use guichet_app::billing::{Checkout, InvoiceFilter};
 use guichet_app::prepaid::CardFields;
@@ -16,23 +16,6 @@ use guichet_core::ledger::{AccountKind, AccountRef};
 use std::collections::{BTreeMap, BTreeSet};
 
 both_backends!(random_billing_journeys_match_the_model);
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-}
 
 const GOOD: &str = "4242424242424242";
 const DECLINED: &str = "4000000000000002";

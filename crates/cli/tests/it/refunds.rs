@@ -69,17 +69,7 @@ async fn refunds_are_credit_notes_to_the_prepaid_account(b: Backend) {
         404
     );
 
-    t.app
-        .create_operator("ops@provider.example", "Ops", "operator-passphrase-2026")
-        .await
-        .unwrap();
-    let mut ops = t.client();
-    assert_eq!(
-        ops.login("ops@provider.example", "operator-passphrase-2026")
-            .await
-            .status,
-        303
-    );
+    let mut ops = t.operator("/admin").await;
     let page = ops.get("/admin/invoices?number=NOPE-1").await;
     assert!(
         page.body.contains("No invoice has this number"),
