@@ -25,10 +25,20 @@ pub struct RunReport {
     pub already_invoiced: usize,
     /// Products whose state changed.
     pub state_changes: usize,
+    /// Unpaid invoices past their due date, now `overdue` (INV-03).
+    pub overdue: usize,
     /// Automatic renewals (AR-01): paid, and attempts declined.
     pub auto_renewals: crate::renewals::ChargeReport,
     /// Reminders of unpaid invoices (REM-05).
     pub reminders: crate::reminders::ReminderReport,
+}
+
+/// The billing key of a product's next term (`product:start`), if it has an expiry.
+fn renewal_key(p: &store::Product) -> Option<String> {
+    p.expires_on
+        .as_deref()
+        .and_then(Date::parse_iso)
+        .map(|start| format!("{}:{}", p.id, start.iso()))
 }
 
 /// Products invoiced per transaction by the billing run.
@@ -57,12 +67,13 @@ impl App {
         p: &store::Product,
         at: i64,
         cache: &mut Cache,
+        checked: bool,
     ) -> AppResult<Billed> {
         let Some(start) = p.expires_on.as_deref().and_then(Date::parse_iso) else {
             return Ok(Billed::Skipped);
         };
-        let key = format!("{}:{}", p.id, start.iso());
-        if store::billing_key_exists(tx, &key).await? {
+        // `checked`: the caller already knows this period is not invoiced yet.
+        if !checked && store::billing_key_exists(tx, &renewal_key(p).unwrap_or_default()).await? {
             return Ok(Billed::Skipped);
         }
         // A change of period scheduled by the customer applies from this term on (FREQ-02/03).
@@ -162,8 +173,15 @@ impl App {
             let mut issued = 0;
             let mut skipped = 0;
             let mut raced = false;
+            // The batch's periods already invoiced, in one query.
+            let keys: Vec<String> = batch.iter().filter_map(renewal_key).collect();
+            let invoiced = store::existing_billing_keys(&mut tx, &keys).await?;
             for p in batch {
-                match self.bill_renewal(&mut tx, p, at, &mut cache).await? {
+                if renewal_key(p).is_some_and(|k| invoiced.contains(&k)) {
+                    skipped += 1;
+                    continue;
+                }
+                match self.bill_renewal(&mut tx, p, at, &mut cache, true).await? {
                     Billed::Issued => issued += 1,
                     Billed::Skipped => skipped += 1,
                     Billed::Raced => {
@@ -181,7 +199,7 @@ impl App {
             drop(tx);
             for p in batch {
                 let mut tx = self.db.begin().await?;
-                match self.bill_renewal(&mut tx, p, at, &mut cache).await? {
+                match self.bill_renewal(&mut tx, p, at, &mut cache, false).await? {
                     Billed::Issued => {
                         tx.commit().await?;
                         report.renewals += 1;
@@ -224,6 +242,11 @@ impl App {
                 }
                 tx.commit().await?;
             }
+        }
+        // INV-03: unpaid invoices whose due date has passed are overdue (still payable as before).
+        {
+            let mut c = self.db.conn().await?;
+            report.overdue = store::mark_overdue(&mut c, &day.iso()).await? as usize;
         }
         // Reminders of unpaid invoices (REM-05), once the day's payments and renewals are in.
         report.reminders = self.send_reminders(Some(at)).await?;

@@ -86,6 +86,20 @@ pub struct ConfigArgs {
     /// Banking days without reminders after a customer declares a bank transfer [default: 3]
     #[arg(long, env = "GUICHET_REMINDER_GRACE_DAYS", global = true)]
     pub reminder_grace_days: Option<i64>,
+    /// Days before expiry a renewal invoice is issued [default: 30]
+    #[arg(long, env = "GUICHET_RENEWAL_LEAD_DAYS", global = true)]
+    pub renewal_lead_days: Option<i64>,
+    /// Days before expiry an automatic renewal is charged (retries D-7, D-3, D-1) [default: 14]
+    #[arg(long, env = "GUICHET_AUTO_RENEW_DAYS", global = true)]
+    pub auto_renew_days: Option<i64>,
+    /// Smallest monthly price (excl. VAT) for which monthly billing is offered [default: 5.00]
+    #[arg(long, env = "GUICHET_MONTHLY_MINIMUM", global = true)]
+    pub monthly_minimum: Option<String>,
+    /// Smallest and largest prepaid top-up [default: 10.00 and 10000.00]
+    #[arg(long, env = "GUICHET_TOP_UP_MIN", global = true)]
+    pub top_up_min: Option<String>,
+    #[arg(long, env = "GUICHET_TOP_UP_MAX", global = true)]
+    pub top_up_max: Option<String>,
 }
 
 /// The same settings in the TOML file.
@@ -117,6 +131,11 @@ pub struct FileConfig {
     pub mysql_url: Option<String>,
     pub reminder_days: Option<String>,
     pub reminder_grace_days: Option<i64>,
+    pub renewal_lead_days: Option<i64>,
+    pub auto_renew_days: Option<i64>,
+    pub monthly_minimum: Option<String>,
+    pub top_up_min: Option<String>,
+    pub top_up_max: Option<String>,
 }
 
 /// The resolved configuration.
@@ -147,6 +166,13 @@ pub struct Config {
     /// REM-05: days after the due date for R1, R2, R3; banking days of grace after a declared transfer.
     pub reminder_days: [i64; 3],
     pub reminder_grace_days: i64,
+    /// Renewal invoices this many days before expiry; automatic renewals charged this many days
+    /// before (AR-01); monthly billing from this monthly price; top-up limits (minor units).
+    pub renewal_lead_days: i64,
+    pub auto_renew_days: i64,
+    pub monthly_minimum: i64,
+    pub top_up_min: i64,
+    pub top_up_max: i64,
 }
 
 impl Default for Config {
@@ -172,6 +198,11 @@ impl Default for Config {
             reminder_grace_days: guichet_app::AppConfig::default().reminder_grace_banking_days,
             background_jobs: true,
             mysql_url: None,
+            renewal_lead_days: guichet_app::AppConfig::default().renewal_lead_days,
+            auto_renew_days: guichet_app::AppConfig::default().auto_renew_days,
+            monthly_minimum: guichet_app::AppConfig::default().monthly_minimum,
+            top_up_min: guichet_app::AppConfig::default().top_up_min,
+            top_up_max: guichet_app::AppConfig::default().top_up_max,
         }
     }
 }
@@ -277,7 +308,30 @@ impl Config {
                 Some(g) => anyhow::bail!("reminder_grace_days must be 0…30, got {g}"),
                 None => d.reminder_grace_days,
             },
+            renewal_lead_days: match a.renewal_lead_days.or(f.renewal_lead_days) {
+                Some(n) if (1..=180).contains(&n) => n,
+                Some(n) => anyhow::bail!("renewal_lead_days must be 1…180, got {n}"),
+                None => d.renewal_lead_days,
+            },
+            auto_renew_days: match a.auto_renew_days.or(f.auto_renew_days) {
+                // The retries are at D-7, D-3 and D-1: the first charge comes before them.
+                Some(n) if (8..=60).contains(&n) => n,
+                Some(n) => anyhow::bail!(
+                    "auto_renew_days must be 8…60 (retries follow at D-7, D-3, D-1), got {n}"
+                ),
+                None => d.auto_renew_days,
+            },
+            monthly_minimum: amount(
+                "monthly_minimum",
+                a.monthly_minimum.or(f.monthly_minimum),
+                d.monthly_minimum,
+            )?,
+            top_up_min: amount("top_up_min", a.top_up_min.or(f.top_up_min), d.top_up_min)?,
+            top_up_max: amount("top_up_max", a.top_up_max.or(f.top_up_max), d.top_up_max)?,
         };
+        if c.top_up_min > c.top_up_max {
+            anyhow::bail!("top_up_min must not be above top_up_max");
+        }
         let c = Config {
             creditor: check_creditor(c.creditor)?,
             ..c
@@ -315,8 +369,25 @@ impl Config {
             mysql_url: self.mysql_url.clone(),
             reminder_days: self.reminder_days,
             reminder_grace_banking_days: self.reminder_grace_days,
+            renewal_lead_days: self.renewal_lead_days,
+            auto_renew_days: self.auto_renew_days,
+            monthly_minimum: self.monthly_minimum,
+            top_up_min: self.top_up_min,
+            top_up_max: self.top_up_max,
             ..Default::default()
         }
+    }
+}
+
+/// An amount setting typed as people write it (`5.00`, `10`), in minor units; none: the default.
+fn amount(name: &str, raw: Option<String>, default: i64) -> anyhow::Result<i64> {
+    match raw {
+        None => Ok(default),
+        Some(r) => guichet_core::money::parse_amount(&r)
+            .filter(|v| *v > 0)
+            .ok_or_else(|| {
+                anyhow::anyhow!("{name}: give a positive amount such as 5.00, got {r:?}")
+            }),
     }
 }
 
@@ -484,5 +555,57 @@ mod tests {
             Config::resolve(ok, FileConfig::default()).is_ok(),
             "spaces in an IBAN are fine"
         );
+    }
+
+    #[test]
+    fn billing_settings_are_read_and_checked() {
+        let file: FileConfig = toml::from_str(
+            "renewal_lead_days = 45\nauto_renew_days = 21\nmonthly_minimum = \"8.50\"\ntop_up_min = \"20\"",
+        )
+        .unwrap();
+        let c = Config::resolve(ConfigArgs::default(), file).unwrap();
+        let app = c.app_config();
+        assert_eq!(
+            (
+                app.renewal_lead_days,
+                app.auto_renew_days,
+                app.monthly_minimum,
+                app.top_up_min
+            ),
+            (45, 21, 850, 2_000)
+        );
+        for (args, name) in [
+            (
+                ConfigArgs {
+                    auto_renew_days: Some(5),
+                    ..Default::default()
+                },
+                "auto_renew_days",
+            ),
+            (
+                ConfigArgs {
+                    renewal_lead_days: Some(0),
+                    ..Default::default()
+                },
+                "renewal_lead_days",
+            ),
+            (
+                ConfigArgs {
+                    monthly_minimum: Some("cinq".into()),
+                    ..Default::default()
+                },
+                "monthly_minimum",
+            ),
+            (
+                ConfigArgs {
+                    top_up_min: Some("500000".into()),
+                    ..Default::default()
+                },
+                "top_up_min",
+            ),
+        ] {
+            let e = Config::resolve(args, FileConfig::default()).unwrap_err();
+            assert!(e.to_string().contains(name), "{name}: {e}");
+        }
     }
 }

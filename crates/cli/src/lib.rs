@@ -86,6 +86,7 @@ async fn daily_billing(app: App) {
             Ok(r) => tracing::info!(
                 renewals = r.renewals,
                 state_changes = r.state_changes,
+                overdue = r.overdue,
                 reminders = r.reminders.sent,
                 "billing run"
             ),

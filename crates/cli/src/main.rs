@@ -312,8 +312,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             eprintln!("Billing run…");
             let r = app.billing_run(at).await?;
             println!(
-                "{} renewal invoice(s) issued, {} period(s) already invoiced, {} product state change(s), {} reminder(s) sent.",
-                r.renewals, r.already_invoiced, r.state_changes, r.reminders.sent
+                "{} renewal invoice(s) issued, {} period(s) already invoiced, {} product state change(s), {} invoice(s) now overdue, {} reminder(s) sent.",
+                r.renewals, r.already_invoiced, r.state_changes, r.overdue, r.reminders.sent
             );
             Ok(())
         }

@@ -328,17 +328,26 @@ pub async fn count_live_products(c: &mut Conn, org: OrgId) -> Result<i64> {
 /// The next number of `issuer`'s sequence for `year`, in the caller's transaction (INV-02: a rolled
 /// back invoice gives its number back, so the sequence has no gap).
 pub async fn next_invoice_number(c: &mut Conn, issuer: &str, year: i64) -> Result<i64> {
-    sqlx::query("INSERT INTO invoice_sequences (issuer, year, last) VALUES ($1, $2, 0) ON CONFLICT (issuer, year) DO NOTHING")
-        .bind(issuer)
-        .bind(year)
-        .execute(&mut *c)
-        .await?;
-    let row = sqlx::query("UPDATE invoice_sequences SET last = last + 1 WHERE issuer = $1 AND year = $2 RETURNING last")
-        .bind(issuer)
-        .bind(year)
-        .fetch_one(c)
-        .await?;
-    Ok(row.try_get::<i64, _>(0)?)
+    // The year's counter exists but for the first invoice of a year: one statement as a rule.
+    for _ in 0..2 {
+        let row = sqlx::query("UPDATE invoice_sequences SET last = last + 1 WHERE issuer = $1 AND year = $2 RETURNING last")
+            .bind(issuer)
+            .bind(year)
+            .fetch_optional(&mut *c)
+            .await?;
+        if let Some(row) = row {
+            return Ok(row.try_get::<i64, _>(0)?);
+        }
+        sqlx::query("INSERT INTO invoice_sequences (issuer, year, last) VALUES ($1, $2, 0) ON CONFLICT (issuer, year) DO NOTHING")
+            .bind(issuer)
+            .bind(year)
+            .execute(&mut *c)
+            .await?;
+    }
+    Err(crate::StoreError::Corrupt {
+        table: "invoice_sequences",
+        detail: format!("{issuer} {year} was created but cannot be found"),
+    })
 }
 
 #[derive(Clone, Debug)]
@@ -609,6 +618,17 @@ pub async fn set_pending_period(c: &mut Conn, id: &str, months: i64) -> Result<(
     Ok(())
 }
 
+/// INV-03: unpaid invoices due before `today` (`YYYY-MM-DD`) become overdue; how many.
+pub async fn mark_overdue(c: &mut Conn, today: &str) -> Result<u64> {
+    let done = sqlx::query(
+        "UPDATE invoices SET status = 'overdue' WHERE status = 'unpaid' AND due_on < $1",
+    )
+    .bind(today)
+    .execute(c)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 /// Marks an unpaid invoice paid; false if it was not unpaid.
 pub async fn mark_invoice_paid(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
     let done = sqlx::query("UPDATE invoices SET status = 'paid', paid_at = $1 WHERE id = $2 AND status IN ('unpaid', 'overdue')")
@@ -737,6 +757,29 @@ pub async fn invoiced_months(c: &mut Conn, key: &str) -> Result<Option<i64>> {
             _ => None,
         },
     )
+}
+
+/// Which of `keys` are invoiced already (one query for a batch of the billing run).
+pub async fn existing_billing_keys(
+    c: &mut Conn,
+    keys: &[String],
+) -> Result<std::collections::HashSet<String>> {
+    let mut out = std::collections::HashSet::new();
+    for chunk in keys.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT billing_key FROM invoice_lines WHERE billing_key IN ({})",
+            marks.join(", ")
+        ));
+        let mut q = sqlx::query(sql);
+        for k in chunk {
+            q = q.bind(k);
+        }
+        for r in q.fetch_all(&mut *c).await? {
+            out.insert(text(&r, "invoice_lines", "billing_key")?);
+        }
+    }
+    Ok(out)
 }
 
 pub async fn billing_key_exists(c: &mut Conn, key: &str) -> Result<bool> {

@@ -61,6 +61,34 @@ pub async fn account_id(c: &mut Conn, a: &AccountRef, now: i64) -> Result<String
     text(&row, "ledger_accounts", "id")
 }
 
+/// Adds to an existing account's sums and returns its id; `None` if the account does not exist
+/// yet. An overdraft of customer money trips the table's CHECK: [`PostError::InsufficientFunds`].
+async fn add_to_sums(
+    c: &mut Conn,
+    key: &str,
+    debit: i64,
+    credit: i64,
+) -> Result<Option<String>, PostError> {
+    let done = sqlx::query(
+        "UPDATE ledger_accounts SET debits = debits + $1, credits = credits + $2 WHERE account_key = $3 RETURNING id",
+    )
+    .bind(debit)
+    .bind(credit)
+    .bind(key)
+    .fetch_optional(&mut *c)
+    .await;
+    match done {
+        Err(e)
+            if e.as_database_error()
+                .is_some_and(|d| d.is_check_violation()) =>
+        {
+            Err(PostError::InsufficientFunds)
+        }
+        Err(e) => Err(e.into()),
+        Ok(row) => Ok(row.map(|r| text(&r, "ledger_accounts", "id")).transpose()?),
+    }
+}
+
 /// Writes one entry of transfers; returns its id.
 pub async fn post(
     c: &mut Conn,
@@ -89,54 +117,44 @@ pub async fn post(
         .bind(entry.now)
         .execute(&mut *c)
         .await?;
-    // Resolve accounts, then add to the sums in id order.
-    let mut resolved = Vec::with_capacity(transfers.len());
+    // One statement per account: add to its running sums and get its id back, in account-key
+    // order (a fixed order, so two entries touching the same accounts cannot deadlock). An account
+    // used for the first time is created, then updated.
+    let mut deltas: std::collections::BTreeMap<String, (AccountRef, i64, i64)> = Default::default();
     for t in transfers {
-        let d = account_id(c, &t.debit, entry.now).await?;
-        let cr = account_id(c, &t.credit, entry.now).await?;
-        resolved.push((d, cr, t));
-    }
-    let mut deltas: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
-    for (d, cr, t) in &resolved {
-        let e = deltas.entry(d.clone()).or_default();
-        e.0 =
-            e.0.checked_add(t.amount)
+        for (account, debit) in [(&t.debit, true), (&t.credit, false)] {
+            let e = deltas.entry(account.key()).or_insert((*account, 0, 0));
+            let side = if debit { &mut e.1 } else { &mut e.2 };
+            *side = side
+                .checked_add(t.amount)
                 .ok_or(LedgerError::NotPositive(t.amount))?;
-        let e = deltas.entry(cr.clone()).or_default();
-        e.1 =
-            e.1.checked_add(t.amount)
-                .ok_or(LedgerError::NotPositive(t.amount))?;
-    }
-    for (id, (debit, credit)) in &deltas {
-        let done = sqlx::query(
-            "UPDATE ledger_accounts SET debits = debits + $1, credits = credits + $2 WHERE id = $3",
-        )
-        .bind(debit)
-        .bind(credit)
-        .bind(id)
-        .execute(&mut *c)
-        .await;
-        match done {
-            Err(e)
-                if e.as_database_error()
-                    .is_some_and(|d| d.is_check_violation()) =>
-            {
-                return Err(PostError::InsufficientFunds);
-            }
-            other => {
-                other?;
-            }
         }
     }
-    for (d, cr, t) in &resolved {
+    let mut ids: std::collections::HashMap<String, String> = Default::default();
+    for (key, (account, debit, credit)) in &deltas {
+        let id = match add_to_sums(c, key, *debit, *credit).await? {
+            Some(id) => id,
+            None => {
+                account_id(c, account, entry.now).await?;
+                add_to_sums(c, key, *debit, *credit)
+                    .await?
+                    .ok_or_else(|| StoreError::Corrupt {
+                        table: "ledger_accounts",
+                        detail: format!("{key} was created but cannot be found"),
+                    })?
+            }
+        };
+        ids.insert(key.clone(), id);
+    }
+    for t in transfers {
         sqlx::query(
             "INSERT INTO ledger_transfers (id, entry_id, debit_account, credit_account, currency, amount, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(uuid::Uuid::now_v7().to_string())
         .bind(&entry_id)
-        .bind(d)
-        .bind(cr)
+        .bind(&ids[&t.debit.key()])
+        .bind(&ids[&t.credit.key()])
         .bind(t.debit.currency.code())
         .bind(t.amount)
         .bind(entry.now)

@@ -1,19 +1,9 @@
-//! Hostile camt files: refused with the right error, in well under 100 ms, nothing fetched.
+//! Hostile camt files: refused with the right error, nothing fetched. How fast and in how little
+//! memory is measured by the real binary (`it/bank.rs` hostile_cli reads its peak memory) and
+//! recorded in docs/PERFORMANCE.md; tests do not time.
 
 use guichet_bank::camt::{CamtError, ReadLimits, read, read_from};
 use std::io::{BufReader, Read};
-use std::time::{Duration, Instant};
-
-const LIMIT: Duration = Duration::from_millis(100);
-
-/// Runs `f`, checks it took less than 100 ms, and returns its result.
-fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let out = f();
-    let took = start.elapsed();
-    assert!(took < LIMIT, "{what} took {took:?}");
-    out
-}
 
 const HEAD: &str = "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"><BkToCstmrDbtCdtNtfctn><Ntfctn>";
 const TAIL: &str = "</Ntfctn></BkToCstmrDbtCdtNtfctn></Document>";
@@ -37,10 +27,7 @@ fn billion_laughs_is_refused_at_the_doctype() {
     xml.push_str(&format!(
         "{HEAD}<Ntry><AddtlNtryInf>&lol9;</AddtlNtryInf></Ntry>{TAIL}"
     ));
-    let err = timed("billion laughs", || {
-        read(xml.as_bytes(), &ReadLimits::default())
-    })
-    .expect_err("refused");
+    let err = read(xml.as_bytes(), &ReadLimits::default()).expect_err("refused");
     assert!(matches!(err, CamtError::Doctype { .. }), "{err}");
     assert!(err.to_string().contains("DOCTYPE"));
 }
@@ -55,16 +42,14 @@ fn external_entities_are_never_fetched() {
         let xml = format!(
             "<?xml version=\"1.0\"?><!DOCTYPE Document [<!ENTITY xxe SYSTEM \"{system_id}\">]>{HEAD}<Ntry><AddtlNtryInf>&xxe;</AddtlNtryInf></Ntry>{TAIL}"
         );
-        let err =
-            timed(system_id, || read(xml.as_bytes(), &ReadLimits::default())).expect_err("refused");
+        let err = read(xml.as_bytes(), &ReadLimits::default()).expect_err("refused");
         assert!(
             matches!(err, CamtError::Doctype { .. }),
             "{system_id}: {err}"
         );
         // An external DTD without internal subset is refused the same way.
         let xml = format!("<!DOCTYPE Document SYSTEM \"{system_id}\">{HEAD}{TAIL}");
-        let err =
-            timed(system_id, || read(xml.as_bytes(), &ReadLimits::default())).expect_err("refused");
+        let err = read(xml.as_bytes(), &ReadLimits::default()).expect_err("refused");
         assert!(
             matches!(err, CamtError::Doctype { .. }),
             "{system_id}: {err}"
@@ -92,7 +77,7 @@ fn one_hundred_thousand_nested_elements_stop_at_the_depth_limit() {
         max_depth: 64,
         ..ReadLimits::default()
     };
-    let err = timed("deep nesting", || read(xml.as_bytes(), &limits)).expect_err("refused");
+    let err = read(xml.as_bytes(), &limits).expect_err("refused");
     assert!(
         matches!(err, CamtError::TooDeep { max_depth: 64, .. }),
         "{err}"
@@ -122,7 +107,7 @@ fn input_over_the_size_limit_is_refused_before_parsing() {
         max_bytes: 50 * 1024 * 1024,
         ..ReadLimits::default()
     };
-    let err = timed("200 MB slice", || read(&big, &limits)).expect_err("refused");
+    let err = read(&big, &limits).expect_err("refused");
     assert_eq!(
         err,
         CamtError::TooLarge {
@@ -143,10 +128,7 @@ fn endless_stream_is_cut_at_the_size_limit_without_reading_it_all() {
         max_bytes: 256 * 1024,
         ..ReadLimits::default()
     };
-    let err = timed("endless stream", || {
-        read_from(BufReader::new(endless), &limits)
-    })
-    .expect_err("refused");
+    let err = read_from(BufReader::new(endless), &limits).expect_err("refused");
     assert_eq!(
         err,
         CamtError::TooLarge {
@@ -179,7 +161,7 @@ fn too_many_entries_are_refused() {
         max_entries: 10,
         ..ReadLimits::default()
     };
-    let err = timed("entries", || read(xml.as_bytes(), &limits)).expect_err("refused");
+    let err = read(xml.as_bytes(), &limits).expect_err("refused");
     assert_eq!(err, CamtError::TooManyEntries { max_entries: 10 });
     let limits = ReadLimits {
         max_entries: 11,
@@ -192,16 +174,10 @@ fn too_many_entries_are_refused() {
 }
 
 #[test]
-fn twenty_thousand_entries_read_quickly() {
-    // Acceptance 3 needs 20 000 entries; the raw read must leave room for matching and booking.
+fn twenty_thousand_entries_are_all_read() {
+    // Acceptance 3's volume; its rate is measured by `guichet bench import-camt`.
     let entry = "<Ntry><Amt Ccy=\"CHF\">12.50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-11-23</Dt></BookgDt><NtryDtls><TxDtls><Refs><AcctSvcrRef>R</AcctSvcrRef></Refs><Amt Ccy=\"CHF\">12.50</Amt><RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Prtry>QRR</Prtry></CdOrPrtry></Tp><Ref>210000000003139471430009017</Ref></CdtrRefInf></Strd></RmtInf></TxDtls></NtryDtls></Ntry>\n";
     let xml = format!("{HEAD}{}{TAIL}", entry.repeat(20_000));
-    let start = Instant::now();
     let doc = read(xml.as_bytes(), &ReadLimits::default()).expect("reads");
-    let took = start.elapsed();
     assert_eq!(doc.entries().count(), 20_000);
-    assert!(
-        took < Duration::from_secs(5),
-        "20 000 entries took {took:?} (debug build)"
-    );
 }
