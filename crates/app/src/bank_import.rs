@@ -65,6 +65,38 @@ async fn credit_prepaid(
     Ok(())
 }
 
+/// The payments of an entry: one per transaction detail, or the entry itself without details.
+fn details_of(entry: &camt::Entry) -> Vec<Option<&camt::TxDetail>> {
+    if entry.details.is_empty() {
+        vec![None]
+    } else {
+        entry.details.iter().map(Some).collect()
+    }
+}
+
+/// What identifies a payment at the bank (never booked twice): the detail's reference, else the
+/// entry's with the detail's position, else the message id with the entry's and detail's position.
+fn bank_key_of(
+    doc: &camt::CamtDocument,
+    entry: &camt::Entry,
+    i: usize,
+    d: Option<&camt::TxDetail>,
+) -> Option<String> {
+    d.and_then(|d| d.bank_ref.clone())
+        .or_else(|| entry.bank_ref.clone().map(|r| format!("{r}/{i}")))
+        .or_else(|| {
+            doc.message_id
+                .clone()
+                .map(|m| format!("{m}/{}/{i}", entry.index))
+        })
+}
+
+/// The structured reference of a payment, without spaces.
+fn reference_of(d: Option<&camt::TxDetail>) -> Option<String> {
+    d.and_then(|d| d.reference.as_ref())
+        .map(|r| r.value.replace(' ', ""))
+}
+
 impl App {
     /// Imports one camt file. Hostile or malformed files are refused whole with the reader's message.
     pub async fn import_camt(
@@ -82,40 +114,40 @@ impl App {
         let now = self.now();
         let mut report = ImportReport::default();
         let mut tx = self.db.begin().await?;
+        // What the file's payments refer to, looked up in a few queries rather than one per
+        // payment: bank references already imported, and invoices by payment reference.
+        let (mut keys, mut refs) = (Vec::new(), Vec::new());
+        for stmt in &doc.reports {
+            for entry in &stmt.entries {
+                for (i, d) in details_of(entry).into_iter().enumerate() {
+                    keys.extend(bank_key_of(&doc, entry, i, d));
+                    refs.extend(reference_of(d));
+                }
+            }
+        }
+        let mut seen = store::existing_keys(&mut tx, &keys).await?;
+        let mut invoices = guichet_store::billing::invoices_by_references(&mut tx, &refs).await?;
         for stmt in &doc.reports {
             for entry in &stmt.entries {
                 // A payment per transaction detail; an entry without details is one payment.
-                let details: Vec<Option<&camt::TxDetail>> = if entry.details.is_empty() {
-                    vec![None]
-                } else {
-                    entry.details.iter().map(Some).collect()
-                };
-                for (i, d) in details.iter().enumerate() {
+                for (i, d) in details_of(entry).into_iter().enumerate() {
                     let amount = d
                         .and_then(|d| d.amount.clone())
                         .unwrap_or_else(|| entry.amount.clone());
                     let direction = d.and_then(|d| d.credit_debit).unwrap_or(entry.credit_debit);
-                    let bank_ref = d
-                        .and_then(|d| d.bank_ref.clone())
-                        .or_else(|| entry.bank_ref.clone().map(|r| format!("{r}/{i}")));
-                    let Some(bank_key) = bank_ref.or_else(|| {
-                        doc.message_id
-                            .clone()
-                            .map(|m| format!("{m}/{}/{i}", entry.index))
-                    }) else {
+                    let Some(bank_key) = bank_key_of(&doc, entry, i, d) else {
                         return Err(AppError::Unreadable(format!(
                             "{file_name}: entry {} has no bank reference",
                             entry.index
                         )));
                     };
                     report.payments += 1;
-                    if store::exists(&mut tx, &bank_key).await? {
+                    // Imported before, or earlier in this very file.
+                    if !seen.insert(bank_key.clone()) {
                         report.duplicates += 1;
                         continue;
                     }
-                    let reference = d
-                        .and_then(|d| d.reference.as_ref())
-                        .map(|r| r.value.replace(' ', ""));
+                    let reference = reference_of(d);
                     let debtor_name = d.and_then(|d| d.debtor_name.clone());
                     let debtor_iban = d
                         .and_then(|d| d.debtor_iban.clone())
@@ -183,8 +215,7 @@ impl App {
                     };
                     // REM-02: an invoice's reference with the exact amount and currency pays it.
                     if let Some(r) = &reference
-                        && let Some(inv) =
-                            guichet_store::billing::invoice_by_reference(&mut tx, r).await?
+                        && let Some(inv) = invoices.get(r).cloned()
                     {
                         let exact = inv.currency == currency
                             && inv.gross == amount.minor
@@ -220,6 +251,10 @@ impl App {
                             .map_err(|e| AppError::Internal(e.to_string()))?;
                             guichet_store::billing::mark_invoice_paid(&mut tx, &inv.id, now)
                                 .await?;
+                            // A second payment of it in the same file finds it paid.
+                            if let Some(i) = invoices.get_mut(r) {
+                                i.status = "paid".into();
+                            }
                             crate::billing::activate_invoice_products(
                                 &mut tx, inv.org_id, &inv.id, now,
                             )

@@ -66,14 +66,27 @@ pub struct NewTransaction<'a> {
     pub now: i64,
 }
 
-pub async fn exists(c: &mut Conn, bank_key: &str) -> Result<bool> {
-    Ok(
-        sqlx::query("SELECT 1 FROM bank_transactions WHERE bank_key = $1")
-            .bind(bank_key)
-            .fetch_optional(c)
-            .await?
-            .is_some(),
-    )
+/// Which of `keys` were imported before (a file's payments in a few queries).
+pub async fn existing_keys(
+    c: &mut Conn,
+    keys: &[String],
+) -> Result<std::collections::HashSet<String>> {
+    let mut out = std::collections::HashSet::new();
+    for chunk in keys.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT bank_key FROM bank_transactions WHERE bank_key IN ({})",
+            marks.join(", ")
+        ));
+        let mut q = sqlx::query(sql);
+        for k in chunk {
+            q = q.bind(k);
+        }
+        for r in q.fetch_all(&mut *c).await? {
+            out.insert(text(&r, "bank_transactions", "bank_key")?);
+        }
+    }
+    Ok(out)
 }
 
 pub async fn insert(c: &mut Conn, t: &NewTransaction<'_>) -> Result<String> {

@@ -654,13 +654,29 @@ pub async fn invoice_by_number(c: &mut Conn, number: &str) -> Result<Option<Invo
     row.as_ref().map(invoice).transpose()
 }
 
-/// The invoice carrying this payment reference, whichever Organization (the bank import's look-up).
-pub async fn invoice_by_reference(c: &mut Conn, reference: &str) -> Result<Option<Invoice>> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {ICOLS} FROM invoices WHERE payment_reference = $1"
-    ));
-    let row = sqlx::query(sql).bind(reference).fetch_optional(c).await?;
-    row.as_ref().map(invoice).transpose()
+/// The invoices carrying these payment references, by reference (the bank import's look-up of a
+/// whole file).
+pub async fn invoices_by_references(
+    c: &mut Conn,
+    references: &[String],
+) -> Result<std::collections::HashMap<String, Invoice>> {
+    let mut out = std::collections::HashMap::new();
+    for chunk in references.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {ICOLS} FROM invoices WHERE payment_reference IN ({})",
+            marks.join(", ")
+        ));
+        let mut q = sqlx::query(sql);
+        for r in chunk {
+            q = q.bind(r);
+        }
+        for row in q.fetch_all(&mut *c).await? {
+            let inv = invoice(&row)?;
+            out.insert(inv.payment_reference.clone(), inv);
+        }
+    }
+    Ok(out)
 }
 
 /// The products billed on an invoice, with the start and end of the period each line bills.
