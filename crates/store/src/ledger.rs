@@ -96,27 +96,34 @@ pub async fn post(
     transfers: &[Transfer],
 ) -> Result<String, PostError> {
     validate(transfers)?;
-    if let (Some(org), Some(key)) = (entry.org, entry.idempotency_key) {
+    let entry_id = uuid::Uuid::now_v7().to_string();
+    // The entry, unless its idempotency key was used before by the Organization (the unique index
+    // decides, in the same statement): then the first entry's id is the answer.
+    let inserted = sqlx::query(
+        "INSERT INTO ledger_entries (id, org_id, kind, description, idempotency_key, created_at) VALUES ($1, $2, $3, $4, $5, $6) \
+         ON CONFLICT (org_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id",
+    )
+    .bind(&entry_id)
+    .bind(entry.org.map(|o| o.to_string()))
+    .bind(entry.kind)
+    .bind(entry.description)
+    .bind(entry.idempotency_key)
+    .bind(entry.now)
+    .fetch_optional(&mut *c)
+    .await?;
+    if inserted.is_none() {
         let existing =
             sqlx::query("SELECT id FROM ledger_entries WHERE org_id = $1 AND idempotency_key = $2")
-                .bind(org.to_string())
-                .bind(key)
-                .fetch_optional(&mut *c)
+                .bind(entry.org.map(|o| o.to_string()))
+                .bind(entry.idempotency_key)
+                .fetch_one(&mut *c)
                 .await?;
-        if let Some(row) = existing {
-            return Err(PostError::Duplicate(text(&row, "ledger_entries", "id")?));
-        }
+        return Err(PostError::Duplicate(text(
+            &existing,
+            "ledger_entries",
+            "id",
+        )?));
     }
-    let entry_id = uuid::Uuid::now_v7().to_string();
-    sqlx::query("INSERT INTO ledger_entries (id, org_id, kind, description, idempotency_key, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(&entry_id)
-        .bind(entry.org.map(|o| o.to_string()))
-        .bind(entry.kind)
-        .bind(entry.description)
-        .bind(entry.idempotency_key)
-        .bind(entry.now)
-        .execute(&mut *c)
-        .await?;
     // One statement per account: add to its running sums and get its id back, in account-key
     // order (a fixed order, so two entries touching the same accounts cannot deadlock). An account
     // used for the first time is created, then updated.
