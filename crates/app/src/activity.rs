@@ -65,6 +65,8 @@ pub fn action_key(action: &str) -> Option<&'static str> {
         "grant.changed" => "activity.grant.changed",
         "product.ordered" => "activity.product.ordered",
         "product.state" => "activity.product.state",
+        "product.cancelled" => "activity.product.cancelled",
+        "product.resumed" => "activity.product.resumed",
         "invoice.paid" => "activity.invoice.paid",
         "invoice.renewal" => "activity.invoice.renewal",
         "invoice.refunded" => "activity.invoice.refunded",

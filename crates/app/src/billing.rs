@@ -543,6 +543,53 @@ pub struct DurationChoice {
     pub gross: i64,
 }
 
+/// Cancels an unpaid invoice (its number stays: the sequence is gap-free) and reverses what its
+/// issue booked: revenue and VAT no longer owed, the receivable gone. Conflict if it is not unpaid.
+pub(crate) async fn cancel_unpaid_invoice(
+    tx: &mut guichet_store::Conn,
+    org: guichet_core::OrgId,
+    inv: &Invoice,
+    why: &str,
+    now: i64,
+) -> AppResult<()> {
+    if !store::cancel_invoice(tx, &inv.id).await? {
+        return Err(AppError::Conflict("invoice.not_payable"));
+    }
+    let receivable = AccountRef::of_org(AccountKind::Receivable, org, inv.currency);
+    let reversal: Vec<Transfer> = [
+        (
+            AccountRef::provider(AccountKind::Revenue, inv.currency),
+            inv.net,
+        ),
+        (
+            AccountRef::provider(AccountKind::VatPayable, inv.currency),
+            inv.vat,
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, amount)| *amount > 0)
+    .map(|(debit, amount)| Transfer {
+        debit,
+        credit: receivable,
+        amount,
+    })
+    .collect();
+    if reversal.is_empty() {
+        return Ok(());
+    }
+    let entry = ledger::NewEntry {
+        org: Some(org),
+        kind: "invoice_cancelled",
+        description: why,
+        idempotency_key: None,
+        now,
+    };
+    ledger::post(tx, entry, &reversal)
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(())
+}
+
 /// The product period an invoice bills, if it bills exactly one: (product, start, months).
 async fn billed_period(
     c: &mut guichet_store::Conn,
@@ -645,39 +692,8 @@ impl App {
                 "durations",
                 "checkout.duration_unavailable",
             ))?;
-        if !store::cancel_invoice(tx, &inv.id).await? {
-            return Err(AppError::Conflict("invoice.not_payable"));
-        }
-        let receivable = AccountRef::of_org(AccountKind::Receivable, org.id, org.currency);
-        let reversal: Vec<Transfer> = [
-            (
-                AccountRef::provider(AccountKind::Revenue, org.currency),
-                inv.net,
-            ),
-            (
-                AccountRef::provider(AccountKind::VatPayable, org.currency),
-                inv.vat,
-            ),
-        ]
-        .into_iter()
-        .filter(|(_, amount)| *amount > 0)
-        .map(|(debit, amount)| Transfer {
-            debit,
-            credit: receivable,
-            amount,
-        })
-        .collect();
-        let description = format!("Invoice {} replaced: {months} months", inv.number);
-        let entry = ledger::NewEntry {
-            org: Some(org.id),
-            kind: "invoice_cancelled",
-            description: &description,
-            idempotency_key: None,
-            now,
-        };
-        ledger::post(tx, entry, &reversal)
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let why = format!("Invoice {} replaced: {months} months", inv.number);
+        cancel_unpaid_invoice(tx, org.id, inv, &why, now).await?;
         if product.state == guichet_core::product::ProductState::Pending {
             store::set_pending_period(tx, &product.id, months).await?;
         }

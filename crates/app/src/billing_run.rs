@@ -217,7 +217,13 @@ impl App {
         };
         for p in running {
             let expires = p.expires_on.as_deref().and_then(Date::parse_iso);
-            let next = state_on(p.state, expires, day, Grace::default());
+            // Cancelled for the end of its term: at its expiry it is cancelled, not expired.
+            let next = match expires {
+                Some(exp) if p.cancel_requested_at.is_some() && exp <= day => {
+                    guichet_core::product::ProductState::Cancelled
+                }
+                _ => state_on(p.state, expires, day, Grace::default()),
+            };
             if next != p.state {
                 let mut tx = self.db.begin().await?;
                 if store::set_state(&mut tx, &p.id, p.state, next).await? {

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod bank_import;
 pub mod billing;
 pub mod billing_run;
+pub mod cancellation;
 pub mod catalogue;
 pub mod clock;
 pub mod config;

@@ -232,6 +232,8 @@ pub struct Product {
     pub created_at: i64,
     /// The period of the next term when the customer changed it (FREQ-01…03).
     pub next_period_months: Option<i64>,
+    /// When the customer cancelled it for the end of its term (none: it renews).
+    pub cancel_requested_at: Option<i64>,
 }
 
 impl Product {
@@ -241,7 +243,7 @@ impl Product {
     }
 }
 
-pub(crate) const PCOLS: &str = "id, org_id, offer_id, name, period_months, state, starts_on, expires_on, billing_address_id, auto_renew, created_at, next_period_months";
+pub(crate) const PCOLS: &str = "id, org_id, offer_id, name, period_months, state, starts_on, expires_on, billing_address_id, auto_renew, created_at, next_period_months, cancel_requested_at";
 
 pub(crate) fn product(r: &AnyRow) -> Result<Product> {
     const T: &str = "products";
@@ -258,6 +260,7 @@ pub(crate) fn product(r: &AnyRow) -> Result<Product> {
         auto_renew: flag(r, T, "auto_renew")?,
         created_at: int(r, T, "created_at")?,
         next_period_months: opt_int(r, T, "next_period_months")?,
+        cancel_requested_at: opt_int(r, T, "cancel_requested_at")?,
     })
 }
 
@@ -705,7 +708,7 @@ pub async fn invoice_products(
 pub async fn products_expiring_by(c: &mut Conn, until: &str) -> Result<Vec<Product>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {PCOLS} FROM products WHERE state IN ('active', 'expired', 'blocked') AND expires_on IS NOT NULL AND expires_on <= $1 \
-         ORDER BY expires_on, id"
+         AND cancel_requested_at IS NULL ORDER BY expires_on, id"
     ));
     let rows = sqlx::query(sql).bind(until).fetch_all(c).await?;
     rows.iter().map(product).collect()
@@ -718,6 +721,52 @@ pub async fn products_with_expiry(c: &mut Conn) -> Result<Vec<Product>> {
     ));
     let rows = sqlx::query(sql).fetch_all(c).await?;
     rows.iter().map(product).collect()
+}
+
+/// Cancels a running product for the end of its term (and switches its auto-renewal off); false if
+/// it is not running or already cancelled.
+pub async fn request_cancel(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
+    let r = sqlx::query(
+        "UPDATE products SET cancel_requested_at = $2, auto_renew = 0 \
+         WHERE id = $1 AND state IN ('active', 'expired', 'blocked') AND cancel_requested_at IS NULL",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Takes a cancellation back while the product still runs; false if there was none to take back.
+pub async fn resume(c: &mut Conn, id: &str) -> Result<bool> {
+    let r = sqlx::query(
+        "UPDATE products SET cancel_requested_at = NULL \
+         WHERE id = $1 AND state IN ('active', 'expired', 'blocked') AND cancel_requested_at IS NOT NULL",
+    )
+    .bind(id)
+    .execute(c)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// The Organization's unpaid invoices that bill only this product (order or renewals).
+pub async fn unpaid_invoices_of_product(
+    c: &mut Conn,
+    org: OrgId,
+    product: &str,
+) -> Result<Vec<Invoice>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {ICOLS} FROM invoices v WHERE v.org_id = $1 AND v.status IN ('unpaid', 'overdue') \
+         AND EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = v.id AND l.product_id = $2) \
+         AND NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = v.id AND (l.product_id IS NULL OR l.product_id <> $2)) \
+         ORDER BY v.issued_at"
+    ));
+    let rows = sqlx::query(sql)
+        .bind(org.to_string())
+        .bind(product)
+        .fetch_all(c)
+        .await?;
+    rows.iter().map(invoice).collect()
 }
 
 pub async fn set_state(

@@ -109,6 +109,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0016_credit_notes.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 17,
+        name: "product_cancellation",
+        sql: include_str!("../migrations/0017_product_cancellation.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

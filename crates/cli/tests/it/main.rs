@@ -10,6 +10,7 @@ mod auth;
 mod bank;
 mod billing;
 mod browser;
+mod cancellation;
 mod catalogue;
 mod crash;
 mod csrf;

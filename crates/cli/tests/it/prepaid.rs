@@ -444,7 +444,7 @@ async fn concurrent_checkouts_and_top_ups_on_one_account(b: Backend) {
         .as_array()
         .unwrap()
         .iter()
-        .find(|o| o["product_type"] == "domain_name")
+        .find(|o| o["type"] == "domain_name")
         .unwrap_or(&offers["offers"][0])["id"]
         .as_str()
         .unwrap()
@@ -474,7 +474,7 @@ async fn concurrent_checkouts_and_top_ups_on_one_account(b: Backend) {
         .as_i64()
         .unwrap();
     // Enough for a few invoices to start with; top-ups add more while checkouts run.
-    let start = 3 * gross;
+    let start = (3 * gross).max(1_000);
     let body = json!({"amount_minor": start, "card_number": OK_CARD, "card_expiry": "12/30", "card_cvc": "123"});
     let r = api_with_key(
         &mut c,
@@ -493,10 +493,12 @@ async fn concurrent_checkouts_and_top_ups_on_one_account(b: Backend) {
             let mut c = Client::new(&url);
             let key = format!("cc-{task}");
             if task % 2 == 0 {
-                let body = json!({"amount_minor": gross / 2, "card_number": OK_CARD, "card_expiry": "12/30", "card_cvc": "123"});
+                // Half an invoice, but at least the smallest top-up.
+                let amount = (gross / 2).max(1_000);
+                let body = json!({"amount_minor": amount, "card_number": OK_CARD, "card_expiry": "12/30", "card_cvc": "123"});
                 let r = api_with_key(&mut c, &format!("/api/v1/orgs/{org}/prepaid/top-ups"), &token, Some(&key), body).await;
                 assert_eq!(r.status, 201, "{}", r.body);
-                (gross / 2, 0, None)
+                (amount, 0, None)
             } else {
                 let body = json!({"invoices": [invoice], "from_prepaid_minor": gross});
                 let r = api_with_key(&mut c, &format!("/api/v1/orgs/{org}/payments/checkout"), &token, Some(&key), body).await;

@@ -272,6 +272,22 @@ pub fn routes() -> Vec<ApiRoute> {
             make: || get(renewals::renewal_get),
         },
         ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/products/{product}/cancel",
+            summary: "Cancel a product: a pending one at once with its unpaid order invoice, a running one at the end of its term (not renewed; unpaid renewal invoice cancelled; nothing refunded)",
+            action: Some(Action::OrderProducts),
+            example: None,
+            make: || post(renewals::cancel_post),
+        },
+        ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/products/{product}/resume",
+            summary: "Take back a product's cancellation while it still runs",
+            action: Some(Action::OrderProducts),
+            example: None,
+            make: || post(renewals::resume_post),
+        },
+        ApiRoute {
             method: "PUT",
             path: "/api/v1/orgs/{org}/products/{product}/auto-renew",
             summary: "Switch automatic renewal on or off (AR-01: not less than 14 days ⚙ before expiry)",

@@ -34,6 +34,19 @@ pub async fn auto_renew_put(
     Ok(Json(json!(state.app.renewal(&a.actor, &id).await?)))
 }
 
+/// Cancels a product: pending at once (with its order invoice), running at the end of its term.
+pub async fn cancel_post(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+    let id: String = a.param("product")?;
+    Ok(Json(json!(state.app.cancel_product(&a.actor, &id).await?)))
+}
+
+/// Takes a product's cancellation back while it still runs.
+pub async fn resume_post(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+    let id: String = a.param("product")?;
+    state.app.resume_product(&a.actor, &id).await?;
+    Ok(Json(json!({"resumed": true})))
+}
+
 #[derive(Deserialize)]
 pub struct AutoRenewManyBody {
     products: Vec<String>,

@@ -218,6 +218,8 @@ pub fn router() -> Router<AppState> {
             get(sites::delete_user_page).post(sites::delete_user),
         )
         .route("/products/{product}/auto-renew", post(renewals::auto_renew))
+        .route("/products/{product}/cancel", post(renewals::cancel))
+        .route("/products/{product}/resume", post(renewals::resume))
         .route("/products/{product}/period", post(renewals::period))
         .route("/products/auto-renew", post(renewals::auto_renew_many))
         .route(

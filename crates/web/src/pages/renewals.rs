@@ -10,6 +10,7 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use guichet_app::{AppError, FieldError};
+use guichet_core::product::ProductState;
 use guichet_core::{Action, Money};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -105,8 +106,89 @@ async fn product_page(
                     }
                 }
             }
+            @if o.actor.can(Action::OrderProducts) {
+                @let running = matches!(product.state, ProductState::Active | ProductState::Expired | ProductState::Blocked);
+                @let pending = product.state == ProductState::Pending;
+                @if running && product.cancel_requested_at.is_some() {
+                    div.card {
+                        h2 { (ctx.t("product.cancel_title")) }
+                        p.notice { (ctx.tf("product.cancelled_until", &[("date", product.expires_on.as_deref().unwrap_or("—"))])) }
+                        form method="post" action=(format!("/products/{}/resume", product.id)) {
+                            (csrf_field(ctx))
+                            button type="submit" { (ctx.t("product.resume_button")) }
+                        }
+                    }
+                } @else if running || pending {
+                    div.card {
+                        h2 { (ctx.t("product.cancel_title")) }
+                        @if pending {
+                            p.muted { (ctx.t("product.cancel_pending_help")) }
+                        } @else {
+                            p.muted { (ctx.tf("product.cancel_running_help", &[("date", product.expires_on.as_deref().unwrap_or("—"))])) }
+                        }
+                        form method="post" action=(format!("/products/{}/cancel", product.id)) {
+                            (csrf_field(ctx))
+                            label { input type="checkbox" name="confirm" value="yes" required; " " (ctx.t("product.cancel_confirm")) }
+                            button.danger type="submit" { (ctx.t("product.cancel_button")) }
+                        }
+                    }
+                }
+            }
         },
     ))
+}
+
+#[derive(Deserialize)]
+pub struct CancelForm {
+    confirm: Option<String>,
+}
+
+/// Cancels a product (pending: now; running: at the end of its term), after confirmation.
+pub async fn cancel(
+    o: InOrg,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<CancelForm>,
+) -> Result<Response, WebError> {
+    let result = if f.confirm.as_deref() == Some("yes") {
+        o.ctx
+            .state
+            .app
+            .cancel_product(&o.actor, &id)
+            .await
+            .map(|_| ())
+    } else {
+        Err(AppError::invalid("confirm", "product.cancel_unconfirmed"))
+    };
+    product_result(&o, &id, result, "product.cancel_done").await
+}
+
+/// Takes a product's cancellation back.
+pub async fn resume(o: InOrg, Path(id): Path<String>) -> Result<Response, WebError> {
+    let result = o.ctx.state.app.resume_product(&o.actor, &id).await;
+    product_result(&o, &id, result, "product.resume_done").await
+}
+
+/// Back to the product's page: with `done` on success, the message on a refusal.
+async fn product_result(
+    o: &InOrg,
+    id: &str,
+    result: Result<(), AppError>,
+    done: &str,
+) -> Result<Response, WebError> {
+    let errs = match result {
+        Ok(()) => return Ok(Redirect::to(&format!("/products/{id}?done={done}")).into_response()),
+        Err(AppError::Invalid(errs)) => errs,
+        Err(AppError::Conflict(key)) => vec![FieldError {
+            field: "product",
+            key,
+        }],
+        Err(e) => return Err(e.into()),
+    };
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        product_page(o, id, &errs, &Done::default()).await?,
+    )
+        .into_response())
 }
 
 pub async fn product(
