@@ -591,7 +591,7 @@ pub(crate) async fn cancel_unpaid_invoice(
 }
 
 /// The product period an invoice bills, if it bills exactly one: (product, start, months).
-async fn billed_period(
+pub(crate) async fn billed_period(
     c: &mut guichet_store::Conn,
     org: guichet_core::OrgId,
     invoice: &str,
@@ -619,7 +619,7 @@ async fn billed_period(
 impl App {
     /// The durations an invoice's product can be paid for now (FREQ-01a): those with a price,
     /// monthly only above the monthly minimum ⚙, Premium Support at least six months.
-    async fn duration_choices(
+    pub(crate) async fn duration_choices(
         &self,
         c: &mut guichet_store::Conn,
         org: &guichet_store::orgs::Org,

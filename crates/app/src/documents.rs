@@ -225,7 +225,12 @@ impl App {
     /// payment reference, "no legal, tax or accounting value"; the lines of the selected invoices
     /// priced again with the Organization's VAT, as paying them would charge. The Organization's
     /// current billing reference is printed (INV-08).
-    pub async fn pro_forma_pdf(&self, actor: &Actor, ids: &[String]) -> AppResult<Pdf> {
+    pub async fn pro_forma_pdf(
+        &self,
+        actor: &Actor,
+        ids: &[String],
+        durations: &std::collections::BTreeMap<String, i64>,
+    ) -> AppResult<Pdf> {
         actor.require(Action::Billing)?;
         let mut c = self.db.conn().await?;
         let mut selected = Vec::new();
@@ -246,7 +251,6 @@ impl App {
         let org = orgs::by_id(&mut c, actor.org)
             .await?
             .ok_or(AppError::NotFound)?;
-        drop(c);
         for (inv, _) in &selected {
             if !PAYABLE.contains(&inv.status.as_str()) {
                 return Err(AppError::Conflict("invoice.not_payable"));
@@ -255,8 +259,56 @@ impl App {
                 return Err(AppError::invalid("invoices", "checkout.currency_mix"));
             }
         }
+        // FREQ-01a: an item to be paid for another duration is shown at that duration's price,
+        // for the period paying it would give.
+        let now = self.now();
+        let mut owned: Vec<InvoiceLine> = Vec::new();
+        for (inv, lines) in &selected {
+            let Some(&months) = durations.get(&inv.id) else {
+                owned.extend(lines.iter().cloned());
+                continue;
+            };
+            let Some((product, start, current)) =
+                crate::billing::billed_period(&mut c, org.id, &inv.id).await?
+            else {
+                return Err(AppError::invalid(
+                    "durations",
+                    "checkout.duration_unavailable",
+                ));
+            };
+            if months == current {
+                owned.extend(lines.iter().cloned());
+                continue;
+            }
+            let choices = self.duration_choices(&mut c, &org, &product).await?;
+            let unit = store::price(&mut c, &product.offer_id, months, org.currency, now)
+                .await?
+                .filter(|_| choices.iter().any(|c| c.months == months))
+                .ok_or(AppError::invalid(
+                    "durations",
+                    "checkout.duration_unavailable",
+                ))?;
+            let end = start.add_months(months as u32);
+            owned.push(InvoiceLine {
+                description: format!(
+                    "{} — {months} mois / months ({} → {})",
+                    product.name,
+                    start.iso(),
+                    end.iso()
+                ),
+                product_id: Some(product.id.clone()),
+                period_start: Some(start.iso()),
+                period_end: Some(end.iso()),
+                quantity: 1,
+                unit_net: unit,
+                net: unit,
+                vat: 0,
+                gross: unit,
+            });
+        }
+        drop(c);
         let treatment = vat::treatment(&org.country, org.kind, org.vat_number.as_deref());
-        let source: Vec<&InvoiceLine> = selected.iter().flat_map(|(_, l)| l).collect();
+        let source: Vec<&InvoiceLine> = owned.iter().collect();
         let inputs: Vec<LineInput> = source
             .iter()
             .map(|l| LineInput {

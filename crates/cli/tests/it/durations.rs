@@ -51,6 +51,32 @@ async fn another_duration_applies_only_once_paid(b: Backend) {
     let price = guichet_core::Money::new(gross, guichet_core::Currency::Chf).to_string();
     assert!(page.body.contains(&price), "{price} not on the page");
 
+    // The pro forma of the selection with that duration shows what paying it would cost.
+    let r = api
+        .api(
+            "POST",
+            &format!("/api/v1/orgs/{}/payments/pro-forma", a.id),
+            tok,
+            Some(json!({"invoices": [a.invoice], "durations": {a.invoice.as_str(): months}})),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let dir = crate::harness::TempDir::new();
+    let file = dir.0.join("pro-forma.pdf");
+    std::fs::write(&file, &r.bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by .ci/run");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let total = format!("CHF {}", guichet_bank::money::format_minor_grouped(gross));
+    assert!(
+        text.contains(&total) && text.contains(&format!("{months} mois / months")),
+        "{total} for {months} months missing:\n{text}"
+    );
+
     let checkout = format!("/api/v1/orgs/{}/payments/checkout", a.id);
     let pay = |card: &str, months: i64| {
         json!({"invoices": [a.invoice], "from_prepaid_minor": 0, "durations": {a.invoice.as_str(): months},

@@ -566,6 +566,9 @@ pub async fn invoice_pdf(
 #[derive(Deserialize)]
 pub struct ProFormaBody {
     invoices: Vec<String>,
+    /// Another duration (months) for some of them, as at checkout (FREQ-01a).
+    #[serde(default)]
+    durations: std::collections::BTreeMap<String, i64>,
 }
 
 pub async fn pro_forma_post(
@@ -573,7 +576,10 @@ pub async fn pro_forma_post(
     a: ApiActor,
     ApiJson(body): ApiJson<ProFormaBody>,
 ) -> ApiResult<Response> {
-    let pdf = state.app.pro_forma_pdf(&a.actor, &body.invoices).await?;
+    let pdf = state
+        .app
+        .pro_forma_pdf(&a.actor, &body.invoices, &body.durations)
+        .await?;
     Ok(crate::pages::pdf_response(pdf))
 }
 

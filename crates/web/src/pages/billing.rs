@@ -772,7 +772,21 @@ pub async fn pro_forma(
         .keys()
         .filter_map(|k| k.strip_prefix("inv_").map(str::to_string))
         .collect();
-    match o.ctx.state.app.pro_forma_pdf(&o.actor, &invoices).await {
+    // The durations chosen in the drop-downs of the ticked items (FREQ-01a).
+    let durations: std::collections::BTreeMap<String, i64> = invoices
+        .iter()
+        .filter_map(|id| {
+            let months = f.get(&format!("months_{id}"))?.trim().parse().ok()?;
+            Some((id.clone(), months))
+        })
+        .collect();
+    match o
+        .ctx
+        .state
+        .app
+        .pro_forma_pdf(&o.actor, &invoices, &durations)
+        .await
+    {
         Ok(pdf) => Ok(pdf_response(pdf)),
         Err(AppError::Invalid(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
