@@ -105,6 +105,19 @@ impl App {
         bytes: &[u8],
         by: Option<UserId>,
     ) -> AppResult<ImportReport> {
+        self.import_camt_with_progress(file_name, bytes, by, &|_, _| {})
+            .await
+    }
+
+    /// [`App::import_camt`], telling `progress(done, total)` how many payments of the file are
+    /// handled as it goes (the CLI's progress line on large files).
+    pub async fn import_camt_with_progress(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        by: Option<UserId>,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> AppResult<ImportReport> {
         let limits = ReadLimits {
             max_bytes: MAX_FILE_BYTES,
             ..ReadLimits::default()
@@ -142,6 +155,9 @@ impl App {
                         )));
                     };
                     report.payments += 1;
+                    if report.payments % 500 == 0 {
+                        progress(report.payments, keys.len());
+                    }
                     // Imported before, or earlier in this very file.
                     if !seen.insert(bank_key.clone()) {
                         report.duplicates += 1;
@@ -343,6 +359,7 @@ impl App {
                 }
             }
         }
+        progress(report.payments, keys.len());
         let summary = format!(
             "{file_name}: {} payments, {} credited, {} duplicates, {} exceptions, {} ignored",
             report.payments, report.credited, report.duplicates, report.exceptions, report.ignored

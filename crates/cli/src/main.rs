@@ -290,7 +290,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     }
                 };
                 eprint!("{} KiB, importing… ", bytes.len() / 1024);
-                match app.import_camt(&name, &bytes, None).await {
+                // A progress line on large files, rewritten in place.
+                let label = format!("[{}/{total}] {name}:", n + 1);
+                let progress = |done: usize, all: usize| {
+                    if all >= 1_000 {
+                        eprint!(
+                            "\r{label} importing… {done}/{all} payments ({} %) ",
+                            done * 100 / all.max(1)
+                        );
+                    }
+                };
+                match app
+                    .import_camt_with_progress(&name, &bytes, None, &progress)
+                    .await
+                {
                     Ok(r) => eprintln!(
                         "{} payments: {} credited, {} already imported, {} to place by hand, {} not credited",
                         r.payments, r.credited, r.duplicates, r.exceptions, r.ignored

@@ -804,13 +804,28 @@ mod volume {
         let cleared = guichet_store::ledger::balance(&mut c, &clearing)
             .await
             .unwrap();
-        // The same file again: every entry a duplicate, nothing booked.
-        let r = t
-            .app
-            .import_camt("volume-again.xml", xml.as_bytes(), None)
-            .await
+        // The same file again, through `guichet import-camt`: its progress line counts the
+        // payments, every one a duplicate, nothing booked.
+        let dir = crate::harness::TempDir::new();
+        let again = dir.0.join("volume-again.xml");
+        std::fs::write(&again, xml.as_bytes()).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_guichet"))
+            .arg("import-camt")
+            .arg(&again)
+            .env("GUICHET_DATABASE_URL", &t.config.database_url)
+            .env("GUICHET_MAIL_DIR", dir.0.join("mail"))
+            .env("GUICHET_LOG", "warn")
+            .env_remove("GUICHET_CONFIG")
+            .output()
             .unwrap();
-        assert_eq!((r.credited, r.duplicates), (0, N), "{r:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(
+            err.contains("importing… 1000/2000 payments (50 %)")
+                && err.contains("2000/2000 payments (100 %)")
+                && err.contains("0 credited, 2000 already imported"),
+            "{err}"
+        );
         assert_eq!(
             guichet_store::ledger::balance(&mut c, &clearing)
                 .await
@@ -818,7 +833,6 @@ mod volume {
             cleared
         );
         // The generator of the command line pays the database's open invoices (the fixture's two).
-        let dir = crate::harness::TempDir::new();
         let file = dir.0.join("gen.xml");
         let out = Command::new(env!("CARGO_BIN_EXE_guichet"))
             .args(["gen-camt054", "--entries", "10", "--out"])
