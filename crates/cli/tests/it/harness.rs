@@ -97,7 +97,7 @@ impl TestApp {
             ..Config::default()
         };
         tweak(&mut config);
-        let clock = Arc::new(ManualClock::new(1_795_000_000)); // 2026-11-17
+        let clock = Arc::new(ManualClock::new(1_795_000_000)); // 2026-11-18 11:06 UTC
         let running = guichet::start(&config, Some(clock.clone()))
             .await
             .expect("start guichet");
