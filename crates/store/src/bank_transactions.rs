@@ -71,22 +71,14 @@ pub async fn existing_keys(
     c: &mut Conn,
     keys: &[String],
 ) -> Result<std::collections::HashSet<String>> {
-    let mut out = std::collections::HashSet::new();
-    for chunk in keys.chunks(500) {
-        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT bank_key FROM bank_transactions WHERE bank_key IN ({})",
-            marks.join(", ")
-        ));
-        let mut q = sqlx::query(sql);
-        for k in chunk {
-            q = q.bind(k);
-        }
-        for r in q.fetch_all(&mut *c).await? {
-            out.insert(text(&r, "bank_transactions", "bank_key")?);
-        }
-    }
-    Ok(out)
+    let found = select_in(
+        c,
+        "SELECT bank_key FROM bank_transactions WHERE bank_key",
+        keys,
+        |r| text(r, "bank_transactions", "bank_key"),
+    )
+    .await?;
+    Ok(found.into_iter().collect())
 }
 
 pub async fn insert(c: &mut Conn, t: &NewTransaction<'_>) -> Result<String> {

@@ -663,23 +663,12 @@ pub async fn invoices_by_references(
     c: &mut Conn,
     references: &[String],
 ) -> Result<std::collections::HashMap<String, Invoice>> {
-    let mut out = std::collections::HashMap::new();
-    for chunk in references.chunks(500) {
-        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT {ICOLS} FROM invoices WHERE payment_reference IN ({})",
-            marks.join(", ")
-        ));
-        let mut q = sqlx::query(sql);
-        for r in chunk {
-            q = q.bind(r);
-        }
-        for row in q.fetch_all(&mut *c).await? {
-            let inv = invoice(&row)?;
-            out.insert(inv.payment_reference.clone(), inv);
-        }
-    }
-    Ok(out)
+    let head = format!("SELECT {ICOLS} FROM invoices WHERE payment_reference");
+    let found = select_in(c, &head, references, invoice).await?;
+    Ok(found
+        .into_iter()
+        .map(|i| (i.payment_reference.clone(), i))
+        .collect())
 }
 
 /// The products billed on an invoice, with the start and end of the period each line bills.
@@ -829,22 +818,14 @@ pub async fn existing_billing_keys(
     c: &mut Conn,
     keys: &[String],
 ) -> Result<std::collections::HashSet<String>> {
-    let mut out = std::collections::HashSet::new();
-    for chunk in keys.chunks(500) {
-        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT billing_key FROM invoice_lines WHERE billing_key IN ({})",
-            marks.join(", ")
-        ));
-        let mut q = sqlx::query(sql);
-        for k in chunk {
-            q = q.bind(k);
-        }
-        for r in q.fetch_all(&mut *c).await? {
-            out.insert(text(&r, "invoice_lines", "billing_key")?);
-        }
-    }
-    Ok(out)
+    let found = select_in(
+        c,
+        "SELECT billing_key FROM invoice_lines WHERE billing_key",
+        keys,
+        |r| text(r, "invoice_lines", "billing_key"),
+    )
+    .await?;
+    Ok(found.into_iter().collect())
 }
 
 pub async fn billing_key_exists(c: &mut Conn, key: &str) -> Result<bool> {

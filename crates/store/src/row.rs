@@ -76,3 +76,26 @@ fn corrupt(table: &'static str, col: &str, e: sqlx::Error) -> StoreError {
 pub(crate) fn b(v: bool) -> i64 {
     v as i64
 }
+
+/// Runs `head IN ($1, $2, …)` for `values`, 500 at a time, reading each row with `read`: a batch's
+/// look-up in a few statements instead of one per value. `head` is trusted SQL up to `IN`.
+pub(crate) async fn select_in<T>(
+    c: &mut crate::Conn,
+    head: &str,
+    values: &[String],
+    read: impl Fn(&AnyRow) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    for chunk in values.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = sqlx::AssertSqlSafe(format!("{head} IN ({})", marks.join(", ")));
+        let mut q = sqlx::query(sql);
+        for v in chunk {
+            q = q.bind(v);
+        }
+        for r in q.fetch_all(&mut *c).await? {
+            out.push(read(&r)?);
+        }
+    }
+    Ok(out)
+}

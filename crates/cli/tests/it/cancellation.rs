@@ -113,27 +113,7 @@ async fn cancelled_products_stop_now_or_at_the_end_of_their_term(b: Backend) {
         .json()["gross_minor"]
         .as_i64()
         .unwrap();
-    let top = json!({"amount_minor": gross.max(1_000), "card_number": "4242424242424242", "card_expiry": "12/35", "card_cvc": "123"});
-    let r = api
-        .api_with_headers(
-            "POST",
-            &format!("{base}/prepaid/top-ups"),
-            lr,
-            Some(top),
-            &[("idempotency-key", "cx-t")],
-        )
-        .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let r = api
-        .api_with_headers(
-            "POST",
-            &format!("{base}/invoices/{invoice}/pay"),
-            lr,
-            None,
-            &[("idempotency-key", "cx-p")],
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
+    api.top_up_and_pay(a.id, lr, &invoice, gross, "cx").await;
     let p = product(&mut api, &running).await;
     assert_eq!(p["state"], "active");
     let expires = p["expires_on"].as_str().unwrap().to_owned();
@@ -169,25 +149,7 @@ async fn cancelled_products_stop_now_or_at_the_end_of_their_term(b: Backend) {
 
     // A third one, cancelled then kept: it renews as before.
     let (kept, invoice) = order(&mut api).await;
-    let top = json!({"amount_minor": gross.max(1_000), "card_number": "4242424242424242", "card_expiry": "12/35", "card_cvc": "123"});
-    api.api_with_headers(
-        "POST",
-        &format!("{base}/prepaid/top-ups"),
-        lr,
-        Some(top),
-        &[("idempotency-key", "cx-t2")],
-    )
-    .await;
-    let r = api
-        .api_with_headers(
-            "POST",
-            &format!("{base}/invoices/{invoice}/pay"),
-            lr,
-            None,
-            &[("idempotency-key", "cx-p2")],
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
+    api.top_up_and_pay(a.id, lr, &invoice, gross, "cx2").await;
     assert_eq!(api.api("POST", &cancel(&kept), lr, None).await.status, 200);
     let r = api
         .api("POST", &format!("{base}/products/{kept}/resume"), lr, None)

@@ -211,3 +211,40 @@ pub fn find_csrf(body: &str) -> Option<String> {
     let rest = &body[i + 19..];
     Some(rest[..rest.find('"')?].to_string())
 }
+
+impl Client {
+    /// Pays an unpaid invoice the way a customer can: tops the prepaid balance up by card with
+    /// `amount` (at least the smallest top-up), then pays the invoice from the balance. `key` names
+    /// the two requests' idempotency keys.
+    pub async fn top_up_and_pay(
+        &mut self,
+        org: guichet_core::OrgId,
+        token: &str,
+        invoice: &str,
+        amount: i64,
+        key: &str,
+    ) {
+        let top = serde_json::json!({"amount_minor": amount.max(1_000), "card_number": "4242424242424242",
+                                     "card_expiry": "12/35", "card_cvc": "123"});
+        let r = self
+            .api_with_headers(
+                "POST",
+                &format!("/api/v1/orgs/{org}/prepaid/top-ups"),
+                token,
+                Some(top),
+                &[("idempotency-key", &format!("{key}-top-up"))],
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let r = self
+            .api_with_headers(
+                "POST",
+                &format!("/api/v1/orgs/{org}/invoices/{invoice}/pay"),
+                token,
+                None,
+                &[("idempotency-key", &format!("{key}-pay"))],
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+    }
+}

@@ -179,27 +179,8 @@ async fn invoice_documents_follow_payment_and_read_back(b: Backend) {
     assert_pdf(&r, &format!("payment-request-{number}.pdf"));
 
     // Paid from the prepaid balance: the final invoice has the number, total and billing address.
-    let top = json!({"amount_minor": gross.max(1_000), "card_number": "4242424242424242", "card_expiry": "12/30", "card_cvc": "123"});
-    let r = api
-        .api_with_headers(
-            "POST",
-            &format!("/api/v1/orgs/{}/prepaid/top-ups", a.id),
-            tok,
-            Some(top),
-            &[("idempotency-key", "doc-t1")],
-        )
+    api.top_up_and_pay(a.id, tok, &invoice_id, gross, "doc")
         .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let r = api
-        .api_with_headers(
-            "POST",
-            &format!("/api/v1/orgs/{}/invoices/{invoice_id}/pay", a.id),
-            tok,
-            None,
-            &[("idempotency-key", "doc-p1")],
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
     let r = api
         .api("GET", &format!("{pdf_url}?document=final"), tok, None)
         .await;

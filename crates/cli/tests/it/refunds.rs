@@ -9,7 +9,6 @@ use crate::harness::{Backend, TestApp};
 use crate::world::world;
 use guichet_core::Currency;
 use guichet_core::ledger::{AccountKind, AccountRef};
-use serde_json::json;
 
 both_backends!(refunds_are_credit_notes_to_the_prepaid_account);
 
@@ -36,27 +35,8 @@ async fn refunds_are_credit_notes_to_the_prepaid_account(b: Backend) {
     assert!(vat > 0, "the fixture's invoice carries Swiss VAT: {inv}");
 
     // Paid from the prepaid balance, which is then empty.
-    let top = json!({"amount_minor": gross, "card_number": "4242424242424242", "card_expiry": "12/30", "card_cvc": "123"});
-    let r = api
-        .api_with_headers(
-            "POST",
-            &format!("/api/v1/orgs/{}/prepaid/top-ups", a.id),
-            tok,
-            Some(top),
-            &[("idempotency-key", "ref-top")],
-        )
+    api.top_up_and_pay(a.id, tok, &a.invoice, gross, "ref")
         .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let r = api
-        .api_with_headers(
-            "POST",
-            &format!("{inv_url}/pay"),
-            tok,
-            None,
-            &[("idempotency-key", "ref-pay")],
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
     let before = prepaid(&t, a.id).await;
 
     // Customers do not reach the back office.
