@@ -60,9 +60,9 @@ fn synonyms_link_everyday_words_to_the_guides_words() {
 #[test]
 fn the_language_filter_keeps_other_languages_out() {
     let hits = index().search("cookies", Some("de"), 10).expect("search");
-    assert_eq!(hits.len(), 1);
+    assert!(!hits.is_empty());
     assert_eq!(hits[0].id, "cookies-und-javascript");
-    assert_eq!(hits[0].language, "de");
+    assert!(hits.iter().all(|h| h.language == "de"), "{hits:?}");
     assert!(index().search("cookies", Some("it"), 10).is_err());
 }
 
