@@ -91,6 +91,7 @@ impl App {
         input: &AddressInput,
     ) -> AppResult<Address> {
         actor.require(Action::Billing)?;
+        actor.require(Action::ManageBilling)?;
         let fields = parse(input)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
@@ -119,6 +120,7 @@ impl App {
         input: &AddressInput,
     ) -> AppResult<Address> {
         actor.require(Action::Billing)?;
+        actor.require(Action::ManageBilling)?;
         let fields = parse(input)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
@@ -150,6 +152,7 @@ impl App {
         archived: bool,
     ) -> AppResult<()> {
         actor.require(Action::Billing)?;
+        actor.require(Action::ManageBilling)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
         if !addresses::set_archived(&mut tx, actor.org, id, archived.then_some(now)).await? {

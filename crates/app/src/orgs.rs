@@ -236,6 +236,7 @@ impl App {
         reference: &str,
     ) -> AppResult<Option<String>> {
         actor.require(Action::Billing)?;
+        actor.require(Action::ManageBilling)?;
         let r = validate::optional_line(reference, 128)
             .ok_or(AppError::invalid("billing_reference", "field.too_long"))?;
         let mut tx = self.db.begin().await?;

@@ -138,6 +138,7 @@ impl App {
         on: bool,
     ) -> AppResult<()> {
         actor.require(Action::Billing)?;
+        actor.require(Action::ManageBilling)?;
         let mut found = Vec::new();
         for id in products {
             found.push(self.product_of(actor, id).await?);
@@ -191,6 +192,7 @@ impl App {
         months: i64,
     ) -> AppResult<Option<String>> {
         actor.require(Action::Billing)?;
+        actor.require(Action::ManageBilling)?;
         let p = self.product_of(actor, product).await?;
         if !matches!(p.state, ProductState::Active | ProductState::Expired) {
             return Err(AppError::invalid("period_months", "renewal.not_active"));
@@ -250,6 +252,7 @@ impl App {
     /// AR-01: whether renewals are paid from the prepaid balance first (when it covers them).
     pub async fn set_renew_from_prepaid(&self, actor: &Actor, on: bool) -> AppResult<()> {
         actor.require(Action::Billing)?;
+        actor.require(Action::ManageBilling)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
         rstore::set_renew_from_prepaid(&mut tx, actor.org, on).await?;
@@ -270,6 +273,7 @@ impl App {
     /// Saves the Organization's default card with the payment provider (its token, never the number).
     pub async fn save_card(&self, actor: &Actor, fields: &CardFields) -> AppResult<SavedCardView> {
         actor.require(Action::Billing)?;
+        actor.require(Action::ManageBilling)?;
         let now = self.now();
         let card = guichet_core::card::parse(
             &fields.card_number,
@@ -310,6 +314,7 @@ impl App {
 
     pub async fn remove_card(&self, actor: &Actor) -> AppResult<()> {
         actor.require(Action::Billing)?;
+        actor.require(Action::ManageBilling)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
         if rstore::remove_card(&mut tx, actor.org).await? {

@@ -113,10 +113,13 @@ pub enum Action {
     /// Sites, databases and their settings (SPEC §9): every role, then only on the products the
     /// person has the technical right on (checked per product in `app`); never support.
     ManageSites,
+    /// Change billing settings: billing addresses and reference, renewal settings and saved card,
+    /// a product's auto-renewal and period (on top of `Billing`; SUP-03 refuses it to support).
+    ManageBilling,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 16] = [
         Action::ViewOrg,
         Action::EditOrgSettings,
         Action::EditLegalFields,
@@ -132,6 +135,7 @@ impl Action {
         Action::Pay,
         Action::ViewActivity,
         Action::ManageSites,
+        Action::ManageBilling,
     ];
 }
 
@@ -154,7 +158,7 @@ pub fn authorize(access: &Access, action: Action) -> Result<(), Denied> {
         EditLegalFields | GrantLegalRep | DeleteOrg => access.role == LegalRep,
         EditOrgSettings | ViewMembers | ManageMembers | ManageTeams | OrderProducts | Withdraw
         | GrantSupportAccess | ViewActivity => access.role.is_manager(),
-        Billing | Pay => {
+        Billing | Pay | ManageBilling => {
             access.role.is_manager() || (access.role == Collaborator && access.accounting)
         }
     };
@@ -163,7 +167,7 @@ pub fn authorize(access: &Access, action: Action) -> Result<(), Denied> {
     } else {
         let need = match action {
             EditLegalFields | GrantLegalRep | DeleteOrg => "perm.need_lr",
-            Billing | Pay => "perm.need_accounting",
+            Billing | Pay | ManageBilling => "perm.need_accounting",
             _ => "perm.need_admin",
         };
         Err(Denied(action, need))
@@ -223,6 +227,7 @@ mod tests {
             (Pay, true, true, true, false, false),
             (ViewActivity, true, true, false, false, false),
             (ManageSites, true, true, true, true, true),
+            (ManageBilling, true, true, true, false, false),
         ];
         for (action, lr, admin, acc, collab, ext) in table {
             let got = [

@@ -722,6 +722,34 @@ async fn an_operator_sees_only_what_a_live_grant_covers_and_never_moves_money(b:
         )
         .await;
     assert_eq!(withdraw.status, 403, "no withdrawal");
+    // Nor billing settings: the reference, a billing address, a product's auto-renewal.
+    let reference = ops
+        .post(
+            "/accounting/settings",
+            &[("billing_reference", "PO by support")],
+        )
+        .await;
+    assert_eq!(reference.status, 403, "no billing reference change");
+    let address = ops
+        .post(
+            "/accounting/addresses",
+            &[
+                ("name", "Support"),
+                ("street", "Rue 1"),
+                ("postcode", "1000"),
+                ("city", "Lausanne"),
+                ("country", "CH"),
+            ],
+        )
+        .await;
+    assert_eq!(address.status, 403, "no billing address added");
+    let renew = ops
+        .post(
+            &format!("/products/{}/auto-renew", a.product),
+            &[("on", "1")],
+        )
+        .await;
+    assert_eq!(renew.status, 403, "no auto-renewal switched");
     let leave = ops.post("/org/leave", &[("confirm", "1")]).await;
     assert_eq!(leave.status, 403, "an operator is no member");
     let members = api
