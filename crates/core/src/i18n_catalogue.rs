@@ -996,4 +996,32 @@ catalogue! {
     "profile.reminders_none" => ["Vous ne voyez les factures d'aucune Organisation.", "You see no Organization's invoices.", "Sie sehen die Rechnungen keiner Organisation."],
     "activity.invoice.reminder" => ["Rappel de paiement envoyé", "Payment reminder sent", "Zahlungserinnerung gesendet"],
     "activity.invoice.transfer_declared" => ["Virement déclaré", "Bank transfer declared", "Überweisung gemeldet"],
+
+    // Money states: status transitions and conflicts (issue #11)
+    // (keys of this area go below this line)
+
+
+    // Amount bounds (issue #11)
+    // (keys of this area go below this line)
+
+
+    // Bank statements, foreign currency, short payments (issue #11)
+    // (keys of this area go below this line)
+
+
+    // Text for bank formats: Swiss Payment Standards characters (issue #11)
+    // (keys of this area go below this line)
+
+
+    // Security: sign-in redirects, sign-up, proxies (issue #11)
+    // (keys of this area go below this line)
+
+
+    // Help-centre search (issue #18)
+    // (keys of this area go below this line)
+
+
+    // Reserved (later issues)
+    // (keys of this area go below this line)
+
 }

@@ -102,6 +102,11 @@ impl fmt::Display for Money {
     }
 }
 
+/// The largest amount Guichet accepts anywhere, in minor units: 1 000 000 000.00 of any currency.
+/// Every input that carries an amount (forms, API, bank files, operator tools, catalogue prices) is
+/// checked against it, so running sums stay far inside the integer range.
+pub const MAX_AMOUNT_MINOR: i64 = 100_000_000_000;
+
 /// `1234.50`: minor units as a plain decimal, for statements and CSV.
 pub fn format_minor(minor: i64) -> String {
     let sign = if minor < 0 { "-" } else { "" };
