@@ -9,6 +9,8 @@ use crate::auth::SessionCtx;
 use crate::error::{AppError, AppResult};
 use guichet_bank::camt::{self, CreditDebit, ReadLimits};
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
+use guichet_core::money::MAX_AMOUNT_MINOR;
+use guichet_core::status::bank_transaction::BankTransactionStatus as Status;
 use guichet_core::{Currency, OrgId, UserId};
 use guichet_store::bank_transactions::{self as store, BankTransaction, NewTransaction};
 use guichet_store::{Conn, audit, ledger, orgs, payment_requests};
@@ -28,6 +30,20 @@ pub struct ImportReport {
     pub ignored: usize,
     /// Our payouts the bank confirms as debited.
     pub payouts: usize,
+    /// Collective credits whose camt.054 details are (or will be) what is booked: never booked
+    /// themselves (counted when read, and when a camt.054 replaces earlier ones).
+    pub collective: usize,
+    /// Entries that cannot be booked (0.00, over the maximum amount): set aside with the reason.
+    pub set_aside: usize,
+}
+
+/// What the back office shows of the bank: the queue, and what was credited, set aside or waits
+/// for its details.
+pub struct BankQueue {
+    pub exceptions: Vec<BankTransaction>,
+    pub credited: Vec<BankTransaction>,
+    pub set_aside: Vec<BankTransaction>,
+    pub awaiting_details: Vec<BankTransaction>,
 }
 
 /// Files larger than this are refused (⚙ in a later version).
@@ -41,7 +57,7 @@ async fn credit_prepaid(
     description: &str,
     key: &str,
     now: i64,
-) -> AppResult<()> {
+) -> AppResult<String> {
     let clearing = AccountRef::provider(AccountKind::BankClearing, currency);
     let prepaid = AccountRef::of_org(AccountKind::Prepaid, org, currency);
     let entry = ledger::NewEntry {
@@ -51,7 +67,7 @@ async fn credit_prepaid(
         idempotency_key: Some(key),
         now,
     };
-    ledger::post(
+    match ledger::post(
         c,
         entry,
         &[Transfer {
@@ -61,8 +77,12 @@ async fn credit_prepaid(
         }],
     )
     .await
-    .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(())
+    {
+        Ok(id) => Ok(id),
+        // This bank payment was credited to this Organization already: never twice.
+        Err(ledger::PostError::Duplicate(_)) => Err(AppError::Conflict("bank.already_placed")),
+        Err(e) => Err(AppError::Internal(e.to_string())),
+    }
 }
 
 /// The payments of an entry: one per transaction detail, or the entry itself without details.
@@ -139,6 +159,18 @@ impl App {
             }
         }
         let mut seen = store::existing_keys(&mut tx, &keys).await?;
+        // A camt.054 carries the details of collective credits a camt.053 may point to (by its
+        // message id or a notification's id): those collective entries are replaced, never booked.
+        if doc.kind == camt::MessageKind::Notification {
+            let ids: Vec<String> = doc
+                .message_id
+                .iter()
+                .chain(doc.reports.iter().filter_map(|r| r.id.as_ref()))
+                .cloned()
+                .collect();
+            store::record_detail_messages(&mut tx, &ids, file_name, now).await?;
+            report.collective += store::replace_by_details(&mut tx, &ids, now).await? as usize;
+        }
         let mut invoices = guichet_store::billing::invoices_by_references(&mut tx, &refs).await?;
         for stmt in &doc.reports {
             for entry in &stmt.entries {
@@ -188,12 +220,44 @@ impl App {
                         debtor_name: debtor_name.as_deref(),
                         debtor_iban: debtor_iban.as_deref(),
                         message: message.as_deref(),
-                        status: "ignored",
+                        status: Status::Ignored,
                         org: None,
                         request: None,
                         note: None,
+                        details_ref: None,
+                        credited_entry: None,
                         now,
                     };
+                    // An amount no entry can carry: recorded with its reason, the rest goes on.
+                    if amount.minor == 0 || amount.minor > MAX_AMOUNT_MINOR {
+                        new.status = Status::SetAside;
+                        new.note = Some(if amount.minor == 0 {
+                            "set aside: amount 0.00"
+                        } else {
+                            "set aside: amount over the maximum of 1 000 000 000.00"
+                        });
+                        store::insert(&mut tx, &new).await?;
+                        report.set_aside += 1;
+                        continue;
+                    }
+                    // A collective credit whose details are in a camt.054: the details are booked,
+                    // the collective entry never (whichever file comes first).
+                    if d.is_none()
+                        && direction == CreditDebit::Credit
+                        && let Some(msg) = entry.details_message_id.as_deref()
+                    {
+                        new.details_ref = Some(msg);
+                        if store::detail_message_imported(&mut tx, msg).await? {
+                            new.status = Status::ReplacedByDetails;
+                            new.note = Some("replaced by the details of its camt.054");
+                        } else {
+                            new.status = Status::AwaitingDetails;
+                            new.note = Some("collective credit: booked from its camt.054 details");
+                        }
+                        store::insert(&mut tx, &new).await?;
+                        report.collective += 1;
+                        continue;
+                    }
                     // PP-04: the debit of one of our payouts completes it.
                     let end_to_end = d.and_then(|d| d.end_to_end_id.clone());
                     if direction == CreditDebit::Debit
@@ -202,7 +266,7 @@ impl App {
                         && let Some(e2e) = &end_to_end
                         && crate::payouts::complete_payout(&mut tx, e2e, amount.minor, now).await?
                     {
-                        new.status = "payout";
+                        new.status = Status::Payout;
                         new.note = Some("payout completed");
                         store::insert(&mut tx, &new).await?;
                         report.payouts += 1;
@@ -223,7 +287,7 @@ impl App {
                         continue;
                     }
                     let Some(currency) = currency else {
-                        new.status = "exception";
+                        new.status = Status::Exception;
                         new.note = Some("currency is neither CHF nor EUR");
                         store::insert(&mut tx, &new).await?;
                         report.exceptions += 1;
@@ -237,10 +301,13 @@ impl App {
                             && inv.gross == amount.minor
                             && (inv.status == "unpaid" || inv.status == "overdue");
                         new.org = Some(inv.org_id);
-                        new.status = "credited";
-                        if exact {
+                        new.status = Status::Credited;
+                        // Compare-and-set: only a payment that finds the invoice still open pays it.
+                        let pays = exact
+                            && guichet_store::billing::mark_invoice_paid(&mut tx, &inv.id, now)
+                                .await?;
+                        if pays {
                             new.note = Some("invoice paid");
-                            store::insert(&mut tx, &new).await?;
                             let receivable =
                                 AccountRef::of_org(AccountKind::Receivable, inv.org_id, currency);
                             let clearing =
@@ -254,7 +321,7 @@ impl App {
                                 idempotency_key: Some(&bank_key),
                                 now,
                             };
-                            ledger::post(
+                            let entry_id = ledger::post(
                                 &mut tx,
                                 entry,
                                 &[Transfer {
@@ -265,8 +332,8 @@ impl App {
                             )
                             .await
                             .map_err(|e| AppError::Internal(e.to_string()))?;
-                            guichet_store::billing::mark_invoice_paid(&mut tx, &inv.id, now)
-                                .await?;
+                            new.credited_entry = Some(&entry_id);
+                            store::insert(&mut tx, &new).await?;
                             // A second payment of it in the same file finds it paid.
                             if let Some(i) = invoices.get_mut(r) {
                                 i.status = "paid".into();
@@ -281,12 +348,11 @@ impl App {
                             new.note = Some(
                                 "invoice reference, amount or currency differs: credited to the prepaid account",
                             );
-                            store::insert(&mut tx, &new).await?;
                             let description = format!(
                                 "Bank transfer for invoice {} (credited, see e-mail)",
                                 inv.number
                             );
-                            credit_prepaid(
+                            let entry_id = credit_prepaid(
                                 &mut tx,
                                 inv.org_id,
                                 currency,
@@ -296,6 +362,8 @@ impl App {
                                 now,
                             )
                             .await?;
+                            new.credited_entry = Some(&entry_id);
+                            store::insert(&mut tx, &new).await?;
                             self.tell_payment_mismatch(&mut tx, &inv, currency, amount.minor, now)
                                 .await?;
                         }
@@ -319,7 +387,7 @@ impl App {
                         },
                     };
                     let Some(org) = org else {
-                        new.status = "exception";
+                        new.status = Status::Exception;
                         new.note = Some(if reference.is_some() {
                             "unknown reference"
                         } else {
@@ -329,11 +397,10 @@ impl App {
                         report.exceptions += 1;
                         continue;
                     };
-                    new.status = "credited";
+                    new.status = Status::Credited;
                     new.org = Some(org);
                     new.request = request.as_ref().map(|r| r.id.as_str());
                     new.note = Some(note);
-                    store::insert(&mut tx, &new).await?;
                     let payer = debtor_name.as_deref().unwrap_or("?");
                     let description = format!(
                         "Bank transfer from {payer}{}",
@@ -342,7 +409,7 @@ impl App {
                             .map(|r| format!(", ref. {r}"))
                             .unwrap_or_default()
                     );
-                    credit_prepaid(
+                    let entry_id = credit_prepaid(
                         &mut tx,
                         org,
                         currency,
@@ -352,6 +419,8 @@ impl App {
                         now,
                     )
                     .await?;
+                    new.credited_entry = Some(&entry_id);
+                    store::insert(&mut tx, &new).await?;
                     if let Some(r) = &request {
                         payment_requests::mark_paid(&mut tx, &r.id, now).await?;
                     }
@@ -361,8 +430,14 @@ impl App {
         }
         progress(report.payments, keys.len());
         let summary = format!(
-            "{file_name}: {} payments, {} credited, {} duplicates, {} exceptions, {} ignored",
-            report.payments, report.credited, report.duplicates, report.exceptions, report.ignored
+            "{file_name}: {} payments, {} credited, {} duplicates, {} exceptions, {} ignored, {} collective, {} set aside",
+            report.payments,
+            report.credited,
+            report.duplicates,
+            report.exceptions,
+            report.ignored,
+            report.collective,
+            report.set_aside
         );
         audit::record(&mut tx, None, by, "bank.import", &summary, "", now).await?;
         tx.commit().await?;
@@ -397,18 +472,17 @@ impl App {
     }
 
     /// The exceptions queue and the latest credited payments, for the back office.
-    pub async fn bank_queue(
-        &self,
-        ctx: &SessionCtx,
-    ) -> AppResult<(Vec<BankTransaction>, Vec<BankTransaction>)> {
+    pub async fn bank_queue(&self, ctx: &SessionCtx) -> AppResult<BankQueue> {
         if !ctx.user.is_operator {
             return Err(AppError::NotFound);
         }
         let mut c = self.db.conn().await?;
-        Ok((
-            store::with_status(&mut c, "exception", 500).await?,
-            store::with_status(&mut c, "credited", 50).await?,
-        ))
+        Ok(BankQueue {
+            exceptions: store::with_status(&mut c, Status::Exception, 500).await?,
+            credited: store::with_status(&mut c, Status::Credited, 50).await?,
+            set_aside: store::with_status(&mut c, Status::SetAside, 200).await?,
+            awaiting_details: store::with_status(&mut c, Status::AwaitingDetails, 200).await?,
+        })
     }
 
     /// REM-04: an operator places an exception on an Organization's prepaid account (audited).
@@ -430,16 +504,20 @@ impl App {
         let o = orgs::by_id(&mut tx, org)
             .await?
             .ok_or(AppError::invalid("org", "bank.org_unknown"))?;
+        // Only an exception is placed: credited, replaced by its details, set aside: never again.
+        if !t.status.is_placeable() || t.credited_entry.is_some() {
+            return Err(AppError::Conflict("bank.already_placed"));
+        }
         let currency =
             Currency::parse(&t.currency).ok_or(AppError::Conflict("bank.currency_unsupported"))?;
-        if !store::assign(&mut tx, id, org, ctx.user.id, &note, now).await? {
+        if t.amount <= 0 || t.amount > MAX_AMOUNT_MINOR {
             return Err(AppError::Conflict("bank.already_placed"));
         }
         let description = format!(
             "Bank transfer from {}",
             t.debtor_name.as_deref().unwrap_or("?")
         );
-        credit_prepaid(
+        let entry_id = credit_prepaid(
             &mut tx,
             org,
             currency,
@@ -449,6 +527,11 @@ impl App {
             now,
         )
         .await?;
+        // Compare-and-set on the status: a concurrent placement that got there first makes this
+        // one fail, and dropping the transaction takes the credit above back.
+        if !store::assign(&mut tx, id, org, ctx.user.id, &note, &entry_id, now).await? {
+            return Err(AppError::Conflict("bank.already_placed"));
+        }
         let detail = format!(
             "{} {} {} → {} ({note})",
             t.bank_key, t.amount, t.currency, o.name

@@ -1007,6 +1007,10 @@ catalogue! {
 
     // Bank statements, foreign currency, short payments (issue #11)
     // (keys of this area go below this line)
+    "admin.bank_set_aside" => ["Écartés", "Set aside", "Zurückgestellt"],
+    "admin.bank_set_aside_help" => ["Écritures qui ne peuvent pas être comptabilisées (montant 0.00 ou au-delà du maximum de 1 000 000 000.00) : enregistrées avec leur motif, rien n'est crédité ; le reste du fichier est importé.", "Entries that cannot be booked (amount 0.00 or over the maximum of 1 000 000 000.00): recorded with their reason, nothing credited; the rest of the file is imported.", "Buchungen, die nicht verbucht werden können (Betrag 0.00 oder über dem Höchstbetrag von 1 000 000 000.00): mit Grund erfasst, nichts gutgeschrieben; der Rest der Datei wird importiert."],
+    "admin.bank_awaiting_details" => ["Crédits collectifs en attente de leur camt.054", "Collective credits awaiting their camt.054", "Sammelgutschriften, die auf ihre camt.054 warten"],
+    "admin.bank_awaiting_details_help" => ["Une écriture collective du camt.053 n'est jamais comptabilisée elle-même : ses paiements le sont depuis le camt.054 indiqué, qui la remplace à son import.", "A collective camt.053 entry is never booked itself: its payments are booked from the camt.054 it names, which replaces it when imported.", "Eine Sammelbuchung der camt.053 wird nie selbst verbucht: Ihre Zahlungen werden aus der genannten camt.054 verbucht, die sie beim Import ersetzt."],
 
 
     // Text for bank formats: Swiss Payment Standards characters (issue #11)

@@ -2,6 +2,7 @@
 
 use crate::row::*;
 use crate::{Conn, Result};
+use guichet_core::status::bank_transaction::BankTransactionStatus;
 use guichet_core::{OrgId, UserId};
 use sqlx::any::AnyRow;
 
@@ -18,15 +19,19 @@ pub struct BankTransaction {
     pub debtor_name: Option<String>,
     pub debtor_iban: Option<String>,
     pub message: Option<String>,
-    pub status: String,
+    pub status: BankTransactionStatus,
     pub org_id: Option<OrgId>,
     pub note: Option<String>,
     pub imported_at: i64,
+    /// The camt.054 message a collective credit points to.
+    pub details_ref: Option<String>,
+    /// The ledger entry that credited it (importer or operator), at most one.
+    pub credited_entry: Option<String>,
 }
 
 const T: &str = "bank_transactions";
 const COLS: &str = "id, bank_key, file_name, direction, amount, currency, booking_date, reference, debtor_name, debtor_iban, \
-                    message, status, org_id, note, imported_at";
+                    message, status, org_id, note, imported_at, details_ref, credited_entry";
 
 fn from_row(r: &AnyRow) -> Result<BankTransaction> {
     Ok(BankTransaction {
@@ -41,10 +46,18 @@ fn from_row(r: &AnyRow) -> Result<BankTransaction> {
         debtor_name: opt_text(r, T, "debtor_name")?,
         debtor_iban: opt_text(r, T, "debtor_iban")?,
         message: opt_text(r, T, "message")?,
-        status: text(r, T, "status")?,
+        status: {
+            let s = text(r, T, "status")?;
+            BankTransactionStatus::parse(&s).ok_or_else(|| crate::StoreError::Corrupt {
+                table: T,
+                detail: format!("unknown status {s:?}"),
+            })?
+        },
         org_id: opt_parsed(r, T, "org_id")?,
         note: opt_text(r, T, "note")?,
         imported_at: int(r, T, "imported_at")?,
+        details_ref: opt_text(r, T, "details_ref")?,
+        credited_entry: opt_text(r, T, "credited_entry")?,
     })
 }
 
@@ -59,10 +72,14 @@ pub struct NewTransaction<'a> {
     pub debtor_name: Option<&'a str>,
     pub debtor_iban: Option<&'a str>,
     pub message: Option<&'a str>,
-    pub status: &'a str,
+    pub status: BankTransactionStatus,
     pub org: Option<OrgId>,
     pub request: Option<&'a str>,
     pub note: Option<&'a str>,
+    /// The camt.054 message a collective credit points to.
+    pub details_ref: Option<&'a str>,
+    /// The ledger entry that credited it (only with `Credited`).
+    pub credited_entry: Option<&'a str>,
     pub now: i64,
 }
 
@@ -85,8 +102,8 @@ pub async fn insert(c: &mut Conn, t: &NewTransaction<'_>) -> Result<String> {
     let id = uuid::Uuid::now_v7().to_string();
     sqlx::query(
         "INSERT INTO bank_transactions (id, bank_key, file_name, direction, amount, currency, booking_date, reference, debtor_name, \
-         debtor_iban, message, status, org_id, request_id, note, imported_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+         debtor_iban, message, status, org_id, request_id, note, imported_at, details_ref, credited_entry) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
     )
     .bind(&id)
     .bind(t.bank_key)
@@ -99,11 +116,13 @@ pub async fn insert(c: &mut Conn, t: &NewTransaction<'_>) -> Result<String> {
     .bind(t.debtor_name)
     .bind(t.debtor_iban)
     .bind(t.message)
-    .bind(t.status)
+    .bind(t.status.as_str())
     .bind(t.org.map(|o| o.to_string()))
     .bind(t.request)
     .bind(t.note)
     .bind(t.now)
+    .bind(t.details_ref)
+    .bind(t.credited_entry)
     .execute(c)
     .await?;
     Ok(id)
@@ -120,12 +139,16 @@ pub async fn org_of_payer(c: &mut Conn, iban: &str) -> Result<Option<OrgId>> {
     row.as_ref().map(|r| parsed(r, T, "org_id")).transpose()
 }
 
-pub async fn with_status(c: &mut Conn, status: &str, limit: i64) -> Result<Vec<BankTransaction>> {
+pub async fn with_status(
+    c: &mut Conn,
+    status: BankTransactionStatus,
+    limit: i64,
+) -> Result<Vec<BankTransaction>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {COLS} FROM bank_transactions WHERE status = $1 ORDER BY imported_at DESC, id DESC LIMIT $2"
     ));
     let rows = sqlx::query(sql)
-        .bind(status)
+        .bind(status.as_str())
         .bind(limit)
         .fetch_all(c)
         .await?;
@@ -140,25 +163,81 @@ pub async fn get(c: &mut Conn, id: &str) -> Result<Option<BankTransaction>> {
     row.as_ref().map(from_row).transpose()
 }
 
-/// Assigns an exception to an Organization; false if it is no longer an exception.
+/// Transition `exception → assigned` (REM-04), compare-and-set: records the operator's placement
+/// and the ledger entry that credited it. False when it is no longer an exception (placed by
+/// someone else, replaced by its details, …) or already carries a credit: the caller rolls back.
 pub async fn assign(
     c: &mut Conn,
     id: &str,
     org: OrgId,
     by: UserId,
     note: &str,
+    entry: &str,
     now: i64,
 ) -> Result<bool> {
     let done = sqlx::query(
-        "UPDATE bank_transactions SET status = 'assigned', org_id = $1, decided_by = $2, decided_at = $3, note = $4 \
-         WHERE id = $5 AND status = 'exception'",
+        "UPDATE bank_transactions SET status = 'assigned', org_id = $1, decided_by = $2, decided_at = $3, note = $4, \
+         credited_entry = $5 WHERE id = $6 AND status = 'exception' AND credited_entry IS NULL",
     )
     .bind(org.to_string())
     .bind(by.to_string())
     .bind(now)
     .bind(note)
+    .bind(entry)
     .bind(id)
     .execute(c)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Records the ids of an imported camt.054 (its `GrpHdr/MsgId` and each `Ntfctn/Id`).
+pub async fn record_detail_messages(
+    c: &mut Conn,
+    ids: &[String],
+    file_name: &str,
+    now: i64,
+) -> Result<()> {
+    for id in ids {
+        sqlx::query(
+            "INSERT INTO camt_detail_messages (message_id, file_name, imported_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (message_id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(file_name)
+        .bind(now)
+        .execute(&mut *c)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Were the details a collective credit points to imported already?
+pub async fn detail_message_imported(c: &mut Conn, id: &str) -> Result<bool> {
+    Ok(
+        sqlx::query("SELECT 1 FROM camt_detail_messages WHERE message_id = $1")
+            .bind(id)
+            .fetch_optional(c)
+            .await?
+            .is_some(),
+    )
+}
+
+/// Transition `awaiting_details → replaced_by_details` (and `exception → replaced_by_details` for a
+/// collective credit still waiting for an operator), compare-and-set, for the collective credits
+/// pointing to one of `ids`: their details are what is booked. How many were replaced.
+pub async fn replace_by_details(c: &mut Conn, ids: &[String], now: i64) -> Result<u64> {
+    let mut n = 0;
+    for id in ids {
+        let done = sqlx::query(
+            "UPDATE bank_transactions SET status = 'replaced_by_details', decided_at = $1, \
+             note = 'replaced by the details of its camt.054' \
+             WHERE details_ref = $2 AND status IN ('awaiting_details', 'exception') AND credited_entry IS NULL",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&mut *c)
+        .await?;
+        n += done.rows_affected();
+    }
+    Ok(n)
 }

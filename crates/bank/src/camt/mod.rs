@@ -12,7 +12,7 @@ mod reader;
 use crate::date::Date;
 use crate::money::AmountError;
 
-pub use reader::{read, read_from};
+pub use reader::{SUPPORTED_VERSIONS, read, read_from};
 
 /// Bounds on what one file may contain, set by the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,6 +259,17 @@ pub enum CamtError {
     /// The file is not a camt.053 or camt.054 document.
     #[error("not a camt.053 or camt.054 document: {0}")]
     NotCamt(String),
+    /// The document's namespace is not camt.053/camt.054 of a version we read (camt.052, another
+    /// standard, a look-alike, none at all), or does not match the message element.
+    #[error(
+        "document namespace {found:?} is not {expected} of a supported version (urn:iso:std:iso:20022:tech:xsd:{expected}.001.04 or .001.08)"
+    )]
+    Namespace {
+        /// The namespace as written (empty when there is none).
+        found: String,
+        /// The message the root element announces (`camt.053` or `camt.054`).
+        expected: &'static str,
+    },
     /// A mandatory element of an entry is missing.
     #[error("entry {entry}: missing {field}")]
     MissingField {

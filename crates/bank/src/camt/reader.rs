@@ -126,6 +126,8 @@ struct State<'l> {
     /// `Ccy` attribute of the innermost open element.
     ccy: Option<String>,
     kind: Option<MessageKind>,
+    /// The root element's namespace, as written.
+    namespace: Option<String>,
     version: String,
     doc: CamtDocument,
     /// Open report and the stack length at which it was opened.
@@ -153,6 +155,7 @@ impl<'l> State<'l> {
             text: String::new(),
             ccy: None,
             kind: None,
+            namespace: None,
             version: String::new(),
             doc: CamtDocument {
                 kind: MessageKind::Statement,
@@ -193,7 +196,12 @@ impl<'l> State<'l> {
             })?;
             let key = attr.key.as_ref();
             let is_ccy = key == "Ccy";
-            let is_ns = key == "xmlns" || key.starts_with("xmlns:");
+            // The root's own namespace: the default one, or the one bound to its prefix.
+            let own_ns = match e.name().prefix() {
+                Some(prefix) => key.strip_prefix("xmlns:") == Some(prefix.as_ref()),
+                None => key == "xmlns",
+            };
+            let is_ns = own_ns;
             if !(is_ccy || (is_ns && self.stack.is_empty())) {
                 continue;
             }
@@ -205,11 +213,8 @@ impl<'l> State<'l> {
                 })?;
             if is_ccy {
                 self.ccy = Some(value.trim().to_owned());
-            } else if let Some(i) = value.find("camt.05") {
-                self.version = value[i..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
-                    .collect();
+            } else {
+                self.namespace = Some(value.trim().to_owned());
             }
         }
         let depth = self.stack.len();
@@ -218,11 +223,13 @@ impl<'l> State<'l> {
                 return Err(CamtError::NotCamt(format!("root element is <{name}>")));
             }
             1 => {
-                self.kind = match name.as_str() {
-                    "BkToCstmrStmt" => Some(MessageKind::Statement),
-                    "BkToCstmrDbtCdtNtfctn" => Some(MessageKind::Notification),
+                let kind = match name.as_str() {
+                    "BkToCstmrStmt" => MessageKind::Statement,
+                    "BkToCstmrDbtCdtNtfctn" => MessageKind::Notification,
                     other => return Err(CamtError::NotCamt(format!("message <{other}>"))),
-                }
+                };
+                self.version = check_namespace(self.namespace.as_deref(), kind)?;
+                self.kind = Some(kind);
             }
             2 if name == "Stmt" || name == "Ntfctn" => {
                 self.report = Some((Report::default(), depth + 1))
@@ -306,6 +313,41 @@ impl<'l> State<'l> {
         self.doc.kind = kind;
         self.doc.version = self.version;
         Ok(self.doc)
+    }
+}
+
+/// The namespace prefix of every camt message we read; the message and version follow it.
+const NAMESPACE_PREFIX: &str = "urn:iso:std:iso:20022:tech:xsd:";
+
+/// Versions (`camt.05x.001.NN`) the reader is written for: SPS "2009" and "2019".
+pub const SUPPORTED_VERSIONS: [&str; 2] = ["04", "08"];
+
+/// The document's namespace must be exactly camt.053 (statement) or camt.054 (notification) of a
+/// supported version, matching the message element: anything else (camt.052, another standard, no
+/// namespace, a look-alike) is refused with what was found. Returns the message id, e.g.
+/// `camt.054.001.08`.
+pub(crate) fn check_namespace(ns: Option<&str>, kind: MessageKind) -> Result<String, CamtError> {
+    let found = || ns.unwrap_or("").to_owned();
+    let expected = match kind {
+        MessageKind::Statement => "camt.053",
+        MessageKind::Notification => "camt.054",
+    };
+    let Some(message) = ns.and_then(|n| n.strip_prefix(NAMESPACE_PREFIX)) else {
+        return Err(CamtError::Namespace {
+            found: found(),
+            expected,
+        });
+    };
+    let version = message
+        .strip_prefix(expected)
+        .and_then(|v| v.strip_prefix(".001."))
+        .filter(|v| SUPPORTED_VERSIONS.contains(v));
+    match version {
+        Some(_) => Ok(message.to_owned()),
+        None => Err(CamtError::Namespace {
+            found: found(),
+            expected,
+        }),
     }
 }
 

@@ -418,3 +418,87 @@ fn other_documents_are_not_taken_for_camt() {
         Err(CamtError::Xml { .. })
     ));
 }
+
+#[test]
+fn only_camt053_and_camt054_namespaces_of_a_read_version_are_accepted() {
+    let limits = ReadLimits::default();
+    let doc = |ns: &str, msg: &str| {
+        let xmlns = if ns.is_empty() {
+            String::new()
+        } else {
+            format!(" xmlns=\"{ns}\"")
+        };
+        format!("<Document{xmlns}><{msg}><GrpHdr><MsgId>M</MsgId></GrpHdr></{msg}></Document>")
+    };
+    let ok = [
+        (
+            "urn:iso:std:iso:20022:tech:xsd:camt.054.001.08",
+            "BkToCstmrDbtCdtNtfctn",
+        ),
+        (
+            "urn:iso:std:iso:20022:tech:xsd:camt.054.001.04",
+            "BkToCstmrDbtCdtNtfctn",
+        ),
+        (
+            "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08",
+            "BkToCstmrStmt",
+        ),
+        (
+            "urn:iso:std:iso:20022:tech:xsd:camt.053.001.04",
+            "BkToCstmrStmt",
+        ),
+    ];
+    for (ns, msg) in ok {
+        let d = read(doc(ns, msg).as_bytes(), &limits).unwrap();
+        assert_eq!(format!("urn:iso:std:iso:20022:tech:xsd:{}", d.version), ns);
+    }
+    // A prefixed root reads its own namespace.
+    let prefixed = "<c:Document xmlns:c=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"><c:BkToCstmrDbtCdtNtfctn/></c:Document>";
+    assert_eq!(
+        read(prefixed.as_bytes(), &limits).unwrap().version,
+        "camt.054.001.08"
+    );
+    let refused = [
+        (
+            "urn:iso:std:iso:20022:tech:xsd:camt.052.001.08",
+            "BkToCstmrDbtCdtNtfctn",
+        ),
+        ("urn:evil:camt.054", "BkToCstmrDbtCdtNtfctn"),
+        (
+            "urn:evil:urn:iso:std:iso:20022:tech:xsd:camt.054.001.08",
+            "BkToCstmrDbtCdtNtfctn",
+        ),
+        (
+            "urn:iso:std:iso:20022:tech:xsd:camt.054.001.08x",
+            "BkToCstmrDbtCdtNtfctn",
+        ),
+        (
+            "urn:iso:std:iso:20022:tech:xsd:camt.054.001.99",
+            "BkToCstmrDbtCdtNtfctn",
+        ),
+        // Namespace and message disagree.
+        (
+            "urn:iso:std:iso:20022:tech:xsd:camt.054.001.08",
+            "BkToCstmrStmt",
+        ),
+        ("", "BkToCstmrDbtCdtNtfctn"),
+    ];
+    for (ns, msg) in refused {
+        let e = read(doc(ns, msg).as_bytes(), &limits).unwrap_err();
+        assert!(
+            matches!(&e, CamtError::Namespace { found, .. } if found == ns),
+            "{ns} {msg}: {e}"
+        );
+        let text = e.to_string();
+        assert!(
+            text.contains("namespace") && text.contains(&format!("{ns:?}")),
+            "{text}"
+        );
+    }
+    // A prefix-bound look-alike next to a real default namespace: the root's own one counts.
+    let sneaky = "<Document xmlns=\"urn:evil:camt.054\" xmlns:x=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"><BkToCstmrDbtCdtNtfctn/></Document>";
+    assert!(matches!(
+        read(sneaky.as_bytes(), &limits),
+        Err(CamtError::Namespace { .. })
+    ));
+}

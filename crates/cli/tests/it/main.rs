@@ -8,6 +8,7 @@ mod world;
 mod api;
 mod auth;
 mod bank;
+mod bank_once;
 mod billing;
 mod browser;
 mod cancellation;

@@ -374,24 +374,18 @@ pub async fn kb_report(s: Signed) -> Result<Markup, WebError> {
 
 /// REM-01/04: statement upload, the payments that need an operator, the latest credited ones.
 pub async fn bank(s: Signed, Query(q): Query<crate::pages::org::Done>) -> Result<Markup, WebError> {
-    let (exceptions, credited) = s.ctx.state.app.bank_queue(&s.sess).await?;
-    Ok(bank_page(
-        &s,
-        &exceptions,
-        &credited,
-        q.done.as_deref(),
-        None,
-    ))
+    let queue = s.ctx.state.app.bank_queue(&s.sess).await?;
+    Ok(bank_page(&s, &queue, q.done.as_deref(), None))
 }
 
 fn bank_page(
     s: &Signed,
-    exceptions: &[guichet_store::bank_transactions::BankTransaction],
-    credited: &[guichet_store::bank_transactions::BankTransaction],
+    queue: &guichet_app::bank_import::BankQueue,
     done: Option<&str>,
     error: Option<&str>,
 ) -> Markup {
     let ctx = &s.ctx;
+    let (exceptions, credited) = (&queue.exceptions, &queue.credited);
     let row = |t: &guichet_store::bank_transactions::BankTransaction| {
         html! {
             td { (t.booking_date.as_deref().unwrap_or("—")) }
@@ -448,6 +442,23 @@ fn bank_page(
                 @if credited.is_empty() { p.empty { (ctx.t("admin.bank_none_credited")) } }
                 @else { table { tbody { @for t in credited { tr { (row(t)) } } } } }
             }
+            section.card #set-aside {
+                h2 { (ctx.t("admin.bank_set_aside")) " " span.badge { (queue.set_aside.len()) } }
+                p.muted { (ctx.t("admin.bank_set_aside_help")) }
+                @if !queue.set_aside.is_empty() {
+                    table { tbody { @for t in &queue.set_aside { tr { (row(t)) } } } }
+                }
+            }
+            section.card #awaiting-details {
+                h2 { (ctx.t("admin.bank_awaiting_details")) " " span.badge { (queue.awaiting_details.len()) } }
+                p.muted { (ctx.t("admin.bank_awaiting_details_help")) }
+                @if !queue.awaiting_details.is_empty() {
+                    table { tbody { @for t in &queue.awaiting_details { tr {
+                        (row(t))
+                        td { code { (t.details_ref.as_deref().unwrap_or("")) } }
+                    } } } }
+                }
+            }
         },
     )
 }
@@ -498,8 +509,8 @@ pub async fn bank_import(
             Ok(axum::response::Redirect::to(&format!("/admin/bank?done={done}")).into_response())
         }
         Err(AppError::Unreadable(msg)) => {
-            let (exceptions, credited) = s.ctx.state.app.bank_queue(&s.sess).await?;
-            let page = bank_page(&s, &exceptions, &credited, None, Some(&msg));
+            let queue = s.ctx.state.app.bank_queue(&s.sess).await?;
+            let page = bank_page(&s, &queue, None, Some(&msg));
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e.into()),
