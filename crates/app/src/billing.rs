@@ -384,11 +384,16 @@ impl App {
         {
             return Ok(first);
         }
-        let (inv, lines) = store::get_invoice(&mut tx, actor.org, id)
+        let (inv, _) = store::get_invoice(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
         if inv.status != "unpaid" && inv.status != "overdue" {
-            return Err(AppError::Conflict("invoice.not_payable"));
+            return Err(AppError::Conflict("invoice.already_paid"));
+        }
+        // Claim first: the conditional write decides which of two concurrent payments goes on (the
+        // other waits for it, then finds the invoice paid) before any money moves.
+        if !store::mark_invoice_paid(&mut tx, id, now).await? {
+            return Err(AppError::Conflict("invoice.already_paid"));
         }
         let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, inv.currency);
         let receivable = AccountRef::of_org(AccountKind::Receivable, actor.org, inv.currency);
@@ -416,10 +421,6 @@ impl App {
             }
             Err(e) => return Err(AppError::Internal(e.to_string())),
         }
-        if !store::mark_invoice_paid(&mut tx, id, now).await? {
-            return Err(AppError::Conflict("invoice.not_payable"));
-        }
-        let _ = lines;
         activate_invoice_products(&mut tx, actor.org, id, now).await?;
         let body = serde_json::json!({"invoice": inv.number, "status": "paid", "amount_minor": inv.gross, "currency": inv.currency});
         idempotency::complete(&mut tx, actor.org, key, 200, &body.to_string()).await?;
@@ -809,13 +810,15 @@ impl App {
         let org = orgs::by_id(&mut tx, actor.org)
             .await?
             .ok_or(AppError::NotFound)?;
+        // 1. Claim the invoices (conditional writes, in id order): a concurrent checkout or payment
+        //    of any of them waits here for this one, then finds them paid, before any money moves.
         let mut selected = Vec::new();
         for id in &ids {
             let (inv, _) = store::get_invoice(&mut tx, actor.org, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
             if inv.status != "unpaid" && inv.status != "overdue" {
-                return Err(AppError::Conflict("invoice.not_payable"));
+                return Err(AppError::Conflict("invoice.already_paid"));
             }
             if inv.currency != org.currency {
                 return Err(AppError::invalid("invoices", "checkout.currency_mix"));
@@ -827,39 +830,55 @@ impl App {
                 }
                 None => inv,
             };
+            if !store::mark_invoice_paid(&mut tx, &inv.id, now).await? {
+                return Err(AppError::Conflict("invoice.already_paid"));
+            }
             selected.push(inv);
         }
-        let total: i64 = selected.iter().map(|i| i.gross).sum();
+        let total = selected
+            .iter()
+            .try_fold(0i64, |sum, i| sum.checked_add(i.gross))
+            .ok_or(AppError::invalid("invoices", "checkout.nothing_selected"))?;
         let from_prepaid = co.from_prepaid_minor.min(total);
         let by_card = total - from_prepaid;
         let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, org.currency);
         let receivable = AccountRef::of_org(AccountKind::Receivable, actor.org, org.currency);
         let numbers: Vec<&str> = selected.iter().map(|i| i.number.as_str()).collect();
         let description = format!("Payment of {}", numbers.join(", "));
-        // The prepaid part is booked first, in this transaction: if the balance cannot cover it,
-        // the card is never charged; if the card then declines, the transaction is dropped and the
-        // balance is as it was.
+        // 2. The prepaid part and the card part are one ledger entry under the request's key. The
+        //    prepaid debit is booked first: if the balance cannot cover it, the card is never
+        //    charged; if the card then declines, the transaction is dropped and the balance and the
+        //    invoices are as they were.
+        let mut transfers = Vec::new();
         if from_prepaid > 0 {
-            let entry = ledger::NewEntry {
-                org: Some(actor.org),
-                kind: "checkout",
-                description: &description,
-                idempotency_key: Some(key),
-                now,
-            };
-            let transfer = Transfer {
+            transfers.push(Transfer {
                 debit: prepaid,
                 credit: receivable,
                 amount: from_prepaid,
-            };
-            match ledger::post(&mut tx, entry, &[transfer]).await {
-                Ok(_) => {}
-                Err(ledger::PostError::InsufficientFunds) => {
-                    return Err(AppError::invalid("from_prepaid", "invoice.insufficient"));
-                }
-                Err(e) => return Err(AppError::Internal(e.to_string())),
-            }
+            });
         }
+        if by_card > 0 {
+            transfers.push(Transfer {
+                debit: AccountRef::provider(AccountKind::CardClearing, org.currency),
+                credit: receivable,
+                amount: by_card,
+            });
+        }
+        let entry = ledger::NewEntry {
+            org: Some(actor.org),
+            kind: "checkout",
+            description: &description,
+            idempotency_key: Some(key),
+            now,
+        };
+        match ledger::post(&mut tx, entry, &transfers).await {
+            Ok(_) => {}
+            Err(ledger::PostError::InsufficientFunds) => {
+                return Err(AppError::invalid("from_prepaid", "invoice.insufficient"));
+            }
+            Err(e) => return Err(AppError::Internal(e.to_string())),
+        }
+        // 3. The card, last: its charge is claimed under what it pays before the provider is called.
         if by_card > 0 {
             let fields = co
                 .card
@@ -872,6 +891,27 @@ impl App {
                 crate::prepaid::year_month(now),
             )
             .map_err(|p| AppError::invalid(p.field(), p.key()))?;
+            let pays = format!(
+                "checkout:{}",
+                selected
+                    .iter()
+                    .map(|i| i.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            );
+            if !guichet_store::card_payments::claim_charge(
+                &mut tx,
+                &pays,
+                actor.org,
+                by_card,
+                org.currency,
+                key,
+                now,
+            )
+            .await?
+            {
+                return Err(AppError::Conflict("invoice.already_paid"));
+            }
             let charge_description = format!("Invoices {}", numbers.join(", "));
             let request = ChargeRequest {
                 amount: Money::new(by_card, org.currency),
@@ -880,25 +920,23 @@ impl App {
                 description: &charge_description,
             };
             let outcome = self.payments.charge(&request).await;
-            if outcome.code() != "succeeded" {
-                // All or nothing: the transaction is dropped, the prepaid part with it (the key
-                // stays free for a retry).
-                let reason = match &outcome {
-                    ChargeOutcome::Declined { reason } | ChargeOutcome::Failed { reason } => {
-                        reason.clone()
-                    }
-                    ChargeOutcome::Succeeded { .. } => String::new(),
-                };
-                drop(tx);
-                return Ok(Answer {
-                    status: 402,
-                    body: serde_json::json!({"status": outcome.code(), "reason": reason, "balance_untouched": true}),
-                });
-            }
+            let provider_ref = match &outcome {
+                ChargeOutcome::Succeeded { provider_ref } => provider_ref.clone(),
+                ChargeOutcome::Declined { reason } | ChargeOutcome::Failed { reason } => {
+                    // All or nothing: the transaction is dropped, the claims and the prepaid part
+                    // with it (the key stays free for a retry).
+                    let reason = reason.clone();
+                    drop(tx);
+                    return Ok(Answer {
+                        status: 402,
+                        body: serde_json::json!({"status": outcome.code(), "reason": reason, "balance_untouched": true}),
+                    });
+                }
+            };
             let payment = guichet_store::card_payments::CardPayment {
                 org: actor.org,
                 provider: self.payments.name(),
-                provider_ref: None,
+                provider_ref: Some(&provider_ref),
                 amount: by_card,
                 currency: org.currency,
                 last4: card.last4(),
@@ -907,24 +945,8 @@ impl App {
                 now,
             };
             guichet_store::card_payments::record(&mut tx, &payment).await?;
-            let entry = ledger::NewEntry {
-                org: Some(actor.org),
-                kind: "checkout",
-                description: &description,
-                idempotency_key: (from_prepaid == 0).then_some(key),
-                now,
-            };
-            let transfer = Transfer {
-                debit: AccountRef::provider(AccountKind::CardClearing, org.currency),
-                credit: receivable,
-                amount: by_card,
-            };
-            ledger::post(&mut tx, entry, &[transfer])
-                .await
-                .map_err(|e| AppError::Internal(e.to_string()))?;
         }
         for inv in &selected {
-            store::mark_invoice_paid(&mut tx, &inv.id, now).await?;
             activate_invoice_products(&mut tx, actor.org, &inv.id, now).await?;
         }
         let body = serde_json::json!({"status": "paid", "invoices": numbers, "total_minor": total, "from_prepaid_minor": from_prepaid,

@@ -72,7 +72,7 @@ impl App {
             clock,
             mysql,
             config: Arc::new(config),
-            payments: Arc::new(payments::TestProvider),
+            payments: Arc::new(payments::TestProvider::default()),
             kb: Arc::new(kb::KbCache::default()),
             hashing: Arc::new(tokio::sync::Semaphore::new(2)),
         }

@@ -53,6 +53,21 @@ pub trait PaymentProvider: Send + Sync {
     fn charge<'a>(&'a self, req: &'a ChargeRequest<'a>) -> BoxFuture<'a, ChargeOutcome>;
     /// Saves a card for later charges: the provider's token, or why it refused the card.
     fn save_card<'a>(&'a self, card: &'a Card) -> BoxFuture<'a, Result<String, String>>;
+    /// Every charge this provider was asked for, in order (the test provider keeps them so that
+    /// tests can count what a customer's card was charged; a real provider's log is its own).
+    fn charges_seen(&self) -> Vec<SeenCharge> {
+        Vec::new()
+    }
+}
+
+/// One charge as the provider saw it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeenCharge {
+    pub amount: Money,
+    pub idempotency_key: String,
+    pub description: String,
+    /// `succeeded`, `declined` or `failed`.
+    pub outcome: &'static str,
 }
 
 /// The test provider's outcome for a card number (see the table above).
@@ -66,8 +81,11 @@ fn test_outcome(number: &str) -> &'static str {
     }
 }
 
-/// The built-in test processor (see the table above).
-pub struct TestProvider;
+/// The built-in test processor (see the table above). It remembers every charge it was asked for.
+#[derive(Default)]
+pub struct TestProvider {
+    seen: std::sync::Mutex<Vec<SeenCharge>>,
+}
 
 impl PaymentProvider for TestProvider {
     fn name(&self) -> &'static str {
@@ -101,7 +119,19 @@ impl PaymentProvider for TestProvider {
                 reason: other.into(),
             },
         };
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.push(SeenCharge {
+                amount: req.amount,
+                idempotency_key: req.idempotency_key.to_string(),
+                description: req.description.to_string(),
+                outcome: outcome.code(),
+            });
+        }
         Box::pin(async move { outcome })
+    }
+
+    fn charges_seen(&self) -> Vec<SeenCharge> {
+        self.seen.lock().map(|s| s.clone()).unwrap_or_default()
     }
 
     fn save_card<'a>(&'a self, card: &'a Card) -> BoxFuture<'a, Result<String, String>> {

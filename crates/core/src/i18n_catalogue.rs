@@ -999,6 +999,7 @@ catalogue! {
 
     // Money states: status transitions and conflicts (issue #11)
     // (keys of this area go below this line)
+    "invoice.already_paid" => ["Cette facture est déjà payée (ou en cours de paiement) : rien n'a été débité.", "This invoice is already paid (or being paid): nothing was charged.", "Diese Rechnung ist bereits bezahlt (oder wird gerade bezahlt): nichts wurde belastet."],
 
 
     // Amount bounds (issue #11)

@@ -634,7 +634,7 @@ pub async fn mark_overdue(c: &mut Conn, today: &str) -> Result<u64> {
 
 /// Marks an unpaid invoice paid; false if it was not unpaid.
 pub async fn mark_invoice_paid(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
-    let done = sqlx::query("UPDATE invoices SET status = 'paid', paid_at = $1 WHERE id = $2 AND status IN ('unpaid', 'overdue')")
+    let done = sqlx::query("UPDATE invoices SET status = 'paid', paid_at = $1, paid_minor = gross WHERE id = $2 AND status IN ('unpaid', 'overdue')")
         .bind(now)
         .bind(id)
         .execute(c)

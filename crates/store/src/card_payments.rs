@@ -35,3 +35,31 @@ pub async fn record(c: &mut Conn, p: &CardPayment<'_>) -> Result<String> {
     .await?;
     Ok(id)
 }
+
+/// Claims the card charge for `pays` (what it pays: `checkout:<sorted invoice ids>`,
+/// `invoice:<id>`, …) in the caller's transaction, before the provider is called. `false` when that
+/// thing was already charged (or is being charged by a transaction not yet committed, which this
+/// one then waits for): the caller must not call the provider.
+pub async fn claim_charge(
+    c: &mut Conn,
+    pays: &str,
+    org: OrgId,
+    amount: i64,
+    currency: Currency,
+    key: &str,
+    now: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO card_charges (pays, org_id, amount, currency, idempotency_key, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (pays) DO NOTHING",
+    )
+    .bind(pays)
+    .bind(org.to_string())
+    .bind(amount)
+    .bind(currency.code())
+    .bind(key)
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -116,6 +116,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres_sql: None,
     },
     Migration {
+        version: 18,
+        name: "money_states",
+        sql: include_str!("../migrations/0018_money_states.sql"),
+        postgres_sql: None,
+    },
+    Migration {
         version: 20,
         name: "bank_once",
         sql: include_str!("../migrations/0020_bank_once.sqlite.sql"),

@@ -16,6 +16,7 @@ mod catalogue;
 mod crash;
 mod csrf;
 mod documents;
+mod double_pay;
 mod durations;
 mod export;
 mod instances;
