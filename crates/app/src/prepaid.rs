@@ -23,7 +23,8 @@ impl App {
     pub async fn prepaid(&self, actor: &Actor, page: i64) -> AppResult<PrepaidView> {
         actor.require(Action::Billing)?;
         let page = page.max(1);
-        let mut c = self.db.conn().await?;
+        // One snapshot: the balance and the movements listed agree even while money moves.
+        let mut c = self.db.begin_read().await?;
         let org = orgs::by_id(&mut c, actor.org)
             .await?
             .ok_or(crate::AppError::NotFound)?;
@@ -159,7 +160,9 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let account = AccountRef::of_org(AccountKind::Prepaid, actor.org, org.currency);
-        let balance = ledger::balance(&mut tx, &account).await?;
+        // Under the account's lock: two top-ups at once cannot both pass the ceiling on the same
+        // old balance (the second waits, then sees the first).
+        let balance = ledger::balance_for_update(&mut tx, &account, now).await?;
         if balance.saturating_add(amount) > cfg.prepaid_max_balance {
             return Err(AppError::invalid("amount", "topup.balance_limit"));
         }

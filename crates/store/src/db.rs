@@ -76,6 +76,21 @@ impl Db {
         })
     }
 
+    /// A read-only transaction on one snapshot: every read in it sees the database as of its first
+    /// read, whatever commits meanwhile (no read skew between two balances, or between a balance and
+    /// its movements). PostgreSQL: `REPEATABLE READ READ ONLY`; SQLite (WAL): a deferred `BEGIN`,
+    /// whose snapshot is taken at the first read and which never blocks writers.
+    pub async fn begin_read(&self) -> Result<Tx> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN").await?,
+            Backend::Postgres => {
+                self.pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?
+            }
+        })
+    }
+
     /// A pooled connection for reads outside a transaction.
     pub async fn conn(&self) -> Result<PoolConnection<Any>> {
         Ok(self.pool.acquire().await?)

@@ -187,6 +187,25 @@ pub async fn balance(c: &mut Conn, a: &AccountRef) -> Result<i64> {
     })
 }
 
+/// The account's balance, read under its row lock (the account is created if needed): another
+/// transaction that wants to read it this way, or to post to it, waits until this one ends. For a
+/// check made on the balance before a write that depends on it (a ceiling), so that two
+/// transactions cannot both pass the check on the same old value (write skew).
+pub async fn balance_for_update(c: &mut Conn, a: &AccountRef, now: i64) -> Result<i64> {
+    account_id(c, a, now).await?;
+    let row = sqlx::query(
+        "UPDATE ledger_accounts SET debits = debits WHERE account_key = $1 RETURNING debits, credits",
+    )
+    .bind(a.key())
+    .fetch_one(c)
+    .await?;
+    Ok(guichet_core::ledger::balance(
+        a.kind,
+        int(&row, "ledger_accounts", "debits")?,
+        int(&row, "ledger_accounts", "credits")?,
+    ))
+}
+
 /// One line of an account's statement.
 #[derive(Clone, Debug)]
 pub struct Movement {

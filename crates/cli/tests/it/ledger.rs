@@ -14,7 +14,7 @@ both_backends!(
     history_is_append_only_and_keys_are_idempotent
 );
 
-async fn new_org(t: &TestApp, name: &str) -> OrgId {
+pub(crate) async fn new_org(t: &TestApp, name: &str) -> OrgId {
     let mut tx = t.app.db.begin().await.unwrap();
     let d = guichet_store::orgs::OrgDetails {
         name: name.into(),

@@ -28,6 +28,7 @@ mod model;
 mod orgs;
 mod prepaid;
 mod refunds;
+mod reliability;
 mod reminders;
 mod renewals;
 mod roles;
