@@ -116,7 +116,10 @@ fn acceptance_2_quality_on_the_question_set_beats_fts5() {
     assert!(questions.len() >= 60);
     let count = |lang: &str| questions.iter().filter(|q| q.lang == lang).count();
     assert!(count("fr") >= 60, "French first");
-    assert!(count("de") >= count("fr"), "German measured as much as French");
+    assert!(
+        count("de") >= count("fr"),
+        "German measured as much as French"
+    );
     for q in &questions {
         let g = library().get(&q.expected);
         assert!(
