@@ -2,7 +2,7 @@
 //! latency with the catalogue grown to 1 000 guides by synthetic ones.
 
 use crate::config::SearchConfig;
-use crate::eval::{self, EvalError, Latency, Metrics, Question};
+use crate::eval::{self, EvalError, LanguageMetrics, Latency, Metrics, Question};
 use crate::fts5::{Fts5Baseline, Fts5Error};
 use crate::guide::Guide;
 use crate::index::{Index, IndexError};
@@ -55,8 +55,14 @@ pub struct Report {
     pub questions: usize,
     /// Our search on the real guides.
     pub kb: Metrics,
+    /// Our search on the real guides, per language of the questions.
+    pub kb_by_lang: Vec<LanguageMetrics>,
+    /// Time to build our index of the real guides.
+    pub real_build_time: Duration,
     /// FTS5 on the real guides.
     pub fts5: Metrics,
+    /// FTS5 on the real guides, per language of the questions.
+    pub fts5_by_lang: Vec<LanguageMetrics>,
     /// Guides in the grown catalogue.
     pub scaled_guides: usize,
     /// Our search on the grown catalogue (same questions).
@@ -79,10 +85,12 @@ pub fn bench(
     config: &SearchConfig,
     opts: &BenchOptions,
 ) -> Result<Report, BenchError> {
+    let start = Instant::now();
     let index = Index::build(guides, config)?;
+    let real_build_time = start.elapsed();
     let baseline = Fts5Baseline::build(guides)?;
-    let kb = eval::evaluate(&index, questions)?;
-    let fts5 = eval::evaluate(&baseline, questions)?;
+    let (kb, kb_by_lang) = eval::evaluate_per_language(&index, questions)?;
+    let (fts5, fts5_by_lang) = eval::evaluate_per_language(&baseline, questions)?;
     drop(index);
     drop(baseline);
 
@@ -100,7 +108,10 @@ pub fn bench(
         guides: guides.len(),
         questions: questions.len(),
         kb,
+        kb_by_lang,
+        real_build_time,
         fts5,
+        fts5_by_lang,
         scaled_guides: scaled.len(),
         kb_scaled,
         build_time,
@@ -116,27 +127,41 @@ fn ms(d: Duration) -> String {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let counts: Vec<String> = self
+            .kb_by_lang
+            .iter()
+            .map(|l| format!("{} {}", l.metrics.questions, l.lang))
+            .collect();
         writeln!(
             f,
-            "Knowledge-base search: {} questions on {} guides",
-            self.questions, self.guides
+            "Knowledge-base search: {} questions ({}) on {} guides (index built in {})",
+            self.questions,
+            counts.join(", "),
+            self.guides,
+            ms(self.real_build_time)
         )?;
         writeln!(
             f,
-            "{:<26} {:>8} {:>9} {:>9}",
-            "engine", "MRR@10", "Recall@1", "Recall@5"
+            "{:<26} {:<4} {:>9} {:>8} {:>9} {:>9}",
+            "engine", "lang", "questions", "MRR@10", "Recall@1", "Recall@5"
         )?;
-        for (name, m) in [
-            ("guichet (tantivy)", &self.kb),
-            ("SQLite FTS5 (baseline)", &self.fts5),
-            ("guichet, 1 000-guide set", &self.kb_scaled),
-        ] {
+        let row = |f: &mut fmt::Formatter<'_>, name: &str, lang: &str, m: &Metrics| {
             writeln!(
                 f,
-                "{:<26} {:>8.3} {:>9.3} {:>9.3}",
-                name, m.mrr_at_10, m.recall_at_1, m.recall_at_5
-            )?;
+                "{:<26} {:<4} {:>9} {:>8.3} {:>9.3} {:>9.3}",
+                name, lang, m.questions, m.mrr_at_10, m.recall_at_1, m.recall_at_5
+            )
+        };
+        for (name, all, by_lang) in [
+            ("guichet (tantivy)", &self.kb, &self.kb_by_lang),
+            ("SQLite FTS5 (baseline)", &self.fts5, &self.fts5_by_lang),
+        ] {
+            for l in by_lang {
+                row(f, name, &l.lang, &l.metrics)?;
+            }
+            row(f, name, "all", all)?;
         }
+        row(f, "guichet, 1 000-guide set", "all", &self.kb_scaled)?;
         writeln!(
             f,
             "\nLatency with {} guides (index built in {}), {} searches each, top 10:",

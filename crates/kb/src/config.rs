@@ -52,6 +52,8 @@ pub struct Weights {
     pub prefix: f32,
     /// A word found through a synonym.
     pub synonym: f32,
+    /// Each part of a German compound the query word is split into (`Rechnungs·anschrift`).
+    pub compound_part: f32,
 }
 
 impl Default for Weights {
@@ -67,6 +69,7 @@ impl Default for Weights {
             two_typos: 0.35,
             prefix: 0.5,
             synonym: 0.5,
+            compound_part: 0.5,
         }
     }
 }

@@ -125,12 +125,65 @@ pub struct Metrics {
     pub misses: Vec<Miss>,
 }
 
+/// Quality figures of the questions typed in one language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LanguageMetrics {
+    /// The language code (`fr`, `en`, `de`).
+    pub lang: String,
+    /// Its figures.
+    pub metrics: Metrics,
+}
+
 /// Runs every question through `ranker` in the question's language.
 pub fn evaluate(ranker: &dyn Ranker, questions: &[Question]) -> Result<Metrics, EvalError> {
+    let ranked = rank_all(ranker, questions)?;
+    Ok(aggregate(&ranked))
+}
+
+/// Like [`evaluate`], with the figures of each language too (in the order the languages first
+/// appear in `questions`). Each question is searched once.
+pub fn evaluate_per_language(
+    ranker: &dyn Ranker,
+    questions: &[Question],
+) -> Result<(Metrics, Vec<LanguageMetrics>), EvalError> {
+    let ranked = rank_all(ranker, questions)?;
+    let mut langs: Vec<&str> = Vec::new();
+    for q in questions {
+        if !langs.contains(&q.lang.as_str()) {
+            langs.push(&q.lang);
+        }
+    }
+    let per_lang = langs
+        .into_iter()
+        .map(|lang| {
+            let subset: Vec<(&Question, Vec<String>)> = ranked
+                .iter()
+                .filter(|(q, _)| q.lang == lang)
+                .map(|(q, ids)| (*q, ids.clone()))
+                .collect();
+            LanguageMetrics {
+                lang: lang.to_string(),
+                metrics: aggregate(&subset),
+            }
+        })
+        .collect();
+    Ok((aggregate(&ranked), per_lang))
+}
+
+fn rank_all<'q>(
+    ranker: &dyn Ranker,
+    questions: &'q [Question],
+) -> Result<Vec<(&'q Question, Vec<String>)>, EvalError> {
+    questions
+        .iter()
+        .map(|q| Ok((q, ranker.rank(&q.q, Some(&q.lang), 10)?)))
+        .collect()
+}
+
+fn aggregate(ranked: &[(&Question, Vec<String>)]) -> Metrics {
     let (mut rr, mut at1, mut at5) = (0.0, 0usize, 0usize);
     let mut misses = Vec::new();
-    for q in questions {
-        let ids = ranker.rank(&q.q, Some(&q.lang), 10)?;
+    for (q, ids) in ranked {
         let rank = ids.iter().position(|id| *id == q.expected).map(|p| p + 1);
         if let Some(r) = rank {
             rr += 1.0 / r as f64;
@@ -146,14 +199,14 @@ pub fn evaluate(ranker: &dyn Ranker, questions: &[Question]) -> Result<Metrics, 
             });
         }
     }
-    let n = questions.len().max(1) as f64;
-    Ok(Metrics {
-        questions: questions.len(),
+    let n = ranked.len().max(1) as f64;
+    Metrics {
+        questions: ranked.len(),
         mrr_at_10: rr / n,
         recall_at_1: at1 as f64 / n,
         recall_at_5: at5 as f64 / n,
         misses,
-    })
+    }
 }
 
 /// Latency percentiles of single searches.
@@ -254,6 +307,21 @@ mod tests {
         assert!((m.recall_at_1 - 0.25).abs() < 1e-9);
         assert!((m.recall_at_5 - 0.5).abs() < 1e-9);
         assert_eq!(m.misses.len(), 3);
+    }
+
+    #[test]
+    fn figures_per_language_split_the_questions_by_their_language() {
+        let r = Fixed(vec!["a".into(), "b".into()]);
+        let mut de = q("b");
+        de.lang = "de".into();
+        let (all, per) = evaluate_per_language(&r, &[q("a"), q("z"), de]).expect("runs");
+        assert_eq!(all.questions, 3);
+        assert_eq!(per.len(), 2);
+        assert_eq!((per[0].lang.as_str(), per[0].metrics.questions), ("fr", 2));
+        assert!((per[0].metrics.mrr_at_10 - 0.5).abs() < 1e-9);
+        assert_eq!((per[1].lang.as_str(), per[1].metrics.questions), ("de", 1));
+        assert!((per[1].metrics.mrr_at_10 - 0.5).abs() < 1e-9);
+        assert!((all.mrr_at_10 - 0.5).abs() < 1e-9);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::query::{self, LangQuery};
 use crate::render;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::{
@@ -125,10 +125,11 @@ impl Index {
         let (schema, fields) = schema();
         let index = tantivy::Index::create_in_ram(schema);
         let mut analyzers = HashMap::new();
+        let compounds = Arc::new(german_compounds(guides, config));
         for lang in Lang::ALL {
             let pair = Analyzers {
-                light: analysis::light_analyzer(lang),
-                stemmed: analysis::analyzer(lang),
+                light: analysis::light_analyzer_with(lang, Some(compounds.clone())),
+                stemmed: analysis::analyzer_with(lang, Some(compounds.clone())),
             };
             let tokenizers = index.tokenizers();
             tokenizers.register(lang.tokenizer_name(), pair.stemmed.clone());
@@ -278,6 +279,21 @@ impl Index {
         snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
         snippet.to_html()
     }
+}
+
+/// The dictionary German compounds are split with: every word of the German guides and of the
+/// synonym groups. Guides added later by [`Index::upsert`] are split with it too; their new words
+/// join it at the next build.
+fn german_compounds(guides: &[Guide], config: &SearchConfig) -> analysis::Compounds {
+    let mut texts: Vec<String> = Vec::new();
+    for g in guides.iter().filter(|g| g.language == Lang::De.code()) {
+        texts.push(g.title.clone());
+        texts.push(g.summary.clone());
+        texts.push(g.tags.join(" "));
+        texts.push(render::plain_text(&g.body));
+    }
+    texts.extend(config.synonyms.entries());
+    analysis::Compounds::from_texts(texts.iter().map(String::as_str))
 }
 
 fn schema() -> (Schema, Fields) {

@@ -8,7 +8,7 @@
 //! stemmed fields (lower weight), each field with its own weight. A word scores as its best
 //! variant; words add up. Synonym groups add their other entries at a lower weight.
 
-use crate::analysis;
+use crate::analysis::{self, Lang};
 use crate::config::SearchConfig;
 use crate::index::{Analyzers, IndexError, LangFields, TextFields};
 use std::collections::BTreeMap;
@@ -42,13 +42,15 @@ pub(crate) fn build(
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut highlight_terms = BTreeMap::new();
     let mut query_terms: Vec<String> = Vec::new();
+    let mut synonym_words: Vec<String> = Vec::new();
     for (i, word) in words.iter().enumerate() {
-        let Some(light) = analysis::collect(&mut analyzers.light, word)
-            .into_iter()
-            .next()
-        else {
+        let mut analysed = analysis::collect(&mut analyzers.light, word).into_iter();
+        let Some(light) = analysed.next() else {
             continue;
         };
+        // German compounds: the analyzer follows the word with its parts.
+        let parts: Vec<String> = analysed.filter(|p| *p != light).collect();
+        synonym_words.extend(parts.iter().cloned());
         query_terms.push(light.clone());
         let mut variants: Vec<(String, f32)> = vec![(light.clone(), 1.0)];
         let chars = word.chars().count();
@@ -100,12 +102,33 @@ pub(crate) fn build(
             highlight_terms.insert(t.clone(), *weight);
             alternatives.push(term_query(lf, analyzers, t, *weight, config));
         }
+        if !parts.is_empty() {
+            let together: Vec<(Occur, Box<dyn Query>)> = parts
+                .iter()
+                .map(|p| {
+                    highlight_terms.entry(p.clone()).or_insert(w.compound_part);
+                    query_terms.push(p.clone());
+                    (
+                        Occur::Should,
+                        term_query(lf, analyzers, p, w.compound_part, config),
+                    )
+                })
+                .collect();
+            alternatives.push(Box::new(BooleanQuery::new(together)));
+        }
         clauses.push((
             Occur::Should,
             Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, TIE)),
         ));
     }
-    for group in config.synonyms.expand_groups(&words) {
+    let groups = if lf.lang == Lang::De {
+        let mut all = words.clone();
+        all.extend(synonym_words);
+        config.synonyms.expand_groups_by(&all, &german_key)
+    } else {
+        config.synonyms.expand_groups(&words)
+    };
+    for group in groups {
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         for phrase in group {
             let terms = analysis::collect(&mut analyzers.light, &phrase.join(" "));
@@ -133,6 +156,19 @@ pub(crate) fn build(
         clauses,
         highlight_terms,
     })
+}
+
+/// How German words are compared with synonym entries: umlauts written out or dropped meet
+/// ([`analysis::german_fold`]) and a plural or case ending is ignored (`Mahnungen` → `mahnung`).
+pub(crate) fn german_key(word: &str) -> String {
+    let mut w = analysis::german_fold(word);
+    for ending in ["en", "es", "e", "n", "s"] {
+        if w.len() >= ending.len() + 4 && w.ends_with(ending) && !w.ends_with("ss") {
+            w.truncate(w.len() - ending.len());
+            break;
+        }
+    }
+    w
 }
 
 /// The light term `term` in the light fields, and its stem in the stemmed fields, times `weight`.

@@ -91,6 +91,11 @@ impl Synonyms {
         Synonyms::from_toml(&text, &name)
     }
 
+    /// Every entry of every group, its words joined by spaces.
+    pub fn entries(&self) -> impl Iterator<Item = String> + '_ {
+        self.groups.iter().flatten().map(|e| e.join(" "))
+    }
+
     /// Number of groups.
     pub fn len(&self) -> usize {
         self.groups.len()
@@ -115,11 +120,22 @@ impl Synonyms {
 
     /// Like [`Synonyms::expand`], one list per group the query touches (its other entries).
     pub fn expand_groups(&self, words: &[String]) -> Vec<Vec<Vec<String>>> {
+        self.expand_groups_by(words, &|w| singular(w).to_string())
+    }
+
+    /// Like [`Synonyms::expand_groups`], a query word matching an entry's word when both have
+    /// the same `key` (the German search ignores umlaut spellings and plural endings this way).
+    pub fn expand_groups_by(
+        &self,
+        words: &[String],
+        key: &dyn Fn(&str) -> String,
+    ) -> Vec<Vec<Vec<String>>> {
+        let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
         let mut out = Vec::new();
         for group in &self.groups {
             let matched: Vec<&Vec<String>> = group
                 .iter()
-                .filter(|entry| contains_phrase(words, entry))
+                .filter(|entry| contains_phrase(&keys, entry, key))
                 .collect();
             if matched.is_empty() {
                 continue;
@@ -137,13 +153,13 @@ impl Synonyms {
     }
 }
 
-fn contains_phrase(words: &[String], phrase: &[String]) -> bool {
-    !phrase.is_empty()
-        && words.windows(phrase.len()).any(|w| {
-            w.iter()
-                .zip(phrase)
-                .all(|(a, b)| singular(a) == singular(b))
-        })
+fn contains_phrase(keys: &[String], phrase: &[String], key: &dyn Fn(&str) -> String) -> bool {
+    if phrase.is_empty() {
+        return false;
+    }
+    let phrase: Vec<String> = phrase.iter().map(|w| key(w)).collect();
+    keys.windows(phrase.len())
+        .any(|w| w.iter().zip(&phrase).all(|(a, b)| a == b))
 }
 
 /// A word without its plural `s`/`x` (any language), so `euros` matches the entry `euro`.

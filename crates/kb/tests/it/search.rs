@@ -114,8 +114,12 @@ fn a_search_that_finds_nothing_returns_an_empty_list() {
 fn acceptance_2_quality_on_the_question_set_beats_fts5() {
     let questions = eval::default_questions().expect("questions parse");
     assert!(questions.len() >= 60);
-    let french = questions.iter().filter(|q| q.lang == "fr").count();
-    assert!(french * 2 > questions.len(), "mostly French");
+    let count = |lang: &str| questions.iter().filter(|q| q.lang == lang).count();
+    assert!(count("fr") >= 60, "French first");
+    assert!(
+        count("de") >= count("fr"),
+        "German measured as much as French"
+    );
     for q in &questions {
         let g = library().get(&q.expected);
         assert!(
@@ -223,6 +227,10 @@ fn bench_reports_quality_and_latency() {
         text.contains("MRR@10") && text.contains("p99") && text.contains("FTS5"),
         "{text}"
     );
+    assert!(text.contains("index built in"), "{text}");
+    let langs: Vec<&str> = report.kb_by_lang.iter().map(|l| l.lang.as_str()).collect();
+    assert_eq!(langs, ["fr"], "the first 10 questions are French");
+    assert!(text.contains("guichet (tantivy)          fr"), "{text}");
 }
 
 #[test]
