@@ -3,7 +3,7 @@
 
 use crate::error::{AppError, AppResult, Errors};
 use crate::{Actor, App};
-use guichet_core::{Action, validate};
+use guichet_core::{Action, sps_text, validate};
 use guichet_store::addresses::{self, Address, AddressFields};
 use guichet_store::audit;
 
@@ -21,25 +21,48 @@ pub struct AddressInput {
     pub email: String,
 }
 
+/// A name or address that goes into Swiss payments (QR-bill, pain.001): typographic characters
+/// made plain (’ → ', — → -, « » → "), then the usual one-line check. A character with no plain
+/// form (an emoji, a CJK character, a tab) is refused under the field with `field.sps_char`; the
+/// form shows which character. `None` when the field is refused (the error is recorded).
+pub(crate) fn payment_text(
+    e: &mut Errors,
+    raw: &str,
+    max: usize,
+    field: &'static str,
+    key: &'static str,
+) -> Option<String> {
+    match sps_text::transliterate(raw) {
+        Ok(plain) => e.check(validate::line(&plain, max), field, key),
+        Err(_) => {
+            e.add(field, "field.sps_char");
+            None
+        }
+    }
+}
+
+/// [`payment_text`] for an optional field: empty gives `Some(None)`.
+pub(crate) fn optional_payment_text(
+    e: &mut Errors,
+    raw: &str,
+    max: usize,
+    field: &'static str,
+    key: &'static str,
+) -> Option<Option<String>> {
+    if raw.trim().is_empty() {
+        Some(None)
+    } else {
+        payment_text(e, raw, max, field, key).map(Some)
+    }
+}
+
 fn parse(input: &AddressInput) -> AppResult<AddressFields> {
     let mut e = Errors::default();
-    let name = e.check(validate::line(&input.name, 100), "name", "field.required");
-    let company = e.check(
-        validate::optional_line(&input.company, 120),
-        "company",
-        "field.too_long",
-    );
-    let street = e.check(
-        validate::line(&input.street, 120),
-        "street",
-        "field.required",
-    );
-    let postcode = e.check(
-        validate::line(&input.postcode, 16),
-        "postcode",
-        "field.required",
-    );
-    let city = e.check(validate::line(&input.city, 80), "city", "field.required");
+    let name = payment_text(&mut e, &input.name, 100, "name", "field.required");
+    let company = optional_payment_text(&mut e, &input.company, 120, "company", "field.too_long");
+    let street = payment_text(&mut e, &input.street, 120, "street", "field.required");
+    let postcode = payment_text(&mut e, &input.postcode, 16, "postcode", "field.required");
+    let city = payment_text(&mut e, &input.city, 80, "city", "field.required");
     let country = e.check(
         validate::country(&input.country),
         "country",

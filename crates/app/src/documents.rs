@@ -64,6 +64,20 @@ const SETTLED: [&str; 3] = ["paid", "refunded", "partially_refunded"];
 /// Statuses still to be paid (a payment request makes sense).
 const PAYABLE: [&str; 3] = ["unpaid", "overdue", "partially_paid"];
 
+/// The bill as it can be printed: stored names and addresses transliterated to the Swiss Payment
+/// Standards set (`?` where nothing fits) and cut to length; a payer address that still breaks a
+/// rule (e.g. a country that is not two letters) gives the blank "payable by" box instead, so a
+/// stored value never makes a payment request fail.
+pub(crate) fn writable_bill(bill: QrBill) -> AppResult<QrBill> {
+    let mut bill = bill.writable();
+    if bill.validate().is_err() && bill.debtor.is_some() {
+        bill.debtor = None;
+    }
+    bill.validate()
+        .map_err(|e| AppError::Internal(format!("QR-bill: {e}")))?;
+    Ok(bill)
+}
+
 pub(crate) fn day(unix: i64) -> String {
     crate::billing::today(unix).iso()
 }
@@ -144,9 +158,7 @@ impl App {
             billing_information: String::new(),
             alternative_procedures: Vec::new(),
         };
-        bill.validate()
-            .map_err(|e| AppError::Internal(format!("QR-bill of invoice {}: {e}", inv.id)))?;
-        Ok(bill)
+        Ok(crate::documents::writable_bill(bill)?)
     }
 
     /// The QR-bill printed on an invoice's payment request (what its QR code encodes).

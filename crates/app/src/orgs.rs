@@ -1,6 +1,7 @@
 //! Organizations: create several (ORG-03), details and legal fields (ORG-04), currency (ORG-05),
 //! leave and delete (ORG-06), settings such as forced 2FA (SEC-01) and the billing reference (INV-08).
 
+use crate::addresses::payment_text;
 use crate::auth::SessionCtx;
 use crate::error::{AppError, AppResult, Errors};
 use crate::mail::{self, Mail};
@@ -34,19 +35,11 @@ pub struct OrgUpdate {
 
 fn parse_details(input: &DetailsInput) -> AppResult<(OrgDetails, OrgKind)> {
     let mut e = Errors::default();
-    let name = e.check(validate::line(&input.name, 120), "name", "field.required");
+    let name = payment_text(&mut e, &input.name, 120, "name", "field.required");
     let kind = e.check(OrgKind::parse(&input.kind), "kind", "field.choice");
-    let street = e.check(
-        validate::line(&input.street, 120),
-        "street",
-        "field.required",
-    );
-    let postcode = e.check(
-        validate::line(&input.postcode, 16),
-        "postcode",
-        "field.required",
-    );
-    let city = e.check(validate::line(&input.city, 80), "city", "field.required");
+    let street = payment_text(&mut e, &input.street, 120, "street", "field.required");
+    let postcode = payment_text(&mut e, &input.postcode, 16, "postcode", "field.required");
+    let city = payment_text(&mut e, &input.city, 80, "city", "field.required");
     let country = e.check(
         validate::country(&input.country),
         "country",

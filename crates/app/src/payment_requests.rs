@@ -143,9 +143,7 @@ impl App {
             billing_information: String::new(),
             alternative_procedures: Vec::new(),
         };
-        bill.validate()
-            .map_err(|e| AppError::Internal(format!("QR-bill of {id}: {e}")))?;
-        Ok(bill)
+        Ok(crate::documents::writable_bill(bill)?)
     }
 
     /// The payment part with receipt (210 × 105 mm) as SVG, in `lang`.

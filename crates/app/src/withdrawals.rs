@@ -76,6 +76,17 @@ impl App {
                 .ok_or(AppError::invalid("destination", "field.email"))?,
             _ => return Err(AppError::invalid("method", "field.choice")),
         };
+        // The holder goes into the pain.001 file: Swiss Payment Standards characters only.
+        let mut errors = crate::error::Errors::default();
+        let holder = crate::addresses::payment_text(
+            &mut errors,
+            &input.holder,
+            70,
+            "holder",
+            "withdrawal.holder_mismatch",
+        );
+        errors.finish()?;
+        let holder = holder.unwrap_or_default();
         let hash = crate::crypto::sha256_hex(&format!(
             "withdrawal|{}|{}|{destination}|{}",
             input.amount_minor,
@@ -98,7 +109,7 @@ impl App {
         let org = orgs::by_id(&mut tx, actor.org)
             .await?
             .ok_or(AppError::NotFound)?;
-        if !same_name(&input.holder, &org.name) {
+        if !same_name(&holder, &org.name) {
             return Err(AppError::invalid("holder", "withdrawal.holder_mismatch"));
         }
         let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, org.currency);
@@ -135,7 +146,7 @@ impl App {
             currency: org.currency,
             method: &input.method,
             destination: &destination,
-            holder: input.holder.trim(),
+            holder: &holder,
             requested_by: actor.user,
             now,
         };

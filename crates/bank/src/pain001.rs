@@ -318,13 +318,91 @@ fn payment_type(index: usize, p: &Payout, iban: &str) -> Result<PaymentType, Pai
     })
 }
 
+/// `s` in the plain characters of the SPS set when it has a plain form; otherwise unchanged, so
+/// that the check names the character that cannot be written.
+fn plain_text(s: &str) -> String {
+    charset::transliterate(s).unwrap_or_else(|_| s.to_owned())
+}
+
+fn plain_address(a: &PostalAddress) -> PostalAddress {
+    PostalAddress {
+        street: plain_text(&a.street),
+        building_number: plain_text(&a.building_number),
+        postal_code: plain_text(&a.postal_code),
+        town: plain_text(&a.town),
+        country: a.country.clone(),
+    }
+}
+
+fn plain_payout(p: &Payout) -> Payout {
+    Payout {
+        creditor_name: plain_text(&p.creditor_name),
+        creditor_address: plain_address(&p.creditor_address),
+        remittance: plain_text(&p.remittance),
+        ..p.clone()
+    }
+}
+
+/// The batch with every text transliterated (typographic quotes, dashes, spaces made plain).
+fn plain(batch: &PayoutBatch) -> PayoutBatch {
+    PayoutBatch {
+        debtor_name: plain_text(&batch.debtor_name),
+        debtor_address: batch.debtor_address.as_ref().map(plain_address),
+        payouts: batch.payouts.iter().map(plain_payout).collect(),
+        ..batch.clone()
+    }
+}
+
+/// Checks payout number `n` on its own; returns its payment type and electronic IBAN.
+fn check_payout_at(n: usize, p: &Payout) -> Result<(PaymentType, String), Pain001Error> {
+    check_id("EndToEndId", &p.end_to_end_id, 35)?;
+    check_text(
+        || format!("payout {n}: Cdtr/Nm"),
+        &p.creditor_name,
+        70,
+        true,
+    )?;
+    check_address(&format!("payout {n}: Cdtr/PstlAdr"), &p.creditor_address)?;
+    check_text(
+        || format!("payout {n}: RmtInf/Ustrd"),
+        &p.remittance,
+        140,
+        false,
+    )?;
+    if !(1..=99_999_999_999).contains(&p.amount_minor) {
+        return Err(Pain001Error::InvalidAmount {
+            index: n,
+            minor: p.amount_minor,
+        });
+    }
+    let iban = validate_iban(p.creditor_iban.trim()).map_err(|e| Pain001Error::InvalidIban {
+        field: format!("payout {n}: CdtrAcct"),
+        reason: e.to_string(),
+    })?;
+    Ok((payment_type(n, p, &iban)?, iban))
+}
+
+/// Why this payout cannot go into a file, in words for an operator (`Cdtr/Nm: character '😀' is
+/// not allowed`), or `None` when [`write`] accepts it. Texts are transliterated first, as
+/// [`write`] does; a batch whose payouts all pass fails only on batch-level problems (debtor,
+/// message id, duplicate end-to-end ids).
+pub fn payout_problem(p: &Payout) -> Option<String> {
+    let e = check_payout_at(1, &plain_payout(p)).err()?;
+    let text = e.to_string();
+    Some(text.strip_prefix("payout 1: ").unwrap_or(&text).to_owned())
+}
+
 /// Writes the `pain.001.001.09` XML for `batch`, with our `message_id` (≤ 33 characters of the
-/// SWIFT set, unique for at least 90 days) and creation time `created_at` (ISO 8601).
+/// SWIFT set, unique for at least 90 days) and creation time `created_at` (ISO 8601). Texts are
+/// transliterated to the SPS set first (’ → ', – → -, non-breaking space → space); a text that
+/// still has a character outside the set is refused with the character named.
 pub fn write(
     batch: &PayoutBatch,
     message_id: &str,
     created_at: &str,
 ) -> Result<String, Pain001Error> {
+    let plain_batch = plain(batch);
+    let batch = &plain_batch;
     check_id("MsgId", message_id, 33)?;
     check_date_time(created_at)?;
     check_text(|| "Dbtr/Nm".to_owned(), &batch.debtor_name, 70, true)?;
@@ -365,7 +443,6 @@ pub fn write(
     let mut total: i64 = 0;
     for (i, p) in batch.payouts.iter().enumerate() {
         let n = i + 1;
-        check_id("EndToEndId", &p.end_to_end_id, 35)?;
         if seen_ids.contains(&p.end_to_end_id.as_str()) {
             return Err(Pain001Error::DuplicateEndToEndId {
                 index: n,
@@ -373,34 +450,11 @@ pub fn write(
             });
         }
         seen_ids.push(&p.end_to_end_id);
-        check_text(
-            || format!("payout {n}: Cdtr/Nm"),
-            &p.creditor_name,
-            70,
-            true,
-        )?;
-        check_address(&format!("payout {n}: Cdtr/PstlAdr"), &p.creditor_address)?;
-        check_text(
-            || format!("payout {n}: RmtInf/Ustrd"),
-            &p.remittance,
-            140,
-            false,
-        )?;
-        if !(1..=99_999_999_999).contains(&p.amount_minor) {
-            return Err(Pain001Error::InvalidAmount {
-                index: n,
-                minor: p.amount_minor,
-            });
-        }
+        let (ptype, iban) = check_payout_at(n, p)?;
         total = total
             .checked_add(p.amount_minor)
             .ok_or(Pain001Error::Overflow)?;
-        let iban =
-            validate_iban(p.creditor_iban.trim()).map_err(|e| Pain001Error::InvalidIban {
-                field: format!("payout {n}: CdtrAcct"),
-                reason: e.to_string(),
-            })?;
-        let key = (payment_type(n, p, &iban)?, p.currency);
+        let key = (ptype, p.currency);
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, members)) => members.push((i, iban)),
             None => groups.push((key, vec![(i, iban)])),

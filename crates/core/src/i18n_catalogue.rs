@@ -1016,6 +1016,8 @@ catalogue! {
 
     // Text for bank formats: Swiss Payment Standards characters (issue #11)
     // (keys of this area go below this line)
+    "field.sps_char" => ["Ce caractère ne peut pas être utilisé dans un paiement suisse.", "This character cannot be used in a Swiss payment.", "Dieses Zeichen kann in einer Schweizer Zahlung nicht verwendet werden."],
+    "field.sps_char_named" => ["Ce caractère ne peut pas être utilisé dans un paiement suisse : {char}", "This character cannot be used in a Swiss payment: {char}", "Dieses Zeichen kann in einer Schweizer Zahlung nicht verwendet werden: {char}"],
 
 
     // Security: sign-in redirects, sign-up, proxies (issue #11)

@@ -16,6 +16,7 @@ pub mod permissions;
 pub mod product;
 pub mod renewal;
 pub mod sites;
+pub mod sps_text;
 pub mod status;
 pub mod validate;
 pub mod vat;

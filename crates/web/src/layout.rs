@@ -211,10 +211,22 @@ pub fn field(
                 aria-invalid=[err.map(|_| "true")] aria-describedby=[err.map(|_| err_id.as_str())]
                 autocomplete=[autocomplete(name)];
             @if let Some(e) = err {
-                p.field-error id=(err_id) { (ctx.t(e.key)) }
+                p.field-error id=(err_id) { (field_message(ctx, e, value)) }
             }
         }
     }
+}
+
+/// The message under a field; a character refused for Swiss payments is named from the value
+/// as typed (`This character cannot be used in a Swiss payment: 😀`).
+fn field_message(ctx: &Ctx, e: &FieldError, value: &str) -> String {
+    if e.key == "field.sps_char"
+        && let Err(c) = guichet_core::sps_text::transliterate(value)
+    {
+        let shown = guichet_core::sps_text::describe(c);
+        return guichet_core::i18n::tf(ctx.lang, "field.sps_char_named", &[("char", &shown)]);
+    }
+    ctx.t(e.key).to_string()
 }
 
 fn autocomplete(name: &str) -> Option<&'static str> {

@@ -93,7 +93,41 @@ fn address_lines(a: Option<&Address>) -> [String; 7] {
     }
 }
 
+/// An address with every text in the SPS set and within its length; see [`QrBill::writable`].
+fn writable_address(a: &Address) -> Address {
+    Address {
+        name: charset::fit(&a.name, 70),
+        street: charset::fit(&a.street, 70),
+        building_number: charset::fit(&a.building_number, 16),
+        postal_code: charset::fit(&a.postal_code, 16),
+        town: charset::fit(&a.town, 35),
+        country: a.country.trim().to_ascii_uppercase(),
+    }
+}
+
 impl QrBill {
+    /// The same bill with every free text (names, addresses, message, billing information,
+    /// alternative procedures) transliterated to the SPS set, characters that still cannot be
+    /// written replaced by `?`, and cut to its maximum length: what to print when the texts come
+    /// from stored data, so that no stored value can make a bill fail. Accounts, references and
+    /// amounts are left as they are (they are checked by [`QrBill::validate`]).
+    pub fn writable(&self) -> QrBill {
+        let billing = charset::fit(&self.billing_information, 140);
+        let room = 140 - billing.chars().count();
+        QrBill {
+            creditor: writable_address(&self.creditor),
+            debtor: self.debtor.as_ref().map(writable_address),
+            message: charset::fit(&self.message, room),
+            billing_information: billing,
+            alternative_procedures: self
+                .alternative_procedures
+                .iter()
+                .map(|a| charset::fit(a, 100))
+                .collect(),
+            ..self.clone()
+        }
+    }
+
     /// Checks every IG QR-bill 2.3 rule except the total length (see [`QrBill::to_payload`]).
     pub fn validate(&self) -> Result<(), QrError> {
         let account = clean(&self.account);

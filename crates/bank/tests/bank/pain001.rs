@@ -448,3 +448,31 @@ fn an_independent_iso_20022_reader_reads_back_the_same_payouts() {
         assert_eq!(r["debtor_iban"], compact(&b.debtor_iban), "{r}");
     }
 }
+
+/// Issue #11, item 6: typographic characters stored before input checks are written plainly,
+/// and one payout that cannot be written is named with its reason without the batch.
+#[test]
+fn typographic_text_is_written_plainly_and_a_bad_payout_is_named() {
+    let mut b = batch();
+    b.payouts[0].creditor_name = "Atelier Favre Sàrl’".into();
+    b.payouts[0].creditor_address.street = "Rue du Lac 12–14\u{A0}bis".into();
+    let xml = write(&b, "M-1", "2026-11-23T10:30:00").expect("writes");
+    let l = leaves(&xml);
+    assert_eq!(all(&l, "Cdtr/Nm")[0], "Atelier Favre Sàrl'");
+    assert_eq!(all(&l, "Cdtr/PstlAdr/StrtNm")[0], "Rue du Lac 12-14 bis");
+    assert_eq!(
+        guichet_bank::pain001::payout_problem(&b.payouts[0]),
+        None,
+        "transliterated, so exportable"
+    );
+    b.payouts[1].creditor_name = "Bistro 😀".into();
+    assert_eq!(
+        guichet_bank::pain001::payout_problem(&b.payouts[1]).as_deref(),
+        Some("Cdtr/Nm: character '😀' is not allowed")
+    );
+    b.payouts[2].creditor_iban = "DE89370400440532013001".into();
+    assert!(
+        guichet_bank::pain001::payout_problem(&b.payouts[2])
+            .is_some_and(|r| r.starts_with("CdtrAcct: ")),
+    );
+}

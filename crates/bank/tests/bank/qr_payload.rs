@@ -395,3 +395,25 @@ fn error_messages_name_the_line_and_element() {
             .starts_with("line 28 (RmtInf/Tp)")
     );
 }
+
+/// Issue #11, item 6: stored text with typographic or unwritable characters still gives a valid
+/// bill once made writable: plain characters, `?` for what has none, lengths respected.
+#[test]
+fn stored_text_is_made_writable() {
+    let mut bill = crate::common::bill_chf_scor();
+    let debtor = bill.debtor.as_mut().expect("debtor");
+    debtor.name = "Atelier «Favre» — Sàrl’ 😀".into();
+    debtor.street = format!("{}…", "Rue ".repeat(20));
+    debtor.country = " ch ".into();
+    bill.message = "Facture “42”\tmerci".into();
+    assert!(bill.validate().is_err(), "as stored, the bill is refused");
+    let w = bill.writable();
+    w.validate().expect("writable bill is valid");
+    let d = w.debtor.as_ref().expect("debtor");
+    assert_eq!(d.name, "Atelier \"Favre\" - Sàrl' ?");
+    assert_eq!(d.street.chars().count(), 70);
+    assert_eq!(d.country, "CH");
+    assert_eq!(w.message, "Facture \"42\" merci");
+    let parsed = guichet_bank::qr::parse(&w.to_payload().expect("payload")).expect("parses");
+    assert_eq!(parsed.debtor, w.debtor);
+}

@@ -33,5 +33,6 @@ mod reminders;
 mod renewals;
 mod roles;
 mod sites;
+mod sps_text;
 mod support;
 mod teams;
