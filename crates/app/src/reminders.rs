@@ -1,9 +1,11 @@
 //! Reminders for unpaid invoices (REM-05) and the anti-phishing check of a reminder (REM-06).
 //!
 //! R1, R2, R3 go out ⚙ days after the due date (1, 10, 20 by default) to the members who opted in,
-//! each in their language with their support code, and never with a link to another site. No
-//! reminder for an invoice whose payment was imported, nor within ⚙ banking days after the customer
-//! declared a bank transfer (the reminder would cross the payment). Each (invoice, level) is recorded
+//! each in their language with their support code, and never with a link to another site. Only a
+//! payment that settled the invoice stops them (it is paid then); a short payment (REM-03: credited
+//! to the prepaid account, the invoice stays open) leaves the rest due, and the reminder states it
+//! and says the prepaid balance can pay the invoice. No reminder within ⚙ banking days after the
+//! customer declared a bank transfer (the reminder would cross the payment). Each (invoice, level) is recorded
 //! under a unique key in the transaction that queues its e-mails, so a second or concurrent run
 //! sends nothing twice. Only the highest level due is sent: an invoice found at D+25 with no reminder
 //! yet gets R3, not R1, R2 and R3 at once.
@@ -27,8 +29,6 @@ pub struct ReminderReport {
     pub emails: usize,
     /// The level due was already sent (by an earlier or a concurrent run).
     pub already_sent: usize,
-    /// A payment with the invoice's reference was imported: nothing sent.
-    pub payment_imported: usize,
     /// Within the grace window after a declared bank transfer: nothing sent.
     pub transfer_declared: usize,
 }
@@ -124,10 +124,6 @@ impl App {
                 report.already_sent += 1;
                 continue;
             }
-            if store::payment_imported(&mut tx, &inv.payment_reference).await? {
-                report.payment_imported += 1;
-                continue;
-            }
             if let Some(declared) = store::declared_on(&mut tx, &inv.id)
                 .await?
                 .as_deref()
@@ -187,6 +183,15 @@ impl App {
     ) -> AppResult<()> {
         let base = self.config.public_url.trim_end_matches('/');
         let amount = Money::new(inv.gross, inv.currency).to_string();
+        let received =
+            store::received_under_reference(c, &inv.payment_reference, inv.currency.code()).await?;
+        let short = (received > 0).then(|| {
+            (
+                Money::new(received, inv.currency).to_string(),
+                (received < inv.gross)
+                    .then(|| Money::new(inv.gross - received, inv.currency).to_string()),
+            )
+        });
         let link = format!("{base}/accounting/invoices/{}", inv.id);
         let verify = format!("{base}/accounting/verify");
         let mail = crate::mail::Mail::InvoiceReminder {
@@ -198,6 +203,9 @@ impl App {
             link: &link,
             verify: &verify,
             support_code: code,
+            short_paid: short
+                .as_ref()
+                .map(|(r, rest)| (r.as_str(), rest.as_deref())),
         };
         crate::mail::enqueue(c, self, email, lang, mail, now).await
     }

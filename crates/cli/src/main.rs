@@ -335,8 +335,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let app = guichet::open(&config, Arc::new(SystemClock)).await?;
             let r = app.send_reminders(at).await?;
             println!(
-                "{} reminder(s) sent ({} e-mail(s)); {} already sent, {} skipped (payment imported), {} skipped (bank transfer declared).",
-                r.sent, r.emails, r.already_sent, r.payment_imported, r.transfer_declared
+                "{} reminder(s) sent ({} e-mail(s)); {} already sent, {} skipped (bank transfer declared).",
+                r.sent, r.emails, r.already_sent, r.transfer_declared
             );
             Ok(())
         }

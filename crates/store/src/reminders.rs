@@ -44,16 +44,24 @@ pub async fn sent(c: &mut Conn, invoice: &str) -> Result<Vec<(i64, String)>> {
         .collect()
 }
 
-/// Has a payment carrying this reference been imported and placed (whatever its amount)?
-pub async fn payment_imported(c: &mut Conn, reference: &str) -> Result<bool> {
-    Ok(sqlx::query(
-        "SELECT 1 FROM bank_transactions WHERE reference = $1 AND direction = 'credit' \
-         AND status IN ('credited', 'assigned') LIMIT 1",
+/// What was received and placed under this reference in `currency` (minor units; 0 when nothing).
+/// An open invoice with money received under its reference was paid short: the money went to the
+/// prepaid account (REM-03) and the reminders state what remains due.
+pub async fn received_under_reference(
+    c: &mut Conn,
+    reference: &str,
+    currency: &str,
+) -> Result<i64> {
+    let row = sqlx::query(
+        "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) AS received FROM bank_transactions \
+         WHERE reference = $1 AND currency = $2 AND direction = 'credit' \
+         AND status IN ('credited', 'assigned')",
     )
     .bind(reference)
-    .fetch_optional(c)
-    .await?
-    .is_some())
+    .bind(currency)
+    .fetch_one(c)
+    .await?;
+    int(&row, T, "received")
 }
 
 /// The day the customer declared a bank transfer for this invoice, if they did.

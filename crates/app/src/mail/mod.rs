@@ -91,6 +91,9 @@ pub enum Mail<'a> {
         link: &'a str,
         verify: &'a str,
         support_code: &'a str,
+        /// Paid short (REM-03): what was received under the invoice's reference (credited to the
+        /// prepaid account) and, when it is less than the invoice, what remains due.
+        short_paid: Option<(&'a str, Option<&'a str>)>,
     },
     /// SUP-03: an LR/Admin let the provider's support in.
     SupportAccessGranted {
@@ -319,6 +322,7 @@ impl Mail<'_> {
                 link,
                 verify,
                 support_code,
+                short_paid,
             } => (
                 tf(
                     lang,
@@ -329,19 +333,43 @@ impl Mail<'_> {
                     },
                     &[("invoice", invoice)],
                 ),
-                tf(
-                    lang,
-                    "mail.reminder.body",
-                    &[
-                        ("invoice", invoice),
-                        ("amount", amount),
-                        ("due", due_on),
-                        ("reference", reference),
-                        ("link", link),
-                        ("verify", verify),
-                        ("code", support_code),
-                    ],
-                ),
+                {
+                    let body = tf(
+                        lang,
+                        "mail.reminder.body",
+                        &[
+                            ("invoice", invoice),
+                            ("amount", amount),
+                            ("due", due_on),
+                            ("reference", reference),
+                            ("link", link),
+                            ("verify", verify),
+                            ("code", support_code),
+                        ],
+                    );
+                    match short_paid {
+                        None => body,
+                        Some((received, rest)) => {
+                            let note = match rest {
+                                Some(rest) => tf(
+                                    lang,
+                                    "mail.reminder.short_paid",
+                                    &[("received", received), ("rest", rest)],
+                                ),
+                                None => tf(
+                                    lang,
+                                    "mail.reminder.received_prepaid",
+                                    &[("received", received), ("amount", amount)],
+                                ),
+                            };
+                            // After the first paragraph (what is due), before how to pay.
+                            match body.split_once("\n\n") {
+                                Some((head, tail)) => format!("{head}\n\n{note}\n\n{tail}"),
+                                None => format!("{body}\n\n{note}"),
+                            }
+                        }
+                    }
+                },
             ),
             Mail::SupportAccessGranted {
                 org,
@@ -467,6 +495,29 @@ mod tests {
                 link: "http://x/accounting/invoices/i",
                 verify: "http://x/accounting/verify",
                 support_code: "123456",
+                short_paid: None,
+            },
+            Mail::InvoiceReminder {
+                level: 3,
+                invoice: "2026-0000043",
+                amount: "CHF 18.49",
+                due_on: "2026-12-01",
+                reference: "210000000003139471430009017",
+                link: "http://x/accounting/invoices/i",
+                verify: "http://x/accounting/verify",
+                support_code: "123456",
+                short_paid: Some(("CHF 18.00", Some("CHF 0.49"))),
+            },
+            Mail::InvoiceReminder {
+                level: 1,
+                invoice: "2026-0000044",
+                amount: "CHF 18.49",
+                due_on: "2026-12-01",
+                reference: "210000000003139471430009017",
+                link: "http://x/accounting/invoices/i",
+                verify: "http://x/accounting/verify",
+                support_code: "123456",
+                short_paid: Some(("CHF 20.00", None)),
             },
         ];
         for m in &all {

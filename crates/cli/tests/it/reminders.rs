@@ -1,7 +1,7 @@
 //! Reminders of unpaid invoices (REM-05) and the anti-phishing check (REM-06): R1/R2/R3 go to the
 //! members who opted in, in their language, with their support code and only the Manager's own
-//! links; never for an invoice whose payment was imported, nor within the grace window after a
-//! declared bank transfer; each (invoice, level) once, however often and however concurrently the
+//! links; never for a paid invoice, nor within the grace window after a declared bank transfer; a
+//! short payment leaves the rest due, and the reminders say so and that the prepaid balance can pay; each (invoice, level) once, however often and however concurrently the
 //! job runs.
 
 use crate::both_backends;
@@ -150,12 +150,12 @@ async fn reminders_go_once_per_level_to_opted_in_members_and_never_cross_a_payme
         inv[0]["due_on"]
     );
 
-    // Day 30 (due date): one invoice paid exactly, one paid short (credited to the prepaid account,
-    // the invoice stays open), both imported from the bank; one declared paid by transfer.
+    // Day 30 (due date): one invoice paid exactly, one paid 0.49 short (credited to the prepaid
+    // account, the invoice stays open), both imported from the bank; one declared paid by transfer.
     t.clock.set(day(30));
     for (n, (i, minor)) in [
         (&inv[1], inv[1]["gross_minor"].as_i64().unwrap()),
-        (&inv[2], inv[2]["gross_minor"].as_i64().unwrap() - 500),
+        (&inv[2], inv[2]["gross_minor"].as_i64().unwrap() - 49),
     ]
     .into_iter()
     .enumerate()
@@ -205,12 +205,17 @@ async fn reminders_go_once_per_level_to_opted_in_members_and_never_cross_a_payme
     let r = t.app.send_reminders(None).await.unwrap();
     assert_eq!(r.sent, 0, "{r:?}");
 
-    // Day 31 (D+1): R1 for the unpaid invoice only, to both opted-in members, each in their language.
+    // Day 31 (D+1): R1 for the unpaid and the short-paid invoices (not the paid one, not the
+    // declared one), to both opted-in members, each in their language.
     t.clock.set(day(31));
     let r = t.app.send_reminders(None).await.unwrap();
-    assert_eq!(r.payment_imported, 1, "{r:?}");
-    assert_eq!(r.transfer_declared, 1, "{r:?}");
+    assert_eq!((r.sent, r.transfer_declared), (3, 1), "{r:?}");
     let number = inv[0]["number"].as_str().unwrap();
+    let under_number = inv[2]["number"].as_str().unwrap();
+    let received = format!(
+        "CHF {}",
+        amount(inv[2]["gross_minor"].as_i64().unwrap() - 49)
+    );
     let codes = {
         let mut c = t.app.db.conn().await.unwrap();
         let mut v = Vec::new();
@@ -225,9 +230,50 @@ async fn reminders_go_once_per_level_to_opted_in_members_and_never_cross_a_payme
         }
         v
     };
-    let en = reminders_to(&t, &a.lr().email).await;
-    let fr = reminders_to(&t, &a.accountant().email).await;
+    let en_all = reminders_to(&t, &a.lr().email).await;
+    let fr_all = reminders_to(&t, &a.accountant().email).await;
+    assert_eq!((en_all.len(), fr_all.len()), (2, 2));
+    // The short-paid invoice's reminder names the rest due and the prepaid balance, in each
+    // recipient's language; the other one does not mention a short payment.
+    let short = |v: &[guichet_store::outbox::Message]| {
+        v.iter()
+            .find(|m| m.subject.contains(under_number))
+            .cloned()
+            .expect("a reminder for the short-paid invoice")
+    };
+    let (en_short, fr_short) = (short(&en_all), short(&fr_all));
+    assert!(
+        en_short.body.contains("Remaining amount due: CHF 0.49")
+            && en_short.body.contains(&received)
+            && en_short
+                .body
+                .contains("prepaid balance can pay the invoice in one click"),
+        "{}",
+        en_short.body
+    );
+    assert!(
+        fr_short.body.contains("Reste dû : CHF 0.49")
+            && fr_short.body.contains(&received)
+            && fr_short
+                .body
+                .contains("solde prépayé peut payer la facture en un clic"),
+        "{}",
+        fr_short.body
+    );
+    let en: Vec<_> = en_all
+        .into_iter()
+        .filter(|m| m.subject.contains(number))
+        .collect();
+    let fr: Vec<_> = fr_all
+        .into_iter()
+        .filter(|m| m.subject.contains(number))
+        .collect();
     assert_eq!((en.len(), fr.len()), (1, 1));
+    assert!(
+        !en[0].body.contains("Remaining amount due"),
+        "{}",
+        en[0].body
+    );
     assert!(
         en[0].subject.starts_with("Reminder: invoice") && en[0].subject.contains(number),
         "{}",
@@ -272,10 +318,10 @@ async fn reminders_go_once_per_level_to_opted_in_members_and_never_cross_a_payme
         t.app.send_reminders(None).await.unwrap().transfer_declared,
         1
     );
-    assert_eq!(reminders_to(&t, &a.lr().email).await.len(), 1);
+    assert_eq!(reminders_to(&t, &a.lr().email).await.len(), 2);
 
-    // Day 40 (D+10): R2 for the unpaid invoice; the declared one is past its grace and gets R2 too
-    // (the level due, not R1 then R2). Two runs at once, as two instances would: each reminder once.
+    // Day 40 (D+10): R2 for the unpaid and the short-paid invoices; the declared one is past its
+    // grace and gets R2 too (the level due, not R1 then R2). Two runs at once, as two instances would: each reminder once.
     t.clock.set(day(40));
     let (r1, r2) = tokio::join!(t.app.send_reminders(None), t.app.send_reminders(None));
     let (r1, r2) = (r1.unwrap(), r2.unwrap());
@@ -283,39 +329,50 @@ async fn reminders_go_once_per_level_to_opted_in_members_and_never_cross_a_payme
     let en = reminders_to(&t, &a.lr().email).await;
     assert_eq!(
         en.len(),
-        3,
+        5,
         "{:?}",
         en.iter().map(|m| &m.subject).collect::<Vec<_>>()
     );
-    assert_eq!(reminders_to(&t, &a.accountant().email).await.len(), 3);
-    assert!(
-        en.iter()
-            .filter(|m| m.subject.starts_with("Second reminder"))
-            .count()
-            == 2
-            && en.iter().any(|m| m.subject.contains(declared_number))
-    );
+    assert_eq!(reminders_to(&t, &a.accountant().email).await.len(), 5);
+    let second: Vec<_> = en
+        .iter()
+        .filter(|m| m.subject.starts_with("Second reminder"))
+        .collect();
+    assert_eq!(second.len(), 3);
+    assert!(second.iter().any(|m| m.subject.contains(declared_number)));
+    assert!(second.iter().any(|m| m.subject.contains(under_number)
+        && m.body.contains("Remaining amount due: CHF 0.49")
+        && m.body.contains("prepaid balance")));
     assert_eq!(
         r1.sent + r2.sent,
-        3,
-        "two R2 in A and B's R2 (recorded, nobody opted in): {r1:?} {r2:?}"
+        4,
+        "three R2 in A and B's R2 (recorded, nobody opted in): {r1:?} {r2:?}"
     );
     assert!(
         en.iter()
-            .all(|m| !m.subject.contains(inv[1]["number"].as_str().unwrap())
-                && !m.subject.contains(inv[2]["number"].as_str().unwrap())),
-        "never for an invoice whose payment was imported"
+            .all(|m| !m.subject.contains(inv[1]["number"].as_str().unwrap())),
+        "never for a paid invoice"
     );
 
     // Day 50 (D+20): R3, the last one; then nothing more, ever.
     t.clock.set(day(50));
     t.app.send_reminders(None).await.unwrap();
     let en = reminders_to(&t, &a.lr().email).await;
-    assert_eq!(en.len(), 5);
+    assert_eq!(en.len(), 8);
     assert!(
         en[0].subject.starts_with("Final reminder"),
         "{}",
         en[0].subject
+    );
+    let r3_short = en
+        .iter()
+        .find(|m| m.subject.starts_with("Final reminder") && m.subject.contains(under_number))
+        .expect("R3 for the short-paid invoice");
+    assert!(
+        r3_short.body.contains("Remaining amount due: CHF 0.49")
+            && r3_short.body.contains("prepaid balance"),
+        "{}",
+        r3_short.body
     );
     let mut acct = t.client();
     acct.login_ok(&a.accountant().email, PASSWORD).await;
@@ -364,7 +421,7 @@ async fn reminders_go_once_per_level_to_opted_in_members_and_never_cross_a_payme
         log.iter()
             .filter(|e| e.action == "invoice.reminder")
             .count(),
-        5
+        8
     );
     assert!(log.iter().any(|e| e.action == "invoice.transfer_declared"));
 }
