@@ -29,6 +29,7 @@ mod refunds;
 mod reminders;
 mod renewals;
 mod roles;
+mod security;
 mod sites;
 mod support;
 mod teams;
