@@ -11,6 +11,7 @@ mod layout;
 mod pages;
 mod support_log;
 
+pub use ctx::TrustedProxies;
 pub use pages::{MANAGER_PAGES, is_manager_page};
 
 use axum::Router;
@@ -22,17 +23,17 @@ pub struct AppState {
     pub app: App,
     /// Cookies get `Secure` and the `__Host-` prefix (the public URL is https).
     pub secure_cookies: bool,
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
-    pub trust_proxy: bool,
+    /// The reverse proxies whose `X-Forwarded-For` is believed (see [`TrustedProxies`]).
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl AppState {
-    pub fn new(app: App, trust_proxy: bool) -> AppState {
+    pub fn new(app: App, trusted_proxies: TrustedProxies) -> AppState {
         let secure_cookies = app.config.public_url.starts_with("https://");
         AppState {
             app,
             secure_cookies,
-            trust_proxy,
+            trusted_proxies,
         }
     }
 }

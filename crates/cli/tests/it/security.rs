@@ -3,7 +3,7 @@
 //! time whatever the database does.
 
 use crate::both_backends;
-use crate::harness::{Backend, TestApp, postgres_url};
+use crate::harness::{Backend, TempDir, TestApp, postgres_url};
 use crate::world::{PASSWORD, world};
 use std::time::{Duration, Instant};
 
@@ -11,6 +11,7 @@ both_backends!(
     nasty_next_values_go_to_the_default_page,
     personal_answers_are_not_stored_by_caches,
     healthz_answers_503_within_a_second_when_the_database_is_gone,
+    behind_a_trusted_proxy_the_client_is_the_right_most_untrusted_address,
 );
 
 /// Values of `next` that once sent a browser elsewhere (or made the login a 500).
@@ -217,4 +218,75 @@ async fn drop_postgres_database(url: &str) {
     .execute(&mut admin)
     .await
     .unwrap();
+}
+
+/// Failed logins from one client, each with a different forged left-most `X-Forwarded-For`, for
+/// different accounts (so only the per-address limit can stop them).
+async fn forged_failed_logins(c: &mut crate::client::Client, n: usize) -> Vec<u16> {
+    c.get("/login").await;
+    let mut statuses = Vec::new();
+    for i in 0..n {
+        let csrf = c.csrf.clone();
+        let email = format!("nobody{i}@example.ch");
+        let forged = format!("198.51.100.{}, 203.0.113.7", i % 250);
+        let r = c
+            .post_raw(
+                "/login",
+                &[
+                    ("csrf", &csrf),
+                    ("email", &email),
+                    ("current", "wrong-password-x"),
+                    ("next", "/"),
+                ],
+                &[("x-forwarded-for", &forged)],
+            )
+            .await;
+        statuses.push(r.status);
+    }
+    statuses
+}
+
+async fn login_failure_ips(t: &TestApp) -> Vec<String> {
+    let mut c = t.app.db.conn().await.unwrap();
+    guichet_store::audit::latest_of_action(&mut c, "login.failed", 1000)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.ip)
+        .collect()
+}
+
+async fn behind_a_trusted_proxy_the_client_is_the_right_most_untrusted_address(b: Backend) {
+    // The tests connect from 127.0.0.1: that is "the proxy" here.
+    let dir = TempDir::new();
+    let db = crate::harness::fresh_database(b, &dir.0).await;
+    let t = TestApp::spawn_on(&db, dir, |c| {
+        c.trusted_proxies = guichet_web::TrustedProxies::parse("127.0.0.1/32, ::1").unwrap();
+    })
+    .await;
+    let mut c = t.client();
+    let statuses = forged_failed_logins(&mut c, 70).await;
+    let first_refused = statuses.iter().position(|s| *s == 429);
+    assert_eq!(
+        first_refused,
+        Some(50),
+        "the 51st failure from one address in a minute is refused: {statuses:?}"
+    );
+    assert!(statuses[..50].iter().all(|s| *s == 401));
+    assert!(statuses[50..].iter().all(|s| *s == 429));
+    let ips = login_failure_ips(&t).await;
+    assert_eq!(ips.len(), 50);
+    assert!(
+        ips.iter().all(|ip| ip == "203.0.113.7"),
+        "the audit log has the address our proxy saw, not the forged one: {ips:?}"
+    );
+    // Without a trusted proxy configured, the header is the client's own words: ignored.
+    let dir = TempDir::new();
+    let db = crate::harness::fresh_database(b, &dir.0).await;
+    let plain = TestApp::spawn_on(&db, dir, |_| {}).await;
+    let mut c = plain.client();
+    let statuses = forged_failed_logins(&mut c, 3).await;
+    assert_eq!(statuses, [401, 401, 401]);
+    let ips = login_failure_ips(&plain).await;
+    assert_eq!(ips, ["127.0.0.1"; 3], "the peer is recorded");
 }
