@@ -52,7 +52,7 @@ pub async fn http(app: App, requests: usize) -> anyhow::Result<Vec<Figures>> {
         .org
         .ok_or_else(|| anyhow::anyhow!("alice has no Organization"))?;
     let (_, token) = app.create_api_token(&ctx, org, "bench", &origin).await?;
-    let router = guichet_web::router(guichet_web::AppState::new(app.clone(), false));
+    let router = guichet_web::router(guichet_web::AppState::new(app.clone(), Default::default()));
     let cookie = format!("guichet_session={}", session.token);
     let bearer = format!("Bearer {token}");
     let targets: Vec<(&str, String, Auth)> = vec![

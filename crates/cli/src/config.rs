@@ -29,9 +29,12 @@ pub struct ConfigArgs {
     /// Sender of e-mails [default: Guichet <no-reply@guichet.localhost>]
     #[arg(long, env = "GUICHET_MAIL_FROM", global = true)]
     pub mail_from: Option<String>,
-    /// Trust X-Forwarded-For (only behind your own reverse proxy) [default: false]
+    /// Deprecated: true means --trusted-proxies 127.0.0.1/8,::1 (added to that list) [default: false]
     #[arg(long, env = "GUICHET_TRUST_PROXY", global = true)]
     pub trust_proxy: Option<bool>,
+    /// Reverse proxies whose X-Forwarded-For is believed, comma-separated CIDRs, e.g. 10.0.0.0/8,::1 [default: none]
+    #[arg(long, env = "GUICHET_TRUSTED_PROXIES", global = true)]
+    pub trusted_proxies: Option<String>,
     /// Minutes of inactivity after which a session ends [default: 120]
     #[arg(long, env = "GUICHET_SESSION_IDLE_MINUTES", global = true)]
     pub session_idle_minutes: Option<i64>,
@@ -113,6 +116,7 @@ pub struct FileConfig {
     pub smtp_url: Option<String>,
     pub mail_from: Option<String>,
     pub trust_proxy: Option<bool>,
+    pub trusted_proxies: Option<String>,
     pub session_idle_minutes: Option<i64>,
     pub session_absolute_hours: Option<i64>,
     pub invitation_days: Option<i64>,
@@ -147,7 +151,8 @@ pub struct Config {
     pub public_url: String,
     pub smtp_url: Option<String>,
     pub mail_from: String,
-    pub trust_proxy: bool,
+    /// The proxies whose `X-Forwarded-For` is believed (with `trust_proxy = true`: loopback too).
+    pub trusted_proxies: guichet_web::TrustedProxies,
     pub session_idle_minutes: i64,
     pub session_absolute_hours: i64,
     pub invitation_days: i64,
@@ -185,7 +190,7 @@ impl Default for Config {
             public_url: "http://127.0.0.1:8080".into(),
             smtp_url: None,
             mail_from: "Guichet <no-reply@guichet.localhost>".into(),
-            trust_proxy: false,
+            trusted_proxies: guichet_web::TrustedProxies::default(),
             session_idle_minutes: 120,
             session_absolute_hours: 24,
             invitation_days: 14,
@@ -243,7 +248,17 @@ impl Config {
             mail_dir: a.mail_dir.or(f.mail_dir).unwrap_or(d.mail_dir),
             smtp_url: a.smtp_url.or(f.smtp_url).filter(|s| !s.is_empty()),
             mail_from: a.mail_from.or(f.mail_from).unwrap_or(d.mail_from),
-            trust_proxy: a.trust_proxy.or(f.trust_proxy).unwrap_or(d.trust_proxy),
+            trusted_proxies: {
+                let mut list = match a.trusted_proxies.or(f.trusted_proxies) {
+                    Some(l) => guichet_web::TrustedProxies::parse(&l)
+                        .map_err(|e| anyhow::anyhow!("trusted_proxies: {e}"))?,
+                    None => d.trusted_proxies,
+                };
+                if a.trust_proxy.or(f.trust_proxy).unwrap_or(false) {
+                    list.extend(guichet_web::TrustedProxies::loopback());
+                }
+                list
+            },
             session_idle_minutes: positive(
                 "session_idle_minutes",
                 a.session_idle_minutes
@@ -554,6 +569,42 @@ mod tests {
         assert!(
             Config::resolve(ok, FileConfig::default()).is_ok(),
             "spaces in an IBAN are fine"
+        );
+    }
+
+    #[test]
+    fn trusted_proxies_are_read_and_checked() {
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap();
+        let file: FileConfig =
+            toml::from_str("trusted_proxies = \"10.0.0.0/8, fd00::/8\"").unwrap();
+        let c = Config::resolve(ConfigArgs::default(), file).unwrap();
+        assert!(c.trusted_proxies.contains(ip("10.2.3.4")));
+        assert!(c.trusted_proxies.contains(ip("fd00::1")));
+        assert!(!c.trusted_proxies.contains(ip("127.0.0.1")));
+        // The old switch keeps its documented meaning: the proxy on this machine.
+        let old = ConfigArgs {
+            trust_proxy: Some(true),
+            ..Default::default()
+        };
+        let c = Config::resolve(old, FileConfig::default()).unwrap();
+        assert!(c.trusted_proxies.contains(ip("127.0.0.1")));
+        assert!(c.trusted_proxies.contains(ip("::1")));
+        assert!(!c.trusted_proxies.contains(ip("10.0.0.1")));
+        assert!(
+            Config::resolve(ConfigArgs::default(), FileConfig::default())
+                .unwrap()
+                .trusted_proxies
+                .is_empty(),
+            "by default no X-Forwarded-For is believed"
+        );
+        let bad = ConfigArgs {
+            trusted_proxies: Some("10.0.0.0/8, proxy.lan".into()),
+            ..Default::default()
+        };
+        let e = Config::resolve(bad, FileConfig::default()).unwrap_err();
+        assert!(
+            e.to_string().contains("trusted_proxies") && e.to_string().contains("proxy.lan"),
+            "{e}"
         );
     }
 

@@ -62,7 +62,10 @@ pub async fn start(config: &Config, clock: Option<Arc<dyn Clock>>) -> anyhow::Re
         tokio::spawn(cleanup(app.clone()));
         tokio::spawn(daily_billing(app.clone()));
     }
-    let router = guichet_web::router(guichet_web::AppState::new(app.clone(), config.trust_proxy));
+    let router = guichet_web::router(guichet_web::AppState::new(
+        app.clone(),
+        config.trusted_proxies.clone(),
+    ));
     let task = tokio::spawn(async move {
         let svc = router.into_make_service_with_connect_info::<SocketAddr>();
         if let Err(e) = axum::serve(listener, svc)

@@ -37,6 +37,31 @@ pub async fn record(
     Ok(())
 }
 
+/// The latest entries of one action, any Organization (for operators' checks and tests).
+pub async fn latest_of_action(c: &mut Conn, action: &str, limit: i64) -> Result<Vec<Entry>> {
+    const T: &str = "audit_log";
+    let rows = sqlx::query(
+        "SELECT id, org_id, actor_id, action, detail, ip, at FROM audit_log WHERE action = $1 ORDER BY at DESC, id DESC LIMIT $2",
+    )
+    .bind(action)
+    .bind(limit)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Entry {
+                id: parsed(r, T, "id")?,
+                org_id: opt_parsed(r, T, "org_id")?,
+                actor_id: opt_parsed(r, T, "actor_id")?,
+                action: text(r, T, "action")?,
+                detail: text(r, T, "detail")?,
+                ip: text(r, T, "ip")?,
+                at: int(r, T, "at")?,
+            })
+        })
+        .collect()
+}
+
 pub async fn for_org(c: &mut Conn, org: OrgId, limit: i64) -> Result<Vec<Entry>> {
     const T: &str = "audit_log";
     let rows = sqlx::query(

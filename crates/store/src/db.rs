@@ -96,9 +96,14 @@ impl Db {
         Ok(self.pool.acquire().await?)
     }
 
-    /// `SELECT 1`: is the database reachable?
+    /// Is the database reachable and readable? Reads a real table (`SELECT 1` alone would answer
+    /// on SQLite while another process holds the file locked). Unbounded: callers that must answer
+    /// in time wrap it in a timeout (the health check does).
     pub async fn ping(&self) -> Result<()> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        let mut c = self.pool.acquire().await?;
+        sqlx::query("SELECT COUNT(*) FROM schema_migrations")
+            .fetch_one(&mut *c)
+            .await?;
         Ok(())
     }
 

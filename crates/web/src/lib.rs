@@ -11,6 +11,7 @@ mod layout;
 mod pages;
 mod support_log;
 
+pub use ctx::TrustedProxies;
 pub use pages::{MANAGER_PAGES, is_manager_page};
 
 use axum::Router;
@@ -22,17 +23,17 @@ pub struct AppState {
     pub app: App,
     /// Cookies get `Secure` and the `__Host-` prefix (the public URL is https).
     pub secure_cookies: bool,
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
-    pub trust_proxy: bool,
+    /// The reverse proxies whose `X-Forwarded-For` is believed (see [`TrustedProxies`]).
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl AppState {
-    pub fn new(app: App, trust_proxy: bool) -> AppState {
+    pub fn new(app: App, trusted_proxies: TrustedProxies) -> AppState {
         let secure_cookies = app.config.public_url.starts_with("https://");
         AppState {
             app,
             secure_cookies,
-            trust_proxy,
+            trusted_proxies,
         }
     }
 }
@@ -58,7 +59,36 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/style.css", axum::routing::get(assets::stylesheet))
         .layer(axum::middleware::from_fn(csrf::origin_guard))
         .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            no_store_when_personal,
+        ))
         .with_state(state)
+}
+
+/// `Cache-Control: no-store` on every answer that may be personal, so neither a shared proxy nor
+/// the browser's back button keeps it: a request carrying a session cookie or an `Authorization`
+/// header, anything under `/api/`, and any answer that sets a cookie. Public pages seen without a
+/// session (help centre, login) keep what they had; a handler that chose its own `Cache-Control`
+/// (the stylesheet) keeps it.
+async fn no_store_when_personal(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
+    let personal_request = req.headers().contains_key(header::AUTHORIZATION)
+        || req.uri().path().starts_with("/api/")
+        || cookies::get(req.headers(), &cookies::name(&state, cookies::SESSION))
+            .is_some_and(|v| !v.is_empty());
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    if (personal_request || h.contains_key(header::SET_COOKIE))
+        && !h.contains_key(header::CACHE_CONTROL)
+    {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
 }
 
 async fn security_headers(

@@ -32,6 +32,7 @@ mod reliability;
 mod reminders;
 mod renewals;
 mod roles;
+mod security;
 mod sites;
 mod sps_text;
 mod support;

@@ -15,18 +15,25 @@ use guichet_store::orgs::Org;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+/// How long the health check waits for the database: a load balancer gets its answer within a
+/// second whatever the database does (hung connection, pool exhausted, file locked, server gone).
+const HEALTH_DATABASE_BUDGET: std::time::Duration = std::time::Duration::from_millis(800);
+
 pub async fn healthz(State(state): State<AppState>) -> Response {
-    match state.app.db.ping().await {
-        Ok(()) => Json(json!({"status": "ok", "database": "ok"})).into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "health check: database unreachable");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({"status": "unavailable", "database": "unreachable"})),
-            )
-                .into_response()
+    let check = tokio::time::timeout(HEALTH_DATABASE_BUDGET, state.app.db.ping()).await;
+    let failure = match check {
+        Ok(Ok(())) => {
+            return Json(json!({"status": "ok", "database": "ok"})).into_response();
         }
-    }
+        Ok(Err(e)) => e.to_string(),
+        Err(_) => format!("no answer within {} ms", HEALTH_DATABASE_BUDGET.as_millis()),
+    };
+    tracing::error!(error = %failure, "health check: database unreachable");
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        Json(json!({"status": "unavailable", "database": "unreachable"})),
+    )
+        .into_response()
 }
 
 pub async fn me(

@@ -826,7 +826,7 @@ impl FromRequestParts<AppState> for ApiActor {
             .ok_or(ApiError(AppError::NotFound))?;
         let actor = state
             .app
-            .token_actor(&token, org, client_origin(parts, state.trust_proxy))
+            .token_actor(&token, org, client_origin(parts, &state.trusted_proxies))
             .await?;
         Ok(ApiActor { actor, params })
     }
