@@ -115,6 +115,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0017_product_cancellation.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 19,
+        name: "money_range",
+        sql: include_str!("../migrations/0019_money_range.sqlite.sql"),
+        postgres_sql: Some(include_str!("../migrations/0019_money_range.postgres.sql")),
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII
