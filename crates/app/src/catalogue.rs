@@ -99,9 +99,11 @@ impl App {
         }
         let currency =
             Currency::parse(&p.currency).ok_or(AppError::invalid("currency", "field.choice"))?;
-        if p.amount_minor < 0 {
-            return Err(AppError::invalid("amount", "field.amount"));
-        }
+        crate::amount_in(
+            "amount",
+            Ok(p.amount_minor),
+            guichet_core::money::Zero::Allowed,
+        )?;
         let from = day_start(p.valid_from.trim(), "valid_from")?;
         let today_start = day_start(&today(now).iso(), "valid_from")?;
         if from < today_start {

@@ -58,6 +58,27 @@ impl From<guichet_core::Denied> for AppError {
 
 pub type AppResult<T> = Result<T, AppError>;
 
+/// A ledger entry refused by the store: an account's sum at its ceiling is a clean 409 (nothing was
+/// written); anything else is internal.
+pub fn post_error(e: guichet_store::ledger::PostError) -> AppError {
+    match e {
+        guichet_store::ledger::PostError::SumLimit => AppError::Conflict("amount.sum_limit"),
+        other => AppError::Internal(other.to_string()),
+    }
+}
+
+/// An amount input checked against core's one bound ([`guichet_core::money::check_minor`]):
+/// out of range is a field error under `field`, with the rule's message.
+pub fn amount_in(
+    field: &'static str,
+    minor: Result<i64, guichet_core::money::AmountError>,
+    zero: guichet_core::money::Zero,
+) -> AppResult<i64> {
+    minor
+        .and_then(|m| guichet_core::money::check_minor(m, zero))
+        .map_err(|e| AppError::invalid(field, e.key()))
+}
+
 /// Collects field errors while validating a form, then fails once with all of them.
 #[derive(Default)]
 pub struct Errors(Vec<FieldError>);

@@ -39,7 +39,7 @@ pub mod withdrawals;
 pub use actor::Actor;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{AppConfig, Creditor};
-pub use error::{AppError, FieldError};
+pub use error::{AppError, FieldError, amount_in};
 pub use guichet_store::Db;
 
 use std::sync::Arc;

@@ -47,6 +47,7 @@ impl App {
     ) -> AppResult<PaymentRequest> {
         actor.require(Action::Billing)?;
         actor.require(Action::Pay)?;
+        crate::amount_in("amount", Ok(amount), guichet_core::money::Zero::Refused)?;
         let cfg = &self.config;
         if amount < cfg.top_up_min {
             return Err(AppError::invalid("amount", "topup.too_small"));

@@ -130,6 +130,7 @@ impl App {
         use guichet_store::{audit, card_payments, idempotency};
         actor.require(Action::Billing)?;
         actor.require(Action::Pay)?;
+        crate::amount_in("amount", Ok(amount), guichet_core::money::Zero::Refused)?;
         check_key(key)?;
         let now = self.now();
         let card = guichet_core::card::parse(
@@ -208,7 +209,7 @@ impl App {
                 };
                 let entry_id = ledger::post(&mut tx, entry, &[transfer])
                     .await
-                    .map_err(|e| AppError::Internal(e.to_string()))?;
+                    .map_err(crate::error::post_error)?;
                 let body = serde_json::json!({
                     "status": "succeeded", "payment_id": payment_id, "entry_id": entry_id,
                     "amount_minor": amount, "currency": org.currency, "balance_minor": balance + amount,

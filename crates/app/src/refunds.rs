@@ -76,6 +76,11 @@ impl App {
         if !ctx.user.is_operator {
             return Err(AppError::NotFound);
         }
+        crate::amount_in(
+            "amount",
+            Ok(amount_minor),
+            guichet_core::money::Zero::Refused,
+        )?;
         let now = self.now();
         let invoice = {
             let mut c = self.db.conn().await?;

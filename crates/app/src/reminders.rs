@@ -278,8 +278,10 @@ impl App {
         {
             return Err(AppError::invalid("reference", "verify.reference_invalid"));
         }
-        if amount.is_some_and(|a| a <= 0) {
-            return Err(AppError::invalid("amount", "verify.amount_invalid"));
+        if let Some(Err(e)) =
+            amount.map(|a| guichet_core::money::check_minor(a, guichet_core::money::Zero::Refused))
+        {
+            return Err(AppError::invalid("amount", e.key()));
         }
         let mut c = self.db.conn().await?;
         let Some(inv) =

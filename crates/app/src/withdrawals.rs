@@ -60,8 +60,10 @@ impl App {
         actor.require(Action::Withdraw)?;
         check_key(key)?;
         let now = self.now();
-        if input.amount_minor <= 0 {
-            return Err(AppError::invalid("amount", "withdrawal.amount_positive"));
+        if let Err(e) =
+            guichet_core::money::check_minor(input.amount_minor, guichet_core::money::Zero::Refused)
+        {
+            return Err(AppError::invalid("amount", e.key()));
         }
         let destination = match input.method.as_str() {
             "iban" => {

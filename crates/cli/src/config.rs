@@ -398,10 +398,11 @@ impl Config {
 fn amount(name: &str, raw: Option<String>, default: i64) -> anyhow::Result<i64> {
     match raw {
         None => Ok(default),
-        Some(r) => guichet_core::money::parse_amount(&r)
-            .filter(|v| *v > 0)
-            .ok_or_else(|| {
-                anyhow::anyhow!("{name}: give a positive amount such as 5.00, got {r:?}")
+        Some(r) => guichet_core::money::parse_amount_text(&r, guichet_core::money::Zero::Refused)
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "{name}: give a positive amount such as 5.00, at most 1000000000.00 ({e}), got {r:?}"
+                )
             }),
     }
 }

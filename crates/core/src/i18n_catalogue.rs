@@ -1004,6 +1004,13 @@ catalogue! {
 
     // Amount bounds (issue #11)
     // (keys of this area go below this line)
+    "amount.missing" => ["Saisissez un montant, p. ex. 150.00.", "Enter an amount, e.g. 150.00.", "Geben Sie einen Betrag ein, z. B. 150.00."],
+    "amount.not_a_number" => ["Ce n'est pas un montant : saisissez des chiffres, p. ex. 150.00.", "This is not an amount: enter digits, e.g. 150.00.", "Das ist kein Betrag: Geben Sie Ziffern ein, z. B. 150.00."],
+    "amount.too_many_decimals" => ["Le montant a plus de deux décimales (centimes) : p. ex. 150.05.", "The amount has more than two decimals (cents): e.g. 150.05.", "Der Betrag hat mehr als zwei Dezimalstellen (Rappen): z. B. 150.05."],
+    "amount.not_positive" => ["Le montant doit être supérieur à zéro.", "The amount must be more than zero.", "Der Betrag muss größer als null sein."],
+    "amount.negative" => ["Le montant ne peut pas être négatif.", "The amount cannot be negative.", "Der Betrag kann nicht negativ sein."],
+    "amount.too_large" => ["Le montant dépasse le maximum accepté de 1'000'000'000.00.", "The amount is above the accepted maximum of 1'000'000'000.00.", "Der Betrag übersteigt das zulässige Maximum von 1'000'000'000.00."],
+    "amount.sum_limit" => ["Cette opération dépasserait la limite des totaux d'un compte ; rien n'a été enregistré. Contactez-nous.", "This operation would exceed an account's total limit; nothing was recorded. Please contact us.", "Dieser Vorgang würde die Summengrenze eines Kontos überschreiten; nichts wurde gebucht. Bitte kontaktieren Sie uns."],
 
 
     // Bank statements, foreign currency, short payments (issue #11)

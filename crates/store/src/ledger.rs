@@ -16,6 +16,10 @@ pub enum PostError {
     Invalid(#[from] LedgerError),
     #[error("insufficient balance")]
     InsufficientFunds,
+    /// The entry would lift an account's running sum above
+    /// [`guichet_core::money::MAX_RUNNING_SUM_MINOR`]: refused, nothing written.
+    #[error("an account's running sum would exceed its ceiling")]
+    SumLimit,
     /// An entry with this idempotency key exists for the Organization: its id.
     #[error("duplicate idempotency key")]
     Duplicate(String),
@@ -69,15 +73,24 @@ async fn add_to_sums(
     debit: i64,
     credit: i64,
 ) -> Result<Option<String>, PostError> {
+    use guichet_core::money::MAX_RUNNING_SUM_MINOR as CEILING;
+    // The sums may only grow up to the ceiling: the write applies only if both stay at or below it
+    // (compared as `sum <= ceiling - delta`, which cannot overflow since 0 <= delta <= ceiling).
+    if debit > CEILING || credit > CEILING {
+        return Err(PostError::SumLimit);
+    }
     let done = sqlx::query(
-        "UPDATE ledger_accounts SET debits = debits + $1, credits = credits + $2 WHERE account_key = $3 RETURNING id",
+        "UPDATE ledger_accounts SET debits = debits + $1, credits = credits + $2 \
+         WHERE account_key = $3 AND debits <= $4 - $1 AND credits <= $4 - $2 RETURNING id",
     )
     .bind(debit)
     .bind(credit)
     .bind(key)
+    .bind(CEILING)
     .fetch_optional(&mut *c)
     .await;
     match done {
+        Err(e) if is_range_violation(&e) => Err(PostError::SumLimit),
         Err(e)
             if e.as_database_error()
                 .is_some_and(|d| d.is_check_violation()) =>
@@ -85,8 +98,29 @@ async fn add_to_sums(
             Err(PostError::InsufficientFunds)
         }
         Err(e) => Err(e.into()),
-        Ok(row) => Ok(row.map(|r| text(&r, "ledger_accounts", "id")).transpose()?),
+        Ok(Some(r)) => Ok(Some(text(&r, "ledger_accounts", "id")?)),
+        Ok(None) => {
+            // Either the account does not exist yet, or the write was refused by the ceiling.
+            let exists = sqlx::query("SELECT id FROM ledger_accounts WHERE account_key = $1")
+                .bind(key)
+                .fetch_optional(&mut *c)
+                .await?;
+            match exists {
+                Some(_) => Err(PostError::SumLimit),
+                None => Ok(None),
+            }
+        }
     }
+}
+
+/// Whether a database error is migration 0019's refusal of a money value out of range (SQLite
+/// trigger "money out of range: …", PostgreSQL CHECK `…_money_range` / `ledger_sums_ceiling`).
+pub fn is_range_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error().is_some_and(|d| {
+        d.message().contains("money out of range")
+            || d.constraint()
+                .is_some_and(|c| c.ends_with("_money_range") || c == "ledger_sums_ceiling")
+    })
 }
 
 /// Writes one entry of transfers; returns its id.

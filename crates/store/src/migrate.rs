@@ -122,6 +122,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres_sql: None,
     },
     Migration {
+        version: 19,
+        name: "money_range",
+        sql: include_str!("../migrations/0019_money_range.sqlite.sql"),
+        postgres_sql: Some(include_str!("../migrations/0019_money_range.postgres.sql")),
+    },
+    Migration {
         version: 20,
         name: "bank_once",
         sql: include_str!("../migrations/0020_bank_once.sqlite.sql"),

@@ -5,6 +5,7 @@ mod client;
 mod harness;
 mod world;
 
+mod amounts;
 mod api;
 mod auth;
 mod bank;

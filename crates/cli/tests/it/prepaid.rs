@@ -250,7 +250,7 @@ async fn withdrawals_are_held_then_approved_or_released(b: Backend) {
         ),
         (req(1_000, IBAN, "Somebody Else"), "holder"),
         (req(200_000, IBAN, "Beta Web SARL"), "amount"),
-        (req(0, IBAN, "Beta Web SARL"), "amount"),
+        (req(0, IBAN, "Beta Web SARL"), "amount_minor"),
     ];
     for (i, (body, field)) in cases.into_iter().enumerate() {
         let r = api_with_key(

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use guichet_app::AppError;
 use guichet_app::members::InviteInput;
 use guichet_app::orgs::OrgUpdate;
+use guichet_core::money::Zero;
 use guichet_core::{InvitationId, Role, UserId};
 use guichet_store::invitations::Invitation;
 use guichet_store::orgs::Org;
@@ -214,7 +215,8 @@ fn answer(a: guichet_app::prepaid::Answer) -> Response {
 
 #[derive(Deserialize)]
 pub struct TopUpBody {
-    amount_minor: i64,
+    #[serde(default)]
+    amount_minor: guichet_core::money::MinorInput,
     #[serde(flatten)]
     card: guichet_app::prepaid::CardFields,
 }
@@ -225,24 +227,47 @@ pub async fn top_up_create(
     headers: axum::http::HeaderMap,
     ApiJson(b): ApiJson<TopUpBody>,
 ) -> ApiResult<Response> {
+    let amount = api_amount(b.amount_minor, Zero::Refused)?;
     let key = idempotency_key(&headers);
     Ok(answer(
         state
             .app
-            .top_up_by_card(&a.actor, b.amount_minor, &b.card, &key)
+            .top_up_by_card(&a.actor, amount, &b.card, &key)
             .await?,
     ))
+}
+
+/// A withdrawal's body: the amount is read leniently so that a bad one is a field error.
+#[derive(Deserialize)]
+pub struct WithdrawalBody {
+    #[serde(default)]
+    amount_minor: guichet_core::money::MinorInput,
+    #[serde(default)]
+    method: String,
+    #[serde(default)]
+    destination: String,
+    #[serde(default)]
+    holder: String,
+    #[serde(default)]
+    code: Option<String>,
 }
 
 pub async fn withdrawal_create(
     State(state): State<AppState>,
     a: ApiActor,
     headers: axum::http::HeaderMap,
-    ApiJson(b): ApiJson<guichet_app::withdrawals::WithdrawalInput>,
+    ApiJson(b): ApiJson<WithdrawalBody>,
 ) -> ApiResult<Response> {
+    let input = guichet_app::withdrawals::WithdrawalInput {
+        amount_minor: api_amount(b.amount_minor, Zero::Refused)?,
+        method: b.method,
+        destination: b.destination,
+        holder: b.holder,
+        code: b.code,
+    };
     let key = idempotency_key(&headers);
     Ok(answer(
-        state.app.request_withdrawal(&a.actor, &b, &key).await?,
+        state.app.request_withdrawal(&a.actor, &input, &key).await?,
     ))
 }
 
@@ -378,7 +403,8 @@ async fn transfer_request_json(state: &AppState, a: &ApiActor, id: &str) -> ApiR
 
 #[derive(Deserialize)]
 pub struct TransferBody {
-    amount_minor: i64,
+    #[serde(default)]
+    amount_minor: guichet_core::money::MinorInput,
 }
 
 pub async fn transfer_request_create(
@@ -388,7 +414,7 @@ pub async fn transfer_request_create(
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let r = state
         .app
-        .request_transfer_top_up(&a.actor, b.amount_minor)
+        .request_transfer_top_up(&a.actor, api_amount(b.amount_minor, Zero::Refused)?)
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -729,4 +755,9 @@ pub async fn product_access_get(
     Ok(Json(
         json!({"access": state.app.product_access(&a.actor, &product).await?}),
     ))
+}
+
+/// An `amount_minor` of a JSON body within core's bounds, or a 422 naming `amount_minor`.
+pub(crate) fn api_amount(input: guichet_core::money::MinorInput, zero: Zero) -> ApiResult<i64> {
+    Ok(guichet_app::amount_in("amount_minor", input.0, zero)?)
 }

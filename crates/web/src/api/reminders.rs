@@ -42,7 +42,8 @@ pub async fn transfer_declared(
 #[derive(Deserialize)]
 pub struct VerifyBody {
     reference: String,
-    amount_minor: Option<i64>,
+    #[serde(default)]
+    amount_minor: Option<guichet_core::money::MinorInput>,
 }
 
 pub async fn verify(
@@ -50,9 +51,13 @@ pub async fn verify(
     a: ApiActor,
     ApiJson(b): ApiJson<VerifyBody>,
 ) -> ApiResult<Json<Value>> {
+    let amount = b
+        .amount_minor
+        .map(|m| super::handlers::api_amount(m, guichet_core::money::Zero::Refused))
+        .transpose()?;
     let v = state
         .app
-        .verify_reminder(&a.actor, &b.reference, b.amount_minor)
+        .verify_reminder(&a.actor, &b.reference, amount)
         .await?;
     Ok(Json(json!(v)))
 }

@@ -737,9 +737,12 @@ pub async fn refund(
     if f.confirm.as_deref() != Some("yes") {
         return Ok(back("admin.refund_unconfirmed", "error"));
     }
-    let Some(amount) = guichet_core::money::parse_amount(&f.amount) else {
-        return Ok(back("field.amount", "error"));
-    };
+    let amount =
+        match guichet_core::money::parse_amount_text(&f.amount, guichet_core::money::Zero::Refused)
+        {
+            Ok(a) => a,
+            Err(e) => return Ok(back(e.key(), "error")),
+        };
     match s
         .ctx
         .state
@@ -902,9 +905,12 @@ pub async fn set_price(
     axum::extract::Path(offer): axum::extract::Path<String>,
     crate::csrf::CsrfForm(f): crate::csrf::CsrfForm<PriceForm>,
 ) -> Result<axum::response::Response, WebError> {
-    let Some(amount) = guichet_core::money::parse_amount(&f.amount) else {
-        return catalogue_back(Err(AppError::invalid("amount", "field.amount")));
-    };
+    let amount =
+        match guichet_core::money::parse_amount_text(&f.amount, guichet_core::money::Zero::Allowed)
+        {
+            Ok(a) => a,
+            Err(e) => return catalogue_back(Err(AppError::invalid("amount", e.key()))),
+        };
     let input = guichet_app::catalogue::PriceInput {
         months: f.months,
         currency: f.currency,

@@ -364,9 +364,9 @@ pub async fn verify(o: InOrg, Query(q): Query<VerifyQuery>) -> Result<Response, 
         let amount = if amount_text.is_empty() {
             Ok(None)
         } else {
-            guichet_core::money::parse_amount(&amount_text)
+            guichet_core::money::parse_amount_text(&amount_text, guichet_core::money::Zero::Refused)
                 .map(Some)
-                .ok_or(AppError::invalid("amount", "verify.amount_invalid"))
+                .map_err(|e| AppError::invalid("amount", e.key()))
         };
         match amount {
             Ok(a) => match o
@@ -585,18 +585,23 @@ pub async fn pay_selection(
         .collect();
     let field = |k: &str| f.get(k).cloned().unwrap_or_default();
     let raw = field("from_prepaid");
-    let Some(from_prepaid_minor) =
-        guichet_core::money::parse_amount(if raw.trim().is_empty() { "0" } else { &raw })
-    else {
-        let errs = [FieldError {
-            field: "from_prepaid",
-            key: "field.amount",
-        }];
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            payments_page(&o, true, &errs, None).await?,
-        )
-            .into_response());
+    let from_prepaid = guichet_core::money::parse_amount_text(
+        if raw.trim().is_empty() { "0" } else { &raw },
+        guichet_core::money::Zero::Allowed,
+    );
+    let from_prepaid_minor = match from_prepaid {
+        Ok(m) => m,
+        Err(e) => {
+            let errs = [FieldError {
+                field: "from_prepaid",
+                key: e.key(),
+            }];
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                payments_page(&o, true, &errs, None).await?,
+            )
+                .into_response());
+        }
     };
     let card =
         (!field("card_number").trim().is_empty()).then(|| guichet_app::prepaid::CardFields {

@@ -566,14 +566,14 @@ async fn prepaid_again(
 
 /// The amount typed in a prepaid form, or the page again with the field flagged.
 async fn typed_amount(o: &InOrg, raw: &str) -> Result<Result<i64, Response>, WebError> {
-    match guichet_core::money::parse_amount(raw) {
-        Some(a) => Ok(Ok(a)),
-        None => Ok(Err(prepaid_again(
+    match guichet_core::money::parse_amount_text(raw, guichet_core::money::Zero::Refused) {
+        Ok(a) => Ok(Ok(a)),
+        Err(e) => Ok(Err(prepaid_again(
             o,
             StatusCode::UNPROCESSABLE_ENTITY,
             &[FieldError {
                 field: "amount",
-                key: "field.amount",
+                key: e.key(),
             }],
         )
         .await?)),

@@ -1,0 +1,28 @@
+-- Money columns hold integers in range, nothing else (issue #11, RELIABILITY #14/#27).
+-- The bound is guichet_core::money::MAX_RUNNING_SUM_MINOR = 10^17 minor units: every stored amount
+-- and every running sum of the ledger lies within ±10^17, ~90 times below i64::MAX, so adding one
+-- entry (each amount <= MAX_AMOUNT_MINOR = 10^11) to a sum can never overflow. On SQLite (the other variant) a column
+-- declared BIGINT still accepts a REAL or TEXT (and `credits + x` past i64 silently turns REAL), and
+-- a CHECK cannot be added to an existing table: BEFORE INSERT/UPDATE triggers refuse the write with
+-- "money out of range: <table>".
+-- PostgreSQL: the columns are BIGINT already; CHECKs bound them.
+
+ALTER TABLE ledger_accounts ADD CONSTRAINT ledger_sums_ceiling CHECK (debits BETWEEN -100000000000000000 AND 100000000000000000 AND credits BETWEEN -100000000000000000 AND 100000000000000000);
+
+ALTER TABLE ledger_transfers ADD CONSTRAINT ledger_transfers_money_range CHECK (amount BETWEEN -100000000000000000 AND 100000000000000000);
+
+ALTER TABLE card_payments ADD CONSTRAINT card_payments_money_range CHECK (amount BETWEEN -100000000000000000 AND 100000000000000000);
+
+ALTER TABLE withdrawals ADD CONSTRAINT withdrawals_money_range CHECK (amount BETWEEN -100000000000000000 AND 100000000000000000);
+
+ALTER TABLE payment_requests ADD CONSTRAINT payment_requests_money_range CHECK (amount BETWEEN -100000000000000000 AND 100000000000000000);
+
+ALTER TABLE bank_transactions ADD CONSTRAINT bank_transactions_money_range CHECK (amount BETWEEN -100000000000000000 AND 100000000000000000);
+
+ALTER TABLE offer_prices ADD CONSTRAINT offer_prices_money_range CHECK (amount BETWEEN -100000000000000000 AND 100000000000000000);
+
+ALTER TABLE invoices ADD CONSTRAINT invoices_money_range CHECK (net BETWEEN -100000000000000000 AND 100000000000000000 AND vat BETWEEN -100000000000000000 AND 100000000000000000 AND gross BETWEEN -100000000000000000 AND 100000000000000000 AND refunded BETWEEN -100000000000000000 AND 100000000000000000);
+
+ALTER TABLE invoice_lines ADD CONSTRAINT invoice_lines_money_range CHECK (unit_net BETWEEN -100000000000000000 AND 100000000000000000 AND net BETWEEN -100000000000000000 AND 100000000000000000 AND vat BETWEEN -100000000000000000 AND 100000000000000000 AND gross BETWEEN -100000000000000000 AND 100000000000000000);
+
+ALTER TABLE credit_notes ADD CONSTRAINT credit_notes_money_range CHECK (net BETWEEN -100000000000000000 AND 100000000000000000 AND vat BETWEEN -100000000000000000 AND 100000000000000000 AND gross BETWEEN -100000000000000000 AND 100000000000000000);
