@@ -115,6 +115,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0017_product_cancellation.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 23,
+        name: "outbox_lang",
+        sql: include_str!("../migrations/0023_outbox_lang.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII
