@@ -1136,11 +1136,11 @@ impl App {
             support_code: &user.support_code,
         };
         let (subject, body) = mail.render(user.lang);
-        let id = guichet_store::outbox::enqueue(
+        let id = guichet_store::outbox::enqueue_in(
             &mut tx,
             &user.email,
-            &subject,
-            &body,
+            user.lang.code(),
+            (&subject, &body),
             "invoices_export",
             now,
         )

@@ -1,4 +1,4 @@
-//! Drawing on a krilla page in millimetres (y downwards), with the embedded DejaVu Sans faces.
+//! Drawing on a krilla page in millimetres (y downwards), with the embedded Liberation Sans faces (the QR-bill guidelines, IG 2.3 §3.4, allow only Arial, Frutiger, Helvetica and Liberation Sans).
 //!
 //! Text is placed one glyph per character (no shaping, hence no ligatures): what `pdftotext`
 //! extracts is exactly the characters drawn.
@@ -16,8 +16,8 @@ pub const PT: f32 = 25.4 / 72.0;
 /// Points per millimetre (krilla's user space is in points).
 pub const MM: f32 = 72.0 / 25.4;
 
-static REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
+static REGULAR: &[u8] = include_bytes!("../fonts/LiberationSans-Regular.ttf");
+static BOLD: &[u8] = include_bytes!("../fonts/LiberationSans-Bold.ttf");
 
 /// One face: krilla's handle for embedding, skrifa's for glyph ids and widths.
 #[derive(Clone)]
@@ -61,6 +61,14 @@ impl Face {
                 )
             })
             .collect()
+    }
+
+    /// Whether the face has a glyph for `c` (else it would print `.notdef`).
+    pub fn has_glyph(&self, c: char) -> bool {
+        skrifa::FontRef::new(self.data)
+            .ok()
+            .and_then(|f| f.charmap().map(c))
+            .is_some_and(|g| g.to_u32() != 0)
     }
 
     /// Width of `text` in mm at `size_pt`.

@@ -354,3 +354,90 @@ fn long_invoices_go_on_to_further_pages() {
     }
     render(&doc).expect("renders");
 }
+
+/// The font names `pdffonts` lists, each with whether it is embedded (None without poppler-utils).
+fn fonts_of(pdf: &[u8], name: &str) -> Option<Vec<(String, bool)>> {
+    if !have("pdffonts") {
+        eprintln!("pdffonts (Debian poppler-utils) missing: fonts not checked");
+        return None;
+    }
+    let file = tmp(name).join("doc.pdf");
+    std::fs::write(&file, pdf).expect("write pdf");
+    let out = Command::new("pdffonts")
+        .arg(&file)
+        .output()
+        .expect("pdffonts runs");
+    assert!(out.status.success(), "pdffonts failed");
+    let listing = String::from_utf8_lossy(&out.stdout).into_owned();
+    // name type encoding emb sub uni object ID; the first two lines are the header.
+    Some(
+        listing
+            .lines()
+            .skip(2)
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let cols: Vec<&str> = l.split_whitespace().collect();
+                let emb = cols.len() >= 5 && cols[cols.len() - 5] == "yes";
+                (cols[0].to_owned(), emb)
+            })
+            .collect(),
+    )
+}
+
+/// Acceptance 1 of issue #15: every kind of document, in every language, is set in Liberation
+/// Sans only (the QR-bill guidelines, IG 2.3 §3.4), embedded.
+#[test]
+fn every_kind_of_document_uses_only_embedded_liberation_sans() {
+    for kind in [
+        Kind::Invoice,
+        Kind::PaymentRequest,
+        Kind::ProForma,
+        Kind::CreditNote,
+    ] {
+        for lang in Lang::ALL {
+            let pdf = render(&document(kind, lang)).expect("renders");
+            let Some(fonts) = fonts_of(&pdf, &format!("fonts-{kind:?}-{lang:?}")) else {
+                return;
+            };
+            assert!(!fonts.is_empty(), "{kind:?} {lang:?}: no font listed");
+            for (name, embedded) in &fonts {
+                // Subsets are named ABCDEF+LiberationSans[-Bold].
+                let base = name.split_once('+').map_or(name.as_str(), |(_, b)| b);
+                assert!(
+                    base == "LiberationSans" || base == "LiberationSans-Bold",
+                    "{kind:?} {lang:?}: font {name}"
+                );
+                assert!(embedded, "{kind:?} {lang:?}: {name} not embedded");
+            }
+        }
+    }
+}
+
+/// The faces have a glyph for every character the fr/de/en catalogue and usual customer data
+/// need: nothing falls back to `.notdef` (an empty box on paper).
+#[test]
+fn the_faces_cover_french_and_german_text() {
+    let fonts = canvas::Fonts::load().expect("fonts");
+    let sample = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆß€’‘“”«»–—…·×°§µ CHF 1'234.50 № ";
+    for bold in [false, true] {
+        let face = fonts.face(bold);
+        let missing: Vec<char> = sample
+            .chars()
+            .filter(|c| !c.is_whitespace() && !face.has_glyph(*c))
+            .collect();
+        assert!(missing.is_empty(), "bold={bold}: no glyph for {missing:?}");
+    }
+    let keys = guichet_core::i18n::KEYS
+        .iter()
+        .filter(|k| k.starts_with("pdf."));
+    for key in keys {
+        for lang in Lang::ALL {
+            let text = guichet_core::i18n::t(lang, key);
+            assert!(
+                text.chars()
+                    .all(|c| c.is_whitespace() || fonts.regular.has_glyph(c)),
+                "{lang:?} {key}: {text}"
+            );
+        }
+    }
+}

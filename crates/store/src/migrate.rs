@@ -133,6 +133,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0020_bank_once.sqlite.sql"),
         postgres_sql: Some(include_str!("../migrations/0020_bank_once.postgres.sql")),
     },
+    Migration {
+        version: 23,
+        name: "outbox_lang",
+        sql: include_str!("../migrations/0023_outbox_lang.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

@@ -16,10 +16,12 @@ pub struct Message {
     pub created_at: i64,
     pub attempts: i64,
     pub sent_at: Option<i64>,
+    /// The recipient's language code (`fr`, `en`, `de`); `None` for messages queued before it was kept.
+    pub lang: Option<String>,
 }
 
 const T: &str = "outbox";
-const COLS: &str = "id, to_addr, subject, body, kind, created_at, attempts, sent_at";
+const COLS: &str = "id, to_addr, subject, body, kind, created_at, attempts, sent_at, lang";
 
 fn from_row(r: &AnyRow) -> Result<Message> {
     Ok(Message {
@@ -31,9 +33,11 @@ fn from_row(r: &AnyRow) -> Result<Message> {
         created_at: int(r, T, "created_at")?,
         attempts: int(r, T, "attempts")?,
         sent_at: opt_int(r, T, "sent_at")?,
+        lang: opt_text(r, T, "lang")?,
     })
 }
 
+/// Queues a message without a language (prefer [`enqueue_in`]: the sender then names none).
 pub async fn enqueue(
     c: &mut Conn,
     to: &str,
@@ -42,14 +46,38 @@ pub async fn enqueue(
     kind: &str,
     now: i64,
 ) -> Result<OutboxId> {
+    insert(c, to, None, (subject, body), kind, now).await
+}
+
+/// Queues a message written in `lang` (its code, e.g. `de`), sent with that Content-Language.
+pub async fn enqueue_in(
+    c: &mut Conn,
+    to: &str,
+    lang: &str,
+    (subject, body): (&str, &str),
+    kind: &str,
+    now: i64,
+) -> Result<OutboxId> {
+    insert(c, to, Some(lang), (subject, body), kind, now).await
+}
+
+async fn insert(
+    c: &mut Conn,
+    to: &str,
+    lang: Option<&str>,
+    (subject, body): (&str, &str),
+    kind: &str,
+    now: i64,
+) -> Result<OutboxId> {
     let id = OutboxId::new();
-    sqlx::query("INSERT INTO outbox (id, to_addr, subject, body, kind, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+    sqlx::query("INSERT INTO outbox (id, to_addr, subject, body, kind, created_at, lang) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(id.to_string())
         .bind(to)
         .bind(subject)
         .bind(body)
         .bind(kind)
         .bind(now)
+        .bind(lang)
         .execute(c)
         .await?;
     Ok(id)

@@ -1,6 +1,7 @@
 //! E-mails: each message is rendered in the recipient's language from the catalogue and written to
 //! the outbox inside the caller's transaction; `sender` delivers the outbox.
 
+pub mod html;
 pub mod sender;
 
 use crate::App;
@@ -410,7 +411,7 @@ pub async fn enqueue(
     now: i64,
 ) -> AppResult<()> {
     let (subject, body) = mail.render(lang);
-    outbox::enqueue(c, to, &subject, &body, mail.kind(), now).await?;
+    outbox::enqueue_in(c, to, lang.code(), (&subject, &body), mail.kind(), now).await?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 
 use crate::App;
 use crate::error::{AppError, AppResult};
+use guichet_core::Lang;
 use guichet_store::outbox::{self, Message};
 use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
@@ -26,34 +27,63 @@ impl Transport {
     }
 }
 
-fn build(
+/// `Content-Language: <code>` (RFC 3282), which lettre has no type for.
+#[derive(Clone)]
+struct ContentLanguage(String);
+
+impl lettre::message::header::Header for ContentLanguage {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("Content-Language")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ContentLanguage(s.trim().to_owned()))
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// The language a message is written in: the one kept with it, else French (messages queued
+/// before the outbox kept it).
+pub fn language(m: &Message) -> Lang {
+    m.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Fr)
+}
+
+/// The MIME message for an outbox row: `MIME-Version: 1.0`, `Content-Language`, and a
+/// `multipart/alternative` of the text and an HTML rendering of the same text (inside a
+/// `multipart/mixed` with the attachment when there is one). The `.eml` writer and SMTP send
+/// exactly this.
+pub fn build(
     app: &App,
     m: &Message,
     attachment: Option<outbox::Attachment>,
 ) -> AppResult<lettre::Message> {
     use lettre::message::{Attachment, MultiPart, SinglePart};
     let bad = |e: &dyn std::fmt::Display| AppError::Internal(format!("message {}: {e}", m.id));
+    let lang = language(m);
     let builder = lettre::Message::builder()
         .from(app.config.mail_from.parse().map_err(|e| bad(&e))?)
         .to(m.to_addr.parse().map_err(|e| bad(&e))?)
         .subject(&m.subject)
-        .message_id(Some(format!("<{}@guichet>", m.id)));
-    match attachment {
-        None => builder
-            .header(ContentType::TEXT_PLAIN)
-            .body(m.body.clone())
-            .map_err(|e| bad(&e)),
+        .message_id(Some(format!("<{}@guichet>", m.id)))
+        .header(ContentLanguage(lang.code().to_owned()));
+    let html = super::html::render(&m.subject, &m.body, lang, &app.config.public_url);
+    let alternative = MultiPart::alternative()
+        .singlepart(SinglePart::plain(m.body.clone()))
+        .singlepart(SinglePart::html(html));
+    let body = match attachment {
+        None => alternative,
         Some(a) => {
             let kind = ContentType::parse(&a.content_type).map_err(|e| bad(&e))?;
-            builder
-                .multipart(
-                    MultiPart::mixed()
-                        .singlepart(SinglePart::plain(m.body.clone()))
-                        .singlepart(Attachment::new(a.filename).body(a.content, kind)),
-                )
-                .map_err(|e| bad(&e))
+            MultiPart::mixed()
+                .multipart(alternative)
+                .singlepart(Attachment::new(a.filename).body(a.content, kind))
         }
-    }
+    };
+    // `multipart` sets `MIME-Version: 1.0`.
+    builder.multipart(body).map_err(|e| bad(&e))
 }
 
 /// Delivers what is due now; returns how many messages went out.

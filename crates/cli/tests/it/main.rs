@@ -25,6 +25,7 @@ mod invitations;
 mod isolation;
 mod kb;
 mod ledger;
+mod mail_formats;
 mod model;
 mod orgs;
 mod prepaid;
