@@ -158,7 +158,7 @@ impl App {
             billing_information: String::new(),
             alternative_procedures: Vec::new(),
         };
-        Ok(crate::documents::writable_bill(bill)?)
+        crate::documents::writable_bill(bill)
     }
 
     /// The QR-bill printed on an invoice's payment request (what its QR code encodes).

@@ -144,7 +144,7 @@ impl App {
             billing_information: String::new(),
             alternative_procedures: Vec::new(),
         };
-        Ok(crate::documents::writable_bill(bill)?)
+        crate::documents::writable_bill(bill)
     }
 
     /// The payment part with receipt (210 × 105 mm) as SVG, in `lang`.

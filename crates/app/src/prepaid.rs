@@ -163,6 +163,10 @@ impl App {
         let account = AccountRef::of_org(AccountKind::Prepaid, actor.org, org.currency);
         // Under the account's lock: two top-ups at once cannot both pass the ceiling on the same
         // old balance (the second waits, then sees the first).
+        // Every account the entry touches is locked first, in the ledger's order, so this lock
+        // cannot deadlock with an entry (a split checkout) that takes the card clearing first.
+        let card_clearing = AccountRef::provider(AccountKind::CardClearing, org.currency);
+        ledger::lock_in_order(&mut tx, &[card_clearing, account], now).await?;
         let balance = ledger::balance_for_update(&mut tx, &account, now).await?;
         if balance.saturating_add(amount) > cfg.prepaid_max_balance {
             return Err(AppError::invalid("amount", "topup.balance_limit"));
@@ -201,7 +205,6 @@ impl App {
                     idempotency_key: Some(key),
                     now,
                 };
-                let card_clearing = AccountRef::provider(AccountKind::CardClearing, org.currency);
                 let transfer = guichet_core::ledger::Transfer {
                     debit: card_clearing,
                     credit: account,

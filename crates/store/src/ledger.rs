@@ -221,6 +221,25 @@ pub async fn balance(c: &mut Conn, a: &AccountRef) -> Result<i64> {
     })
 }
 
+/// Takes the row locks of `accounts` in the ledger's fixed order (by account key, as `post` does),
+/// creating missing ones. A use case that must read a balance under its lock before it posts
+/// (`balance_for_update`) first locks every account its entry will touch this way, so it can never
+/// hold one lock while waiting for an account that `post` takes earlier (a deadlock with a
+/// concurrent entry over the same accounts).
+pub async fn lock_in_order(c: &mut Conn, accounts: &[AccountRef], now: i64) -> Result<()> {
+    let mut sorted: Vec<&AccountRef> = accounts.iter().collect();
+    sorted.sort_by_key(|a| a.key());
+    sorted.dedup_by_key(|a| a.key());
+    for a in sorted {
+        account_id(c, a, now).await?;
+        sqlx::query("UPDATE ledger_accounts SET debits = debits WHERE account_key = $1")
+            .bind(a.key())
+            .execute(&mut *c)
+            .await?;
+    }
+    Ok(())
+}
+
 /// The account's balance, read under its row lock (the account is created if needed): another
 /// transaction that wants to read it this way, or to post to it, waits until this one ends. For a
 /// check made on the balance before a write that depends on it (a ceiling), so that two

@@ -121,7 +121,7 @@ async fn twenty_clients_pay_ten_invoices_each_exactly_once(b: Backend) {
             org_name.clone(),
         );
         tasks.push(tokio::spawn(async move {
-            let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (client as u64 + 1) * 0x1000_0001);
+            let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ ((client as u64 + 1) * 0x1000_0001));
             let mut c = Client::new(&url);
             let mut out = Vec::new();
             for round in 0..ROUNDS {

@@ -94,6 +94,7 @@ fn every_kind(link: &str) -> Vec<Mail<'_>> {
             link,
             verify: link,
             support_code: "123456",
+            short_paid: Some(("CHF 99.51", Some("CHF 0.49"))),
         },
         Mail::SupportAccessGranted {
             org: "Atelier",

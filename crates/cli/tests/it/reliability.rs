@@ -416,7 +416,7 @@ impl Session {
                         }
                     }
                     Op::Balance(a) | Op::BalanceForUpdate(a) if tx.is_some() => {
-                        let c = tx.as_mut().map(|t| &mut **t);
+                        let c = tx.as_deref_mut();
                         let c = c.expect("open");
                         let r = match op {
                             Op::Balance(_) => ledger::balance(c, &a).await,
@@ -435,7 +435,7 @@ impl Session {
                             idempotency_key: None,
                             now: 0,
                         };
-                        let c = tx.as_mut().map(|t| &mut **t).expect("open");
+                        let c = tx.as_deref_mut().expect("open");
                         match ledger::post(c, entry, &transfers).await {
                             Ok(_) => Out::Done,
                             Err(PostError::InsufficientFunds) => Out::Refused,
