@@ -37,16 +37,9 @@ pub async fn record(
     Ok(())
 }
 
-/// The latest entries of one action, any Organization (for operators' checks and tests).
-pub async fn latest_of_action(c: &mut Conn, action: &str, limit: i64) -> Result<Vec<Entry>> {
+/// Audit rows read by `SELECT id, org_id, actor_id, action, detail, ip, at`.
+fn entries(rows: &[sqlx::any::AnyRow]) -> Result<Vec<Entry>> {
     const T: &str = "audit_log";
-    let rows = sqlx::query(
-        "SELECT id, org_id, actor_id, action, detail, ip, at FROM audit_log WHERE action = $1 ORDER BY at DESC, id DESC LIMIT $2",
-    )
-    .bind(action)
-    .bind(limit)
-    .fetch_all(c)
-    .await?;
     rows.iter()
         .map(|r| {
             Ok(Entry {
@@ -62,8 +55,19 @@ pub async fn latest_of_action(c: &mut Conn, action: &str, limit: i64) -> Result<
         .collect()
 }
 
+/// The latest entries of one action, any Organization (for operators' checks and tests).
+pub async fn latest_of_action(c: &mut Conn, action: &str, limit: i64) -> Result<Vec<Entry>> {
+    let rows = sqlx::query(
+        "SELECT id, org_id, actor_id, action, detail, ip, at FROM audit_log WHERE action = $1 ORDER BY at DESC, id DESC LIMIT $2",
+    )
+    .bind(action)
+    .bind(limit)
+    .fetch_all(c)
+    .await?;
+    entries(&rows)
+}
+
 pub async fn for_org(c: &mut Conn, org: OrgId, limit: i64) -> Result<Vec<Entry>> {
-    const T: &str = "audit_log";
     let rows = sqlx::query(
         "SELECT id, org_id, actor_id, action, detail, ip, at FROM audit_log WHERE org_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
     )
@@ -71,19 +75,7 @@ pub async fn for_org(c: &mut Conn, org: OrgId, limit: i64) -> Result<Vec<Entry>>
     .bind(limit)
     .fetch_all(c)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Entry {
-                id: parsed(r, T, "id")?,
-                org_id: opt_parsed(r, T, "org_id")?,
-                actor_id: opt_parsed(r, T, "actor_id")?,
-                action: text(r, T, "action")?,
-                detail: text(r, T, "detail")?,
-                ip: text(r, T, "ip")?,
-                at: int(r, T, "at")?,
-            })
-        })
-        .collect()
+    entries(&rows)
 }
 
 /// The activity log's filters (all optional; times are unix seconds, `to` exclusive).
