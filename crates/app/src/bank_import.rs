@@ -81,7 +81,7 @@ async fn credit_prepaid(
         Ok(id) => Ok(id),
         // This bank payment was credited to this Organization already: never twice.
         Err(ledger::PostError::Duplicate(_)) => Err(AppError::Conflict("bank.already_placed")),
-        Err(e) => Err(AppError::Internal(e.to_string())),
+        Err(e) => Err(crate::error::post_error(e)),
     }
 }
 
@@ -299,7 +299,7 @@ impl App {
                     {
                         let exact = inv.currency == currency
                             && inv.gross == amount.minor
-                            && (inv.status == "unpaid" || inv.status == "overdue");
+                            && inv.status.is_payable();
                         new.org = Some(inv.org_id);
                         new.status = Status::Credited;
                         // Compare-and-set: only a payment that finds the invoice still open pays it.
@@ -331,12 +331,12 @@ impl App {
                                 }],
                             )
                             .await
-                            .map_err(|e| AppError::Internal(e.to_string()))?;
+                            .map_err(crate::error::post_error)?;
                             new.credited_entry = Some(&entry_id);
                             store::insert(&mut tx, &new).await?;
                             // A second payment of it in the same file finds it paid.
                             if let Some(i) = invoices.get_mut(r) {
-                                i.status = "paid".into();
+                                i.status = guichet_core::status::InvoiceStatus::Paid;
                             }
                             crate::billing::activate_invoice_products(
                                 &mut tx, inv.org_id, &inv.id, now,
@@ -421,8 +421,10 @@ impl App {
                     .await?;
                     new.credited_entry = Some(&entry_id);
                     store::insert(&mut tx, &new).await?;
+                    // The money is credited either way; the request is marked paid by the first
+                    // payment only (a second one is a top-up of its own).
                     if let Some(r) = &request {
-                        payment_requests::mark_paid(&mut tx, &r.id, now).await?;
+                        let _first = payment_requests::mark_paid(&mut tx, &r.id, now).await?;
                     }
                     report.credited += 1;
                 }

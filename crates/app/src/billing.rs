@@ -82,7 +82,7 @@ pub(crate) async fn issue_invoice(
         org_id: org.id,
         number: number(issued.year, seq),
         kind: kind.into(),
-        status: "unpaid".into(),
+        status: guichet_core::status::InvoiceStatus::Unpaid,
         currency: org.currency,
         net: totals.net,
         vat: totals.vat,
@@ -158,7 +158,7 @@ pub(crate) async fn issue_invoice(
         };
         ledger::post(tx, entry, &transfers)
             .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+            .map_err(crate::error::post_error)?;
     }
     Ok(invoice)
 }
@@ -180,16 +180,6 @@ pub struct InvoicePage {
     pub page: i64,
     pub pages: i64,
 }
-
-const STATUSES: [&str; 7] = [
-    "unpaid",
-    "partially_paid",
-    "paid",
-    "overdue",
-    "refunded",
-    "partially_refunded",
-    "cancelled",
-];
 
 pub(crate) fn day_start(d: &str, field: &'static str) -> AppResult<i64> {
     let date = Date::parse_iso(d).ok_or(AppError::invalid(field, "field.date"))?;
@@ -387,7 +377,7 @@ impl App {
         let (inv, _) = store::get_invoice(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        if inv.status != "unpaid" && inv.status != "overdue" {
+        if !inv.status.is_payable() {
             return Err(AppError::Conflict("invoice.already_paid"));
         }
         // Claim first: the conditional write decides which of two concurrent payments goes on (the
@@ -419,7 +409,7 @@ impl App {
             Err(ledger::PostError::InsufficientFunds) => {
                 return Err(AppError::invalid("invoice", "invoice.insufficient"));
             }
-            Err(e) => return Err(AppError::Internal(e.to_string())),
+            Err(e) => return Err(crate::error::post_error(e)),
         }
         activate_invoice_products(&mut tx, actor.org, id, now).await?;
         let body = serde_json::json!({"invoice": inv.number, "status": "paid", "amount_minor": inv.gross, "currency": inv.currency});
@@ -508,9 +498,11 @@ pub(crate) async fn activate_invoice_products(
         let Some(product) = store::get_product(c, org, &p).await? else {
             continue;
         };
-        if product.state == guichet_core::product::ProductState::Pending {
+        let activated = product.state == guichet_core::product::ProductState::Pending && {
             let end = start.add_months(product.period_months as u32);
-            store::activate(c, &p, &start.iso(), &end.iso()).await?;
+            store::activate(c, &p, &start.iso(), &end.iso()).await?
+        };
+        if activated {
             crate::support::on_product_active(c, org, &p, &product.offer_id, now).await?;
         } else if let Some(end) = period_end {
             // The line's own period: a renewal billed under a changed period applies it now.
@@ -521,7 +513,16 @@ pub(crate) async fn activate_invoice_products(
                 (Some(a), Some(b)) => guichet_core::period::months_between(a, b),
                 _ => product.period_months,
             };
-            store::extend(c, &p, &end, months).await?;
+            if !store::extend(c, &p, &end, months).await? {
+                // Paid for a product that ended meanwhile: the money stays booked (the invoice is
+                // paid); the Organization's activity says the product was not extended.
+                let detail = format!(
+                    "{}: paid, not extended ({})",
+                    product.name,
+                    product.state.code()
+                );
+                audit::record(c, Some(org), None, "product.state", &detail, "", now).await?;
+            }
         }
     }
     Ok(())
@@ -587,7 +588,7 @@ pub(crate) async fn cancel_unpaid_invoice(
     };
     ledger::post(tx, entry, &reversal)
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        .map_err(crate::error::post_error)?;
     Ok(())
 }
 
@@ -817,7 +818,7 @@ impl App {
             let (inv, _) = store::get_invoice(&mut tx, actor.org, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            if inv.status != "unpaid" && inv.status != "overdue" {
+            if !inv.status.is_payable() {
                 return Err(AppError::Conflict("invoice.already_paid"));
             }
             if inv.currency != org.currency {
@@ -876,7 +877,7 @@ impl App {
             Err(ledger::PostError::InsufficientFunds) => {
                 return Err(AppError::invalid("from_prepaid", "invoice.insufficient"));
             }
-            Err(e) => return Err(AppError::Internal(e.to_string())),
+            Err(e) => return Err(crate::error::post_error(e)),
         }
         // 3. The card, last: its charge is claimed under what it pays before the provider is called.
         if by_card > 0 {
@@ -995,7 +996,7 @@ fn csv_rows(invoices: &[Invoice], header: bool) -> AppResult<Vec<u8>> {
         out.write_record([
             cell(&i.number).as_ref(),
             &issued[..10],
-            cell(&i.status).as_ref(),
+            cell(i.status.as_str()).as_ref(),
             cell(&i.bill_to[0]).as_ref(),
             &guichet_core::money::format_minor(i.net),
             &guichet_core::money::format_minor(i.vat),
@@ -1026,7 +1027,7 @@ struct ParsedFilter {
 fn parse_filter(f: &InvoiceFilter) -> AppResult<ParsedFilter> {
     let status = f.status.clone().filter(|s| !s.is_empty());
     if let Some(s) = status.as_deref()
-        && !STATUSES.contains(&s)
+        && guichet_core::status::InvoiceStatus::parse(s).is_none()
     {
         return Err(AppError::invalid("status", "field.choice"));
     }

@@ -224,7 +224,9 @@ impl App {
                 }
                 _ => state_on(p.state, expires, day, Grace::default()),
             };
-            if next != p.state {
+            // A state core has no transition to (e.g. a terminated product whose end arrives)
+            // is left as it is.
+            if next != p.state && p.state.can_become(next) {
                 let mut tx = self.db.begin().await?;
                 if store::set_state(&mut tx, &p.id, p.state, next).await? {
                     if next == guichet_core::product::ProductState::Expired

@@ -7,6 +7,7 @@ use crate::payment_requests::{bank_currency, creditor_address};
 use crate::{Actor, App};
 use guichet_bank::qr::{Address, QrBill, Reference};
 use guichet_core::invoice::{LineInput, price};
+use guichet_core::status::InvoiceStatus;
 use guichet_core::{Action, Currency, Lang, vat};
 use guichet_pdf::{Document, Kind, Line};
 use guichet_store::billing::{self as store, Invoice, InvoiceLine};
@@ -49,20 +50,15 @@ pub struct Pdf {
 
 /// The document that applies to an invoice in `status`: the final invoice once paid, the payment
 /// request while it is to be paid, none otherwise (e.g. cancelled).
-pub fn document_for(status: &str) -> Option<InvoiceDocument> {
-    if SETTLED.contains(&status) {
+pub fn document_for(status: InvoiceStatus) -> Option<InvoiceDocument> {
+    if status.is_settled() {
         Some(InvoiceDocument::Final)
-    } else if PAYABLE.contains(&status) {
+    } else if status.is_due() {
         Some(InvoiceDocument::Request)
     } else {
         None
     }
 }
-
-/// Statuses whose invoice counts as paid (the final invoice exists).
-const SETTLED: [&str; 3] = ["paid", "refunded", "partially_refunded"];
-/// Statuses still to be paid (a payment request makes sense).
-const PAYABLE: [&str; 3] = ["unpaid", "overdue", "partially_paid"];
 
 /// The bill as it can be printed: stored names and addresses transliterated to the Swiss Payment
 /// Standards set (`?` where nothing fits) and cut to length; a payer address that still breaks a
@@ -186,20 +182,20 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         drop(c);
-        let status = inv.status.as_str();
+        let status = inv.status;
         let which = match document.filter(|d| !d.is_empty()) {
             Some(d) => {
                 InvoiceDocument::parse(d).ok_or(AppError::invalid("document", "field.choice"))?
             }
-            None if SETTLED.contains(&status) => InvoiceDocument::Final,
+            None if status.is_settled() => InvoiceDocument::Final,
             None => InvoiceDocument::Request,
         };
         let (kind, qr_bill, filename) = match which {
-            InvoiceDocument::Final if SETTLED.contains(&status) => {
+            InvoiceDocument::Final if status.is_settled() => {
                 (Kind::Invoice, None, format!("invoice-{}.pdf", inv.number))
             }
             InvoiceDocument::Final => return Err(AppError::Conflict("invoice.final_unpaid")),
-            InvoiceDocument::Request if PAYABLE.contains(&status) => (
+            InvoiceDocument::Request if status.is_due() => (
                 Kind::PaymentRequest,
                 Some(self.invoice_bill(&inv, actor.lang)?),
                 format!("payment-request-{}.pdf", inv.number),
@@ -264,7 +260,7 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         for (inv, _) in &selected {
-            if !PAYABLE.contains(&inv.status.as_str()) {
+            if !inv.status.is_due() {
                 return Err(AppError::Conflict("invoice.not_payable"));
             }
             if inv.currency != org.currency {

@@ -133,7 +133,7 @@ impl App {
                 }],
             )
             .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+            .map_err(crate::error::post_error)?;
             audit::record(
                 &mut tx,
                 Some(w.org_id),
@@ -202,7 +202,11 @@ pub(crate) async fn complete_payout(
     if w.amount != amount {
         return Ok(false);
     }
-    withdrawals::mark_paid(c, &w.id, now).await?;
+    // Compare-and-set: the same payout reported twice (a camt.053 and its camt.054, two imports at
+    // once) completes it once; the second report is then not one of ours in transit.
+    if !withdrawals::mark_paid(c, &w.id, now).await? {
+        return Ok(false);
+    }
     let transit = AccountRef::provider(AccountKind::PayoutsInTransit, w.currency);
     let bank = AccountRef::provider(AccountKind::BankClearing, w.currency);
     let entry = ledger::NewEntry {
@@ -222,7 +226,7 @@ pub(crate) async fn complete_payout(
         }],
     )
     .await
-    .map_err(|e| AppError::Internal(e.to_string()))?;
+    .map_err(crate::error::post_error)?;
     audit::record(
         c,
         Some(w.org_id),

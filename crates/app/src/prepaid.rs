@@ -179,6 +179,14 @@ impl App {
             idempotency_key: key,
             description: &description,
         };
+        // What this charge pays is recorded under a unique key before the provider is called:
+        // this top-up (its idempotency key) is charged once, whatever the retries or instances.
+        let pays = format!("topup:{}:{key}", actor.org);
+        if !card_payments::claim_charge(&mut tx, &pays, actor.org, amount, org.currency, key, now)
+            .await?
+        {
+            return Err(AppError::Conflict("topup.already_charged"));
+        }
         let outcome = self.payments.charge(&request).await;
         let provider_ref = match &outcome {
             ChargeOutcome::Succeeded { provider_ref } => Some(provider_ref.as_str()),

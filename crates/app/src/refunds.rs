@@ -102,7 +102,7 @@ impl App {
         let (inv, _) = store::get_invoice(&mut tx, invoice.org_id, &invoice.id)
             .await?
             .ok_or(AppError::NotFound)?;
-        if !["paid", "partially_refunded"].contains(&inv.status.as_str()) {
+        if !inv.status.is_refundable() {
             return Err(AppError::Conflict("refund.not_settled"));
         }
         let earlier = credit_notes::of_invoice(&mut tx, inv.org_id, &inv.id).await?;
@@ -162,7 +162,7 @@ impl App {
         };
         ledger::post(&mut tx, entry, &transfers)
             .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+            .map_err(crate::error::post_error)?;
         let amount = Money::new(amount_minor, inv.currency).to_string();
         audit::record(
             &mut tx,
@@ -188,9 +188,9 @@ impl App {
             crate::mail::enqueue(&mut tx, self, &email, lang, mail, now).await?;
         }
         let status = if inv.refunded + amount_minor == inv.gross {
-            "refunded"
+            guichet_core::status::InvoiceStatus::Refunded
         } else {
-            "partially_refunded"
+            guichet_core::status::InvoiceStatus::PartiallyRefunded
         };
         let body = serde_json::json!({
             "credit_note": note.number,

@@ -82,10 +82,13 @@ pub enum Verdict {
         number: String,
         amount: Money,
         due_on: String,
-        status: String,
+        status: guichet_core::status::InvoiceStatus,
     },
     /// One of the Organization's invoices, but nothing is owed on it any more.
-    NotOpen { number: String, status: String },
+    NotOpen {
+        number: String,
+        status: guichet_core::status::InvoiceStatus,
+    },
     /// The reference is one of the Organization's open invoices, the amount is not.
     AmountDiffers { number: String, amount: Money },
     /// Not an invoice of this Organization (whether or not it exists elsewhere).
@@ -232,7 +235,7 @@ impl App {
         let (inv, _) = billing_store::get_invoice(&mut tx, actor.org, invoice)
             .await?
             .ok_or(AppError::NotFound)?;
-        if !(inv.status == "unpaid" || inv.status == "overdue") {
+        if !inv.status.is_payable() {
             return Err(AppError::Conflict("invoice.not_payable"));
         }
         let day = today(now).iso();
@@ -290,7 +293,7 @@ impl App {
             return Ok(Verdict::Unknown);
         };
         let money = Money::new(inv.gross, inv.currency);
-        if !(inv.status == "unpaid" || inv.status == "overdue") {
+        if !inv.status.is_payable() {
             return Ok(Verdict::NotOpen {
                 number: inv.number,
                 status: inv.status,

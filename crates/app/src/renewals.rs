@@ -388,7 +388,13 @@ impl App {
         let Some((inv, _)) = store::get_invoice(&mut tx, p.org_id, invoice_id).await? else {
             return Ok(Attempt::AlreadyMade);
         };
-        if inv.status != "unpaid" && inv.status != "overdue" {
+        // Held until this attempt commits: a checkout or bank payment of the same invoice waits,
+        // then finds it paid (and one that came first is seen here): the card is never charged
+        // for an invoice another payment settles.
+        use guichet_core::status::InvoiceStatus::{Overdue, Unpaid};
+        if !inv.status.is_payable()
+            || !guichet_store::transition::hold(&mut tx, invoice_id, &[Unpaid, Overdue]).await?
+        {
             return Ok(Attempt::AlreadyMade);
         }
         let org = p.org_id;
@@ -410,6 +416,20 @@ impl App {
                             idempotency_key: &key,
                             description: &description,
                         };
+                        let pays = format!("renewal:{invoice_id}:{slot}");
+                        if !card_payments::claim_charge(
+                            &mut tx,
+                            &pays,
+                            org,
+                            inv.gross,
+                            inv.currency,
+                            &key,
+                            at,
+                        )
+                        .await?
+                        {
+                            return Ok(Attempt::AlreadyMade);
+                        }
                         let answer = self.payments.charge(&request).await;
                         let last4 = card.last4.clone();
                         let provider_ref = match &answer {
@@ -462,8 +482,11 @@ impl App {
                 }],
             )
             .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-            store::mark_invoice_paid(&mut tx, invoice_id, at).await?;
+            .map_err(crate::error::post_error)?;
+            if !store::mark_invoice_paid(&mut tx, invoice_id, at).await? {
+                // Cannot happen while the row is held; if it did, nothing of this is kept.
+                return Err(AppError::Conflict("invoice.already_paid"));
+            }
             activate_invoice_products(&mut tx, org, invoice_id, at).await?;
             if outcome == "paid_prepaid" {
                 Attempt::Prepaid

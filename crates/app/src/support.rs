@@ -10,6 +10,7 @@ use crate::auth::SessionCtx;
 use crate::error::{AppError, AppResult};
 use crate::mail::{self, Mail};
 use crate::{Actor, App, Origin};
+use guichet_core::product::ProductState;
 use guichet_core::{Access, Action, OrgId, Role, UserId};
 use guichet_store::support::{self as store, Grant};
 use guichet_store::{Conn, audit, billing, memberships, orgs, sessions, users};
@@ -82,7 +83,8 @@ pub(crate) async fn check_premium_order(
     if months < PREMIUM_MIN_MONTHS {
         return Err(AppError::invalid("period", "premium.min_commitment"));
     }
-    let held = store::premium_products(c, org, &["pending", "active"]).await?;
+    let held =
+        store::premium_products(c, org, &[ProductState::Pending, ProductState::Active]).await?;
     if held.iter().any(|(_, t, _, _, _)| *t >= tier) {
         return Err(AppError::Conflict("premium.upgrade_only"));
     }
@@ -98,11 +100,11 @@ pub(crate) async fn on_product_active(
     offer: &str,
     now: i64,
 ) -> AppResult<()> {
-    use guichet_core::product::ProductState::{Active, Cancelled};
+    use ProductState::{Active, Cancelled};
     let Some(tier) = store::offer_tier(c, offer).await? else {
         return Ok(());
     };
-    for (id, lower, name, _, _) in store::premium_products(c, org, &["active"]).await? {
+    for (id, lower, name, _, _) in store::premium_products(c, org, &[ProductState::Active]).await? {
         if id != product && lower < tier && billing::set_state(c, &id, Active, Cancelled).await? {
             let detail = format!("{name}: active → cancelled (upgrade, no refund)");
             audit::record(c, Some(org), None, "product.state", &detail, "", now).await?;
@@ -175,7 +177,7 @@ impl App {
     }
 
     async fn premium_of(&self, c: &mut Conn, org: OrgId) -> AppResult<Option<Premium>> {
-        let active = store::premium_products(c, org, &["active"]).await?;
+        let active = store::premium_products(c, org, &[ProductState::Active]).await?;
         let Some((product_id, tier, name, _, expires_on)) = active.into_iter().next() else {
             return Ok(None);
         };

@@ -7,6 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::prepaid::{Answer, check_key, claim_key};
 use crate::{Actor, App};
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
+use guichet_core::status::WithdrawalStatus;
 use guichet_core::{Action, Money, validate};
 use guichet_store::withdrawals::{NewWithdrawal, Withdrawal};
 use guichet_store::{audit, idempotency, ledger, orgs, users, withdrawals};
@@ -140,7 +141,7 @@ impl App {
             Err(ledger::PostError::InsufficientFunds) => {
                 return Err(AppError::invalid("amount", "withdrawal.insufficient"));
             }
-            Err(e) => return Err(AppError::Internal(e.to_string())),
+            Err(e) => return Err(crate::error::post_error(e)),
         }
         let w = NewWithdrawal {
             org: actor.org,
@@ -153,7 +154,7 @@ impl App {
             now,
         };
         let id = withdrawals::insert(&mut tx, &w).await?;
-        let body = serde_json::json!({"id": id, "status": "requested", "amount_minor": input.amount_minor, "currency": org.currency, "destination": mask(&destination)});
+        let body = serde_json::json!({"id": id, "status": WithdrawalStatus::Requested, "amount_minor": input.amount_minor, "currency": org.currency, "destination": mask(&destination)});
         idempotency::complete(&mut tx, actor.org, key, 201, &body.to_string()).await?;
         audit::record(
             &mut tx,
@@ -185,8 +186,8 @@ impl App {
         }
         let mut c = self.db.conn().await?;
         Ok((
-            withdrawals::with_status(&mut c, "requested").await?,
-            withdrawals::with_status(&mut c, "approved").await?,
+            withdrawals::with_status(&mut c, WithdrawalStatus::Requested).await?,
+            withdrawals::with_status(&mut c, WithdrawalStatus::Approved).await?,
         ))
     }
 
@@ -211,11 +212,15 @@ impl App {
         if !approve && reason.is_none() {
             return Err(AppError::invalid("reason", "withdrawal.reason_needed"));
         }
-        let to = if approve { "approved" } else { "rejected" };
+        let to = if approve {
+            WithdrawalStatus::Approved
+        } else {
+            WithdrawalStatus::Rejected
+        };
         if !withdrawals::decide(
             &mut tx,
             id,
-            "requested",
+            WithdrawalStatus::Requested,
             to,
             ctx.user.id,
             reason.as_deref(),
@@ -245,7 +250,7 @@ impl App {
                 }],
             )
             .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+            .map_err(crate::error::post_error)?;
         }
         let detail = format!(
             "{} {} {}",

@@ -246,6 +246,7 @@ catalogue! {
     "topup.too_small" => ["Le montant minimum d'un crédit est de 10.00.", "The smallest top-up is 10.00.", "Die kleinste Aufladung beträgt 10.00."],
     "topup.too_large" => ["Le montant maximum d'un crédit est de 10'000.00.", "The largest top-up is 10'000.00.", "Die grösste Aufladung beträgt 10'000.00."],
     "topup.balance_limit" => ["Ce crédit porterait le solde au-delà du maximum autorisé (50'000.00).", "This top-up would take the balance above the allowed maximum (50'000.00).", "Diese Aufladung würde das Guthaben über das erlaubte Maximum (50'000.00) bringen."],
+    "topup.already_charged" => ["Ce crédit a déjà été débité de la carte : rien n'a été débité une seconde fois.", "This top-up was already charged to the card: nothing was charged twice.", "Diese Aufladung wurde der Karte bereits belastet: nichts wurde doppelt belastet."],
     "field.amount" => ["Saisissez un montant, p. ex. 150.00.", "Enter an amount, e.g. 150.00.", "Geben Sie einen Betrag ein, z. B. 150.00."],
     "idempotency.key_invalid" => ["La clé d'idempotence doit compter de 1 à 255 caractères visibles.", "The idempotency key must have 1 to 255 visible characters.", "Der Idempotenzschlüssel muss 1 bis 255 sichtbare Zeichen haben."],
     "idempotency.mismatch" => ["Cette clé d'idempotence a déjà servi pour une autre requête.", "This idempotency key was already used for another request.", "Dieser Idempotenzschlüssel wurde bereits für eine andere Anfrage verwendet."],

@@ -1,6 +1,7 @@
 //! Payments read from bank statements, with what became of them.
 
 use crate::row::*;
+use crate::transition::Cas;
 use crate::{Conn, Result};
 use guichet_core::status::bank_transaction::BankTransactionStatus;
 use guichet_core::{OrgId, UserId};
@@ -175,19 +176,19 @@ pub async fn assign(
     entry: &str,
     now: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(
-        "UPDATE bank_transactions SET status = 'assigned', org_id = $1, decided_by = $2, decided_at = $3, note = $4, \
-         credited_entry = $5 WHERE id = $6 AND status = 'exception' AND credited_entry IS NULL",
+    Cas::new(
+        &[BankTransactionStatus::Exception],
+        BankTransactionStatus::Assigned,
     )
-    .bind(org.to_string())
-    .bind(by.to_string())
-    .bind(now)
-    .bind(note)
-    .bind(entry)
-    .bind(id)
-    .execute(c)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .id(id)
+    .set("org_id", org.to_string())
+    .set("decided_by", by.to_string())
+    .set("decided_at", now)
+    .set("note", note)
+    .set("credited_entry", entry)
+    .guard_expr("credited_entry IS NULL")
+    .applied(c)
+    .await
 }
 
 /// Records the ids of an imported camt.054 (its `GrpHdr/MsgId` and each `Ntfctn/Id`).
@@ -228,16 +229,14 @@ pub async fn detail_message_imported(c: &mut Conn, id: &str) -> Result<bool> {
 pub async fn replace_by_details(c: &mut Conn, ids: &[String], now: i64) -> Result<u64> {
     let mut n = 0;
     for id in ids {
-        let done = sqlx::query(
-            "UPDATE bank_transactions SET status = 'replaced_by_details', decided_at = $1, \
-             note = 'replaced by the details of its camt.054' \
-             WHERE details_ref = $2 AND status IN ('awaiting_details', 'exception') AND credited_entry IS NULL",
-        )
-        .bind(now)
-        .bind(id)
-        .execute(&mut *c)
-        .await?;
-        n += done.rows_affected();
+        use BankTransactionStatus::*;
+        n += Cas::new(&[AwaitingDetails, Exception], ReplacedByDetails)
+            .key("details_ref = ?", id.as_str())
+            .set("decided_at", now)
+            .set("note", "replaced by the details of its camt.054")
+            .guard_expr("credited_entry IS NULL")
+            .apply(&mut *c)
+            .await?;
     }
     Ok(n)
 }

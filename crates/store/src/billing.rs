@@ -1,8 +1,10 @@
 //! Catalogue, products and invoices.
 
 use crate::row::*;
+use crate::transition::Cas;
 use crate::{Conn, Result};
 use guichet_core::product::{ProductState, ProductType};
+use guichet_core::status::InvoiceStatus;
 use guichet_core::{Currency, OrgId};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -310,14 +312,14 @@ pub async fn get_product(c: &mut Conn, org: OrgId, id: &str) -> Result<Option<Pr
     row.as_ref().map(product).transpose()
 }
 
-pub async fn activate(c: &mut Conn, id: &str, starts_on: &str, expires_on: &str) -> Result<()> {
-    sqlx::query("UPDATE products SET state = 'active', starts_on = $1, expires_on = $2 WHERE id = $3 AND state = 'pending'")
-        .bind(starts_on)
-        .bind(expires_on)
-        .bind(id)
-        .execute(c)
-        .await?;
-    Ok(())
+/// A pending product's first payment: it runs from `starts_on`; false if it was no longer pending.
+pub async fn activate(c: &mut Conn, id: &str, starts_on: &str, expires_on: &str) -> Result<bool> {
+    Cas::new(&[ProductState::Pending], ProductState::Active)
+        .id(id)
+        .set("starts_on", starts_on)
+        .set("expires_on", expires_on)
+        .applied(c)
+        .await
 }
 
 pub async fn count_live_products(c: &mut Conn, org: OrgId) -> Result<i64> {
@@ -359,7 +361,7 @@ pub struct Invoice {
     pub org_id: OrgId,
     pub number: String,
     pub kind: String,
-    pub status: String,
+    pub status: InvoiceStatus,
     pub currency: Currency,
     pub net: i64,
     pub vat: i64,
@@ -400,7 +402,7 @@ fn invoice(r: &AnyRow) -> Result<Invoice> {
         org_id: parsed(r, T, "org_id")?,
         number: text(r, T, "number")?,
         kind: text(r, T, "kind")?,
-        status: text(r, T, "status")?,
+        status: code(r, T, "status", InvoiceStatus::parse)?,
         currency: code(r, T, "currency", Currency::parse)?,
         net: int(r, T, "net")?,
         vat: int(r, T, "vat")?,
@@ -437,7 +439,7 @@ pub async fn insert_invoice(
     .bind(i.org_id.to_string())
     .bind(&i.number)
     .bind(&i.kind)
-    .bind(&i.status)
+    .bind(i.status.as_str())
     .bind(i.currency.code())
     .bind(i.net)
     .bind(i.vat)
@@ -595,13 +597,12 @@ pub async fn invoices_page(
 /// Cancels an unpaid invoice (it keeps its number: the sequence stays gap-free) and frees its
 /// lines' billing keys for the invoice that replaces it; false if it was not unpaid.
 pub async fn cancel_invoice(c: &mut Conn, id: &str) -> Result<bool> {
-    let done = sqlx::query(
-        "UPDATE invoices SET status = 'cancelled' WHERE id = $1 AND status IN ('unpaid', 'overdue')",
-    )
-    .bind(id)
-    .execute(&mut *c)
-    .await?;
-    if done.rows_affected() != 1 {
+    use InvoiceStatus::*;
+    if !Cas::new(&[Unpaid, Overdue], Cancelled)
+        .id(id)
+        .applied(&mut *c)
+        .await?
+    {
         return Ok(false);
     }
     sqlx::query("UPDATE invoice_lines SET billing_key = NULL WHERE invoice_id = $1")
@@ -623,23 +624,22 @@ pub async fn set_pending_period(c: &mut Conn, id: &str, months: i64) -> Result<(
 
 /// INV-03: unpaid invoices due before `today` (`YYYY-MM-DD`) become overdue; how many.
 pub async fn mark_overdue(c: &mut Conn, today: &str) -> Result<u64> {
-    let done = sqlx::query(
-        "UPDATE invoices SET status = 'overdue' WHERE status = 'unpaid' AND due_on < $1",
-    )
-    .bind(today)
-    .execute(c)
-    .await?;
-    Ok(done.rows_affected())
+    Cas::new(&[InvoiceStatus::Unpaid], InvoiceStatus::Overdue)
+        .all_rows()
+        .guard("due_on < ?", today)
+        .apply(c)
+        .await
 }
 
 /// Marks an unpaid invoice paid; false if it was not unpaid.
 pub async fn mark_invoice_paid(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
-    let done = sqlx::query("UPDATE invoices SET status = 'paid', paid_at = $1, paid_minor = gross WHERE id = $2 AND status IN ('unpaid', 'overdue')")
-        .bind(now)
-        .bind(id)
-        .execute(c)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    use InvoiceStatus::*;
+    Cas::new(&[Unpaid, Overdue], Paid)
+        .id(id)
+        .set("paid_at", now)
+        .set_expr("paid_minor = gross")
+        .applied(c)
+        .await
 }
 
 pub async fn count_unpaid(c: &mut Conn, org: OrgId) -> Result<i64> {
@@ -764,29 +764,32 @@ pub async fn set_state(
     from: ProductState,
     to: ProductState,
 ) -> Result<bool> {
-    let done = sqlx::query("UPDATE products SET state = $1 WHERE id = $2 AND state = $3")
-        .bind(to.code())
-        .bind(id)
-        .bind(from.code())
-        .execute(c)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    Cas::new(&[from], to).id(id).applied(c).await
 }
 
 /// A paid renewal of `months`: the product runs until `expires_on` (never shortened), is active
 /// again, and is billed by `months` from now on (a scheduled change of period is then done).
-pub async fn extend(c: &mut Conn, id: &str, expires_on: &str, months: i64) -> Result<()> {
-    sqlx::query(
-        "UPDATE products SET expires_on = CASE WHEN expires_on IS NULL OR expires_on < $1 THEN $1 ELSE expires_on END, state = 'active', \
+/// False if the product is no longer running (terminated or cancelled meanwhile).
+pub async fn extend(c: &mut Conn, id: &str, expires_on: &str, months: i64) -> Result<bool> {
+    // A lapsed product is active again (a transition); a running one stays active.
+    Cas::new(
+        &[ProductState::Expired, ProductState::Blocked],
+        ProductState::Active,
+    )
+    .id(id)
+    .apply(&mut *c)
+    .await?;
+    let done = sqlx::query(
+        "UPDATE products SET expires_on = CASE WHEN expires_on IS NULL OR expires_on < $1 THEN $1 ELSE expires_on END, \
          period_months = $3, next_period_months = CASE WHEN next_period_months = $3 THEN NULL ELSE next_period_months END \
-         WHERE id = $2 AND state IN ('active', 'expired', 'blocked')",
+         WHERE id = $2 AND state = 'active'",
     )
     .bind(expires_on)
     .bind(id)
     .bind(months)
     .execute(c)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 /// The months billed by the line with `key` (`product:period_start`), if it exists.

@@ -1,7 +1,9 @@
 //! Credit notes (INV-02): refunds against an issued invoice, numbered in their own gap-free series.
 
 use crate::row::*;
+use crate::transition::Cas;
 use crate::{Conn, Result};
+use guichet_core::status::InvoiceStatus;
 use guichet_core::{Currency, OrgId, UserId};
 use sqlx::any::AnyRow;
 
@@ -91,14 +93,22 @@ pub async fn get(c: &mut Conn, org: OrgId, id: &str) -> Result<Option<CreditNote
 /// invoice is settled; sets its status (`refunded` when fully refunded). `false`: nothing changed.
 /// One statement, so concurrent refunds of one invoice are serialised by the row lock.
 pub async fn add_refund(c: &mut Conn, invoice: &str, amount: i64) -> Result<bool> {
-    let r = sqlx::query(
-        "UPDATE invoices SET refunded = refunded + $2, \
-         status = CASE WHEN refunded + $2 = gross THEN 'refunded' ELSE 'partially_refunded' END \
-         WHERE id = $1 AND status IN ('paid', 'partially_refunded') AND refunded + $2 <= gross",
-    )
-    .bind(invoice)
-    .bind(amount)
-    .execute(c)
-    .await?;
-    Ok(r.rows_affected() == 1)
+    use InvoiceStatus::*;
+    // Two compare-and-sets, each guarded by the row's own amounts: the first refunds the rest in
+    // full, the second a part; whichever matches the row as it is now applies, never both.
+    for (to, guard) in [
+        (Refunded, "refunded + ? = gross"),
+        (PartiallyRefunded, "refunded + ? < gross"),
+    ] {
+        let done = Cas::new(&[Paid, PartiallyRefunded], to)
+            .id(invoice)
+            .set_with("refunded = refunded + ?", amount)
+            .guard(guard, amount)
+            .applied(&mut *c)
+            .await?;
+        if done {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }

@@ -32,6 +32,7 @@ pub mod support;
 pub mod teams;
 pub mod throttle;
 pub mod tokens;
+pub mod transition;
 pub mod users;
 pub mod withdrawals;
 
@@ -47,6 +48,9 @@ pub enum StoreError {
     Corrupt { table: &'static str, detail: String },
     #[error("configuration: {0}")]
     Config(String),
+    /// A status change that core's `can_become` does not allow (a bug in the caller).
+    #[error("transition refused: {0}")]
+    Transition(String),
 }
 
 impl StoreError {

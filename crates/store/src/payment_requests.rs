@@ -1,7 +1,9 @@
 //! Payment requests with their own reference (PP-02 by bank transfer; INV-09 later for invoices).
 
 use crate::row::*;
+use crate::transition::Cas;
 use crate::{Conn, Result};
+use guichet_core::status::PaymentRequestStatus;
 use guichet_core::{Currency, OrgId, UserId};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -14,7 +16,7 @@ pub struct PaymentRequest {
     pub amount: i64,
     pub currency: Currency,
     pub reference: String,
-    pub status: String,
+    pub status: PaymentRequestStatus,
     pub created_at: i64,
     pub paid_at: Option<i64>,
 }
@@ -30,7 +32,7 @@ fn from_row(r: &AnyRow) -> Result<PaymentRequest> {
         amount: int(r, T, "amount")?,
         currency: code(r, T, "currency", Currency::parse)?,
         reference: text(r, T, "reference")?,
-        status: text(r, T, "status")?,
+        status: code(r, T, "status", PaymentRequestStatus::parse)?,
         created_at: int(r, T, "created_at")?,
         paid_at: opt_int(r, T, "paid_at")?,
     })
@@ -108,10 +110,9 @@ pub async fn by_reference(c: &mut Conn, reference: &str) -> Result<Option<Paymen
 
 /// Marks an open request paid; false if it was not open.
 pub async fn mark_paid(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
-    let done = sqlx::query("UPDATE payment_requests SET status = 'paid', paid_at = $1 WHERE id = $2 AND status = 'open'")
-        .bind(now)
-        .bind(id)
-        .execute(c)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    Cas::new(&[PaymentRequestStatus::Open], PaymentRequestStatus::Paid)
+        .id(id)
+        .set("paid_at", now)
+        .applied(c)
+        .await
 }

@@ -33,7 +33,7 @@ pub async fn offer_tier(c: &mut Conn, offer: &str) -> Result<Option<i64>> {
 pub async fn premium_products(
     c: &mut Conn,
     org: OrgId,
-    states: &[&str],
+    states: &[guichet_core::product::ProductState],
 ) -> Result<Vec<(String, i64, String, String, Option<String>)>> {
     const T: &str = "products";
     let rows = sqlx::query(
@@ -47,7 +47,7 @@ pub async fn premium_products(
     let mut out = Vec::new();
     for r in &rows {
         let state = text(r, T, "state")?;
-        if states.contains(&state.as_str()) {
+        if states.iter().any(|s| s.code() == state) {
             out.push((
                 text(r, T, "id")?,
                 int(r, T, "support_tier")?,

@@ -1,7 +1,9 @@
 //! Withdrawal requests (PP-04) and their decisions.
 
 use crate::row::*;
+use crate::transition::Cas;
 use crate::{Conn, Result};
+use guichet_core::status::WithdrawalStatus;
 use guichet_core::{Currency, OrgId, UserId};
 use sqlx::any::AnyRow;
 
@@ -15,7 +17,7 @@ pub struct Withdrawal {
     pub method: String,
     pub destination: String,
     pub holder: String,
-    pub status: String,
+    pub status: WithdrawalStatus,
     pub requested_by: UserId,
     pub reason: Option<String>,
     pub created_at: i64,
@@ -36,7 +38,7 @@ fn from_row(r: &AnyRow) -> Result<Withdrawal> {
         method: text(r, T, "method")?,
         destination: text(r, T, "destination")?,
         holder: text(r, T, "holder")?,
-        status: text(r, T, "status")?,
+        status: code(r, T, "status", WithdrawalStatus::parse)?,
         requested_by: parsed(r, T, "requested_by")?,
         reason: opt_text(r, T, "reason")?,
         created_at: int(r, T, "created_at")?,
@@ -85,11 +87,11 @@ pub async fn of_org(c: &mut Conn, org: OrgId) -> Result<Vec<Withdrawal>> {
 }
 
 /// Every withdrawal in a status, oldest first (the back office's queue).
-pub async fn with_status(c: &mut Conn, status: &str) -> Result<Vec<Withdrawal>> {
+pub async fn with_status(c: &mut Conn, status: WithdrawalStatus) -> Result<Vec<Withdrawal>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {COLS} FROM withdrawals w JOIN orgs o ON o.id = w.org_id WHERE w.status = $1 ORDER BY w.created_at, w.id LIMIT 500"
     ));
-    let rows = sqlx::query(sql).bind(status).fetch_all(c).await?;
+    let rows = sqlx::query(sql).bind(status.as_str()).fetch_all(c).await?;
     rows.iter().map(from_row).collect()
 }
 
@@ -105,24 +107,19 @@ pub async fn get(c: &mut Conn, id: &str) -> Result<Option<Withdrawal>> {
 pub async fn decide(
     c: &mut Conn,
     id: &str,
-    from: &str,
-    to: &str,
+    from: WithdrawalStatus,
+    to: WithdrawalStatus,
     by: UserId,
     reason: Option<&str>,
     now: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(
-        "UPDATE withdrawals SET status = $1, decided_by = $2, reason = $3, decided_at = $4 WHERE id = $5 AND status = $6",
-    )
-    .bind(to)
-    .bind(by.to_string())
-    .bind(reason)
-    .bind(now)
-    .bind(id)
-    .bind(from)
-    .execute(c)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    Cas::new(&[from], to)
+        .id(id)
+        .set("decided_by", by.to_string())
+        .set("reason", reason)
+        .set("decided_at", now)
+        .applied(c)
+        .await
 }
 
 /// Approved withdrawals to an IBAN, oldest first: what the next payout file carries.
@@ -137,12 +134,11 @@ pub async fn approved_to_iban(c: &mut Conn) -> Result<Vec<Withdrawal>> {
 
 /// Records a payout file and marks its withdrawals in transit; false for one that was no longer approved.
 pub async fn mark_in_transit(c: &mut Conn, id: &str, file_id: &str) -> Result<bool> {
-    let done = sqlx::query("UPDATE withdrawals SET status = 'in_transit', payout_file_id = $1 WHERE id = $2 AND status = 'approved'")
-        .bind(file_id)
-        .bind(id)
-        .execute(c)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    Cas::new(&[WithdrawalStatus::Approved], WithdrawalStatus::InTransit)
+        .id(id)
+        .set("payout_file_id", file_id)
+        .applied(c)
+        .await
 }
 
 /// A withdrawal in transit whose id without hyphens is `end_to_end` (what the bank echoes back).
@@ -172,12 +168,11 @@ pub async fn in_transit_by_end_to_end(
 }
 
 pub async fn mark_paid(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
-    let done = sqlx::query("UPDATE withdrawals SET status = 'paid', decided_at = $1 WHERE id = $2 AND status = 'in_transit'")
-        .bind(now)
-        .bind(id)
-        .execute(c)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    Cas::new(&[WithdrawalStatus::InTransit], WithdrawalStatus::Paid)
+        .id(id)
+        .set("decided_at", now)
+        .applied(c)
+        .await
 }
 
 pub async fn insert_payout_file(

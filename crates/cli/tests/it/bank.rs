@@ -859,7 +859,7 @@ mod volume {
                 .unwrap()
                 .unwrap()
                 .0;
-            assert_eq!(inv.status, "paid");
+            assert_eq!(inv.status.as_str(), "paid");
         }
     }
 }

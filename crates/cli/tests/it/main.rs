@@ -39,3 +39,4 @@ mod sites;
 mod sps_text;
 mod support;
 mod teams;
+mod transitions;

@@ -688,7 +688,7 @@ pub async fn invoices(s: Signed, Query(q): Query<InvoiceLookup>) -> Result<Marku
                         } }
                     }
                 }
-                @if (inv.status == "paid" || inv.status == "partially_refunded") && left > 0 {
+                @if inv.status.is_refundable() && left > 0 {
                     div.card {
                         h2 { (ctx.t("admin.refund_title")) }
                         p.muted { (ctx.t("admin.refund_help")) }

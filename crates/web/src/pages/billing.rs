@@ -191,7 +191,7 @@ async fn invoices_page(
                     label for="f-status" { (ctx.t("invoice.status")) }
                     select id="f-status" name="status" {
                         option value="" { (ctx.t("invoice.all")) }
-                        @for s in ["unpaid", "paid", "overdue", "partially_paid", "refunded", "partially_refunded", "cancelled"] {
+                        @for s in guichet_core::status::InvoiceStatus::ALL.map(|s| s.as_str()) {
                             option value=(s) selected[f.status.as_deref() == Some(s)] { (ctx.t(&format!("invoice.status.{s}"))) }
                         }
                     }
@@ -221,7 +221,7 @@ async fn invoices_page(
                                 td { (date(i.issued_at)) }
                                 td { span.badge { (ctx.t(&format!("invoice.status.{}", i.status))) } }
                                 td.num { (Money::new(i.gross, i.currency)) }
-                                td { (pdf_link(ctx, &i.id, &i.status)) }
+                                td { (pdf_link(ctx, &i.id, i.status)) }
                             }
                         }
                     }
@@ -247,7 +247,7 @@ async fn invoice_page(
     let credit_notes = app.credit_notes(&o.actor, id).await?;
     let reminders = app.reminder_state(&o.actor, id).await?;
     let ctx = &o.ctx;
-    let payable = inv.status == "unpaid" || inv.status == "overdue";
+    let payable = inv.status.is_payable();
     let can_pay = o.actor.can(Action::Pay);
     let key = guichet_app::crypto::random_token();
     Ok(manager(
@@ -273,7 +273,7 @@ async fn invoice_page(
                 p.muted { (ctx.t("invoice.vat_rate")) " " (guichet_core::money::format_minor(inv.vat_rate_bp)) " %"
                     @if let Some(m) = &inv.vat_mention { " — " (ctx.t(m)) } }
                 p { (ctx.t("prepaid.transfer_reference")) ": " code { (inv.payment_reference) } }
-                p { (pdf_link(ctx, &inv.id, &inv.status)) }
+                p { (pdf_link(ctx, &inv.id, inv.status)) }
                 @if !reminders.sent.is_empty() {
                     p.muted { (ctx.t("invoice.reminders_sent")) ": "
                         @for (i, (level, on)) in reminders.sent.iter().enumerate() {
@@ -803,7 +803,11 @@ pub async fn pro_forma(
 }
 
 /// The link to the document that applies to an invoice now (none for e.g. a cancelled one).
-fn pdf_link(ctx: &crate::ctx::Ctx, id: &str, status: &str) -> Markup {
+fn pdf_link(
+    ctx: &crate::ctx::Ctx,
+    id: &str,
+    status: guichet_core::status::InvoiceStatus,
+) -> Markup {
     use guichet_app::documents::{InvoiceDocument, document_for};
     match document_for(status) {
         Some(d) => {
