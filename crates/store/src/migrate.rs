@@ -139,6 +139,14 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0023_outbox_lang.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 24,
+        name: "bank_money_range",
+        sql: include_str!("../migrations/0024_bank_money_range.sqlite.sql"),
+        postgres_sql: Some(include_str!(
+            "../migrations/0024_bank_money_range.postgres.sql"
+        )),
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

@@ -13,6 +13,7 @@ both_backends!(
     api_amounts_out_of_range_are_422_and_write_nothing,
     form_amounts_out_of_range_are_422_and_write_nothing,
     a_running_sum_at_the_ceiling_refuses_the_next_credit,
+    a_bank_amount_is_an_integer_in_range_whatever_writes_it,
 );
 
 const OK_CARD: &str = "4242424242424242";
@@ -321,4 +322,59 @@ async fn entry_count(t: &TestApp) -> i64 {
         .fetch_one(&mut *c)
         .await
         .unwrap()
+}
+
+/// The database's own guard on bank amounts (0019, restored by 0024 on SQLite after 0020 rebuilt
+/// the table): a value out of range — or, on SQLite, a REAL — is refused even by raw SQL.
+async fn a_bank_amount_is_an_integer_in_range_whatever_writes_it(b: Backend) {
+    use guichet_core::status::BankTransactionStatus;
+    use guichet_store::bank_transactions::{NewTransaction, insert};
+    let t = TestApp::spawn(b).await;
+    let mut c = t.app.db.conn().await.unwrap();
+    insert(
+        &mut c,
+        &NewTransaction {
+            bank_key: "RANGE-1",
+            file_name: "range.xml",
+            direction: "credit",
+            amount: 6000,
+            currency: "CHF",
+            booking_date: None,
+            reference: None,
+            debtor_name: None,
+            debtor_iban: None,
+            message: None,
+            status: BankTransactionStatus::Exception,
+            org: None,
+            request: None,
+            note: None,
+            details_ref: None,
+            credited_entry: None,
+            now: 1,
+        },
+    )
+    .await
+    .unwrap();
+    // An amount in range is accepted by the same statement (so the refusals below are the range's).
+    let sql = "UPDATE bank_transactions SET amount = 6000 WHERE bank_key = 'RANGE-1'";
+    assert_eq!(
+        guichet_store::testing_execute(&mut c, sql).await.unwrap(),
+        1
+    );
+    let sql =
+        "UPDATE bank_transactions SET amount = 1000000000000000000 WHERE bank_key = 'RANGE-1'";
+    assert!(
+        guichet_store::testing_execute(&mut c, sql).await.is_err(),
+        "10^18 must be refused"
+    );
+    if b == Backend::Sqlite {
+        let sql = "UPDATE bank_transactions SET amount = 60.5 WHERE bank_key = 'RANGE-1'";
+        assert!(
+            guichet_store::testing_execute(&mut c, sql).await.is_err(),
+            "a REAL must be refused"
+        );
+    }
+    let sql = "SELECT amount FROM bank_transactions WHERE bank_key = 'RANGE-1'";
+    let (amount,): (i64,) = sqlx::query_as(sql).fetch_one(&mut *c).await.unwrap();
+    assert_eq!(amount, 6000);
 }
