@@ -465,10 +465,33 @@ fn check_creditor(c: guichet_app::Creditor) -> anyhow::Result<guichet_app::Credi
     {
         anyhow::bail!("creditor: name, postcode, town and a two-letter country are required");
     }
+    // Every text goes onto QR-bills and into pain.001 files: typographic characters are written
+    // plainly, anything else outside the Swiss Payment Standards set stops the start with the
+    // setting and the character named, and each text must fit its field.
+    let text = |setting: &str, v: &str, max: usize| -> anyhow::Result<String> {
+        let plain = guichet_core::sps_text::transliterate(v.trim()).map_err(|ch| {
+            anyhow::anyhow!(
+                "{setting}: the character {} cannot be used in a Swiss payment (QR-bill, pain.001)",
+                guichet_core::sps_text::describe(ch)
+            )
+        })?;
+        if plain.chars().count() > max {
+            anyhow::bail!(
+                "{setting}: at most {max} characters, got {}",
+                plain.chars().count()
+            );
+        }
+        Ok(plain)
+    };
     Ok(guichet_app::Creditor {
+        name: text("creditor_name", &c.name, 70)?,
+        street: text("creditor_street", &c.street, 70)?,
+        building_number: text("creditor_building", &c.building_number, 16)?,
+        postcode: text("creditor_postcode", &c.postcode, 16)?,
+        town: text("creditor_town", &c.town, 35)?,
+        country: c.country.to_ascii_uppercase(),
         qr_iban: qr,
         iban,
-        ..c
     })
 }
 
@@ -571,6 +594,36 @@ mod tests {
             Config::resolve(ok, FileConfig::default()).is_ok(),
             "spaces in an IBAN are fine"
         );
+    }
+
+    #[test]
+    fn creditor_texts_are_plain_or_refused_with_the_character_named() {
+        let typographic = ConfigArgs {
+            creditor_name: Some("Hébergement l’Arc — Sàrl".into()),
+            creditor_town: Some("«Lausanne»".into()),
+            ..Default::default()
+        };
+        let c = Config::resolve(typographic, FileConfig::default())
+            .unwrap()
+            .creditor;
+        assert_eq!(c.name, "Hébergement l'Arc - Sàrl");
+        assert_eq!(c.town, "\"Lausanne\"");
+        let emoji = ConfigArgs {
+            creditor_street: Some("Rue du Port 🚢".into()),
+            ..Default::default()
+        };
+        let e = Config::resolve(emoji, FileConfig::default()).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("creditor_street: the character 🚢"),
+            "{e}"
+        );
+        let long = ConfigArgs {
+            creditor_town: Some("x".repeat(36)),
+            ..Default::default()
+        };
+        let e = Config::resolve(long, FileConfig::default()).unwrap_err();
+        assert!(e.to_string().contains("creditor_town: at most 35"), "{e}");
     }
 
     #[test]
