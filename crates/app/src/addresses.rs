@@ -34,8 +34,8 @@ pub(crate) fn payment_text(
 ) -> Option<String> {
     match sps_text::transliterate(raw) {
         Ok(plain) => e.check(validate::line(&plain, max), field, key),
-        Err(_) => {
-            e.add(field, "field.sps_char");
+        Err(c) => {
+            e.add_with(field, "field.sps_char", sps_text::describe(c));
             None
         }
     }

@@ -7,6 +7,9 @@ use guichet_store::StoreError;
 pub struct FieldError {
     pub field: &'static str,
     pub key: &'static str,
+    /// What the message names, when it names something (the refused character, shown as
+    /// `sps_text::describe` gives it).
+    pub param: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -40,7 +43,11 @@ pub enum AppError {
 
 impl AppError {
     pub fn invalid(field: &'static str, key: &'static str) -> AppError {
-        AppError::Invalid(vec![FieldError { field, key }])
+        AppError::Invalid(vec![FieldError {
+            field,
+            key,
+            param: None,
+        }])
     }
 }
 
@@ -85,7 +92,20 @@ pub struct Errors(Vec<FieldError>);
 
 impl Errors {
     pub fn add(&mut self, field: &'static str, key: &'static str) {
-        self.0.push(FieldError { field, key });
+        self.0.push(FieldError {
+            field,
+            key,
+            param: None,
+        });
+    }
+
+    /// An error whose message names `param` (e.g. the refused character).
+    pub fn add_with(&mut self, field: &'static str, key: &'static str, param: String) {
+        self.0.push(FieldError {
+            field,
+            key,
+            param: Some(param),
+        });
     }
 
     /// `Some(value)` passes through; `None` records the error.

@@ -116,8 +116,8 @@ async fn an_emoji_is_refused_under_the_field_and_by_the_api(b: Backend) {
         fields[0]["message"]
             .as_str()
             .unwrap()
-            .contains("cannot be used in a Swiss payment"),
-        "{body}"
+            .contains("cannot be used in a Swiss payment: 🚢"),
+        "the character is named: {body}"
     );
     let list = web.api("GET", &path, tok, None).await.json();
     assert!(

@@ -767,7 +767,15 @@ impl IntoResponse for ApiError {
         if let AppError::Invalid(fields) = &self.0 {
             body["error"]["fields"] = fields
                 .iter()
-                .map(|f| json!({"field": f.field, "message": t(f.key)}))
+                .map(|f| {
+                    let message = match (&f.param, f.key) {
+                        (Some(c), "field.sps_char") => {
+                            guichet_core::i18n::tf(Lang::En, "field.sps_char_named", &[("char", c)])
+                        }
+                        _ => t(f.key),
+                    };
+                    json!({"field": f.field, "message": message})
+                })
                 .collect();
         }
         let mut res = (status_of(&self.0), axum::Json(body)).into_response();

@@ -170,7 +170,11 @@ pub async fn login(ctx: Ctx, CsrfForm(f): CsrfForm<LoginForm>) -> Result<Respons
     {
         Ok(s) => Ok(signed_in(&ctx, &s, &next)),
         Err(AppError::Forbidden(key)) => {
-            let errs = [FieldError { field: "form", key }];
+            let errs = [FieldError {
+                field: "form",
+                key,
+                param: None,
+            }];
             Ok((
                 StatusCode::UNAUTHORIZED,
                 login_form(&ctx, &f.email, &next, &errs, None),
@@ -178,7 +182,11 @@ pub async fn login(ctx: Ctx, CsrfForm(f): CsrfForm<LoginForm>) -> Result<Respons
                 .into_response())
         }
         Err(AppError::TooMany { key, retry_after }) => {
-            let errs = [FieldError { field: "form", key }];
+            let errs = [FieldError {
+                field: "form",
+                key,
+                param: None,
+            }];
             let mut res = (
                 StatusCode::TOO_MANY_REQUESTS,
                 login_form(&ctx, &f.email, &next, &errs, None),
@@ -242,7 +250,14 @@ pub async fn second_factor(
         }
         Err(AppError::TooMany { key, .. }) => Ok((
             StatusCode::TOO_MANY_REQUESTS,
-            second_factor_form(&ctx, &[FieldError { field: "form", key }]),
+            second_factor_form(
+                &ctx,
+                &[FieldError {
+                    field: "form",
+                    key,
+                    param: None,
+                }],
+            ),
         )
             .into_response()),
         Err(e) => Err(e.into()),

@@ -595,6 +595,7 @@ pub async fn pay_selection(
             let errs = [FieldError {
                 field: "from_prepaid",
                 key: e.key(),
+                param: None,
             }];
             return Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -616,6 +617,7 @@ pub async fn pay_selection(
                 let errs = [FieldError {
                     field: "durations",
                     key: "checkout.duration_unavailable",
+                    param: None,
                 }];
                 return Ok((
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -646,6 +648,7 @@ pub async fn pay_selection(
             let errs = [FieldError {
                 field: "card_number",
                 key: "prepaid.top_up_declined",
+                param: None,
             }];
             Ok((
                 StatusCode::PAYMENT_REQUIRED,

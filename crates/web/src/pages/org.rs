@@ -574,6 +574,7 @@ async fn typed_amount(o: &InOrg, raw: &str) -> Result<Result<i64, Response>, Web
             &[FieldError {
                 field: "amount",
                 key: e.key(),
+                param: None,
             }],
         )
         .await?)),
@@ -602,6 +603,7 @@ pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Respon
                 &[FieldError {
                     field: "card_number",
                     key: "prepaid.top_up_declined",
+                    param: None,
                 }],
             )
             .await

@@ -181,6 +181,7 @@ async fn product_result(
         Err(AppError::Conflict(key)) => vec![FieldError {
             field: "product",
             key,
+            param: None,
         }],
         Err(e) => return Err(e.into()),
     };
