@@ -106,7 +106,7 @@ impl App {
             return Err(AppError::Conflict("refund.not_settled"));
         }
         let earlier = credit_notes::of_invoice(&mut tx, inv.org_id, &inv.id).await?;
-        let vat_refunded: i64 = earlier.iter().map(|n| n.vat).sum();
+        let vat_refunded = earlier.iter().fold(0i64, |s, n| s.saturating_add(n.vat));
         let (net, vat) = refund_split(inv.gross, inv.vat, inv.refunded, vat_refunded, amount_minor)
             .map_err(|e| match e {
                 RefundError::NotPositive => AppError::invalid("amount", "refund.amount_positive"),
