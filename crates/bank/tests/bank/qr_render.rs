@@ -586,11 +586,13 @@ fn every_character_of_the_set_round_trips_through_a_qr_bill() {
             f.iter().map(|s| sps_plain(s)).collect(),
         ),
     ] {
-        let payload = bill
-            .to_payload()
-            .unwrap_or_else(|e| panic!("{label}: {e}"));
+        let payload = bill.to_payload().unwrap_or_else(|e| panic!("{label}: {e}"));
         let parsed = guichet_bank::qr::parse(&payload).expect("parses back");
-        assert_eq!(fields(&parsed).to_vec(), expected, "{label}: parsed payload");
+        assert_eq!(
+            fields(&parsed).to_vec(),
+            expected,
+            "{label}: parsed payload"
+        );
         let Some(scanned) = scan(&qr_code_svg(&bill).expect("renders"), "sps") else {
             continue;
         };
