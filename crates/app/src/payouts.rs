@@ -429,3 +429,61 @@ pub(crate) async fn complete_payout(
     .await?;
     Ok(true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn payout(holder: &str, street: &str, iban: &str) -> Payout {
+        Payout {
+            end_to_end_id: "E2E1".into(),
+            creditor_name: field_text(holder, 70),
+            creditor_address: PostalAddress {
+                street: field_text(street, 70),
+                building_number: String::new(),
+                postal_code: "1000".into(),
+                town: "Lausanne".into(),
+                country: "CH".into(),
+            },
+            creditor_iban: iban.into(),
+            amount_minor: 100,
+            currency: guichet_bank::Currency::Chf,
+            remittance: String::new(),
+        }
+    }
+
+    #[test]
+    fn what_stopped_a_payout_is_named() {
+        let iban = "CH5604835012345678009";
+        let ok = payout("Atelier Favre Sàrl’", "Rue du Lac 12–14", iban);
+        assert_eq!(ok.creditor_name, "Atelier Favre Sàrl'");
+        assert_eq!(pain001::payout_problem(&ok), None);
+        let cases = [
+            (payout("Bistro 😀", "Quai 3", iban), "holder", Some("😀")),
+            (payout("Bistro", "Quai 3 東", iban), "address", Some("東")),
+            (
+                payout("Bistro", "Quai 3", "CH5604835012345678000"),
+                "iban",
+                None,
+            ),
+        ];
+        for (p, field, refused) in cases {
+            let reason = pain001::payout_problem(&p).expect("refused");
+            assert_eq!(
+                classify(&reason, &p),
+                (field, refused.map(str::to_owned)),
+                "{reason}"
+            );
+        }
+    }
+
+    #[test]
+    fn stored_text_is_made_plain_before_it_is_cut() {
+        // "…" becomes "..." first, then the cut: the result fits the field.
+        let long = format!("{}…", "a".repeat(69));
+        assert_eq!(field_text(&long, 70).chars().count(), 70);
+        // Text that cannot be made plain is kept whole, so the check names its character.
+        let bad = format!("{}😀", "a".repeat(80));
+        assert_eq!(field_text(&bad, 70), bad);
+    }
+}

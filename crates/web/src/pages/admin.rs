@@ -190,7 +190,7 @@ fn set_aside_card(ctx: &crate::ctx::Ctx, list: &[guichet_app::payouts::SetAside]
                             _ => "payout_aside.field.other",
                         };
                         tr {
-                            td { (date(w.created_at)) br; (w.holder) br; span.muted { (w.method) " " (w.destination) } br; code.muted { (w.id) } }
+                            td { (date(w.created_at)) br; (w.holder) br; span.muted { (ctx.t(&format!("withdrawal.method.{}", w.method))) " " (w.destination) } br; code.muted { (w.id) } }
                             td { (w.org_name) }
                             td.num { (guichet_core::Money::new(w.amount, w.currency)) }
                             td {
