@@ -342,8 +342,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::ExportPayouts { out } => {
             let app = guichet::open(&config, Arc::new(SystemClock)).await?;
-            match app.export_payouts(None).await? {
-                None => println!("No approved withdrawal to an IBAN: no file written."),
+            let run = app.export_payouts(None).await?;
+            match &run.file {
+                None if run.set_aside.is_empty() => {
+                    println!("No approved withdrawal to an IBAN: no file written.")
+                }
+                None => println!(
+                    "No file written: every approved withdrawal to an IBAN ({}) was set aside.",
+                    run.set_aside.len()
+                ),
                 Some(f) => {
                     std::fs::create_dir_all(&out).with_context(|| out.display().to_string())?;
                     let path = out.join(format!("{}.xml", f.message_id));
@@ -352,6 +359,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         "{} payout(s) written to {} (pain.001.001.09); they are now in transit.",
                         f.payouts,
                         path.display()
+                    );
+                }
+            }
+            if !run.set_aside.is_empty() {
+                println!(
+                    "{} withdrawal(s) set aside (still approved, nothing moved; reject them in the back office or fix the data):",
+                    run.set_aside.len()
+                );
+                for a in &run.set_aside {
+                    let w = &a.withdrawal;
+                    println!(
+                        "  {} {} {}: {}",
+                        w.id,
+                        w.org_name,
+                        guichet_core::Money::new(w.amount, w.currency),
+                        a.problem.reason
                     );
                 }
             }

@@ -1038,6 +1038,31 @@ catalogue! {
     // (keys of this area go below this line)
 
 
+    // Payout set-aside: one payout that cannot be exported is set aside, the others written (issue #11)
+    // (keys of this area go below this line)
+    "payout_aside.title" => ["Écartés du fichier de paiement", "Set aside from the payout file", "Von der Zahlungsdatei zurückgestellt"],
+    "payout_aside.help" => ["Ces retraits validés n'ont pas pu être écrits dans le fichier de paiement : un nom, une adresse ou un IBAN enregistré que le fichier bancaire ne peut pas contenir. Ils restent validés, rien n'a bougé dans la comptabilité et les autres versements ont été écrits. Refusez le retrait (son montant revient sur le compte prépayé de l'Organisation et le demandeur reçoit votre raison), ou faites corriger les données puis écrivez à nouveau le fichier.", "These approved withdrawals could not be written into the payout file: a stored name, address or IBAN that the bank file cannot carry. They stay approved, nothing has moved in the ledger, and the other payouts were written. Reject the withdrawal (its amount goes back to the Organization's prepaid balance and the requester is told your reason), or have the data corrected and write the file again.", "Diese freigegebenen Auszahlungen konnten nicht in die Zahlungsdatei geschrieben werden: ein gespeicherter Name, eine Adresse oder eine IBAN, die die Bankdatei nicht aufnehmen kann. Sie bleiben freigegeben, in der Buchhaltung hat sich nichts bewegt, und die übrigen Auszahlungen wurden geschrieben. Lehnen Sie die Auszahlung ab (der Betrag geht auf das Prepaid-Guthaben der Organisation zurück, und der Antragsteller erhält Ihren Grund), oder lassen Sie die Daten korrigieren und schreiben Sie die Datei erneut."],
+    "payout_aside.withdrawal" => ["Retrait", "Withdrawal", "Auszahlung"],
+    "payout_aside.org" => ["Organisation", "Organization", "Organisation"],
+    "payout_aside.amount" => ["Montant", "Amount", "Betrag"],
+    "payout_aside.reason" => ["Motif", "Reason", "Grund"],
+    "payout_aside.action" => ["Que faire", "What you can do", "Was Sie tun können"],
+    "payout_aside.field.holder" => ["Titulaire du compte", "Account holder", "Kontoinhaber"],
+    "payout_aside.field.address" => ["Adresse de l'Organisation", "Organization's address", "Adresse der Organisation"],
+    "payout_aside.field.iban" => ["IBAN", "IBAN", "IBAN"],
+    "payout_aside.field.other" => ["Versement", "Payout", "Auszahlung"],
+    "payout_aside.char" => ["ce caractère ne peut pas être écrit dans un paiement suisse : {char}", "this character cannot be written in a Swiss payment: {char}", "dieses Zeichen kann nicht in eine Schweizer Zahlung geschrieben werden: {char}"],
+    "payout_aside.unwritable" => ["ne peut pas être écrit dans le fichier de paiement :", "cannot be written into the payout file:", "kann nicht in die Zahlungsdatei geschrieben werden:"],
+    "payout_aside.since" => ["Écarté depuis le {date}", "Set aside since {date}", "Zurückgestellt seit {date}"],
+    "payout_aside.badge" => ["écarté", "set aside", "zurückgestellt"],
+    "payout_aside.reject" => ["Refuser : le montant revient au solde prépayé", "Reject: the amount goes back to the prepaid balance", "Ablehnen: der Betrag geht auf das Prepaid-Guthaben zurück"],
+    "payout_aside.fix_address" => ["Ou : l'Organisation corrige son adresse (coordonnées légales), puis écrivez à nouveau le fichier.", "Or: the Organization corrects its address (legal details), then write the file again.", "Oder: Die Organisation korrigiert ihre Adresse (rechtliche Angaben), dann schreiben Sie die Datei erneut."],
+    "payout_aside.written_some" => ["Fichier écrit avec les autres versements : téléchargez-le ci-dessous et transmettez-le à la banque. Certains retraits ont été écartés : voir la liste.", "File written with the other payouts: download it below and send it to the bank. Some withdrawals were set aside: see the list.", "Datei mit den übrigen Auszahlungen geschrieben: Laden Sie sie unten herunter und übermitteln Sie sie der Bank. Einige Auszahlungen wurden zurückgestellt: siehe Liste."],
+    "payout_aside.none_written" => ["Aucun fichier écrit : tous les versements validés ont été écartés (voir la liste).", "No file written: every approved payout was set aside (see the list).", "Keine Datei geschrieben: Alle freigegebenen Auszahlungen wurden zurückgestellt (siehe Liste)."],
+    "payout_aside.rejected" => ["Retrait refusé : son montant est de retour sur le compte prépayé de l'Organisation.", "Withdrawal rejected: its amount is back in the Organization's prepaid balance.", "Auszahlung abgelehnt: Der Betrag ist wieder auf dem Prepaid-Guthaben der Organisation."],
+    "withdrawal.set_aside" => ["Versement écarté du fichier de paiement", "Payout set aside from the payout file", "Auszahlung von der Zahlungsdatei zurückgestellt"],
+
+
     // Reserved (later issues)
     // (keys of this area go below this line)
 

@@ -134,6 +134,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres_sql: Some(include_str!("../migrations/0020_bank_once.postgres.sql")),
     },
     Migration {
+        version: 21,
+        name: "payout_problems",
+        sql: include_str!("../migrations/0021_payout_problems.sql"),
+        postgres_sql: None,
+    },
+    Migration {
         version: 23,
         name: "outbox_lang",
         sql: include_str!("../migrations/0023_outbox_lang.sql"),

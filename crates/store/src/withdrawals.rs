@@ -230,3 +230,108 @@ pub async fn payout_file(c: &mut Conn, id: &str) -> Result<Option<(String, Strin
         })
         .transpose()
 }
+
+/// Why an approved withdrawal could not go into the last payout file (issue #11, item 6).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PayoutProblem {
+    /// `holder`, `address`, `iban` or `other`: what stopped it.
+    pub field: String,
+    /// The character outside the Swiss Payment Standards set, when that was the cause.
+    pub refused_char: Option<String>,
+    /// The pain.001 writer's words.
+    pub reason: String,
+    pub first_seen_at: i64,
+    pub seen_at: i64,
+}
+
+/// Records (or refreshes) why a withdrawal was set aside by a payout run.
+pub async fn set_payout_problem(
+    c: &mut Conn,
+    withdrawal_id: &str,
+    field: &str,
+    refused_char: Option<&str>,
+    reason: &str,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO payout_problems (withdrawal_id, field, refused_char, reason, first_seen_at, seen_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) \
+         ON CONFLICT (withdrawal_id) DO UPDATE SET field = excluded.field, refused_char = excluded.refused_char, \
+         reason = excluded.reason, seen_at = excluded.seen_at",
+    )
+    .bind(withdrawal_id)
+    .bind(field)
+    .bind(refused_char)
+    .bind(reason)
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+/// Whether a withdrawal is currently set aside.
+pub async fn has_payout_problem(c: &mut Conn, withdrawal_id: &str) -> Result<bool> {
+    let row = sqlx::query("SELECT 1 FROM payout_problems WHERE withdrawal_id = $1")
+        .bind(withdrawal_id)
+        .fetch_optional(c)
+        .await?;
+    Ok(row.is_some())
+}
+
+/// Forgets why a withdrawal was set aside (it has been exported or rejected).
+pub async fn clear_payout_problem(c: &mut Conn, withdrawal_id: &str) -> Result<()> {
+    sqlx::query("DELETE FROM payout_problems WHERE withdrawal_id = $1")
+        .bind(withdrawal_id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// The approved withdrawals set aside by a payout run, oldest first, with why.
+pub async fn set_aside(c: &mut Conn) -> Result<Vec<(Withdrawal, PayoutProblem)>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {COLS}, p.field AS p_field, p.refused_char AS p_refused_char, p.reason AS p_reason, \
+         p.first_seen_at AS p_first_seen_at, p.seen_at AS p_seen_at \
+         FROM payout_problems p JOIN withdrawals w ON w.id = p.withdrawal_id JOIN orgs o ON o.id = w.org_id \
+         WHERE w.status = 'approved' ORDER BY w.created_at, w.id LIMIT 1000"
+    ));
+    let rows = sqlx::query(sql).fetch_all(c).await?;
+    const P: &str = "payout_problems";
+    rows.iter()
+        .map(|r| {
+            Ok((
+                from_row(r)?,
+                PayoutProblem {
+                    field: text(r, P, "p_field")?,
+                    refused_char: opt_text(r, P, "p_refused_char")?,
+                    reason: text(r, P, "p_reason")?,
+                    first_seen_at: int(r, P, "p_first_seen_at")?,
+                    seen_at: int(r, P, "p_seen_at")?,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// Rejects an approved withdrawal that a payout run set aside (`approved → rejected`); false when
+/// it is no longer approved or no longer set aside (somebody else decided, or it was exported).
+pub async fn reject_set_aside(
+    c: &mut Conn,
+    id: &str,
+    by: UserId,
+    reason: &str,
+    now: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE withdrawals SET status = 'rejected', decided_by = $1, reason = $2, decided_at = $3 \
+         WHERE id = $4 AND status = 'approved' \
+         AND EXISTS (SELECT 1 FROM payout_problems p WHERE p.withdrawal_id = $4)",
+    )
+    .bind(by.to_string())
+    .bind(reason)
+    .bind(now)
+    .bind(id)
+    .execute(c)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -150,3 +150,82 @@ pub fn camt_sample(name: &str) -> std::path::PathBuf {
         .join("../../../shared/testdata/camt")
         .join(name)
 }
+
+/// Every character of the Swiss Payment Standards set (IG QR-bill 2.3, SPS 2025 "extended
+/// Latin"), written from the standard's ranges and not from the code under test: Basic Latin
+/// U+0020–U+007E, Latin-1 Supplement U+00A0–U+00FF without the soft hyphen U+00AD (`\p{C}`),
+/// Latin Extended-A U+0100–U+017F, Ș ș Ț ț U+0218–U+021B and € U+20AC.
+pub fn sps_set() -> Vec<char> {
+    let ranges = [
+        ('\u{20}', '\u{7E}'),
+        ('\u{A0}', '\u{FF}'),
+        ('\u{100}', '\u{17F}'),
+        ('\u{218}', '\u{21B}'),
+        ('\u{20AC}', '\u{20AC}'),
+    ];
+    let set: Vec<char> = ranges
+        .iter()
+        .flat_map(|&(a, b)| a..=b)
+        .filter(|&c| c != '\u{AD}')
+        .collect();
+    assert_eq!(set.len(), 95 + 95 + 128 + 4 + 1);
+    set
+}
+
+/// How a character of the set is written by Guichet: the three characters of the set that the
+/// project's rule writes plainly (non-breaking space, « ») become their plain forms; every other
+/// character is written unchanged.
+pub fn sps_plain(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{A0}' => ' ',
+            '«' | '»' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+/// The whole set cut into field texts of the given lengths (in order, as many groups as needed),
+/// every character exactly once; the spaces sit inside the first text, as fields are trimmed.
+/// Fields left empty in the last group get `X` (names and towns are mandatory).
+pub fn sps_texts(lengths: &[usize]) -> Vec<Vec<String>> {
+    let spaces = [' ', '\u{A0}'];
+    let mut rest: Vec<char> = sps_set()
+        .into_iter()
+        .filter(|c| !spaces.contains(c))
+        .collect();
+    rest.reverse();
+    let mut groups = Vec::new();
+    let mut first = true;
+    while !rest.is_empty() {
+        let mut group = Vec::new();
+        for &len in lengths {
+            let mut field = String::new();
+            if first {
+                // "a b c…": both spaces between letters, never at an end.
+                let take = |rest: &mut Vec<char>| rest.pop().unwrap_or('X');
+                field.push(take(&mut rest));
+                field.push(' ');
+                field.push(take(&mut rest));
+                field.push('\u{A0}');
+                first = false;
+            }
+            while field.chars().count() < len {
+                match rest.pop() {
+                    Some(c) => field.push(c),
+                    None => break,
+                }
+            }
+            if field.is_empty() {
+                field.push('X');
+            }
+            group.push(field);
+        }
+        groups.push(group);
+    }
+    let joined: String = groups.iter().flatten().map(String::as_str).collect();
+    for c in sps_set() {
+        assert!(joined.contains(c), "{c:?} is in a field");
+    }
+    groups
+}

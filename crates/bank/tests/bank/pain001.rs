@@ -1,6 +1,6 @@
 //! pain.001.001.09 payout files: structure, totals, escaping, refusals and the ISO XSD.
 
-use crate::common::{have, tool_missing};
+use crate::common::{have, sps_plain, sps_texts, tool_missing};
 use guichet_bank::pain001::{Pain001Error, Payout, PayoutBatch, PostalAddress, write};
 use guichet_bank::{Currency, Date};
 use quick_xml::events::Event;
@@ -475,4 +475,98 @@ fn typographic_text_is_written_plainly_and_a_bad_payout_is_named() {
         guichet_bank::pain001::payout_problem(&b.payouts[2])
             .is_some_and(|r| r.starts_with("CdtrAcct: ")),
     );
+}
+
+/// Issue #11, acceptance 5: every character of the Swiss Payment Standards set goes into a
+/// pain.001 (creditor names and addresses, our own name and address) and is read back unchanged,
+/// except the three the project writes plainly (non-breaking space, « »); the file is valid by
+/// the ISO schema (xmllint) and an independent reader (xmlschema) reads the same names.
+#[test]
+fn every_character_of_the_set_round_trips_through_a_pain001() {
+    // Per payout: creditor name, street, building number, postal code, town.
+    let lengths = [70, 70, 16, 16, 35];
+    let groups = sps_texts(&lengths);
+    let mut b = batch();
+    b.payouts.truncate(1);
+    let template = b.payouts[0].clone();
+    b.payouts = groups
+        .iter()
+        .enumerate()
+        .map(|(i, f)| Payout {
+            end_to_end_id: format!("SPS-{i}"),
+            creditor_name: f[0].clone(),
+            creditor_address: address(&f[1], &f[2], &f[3], &f[4], "CH"),
+            ..template.clone()
+        })
+        .collect();
+    assert!(b.payouts.len() >= 2);
+    for p in &b.payouts {
+        assert_eq!(guichet_bank::pain001::payout_problem(p), None, "{p:?}");
+    }
+    let xml = write(&b, "M-SPS", "2026-11-23T10:30:00").expect("writes");
+    let l = leaves(&xml);
+    let read: Vec<Vec<&str>> = [
+        "Cdtr/Nm",
+        "Cdtr/PstlAdr/StrtNm",
+        "Cdtr/PstlAdr/BldgNb",
+        "Cdtr/PstlAdr/PstCd",
+        "Cdtr/PstlAdr/TwnNm",
+    ]
+    .iter()
+    .map(|path| all(&l, path))
+    .collect();
+    for (i, f) in groups.iter().enumerate() {
+        for (k, text) in f.iter().enumerate() {
+            assert_eq!(read[k][i], sps_plain(text), "payout {i}, field {k}");
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("guichet-bank-sps-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("pain.xml");
+    std::fs::write(&file, &xml).expect("write");
+    if have("xmllint", &["--version"]) {
+        let out = std::process::Command::new("xmllint")
+            .args(["--noout", "--nonet", "--schema", XSD])
+            .arg(&file)
+            .output()
+            .expect("xmllint runs");
+        assert!(
+            out.status.success(),
+            "schema validation failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    } else {
+        tool_missing("xmllint (Debian package libxml2-utils) is not installed");
+    }
+    let probe = std::process::Command::new("python3")
+        .args(["-c", "import xmlschema"])
+        .output();
+    if probe.is_ok_and(|o| o.status.success()) {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oracle/read_pain001.py");
+        let out = std::process::Command::new("python3")
+            .args([script, XSD])
+            .arg(&file)
+            .output()
+            .expect("python3 runs");
+        assert!(
+            out.status.success(),
+            "the reader refused the file:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let read: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        for (i, f) in groups.iter().enumerate() {
+            let p = read["payments"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["end_to_end_id"] == format!("SPS-{i}").as_str())
+                .expect("payout read back");
+            assert_eq!(p["creditor_name"], sps_plain(&f[0]).as_str());
+        }
+    } else {
+        tool_missing(
+            "python3 with the PyPI package xmlschema is not installed (pip install xmlschema)",
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

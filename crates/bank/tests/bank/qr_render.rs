@@ -505,3 +505,99 @@ fn qr_code_in_the_svg_decodes_to_the_payload() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Rasterises a QR code SVG and reads it back with zbarimg; `None` (reported) without the tools.
+fn scan(svg: &str, tag: &str) -> Option<String> {
+    if !have("zbarimg", &["--version"]) {
+        tool_missing("zbarimg (Debian package zbar-tools) is not installed");
+        return None;
+    }
+    if !have("rsvg-convert", &["--version"]) {
+        tool_missing("rsvg-convert (Debian package librsvg2-bin) is not installed");
+        return None;
+    }
+    let dir = std::env::temp_dir().join(format!("guichet-bank-scan-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let svg = svg.replacen(
+        "viewBox=\"0 0 46 46\">",
+        "viewBox=\"-5 -5 56 56\"><rect x=\"-5\" y=\"-5\" width=\"56\" height=\"56\" fill=\"#fff\"/>",
+        1,
+    );
+    let (svg_path, png_path) = (dir.join("qr.svg"), dir.join("qr.png"));
+    std::fs::write(&svg_path, svg).expect("write svg");
+    let status = std::process::Command::new("rsvg-convert")
+        .args(["-w", "1000", "-b", "white", "-o"])
+        .arg(&png_path)
+        .arg(&svg_path)
+        .status();
+    assert!(status.is_ok_and(|s| s.success()), "rsvg-convert failed");
+    let out = std::process::Command::new("zbarimg")
+        .args(["--raw", "-q", "-Sbinary"])
+        .arg(&png_path)
+        .output()
+        .expect("zbarimg runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(out.status.success(), "{tag}: zbarimg found no QR code");
+    let decoded = String::from_utf8(out.stdout).expect("UTF-8");
+    Some(decoded.strip_suffix('\n').unwrap_or(&decoded).to_owned())
+}
+
+/// Issue #11, acceptance 5: every character of the Swiss Payment Standards set goes into a QR-bill
+/// unchanged — in the payload, read back by our parser and by a real scanner from the rendered
+/// code. What Guichet prints from stored text (`writable`) keeps them too, except the three that
+/// the project writes plainly (non-breaking space, « »).
+#[test]
+fn every_character_of_the_set_round_trips_through_a_qr_bill() {
+    let set = sps_set();
+    for c in ('\0'..='\u{24F}').chain('\u{2000}'..='\u{20CF}') {
+        assert_eq!(
+            guichet_bank::charset::is_allowed(c),
+            set.contains(&c),
+            "{c:?}: the checker and the standard's ranges agree"
+        );
+    }
+    let groups = sps_texts(&[70, 70, 16, 16, 35, 70, 70, 16, 16, 35]);
+    assert_eq!(groups.len(), 1, "one bill carries the whole set");
+    let f = &groups[0];
+    let mut bill = bill_qrr_full();
+    bill.creditor = addr(&f[0], &f[1], &f[2], &f[3], &f[4], "CH");
+    bill.debtor = Some(addr(&f[5], &f[6], &f[7], &f[8], &f[9], "CH"));
+    let fields = |b: &QrBill| {
+        let (c, d) = (&b.creditor, b.debtor.as_ref().expect("debtor"));
+        [
+            &c.name,
+            &c.street,
+            &c.building_number,
+            &c.postal_code,
+            &c.town,
+            &d.name,
+            &d.street,
+            &d.building_number,
+            &d.postal_code,
+            &d.town,
+        ]
+        .map(|s| s.to_owned())
+    };
+    for (label, bill, expected) in [
+        ("as given", bill.clone(), f.clone()),
+        (
+            "as Guichet writes stored text",
+            bill.writable(),
+            f.iter().map(|s| sps_plain(s)).collect(),
+        ),
+    ] {
+        let payload = bill.to_payload().unwrap_or_else(|e| panic!("{label}: {e}"));
+        let parsed = guichet_bank::qr::parse(&payload).expect("parses back");
+        assert_eq!(
+            fields(&parsed).to_vec(),
+            expected,
+            "{label}: parsed payload"
+        );
+        let Some(scanned) = scan(&qr_code_svg(&bill).expect("renders"), "sps") else {
+            continue;
+        };
+        assert_eq!(scanned, payload, "{label}: scanned code");
+        let read = guichet_bank::qr::parse(&scanned).expect("scanned payload parses");
+        assert_eq!(fields(&read).to_vec(), expected, "{label}: scanned");
+    }
+}

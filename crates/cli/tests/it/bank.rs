@@ -437,7 +437,12 @@ mod payouts {
         assert_eq!(status(&t, w.a.id, &w.a.lr().token).await, "in_transit");
         // A second file carries nothing new.
         assert_eq!(
-            t.app.export_payouts(None).await.unwrap().map(|f| f.payouts),
+            t.app
+                .export_payouts(None)
+                .await
+                .unwrap()
+                .file
+                .map(|f| f.payouts),
             None
         );
         // The bank reports the debit: the payout is complete; reported twice, booked once.

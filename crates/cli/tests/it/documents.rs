@@ -33,7 +33,7 @@ fn pdf_text(pdf: &[u8], tag: &str) -> String {
 }
 
 /// The QR code of the PDF's first page, rendered at 300 dpi and read by zbarimg.
-fn pdf_qr(pdf: &[u8]) -> String {
+pub(crate) fn pdf_qr(pdf: &[u8]) -> String {
     let dir = std::env::temp_dir().join(format!("guichet-it-qr-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("doc.pdf");

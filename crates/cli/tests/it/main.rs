@@ -28,6 +28,7 @@ mod ledger;
 mod mail_formats;
 mod model;
 mod orgs;
+mod payout_aside;
 mod prepaid;
 mod refunds;
 mod reliability;

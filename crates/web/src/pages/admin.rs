@@ -91,7 +91,9 @@ pub async fn withdrawals(
 ) -> Result<Markup, WebError> {
     let (pending, approved) = s.ctx.state.app.admin_withdrawals(&s.sess).await?;
     let files = s.ctx.state.app.admin_payout_files(&s.sess).await?;
+    let set_aside = s.ctx.state.app.admin_set_aside_payouts(&s.sess).await?;
     let ctx = &s.ctx;
+    let is_set_aside = |id: &str| set_aside.iter().any(|a| a.withdrawal.id == id);
     let row = |w: &guichet_store::withdrawals::Withdrawal| {
         html! {
             td { (date(w.created_at)) }
@@ -136,12 +138,18 @@ pub async fn withdrawals(
                 @if approved.is_empty() {
                     p.empty { (ctx.t("admin.none_pending")) }
                 } @else {
-                    table { tbody { @for w in &approved { tr { (row(w)) } } } }
+                    table { tbody { @for w in &approved { tr {
+                        (row(w))
+                        td { @if is_set_aside(&w.id) { span.badge { (ctx.t("payout_aside.badge")) } } }
+                    } } } }
                     form method="post" action="/admin/payouts" {
                         (crate::layout::csrf_field(ctx))
                         button type="submit" { (ctx.t("admin.payouts_write")) }
                     }
                 }
+            }
+            @if !set_aside.is_empty() {
+                (set_aside_card(ctx, &set_aside))
             }
             div.card {
                 h2 { (ctx.t("admin.payout_files")) }
@@ -154,6 +162,89 @@ pub async fn withdrawals(
             }
         },
     ))
+}
+
+/// Issue #11, item 6: the approved withdrawals the payout run could not write, with why and what
+/// the operator can do (reject: the amount goes back to the prepaid balance).
+fn set_aside_card(ctx: &crate::ctx::Ctx, list: &[guichet_app::payouts::SetAside]) -> Markup {
+    use guichet_core::i18n::tf;
+    html! {
+        div.card id="set-aside" {
+            h2 { (ctx.t("payout_aside.title")) " " span.badge { (list.len()) } }
+            p { (ctx.t("payout_aside.help")) }
+            table {
+                thead { tr {
+                    th { (ctx.t("payout_aside.withdrawal")) }
+                    th { (ctx.t("payout_aside.org")) }
+                    th.num { (ctx.t("payout_aside.amount")) }
+                    th { (ctx.t("payout_aside.reason")) }
+                    th { (ctx.t("payout_aside.action")) }
+                } }
+                tbody {
+                    @for a in list {
+                        @let w = &a.withdrawal;
+                        @let field = match a.problem.field.as_str() {
+                            "holder" => "payout_aside.field.holder",
+                            "address" => "payout_aside.field.address",
+                            "iban" => "payout_aside.field.iban",
+                            _ => "payout_aside.field.other",
+                        };
+                        tr {
+                            td { (date(w.created_at)) br; (w.holder) br; span.muted { (ctx.t(&format!("withdrawal.method.{}", w.method))) " " (w.destination) } br; code.muted { (w.id) } }
+                            td { (w.org_name) }
+                            td.num { (guichet_core::Money::new(w.amount, w.currency)) }
+                            td {
+                                strong { (ctx.t(field)) } ": "
+                                @match &a.problem.refused_char {
+                                    Some(c) => {
+                                        @let shown = c.chars().next().map(guichet_core::sps_text::describe).unwrap_or_default();
+                                        (tf(ctx.lang, "payout_aside.char", &[("char", &shown)]))
+                                    }
+                                    None => { (ctx.t("payout_aside.unwritable")) " " code { (a.problem.reason) } }
+                                }
+                                br;
+                                span.muted { (tf(ctx.lang, "payout_aside.since", &[("date", &date(a.problem.first_seen_at))])) }
+                            }
+                            td {
+                                form method="post" action=(format!("/admin/payouts/set-aside/{}/reject", w.id)) {
+                                    (crate::layout::csrf_field(ctx))
+                                    label for=(format!("sa-{}", w.id)) { (ctx.t("admin.reason_label")) }
+                                    input id=(format!("sa-{}", w.id)) name="reason" type="text" required;
+                                    button.danger type="submit" { (ctx.t("payout_aside.reject")) }
+                                }
+                                @if a.problem.field == "address" {
+                                    p.muted { (ctx.t("payout_aside.fix_address")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RejectSetAsideForm {
+    reason: Option<String>,
+}
+
+/// Rejects a set-aside withdrawal: its amount goes back to the Organization's prepaid balance.
+pub async fn reject_set_aside(
+    s: Signed,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    crate::csrf::CsrfForm(f): crate::csrf::CsrfForm<RejectSetAsideForm>,
+) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
+    s.ctx
+        .state
+        .app
+        .admin_reject_set_aside(&s.sess, &id, f.reason.as_deref().unwrap_or(""))
+        .await?;
+    Ok(
+        axum::response::Redirect::to("/admin/withdrawals?done=payout_aside.rejected")
+            .into_response(),
+    )
 }
 
 #[derive(Deserialize)]
@@ -548,9 +639,12 @@ pub async fn write_payouts(
     crate::csrf::CsrfForm(_): crate::csrf::CsrfForm<crate::pages::auth::Empty>,
 ) -> Result<axum::response::Response, WebError> {
     use axum::response::IntoResponse;
-    let done = match s.ctx.state.app.admin_export_payouts(&s.sess).await? {
-        Some(_) => "admin.payouts_written",
-        None => "admin.payouts_none",
+    let run = s.ctx.state.app.admin_export_payouts(&s.sess).await?;
+    let done = match (&run.file, run.set_aside.is_empty()) {
+        (Some(_), true) => "admin.payouts_written",
+        (Some(_), false) => "payout_aside.written_some",
+        (None, true) => "admin.payouts_none",
+        (None, false) => "payout_aside.none_written",
     };
     Ok(axum::response::Redirect::to(&format!("/admin/withdrawals?done={done}")).into_response())
 }

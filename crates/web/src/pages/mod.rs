@@ -274,6 +274,10 @@ pub fn router() -> Router<AppState> {
         .route("/admin/invoices/refund", post(admin::refund))
         .route("/admin/payouts", post(admin::write_payouts))
         .route("/admin/payouts/{id}/file", get(admin::payout_file))
+        .route(
+            "/admin/payouts/set-aside/{id}/reject",
+            post(admin::reject_set_aside),
+        )
         .route("/admin/bank", get(admin::bank))
         .route(
             "/admin/bank/import",
