@@ -322,16 +322,15 @@ pub async fn reject_set_aside(
     reason: &str,
     now: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(
-        "UPDATE withdrawals SET status = 'rejected', decided_by = $1, reason = $2, decided_at = $3 \
-         WHERE id = $4 AND status = 'approved' \
-         AND EXISTS (SELECT 1 FROM payout_problems p WHERE p.withdrawal_id = $4)",
-    )
-    .bind(by.to_string())
-    .bind(reason)
-    .bind(now)
-    .bind(id)
-    .execute(c)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    Cas::new(&[WithdrawalStatus::Approved], WithdrawalStatus::Rejected)
+        .id(id)
+        .set("decided_by", by.to_string())
+        .set("reason", reason)
+        .set("decided_at", now)
+        .guard(
+            "EXISTS (SELECT 1 FROM payout_problems p WHERE p.withdrawal_id = ?)",
+            id,
+        )
+        .applied(c)
+        .await
 }

@@ -502,7 +502,10 @@ async fn payments_page(
     let due = o.ctx.state.app.due_items(&o.actor, show_all).await?;
     let ctx = &o.ctx;
     let cur = due.balance.currency;
-    let total = due.invoices.iter().fold(0i64, |s, i| s.saturating_add(i.gross));
+    let total = due
+        .invoices
+        .iter()
+        .fold(0i64, |s, i| s.saturating_add(i.gross));
     let key = guichet_app::crypto::random_token();
     Ok(manager(
         o,
