@@ -67,10 +67,31 @@ pub enum Mail<'a> {
         blocked_on: &'a str,
         support_code: &'a str,
     },
+    /// REM-03: a payment under an invoice's reference that did not settle it (another amount, or
+    /// already settled): credited to the prepaid balance in `balance` (the currency received).
     PaymentMismatch {
         invoice: &'a str,
         expected: &'a str,
         received: &'a str,
+        balance: &'a str,
+        support_code: &'a str,
+    },
+    /// A payment under an open invoice's reference in another currency than the invoice's: it cannot
+    /// pay it; credited to the prepaid balance in the currency received (`balance`), the invoice
+    /// still due.
+    PaymentOtherCurrency {
+        invoice: &'a str,
+        expected: &'a str,
+        received: &'a str,
+        balance: &'a str,
+        support_code: &'a str,
+    },
+    /// A bank payment (our prepaid reference, or a payer known by IBAN) in another currency than
+    /// the Organization's: credited to the prepaid balance in that currency (`balance`).
+    CreditedOtherCurrency {
+        received: &'a str,
+        balance: &'a str,
+        org_currency: &'a str,
         support_code: &'a str,
     },
     /// A refund (INV-02): the credit note and where the money went.
@@ -123,6 +144,8 @@ impl Mail<'_> {
             Mail::WithdrawalApproved { .. } => "withdrawal_approved",
             Mail::WithdrawalRejected { .. } => "withdrawal_rejected",
             Mail::PaymentMismatch { .. } => "payment_mismatch",
+            Mail::PaymentOtherCurrency { .. } => "payment_other_currency",
+            Mail::CreditedOtherCurrency { .. } => "credited_other_currency",
             Mail::CreditNoteIssued { .. } => "credit_note_issued",
             Mail::InvoiceReminder { .. } => "invoice_reminder",
             Mail::RenewalFailed { .. } => "renewal_failed",
@@ -296,6 +319,7 @@ impl Mail<'_> {
                 invoice,
                 expected,
                 received,
+                balance,
                 support_code,
             } => (
                 tf(
@@ -310,6 +334,53 @@ impl Mail<'_> {
                         ("invoice", invoice),
                         ("expected", expected),
                         ("received", received),
+                        ("currency", balance),
+                        ("code", support_code),
+                    ],
+                ),
+            ),
+            Mail::PaymentOtherCurrency {
+                invoice,
+                expected,
+                received,
+                balance,
+                support_code,
+            } => (
+                tf(
+                    lang,
+                    "mail.payment_other_currency.subject",
+                    &[("invoice", invoice)],
+                ),
+                tf(
+                    lang,
+                    "mail.payment_other_currency.body",
+                    &[
+                        ("invoice", invoice),
+                        ("expected", expected),
+                        ("received", received),
+                        ("currency", balance),
+                        ("code", support_code),
+                    ],
+                ),
+            ),
+            Mail::CreditedOtherCurrency {
+                received,
+                balance,
+                org_currency,
+                support_code,
+            } => (
+                tf(
+                    lang,
+                    "mail.credited_other_currency.subject",
+                    &[("currency", balance)],
+                ),
+                tf(
+                    lang,
+                    "mail.credited_other_currency.body",
+                    &[
+                        ("received", received),
+                        ("currency", balance),
+                        ("org_currency", org_currency),
                         ("code", support_code),
                     ],
                 ),
@@ -478,6 +549,20 @@ mod tests {
                 invoice: "2026-0000042",
                 expected: "CHF 100.00",
                 received: "CHF 90.00",
+                balance: "CHF",
+                support_code: "123456",
+            },
+            Mail::PaymentOtherCurrency {
+                invoice: "2026-0000042",
+                expected: "CHF 60.00",
+                received: "EUR 60.00",
+                balance: "EUR",
+                support_code: "123456",
+            },
+            Mail::CreditedOtherCurrency {
+                received: "EUR 60.00",
+                balance: "EUR",
+                org_currency: "CHF",
                 support_code: "123456",
             },
             Mail::SupportAccessGranted {
