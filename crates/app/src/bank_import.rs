@@ -595,6 +595,12 @@ impl App {
         if !store::assign(&mut tx, id, org, ctx.user.id, &note, &entry_id, now).await? {
             return Err(AppError::Conflict("bank.already_placed"));
         }
+        // Placed in another currency than the Organization's: its balance in that currency, and
+        // the customer is told where the money is.
+        if o.currency != currency {
+            self.tell_other_currency(&mut tx, org, o.currency, currency, t.amount, now)
+                .await?;
+        }
         let detail = format!(
             "{} {} {} → {} ({note})",
             t.bank_key, t.amount, t.currency, o.name

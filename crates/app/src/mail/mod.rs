@@ -619,4 +619,55 @@ mod tests {
         }
         assert_eq!(format_time(0), "1970-01-01 00:00 UTC");
     }
+
+    #[test]
+    fn a_payment_in_another_currency_names_its_balance_in_every_language() {
+        let m = Mail::PaymentOtherCurrency {
+            invoice: "2026-0000042",
+            expected: "CHF 60.00",
+            received: "EUR 60.00",
+            balance: "EUR",
+            support_code: "123456",
+        };
+        for (lang, balance, due) in [
+            (
+                Lang::Fr,
+                "solde prépayé en EUR",
+                "la facture 2026-0000042 reste due",
+            ),
+            (
+                Lang::En,
+                "your EUR prepaid balance",
+                "invoice 2026-0000042 is still due",
+            ),
+            (
+                Lang::De,
+                "Prepaid-Guthaben in EUR",
+                "Rechnung 2026-0000042 ist weiterhin fällig",
+            ),
+        ] {
+            let (_, body) = m.render(lang);
+            assert!(
+                body.contains(balance) && body.contains(due) && body.contains("EUR 60.00"),
+                "{lang:?}: {body}"
+            );
+        }
+        let m = Mail::CreditedOtherCurrency {
+            received: "EUR 60.00",
+            balance: "EUR",
+            org_currency: "CHF",
+            support_code: "123456",
+        };
+        for (lang, balance) in [
+            (Lang::Fr, "solde prépayé en EUR"),
+            (Lang::En, "your EUR prepaid balance"),
+            (Lang::De, "Prepaid-Guthaben in EUR"),
+        ] {
+            let (subject, body) = m.render(lang);
+            assert!(
+                subject.contains("EUR") && body.contains(balance),
+                "{lang:?}: {body}"
+            );
+        }
+    }
 }
