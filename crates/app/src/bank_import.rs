@@ -297,9 +297,8 @@ impl App {
                     if let Some(r) = &reference
                         && let Some(inv) = invoices.get(r).cloned()
                     {
-                        let exact = inv.currency == currency
-                            && inv.gross == amount.minor
-                            && inv.status.is_payable();
+                        let open = inv.status.is_payable();
+                        let exact = inv.currency == currency && inv.gross == amount.minor && open;
                         new.org = Some(inv.org_id);
                         new.status = Status::Credited;
                         // Compare-and-set: only a payment that finds the invoice still open pays it.
@@ -344,10 +343,14 @@ impl App {
                             .await?;
                         } else {
                             // REM-03: less, more, another currency, or already paid: the money goes to the
-                            // prepaid account, the invoice stays as it is, and the customer is told why.
-                            new.note = Some(
-                                "invoice reference, amount or currency differs: credited to the prepaid account",
-                            );
+                            // prepaid balance in the currency received (one per currency, shown on the
+                            // prepaid page), the invoice stays as it is, and the customer is told why.
+                            // Another currency never pays an invoice, whatever the figure.
+                            new.note = Some(if inv.currency != currency {
+                                "invoice in another currency: credited to the prepaid balance in the currency received"
+                            } else {
+                                "invoice reference, amount differs or invoice settled: credited to the prepaid account"
+                            });
                             let description = format!(
                                 "Bank transfer for invoice {} (credited, see e-mail)",
                                 inv.number
@@ -364,8 +367,15 @@ impl App {
                             .await?;
                             new.credited_entry = Some(&entry_id);
                             store::insert(&mut tx, &new).await?;
-                            self.tell_payment_mismatch(&mut tx, &inv, currency, amount.minor, now)
-                                .await?;
+                            self.tell_payment_mismatch(
+                                &mut tx,
+                                &inv,
+                                open,
+                                currency,
+                                amount.minor,
+                                now,
+                            )
+                            .await?;
                         }
                         report.credited += 1;
                         continue;
@@ -426,6 +436,21 @@ impl App {
                     if let Some(r) = &request {
                         let _first = payment_requests::mark_paid(&mut tx, &r.id, now).await?;
                     }
+                    // Money in another currency than the Organization's is kept in that currency
+                    // (its own balance on the prepaid page): the customer is told where it is.
+                    if let Some(o) = orgs::by_id(&mut tx, org).await?
+                        && o.currency != currency
+                    {
+                        self.tell_other_currency(
+                            &mut tx,
+                            org,
+                            o.currency,
+                            currency,
+                            amount.minor,
+                            now,
+                        )
+                        .await?;
+                    }
                     report.credited += 1;
                 }
             }
@@ -447,11 +472,13 @@ impl App {
     }
 
     /// REM-03: e-mails the Organization's billing contacts (or its LRs) why the payment did not settle
-    /// the invoice, with their support code (REM-06).
+    /// the invoice and which prepaid balance holds it, with their support code (REM-06). A payment
+    /// in another currency for an invoice still `open` says that the invoice is still due.
     async fn tell_payment_mismatch(
         &self,
         c: &mut Conn,
         inv: &guichet_store::billing::Invoice,
+        open: bool,
         currency: Currency,
         amount: i64,
         now: i64,
@@ -462,10 +489,46 @@ impl App {
             guichet_store::memberships::billing_recipients(c, inv.org_id).await?
         {
             let lang = guichet_core::Lang::parse(&lang).unwrap_or_default();
-            let mail = crate::mail::Mail::PaymentMismatch {
-                invoice: &inv.number,
-                expected: &expected,
+            let mail = if open && inv.currency != currency {
+                crate::mail::Mail::PaymentOtherCurrency {
+                    invoice: &inv.number,
+                    expected: &expected,
+                    received: &received,
+                    balance: currency.code(),
+                    support_code: &code,
+                }
+            } else {
+                crate::mail::Mail::PaymentMismatch {
+                    invoice: &inv.number,
+                    expected: &expected,
+                    received: &received,
+                    balance: currency.code(),
+                    support_code: &code,
+                }
+            };
+            crate::mail::enqueue(c, self, &email, lang, mail, now).await?;
+        }
+        Ok(())
+    }
+
+    /// E-mails the Organization's billing contacts that a bank payment in another currency than
+    /// the Organization's was credited to its prepaid balance in that currency.
+    async fn tell_other_currency(
+        &self,
+        c: &mut Conn,
+        org: OrgId,
+        org_currency: Currency,
+        currency: Currency,
+        amount: i64,
+        now: i64,
+    ) -> AppResult<()> {
+        let received = guichet_core::Money::new(amount, currency).to_string();
+        for (email, lang, code) in guichet_store::memberships::billing_recipients(c, org).await? {
+            let lang = guichet_core::Lang::parse(&lang).unwrap_or_default();
+            let mail = crate::mail::Mail::CreditedOtherCurrency {
                 received: &received,
+                balance: currency.code(),
+                org_currency: org_currency.code(),
                 support_code: &code,
             };
             crate::mail::enqueue(c, self, &email, lang, mail, now).await?;
@@ -533,6 +596,12 @@ impl App {
         // one fail, and dropping the transaction takes the credit above back.
         if !store::assign(&mut tx, id, org, ctx.user.id, &note, &entry_id, now).await? {
             return Err(AppError::Conflict("bank.already_placed"));
+        }
+        // Placed in another currency than the Organization's: its balance in that currency, and
+        // the customer is told where the money is.
+        if o.currency != currency {
+            self.tell_other_currency(&mut tx, org, o.currency, currency, t.amount, now)
+                .await?;
         }
         let detail = format!(
             "{} {} {} → {} ({note})",

@@ -813,16 +813,16 @@ impl App {
             .ok_or(AppError::NotFound)?;
         // 1. Claim the invoices (conditional writes, in id order): a concurrent checkout or payment
         //    of any of them waits here for this one, then finds them paid, before any money moves.
+        //    The selection is paid in its invoices' currency, from the prepaid balance in that
+        //    currency (an Organization has one per currency): all of one currency, or refused.
         let mut selected = Vec::new();
+        let mut currency = None;
         for id in &ids {
             let (inv, _) = store::get_invoice(&mut tx, actor.org, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
             if !inv.status.is_payable() {
                 return Err(AppError::Conflict("invoice.already_paid"));
-            }
-            if inv.currency != org.currency {
-                return Err(AppError::invalid("invoices", "checkout.currency_mix"));
             }
             let inv = match co.durations.get(id) {
                 Some(&months) => {
@@ -831,6 +831,12 @@ impl App {
                 }
                 None => inv,
             };
+            if *currency.get_or_insert(inv.currency) != inv.currency {
+                return Err(AppError::invalid(
+                    "invoices",
+                    "balances.checkout_one_currency",
+                ));
+            }
             if !store::mark_invoice_paid(&mut tx, &inv.id, now).await? {
                 return Err(AppError::Conflict("invoice.already_paid"));
             }
@@ -840,10 +846,11 @@ impl App {
             .iter()
             .try_fold(0i64, |sum, i| sum.checked_add(i.gross))
             .ok_or(AppError::invalid("invoices", "checkout.nothing_selected"))?;
+        let currency = currency.unwrap_or(org.currency);
         let from_prepaid = co.from_prepaid_minor.min(total);
         let by_card = total - from_prepaid;
-        let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, org.currency);
-        let receivable = AccountRef::of_org(AccountKind::Receivable, actor.org, org.currency);
+        let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, currency);
+        let receivable = AccountRef::of_org(AccountKind::Receivable, actor.org, currency);
         let numbers: Vec<&str> = selected.iter().map(|i| i.number.as_str()).collect();
         let description = format!("Payment of {}", numbers.join(", "));
         // 2. The prepaid part and the card part are one ledger entry under the request's key. The
@@ -860,7 +867,7 @@ impl App {
         }
         if by_card > 0 {
             transfers.push(Transfer {
-                debit: AccountRef::provider(AccountKind::CardClearing, org.currency),
+                debit: AccountRef::provider(AccountKind::CardClearing, currency),
                 credit: receivable,
                 amount: by_card,
             });
@@ -901,13 +908,7 @@ impl App {
                     .join(",")
             );
             if !guichet_store::card_payments::claim_charge(
-                &mut tx,
-                &pays,
-                actor.org,
-                by_card,
-                org.currency,
-                key,
-                now,
+                &mut tx, &pays, actor.org, by_card, currency, key, now,
             )
             .await?
             {
@@ -915,7 +916,7 @@ impl App {
             }
             let charge_description = format!("Invoices {}", numbers.join(", "));
             let request = ChargeRequest {
-                amount: Money::new(by_card, org.currency),
+                amount: Money::new(by_card, currency),
                 source: crate::payments::Source::Card(&card),
                 idempotency_key: key,
                 description: &charge_description,
@@ -939,7 +940,7 @@ impl App {
                 provider: self.payments.name(),
                 provider_ref: Some(&provider_ref),
                 amount: by_card,
-                currency: org.currency,
+                currency,
                 last4: card.last4(),
                 outcome: "succeeded",
                 purpose: "checkout",
@@ -951,7 +952,7 @@ impl App {
             activate_invoice_products(&mut tx, actor.org, &inv.id, now).await?;
         }
         let body = serde_json::json!({"status": "paid", "invoices": numbers, "total_minor": total, "from_prepaid_minor": from_prepaid,
-                                      "by_card_minor": by_card, "currency": org.currency});
+                                      "by_card_minor": by_card, "currency": currency});
         idempotency::complete(&mut tx, actor.org, key, 200, &body.to_string()).await?;
         audit::record(
             &mut tx,

@@ -9,18 +9,75 @@ use guichet_store::orgs;
 
 pub const PAGE_SIZE: i64 = 25;
 
+/// One currency's prepaid balance: an Organization has one per currency (a payment in euros to a
+/// franc Organization is kept in euros, never converted).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CurrencyBalance {
+    pub balance: Money,
+    /// What a withdrawal can take now (held amounts have already left the balance).
+    pub withdrawable: i64,
+    /// How many movements the account has had.
+    pub movements: i64,
+    /// The Organization's own currency (its invoices are in it).
+    pub main: bool,
+}
+
 /// What the prepaid page shows.
 pub struct PrepaidView {
+    /// The balance in the Organization's currency.
     pub balance: Money,
+    /// Every balance: the Organization's currency first, then each other currency that holds money
+    /// or had movements.
+    pub balances: Vec<CurrencyBalance>,
+    /// The currency of the movements listed.
+    pub currency: Currency,
     pub movements: Vec<Movement>,
     pub total: i64,
     pub page: i64,
     pub pages: i64,
 }
 
+/// The currencies a prepaid balance can be in.
+pub const CURRENCIES: [Currency; 2] = [Currency::Chf, Currency::Eur];
+
+/// The Organization's balances (see [`PrepaidView::balances`]).
+pub(crate) async fn balances_of(
+    c: &mut guichet_store::Conn,
+    org: guichet_core::OrgId,
+    main: Currency,
+) -> AppResult<Vec<CurrencyBalance>> {
+    let mut out = Vec::new();
+    let order = std::iter::once(main).chain(CURRENCIES.into_iter().filter(|c| *c != main));
+    for cur in order {
+        let account = AccountRef::of_org(AccountKind::Prepaid, org, cur);
+        let balance = ledger::balance(c, &account).await?;
+        let (_, movements) = ledger::movements(c, &account, 0, 0).await?;
+        if cur == main || balance != 0 || movements > 0 {
+            out.push(CurrencyBalance {
+                balance: Money::new(balance, cur),
+                withdrawable: balance.max(0),
+                movements,
+                main: cur == main,
+            });
+        }
+    }
+    Ok(out)
+}
+
 impl App {
     /// The balance in the Organization's invoicing currency and one page (1-based) of movements.
     pub async fn prepaid(&self, actor: &Actor, page: i64) -> AppResult<PrepaidView> {
+        self.prepaid_in(actor, page, None).await
+    }
+
+    /// Every balance, and one page (1-based) of the movements in `currency` (the Organization's
+    /// currency when `None`).
+    pub async fn prepaid_in(
+        &self,
+        actor: &Actor,
+        page: i64,
+        currency: Option<Currency>,
+    ) -> AppResult<PrepaidView> {
         actor.require(Action::Billing)?;
         let page = page.max(1);
         // One snapshot: the balance and the movements listed agree even while money moves.
@@ -28,12 +85,19 @@ impl App {
         let org = orgs::by_id(&mut c, actor.org)
             .await?
             .ok_or(crate::AppError::NotFound)?;
-        let account = AccountRef::of_org(AccountKind::Prepaid, actor.org, org.currency);
-        let balance = ledger::balance(&mut c, &account).await?;
+        let balances = balances_of(&mut c, actor.org, org.currency).await?;
+        let listed = currency.unwrap_or(org.currency);
+        let account = AccountRef::of_org(AccountKind::Prepaid, actor.org, listed);
+        let balance = balances
+            .first()
+            .map(|b| b.balance)
+            .unwrap_or(Money::new(0, org.currency));
         let (movements, total) =
             ledger::movements(&mut c, &account, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
         Ok(PrepaidView {
-            balance: Money::new(balance, org.currency),
+            balance,
+            balances,
+            currency: listed,
             movements,
             total,
             page,
@@ -48,7 +112,7 @@ pub(crate) async fn any_prepaid_balance(
     org: guichet_core::OrgId,
 ) -> AppResult<i64> {
     let mut total = 0i64;
-    for cur in [Currency::Chf, Currency::Eur] {
+    for cur in CURRENCIES {
         total = total.saturating_add(ledger::prepaid_balance(c, org, cur).await?.abs());
     }
     Ok(total)

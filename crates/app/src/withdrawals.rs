@@ -25,6 +25,10 @@ pub struct WithdrawalInput {
     /// A fresh TOTP or recovery code, when the person has two-factor authentication.
     #[serde(default)]
     pub code: Option<String>,
+    /// The balance withdrawn from (`CHF`, `EUR`): the Organization's currency when absent. The
+    /// payout is in that currency.
+    #[serde(default)]
+    pub currency: Option<String>,
 }
 
 /// Names compared the way people write them: case, accents and spacing do not matter.
@@ -90,11 +94,21 @@ impl App {
         );
         errors.finish()?;
         let holder = holder.unwrap_or_default();
+        let chosen = match input.currency.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(code) => Some(
+                guichet_core::Currency::parse(&code.to_ascii_uppercase())
+                    .ok_or(AppError::invalid("currency", "balances.currency_unknown"))?,
+            ),
+        };
+        // A request naming its currency is another request than one that does not (the same key
+        // for both is refused): the hash of a request without it is what it always was.
         let hash = crate::crypto::sha256_hex(&format!(
-            "withdrawal|{}|{}|{destination}|{}",
+            "withdrawal|{}|{}|{destination}|{}{}",
             input.amount_minor,
             input.method,
-            input.holder.trim()
+            input.holder.trim(),
+            chosen.map(|c| format!("|{c}")).unwrap_or_default()
         ));
         let mut tx = self.db.begin().await?;
         let user = users::by_id(&mut tx, actor.user)
@@ -115,9 +129,12 @@ impl App {
         if !same_name(&holder, &org.name) {
             return Err(AppError::invalid("holder", "withdrawal.holder_mismatch"));
         }
-        let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, org.currency);
-        let hold = AccountRef::of_org(AccountKind::WithdrawalHold, actor.org, org.currency);
-        let money = Money::new(input.amount_minor, org.currency);
+        // Each currency is a balance of its own (a payment in euros stays in euros): the withdrawal
+        // takes from the one chosen and is paid out in that currency.
+        let currency = chosen.unwrap_or(org.currency);
+        let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, currency);
+        let hold = AccountRef::of_org(AccountKind::WithdrawalHold, actor.org, currency);
+        let money = Money::new(input.amount_minor, currency);
         let description = format!("Withdrawal to {}", mask(&destination));
         let entry = ledger::NewEntry {
             org: Some(actor.org),
@@ -139,14 +156,21 @@ impl App {
         {
             Ok(_) => {}
             Err(ledger::PostError::InsufficientFunds) => {
-                return Err(AppError::invalid("amount", "withdrawal.insufficient"));
+                return Err(AppError::invalid(
+                    "amount",
+                    if currency == org.currency {
+                        "withdrawal.insufficient"
+                    } else {
+                        "balances.withdrawal_insufficient"
+                    },
+                ));
             }
             Err(e) => return Err(crate::error::post_error(e)),
         }
         let w = NewWithdrawal {
             org: actor.org,
             amount: input.amount_minor,
-            currency: org.currency,
+            currency,
             method: &input.method,
             destination: &destination,
             holder: &holder,
@@ -154,7 +178,7 @@ impl App {
             now,
         };
         let id = withdrawals::insert(&mut tx, &w).await?;
-        let body = serde_json::json!({"id": id, "status": WithdrawalStatus::Requested, "amount_minor": input.amount_minor, "currency": org.currency, "destination": mask(&destination)});
+        let body = serde_json::json!({"id": id, "status": WithdrawalStatus::Requested, "amount_minor": input.amount_minor, "currency": currency, "destination": mask(&destination)});
         idempotency::complete(&mut tx, actor.org, key, 201, &body.to_string()).await?;
         audit::record(
             &mut tx,

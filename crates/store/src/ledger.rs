@@ -79,38 +79,54 @@ async fn add_to_sums(
     if debit > CEILING || credit > CEILING {
         return Err(PostError::SumLimit);
     }
-    let done = sqlx::query(
-        "UPDATE ledger_accounts SET debits = debits + $1, credits = credits + $2 \
-         WHERE account_key = $3 AND debits <= $4 - $1 AND credits <= $4 - $2 RETURNING id",
-    )
-    .bind(debit)
-    .bind(credit)
-    .bind(key)
-    .bind(CEILING)
-    .fetch_optional(&mut *c)
-    .await;
-    match done {
-        Err(e) if is_range_violation(&e) => Err(PostError::SumLimit),
-        Err(e)
-            if e.as_database_error()
-                .is_some_and(|d| d.is_check_violation()) =>
-        {
-            Err(PostError::InsufficientFunds)
-        }
-        Err(e) => Err(e.into()),
-        Ok(Some(r)) => Ok(Some(text(&r, "ledger_accounts", "id")?)),
-        Ok(None) => {
-            // Either the account does not exist yet, or the write was refused by the ceiling.
-            let exists = sqlx::query("SELECT id FROM ledger_accounts WHERE account_key = $1")
+    // A refused write is either the ceiling or an account that does not exist (yet, for this
+    // transaction): the row is read again to tell which. An account created and committed by a
+    // concurrent transaction between the two statements is simply written to on the next turn, so
+    // a first use of an account under concurrency is never mistaken for the ceiling.
+    for _ in 0..3 {
+        let done = sqlx::query(
+            "UPDATE ledger_accounts SET debits = debits + $1, credits = credits + $2 \
+             WHERE account_key = $3 AND debits <= $4 - $1 AND credits <= $4 - $2 RETURNING id",
+        )
+        .bind(debit)
+        .bind(credit)
+        .bind(key)
+        .bind(CEILING)
+        .fetch_optional(&mut *c)
+        .await;
+        match done {
+            Err(e) if is_range_violation(&e) => return Err(PostError::SumLimit),
+            Err(e)
+                if e.as_database_error()
+                    .is_some_and(|d| d.is_check_violation()) =>
+            {
+                return Err(PostError::InsufficientFunds);
+            }
+            Err(e) => return Err(e.into()),
+            Ok(Some(r)) => return Ok(Some(text(&r, "ledger_accounts", "id")?)),
+            Ok(None) => {
+                let row = sqlx::query(
+                    "SELECT debits, credits FROM ledger_accounts WHERE account_key = $1",
+                )
                 .bind(key)
                 .fetch_optional(&mut *c)
                 .await?;
-            match exists {
-                Some(_) => Err(PostError::SumLimit),
-                None => Ok(None),
+                let Some(r) = row else { return Ok(None) };
+                let (d, cr) = (
+                    int(&r, "ledger_accounts", "debits")?,
+                    int(&r, "ledger_accounts", "credits")?,
+                );
+                if d > CEILING - debit || cr > CEILING - credit {
+                    return Err(PostError::SumLimit);
+                }
             }
         }
     }
+    Err(StoreError::Corrupt {
+        table: "ledger_accounts",
+        detail: format!("{key}: the running sums could not be written"),
+    }
+    .into())
 }
 
 /// Whether a database error is migration 0019's refusal of a money value out of range (SQLite

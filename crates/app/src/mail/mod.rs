@@ -67,10 +67,31 @@ pub enum Mail<'a> {
         blocked_on: &'a str,
         support_code: &'a str,
     },
+    /// REM-03: a payment under an invoice's reference that did not settle it (another amount, or
+    /// already settled): credited to the prepaid balance in `balance` (the currency received).
     PaymentMismatch {
         invoice: &'a str,
         expected: &'a str,
         received: &'a str,
+        balance: &'a str,
+        support_code: &'a str,
+    },
+    /// A payment under an open invoice's reference in another currency than the invoice's: it cannot
+    /// pay it; credited to the prepaid balance in the currency received (`balance`), the invoice
+    /// still due.
+    PaymentOtherCurrency {
+        invoice: &'a str,
+        expected: &'a str,
+        received: &'a str,
+        balance: &'a str,
+        support_code: &'a str,
+    },
+    /// A bank payment (our prepaid reference, or a payer known by IBAN) in another currency than
+    /// the Organization's: credited to the prepaid balance in that currency (`balance`).
+    CreditedOtherCurrency {
+        received: &'a str,
+        balance: &'a str,
+        org_currency: &'a str,
         support_code: &'a str,
     },
     /// A refund (INV-02): the credit note and where the money went.
@@ -123,6 +144,8 @@ impl Mail<'_> {
             Mail::WithdrawalApproved { .. } => "withdrawal_approved",
             Mail::WithdrawalRejected { .. } => "withdrawal_rejected",
             Mail::PaymentMismatch { .. } => "payment_mismatch",
+            Mail::PaymentOtherCurrency { .. } => "payment_other_currency",
+            Mail::CreditedOtherCurrency { .. } => "credited_other_currency",
             Mail::CreditNoteIssued { .. } => "credit_note_issued",
             Mail::InvoiceReminder { .. } => "invoice_reminder",
             Mail::RenewalFailed { .. } => "renewal_failed",
@@ -296,6 +319,7 @@ impl Mail<'_> {
                 invoice,
                 expected,
                 received,
+                balance,
                 support_code,
             } => (
                 tf(
@@ -310,6 +334,53 @@ impl Mail<'_> {
                         ("invoice", invoice),
                         ("expected", expected),
                         ("received", received),
+                        ("currency", balance),
+                        ("code", support_code),
+                    ],
+                ),
+            ),
+            Mail::PaymentOtherCurrency {
+                invoice,
+                expected,
+                received,
+                balance,
+                support_code,
+            } => (
+                tf(
+                    lang,
+                    "mail.payment_other_currency.subject",
+                    &[("invoice", invoice)],
+                ),
+                tf(
+                    lang,
+                    "mail.payment_other_currency.body",
+                    &[
+                        ("invoice", invoice),
+                        ("expected", expected),
+                        ("received", received),
+                        ("currency", balance),
+                        ("code", support_code),
+                    ],
+                ),
+            ),
+            Mail::CreditedOtherCurrency {
+                received,
+                balance,
+                org_currency,
+                support_code,
+            } => (
+                tf(
+                    lang,
+                    "mail.credited_other_currency.subject",
+                    &[("currency", balance)],
+                ),
+                tf(
+                    lang,
+                    "mail.credited_other_currency.body",
+                    &[
+                        ("received", received),
+                        ("currency", balance),
+                        ("org_currency", org_currency),
                         ("code", support_code),
                     ],
                 ),
@@ -478,6 +549,20 @@ mod tests {
                 invoice: "2026-0000042",
                 expected: "CHF 100.00",
                 received: "CHF 90.00",
+                balance: "CHF",
+                support_code: "123456",
+            },
+            Mail::PaymentOtherCurrency {
+                invoice: "2026-0000042",
+                expected: "CHF 60.00",
+                received: "EUR 60.00",
+                balance: "EUR",
+                support_code: "123456",
+            },
+            Mail::CreditedOtherCurrency {
+                received: "EUR 60.00",
+                balance: "EUR",
+                org_currency: "CHF",
                 support_code: "123456",
             },
             Mail::SupportAccessGranted {
@@ -533,5 +618,56 @@ mod tests {
             }
         }
         assert_eq!(format_time(0), "1970-01-01 00:00 UTC");
+    }
+
+    #[test]
+    fn a_payment_in_another_currency_names_its_balance_in_every_language() {
+        let m = Mail::PaymentOtherCurrency {
+            invoice: "2026-0000042",
+            expected: "CHF 60.00",
+            received: "EUR 60.00",
+            balance: "EUR",
+            support_code: "123456",
+        };
+        for (lang, balance, due) in [
+            (
+                Lang::Fr,
+                "solde prépayé en EUR",
+                "la facture 2026-0000042 reste due",
+            ),
+            (
+                Lang::En,
+                "your EUR prepaid balance",
+                "invoice 2026-0000042 is still due",
+            ),
+            (
+                Lang::De,
+                "Prepaid-Guthaben in EUR",
+                "Rechnung 2026-0000042 ist weiterhin fällig",
+            ),
+        ] {
+            let (_, body) = m.render(lang);
+            assert!(
+                body.contains(balance) && body.contains(due) && body.contains("EUR 60.00"),
+                "{lang:?}: {body}"
+            );
+        }
+        let m = Mail::CreditedOtherCurrency {
+            received: "EUR 60.00",
+            balance: "EUR",
+            org_currency: "CHF",
+            support_code: "123456",
+        };
+        for (lang, balance) in [
+            (Lang::Fr, "solde prépayé en EUR"),
+            (Lang::En, "your EUR prepaid balance"),
+            (Lang::De, "Prepaid-Guthaben in EUR"),
+        ] {
+            let (subject, body) = m.render(lang);
+            assert!(
+                subject.contains("EUR") && body.contains(balance),
+                "{lang:?}: {body}"
+            );
+        }
     }
 }

@@ -574,21 +574,29 @@ mod invoices {
                 .unwrap(),
             inv2["gross_minor"].as_i64().unwrap()
         );
-        let mails: Vec<_> = t
-            .mails_to(&w.a.lr().email)
-            .await
-            .into_iter()
-            .filter(|m| m.kind == "payment_mismatch")
-            .collect();
-        assert_eq!(mails.len(), 2);
-        assert!(
-            mails
-                .iter()
-                .any(|m| m.subject.contains(inv1["number"].as_str().unwrap()))
+        let mails = t.mails_to(&w.a.lr().email).await;
+        let of_kind = |kind: &str| mails.iter().filter(|m| m.kind == kind).collect::<Vec<_>>();
+        let (mismatch, other) = (
+            of_kind("payment_mismatch"),
+            of_kind("payment_other_currency"),
         );
-        assert!(mails.iter().any(
-            |m| m.subject.contains(inv2["number"].as_str().unwrap()) && m.body.contains("EUR")
-        ));
+        assert_eq!((mismatch.len(), other.len()), (1, 1));
+        assert!(
+            mismatch[0]
+                .subject
+                .contains(inv1["number"].as_str().unwrap())
+                && mismatch[0].body.contains("CHF prepaid balance"),
+            "{}",
+            mismatch[0].body
+        );
+        // Euros never pay a franc invoice: the e-mail says it is still due and where the euros are.
+        assert!(
+            other[0].subject.contains(inv2["number"].as_str().unwrap())
+                && other[0].body.contains("EUR prepaid balance")
+                && other[0].body.contains("still due"),
+            "{}",
+            other[0].body
+        );
         // Paid from the balance in one click: the ten francs stay on the account.
         let r = api
             .api_with_headers(

@@ -76,6 +76,20 @@ fn every_kind(link: &str) -> Vec<Mail<'_>> {
             invoice: "2026-0000042",
             expected: "CHF 100.00",
             received: "CHF 90.00",
+            balance: "CHF",
+            support_code: "123456",
+        },
+        Mail::PaymentOtherCurrency {
+            invoice: "2026-0000042",
+            expected: "CHF 60.00",
+            received: "EUR 60.00",
+            balance: "EUR",
+            support_code: "123456",
+        },
+        Mail::CreditedOtherCurrency {
+            received: "EUR 60.00",
+            balance: "EUR",
+            org_currency: "CHF",
             support_code: "123456",
         },
         Mail::CreditNoteIssued {
@@ -121,6 +135,8 @@ fn every_kind(link: &str) -> Vec<Mail<'_>> {
             | Mail::RenewalFailed { .. }
             | Mail::ProductExpired { .. }
             | Mail::PaymentMismatch { .. }
+            | Mail::PaymentOtherCurrency { .. }
+            | Mail::CreditedOtherCurrency { .. }
             | Mail::CreditNoteIssued { .. }
             | Mail::InvoiceReminder { .. }
             | Mail::SupportAccessGranted { .. }

@@ -16,6 +16,7 @@ mod cancellation;
 mod catalogue;
 mod crash;
 mod csrf;
+mod currencies;
 mod documents;
 mod double_pay;
 mod durations;

@@ -356,6 +356,7 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                 destination: "CH93 0076 2011 6238 5295 7".into(),
                 holder: a.name.clone(),
                 code: None,
+                currency: None,
             };
             match t.app.request_withdrawal(&lr, &input, &key()).await {
                 Ok(r) => {

@@ -179,21 +179,45 @@ pub async fn reference_put(
 #[derive(Deserialize)]
 pub struct PageParam {
     page: Option<i64>,
+    /// The currency of the movements listed; the Organization's when absent.
+    currency: Option<String>,
 }
 
+/// The balance in the Organization's currency (`balance`, as always), every balance it has, one per
+/// currency (`balances`), and one page of the movements in `currency` (each line names it).
 pub async fn prepaid_get(
     State(state): State<AppState>,
     a: ApiActor,
     axum::extract::Query(p): axum::extract::Query<PageParam>,
 ) -> ApiResult<Json<Value>> {
-    let v = state.app.prepaid(&a.actor, p.page.unwrap_or(1)).await?;
+    let currency = match p.currency.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(c) => Some(
+            guichet_core::Currency::parse(&c.to_ascii_uppercase())
+                .ok_or(AppError::invalid("currency", "balances.currency_unknown"))?,
+        ),
+    };
+    let v = state
+        .app
+        .prepaid_in(&a.actor, p.page.unwrap_or(1), currency)
+        .await?;
     let movements: Vec<Value> = v
         .movements
         .iter()
-        .map(|m| json!({"entry_id": m.entry_id, "kind": m.kind, "description": m.description, "amount_minor": m.amount, "at": m.at}))
+        .map(|m| json!({"entry_id": m.entry_id, "kind": m.kind, "description": m.description, "amount_minor": m.amount,
+                        "currency": v.currency, "at": m.at}))
+        .collect();
+    let balances: Vec<Value> = v
+        .balances
+        .iter()
+        .map(|b| {
+            json!({"currency": b.balance.currency, "balance_minor": b.balance.minor,
+                        "withdrawable_minor": b.withdrawable, "main": b.main})
+        })
         .collect();
     Ok(Json(json!({
         "balance": {"minor": v.balance.minor, "currency": v.balance.currency},
+        "balances": balances, "currency": v.currency,
         "movements": movements, "page": v.page, "pages": v.pages, "total": v.total,
     })))
 }
@@ -250,6 +274,9 @@ pub struct WithdrawalBody {
     holder: String,
     #[serde(default)]
     code: Option<String>,
+    /// The balance withdrawn from; the Organization's currency when absent.
+    #[serde(default)]
+    currency: Option<String>,
 }
 
 pub async fn withdrawal_create(
@@ -264,6 +291,7 @@ pub async fn withdrawal_create(
         destination: b.destination,
         holder: b.holder,
         code: b.code,
+        currency: b.currency,
     };
     let key = idempotency_key(&headers);
     Ok(answer(

@@ -140,7 +140,7 @@ pub fn routes() -> Vec<ApiRoute> {
         ApiRoute {
             method: "GET",
             path: "/api/v1/orgs/{org}/prepaid",
-            summary: "Prepaid balance and movements (PP-01); ?page=N",
+            summary: "Prepaid balances and movements (PP-01): `balance` in the Organization's currency, `balances` one per currency held ({currency, balance_minor, withdrawable_minor, main}); movements of ?currency=CHF|EUR (default the Organization's), ?page=N",
             action: Some(Action::Billing),
             example: None,
             make: || get(prepaid_get),
@@ -166,7 +166,7 @@ pub fn routes() -> Vec<ApiRoute> {
         ApiRoute {
             method: "POST",
             path: "/api/v1/orgs/{org}/withdrawals",
-            summary: "Withdraw the balance to an IBAN or PayPal address in the holder's name (PP-04). Requires an Idempotency-Key header",
+            summary: "Withdraw a balance to an IBAN or PayPal address in the holder's name (PP-04); `currency` chooses the balance (default the Organization's currency) and the payout is in it. Requires an Idempotency-Key header",
             action: Some(Action::Withdraw),
             example: Some(
                 || json!({"amount_minor": 1000, "method": "iban", "destination": "CH93 0076 2011 6238 5295 7", "holder": "Beta Web SARL"}),

@@ -395,21 +395,29 @@ pub async fn save_billing_settings(
 pub struct PageQuery {
     page: Option<i64>,
     done: Option<String>,
+    /// The currency of the movements listed (`CHF`, `EUR`); the Organization's when absent.
+    currency: Option<String>,
 }
 
-/// PP-01/02/04: the balance and its movements (read from the ledger), top-up and withdrawal.
+/// PP-01/02/04: the balance and its movements (read from the ledger), top-up and withdrawal. An
+/// Organization has a balance per currency: the others are shown below its own.
 pub async fn prepaid(o: InOrg, Query(q): Query<PageQuery>) -> Result<Markup, WebError> {
-    prepaid_page(&o, q.page.unwrap_or(1), &[], q.done.as_deref()).await
+    let currency = q
+        .currency
+        .as_deref()
+        .and_then(|c| guichet_core::Currency::parse(&c.trim().to_ascii_uppercase()));
+    prepaid_page(&o, q.page.unwrap_or(1), currency, &[], q.done.as_deref()).await
 }
 
 async fn prepaid_page(
     o: &InOrg,
     page: i64,
+    listed: Option<guichet_core::Currency>,
     errors: &[FieldError],
     done: Option<&str>,
 ) -> Result<Markup, WebError> {
     let app = &o.ctx.state.app;
-    let view = app.prepaid(&o.actor, page).await?;
+    let view = app.prepaid_in(&o.actor, page, listed).await?;
     let withdrawals = app.withdrawals(&o.actor).await?;
     let requests = app.open_payment_requests(&o.actor).await?;
     let ctx = &o.ctx;
@@ -437,10 +445,22 @@ async fn prepaid_page(
         ctx.t("nav.prepaid"),
         html! {
             (done_notice(ctx, &d))
-            (form_errors(ctx, errors, &["amount", "card_number", "card_expiry", "card_cvc", "destination", "holder", "code", "method"]))
+            (form_errors(ctx, errors, &["amount", "card_number", "card_expiry", "card_cvc", "destination", "holder", "code", "method", "currency"]))
             div.card {
                 p { (ctx.t("prepaid.balance")) " " strong.balance { (view.balance) } }
                 p.muted { (ctx.t("prepaid.help")) }
+                @if view.balances.len() > 1 {
+                    h2 { (ctx.t("balances.other_title")) }
+                    ul.balances {
+                        @for b in view.balances.iter().filter(|b| !b.main) {
+                            li {
+                                strong.balance { (b.balance) } " — "
+                                (guichet_core::i18n::tf(ctx.lang, "balances.other_line", &[("currency", b.balance.currency.code())]))
+                            }
+                        }
+                    }
+                    p.muted { (ctx.t("balances.other_help")) }
+                }
             }
             div.card {
                 h2 { (ctx.t("prepaid.top_up_title")) }
@@ -486,6 +506,16 @@ async fn prepaid_page(
                         (csrf_field(ctx))
                         input type="hidden" name="idempotency_key" value=(key);
                         (field(ctx, "amount", "prepaid.amount_label", "text", "", errors))
+                        @if view.balances.len() > 1 {
+                            div.field {
+                                label for="f-currency" { (ctx.t("balances.currency_label")) }
+                                select id="f-currency" name="currency" {
+                                    @for b in &view.balances {
+                                        option value=(b.balance.currency.code()) selected[b.main] { (b.balance) }
+                                    }
+                                }
+                            }
+                        }
                         div.field {
                             label for="f-method" { (ctx.t("withdrawal.method_label")) }
                             select id="f-method" name="method" {
@@ -520,7 +550,20 @@ async fn prepaid_page(
                 }
             }
             div.card {
-                h2 { (ctx.t("prepaid.movements")) }
+                h2 { (ctx.t("prepaid.movements")) " (" (view.currency.code()) ")" }
+                @if view.balances.len() > 1 {
+                    p.currencies {
+                        (ctx.t("balances.movements_in"))
+                        @for b in &view.balances {
+                            " "
+                            @if b.balance.currency == view.currency {
+                                strong { (b.balance.currency.code()) }
+                            } @else {
+                                a href=(format!("/accounting/prepaid?currency={}", b.balance.currency.code())) { (b.balance.currency.code()) }
+                            }
+                        }
+                    }
+                }
                 @if view.movements.is_empty() {
                     p.empty { (ctx.t("empty.prepaid")) }
                 } @else {
@@ -531,15 +574,15 @@ async fn prepaid_page(
                                 tr {
                                     td { (date(m.at)) }
                                     td { (m.description) }
-                                    td.num { (Money::new(m.amount, cur)) }
+                                    td.num { (Money::new(m.amount, view.currency)) }
                                 }
                             }
                         }
                     }
                     div.pager {
-                        @if view.page > 1 { a href=(format!("/accounting/prepaid?page={}", view.page - 1)) { "← " (ctx.t("pager.previous")) } }
+                        @if view.page > 1 { a href=(format!("/accounting/prepaid?currency={}&page={}", view.currency.code(), view.page - 1)) { "← " (ctx.t("pager.previous")) } }
                         span { (guichet_core::i18n::tf(ctx.lang, "pager.page_of", &[("page", &view.page.to_string()), ("pages", &view.pages.to_string())])) }
-                        @if view.page < view.pages { a href=(format!("/accounting/prepaid?page={}", view.page + 1)) { (ctx.t("pager.next")) " →" } }
+                        @if view.page < view.pages { a href=(format!("/accounting/prepaid?currency={}&page={}", view.currency.code(), view.page + 1)) { (ctx.t("pager.next")) " →" } }
                     }
                 }
             }
@@ -561,7 +604,7 @@ async fn prepaid_again(
     status: StatusCode,
     errors: &[FieldError],
 ) -> Result<Response, WebError> {
-    Ok((status, prepaid_page(o, 1, errors, None).await?).into_response())
+    Ok((status, prepaid_page(o, 1, None, errors, None).await?).into_response())
 }
 
 /// The amount typed in a prepaid form, or the page again with the field flagged.
@@ -622,6 +665,8 @@ pub struct WithdrawForm {
     destination: String,
     holder: String,
     code: Option<String>,
+    /// Which balance (shown when the Organization has more than one).
+    currency: Option<String>,
     idempotency_key: String,
 }
 
@@ -636,6 +681,7 @@ pub async fn withdraw(o: InOrg, CsrfForm(f): CsrfForm<WithdrawForm>) -> Result<R
         destination: f.destination,
         holder: f.holder,
         code: f.code,
+        currency: f.currency,
     };
     match o
         .ctx
