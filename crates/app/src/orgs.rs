@@ -6,11 +6,12 @@ use crate::auth::SessionCtx;
 use crate::error::{AppError, AppResult, Errors};
 use crate::mail::{self, Mail};
 use crate::{Actor, App, Origin};
+use guichet_core::ledger::{AccountKind, AccountRef};
 use guichet_core::org::DeletionBlockers;
 use guichet_core::permissions::check_departure;
-use guichet_core::{Action, OrgId, OrgKind, Role, currency_for_country, validate};
+use guichet_core::{Action, Currency, OrgId, OrgKind, Role, currency_for_country, validate};
 use guichet_store::orgs::{Org, OrgDetails};
-use guichet_store::{audit, memberships, orgs, sessions};
+use guichet_store::{audit, ledger, memberships, orgs, sessions};
 
 /// The form of an Organization's details, as typed.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -139,10 +140,15 @@ impl App {
             .ok_or(AppError::NotFound)?;
         if let Some((d, kind)) = &parsed {
             let currency = currency_for_country(&d.country);
-            // ORG-05: the currency cannot change while money sits on the prepaid account.
-            if currency != before.currency
-                && crate::prepaid::any_prepaid_balance(&mut tx, actor.org).await? != 0
-            {
+            // ORG-05: the currency cannot change while money sits on the prepaid account. The
+            // balances are read under their accounts' locks (a top-up waiting on them reads the
+            // currency again once this commits, and one holding them is seen here).
+            if currency != before.currency && {
+                let accounts = [Currency::Chf, Currency::Eur]
+                    .map(|cur| AccountRef::of_org(AccountKind::Prepaid, actor.org, cur));
+                ledger::lock_in_order(&mut tx, &accounts, now).await?;
+                crate::prepaid::any_prepaid_balance(&mut tx, actor.org).await? != 0
+            } {
                 return Err(AppError::Conflict("org.currency_locked"));
             }
             orgs::update_legal(&mut tx, actor.org, d, *kind, currency).await?;

@@ -232,6 +232,15 @@ impl App {
         let card_clearing = AccountRef::provider(AccountKind::CardClearing, org.currency);
         ledger::lock_in_order(&mut tx, &[card_clearing, account], now).await?;
         let balance = ledger::balance_for_update(&mut tx, &account, now).await?;
+        // Read again under the lock: a change of the Organization's currency (ORG-05) that
+        // committed while this waited would leave this top-up in the old currency.
+        let now_currency = orgs::by_id(&mut tx, actor.org)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .currency;
+        if now_currency != org.currency {
+            return Err(AppError::Conflict("topup.currency_changed"));
+        }
         if balance.saturating_add(amount) > cfg.prepaid_max_balance {
             return Err(AppError::invalid("amount", "topup.balance_limit"));
         }

@@ -10,6 +10,7 @@ both_backends!(
     leave_and_delete_follow_org06,
     back_office_is_for_operators_only,
     prepaid_balance_comes_from_the_ledger_and_locks_currency_and_deletion,
+    a_top_up_racing_a_currency_change_never_leaves_money_behind,
 );
 
 async fn create_switch_and_edit_organizations(b: Backend) {
@@ -294,6 +295,86 @@ async fn prepaid_balance_comes_from_the_ledger_and_locks_currency_and_deletion(b
     assert_eq!(lr.post("/org", &li).await.status, 303);
     // ORG-06: the balance blocks deletion (as do the other members here).
     assert!(lr.get("/org/delete").await.body.contains("not at zero"));
+}
+
+/// ORG-05 under concurrency: a card top-up and a move to a EUR country sent at the same moment.
+/// One of them wins: either the top-up is booked and the currency stays CHF, or the currency is
+/// EUR and the top-up was refused before any charge — never EUR with francs left on the account.
+async fn a_top_up_racing_a_currency_change_never_leaves_money_behind(b: Backend) {
+    use guichet_core::Currency;
+    use guichet_core::ledger::{AccountKind, AccountRef};
+    for round in 0..4 {
+        let t = TestApp::spawn(b).await;
+        let w = world(&t).await;
+        let mut lr = t.client();
+        lr.login_ok(&w.a.lr().email, PASSWORD).await;
+        lr.get("/org").await;
+        let (url, token, org) = (t.url.clone(), w.a.lr().token.clone(), w.a.id);
+        let top_up = tokio::spawn(async move {
+            let mut c = crate::client::Client::new(&url);
+            let body = serde_json::json!({"amount_minor": 2_000, "card_number": "4242424242424242",
+                                          "card_expiry": "12/30", "card_cvc": "123"});
+            c.api_with_headers(
+                "POST",
+                &format!("/api/v1/orgs/{org}/prepaid/top-ups"),
+                &token,
+                Some(body),
+                &[("idempotency-key", "race-1")],
+            )
+            .await
+        });
+        let moved = [
+            ("name", "Alpha Hébergement SA"),
+            ("kind", "company"),
+            ("street", "Rue 1"),
+            ("postcode", "75001"),
+            ("city", "Paris"),
+            ("country", "FR"),
+            ("vat_number", ""),
+            ("phone", ""),
+        ];
+        let change = lr.post("/org", &moved).await;
+        let top_up = top_up.await.unwrap();
+        let mut c = t.app.db.conn().await.unwrap();
+        let currency = guichet_store::orgs::by_id(&mut c, w.a.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .currency;
+        let chf = AccountRef::of_org(AccountKind::Prepaid, w.a.id, Currency::Chf);
+        let francs = guichet_store::ledger::balance(&mut c, &chf).await.unwrap();
+        match currency {
+            Currency::Chf => {
+                assert_eq!(change.status, 409, "round {round}: {}", change.body);
+                assert_eq!(
+                    (top_up.status, francs),
+                    (201, 2_000),
+                    "round {round}: {}",
+                    top_up.body
+                );
+            }
+            Currency::Eur => {
+                // The change won; the top-up was either refused, or came after it and is in euros.
+                assert_eq!(change.status, 303, "round {round}");
+                assert_eq!(francs, 0, "round {round}: francs left behind");
+                match top_up.status {
+                    409 => {}
+                    201 => assert!(
+                        top_up.body.contains("\"currency\":\"EUR\""),
+                        "{}",
+                        top_up.body
+                    ),
+                    other => panic!("round {round}: top-up {other}: {}", top_up.body),
+                }
+            }
+        }
+        assert!(
+            guichet_store::ledger::audit(&mut c)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
 }
 
 mod addresses {
