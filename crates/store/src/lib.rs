@@ -27,6 +27,7 @@ pub mod provision;
 pub mod reminders;
 pub mod renewals;
 pub mod sessions;
+pub mod signups;
 pub mod sites;
 pub mod support;
 pub mod teams;

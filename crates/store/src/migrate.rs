@@ -140,6 +140,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres_sql: None,
     },
     Migration {
+        version: 22,
+        name: "signup_pending",
+        sql: include_str!("../migrations/0022_signup_pending.sql"),
+        postgres_sql: None,
+    },
+    Migration {
         version: 23,
         name: "outbox_lang",
         sql: include_str!("../migrations/0023_outbox_lang.sql"),

@@ -43,6 +43,25 @@ pub async fn failures_for_ip(c: &mut Conn, ip: &str, since: i64) -> Result<(i64,
     Ok((row.try_get::<i64, _>(0)?, row.try_get::<Option<i64>, _>(1)?))
 }
 
+/// Successful attempts recorded on `account` since `since`, and the oldest of them. The sign-up
+/// counters (`signup-ip:…`, `signup-mail:…`) record each sign-up as a success: so they never count
+/// towards the login failures of an address, and a failed login typed as such a name (which only
+/// records a failure) cannot use up someone else's sign-ups.
+pub async fn successes_for_account(
+    c: &mut Conn,
+    account: &str,
+    since: i64,
+) -> Result<(i64, Option<i64>)> {
+    let row = sqlx::query(
+        "SELECT COUNT(*), MIN(at) FROM login_attempts WHERE account = $1 AND ok = 1 AND at > $2",
+    )
+    .bind(account)
+    .bind(since)
+    .fetch_one(c)
+    .await?;
+    Ok((row.try_get::<i64, _>(0)?, row.try_get::<Option<i64>, _>(1)?))
+}
+
 /// Forgets failures of an account (after a password reset by its real owner).
 pub async fn clear_account(c: &mut Conn, account: &str) -> Result<()> {
     sqlx::query("DELETE FROM login_attempts WHERE account = $1 AND ok = 0")
@@ -52,10 +71,15 @@ pub async fn clear_account(c: &mut Conn, account: &str) -> Result<()> {
     Ok(())
 }
 
+/// Forgets attempts older than `before`; the sign-up counters, counted over a day, are kept a day
+/// longer.
 pub async fn purge_before(c: &mut Conn, before: i64) -> Result<u64> {
-    Ok(sqlx::query("DELETE FROM login_attempts WHERE at < $1")
-        .bind(before)
-        .execute(c)
-        .await?
-        .rows_affected())
+    Ok(sqlx::query(
+        "DELETE FROM login_attempts WHERE at < $1 AND (account NOT LIKE 'signup-%' OR at < $2)",
+    )
+    .bind(before)
+    .bind(before - 24 * 3600)
+    .execute(c)
+    .await?
+    .rows_affected())
 }

@@ -127,6 +127,16 @@ pub enum Mail<'a> {
     SupportAccessExpired {
         org: &'a str,
     },
+    /// Issue #11 item 7: the one-time link that finishes a sign-up.
+    SignUpConfirm {
+        name: &'a str,
+        link: &'a str,
+    },
+    /// Issue #11 item 7: someone used the sign-up form with the address of an existing login.
+    SignUpExisting {
+        login: &'a str,
+        reset: &'a str,
+    },
 }
 
 impl Mail<'_> {
@@ -153,6 +163,8 @@ impl Mail<'_> {
             Mail::ProductExpired { .. } => "product_expired",
             Mail::SupportAccessGranted { .. } => "support_access_granted",
             Mail::SupportAccessExpired { .. } => "support_access_expired",
+            Mail::SignUpConfirm { .. } => "signup_confirm",
+            Mail::SignUpExisting { .. } => "signup_existing",
         }
     }
 
@@ -460,6 +472,22 @@ impl Mail<'_> {
                 tf(lang, "mail.support_expired.subject", &[("org", org)]),
                 tf(lang, "mail.support_expired.body", &[("org", org)]),
             ),
+            Mail::SignUpConfirm { name, link } => (
+                t(lang, "mail.signup_confirm.subject").to_string(),
+                tf(
+                    lang,
+                    "mail.signup_confirm.body",
+                    &[("name", name), ("link", link)],
+                ),
+            ),
+            Mail::SignUpExisting { login, reset } => (
+                t(lang, "mail.signup_existing.subject").to_string(),
+                tf(
+                    lang,
+                    "mail.signup_existing.body",
+                    &[("login", login), ("reset", reset)],
+                ),
+            ),
         };
         (
             subject,
@@ -572,6 +600,14 @@ mod tests {
                 until: "2026-11-24 15:05 UTC",
             },
             Mail::SupportAccessExpired { org: "Atelier" },
+            Mail::SignUpConfirm {
+                name: "Zoé",
+                link: "http://x/signup/confirm/t",
+            },
+            Mail::SignUpExisting {
+                login: "http://x/login",
+                reset: "http://x/password/forgot",
+            },
             Mail::InvoiceReminder {
                 level: 2,
                 invoice: "2026-0000042",

@@ -6,6 +6,8 @@ use crate::world::{PASSWORD, world};
 
 both_backends!(
     signup_creates_an_organization_with_the_person_as_lr,
+    signup_answers_the_same_for_an_existing_address,
+    signup_is_throttled_per_ip,
     wrong_password_and_unknown_email_answer_the_same,
     eleventh_failed_attempt_in_a_minute_is_refused,
     session_fixation_logout_and_expiry,
@@ -13,6 +15,27 @@ both_backends!(
     totp_login_with_replay_refused_and_recovery_codes,
     forced_two_factor_blocks_everything_else,
 );
+
+/// The confirmation link of the last sign-up mail sent to `to`.
+async fn signup_link(t: &TestApp, to: &str) -> String {
+    let mails = t.mails_to(to).await;
+    let m = mails
+        .iter()
+        .rev()
+        .find(|m| m.kind == "signup_confirm")
+        .unwrap_or_else(|| panic!("a sign-up link was mailed to {to}"));
+    let at = m.body.find("/signup/confirm/").expect("the link");
+    m.body[at..].split_whitespace().next().unwrap().to_string()
+}
+
+/// The text of the sign-up answer, with the address taken out.
+fn answer_text(body: &str, email: &str) -> String {
+    body.split("role=\"status\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .unwrap_or("")
+        .replace(email, "<address>")
+}
 
 async fn signup_creates_an_organization_with_the_person_as_lr(b: Backend) {
     let t = TestApp::spawn(b).await;
@@ -46,7 +69,32 @@ async fn signup_creates_an_organization_with_the_person_as_lr(b: Backend) {
             ],
         )
         .await;
-    assert_eq!(r.status, 303, "{}", r.body);
+    // Nothing is created yet: the answer sends the person to their mailbox.
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("zoe@example.ch"), "{}", r.body);
+    assert!(
+        !c.cookies.contains_key("guichet_session"),
+        "not signed in yet"
+    );
+    assert_eq!(
+        c.get("/org").await.status,
+        303,
+        "no session before the link"
+    );
+    let link = signup_link(&t, "zoe@example.ch").await;
+    // Opening the link (what a mail scanner does) shows a button and creates nothing.
+    let page = c.get(&link).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("Zoé Blanc"), "{}", page.body);
+    assert!(
+        !t.mails_to("zoe@example.ch")
+            .await
+            .iter()
+            .any(|m| m.kind == "welcome"),
+        "nothing created by a GET"
+    );
+    let done = c.post(&link, &[]).await;
+    assert_eq!(done.status, 303, "{}", done.body);
     let org = c.get("/org").await;
     assert_eq!(org.status, 200);
     assert!(
@@ -63,22 +111,109 @@ async fn signup_creates_an_organization_with_the_person_as_lr(b: Backend) {
         "{}",
         users.body
     );
-    // The welcome mail is in the outbox; a second sign-up with the same address is refused.
-    assert_eq!(t.mails_to("zoe@example.ch").await.len(), 1);
+    assert!(
+        t.mails_to("zoe@example.ch")
+            .await
+            .iter()
+            .any(|m| m.kind == "welcome")
+    );
+    // The link works once.
     let mut other = t.client();
-    other.get("/signup").await;
-    let again = other
+    other.get(&link).await;
+    let twice = other.post(&link, &[]).await;
+    assert_eq!(twice.status, 409, "{}", twice.body);
+    assert!(twice.body.contains("plus valable"), "{}", twice.body);
+}
+
+/// Issue #11 item 7: sign-up does not tell who has a login. A new address and an existing one get
+/// the same status and the same words; the existing login's owner is told by e-mail, in their own
+/// language, and nothing is created.
+async fn signup_answers_the_same_for_an_existing_address(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let existing = w.a.admin().email.clone();
+    let mut c = t.client();
+    c.get("/signup").await;
+    fn form(email: &str) -> [(&'static str, &str); 4] {
+        [
+            ("name", "Max Muster"),
+            ("email", email),
+            ("password", "lac-Léman-2026-vélo"),
+            ("country", "CH"),
+        ]
+    }
+    let fresh = c.post("/signup", &form("max@example.ch")).await;
+    let before = t.outbox_count().await;
+    let taken = c.post("/signup", &form(&existing)).await;
+    assert_eq!(fresh.status, 200, "{}", fresh.body);
+    assert_eq!(taken.status, fresh.status);
+    let (a, b2) = (
+        answer_text(&fresh.body, "max@example.ch"),
+        answer_text(&taken.body, &existing),
+    );
+    assert!(!a.is_empty(), "{}", fresh.body);
+    assert_eq!(a, b2, "the same words for both");
+    // One mail to the owner, and it is not a sign-up link.
+    assert_eq!(t.outbox_count().await, before + 1);
+    let mails = t.mails_to(&existing).await;
+    let told = mails
+        .iter()
+        .find(|m| m.kind == "signup_existing")
+        .expect("the owner is told");
+    assert!(told.body.contains("/password/forgot"), "{}", told.body);
+    assert!(!told.body.contains("/signup/confirm/"));
+    let mut db = t.app.db.conn().await.unwrap();
+    assert_eq!(
+        guichet_store::signups::count_for(&mut db, &existing)
+            .await
+            .unwrap(),
+        0,
+        "nothing pending for an existing address"
+    );
+}
+
+/// Sign-up is throttled per IP: the eleventh in an hour is 429 and writes and sends nothing.
+async fn signup_is_throttled_per_ip(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let mut c = t.client();
+    c.get("/signup").await;
+    for i in 0..10 {
+        let email = format!("p{i}@example.ch");
+        let r = c
+            .post(
+                "/signup",
+                &[
+                    ("name", "Person"),
+                    ("email", &email),
+                    ("password", "lac-Léman-2026-vélo"),
+                    ("country", "CH"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 200, "sign-up {i}: {}", r.body);
+    }
+    let mut db = t.app.db.conn().await.unwrap();
+    let pending = guichet_store::signups::count_all(&mut db).await.unwrap();
+    let mails = t.outbox_count().await;
+    let r = c
         .post(
             "/signup",
             &[
-                ("name", "X"),
-                ("email", "zoe@example.ch"),
-                ("password", "another-long-passphrase"),
-                ("country", "FR"),
+                ("name", "Person"),
+                ("email", "p10@example.ch"),
+                ("password", "lac-Léman-2026-vélo"),
+                ("country", "CH"),
             ],
         )
         .await;
-    assert_eq!(again.status, 422);
+    assert_eq!(r.status, 429, "{}", r.body);
+    assert!(r.body.contains("Trop de tentatives"), "{}", r.body);
+    assert!(r.headers.contains_key("retry-after"));
+    assert_eq!(
+        guichet_store::signups::count_all(&mut db).await.unwrap(),
+        pending
+    );
+    assert_eq!(t.outbox_count().await, mails);
 }
 
 async fn wrong_password_and_unknown_email_answer_the_same(b: Backend) {

@@ -117,6 +117,14 @@ fn every_kind(link: &str) -> Vec<Mail<'_>> {
             until: "2026-11-24 15:05 UTC",
         },
         Mail::SupportAccessExpired { org: "Atelier" },
+        Mail::SignUpConfirm {
+            name: "Zoé",
+            link: "http://x/signup/confirm/t",
+        },
+        Mail::SignUpExisting {
+            login: "http://x/login",
+            reset: "http://x/password/forgot",
+        },
     ];
     for m in &all {
         match m {
@@ -136,6 +144,8 @@ fn every_kind(link: &str) -> Vec<Mail<'_>> {
             | Mail::ProductExpired { .. }
             | Mail::PaymentMismatch { .. }
             | Mail::PaymentOtherCurrency { .. }
+            | Mail::SignUpConfirm { .. }
+            | Mail::SignUpExisting { .. }
             | Mail::CreditedOtherCurrency { .. }
             | Mail::CreditNoteIssued { .. }
             | Mail::InvoiceReminder { .. }

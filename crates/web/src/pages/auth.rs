@@ -322,17 +322,102 @@ pub async fn signup(ctx: Ctx, CsrfForm(f): CsrfForm<SignUpForm>) -> Result<Respo
         lang: ctx.lang,
     };
     match ctx.state.app.sign_up(input, &ctx.origin).await {
+        // The same page whether the address has a login or not (issue #11 item 7).
+        Ok(email) => Ok(signup_sent(&ctx, &email).into_response()),
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            signup_form(&ctx, &f, &errs),
+        )
+            .into_response()),
+        Err(AppError::TooMany { key, retry_after }) => {
+            let errs = [FieldError {
+                field: "form",
+                key,
+                param: None,
+            }];
+            let mut res =
+                (StatusCode::TOO_MANY_REQUESTS, signup_form(&ctx, &f, &errs)).into_response();
+            if let Ok(v) = header::HeaderValue::from_str(&retry_after.to_string()) {
+                res.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            Ok(res)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// "Check your mailbox": the answer to every accepted sign-up form.
+fn signup_sent(ctx: &Ctx, email: &str) -> Markup {
+    public_page(
+        ctx,
+        ctx.t("auth.signup_sent_title"),
+        html! {
+            h1 { (ctx.t("auth.signup_sent_title")) }
+            p role="status" { (ctx.tf("auth.signup_sent", &[("email", email)])) }
+            p.muted { (ctx.t("auth.signup_sent_help")) }
+            p { a href="/login" { (ctx.t("auth.have_account")) } }
+        },
+    )
+}
+
+/// The page behind the e-mailed link: it shows what will be created and asks to confirm (a GET
+/// never creates anything, so a mail scanner following the link changes nothing).
+pub async fn signup_confirm_page(
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    use guichet_app::auth::SignUpLink;
+    let body = match ctx.state.app.sign_up_link(&token).await? {
+        SignUpLink::Live { name, email } => html! {
+            h1 { (ctx.t("auth.signup_confirm_title")) }
+            p { (ctx.tf("auth.signup_confirm_intro", &[("name", &name), ("email", &email)])) }
+            form method="post" action=(format!("/signup/confirm/{token}")) {
+                (csrf_field(&ctx))
+                button type="submit" { (ctx.t("auth.signup_confirm")) }
+            }
+        },
+        SignUpLink::LoginExists { .. } => {
+            return Ok(signup_link_problem(&ctx, "auth.signup_exists"));
+        }
+        SignUpLink::Invalid => return Ok(signup_link_problem(&ctx, "auth.signup_link_invalid")),
+    };
+    Ok(public_page(&ctx, ctx.t("auth.signup_confirm_title"), body).into_response())
+}
+
+/// A link that cannot (or can no longer) create an account: what to do instead, with 409.
+fn signup_link_problem(ctx: &Ctx, key: &str) -> Response {
+    (
+        StatusCode::CONFLICT,
+        public_page(
+            ctx,
+            ctx.t("auth.signup_confirm_title"),
+            html! {
+                h1 { (ctx.t("auth.signup_confirm_title")) }
+                p role="alert" { (ctx.t(key)) }
+                p {
+                    a href="/login" { (ctx.t("auth.have_account")) } " · "
+                    a href="/password/forgot" { (ctx.t("auth.forgot_title")) } " · "
+                    a href="/signup" { (ctx.t("auth.signup_again")) }
+                }
+            },
+        ),
+    )
+        .into_response()
+}
+
+pub async fn signup_confirm(
+    ctx: Ctx,
+    Path(token): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, WebError> {
+    match ctx.state.app.confirm_sign_up(&token, &ctx.origin).await {
         Ok(s) => {
             if let Some(old) = &ctx.session_token {
                 ctx.state.app.logout(old).await?;
             }
             Ok(signed_in(&ctx, &s, "/org?done=org.welcome"))
         }
-        Err(AppError::Invalid(errs)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            signup_form(&ctx, &f, &errs),
-        )
-            .into_response()),
+        Err(AppError::Conflict(key)) => Ok(signup_link_problem(&ctx, key)),
         Err(e) => Err(e.into()),
     }
 }

@@ -91,6 +91,10 @@ pub fn router() -> Router<AppState> {
         .route("/logout", post(auth::logout))
         .route("/signup", get(auth::signup_page).post(auth::signup))
         .route(
+            "/signup/confirm/{token}",
+            get(auth::signup_confirm_page).post(auth::signup_confirm),
+        )
+        .route(
             "/password/forgot",
             get(auth::forgot_page).post(auth::forgot),
         )
