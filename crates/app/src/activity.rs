@@ -43,6 +43,7 @@ pub fn kind_of(action: &str) -> &str {
 pub fn action_key(action: &str) -> Option<&'static str> {
     Some(match action {
         "signup" => "activity.signup",
+        "signup.existing_address" => "signup.existing_address",
         "org.created" => "activity.org.created",
         "org.legal_changed" => "activity.org.legal_changed",
         "org.force_2fa" => "activity.org.force_2fa",
