@@ -1,5 +1,9 @@
 //! Integration tests of guichet-bank, in one test binary (one link instead of many).
 
+// A test binary: a failed unwrap is a failed test, and it may read the real time for its seeds
+// (the lints are for production code).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
+
 mod camt_hostile;
 mod camt_samples;
 mod common;

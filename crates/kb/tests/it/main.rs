@@ -1,5 +1,9 @@
 //! Integration tests of the knowledge base, in one binary (one link).
 
+// A test binary: a failed unwrap is a failed test, and it may read the real time for its seeds
+// (the lints are for production code).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
+
 mod guides;
 mod search;
 
