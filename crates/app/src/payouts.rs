@@ -305,26 +305,7 @@ impl App {
             return Err(AppError::Conflict("withdrawal.already_decided"));
         }
         withdrawals::clear_payout_problem(&mut tx, id).await?;
-        let prepaid = AccountRef::of_org(AccountKind::Prepaid, w.org_id, w.currency);
-        let hold = AccountRef::of_org(AccountKind::WithdrawalHold, w.org_id, w.currency);
-        let entry = ledger::NewEntry {
-            org: Some(w.org_id),
-            kind: "withdrawal_released",
-            description: "Withdrawal rejected: amount released",
-            idempotency_key: None,
-            now,
-        };
-        ledger::post(
-            &mut tx,
-            entry,
-            &[Transfer {
-                debit: hold,
-                credit: prepaid,
-                amount: w.amount,
-            }],
-        )
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        crate::withdrawals::release_hold(&mut tx, &w, now).await?;
         let money = Money::new(w.amount, w.currency).to_string();
         audit::record(
             &mut tx,

@@ -255,26 +255,7 @@ impl App {
             return Err(AppError::Conflict("withdrawal.already_decided"));
         }
         if !approve {
-            let prepaid = AccountRef::of_org(AccountKind::Prepaid, w.org_id, w.currency);
-            let hold = AccountRef::of_org(AccountKind::WithdrawalHold, w.org_id, w.currency);
-            let entry = ledger::NewEntry {
-                org: Some(w.org_id),
-                kind: "withdrawal_released",
-                description: "Withdrawal rejected: amount released",
-                idempotency_key: None,
-                now,
-            };
-            ledger::post(
-                &mut tx,
-                entry,
-                &[Transfer {
-                    debit: hold,
-                    credit: prepaid,
-                    amount: w.amount,
-                }],
-            )
-            .await
-            .map_err(crate::error::post_error)?;
+            release_hold(&mut tx, &w, now).await?;
         }
         let detail = format!(
             "{} {} {}",
@@ -321,6 +302,35 @@ pub fn mask(destination: &str) -> String {
         return "••••".into();
     }
     format!("{} •••• {}", &destination[..4], &destination[n - 4..])
+}
+
+/// A rejected withdrawal's hold goes back to the prepaid balance it came from (one ledger entry).
+pub(crate) async fn release_hold(
+    c: &mut guichet_store::Conn,
+    w: &guichet_store::withdrawals::Withdrawal,
+    now: i64,
+) -> AppResult<()> {
+    let prepaid = AccountRef::of_org(AccountKind::Prepaid, w.org_id, w.currency);
+    let hold = AccountRef::of_org(AccountKind::WithdrawalHold, w.org_id, w.currency);
+    let entry = ledger::NewEntry {
+        org: Some(w.org_id),
+        kind: "withdrawal_released",
+        description: "Withdrawal rejected: amount released",
+        idempotency_key: None,
+        now,
+    };
+    ledger::post(
+        c,
+        entry,
+        &[Transfer {
+            debit: hold,
+            credit: prepaid,
+            amount: w.amount,
+        }],
+    )
+    .await
+    .map_err(crate::error::post_error)?;
+    Ok(())
 }
 
 #[cfg(test)]

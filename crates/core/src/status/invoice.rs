@@ -92,17 +92,7 @@ impl InvoiceStatus {
     }
 }
 
-impl std::fmt::Display for InvoiceStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for InvoiceStatus {
-    fn serialize<Z: serde::Serializer>(&self, s: Z) -> Result<Z::Ok, Z::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
+super::as_text!(InvoiceStatus);
 
 #[cfg(test)]
 mod tests {

@@ -8,6 +8,24 @@
 //! is the invoice's `Refunded` / `PartiallyRefunded`. A payout is a withdrawal's `Approved →
 //! InTransit → Paid`; one that cannot be exported stays `Approved`, set aside with its reason.
 
+/// `Display` and `Serialize` as the stored text (`as_str`), for a status enum.
+macro_rules! as_text {
+    ($t:ty) => {
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $t {
+            fn serialize<Z: serde::Serializer>(&self, s: Z) -> Result<Z::Ok, Z::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+use as_text;
+
 pub mod bank_transaction;
 pub mod invoice;
 pub mod payment_request;

@@ -41,17 +41,7 @@ impl PaymentRequestStatus {
     }
 }
 
-impl std::fmt::Display for PaymentRequestStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for PaymentRequestStatus {
-    fn serialize<Z: serde::Serializer>(&self, s: Z) -> Result<Z::Ok, Z::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
+super::as_text!(PaymentRequestStatus);
 
 #[cfg(test)]
 mod tests {

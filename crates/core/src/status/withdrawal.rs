@@ -65,17 +65,7 @@ impl WithdrawalStatus {
     }
 }
 
-impl std::fmt::Display for WithdrawalStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for WithdrawalStatus {
-    fn serialize<Z: serde::Serializer>(&self, s: Z) -> Result<Z::Ok, Z::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
+super::as_text!(WithdrawalStatus);
 
 #[cfg(test)]
 mod tests {
