@@ -164,6 +164,32 @@ async fn the_manager_s_csv_opens_as_columns_in_a_french_or_english_spreadsheet(b
         "{text}"
     );
 
+    // The copy the Manager e-mails is the same French file.
+    web.get("/accounting/invoices").await;
+    let r = web
+        .post("/accounting/invoices/export/mail", &[("status", "paid")])
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let mail = t
+        .mails_to(&w.a.accountant().email)
+        .await
+        .into_iter()
+        .find(|m| m.kind == "invoices_export")
+        .expect("the export mail");
+    let mut c = t.app.db.conn().await.unwrap();
+    let file = guichet_store::outbox::attachment(&mut c, mail.id)
+        .await
+        .unwrap()
+        .expect("the attached CSV");
+    drop(c);
+    assert!(file.content.starts_with('\u{feff}'), "with its BOM");
+    assert!(
+        file.content
+            .contains(&format!(";payée;\"{NAME}\";100,00;8,10;108,10;CHF;")),
+        "{}",
+        file.content
+    );
+
     // English: the same export with `,` (the name's `;` needs no quotes), a decimal point and
     // English words (and the BOM).
     let mut web = manager(&t, &w, "en").await;
