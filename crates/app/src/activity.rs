@@ -206,36 +206,40 @@ impl App {
         })
     }
 
-    /// The filtered activity log as CSV (RFC 4180), descriptions in `lang`, every text cell
-    /// neutralised against spreadsheet formulas.
+    /// The filtered activity log as CSV of `form` (see [`crate::export`]): the API's stable form
+    /// with descriptions in the caller's language, or the reader's (headers in their language, BOM,
+    /// `;` for fr/de, times as `YYYY-MM-DD HH:MM` UTC that a spreadsheet reads as a date and time);
+    /// every text cell neutralised against spreadsheet formulas.
     pub async fn activity_csv(
         &self,
         actor: &Actor,
         f: &ActivityFilter,
-        lang: Lang,
+        form: crate::export::CsvForm,
     ) -> AppResult<Vec<u8>> {
+        use crate::export::CsvForm;
         use guichet_core::validate::spreadsheet_text as cell;
         actor.require(Action::ViewActivity)?;
         let filter = filter(f)?;
+        let lang = match form {
+            CsvForm::Reader(lang) => lang,
+            CsvForm::Api => actor.lang,
+        };
         let csv_err = |e: csv::Error| AppError::Internal(e.to_string());
-        let mut out = csv::Writer::from_writer(Vec::new());
-        out.write_record([
-            "time_utc",
-            "actor",
-            "actor_email",
-            "action",
-            "description",
-            "ip",
-        ])
-        .map_err(csv_err)?;
+        let mut out = form.writer(true, 4096);
+        out.write_record(form.header(&crate::export::ACTIVITY_COLUMNS))
+            .map_err(csv_err)?;
         let mut c = self.db.conn().await?;
         let size = 1000;
         for page in 0..100 {
             let (lines, _) = audit::page(&mut c, actor.org, &filter, size, page * size).await?;
             for l in &lines {
                 let e = &l.entry;
+                let mut at = crate::mail::format_time(e.at);
+                if form != CsvForm::Api {
+                    at = at.trim_end_matches(" UTC").to_string();
+                }
                 out.write_record([
-                    crate::mail::format_time(e.at).as_str(),
+                    at.as_str(),
                     cell(l.actor_name.as_deref().unwrap_or("")).as_ref(),
                     cell(l.actor_email.as_deref().unwrap_or("")).as_ref(),
                     cell(&e.action).as_ref(),

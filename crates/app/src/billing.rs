@@ -3,6 +3,7 @@
 //! from the prepaid balance moves the money and activates the product for its period.
 
 use crate::error::{AppError, AppResult};
+use crate::export::CsvForm;
 use crate::payment_requests::reference_for;
 use crate::prepaid::{Answer, check_key, claim_key};
 use crate::{Actor, App};
@@ -969,49 +970,6 @@ impl App {
     }
 }
 
-/// The CSV export's header row (INV-06).
-const CSV_HEADER: [&str; 10] = [
-    "number",
-    "issued",
-    "status",
-    "bill_to",
-    "net",
-    "vat",
-    "total",
-    "currency",
-    "payment_reference",
-    "billing_reference",
-];
-
-/// Invoices as CSV rows (RFC 4180): text cells neutralised against spreadsheet formulas, amounts as
-/// plain numbers.
-fn csv_rows(invoices: &[Invoice], header: bool) -> AppResult<Vec<u8>> {
-    use guichet_core::validate::spreadsheet_text as cell;
-    let csv_err = |e: csv::Error| AppError::Internal(e.to_string());
-    let mut out = csv::Writer::from_writer(Vec::with_capacity(invoices.len() * 128 + 128));
-    if header {
-        out.write_record(CSV_HEADER).map_err(csv_err)?;
-    }
-    for i in invoices {
-        let issued = crate::mail::format_time(i.issued_at);
-        out.write_record([
-            cell(&i.number).as_ref(),
-            &issued[..10],
-            cell(i.status.as_str()).as_ref(),
-            cell(&i.bill_to[0]).as_ref(),
-            &guichet_core::money::format_minor(i.net),
-            &guichet_core::money::format_minor(i.vat),
-            &guichet_core::money::format_minor(i.gross),
-            i.currency.code(),
-            cell(&i.payment_reference).as_ref(),
-            cell(i.billing_reference.as_deref().unwrap_or("")).as_ref(),
-        ])
-        .map_err(csv_err)?;
-    }
-    out.into_inner()
-        .map_err(|e| AppError::Internal(e.to_string()))
-}
-
 /// The largest CSV sent as an e-mail attachment (mail servers refuse large messages).
 pub const MAIL_EXPORT_MAX_BYTES: usize = 5 * 1024 * 1024;
 
@@ -1055,6 +1013,7 @@ impl App {
         &self,
         actor: &Actor,
         f: &InvoiceFilter,
+        form: CsvForm,
     ) -> AppResult<tokio::sync::mpsc::Receiver<AppResult<Vec<u8>>>> {
         actor.require(Action::Billing)?;
         let filter = parse_filter(f)?;
@@ -1089,7 +1048,7 @@ impl App {
                 };
                 let done = (list.len() as i64) < CSV_CHUNK;
                 cursor = list.last().map(|i| (i.issued_at, i.number.clone()));
-                let bytes = csv_rows(&list, first);
+                let bytes = crate::export::invoice_csv_rows(form, &list, first);
                 first = false;
                 if tx.send(bytes).await.is_err() || done {
                     return;
@@ -1101,9 +1060,15 @@ impl App {
 
     /// INV-06: the export sent by e-mail to the requester, as an attachment (at most
     /// [`MAIL_EXPORT_MAX_BYTES`]; a larger set is refused with a message: download it instead).
-    /// Returns the number of invoices sent.
-    pub async fn email_invoices_csv(&self, actor: &Actor, f: &InvoiceFilter) -> AppResult<usize> {
-        let csv = self.invoices_csv(actor, f).await?;
+    /// Returns the number of invoices sent. `form`: the API's stable CSV, or the reader's (the
+    /// Manager's button, in the requester's language).
+    pub async fn email_invoices_csv(
+        &self,
+        actor: &Actor,
+        f: &InvoiceFilter,
+        form: CsvForm,
+    ) -> AppResult<usize> {
+        let csv = self.invoices_csv(actor, f, form).await?;
         if csv.len() > MAIL_EXPORT_MAX_BYTES {
             return Err(AppError::invalid("export", "export.too_large_for_mail"));
         }
@@ -1168,12 +1133,58 @@ impl App {
     }
 
     /// INV-06: the whole export in memory (for the e-mailed copy).
-    pub async fn invoices_csv(&self, actor: &Actor, f: &InvoiceFilter) -> AppResult<Vec<u8>> {
-        let mut rx = self.invoices_csv_stream(actor, f).await?;
+    pub async fn invoices_csv(
+        &self,
+        actor: &Actor,
+        f: &InvoiceFilter,
+        form: CsvForm,
+    ) -> AppResult<Vec<u8>> {
+        let mut rx = self.invoices_csv_stream(actor, f, form).await?;
         let mut out = Vec::new();
         while let Some(chunk) = rx.recv().await {
             out.extend_from_slice(&chunk?);
         }
         Ok(out)
+    }
+
+    /// Issue #15: the invoices matching the filters as an `.xlsx` workbook for a reader in `lang`
+    /// (amounts as numbers). Built in memory, so at most [`crate::export::XLSX_MAX_ROWS`] invoices:
+    /// a larger set is refused with a message (the CSV download streams any size).
+    pub async fn invoices_xlsx(
+        &self,
+        actor: &Actor,
+        f: &InvoiceFilter,
+        lang: guichet_core::Lang,
+    ) -> AppResult<Vec<u8>> {
+        actor.require(Action::Billing)?;
+        let filter = parse_filter(f)?;
+        let mut all: Vec<Invoice> = Vec::new();
+        let mut cursor: Option<(i64, String)> = None;
+        let mut c = self.db.conn().await?;
+        loop {
+            let list = store::invoices_after(
+                &mut c,
+                actor.org,
+                filter.status.as_deref(),
+                filter.from,
+                filter.to,
+                cursor.clone(),
+                CSV_CHUNK,
+            )
+            .await?;
+            let done = (list.len() as i64) < CSV_CHUNK;
+            cursor = list.last().map(|i| (i.issued_at, i.number.clone()));
+            all.extend(list);
+            if all.len() > crate::export::XLSX_MAX_ROWS {
+                return Err(AppError::invalid("export", "export.too_large_for_xlsx"));
+            }
+            if done {
+                break;
+            }
+        }
+        drop(c);
+        tokio::task::spawn_blocking(move || crate::export::invoices_xlsx(&all, lang))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
     }
 }

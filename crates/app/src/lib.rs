@@ -18,6 +18,7 @@ pub mod crypto;
 pub mod demo;
 pub mod documents;
 pub mod error;
+pub mod export;
 pub mod kb;
 pub mod mail;
 pub mod members;

@@ -1096,6 +1096,29 @@ catalogue! {
     "withdrawal.set_aside" => ["Versement écarté du fichier de paiement", "Payout set aside from the payout file", "Auszahlung von der Zahlungsdatei zurückgestellt"],
 
 
+    // Spreadsheet exports: the Manager's CSV and .xlsx in the reader's language (issue #15)
+    // (keys of this area go below this line)
+    "export.invoices.number" => ["Numéro", "Number", "Nummer"],
+    "export.invoices.issued" => ["Date d'émission", "Issued", "Ausgestellt am"],
+    "export.invoices.status" => ["Statut", "Status", "Status"],
+    "export.invoices.bill_to" => ["Facturé à", "Billed to", "Rechnung an"],
+    "export.invoices.net" => ["Montant HT", "Net", "Netto"],
+    "export.invoices.vat" => ["TVA", "VAT", "MWST"],
+    "export.invoices.total" => ["Total TTC", "Total", "Total inkl. MWST"],
+    "export.invoices.currency" => ["Devise", "Currency", "Währung"],
+    "export.invoices.payment_reference" => ["Référence de paiement", "Payment reference", "Zahlungsreferenz"],
+    "export.invoices.billing_reference" => ["Votre référence", "Your reference", "Ihre Referenz"],
+    "export.invoices.sheet" => ["Factures", "Invoices", "Rechnungen"],
+    "export.activity.time_utc" => ["Date et heure (UTC)", "Time (UTC)", "Zeitpunkt (UTC)"],
+    "export.activity.actor" => ["Personne", "Person", "Person"],
+    "export.activity.actor_email" => ["E-mail", "E-mail", "E-Mail"],
+    "export.activity.action" => ["Code de l'action", "Action code", "Aktionscode"],
+    "export.activity.description" => ["Description", "Description", "Beschreibung"],
+    "export.activity.ip" => ["Adresse IP", "IP address", "IP-Adresse"],
+    "invoice.export_xlsx" => ["Exporter en Excel (.xlsx)", "Export as Excel (.xlsx)", "Als Excel (.xlsx) exportieren"],
+    "export.too_large_for_xlsx" => ["Cet export dépasse 100 000 factures, trop pour un classeur Excel : téléchargez le CSV, ou réduisez la période.", "This export is over 100,000 invoices, too many for an Excel workbook: download the CSV, or narrow the dates.", "Dieser Export umfasst mehr als 100 000 Rechnungen, zu viele für eine Excel-Arbeitsmappe: Laden Sie die CSV-Datei herunter oder grenzen Sie die Daten ein."],
+
+
     // Reserved (later issues)
     // (keys of this area go below this line)
 

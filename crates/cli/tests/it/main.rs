@@ -42,6 +42,7 @@ mod renewals;
 mod roles;
 mod security;
 mod sites;
+mod spreadsheets;
 mod sps_text;
 mod support;
 mod teams;

@@ -190,15 +190,18 @@ async fn the_activity_log_says_who_did_what_when_and_from_where(b: Backend) {
     let csv = web.get("/activity/export.csv?kind=team").await;
     assert_eq!(csv.status, 200);
     assert!(
+        csv.body.starts_with(
+            "\u{feff}Date et heure (UTC);Personne;E-mail;Code de l'action;Description;Adresse IP"
+        ),
+        "the Manager's download is in the reader's language, `;` and BOM: {}",
         csv.body
-            .starts_with("time_utc,actor,actor_email,action,description,ip")
     );
     assert!(
         csv.body.contains("\"'=HYPERLINK(\"\"x\"\")\""),
         "{}",
         csv.body
     );
-    assert!(!csv.body.contains(",=HYPERLINK"));
+    assert!(!csv.body.contains(";=HYPERLINK"));
     let api_csv = api
         .api(
             "GET",
@@ -209,6 +212,12 @@ async fn the_activity_log_says_who_did_what_when_and_from_where(b: Backend) {
         .await;
     assert_eq!(api_csv.status, 200);
     assert!(api_csv.body.contains("Team created: Comptables"));
+    assert!(
+        api_csv
+            .body
+            .starts_with("time_utc,actor,actor_email,action,description,ip"),
+        "the API keeps its stable keys, without BOM"
+    );
     // A collaborator has neither the page nor the link to it.
     let mut collab = t.client();
     collab.login_ok(&a.collaborator().email, PASSWORD).await;

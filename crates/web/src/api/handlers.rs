@@ -650,7 +650,10 @@ pub async fn invoices_csv(
     axum::extract::Query(f): axum::extract::Query<guichet_app::billing::InvoiceFilter>,
 ) -> ApiResult<Response> {
     Ok(crate::pages::csv_response(
-        state.app.invoices_csv_stream(&a.actor, &f).await?,
+        state
+            .app
+            .invoices_csv_stream(&a.actor, &f, guichet_app::export::CsvForm::Api)
+            .await?,
     ))
 }
 

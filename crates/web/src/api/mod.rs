@@ -460,7 +460,7 @@ pub fn routes() -> Vec<ApiRoute> {
         ApiRoute {
             method: "GET",
             path: "/api/v1/orgs/{org}/invoices/export.csv",
-            summary: "The filtered invoices as CSV (INV-06), formulas neutralised: ?status=&from=&to=",
+            summary: "The filtered invoices as CSV (INV-06): RFC 4180, `,`, UTF-8 without BOM, stable English keys (number,issued,status,bill_to,net,vat,total,currency,payment_reference,billing_reference), status codes, amounts as 108.10, ISO dates, formulas neutralised; whatever the caller's language: ?status=&from=&to=",
             action: Some(Action::Billing),
             example: None,
             make: || get(invoices_csv),
@@ -675,7 +675,7 @@ pub fn routes() -> Vec<ApiRoute> {
         ApiRoute {
             method: "GET",
             path: "/api/v1/orgs/{org}/activity/export.csv",
-            summary: "The filtered activity log as CSV",
+            summary: "The filtered activity log as CSV: RFC 4180, `,`, UTF-8 without BOM, stable English keys (time_utc,actor,actor_email,action,description,ip), descriptions in the caller's language, formulas neutralised",
             action: Some(Action::ViewActivity),
             example: None,
             make: || get(support::activity_csv),

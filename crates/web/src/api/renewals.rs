@@ -126,7 +126,10 @@ pub async fn invoices_csv_mail(
     a: ApiActor,
     ApiJson(f): ApiJson<guichet_app::billing::InvoiceFilter>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    let rows = state.app.email_invoices_csv(&a.actor, &f).await?;
+    let rows = state
+        .app
+        .email_invoices_csv(&a.actor, &f, guichet_app::export::CsvForm::Api)
+        .await?;
     Ok((
         StatusCode::ACCEPTED,
         Json(json!({"invoices": rows, "sent_to": "the caller's e-mail address"})),

@@ -48,9 +48,11 @@ pub async fn activity_csv(
     a: ApiActor,
     Query(f): Query<ActivityFilter>,
 ) -> ApiResult<Response> {
-    let lang = a.actor.lang;
     Ok(crate::pages::csv_bytes_response(
-        state.app.activity_csv(&a.actor, &f, lang).await?,
+        state
+            .app
+            .activity_csv(&a.actor, &f, guichet_app::export::CsvForm::Api)
+            .await?,
         "activity",
     ))
 }

@@ -105,7 +105,11 @@ pub async fn csv(o: InOrg, Query(f): Query<ActivityFilter>) -> Result<Response, 
         .ctx
         .state
         .app
-        .activity_csv(&o.actor, &f, o.ctx.lang)
+        .activity_csv(
+            &o.actor,
+            &f,
+            guichet_app::export::CsvForm::Reader(o.ctx.lang),
+        )
         .await?;
     Ok(csv_bytes_response(bytes, "activity"))
 }

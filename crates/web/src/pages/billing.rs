@@ -9,6 +9,7 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use guichet_app::billing::InvoiceFilter;
+use guichet_app::export::CsvForm;
 use guichet_app::{AppError, FieldError};
 use guichet_core::{Action, Money};
 use maud::{Markup, html};
@@ -201,6 +202,8 @@ async fn invoices_page(
                 button type="submit" { (ctx.t("invoice.filter")) }
                 " "
                 a href=(query(1).replace("/accounting/invoices?", "/accounting/invoices/export.csv?")) { (ctx.t("invoice.export_csv")) }
+                " "
+                a href=(query(1).replace("/accounting/invoices?", "/accounting/invoices/export.xlsx?")) { (ctx.t("invoice.export_xlsx")) }
             }
             form.inline method="post" action="/accounting/invoices/export/mail" {
                 (csrf_field(ctx))
@@ -673,7 +676,13 @@ pub async fn invoices_csv_mail(
     o: InOrg,
     CsrfForm(f): CsrfForm<InvoiceFilter>,
 ) -> Result<Response, WebError> {
-    match o.ctx.state.app.email_invoices_csv(&o.actor, &f).await {
+    match o
+        .ctx
+        .state
+        .app
+        .email_invoices_csv(&o.actor, &f, CsvForm::Reader(o.ctx.lang))
+        .await
+    {
         Ok(_) => {
             let params = [
                 ("status", f.status.clone().unwrap_or_default()),
@@ -693,10 +702,55 @@ pub async fn invoices_csv_mail(
     }
 }
 
-/// INV-06: the filtered invoices as a CSV download, streamed.
+/// INV-06: the filtered invoices as a CSV download, streamed, in the reader's language (issue #15:
+/// BOM, `;` and decimal comma for fr/de).
 pub async fn invoices_csv(o: InOrg, Query(f): Query<InvoiceFilter>) -> Result<Response, WebError> {
-    let rx = o.ctx.state.app.invoices_csv_stream(&o.actor, &f).await?;
+    let rx = o
+        .ctx
+        .state
+        .app
+        .invoices_csv_stream(&o.actor, &f, CsvForm::Reader(o.ctx.lang))
+        .await?;
     Ok(csv_response(rx))
+}
+
+/// Issue #15: the filtered invoices as an `.xlsx` workbook (amounts as numbers), in the reader's
+/// language; a set too large for a workbook is answered on the invoices page with a message.
+pub async fn invoices_xlsx(o: InOrg, Query(f): Query<InvoiceFilter>) -> Result<Response, WebError> {
+    match o
+        .ctx
+        .state
+        .app
+        .invoices_xlsx(&o.actor, &f, o.ctx.lang)
+        .await
+    {
+        Ok(bytes) => Ok(xlsx_response(bytes, "invoices")),
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            invoices_page(&o, &f, &errs, &Done::default()).await?,
+        )
+            .into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// An `.xlsx` workbook, saved as `{stem}.xlsx`.
+pub(crate) fn xlsx_response(bytes: Vec<u8>, stem: &'static str) -> Response {
+    use axum::http::header;
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                guichet_app::export::XLSX_CONTENT_TYPE.to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{stem}.xlsx\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
 }
 
 /// A credit note as PDF (INV-02).

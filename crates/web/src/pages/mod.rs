@@ -124,6 +124,10 @@ pub fn router() -> Router<AppState> {
             get(billing::invoices_csv),
         )
         .route(
+            "/accounting/invoices/export.xlsx",
+            get(billing::invoices_xlsx),
+        )
+        .route(
             "/accounting/invoices/export/mail",
             post(billing::invoices_csv_mail),
         )
