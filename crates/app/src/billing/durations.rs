@@ -1,0 +1,108 @@
+//! Paying an item for another duration (FREQ-01a): the durations offered and the re-billing.
+
+use super::*;
+
+/// A duration a due item can be paid for (FREQ-01a): months and what it costs, VAT included.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DurationChoice {
+    pub months: i64,
+    pub gross: i64,
+}
+
+impl App {
+    /// The durations an invoice's product can be paid for now (FREQ-01a): those with a price,
+    /// monthly only above the monthly minimum ⚙, Premium Support at least six months.
+    pub(crate) async fn duration_choices(
+        &self,
+        c: &mut guichet_store::Conn,
+        org: &guichet_store::orgs::Org,
+        product: &store::Product,
+    ) -> AppResult<Vec<DurationChoice>> {
+        let treatment = vat::treatment(&org.country, org.kind, org.vat_number.as_deref());
+        let premium = guichet_store::support::offer_tier(c, &product.offer_id)
+            .await?
+            .is_some();
+        let now = self.now();
+        let mut out = Vec::new();
+        for months in guichet_core::period::PERIODS {
+            let months = months as i64;
+            if premium && months < crate::support::PREMIUM_MIN_MONTHS {
+                continue;
+            }
+            let Some(unit) = store::price(c, &product.offer_id, months, org.currency, now).await?
+            else {
+                continue;
+            };
+            if !guichet_core::renewal::period_allowed(unit, months, self.config.monthly_minimum) {
+                continue;
+            }
+            let line = LineInput {
+                description: String::new(),
+                quantity: 1,
+                unit_net: unit,
+            };
+            let totals = price(org.currency, treatment, &[line])
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+            out.push(DurationChoice {
+                months,
+                gross: totals.gross,
+            });
+        }
+        Ok(out)
+    }
+
+    /// FREQ-01a: an unpaid invoice paid for another duration is cancelled (its amounts reversed in
+    /// the ledger, its number kept) and replaced, in the checkout's transaction, by an invoice for
+    /// the same start and the chosen duration at today's price. The product takes the new duration
+    /// only if the payment goes through: otherwise the transaction is dropped with everything else.
+    pub(super) async fn rebill_for_duration(
+        &self,
+        tx: &mut guichet_store::Conn,
+        org: &guichet_store::orgs::Org,
+        inv: &Invoice,
+        months: i64,
+        now: i64,
+    ) -> AppResult<Invoice> {
+        let Some((product, start, current)) = billed_period(tx, org.id, &inv.id).await? else {
+            return Err(AppError::invalid(
+                "durations",
+                "checkout.duration_unavailable",
+            ));
+        };
+        if months == current {
+            return Ok(inv.clone());
+        }
+        let choices = self.duration_choices(tx, org, &product).await?;
+        if !choices.iter().any(|c| c.months == months) {
+            return Err(AppError::invalid(
+                "durations",
+                "checkout.duration_unavailable",
+            ));
+        }
+        let unit = store::price(tx, &product.offer_id, months, org.currency, now)
+            .await?
+            .ok_or(AppError::invalid(
+                "durations",
+                "checkout.duration_unavailable",
+            ))?;
+        let why = format!("Invoice {} replaced: {months} months", inv.number);
+        cancel_unpaid_invoice(tx, org.id, inv, &why, now).await?;
+        if product.state == guichet_core::product::ProductState::Pending {
+            store::set_pending_period(tx, &product.id, months).await?;
+        }
+        let end = start.add_months(months as u32);
+        let period = BilledPeriod {
+            description: format!(
+                "{} — {months} mois / months ({} → {})",
+                product.name,
+                start.iso(),
+                end.iso()
+            ),
+            product_id: product.id.clone(),
+            start,
+            end,
+            unit_net: unit,
+        };
+        issue_invoice(tx, org, inv.bill_to.clone(), &inv.kind, &period, now).await
+    }
+}

@@ -1,0 +1,180 @@
+//! The invoice history (INV-04) and paying one invoice from the prepaid balance.
+
+use super::*;
+
+/// Filters of the invoice history (INV-04).
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct InvoiceFilter {
+    pub status: Option<String>,
+    /// `YYYY-MM-DD`, inclusive.
+    pub from: Option<String>,
+    /// `YYYY-MM-DD`, inclusive.
+    pub to: Option<String>,
+    pub page: Option<i64>,
+}
+
+pub struct InvoicePage {
+    pub invoices: Vec<Invoice>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+}
+
+pub(crate) fn day_start(d: &str, field: &'static str) -> AppResult<i64> {
+    let date = Date::parse_iso(d).ok_or(AppError::invalid(field, "field.date"))?;
+    let t = time::Date::from_calendar_date(
+        date.year,
+        time::Month::try_from(date.month).map_err(|_| AppError::invalid(field, "field.date"))?,
+        date.day,
+    )
+    .map_err(|_| AppError::invalid(field, "field.date"))?;
+    Ok(t.midnight().assume_utc().unix_timestamp())
+}
+
+/// The parsed filters of the history and the export.
+pub(super) struct ParsedFilter {
+    pub(super) status: Option<String>,
+    pub(super) from: Option<i64>,
+    pub(super) to: Option<i64>,
+}
+
+pub(super) fn parse_filter(f: &InvoiceFilter) -> AppResult<ParsedFilter> {
+    let status = f.status.clone().filter(|s| !s.is_empty());
+    if let Some(s) = status.as_deref()
+        && guichet_core::status::InvoiceStatus::parse(s).is_none()
+    {
+        return Err(AppError::invalid("status", "field.choice"));
+    }
+    let from = f
+        .from
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(|d| day_start(d, "from"))
+        .transpose()?;
+    let to =
+        f.to.as_deref()
+            .filter(|s| !s.is_empty())
+            .map(|d| day_start(d, "to").map(|t| t + 86_400))
+            .transpose()?;
+    Ok(ParsedFilter { status, from, to })
+}
+
+impl App {
+    pub async fn invoice(&self, actor: &Actor, id: &str) -> AppResult<(Invoice, Vec<InvoiceLine>)> {
+        actor.require(Action::Billing)?;
+        let mut c = self.db.conn().await?;
+        store::get_invoice(&mut c, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+
+    /// INV-04: newest first, by status and date range, a page at a time.
+    pub async fn invoices(&self, actor: &Actor, f: &InvoiceFilter) -> AppResult<InvoicePage> {
+        actor.require(Action::Billing)?;
+        let ParsedFilter { status, from, to } = parse_filter(f)?;
+        let status = status.as_deref();
+        let page = f.page.unwrap_or(1).max(1);
+        let mut c = self.db.conn().await?;
+        let (invoices, total) = store::invoices_page(
+            &mut c,
+            actor.org,
+            status,
+            from,
+            to,
+            PAGE_SIZE,
+            (page - 1) * PAGE_SIZE,
+        )
+        .await?;
+        Ok(InvoicePage {
+            invoices,
+            total,
+            page,
+            pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+        })
+    }
+
+    /// PP-03 (whole amount from the balance): pays an invoice from the prepaid account; the product
+    /// becomes active for its period. Idempotent by key; "insufficient balance" refuses it cleanly.
+    pub async fn pay_invoice_from_prepaid(
+        &self,
+        actor: &Actor,
+        id: &str,
+        key: &str,
+    ) -> AppResult<Answer> {
+        actor.require(Action::Billing)?;
+        actor.require(Action::Pay)?;
+        // Another Organization's invoice is unknown before anything else is said about the request.
+        {
+            let mut c = self.db.conn().await?;
+            store::get_invoice(&mut c, actor.org, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+        }
+        check_key(key)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        if let Some(first) = claim_key(
+            &mut tx,
+            actor.org,
+            key,
+            &crate::crypto::sha256_hex(&format!("pay|{id}")),
+            now,
+        )
+        .await?
+        {
+            return Ok(first);
+        }
+        let (inv, _) = store::get_invoice(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !inv.status.is_payable() {
+            return Err(AppError::Conflict("invoice.already_paid"));
+        }
+        // Claim first: the conditional write decides which of two concurrent payments goes on (the
+        // other waits for it, then finds the invoice paid) before any money moves.
+        if !store::mark_invoice_paid(&mut tx, id, now).await? {
+            return Err(AppError::Conflict("invoice.already_paid"));
+        }
+        let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, inv.currency);
+        let receivable = AccountRef::of_org(AccountKind::Receivable, actor.org, inv.currency);
+        let entry = ledger::NewEntry {
+            org: Some(actor.org),
+            kind: "invoice_paid",
+            description: &format!("Invoice {}", inv.number),
+            idempotency_key: Some(key),
+            now,
+        };
+        match ledger::post(
+            &mut tx,
+            entry,
+            &[Transfer {
+                debit: prepaid,
+                credit: receivable,
+                amount: inv.gross,
+            }],
+        )
+        .await
+        {
+            Ok(_) => {}
+            Err(ledger::PostError::InsufficientFunds) => {
+                return Err(AppError::invalid("invoice", "invoice.insufficient"));
+            }
+            Err(e) => return Err(crate::error::post_error(e)),
+        }
+        activate_invoice_products(&mut tx, actor.org, id, now).await?;
+        let body = serde_json::json!({"invoice": inv.number, "status": "paid", "amount_minor": inv.gross, "currency": inv.currency});
+        idempotency::complete(&mut tx, actor.org, key, 200, &body.to_string()).await?;
+        audit::record(
+            &mut tx,
+            Some(actor.org),
+            Some(actor.user),
+            "invoice.paid",
+            &inv.number,
+            &actor.origin.ip,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Answer { status: 200, body })
+    }
+}

@@ -1,0 +1,238 @@
+//! Issuing and undoing invoices in the caller's transaction: one product period billed (VAT by
+//! customer, gap-free number, payment reference, receivable), products activated or extended once
+//! paid, an unpaid invoice cancelled with its bookings reversed.
+
+use super::*;
+
+/// One product period to bill.
+pub(crate) struct BilledPeriod {
+    pub description: String,
+    pub product_id: String,
+    pub start: Date,
+    pub end: Date,
+    pub unit_net: i64,
+}
+
+/// Issues an invoice for one product period in the caller's transaction: VAT by customer, the next
+/// number of the issuer's sequence, its own payment reference, the receivable in the ledger. The
+/// period's `billing_key` is unique: a (product, period) cannot be invoiced twice.
+pub(crate) async fn issue_invoice(
+    tx: &mut guichet_store::Conn,
+    org: &guichet_store::orgs::Org,
+    bill_to: [String; 5],
+    kind: &str,
+    period: &BilledPeriod,
+    now: i64,
+) -> AppResult<Invoice> {
+    let treatment = vat::treatment(&org.country, org.kind, org.vat_number.as_deref());
+    let input = LineInput {
+        description: period.description.clone(),
+        quantity: 1,
+        unit_net: period.unit_net,
+    };
+    let totals =
+        price(org.currency, treatment, &[input]).map_err(|e| AppError::Internal(e.to_string()))?;
+    let issued = today(now);
+    let seq = store::next_invoice_number(tx, ISSUER, issued.year as i64).await?;
+    let n = payment_requests::next_reference_number(tx).await?;
+    let invoice = Invoice {
+        id: uuid::Uuid::now_v7().to_string(),
+        org_id: org.id,
+        number: number(issued.year, seq),
+        kind: kind.into(),
+        status: guichet_core::status::InvoiceStatus::Unpaid,
+        currency: org.currency,
+        net: totals.net,
+        vat: totals.vat,
+        gross: totals.gross,
+        vat_rate_bp: totals.rate_bp as i64,
+        vat_mention: treatment.mention_key().map(str::to_string),
+        bill_to,
+        billing_reference: org.billing_reference.clone(),
+        payment_reference: reference_for(n, org.currency)?,
+        issued_at: now,
+        due_on: add_days(issued, PAYMENT_DAYS).iso(),
+        paid_at: None,
+        refunded: 0,
+    };
+    let lines: Vec<(InvoiceLine, Option<String>)> = totals
+        .lines
+        .iter()
+        .map(|l| {
+            let line = InvoiceLine {
+                description: l.description.clone(),
+                product_id: Some(period.product_id.clone()),
+                period_start: Some(period.start.iso()),
+                period_end: Some(period.end.iso()),
+                quantity: l.quantity,
+                unit_net: l.unit_net,
+                net: l.net,
+                vat: l.vat,
+                gross: l.gross,
+            };
+            (
+                line,
+                Some(format!("{}:{}", period.product_id, period.start.iso())),
+            )
+        })
+        .collect();
+    store::insert_invoice(tx, &invoice, &lines)
+        .await
+        .map_err(|e| {
+            if e.is_unique_violation() {
+                AppError::Conflict("invoice.period_invoiced")
+            } else {
+                e.into()
+            }
+        })?;
+    // The receivable: revenue and VAT are owed by the customer from now on.
+    let receivable = AccountRef::of_org(AccountKind::Receivable, org.id, org.currency);
+    let transfers: Vec<Transfer> = [
+        (
+            AccountRef::provider(AccountKind::Revenue, org.currency),
+            invoice.net,
+        ),
+        (
+            AccountRef::provider(AccountKind::VatPayable, org.currency),
+            invoice.vat,
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, amount)| *amount > 0)
+    .map(|(credit, amount)| Transfer {
+        debit: receivable,
+        credit,
+        amount,
+    })
+    .collect();
+    if !transfers.is_empty() {
+        let description = format!("Invoice {}", invoice.number);
+        let entry = ledger::NewEntry {
+            org: Some(org.id),
+            kind: "invoice_issued",
+            description: &description,
+            idempotency_key: None,
+            now,
+        };
+        ledger::post(tx, entry, &transfers)
+            .await
+            .map_err(crate::error::post_error)?;
+    }
+    Ok(invoice)
+}
+
+/// On payment: a pending product starts today for its period; a renewed one runs until the end of
+/// the period the line billed.
+pub(crate) async fn activate_invoice_products(
+    c: &mut guichet_store::Conn,
+    org: guichet_core::OrgId,
+    invoice: &str,
+    now: i64,
+) -> AppResult<()> {
+    let start = today(now);
+    for (p, period_start, period_end) in store::invoice_products(c, invoice).await? {
+        let Some(product) = store::get_product(c, org, &p).await? else {
+            continue;
+        };
+        let activated = product.state == guichet_core::product::ProductState::Pending && {
+            let end = start.add_months(product.period_months as u32);
+            store::activate(c, &p, &start.iso(), &end.iso()).await?
+        };
+        if activated {
+            crate::support::on_product_active(c, org, &p, &product.offer_id, now).await?;
+        } else if let Some(end) = period_end {
+            // The line's own period: a renewal billed under a changed period applies it now.
+            let months = match (
+                period_start.as_deref().and_then(Date::parse_iso),
+                Date::parse_iso(&end),
+            ) {
+                (Some(a), Some(b)) => guichet_core::period::months_between(a, b),
+                _ => product.period_months,
+            };
+            if !store::extend(c, &p, &end, months).await? {
+                // Paid for a product that ended meanwhile: the money stays booked (the invoice is
+                // paid); the Organization's activity says the product was not extended.
+                let detail = format!(
+                    "{}: paid, not extended ({})",
+                    product.name,
+                    product.state.code()
+                );
+                audit::record(c, Some(org), None, "product.state", &detail, "", now).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Cancels an unpaid invoice (its number stays: the sequence is gap-free) and reverses what its
+/// issue booked: revenue and VAT no longer owed, the receivable gone. Conflict if it is not unpaid.
+pub(crate) async fn cancel_unpaid_invoice(
+    tx: &mut guichet_store::Conn,
+    org: guichet_core::OrgId,
+    inv: &Invoice,
+    why: &str,
+    now: i64,
+) -> AppResult<()> {
+    if !store::cancel_invoice(tx, &inv.id).await? {
+        return Err(AppError::Conflict("invoice.not_payable"));
+    }
+    let receivable = AccountRef::of_org(AccountKind::Receivable, org, inv.currency);
+    let reversal: Vec<Transfer> = [
+        (
+            AccountRef::provider(AccountKind::Revenue, inv.currency),
+            inv.net,
+        ),
+        (
+            AccountRef::provider(AccountKind::VatPayable, inv.currency),
+            inv.vat,
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, amount)| *amount > 0)
+    .map(|(debit, amount)| Transfer {
+        debit,
+        credit: receivable,
+        amount,
+    })
+    .collect();
+    if reversal.is_empty() {
+        return Ok(());
+    }
+    let entry = ledger::NewEntry {
+        org: Some(org),
+        kind: "invoice_cancelled",
+        description: why,
+        idempotency_key: None,
+        now,
+    };
+    ledger::post(tx, entry, &reversal)
+        .await
+        .map_err(crate::error::post_error)?;
+    Ok(())
+}
+
+/// The product period an invoice bills, if it bills exactly one: (product, start, months).
+pub(crate) async fn billed_period(
+    c: &mut guichet_store::Conn,
+    org: guichet_core::OrgId,
+    invoice: &str,
+) -> AppResult<Option<(store::Product, Date, i64)>> {
+    let Some((_, lines)) = store::get_invoice(c, org, invoice).await? else {
+        return Ok(None);
+    };
+    let [line] = lines.as_slice() else {
+        return Ok(None);
+    };
+    let (Some(product), Some(start), Some(end)) = (
+        line.product_id.as_deref(),
+        line.period_start.as_deref().and_then(Date::parse_iso),
+        line.period_end.as_deref().and_then(Date::parse_iso),
+    ) else {
+        return Ok(None);
+    };
+    let Some(p) = store::get_product(c, org, product).await? else {
+        return Ok(None);
+    };
+    let months = guichet_core::period::months_between(start, end);
+    Ok(Some((p, start, months)))
+}
