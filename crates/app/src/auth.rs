@@ -52,6 +52,14 @@ pub enum SignUpLink {
     LoginExists { email: String },
 }
 
+/// The throttle key of a login attempt: `login:` and the address as typed (normalised when it is
+/// one). Every other counter has its own prefix (`reset:`, `2fa:`, `signup-…`), so nothing typed in
+/// the login form can use up another counter (e.g. someone's password-reset mails).
+fn login_key(typed: &str) -> String {
+    let address = validate::email(typed).unwrap_or_else(|| typed.trim().to_lowercase());
+    format!("login:{address}")
+}
+
 impl App {
     /// ORG-02, first step (issue #11 item 7): checks the form, then e-mails the address. A new
     /// address gets a one-time link that creates the login and its Organization
@@ -337,11 +345,12 @@ impl App {
         origin: &Origin,
     ) -> AppResult<NewSession> {
         let now = self.now();
-        let account = validate::email(email).unwrap_or_else(|| email.trim().to_lowercase());
+        let address = validate::email(email).unwrap_or_else(|| email.trim().to_lowercase());
+        let account = login_key(email);
         let mut c = self.db.conn().await?;
         self.check_throttle(&mut c, &account, &origin.ip, now)
             .await?;
-        let user = users::by_email(&mut c, &account).await?;
+        let user = users::by_email(&mut c, &address).await?;
         drop(c);
         let ok = self
             .verify_password(pw, user.as_ref().map(|u| u.password_hash.as_str()))
@@ -356,7 +365,7 @@ impl App {
                     None,
                     other.map(|u| u.id),
                     "login.failed",
-                    &account,
+                    &address,
                     &origin.ip,
                     now,
                 )
@@ -700,7 +709,7 @@ impl App {
         }
         users::set_password(&mut tx, user.id, &hash).await?;
         sessions::delete_all_of_user(&mut tx, user.id, None).await?;
-        throttle::clear_account(&mut tx, &user.email).await?;
+        throttle::clear_account(&mut tx, &login_key(&user.email)).await?;
         audit::record(
             &mut tx,
             None,

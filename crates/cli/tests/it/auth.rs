@@ -8,6 +8,7 @@ both_backends!(
     signup_creates_an_organization_with_the_person_as_lr,
     signup_answers_the_same_for_an_existing_address,
     signup_is_throttled_per_ip,
+    a_login_typed_as_another_counter_uses_up_nothing,
     wrong_password_and_unknown_email_answer_the_same,
     eleventh_failed_attempt_in_a_minute_is_refused,
     session_fixation_logout_and_expiry,
@@ -494,4 +495,28 @@ async fn forced_two_factor_blocks_everything_else(b: Backend) {
     // A member of another Organization is not affected.
     let mut other = t.client();
     other.login_ok(&w.b.collaborator().email, PASSWORD).await;
+}
+
+/// Throttle counters are namespaced: failed logins typed as `reset:<address>` (the key of the
+/// password-reset mail limit) or `2fa:<id>` count as login failures of that text only, so they
+/// cannot stop someone's reset mails.
+async fn a_login_typed_as_another_counter_uses_up_nothing(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let victim = w.a.admin().email.clone();
+    let mut attacker = t.client();
+    for _ in 0..6 {
+        let r = attacker
+            .login(&format!("reset:{victim}"), "not-the-password-at-all")
+            .await;
+        assert_eq!(r.status, 401, "{}", r.body);
+    }
+    let before = t.mails_to(&victim).await.len();
+    let mut c = t.client();
+    c.get("/password/forgot").await;
+    let r = c.post("/password/forgot", &[("email", &victim)]).await;
+    assert!(r.status < 400, "{}", r.body);
+    let mails = t.mails_to(&victim).await;
+    assert_eq!(mails.len(), before + 1, "the reset mail went out");
+    assert!(mails.iter().any(|m| m.body.contains("/password/reset/")));
 }
