@@ -9,6 +9,7 @@ pub mod billing;
 pub(crate) use billing::{csv_bytes_response, csv_response, pdf_response};
 pub mod help;
 pub mod org;
+pub mod prepaid;
 pub mod profile;
 pub mod renewals;
 pub mod sites;
@@ -147,17 +148,17 @@ pub fn router() -> Router<AppState> {
             get(billing::credit_note_pdf),
         )
         .route("/payments/pro-forma", post(billing::pro_forma))
-        .route("/accounting/prepaid", get(org::prepaid))
-        .route("/accounting/prepaid/top-up", post(org::top_up))
-        .route("/accounting/prepaid/withdraw", post(org::withdraw))
-        .route("/accounting/prepaid/transfer", post(org::transfer))
+        .route("/accounting/prepaid", get(prepaid::prepaid))
+        .route("/accounting/prepaid/top-up", post(prepaid::top_up))
+        .route("/accounting/prepaid/withdraw", post(prepaid::withdraw))
+        .route("/accounting/prepaid/transfer", post(prepaid::transfer))
         .route(
             "/accounting/prepaid/transfers/{request}",
-            get(org::transfer_page),
+            get(prepaid::transfer_page),
         )
         .route(
             "/accounting/prepaid/transfers/{request}/qr-bill.svg",
-            get(org::transfer_svg),
+            get(prepaid::transfer_svg),
         )
         .route(
             "/accounting/addresses",

@@ -1,0 +1,401 @@
+//! The prepaid account (PP-01…05): balances per currency and movements, top-up by card or bank
+//! transfer, withdrawals.
+
+use super::org::{Done, done_notice};
+use crate::csrf::CsrfForm;
+use crate::ctx::InOrg;
+use crate::error::WebError;
+use crate::layout::{Nav, csrf_field, date, field, form_errors, manager};
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use guichet_app::{AppError, FieldError};
+use guichet_core::{Action, Money};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+pub struct PageQuery {
+    page: Option<i64>,
+    done: Option<String>,
+    /// The currency of the movements listed (`CHF`, `EUR`); the Organization's when absent.
+    currency: Option<String>,
+}
+
+/// PP-01/02/04: the balance and its movements (read from the ledger), top-up and withdrawal. An
+/// Organization has a balance per currency: the others are shown below its own.
+pub async fn prepaid(o: InOrg, Query(q): Query<PageQuery>) -> Result<Markup, WebError> {
+    let currency = q
+        .currency
+        .as_deref()
+        .and_then(|c| guichet_core::Currency::parse(&c.trim().to_ascii_uppercase()));
+    prepaid_page(&o, q.page.unwrap_or(1), currency, &[], q.done.as_deref()).await
+}
+
+async fn prepaid_page(
+    o: &InOrg,
+    page: i64,
+    listed: Option<guichet_core::Currency>,
+    errors: &[FieldError],
+    done: Option<&str>,
+) -> Result<Markup, WebError> {
+    let app = &o.ctx.state.app;
+    let view = app.prepaid_in(&o.actor, page, listed).await?;
+    let withdrawals = app.withdrawals(&o.actor).await?;
+    let requests = app.open_payment_requests(&o.actor).await?;
+    let ctx = &o.ctx;
+    let cur = view.balance.currency;
+    let limits = guichet_core::i18n::tf(
+        ctx.lang,
+        "prepaid.top_up_help",
+        &[
+            ("min", &Money::new(app.config.top_up_min, cur).to_string()),
+            ("max", &Money::new(app.config.top_up_max, cur).to_string()),
+            (
+                "limit",
+                &Money::new(app.config.prepaid_max_balance, cur).to_string(),
+            ),
+        ],
+    );
+    // A fresh key per form: submitting twice (double click, back button) never pays twice.
+    let key = guichet_app::crypto::random_token();
+    let d = Done {
+        done: done.map(str::to_string),
+    };
+    Ok(manager(
+        o,
+        Nav::Prepaid,
+        ctx.t("nav.prepaid"),
+        html! {
+            (done_notice(ctx, &d))
+            (form_errors(ctx, errors, &["amount", "card_number", "card_expiry", "card_cvc", "destination", "holder", "code", "method", "currency"]))
+            div.card {
+                p { (ctx.t("prepaid.balance")) " " strong.balance { (view.balance) } }
+                p.muted { (ctx.t("prepaid.help")) }
+                @if view.balances.len() > 1 {
+                    h2 { (ctx.t("balances.other_title")) }
+                    ul.balances {
+                        @for b in view.balances.iter().filter(|b| !b.main) {
+                            li {
+                                strong.balance { (b.balance) } " — "
+                                (guichet_core::i18n::tf(ctx.lang, "balances.other_line", &[("currency", b.balance.currency.code())]))
+                            }
+                        }
+                    }
+                    p.muted { (ctx.t("balances.other_help")) }
+                }
+            }
+            div.card {
+                h2 { (ctx.t("prepaid.top_up_title")) }
+                p.muted { (limits) }
+                form method="post" action="/accounting/prepaid/top-up" {
+                    (csrf_field(ctx))
+                    input type="hidden" name="idempotency_key" value=(key);
+                    (field(ctx, "amount", "prepaid.amount_label", "text", "", errors))
+                    (field(ctx, "card_number", "card.number_label", "text", "", errors))
+                    div.inline {
+                        (field(ctx, "card_expiry", "card.expiry_label", "text", "", errors))
+                        (field(ctx, "card_cvc", "card.cvc_label", "text", "", errors))
+                    }
+                    p.muted { (ctx.t("prepaid.test_cards")) }
+                    button type="submit" { (ctx.t("prepaid.pay_by_card")) }
+                }
+            }
+            div.card {
+                h2 { (ctx.t("prepaid.transfer_title")) }
+                p.muted { (ctx.t("prepaid.transfer_help")) }
+                form.inline method="post" action="/accounting/prepaid/transfer" {
+                    (csrf_field(ctx))
+                    (field(ctx, "amount", "prepaid.amount_label", "text", "", &[]))
+                    button type="submit" { (ctx.t("prepaid.transfer_submit")) }
+                }
+                @if !requests.is_empty() {
+                    h3 { (ctx.t("prepaid.transfer_open")) }
+                    ul {
+                        @for r in &requests {
+                            li {
+                                a href=(format!("/accounting/prepaid/transfers/{}", r.id)) { (Money::new(r.amount, r.currency)) }
+                                " — " code { (r.reference) } " — " (date(r.created_at))
+                            }
+                        }
+                    }
+                }
+            }
+            @if o.actor.can(Action::Withdraw) {
+                div.card {
+                    h2 { (ctx.t("withdrawal.title")) }
+                    p.muted { (ctx.t("withdrawal.help")) }
+                    form method="post" action="/accounting/prepaid/withdraw" {
+                        (csrf_field(ctx))
+                        input type="hidden" name="idempotency_key" value=(key);
+                        (field(ctx, "amount", "prepaid.amount_label", "text", "", errors))
+                        @if view.balances.len() > 1 {
+                            div.field {
+                                label for="f-currency" { (ctx.t("balances.currency_label")) }
+                                select id="f-currency" name="currency" {
+                                    @for b in &view.balances {
+                                        option value=(b.balance.currency.code()) selected[b.main] { (b.balance) }
+                                    }
+                                }
+                            }
+                        }
+                        div.field {
+                            label for="f-method" { (ctx.t("withdrawal.method_label")) }
+                            select id="f-method" name="method" {
+                                option value="iban" { (ctx.t("withdrawal.method.iban")) }
+                                option value="paypal" { (ctx.t("withdrawal.method.paypal")) }
+                            }
+                        }
+                        (field(ctx, "destination", "withdrawal.destination_label", "text", "", errors))
+                        (field(ctx, "holder", "withdrawal.holder_label", "text", &o.actor.org_name, errors))
+                        @if o.sess.user.totp_enabled {
+                            (field(ctx, "code", "field.code_label", "text", "", errors))
+                        }
+                        button type="submit" { (ctx.t("withdrawal.submit")) }
+                    }
+                }
+            }
+            @if !withdrawals.is_empty() {
+                div.card {
+                    h2 { (ctx.t("withdrawal.list")) }
+                    table {
+                        tbody {
+                            @for w in &withdrawals {
+                                tr {
+                                    td { (date(w.created_at)) }
+                                    td { (guichet_app::withdrawals::mask(&w.destination)) }
+                                    td.num { (Money::new(w.amount, w.currency)) }
+                                    td { (ctx.t(&format!("withdrawal.status.{}", w.status))) @if let Some(r) = &w.reason { " — " (r) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            div.card {
+                h2 { (ctx.t("prepaid.movements")) " (" (view.currency.code()) ")" }
+                @if view.balances.len() > 1 {
+                    p.currencies {
+                        (ctx.t("balances.movements_in"))
+                        @for b in &view.balances {
+                            " "
+                            @if b.balance.currency == view.currency {
+                                strong { (b.balance.currency.code()) }
+                            } @else {
+                                a href=(format!("/accounting/prepaid?currency={}", b.balance.currency.code())) { (b.balance.currency.code()) }
+                            }
+                        }
+                    }
+                }
+                @if view.movements.is_empty() {
+                    p.empty { (ctx.t("empty.prepaid")) }
+                } @else {
+                    table {
+                        thead { tr { th { (ctx.t("prepaid.date")) } th { (ctx.t("prepaid.what")) } th.num { (ctx.t("prepaid.amount")) } } }
+                        tbody {
+                            @for m in &view.movements {
+                                tr {
+                                    td { (date(m.at)) }
+                                    td { (m.description) }
+                                    td.num { (Money::new(m.amount, view.currency)) }
+                                }
+                            }
+                        }
+                    }
+                    div.pager {
+                        @if view.page > 1 { a href=(format!("/accounting/prepaid?currency={}&page={}", view.currency.code(), view.page - 1)) { "← " (ctx.t("pager.previous")) } }
+                        span { (guichet_core::i18n::tf(ctx.lang, "pager.page_of", &[("page", &view.page.to_string()), ("pages", &view.pages.to_string())])) }
+                        @if view.page < view.pages { a href=(format!("/accounting/prepaid?currency={}&page={}", view.currency.code(), view.page + 1)) { (ctx.t("pager.next")) " →" } }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct TopUpForm {
+    amount: String,
+    #[serde(flatten)]
+    card: guichet_app::prepaid::CardFields,
+    idempotency_key: String,
+}
+
+/// The prepaid page again, with `errors` shown and `status`.
+async fn prepaid_again(
+    o: &InOrg,
+    status: StatusCode,
+    errors: &[FieldError],
+) -> Result<Response, WebError> {
+    Ok((status, prepaid_page(o, 1, None, errors, None).await?).into_response())
+}
+
+/// The amount typed in a prepaid form, or the page again with the field flagged.
+async fn typed_amount(o: &InOrg, raw: &str) -> Result<Result<i64, Response>, WebError> {
+    match guichet_core::money::parse_amount_text(raw, guichet_core::money::Zero::Refused) {
+        Ok(a) => Ok(Ok(a)),
+        Err(e) => Ok(Err(prepaid_again(
+            o,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &[FieldError {
+                field: "amount",
+                key: e.key(),
+                param: None,
+            }],
+        )
+        .await?)),
+    }
+}
+
+pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Response, WebError> {
+    let amount = match typed_amount(&o, &f.amount).await? {
+        Ok(a) => a,
+        Err(page) => return Ok(page),
+    };
+    match o
+        .ctx
+        .state
+        .app
+        .top_up_by_card(&o.actor, amount, &f.card, &f.idempotency_key)
+        .await
+    {
+        Ok(a) if a.status < 300 => {
+            Ok(Redirect::to("/accounting/prepaid?done=prepaid.top_up_done").into_response())
+        }
+        Ok(_) => {
+            prepaid_again(
+                &o,
+                StatusCode::PAYMENT_REQUIRED,
+                &[FieldError {
+                    field: "card_number",
+                    key: "prepaid.top_up_declined",
+                    param: None,
+                }],
+            )
+            .await
+        }
+        Err(AppError::Invalid(errs)) => {
+            prepaid_again(&o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct WithdrawForm {
+    amount: String,
+    method: String,
+    destination: String,
+    holder: String,
+    code: Option<String>,
+    /// Which balance (shown when the Organization has more than one).
+    currency: Option<String>,
+    idempotency_key: String,
+}
+
+pub async fn withdraw(o: InOrg, CsrfForm(f): CsrfForm<WithdrawForm>) -> Result<Response, WebError> {
+    let amount_minor = match typed_amount(&o, &f.amount).await? {
+        Ok(a) => a,
+        Err(page) => return Ok(page),
+    };
+    let input = guichet_app::withdrawals::WithdrawalInput {
+        amount_minor,
+        method: f.method,
+        destination: f.destination,
+        holder: f.holder,
+        code: f.code,
+        currency: f.currency,
+    };
+    match o
+        .ctx
+        .state
+        .app
+        .request_withdrawal(&o.actor, &input, &f.idempotency_key)
+        .await
+    {
+        Ok(_) => {
+            Ok(Redirect::to("/accounting/prepaid?done=withdrawal.requested_done").into_response())
+        }
+        Err(AppError::Invalid(errs)) => {
+            prepaid_again(&o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TransferForm {
+    amount: String,
+}
+
+/// PP-02 by bank transfer: creates the request and shows its QR-bill.
+pub async fn transfer(o: InOrg, CsrfForm(f): CsrfForm<TransferForm>) -> Result<Response, WebError> {
+    let amount = match typed_amount(&o, &f.amount).await? {
+        Ok(a) => a,
+        Err(page) => return Ok(page),
+    };
+    match o
+        .ctx
+        .state
+        .app
+        .request_transfer_top_up(&o.actor, amount)
+        .await
+    {
+        Ok(r) => {
+            Ok(Redirect::to(&format!("/accounting/prepaid/transfers/{}", r.id)).into_response())
+        }
+        Err(AppError::Invalid(errs)) => {
+            prepaid_again(&o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A payment request: what to transfer, with the QR-bill to scan or print.
+pub async fn transfer_page(
+    o: InOrg,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Markup, WebError> {
+    let app = &o.ctx.state.app;
+    let r = app.payment_request(&o.actor, &id).await?;
+    let bill = app.payment_request_bill(&o.actor, &id).await?;
+    let ctx = &o.ctx;
+    Ok(manager(
+        &o,
+        Nav::Prepaid,
+        ctx.t("prepaid.transfer_title"),
+        html! {
+            div.card {
+                dl {
+                    dt { (ctx.t("prepaid.amount")) } dd { strong { (Money::new(r.amount, r.currency)) } }
+                    dt { (ctx.t("prepaid.transfer_account")) } dd { code { (guichet_bank::references::format_iban(&bill.account)) } }
+                    dt { (ctx.t("prepaid.transfer_reference")) } dd { code { (r.reference) } }
+                    dt { (ctx.t("prepaid.transfer_payee")) } dd { (bill.creditor.name) ", " (bill.creditor.postal_code) " " (bill.creditor.town) }
+                }
+                p.muted { (ctx.t("prepaid.transfer_after")) }
+            }
+            div.qrbill {
+                img src=(format!("/accounting/prepaid/transfers/{}/qr-bill.svg", r.id)) alt=(ctx.t("prepaid.transfer_qr_alt")) width="794" height="397";
+            }
+            p { a href=(format!("/accounting/prepaid/transfers/{}/qr-bill.svg", r.id)) download=(format!("qr-bill-{}.svg", r.reference)) { (ctx.t("prepaid.transfer_download")) } }
+        },
+    ))
+}
+
+/// The QR-bill payment part of a request, as SVG.
+pub async fn transfer_svg(
+    o: InOrg,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Response, WebError> {
+    let app = &o.ctx.state.app;
+    let bill = app.payment_request_bill(&o.actor, &id).await?;
+    let svg = app.qr_bill_svg(&bill, o.ctx.lang)?;
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "image/svg+xml; charset=utf-8",
+        )],
+        svg,
+    )
+        .into_response())
+}
