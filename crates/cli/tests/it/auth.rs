@@ -9,6 +9,7 @@ both_backends!(
     signup_answers_the_same_for_an_existing_address,
     signup_is_throttled_per_ip,
     a_login_typed_as_another_counter_uses_up_nothing,
+    one_sign_up_link_followed_twice_at_once_on_two_instances_creates_one_account,
     wrong_password_and_unknown_email_answer_the_same,
     eleventh_failed_attempt_in_a_minute_is_refused,
     session_fixation_logout_and_expiry,
@@ -519,4 +520,49 @@ async fn a_login_typed_as_another_counter_uses_up_nothing(b: Backend) {
     let mails = t.mails_to(&victim).await;
     assert_eq!(mails.len(), before + 1, "the reset mail went out");
     assert!(mails.iter().any(|m| m.body.contains("/password/reset/")));
+}
+
+/// RELIABILITY (concurrency, two instances): the same sign-up link confirmed at the same moment on
+/// two `guichet serve` instances creates one login and one Organization; the other answer is 409.
+async fn one_sign_up_link_followed_twice_at_once_on_two_instances_creates_one_account(b: Backend) {
+    let one = TestApp::spawn(b).await;
+    let two = TestApp::spawn_on(
+        &one.config.database_url,
+        crate::harness::TempDir::new(),
+        |_| {},
+    )
+    .await;
+    let mut c = one.client();
+    c.get("/signup").await;
+    let r = c
+        .post(
+            "/signup",
+            &[
+                ("name", "Léa Rochat"),
+                ("email", "lea@example.ch"),
+                ("password", "lac-Léman-2026-vélo"),
+                ("country", "CH"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let link = signup_link(&one, "lea@example.ch").await;
+    let (mut a, mut b2) = (one.client(), two.client());
+    a.get(&link).await;
+    b2.get(&link).await;
+    let (ra, rb) = tokio::join!(a.post(&link, &[]), b2.post(&link, &[]));
+    let mut statuses = [ra.status, rb.status];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [303, 409], "{} / {}", ra.body, rb.body);
+    let mut db = one.app.db.conn().await.unwrap();
+    let (users,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM users WHERE email = 'lea@example.ch'")
+            .fetch_one(&mut *db)
+            .await
+            .unwrap();
+    let (orgs,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM orgs WHERE name = 'Léa Rochat'")
+        .fetch_one(&mut *db)
+        .await
+        .unwrap();
+    assert_eq!((users, orgs), (1, 1));
 }
