@@ -1,0 +1,18 @@
+//! Catalogue, products and invoices, a file each.
+
+use crate::row::*;
+use crate::transition::Cas;
+use crate::{Conn, Result};
+use guichet_core::product::{ProductState, ProductType};
+use guichet_core::status::InvoiceStatus;
+use guichet_core::{Currency, OrgId};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+mod catalogue;
+mod invoices;
+mod products;
+
+pub use catalogue::*;
+pub use invoices::*;
+pub use products::*;

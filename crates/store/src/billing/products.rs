@@ -1,0 +1,204 @@
+//! Products: ordered, activated, renewed, expired, cancelled (their state moves through
+//! `store::transition`).
+
+use super::*;
+
+#[derive(Clone, Debug)]
+pub struct Product {
+    pub id: String,
+    pub org_id: OrgId,
+    pub offer_id: String,
+    pub name: String,
+    pub period_months: i64,
+    pub state: ProductState,
+    pub starts_on: Option<String>,
+    pub expires_on: Option<String>,
+    pub billing_address_id: Option<String>,
+    pub auto_renew: bool,
+    pub created_at: i64,
+    /// The period of the next term when the customer changed it (FREQ-01…03).
+    pub next_period_months: Option<i64>,
+    /// When the customer cancelled it for the end of its term (none: it renews).
+    pub cancel_requested_at: Option<i64>,
+}
+
+impl Product {
+    /// The period the next renewal bills.
+    pub fn renewal_months(&self) -> i64 {
+        self.next_period_months.unwrap_or(self.period_months)
+    }
+}
+
+pub(crate) const PCOLS: &str = "id, org_id, offer_id, name, period_months, state, starts_on, expires_on, billing_address_id, auto_renew, created_at, next_period_months, cancel_requested_at";
+
+pub(crate) fn product(r: &AnyRow) -> Result<Product> {
+    const T: &str = "products";
+    Ok(Product {
+        id: text(r, T, "id")?,
+        org_id: parsed(r, T, "org_id")?,
+        offer_id: text(r, T, "offer_id")?,
+        name: text(r, T, "name")?,
+        period_months: int(r, T, "period_months")?,
+        state: code(r, T, "state", ProductState::parse)?,
+        starts_on: opt_text(r, T, "starts_on")?,
+        expires_on: opt_text(r, T, "expires_on")?,
+        billing_address_id: opt_text(r, T, "billing_address_id")?,
+        auto_renew: flag(r, T, "auto_renew")?,
+        created_at: int(r, T, "created_at")?,
+        next_period_months: opt_int(r, T, "next_period_months")?,
+        cancel_requested_at: opt_int(r, T, "cancel_requested_at")?,
+    })
+}
+
+pub async fn insert_product(
+    c: &mut Conn,
+    org: OrgId,
+    offer: &str,
+    name: &str,
+    months: i64,
+    address: Option<&str>,
+    now: i64,
+) -> Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query(
+        "INSERT INTO products (id, org_id, offer_id, name, period_months, state, billing_address_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7)",
+    )
+    .bind(&id)
+    .bind(org.to_string())
+    .bind(offer)
+    .bind(name)
+    .bind(months)
+    .bind(address)
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(id)
+}
+
+pub async fn products_of(c: &mut Conn, org: OrgId) -> Result<Vec<Product>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {PCOLS} FROM products WHERE org_id = $1 ORDER BY created_at DESC, id DESC"
+    ));
+    let rows = sqlx::query(sql).bind(org.to_string()).fetch_all(c).await?;
+    rows.iter().map(product).collect()
+}
+
+pub async fn get_product(c: &mut Conn, org: OrgId, id: &str) -> Result<Option<Product>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {PCOLS} FROM products WHERE id = $1 AND org_id = $2"
+    ));
+    let row = sqlx::query(sql)
+        .bind(id)
+        .bind(org.to_string())
+        .fetch_optional(c)
+        .await?;
+    row.as_ref().map(product).transpose()
+}
+
+/// A pending product's first payment: it runs from `starts_on`; false if it was no longer pending.
+pub async fn activate(c: &mut Conn, id: &str, starts_on: &str, expires_on: &str) -> Result<bool> {
+    Cas::new(&[ProductState::Pending], ProductState::Active)
+        .id(id)
+        .set("starts_on", starts_on)
+        .set("expires_on", expires_on)
+        .applied(c)
+        .await
+}
+
+pub async fn count_live_products(c: &mut Conn, org: OrgId) -> Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) FROM products WHERE org_id = $1 AND state NOT IN ('terminated', 'cancelled')")
+        .bind(org.to_string())
+        .fetch_one(c)
+        .await?;
+    Ok(row.try_get::<i64, _>(0)?)
+}
+
+/// The duration a pending product will start with once paid.
+pub async fn set_pending_period(c: &mut Conn, id: &str, months: i64) -> Result<()> {
+    sqlx::query("UPDATE products SET period_months = $1 WHERE id = $2 AND state = 'pending'")
+        .bind(months)
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Products whose paid period ends on or before `until` (ISO date) and that are still running.
+pub async fn products_expiring_by(c: &mut Conn, until: &str) -> Result<Vec<Product>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {PCOLS} FROM products WHERE state IN ('active', 'expired', 'blocked') AND expires_on IS NOT NULL AND expires_on <= $1 \
+         AND cancel_requested_at IS NULL ORDER BY expires_on, id"
+    ));
+    let rows = sqlx::query(sql).bind(until).fetch_all(c).await?;
+    rows.iter().map(product).collect()
+}
+
+/// Running products with an expiry (the lifecycle job's input).
+pub async fn products_with_expiry(c: &mut Conn) -> Result<Vec<Product>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {PCOLS} FROM products WHERE state IN ('active', 'expired', 'blocked') AND expires_on IS NOT NULL ORDER BY id"
+    ));
+    let rows = sqlx::query(sql).fetch_all(c).await?;
+    rows.iter().map(product).collect()
+}
+
+/// Cancels a running product for the end of its term (and switches its auto-renewal off); false if
+/// it is not running or already cancelled.
+pub async fn request_cancel(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
+    let r = sqlx::query(
+        "UPDATE products SET cancel_requested_at = $2, auto_renew = 0 \
+         WHERE id = $1 AND state IN ('active', 'expired', 'blocked') AND cancel_requested_at IS NULL",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Takes a cancellation back while the product still runs; false if there was none to take back.
+pub async fn resume(c: &mut Conn, id: &str) -> Result<bool> {
+    let r = sqlx::query(
+        "UPDATE products SET cancel_requested_at = NULL \
+         WHERE id = $1 AND state IN ('active', 'expired', 'blocked') AND cancel_requested_at IS NOT NULL",
+    )
+    .bind(id)
+    .execute(c)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+pub async fn set_state(
+    c: &mut Conn,
+    id: &str,
+    from: ProductState,
+    to: ProductState,
+) -> Result<bool> {
+    Cas::new(&[from], to).id(id).applied(c).await
+}
+
+/// A paid renewal of `months`: the product runs until `expires_on` (never shortened), is active
+/// again, and is billed by `months` from now on (a scheduled change of period is then done).
+/// False if the product is no longer running (terminated or cancelled meanwhile).
+pub async fn extend(c: &mut Conn, id: &str, expires_on: &str, months: i64) -> Result<bool> {
+    // A lapsed product is active again (a transition); a running one stays active.
+    Cas::new(
+        &[ProductState::Expired, ProductState::Blocked],
+        ProductState::Active,
+    )
+    .id(id)
+    .apply(&mut *c)
+    .await?;
+    let done = sqlx::query(
+        "UPDATE products SET expires_on = CASE WHEN expires_on IS NULL OR expires_on < $1 THEN $1 ELSE expires_on END, \
+         period_months = $3, next_period_months = CASE WHEN next_period_months = $3 THEN NULL ELSE next_period_months END \
+         WHERE id = $2 AND state = 'active'",
+    )
+    .bind(expires_on)
+    .bind(id)
+    .bind(months)
+    .execute(c)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
