@@ -759,7 +759,9 @@ mod tests {
         assert_eq!(i.guide.tags, vec!["mot de passe", "connexion"]);
         assert!(i.guide.body.starts_with("# Changer de mot de passe"));
         assert!(
-            i.warnings.iter().any(|w| w == "unknown field `layout` ignored"),
+            i.warnings
+                .iter()
+                .any(|w| w == "unknown field `layout` ignored"),
             "{:?}",
             i.warnings
         );
@@ -777,7 +779,10 @@ mod tests {
         assert_eq!(i.guide.summary, "Créditer le compte.");
         assert_eq!(i.guide.category, "billing");
         assert_eq!(i.warnings, vec!["unknown field `weight` ignored"]);
-        assert!(parse("f.md", &text, "x", Some("fr")).is_err(), "strict parse still refuses");
+        assert!(
+            parse("f.md", &text, "x", Some("fr")).is_err(),
+            "strict parse still refuses"
+        );
     }
 
     #[test]
@@ -785,14 +790,22 @@ mod tests {
         let text = YAML.replace("category: Security", "category: Tutoriels");
         let i = parse_import("a.md", &text, "a", None).expect("parses");
         assert_eq!(i.guide.category, DEFAULT_CATEGORY);
-        assert!(i.warnings.iter().any(|w| w.contains("`Tutoriels`")), "{:?}", i.warnings);
+        assert!(
+            i.warnings.iter().any(|w| w.contains("`Tutoriels`")),
+            "{:?}",
+            i.warnings
+        );
     }
 
     #[test]
     fn a_long_first_paragraph_is_cut_at_a_word() {
         let long = "mot ".repeat(100);
         let s = summary_of(&format!("## Titre\n\n{long}\n")).expect("a summary");
-        assert!(s.chars().count() <= MAX_SUMMARY_CHARS, "{}", s.chars().count());
+        assert!(
+            s.chars().count() <= MAX_SUMMARY_CHARS,
+            "{}",
+            s.chars().count()
+        );
         assert!(s.ends_with("mot…"), "{s}");
         assert_eq!(summary_of("## Seulement un titre\n"), None);
     }
@@ -811,7 +824,10 @@ mod tests {
             parse_import("f.md", no_fence, "f", None),
             Err(FrontMatterError::Fences { .. })
         ));
-        let huge_front = format!("---\ntitle: x\nlang: fr\nx: \"{}\"\n---\nT.\n", "a".repeat(MAX_FRONT_BYTES));
+        let huge_front = format!(
+            "---\ntitle: x\nlang: fr\nx: \"{}\"\n---\nT.\n",
+            "a".repeat(MAX_FRONT_BYTES)
+        );
         let err = parse_import("big.md", &huge_front, "big", None).expect_err("oversize");
         assert!(err.to_string().contains("larger than 16 KiB"), "{err}");
         let huge = format!("{YAML}{}", "b ".repeat(MAX_FILE_BYTES));
