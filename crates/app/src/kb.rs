@@ -207,6 +207,7 @@ impl App {
         for file in files {
             let line = match file {
                 guichet_kb::ImportFile::Guide { path, imported: i } => {
+                    let i = *i;
                     let g = &i.guide;
                     imported.insert(g.id.clone());
                     let text = guichet_kb::frontmatter::write(g);

@@ -332,7 +332,7 @@ pub enum ImportFile {
         /// The file.
         path: String,
         /// What was read.
-        imported: frontmatter::Imported,
+        imported: Box<frontmatter::Imported>,
     },
     /// Not a guide file (not `.md`); not an error.
     Skipped {
@@ -378,7 +378,7 @@ pub fn import_files(dir: &Path) -> Result<Vec<ImportFile>, LibraryError> {
     let mut seen: std::collections::HashMap<String, String> = Default::default();
     for path in files {
         let shown = path.display().to_string();
-        if !path.extension().is_some_and(|e| e == "md") {
+        if path.extension().is_none_or(|e| e != "md") {
             out.push(ImportFile::Skipped {
                 path: shown,
                 reason: "not a .md file".into(),
@@ -419,7 +419,7 @@ pub fn import_files(dir: &Path) -> Result<Vec<ImportFile>, LibraryError> {
                     seen.insert(imported.guide.id.clone(), shown.clone());
                     out.push(ImportFile::Guide {
                         path: shown,
-                        imported,
+                        imported: Box::new(imported),
                     });
                 }
             }
