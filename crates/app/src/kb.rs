@@ -23,6 +23,38 @@ pub struct KbCache {
     current: RwLock<Option<Arc<Snapshot>>>,
 }
 
+/// What an import did with one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportOutcome {
+    Published,
+    Unchanged,
+    /// Not a guide file; the reason.
+    Skipped(String),
+    /// A guide file that could not be read; the reason, naming the file and field.
+    Broken(String),
+}
+
+/// One line of an import's report.
+#[derive(Debug, Clone)]
+pub struct ImportLine {
+    pub path: String,
+    pub id: Option<String>,
+    pub outcome: ImportOutcome,
+    pub warnings: Vec<String>,
+}
+
+/// What an import did in all.
+#[derive(Debug, Clone, Default)]
+pub struct ImportSummary {
+    pub published: usize,
+    pub unchanged: usize,
+    pub skipped: usize,
+    /// The files that could not be read.
+    pub broken: Vec<String>,
+    /// The guides `--replace` withdrew.
+    pub unpublished: Vec<String>,
+}
+
 /// The most searches of one query are recorded per language; longer queries are cut.
 const MAX_QUERY: usize = 200;
 
@@ -155,25 +187,76 @@ impl App {
         Ok(())
     }
 
-    /// KB-04: imports guide files (`DIR/<lang>/<id>.md`): each one whose text differs from the
-    /// published one becomes a new published version. Returns (published, unchanged).
-    pub async fn kb_import_dir(&self, dir: &std::path::Path) -> AppResult<(usize, usize)> {
-        let guides = guichet_kb::import(dir).map_err(|e| AppError::Unreadable(e.to_string()))?;
+    /// KB-04: imports guide files: `DIR/<lang>/<id>.md` or a flat folder exported from another tool
+    /// (YAML or TOML front matter, see [`guichet_kb::import_files`]). Each guide whose text differs
+    /// from the published one becomes a new published version; `report` is called once per file as
+    /// it goes. With `replace`, every other published guide is then unpublished (its versions are
+    /// kept), in the same transaction, unless a file was broken.
+    pub async fn kb_import_dir(
+        &self,
+        dir: &std::path::Path,
+        replace: bool,
+        report: &mut dyn FnMut(&ImportLine),
+    ) -> AppResult<ImportSummary> {
+        let files =
+            guichet_kb::import_files(dir).map_err(|e| AppError::Unreadable(e.to_string()))?;
         let now = self.now();
+        let mut sum = ImportSummary::default();
         let mut tx = self.db.begin().await?;
-        let (mut published, mut unchanged) = (0, 0);
-        for g in &guides {
-            let text = guichet_kb::frontmatter::write(g);
-            let current = store::get(&mut tx, &g.id).await?.and_then(|s| s.published);
-            if current.as_deref() == Some(text.as_str()) {
-                unchanged += 1;
-            } else {
-                store::save(&mut tx, &g.id, &g.language, &text, true, None, now).await?;
-                published += 1;
+        let mut imported = std::collections::HashSet::new();
+        for file in files {
+            let line = match file {
+                guichet_kb::ImportFile::Guide { path, imported: i } => {
+                    let i = *i;
+                    let g = &i.guide;
+                    imported.insert(g.id.clone());
+                    let text = guichet_kb::frontmatter::write(g);
+                    let current = store::get(&mut tx, &g.id).await?.and_then(|s| s.published);
+                    let outcome = if current.as_deref() == Some(text.as_str()) {
+                        sum.unchanged += 1;
+                        ImportOutcome::Unchanged
+                    } else {
+                        store::save(&mut tx, &g.id, &g.language, &text, true, None, now).await?;
+                        sum.published += 1;
+                        ImportOutcome::Published
+                    };
+                    ImportLine {
+                        path,
+                        id: Some(g.id.clone()),
+                        outcome,
+                        warnings: i.warnings,
+                    }
+                }
+                guichet_kb::ImportFile::Skipped { path, reason } => {
+                    sum.skipped += 1;
+                    ImportLine {
+                        path,
+                        id: None,
+                        outcome: ImportOutcome::Skipped(reason),
+                        warnings: Vec::new(),
+                    }
+                }
+                guichet_kb::ImportFile::Broken { path, reason } => {
+                    sum.broken.push(path.clone());
+                    ImportLine {
+                        path,
+                        id: None,
+                        outcome: ImportOutcome::Broken(reason),
+                        warnings: Vec::new(),
+                    }
+                }
+            };
+            report(&line);
+        }
+        if replace && sum.broken.is_empty() && !imported.is_empty() {
+            for (id, _, _) in store::published(&mut tx).await? {
+                if !imported.contains(&id) && store::unpublish(&mut tx, &id, now).await? {
+                    sum.unpublished.push(id);
+                }
             }
         }
         tx.commit().await?;
-        Ok((published, unchanged))
+        Ok(sum)
     }
 
     /// KB-04: writes every published guide to `DIR/<lang>/<id>.md`. Returns how many.

@@ -103,8 +103,16 @@ enum KbCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Import guide files (DIR/<lang>/<id>.md): changed ones are published as new versions.
-    Import { dir: std::path::PathBuf },
+    /// Import guide files (DIR/<lang>/<id>.md, or a flat folder with YAML `---` or TOML `+++`
+    /// front matter and `lang` in it): changed ones are published as new versions, each file is
+    /// reported; exits non-zero if a file is broken or a non-empty folder yields no guide.
+    Import {
+        dir: std::path::PathBuf,
+        /// Then unpublish every guide that was not in DIR (their versions are kept), so the
+        /// published set is exactly the imported guides. Not done if any file is broken.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Export the published guides to DIR/<lang>/<id>.md.
     Export { dir: std::path::PathBuf },
 }
@@ -586,12 +594,54 @@ async fn kb(config: &Config, action: KbCommand) -> anyhow::Result<()> {
                 }
             }
         }
-        KbCommand::Import { dir } => {
-            let (published, unchanged) = app
-                .kb_import_dir(&dir)
+        KbCommand::Import { dir, replace } => {
+            let mut report = |l: &guichet_app::kb::ImportLine| {
+                use guichet_app::kb::ImportOutcome as O;
+                let id = l.id.as_deref().unwrap_or("");
+                match &l.outcome {
+                    O::Published => println!("published  {} ({id})", l.path),
+                    O::Unchanged => println!("unchanged  {} ({id})", l.path),
+                    O::Skipped(why) => println!("skipped    {}: {why}", l.path),
+                    O::Broken(why) => println!("BROKEN     {why}"),
+                }
+                for w in &l.warnings {
+                    println!("  warning: {w}");
+                }
+            };
+            let sum = app
+                .kb_import_dir(&dir, replace, &mut report)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
-            println!("{published} guide(s) published, {unchanged} unchanged.");
+            for id in &sum.unpublished {
+                println!("unpublished {id} (not in {})", dir.display());
+            }
+            println!(
+                "{} guide(s) published, {} unchanged, {} skipped, {} broken{}.",
+                sum.published,
+                sum.unchanged,
+                sum.skipped,
+                sum.broken.len(),
+                if replace {
+                    format!(", {} unpublished", sum.unpublished.len())
+                } else {
+                    String::new()
+                }
+            );
+            if !sum.broken.is_empty() {
+                anyhow::bail!(
+                    "{} broken file(s){}: {}",
+                    sum.broken.len(),
+                    if replace { ", nothing unpublished" } else { "" },
+                    sum.broken.join(", ")
+                );
+            }
+            if sum.published + sum.unchanged == 0 && sum.skipped > 0 {
+                anyhow::bail!(
+                    "{}: no guide found among {} file(s) (expected .md files with front matter)",
+                    dir.display(),
+                    sum.skipped
+                );
+            }
         }
         KbCommand::Export { dir } => {
             let n = app.kb_export_dir(&dir).await?;

@@ -34,5 +34,5 @@ pub use bench::{BenchOptions, Report, bench};
 pub use config::SearchConfig;
 pub use guide::{Guide, Video, manager_links, resolve_manager_link};
 pub use index::{Hit, Index, IndexError};
-pub use library::{Library, LibraryError, export, import};
+pub use library::{ImportFile, Library, LibraryError, export, import, import_files};
 pub use synonyms::Synonyms;

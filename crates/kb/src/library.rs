@@ -324,6 +324,130 @@ pub fn import(dir: &Path) -> Result<Vec<Guide>, LibraryError> {
     }
 }
 
+/// What an import made of one file.
+#[derive(Debug, Clone)]
+pub enum ImportFile {
+    /// A guide, with warnings about what was ignored or replaced.
+    Guide {
+        /// The file.
+        path: String,
+        /// What was read.
+        imported: Box<frontmatter::Imported>,
+    },
+    /// Not a guide file (not `.md`); not an error.
+    Skipped {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// A `.md` file that could not be read as a guide.
+    Broken {
+        /// The file.
+        path: String,
+        /// Why, naming the file and field.
+        reason: String,
+    },
+}
+
+/// Reads a folder exported from another tool: `.md` files directly in `dir` (the language in the
+/// front matter) and in `dir/<lang>/` (the folder gives the language), with YAML or TOML front
+/// matter (see [`frontmatter::parse_import`]). Every file gets one entry, in path order; only a
+/// folder that cannot be listed is an error.
+pub fn import_files(dir: &Path) -> Result<Vec<ImportFile>, LibraryError> {
+    let io_err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| LibraryError::Io { path, source }
+    };
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io_err(dir))? {
+        let path = entry.map_err(io_err(dir))?.path();
+        if path.is_dir() {
+            for file in fs::read_dir(&path).map_err(io_err(&path))? {
+                let p = file.map_err(io_err(&path))?.path();
+                if p.is_file() {
+                    files.push(p);
+                }
+            }
+        } else if path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    let mut out = Vec::new();
+    let mut seen: std::collections::HashMap<String, String> = Default::default();
+    for path in files {
+        let shown = path.display().to_string();
+        if path.extension().is_none_or(|e| e != "md") {
+            out.push(ImportFile::Skipped {
+                path: shown,
+                reason: "not a .md file".into(),
+            });
+            continue;
+        }
+        let text = match read_capped(&path) {
+            Ok(t) => t,
+            Err(reason) => {
+                out.push(ImportFile::Broken {
+                    path: shown.clone(),
+                    reason: format!("{shown}: {reason}"),
+                });
+                continue;
+            }
+        };
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let lang = path
+            .parent()
+            .filter(|p| *p != dir)
+            .and_then(|p| p.file_name())
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|f| crate::analysis::Lang::from_code(f).is_some());
+        match frontmatter::parse_import(&shown, &text, &id, lang.as_deref()) {
+            Ok(imported) => {
+                if let Some(first) = seen.get(&imported.guide.id) {
+                    out.push(ImportFile::Broken {
+                        path: shown.clone(),
+                        reason: format!(
+                            "{shown}: guide id `{}` is already used by {first}",
+                            imported.guide.id
+                        ),
+                    });
+                } else {
+                    seen.insert(imported.guide.id.clone(), shown.clone());
+                    out.push(ImportFile::Guide {
+                        path: shown,
+                        imported: Box::new(imported),
+                    });
+                }
+            }
+            Err(e) => out.push(ImportFile::Broken {
+                path: shown,
+                reason: e.to_string(),
+            }),
+        }
+    }
+    Ok(out)
+}
+
+fn read_capped(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let file = fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(frontmatter::MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() > frontmatter::MAX_FILE_BYTES {
+        return Err(format!(
+            "is larger than {} KiB",
+            frontmatter::MAX_FILE_BYTES / 1024
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| "is not UTF-8 text".to_string())
+}
+
 /// Writes each guide to `<dir>/<lang>/<id>.md`, creating folders as needed.
 pub fn export(guides: &[Guide], dir: &Path) -> Result<(), LibraryError> {
     for g in guides {

@@ -138,6 +138,23 @@ pub async fn save(
     Ok(next)
 }
 
+/// Withdraws a guide from readers (its published text is cleared; its versions are kept, so an
+/// operator can publish one again). Returns whether it was published.
+pub async fn unpublish(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE kb_guides SET published = NULL, updated_at = $1 WHERE id = $2 AND published IS NOT NULL",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut *c)
+    .await?
+    .rows_affected();
+    if done > 0 {
+        bump(c).await?;
+    }
+    Ok(done > 0)
+}
+
 pub async fn versions(c: &mut Conn, id: &str) -> Result<Vec<Version>> {
     let rows = sqlx::query("SELECT version, content, published, saved_by, saved_at FROM kb_versions WHERE guide_id = $1 ORDER BY version DESC")
         .bind(id)

@@ -334,12 +334,12 @@ fn guides_export_and_import_round_trip_through_the_cli() {
     // Unchanged files publish nothing; an edited one becomes a new published version.
     assert!(
         run(&["kb", "import", export.to_str().unwrap()])
-            .starts_with(&format!("0 guide(s) published, {shipped} unchanged"))
+            .contains(&format!("0 guide(s) published, {shipped} unchanged"))
     );
     std::fs::write(&file, format!("{text}\nLes tamanoirs sont bienvenus.\n")).unwrap();
     assert!(
         run(&["kb", "import", export.to_str().unwrap()])
-            .starts_with(&format!("1 guide(s) published, {} unchanged", shipped - 1))
+            .contains(&format!("1 guide(s) published, {} unchanged", shipped - 1))
     );
     assert_eq!(kb_search_cli(&db, "tamanoirs")[0]["id"], "compte-prepaye");
     // A broken file is refused with its name and field.

@@ -29,6 +29,7 @@ mod instances;
 mod invitations;
 mod isolation;
 mod kb;
+mod kb_import;
 mod ledger;
 mod mail_formats;
 mod model;
