@@ -26,6 +26,8 @@ pub mod guide;
 pub mod index;
 pub mod library;
 mod query;
+#[cfg(test)]
+mod german_tests;
 pub mod render;
 pub mod synonyms;
 pub mod synth;
