@@ -22,12 +22,12 @@ pub mod config;
 pub mod eval;
 pub mod frontmatter;
 pub mod fts5;
+#[cfg(test)]
+mod german_tests;
 pub mod guide;
 pub mod index;
 pub mod library;
 mod query;
-#[cfg(test)]
-mod german_tests;
 pub mod render;
 pub mod synonyms;
 pub mod synth;
