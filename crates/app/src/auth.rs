@@ -170,6 +170,18 @@ impl App {
         Ok(email)
     }
 
+    /// The hourly clean-up: expired sessions, login attempts older than two hours (sign-up counters
+    /// a day longer), and sign-ups whose link expired more than a day ago (they hold a password
+    /// hash and personal details no longer needed).
+    pub async fn purge_expired_records(&self) -> AppResult<()> {
+        let now = self.now();
+        let mut c = self.db.conn().await?;
+        sessions::purge_expired(&mut c, now, self.config.session_idle_secs).await?;
+        throttle::purge_before(&mut c, now - 2 * 3600).await?;
+        signups::purge_expired(&mut c, now - 24 * 3600).await?;
+        Ok(())
+    }
+
     /// What a sign-up link leads to (read only: a mail scanner opening it changes nothing).
     pub async fn sign_up_link(&self, token: &str) -> AppResult<SignUpLink> {
         let mut c = self.db.conn().await?;

@@ -74,6 +74,19 @@ pub fn post_error(e: guichet_store::ledger::PostError) -> AppError {
     }
 }
 
+/// A ledger entry that debits a customer's balance: a balance that cannot cover it is a 422 on
+/// `field` with `key` (nothing was written); the rest as [`post_error`].
+pub fn post_refused(
+    e: guichet_store::ledger::PostError,
+    field: &'static str,
+    key: &'static str,
+) -> AppError {
+    match e {
+        guichet_store::ledger::PostError::InsufficientFunds => AppError::invalid(field, key),
+        other => post_error(other),
+    }
+}
+
 /// An amount input checked against core's one bound ([`guichet_core::money::check_minor`]):
 /// out of range is a field error under `field`, with the rule's message.
 pub fn amount_in(

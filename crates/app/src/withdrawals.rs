@@ -143,7 +143,12 @@ impl App {
             idempotency_key: Some(key),
             now,
         };
-        match ledger::post(
+        let short_key = if currency == org.currency {
+            "withdrawal.insufficient"
+        } else {
+            "balances.withdrawal_insufficient"
+        };
+        ledger::post(
             &mut tx,
             entry,
             &[Transfer {
@@ -153,20 +158,7 @@ impl App {
             }],
         )
         .await
-        {
-            Ok(_) => {}
-            Err(ledger::PostError::InsufficientFunds) => {
-                return Err(AppError::invalid(
-                    "amount",
-                    if currency == org.currency {
-                        "withdrawal.insufficient"
-                    } else {
-                        "balances.withdrawal_insufficient"
-                    },
-                ));
-            }
-            Err(e) => return Err(crate::error::post_error(e)),
-        }
+        .map_err(|e| crate::error::post_refused(e, "amount", short_key))?;
         let w = NewWithdrawal {
             org: actor.org,
             amount: input.amount_minor,

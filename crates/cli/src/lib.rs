@@ -102,14 +102,8 @@ async fn daily_billing(app: App) {
 /// Hourly: expired sessions and old login attempts go.
 async fn cleanup(app: App) {
     loop {
-        let now = app.now();
-        if let Ok(mut c) = app.db.conn().await {
-            let _ =
-                guichet_store::sessions::purge_expired(&mut c, now, app.config.session_idle_secs)
-                    .await;
-            let _ = guichet_store::throttle::purge_before(&mut c, now - 2 * 3600).await;
-            // Sign-ups whose link expired hold a password hash and personal details: gone after a day.
-            let _ = guichet_store::signups::purge_expired(&mut c, now - 24 * 3600).await;
+        if let Err(e) = app.purge_expired_records().await {
+            tracing::error!(error = %e, "hourly clean-up failed");
         }
         // SUP-03: the LRs learn that a support grant ran out (also sent lazily, see `support`).
         if let Err(e) = app.mail_expired_support_grants(None).await {

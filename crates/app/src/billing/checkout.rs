@@ -175,13 +175,9 @@ impl App {
             idempotency_key: Some(key),
             now,
         };
-        match ledger::post(&mut tx, entry, &transfers).await {
-            Ok(_) => {}
-            Err(ledger::PostError::InsufficientFunds) => {
-                return Err(AppError::invalid("from_prepaid", "invoice.insufficient"));
-            }
-            Err(e) => return Err(crate::error::post_error(e)),
-        }
+        ledger::post(&mut tx, entry, &transfers)
+            .await
+            .map_err(|e| post_refused(e, "from_prepaid", "invoice.insufficient"))?;
         // 3. The card, last: its charge is claimed under what it pays before the provider is called.
         if by_card > 0 {
             let fields = co

@@ -144,7 +144,7 @@ impl App {
             idempotency_key: Some(key),
             now,
         };
-        match ledger::post(
+        ledger::post(
             &mut tx,
             entry,
             &[Transfer {
@@ -154,13 +154,7 @@ impl App {
             }],
         )
         .await
-        {
-            Ok(_) => {}
-            Err(ledger::PostError::InsufficientFunds) => {
-                return Err(AppError::invalid("invoice", "invoice.insufficient"));
-            }
-            Err(e) => return Err(crate::error::post_error(e)),
-        }
+        .map_err(|e| post_refused(e, "invoice", "invoice.insufficient"))?;
         activate_invoice_products(&mut tx, actor.org, id, now).await?;
         let body = serde_json::json!({"invoice": inv.number, "status": "paid", "amount_minor": inv.gross, "currency": inv.currency});
         idempotency::complete(&mut tx, actor.org, key, 200, &body.to_string()).await?;

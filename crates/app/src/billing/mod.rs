@@ -6,7 +6,7 @@
 //! activated), `invoices` (history, paying one), `durations` (FREQ-01a), `checkout` (PAY-01, PP-03),
 //! `export` (INV-06).
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, post_refused};
 use crate::export::CsvForm;
 use crate::payment_requests::reference_for;
 use crate::prepaid::{Answer, check_key, claim_key};

@@ -10,6 +10,7 @@ both_backends!(
     signup_is_throttled_per_ip,
     a_login_typed_as_another_counter_uses_up_nothing,
     one_sign_up_link_followed_twice_at_once_on_two_instances_creates_one_account,
+    an_expired_sign_up_is_purged_by_the_hourly_clean_up,
     wrong_password_and_unknown_email_answer_the_same,
     eleventh_failed_attempt_in_a_minute_is_refused,
     session_fixation_logout_and_expiry,
@@ -565,4 +566,31 @@ async fn one_sign_up_link_followed_twice_at_once_on_two_instances_creates_one_ac
         .await
         .unwrap();
     assert_eq!((users, orgs), (1, 1));
+}
+
+/// The hourly clean-up forgets a sign-up a day after its link expired (it holds a password hash),
+/// keeps a recent one, and the expired link says so instead of creating an account.
+async fn an_expired_sign_up_is_purged_by_the_hourly_clean_up(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let mut c = t.client();
+    c.get("/signup").await;
+    let form = |email: &'static str| {
+        [
+            ("name", "Noé Favre"),
+            ("email", email),
+            ("password", "lac-Léman-2026-vélo"),
+            ("country", "CH"),
+        ]
+    };
+    assert_eq!(c.post("/signup", &form("old@example.ch")).await.status, 200);
+    let link = signup_link(&t, "old@example.ch").await;
+    t.clock.advance(49 * 3600);
+    assert_eq!(c.post("/signup", &form("new@example.ch")).await.status, 200);
+    t.app.purge_expired_records().await.unwrap();
+    let mut db = t.app.db.conn().await.unwrap();
+    use guichet_store::signups::count_for;
+    assert_eq!(count_for(&mut db, "old@example.ch").await.unwrap(), 0);
+    assert_eq!(count_for(&mut db, "new@example.ch").await.unwrap(), 1);
+    let page = c.get(&link).await;
+    assert_eq!(page.status, 409, "{}", page.body);
 }
