@@ -143,3 +143,8 @@ impl From<guichet_store::DriverError> for AppError {
         AppError::Internal(e.to_string())
     }
 }
+
+/// An id typed by a person or a client: one that does not parse names nothing that exists (404).
+pub fn parse_id<T: std::str::FromStr>(s: &str) -> AppResult<T> {
+    s.trim().parse().map_err(|_| AppError::NotFound)
+}

@@ -1,6 +1,7 @@
 //! The catalogue and ordering (SPEC §3): an order creates a pending product and its unpaid invoice;
 //! the starter catalogue for a first start.
 
+use guichet_core::{AddressId, OfferId};
 use super::*;
 
 impl App {
@@ -34,10 +35,10 @@ impl App {
     pub async fn order_product(
         &self,
         actor: &Actor,
-        offer: &str,
+        offer: OfferId,
         months: i64,
-        address: Option<&str>,
-    ) -> AppResult<(String, String)> {
+        address: Option<AddressId>,
+    ) -> AppResult<(ProductId, InvoiceId)> {
         actor.require(Action::OrderProducts)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
@@ -51,7 +52,7 @@ impl App {
         let unit = store::price(&mut tx, offer, months, org.currency, now)
             .await?
             .ok_or(AppError::invalid("period", "order.no_price"))?;
-        let bill_to = match address.filter(|a| !a.is_empty()) {
+        let bill_to = match address {
             Some(id) => {
                 let a = addresses::get(&mut tx, actor.org, id)
                     .await?
@@ -82,7 +83,7 @@ impl App {
             offer,
             &offer_name,
             months,
-            address.filter(|a| !a.is_empty()),
+            address,
             now,
         )
         .await?;
@@ -95,16 +96,23 @@ impl App {
         );
         let line = BilledPeriod {
             description,
-            product_id: product_id.clone(),
+            product_id,
             start,
             end,
             unit_net: unit,
         };
-        let invoice = issue_invoice(&mut tx, &org, bill_to, "order", &line, now).await?;
+        let invoice = issue_invoice(
+            &mut tx,
+            &org,
+            bill_to,
+            guichet_core::invoice::InvoiceKind::Order,
+            &line,
+            now,
+        ).await?;
         let detail = format!(
             "{} {} ({})",
             invoice.number,
-            Money::new(invoice.gross, org.currency),
+            Money::new(invoice.gross.minor, org.currency),
             offer_name
         );
         audit::record(
@@ -142,7 +150,7 @@ impl App {
             // SUP-02: Premium Support tiers (by price), at least six months: no 1/3-month prices.
             let tier = (t == PremiumSupport).then_some(if monthly < 10_000 { 1 } else { 2 });
             if let Some(rank) = tier {
-                guichet_store::support::set_offer_tier(&mut tx, &id, rank).await?;
+                guichet_store::support::set_offer_tier(&mut tx, id, rank).await?;
             }
             for months in guichet_core::period::PERIODS {
                 if tier.is_some() && (months as i64) < crate::support::PREMIUM_MIN_MONTHS {
@@ -155,10 +163,10 @@ impl App {
                     _ => 100,
                 };
                 let chf = monthly * months as i64 * discount / 100;
-                store::set_price(&mut tx, &id, months as i64, Currency::Chf, chf, 0).await?;
+                store::set_price(&mut tx, id, months as i64, Currency::Chf, chf, 0).await?;
                 store::set_price(
                     &mut tx,
-                    &id,
+                    id,
                     months as i64,
                     Currency::Eur,
                     chf * 95 / 100,
