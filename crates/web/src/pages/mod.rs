@@ -5,11 +5,12 @@ pub mod activity;
 pub mod addresses;
 pub mod admin;
 pub mod auth;
-pub mod billing;
-pub(crate) use billing::{csv_bytes_response, csv_response, pdf_response};
 pub mod help;
+pub mod invoices;
 pub mod org;
+pub mod payments;
 pub mod prepaid;
+pub mod products;
 pub mod profile;
 pub mod renewals;
 pub mod sites;
@@ -113,41 +114,41 @@ pub fn router() -> Router<AppState> {
         .route("/org/settings", post(org::save_settings))
         .route("/org/leave", post(org::leave))
         .route("/org/delete", get(org::delete_page).post(org::delete))
-        .route("/products", get(billing::products))
-        .route("/products/order", post(billing::order))
+        .route("/products", get(products::products))
+        .route("/products/order", post(products::order))
         .route(
             "/payments",
-            get(billing::payments).post(billing::pay_selection),
+            get(payments::payments).post(payments::pay_selection),
         )
-        .route("/accounting/invoices", get(billing::invoices))
+        .route("/accounting/invoices", get(invoices::invoices))
         .route(
             "/accounting/invoices/export.csv",
-            get(billing::invoices_csv),
+            get(invoices::invoices_csv),
         )
         .route(
             "/accounting/invoices/export.xlsx",
-            get(billing::invoices_xlsx),
+            get(invoices::invoices_xlsx),
         )
         .route(
             "/accounting/invoices/export/mail",
-            post(billing::invoices_csv_mail),
+            post(invoices::invoices_csv_mail),
         )
-        .route("/accounting/invoices/{invoice}", get(billing::invoice))
-        .route("/accounting/invoices/{invoice}/pay", post(billing::pay))
+        .route("/accounting/invoices/{invoice}", get(invoices::invoice))
+        .route("/accounting/invoices/{invoice}/pay", post(invoices::pay))
         .route(
             "/accounting/invoices/{invoice}/transfer-declared",
-            post(billing::declare_transfer),
+            post(invoices::declare_transfer),
         )
-        .route("/accounting/verify", get(billing::verify))
+        .route("/accounting/verify", get(invoices::verify))
         .route(
             "/accounting/invoices/{invoice}/document.pdf",
-            get(billing::invoice_pdf),
+            get(invoices::invoice_pdf),
         )
         .route(
             "/accounting/credit-notes/{note}/pdf",
-            get(billing::credit_note_pdf),
+            get(invoices::credit_note_pdf),
         )
-        .route("/payments/pro-forma", post(billing::pro_forma))
+        .route("/payments/pro-forma", post(payments::pro_forma))
         .route("/accounting/prepaid", get(prepaid::prepaid))
         .route("/accounting/prepaid/top-up", post(prepaid::top_up))
         .route("/accounting/prepaid/withdraw", post(prepaid::withdraw))

@@ -264,7 +264,7 @@ pub async fn auto_renew_many(
         Ok(()) => Ok(Redirect::to("/products?done=form.saved").into_response()),
         Err(AppError::Invalid(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            crate::pages::billing::products_page(&o, &errs, &Done::default()).await?,
+            crate::pages::products::products_page(&o, &errs, &Done::default()).await?,
         )
             .into_response()),
         Err(e) => Err(e.into()),
