@@ -191,7 +191,7 @@ pub fn router() -> Router<AppState> {
         .route("/teams/{team}/products/{product}", post(teams::set_product))
         .route("/teams/{team}/delete", post(teams::delete))
         .route("/products/{product}/access", get(teams::access))
-        .route("/products/{product}", get(renewals::product))
+        .route("/products/{product}", get(products::product))
         .route(
             "/products/{product}/sites",
             get(sites::hosting).post(sites::create_site),
@@ -227,11 +227,11 @@ pub fn router() -> Router<AppState> {
             "/products/{product}/db-users/{id}/delete",
             get(sites::delete_user_page).post(sites::delete_user),
         )
-        .route("/products/{product}/auto-renew", post(renewals::auto_renew))
-        .route("/products/{product}/cancel", post(renewals::cancel))
-        .route("/products/{product}/resume", post(renewals::resume))
-        .route("/products/{product}/period", post(renewals::period))
-        .route("/products/auto-renew", post(renewals::auto_renew_many))
+        .route("/products/{product}/auto-renew", post(products::auto_renew))
+        .route("/products/{product}/cancel", post(products::cancel))
+        .route("/products/{product}/resume", post(products::resume))
+        .route("/products/{product}/period", post(products::period))
+        .route("/products/auto-renew", post(products::auto_renew_many))
         .route(
             "/accounting/renewals",
             get(renewals::settings).post(renewals::save_settings),
