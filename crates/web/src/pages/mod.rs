@@ -7,6 +7,7 @@ pub mod admin;
 pub mod auth;
 pub mod help;
 pub mod invoices;
+pub mod next;
 pub mod org;
 pub mod payments;
 pub mod prepaid;
@@ -328,7 +329,7 @@ struct LangForm {
 /// The language choice, remembered in a cookie for a year.
 async fn set_lang(ctx: Ctx, CsrfForm(f): CsrfForm<LangForm>) -> Response {
     let lang = Lang::parse(&f.lang).unwrap_or_default();
-    let mut res = Redirect::to(&auth::safe_next(f.next.as_deref())).into_response();
+    let mut res = Redirect::to(&next::safe_next(f.next.as_deref())).into_response();
     res.headers_mut().append(
         header::SET_COOKIE,
         cookies::set(&ctx.state, cookies::LANG, lang.code(), Some(31_536_000)),
