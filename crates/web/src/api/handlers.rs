@@ -550,7 +550,7 @@ pub async fn invoice_get(State(state): State<AppState>, a: ApiActor) -> ApiResul
 pub async fn credit_note_pdf(State(state): State<AppState>, a: ApiActor) -> ApiResult<Response> {
     let id: String = a.param("note")?;
     let pdf = state.app.credit_note_pdf(&a.actor, &id).await?;
-    Ok(crate::pages::pdf_response(pdf))
+    Ok(crate::download::pdf_response(pdf))
 }
 
 pub async fn invoice_pay(
@@ -621,7 +621,7 @@ pub async fn invoice_pdf(
         .app
         .invoice_pdf(&a.actor, &id, p.document.as_deref())
         .await?;
-    Ok(crate::pages::pdf_response(pdf))
+    Ok(crate::download::pdf_response(pdf))
 }
 
 #[derive(Deserialize)]
@@ -641,7 +641,7 @@ pub async fn pro_forma_post(
         .app
         .pro_forma_pdf(&a.actor, &body.invoices, &body.durations)
         .await?;
-    Ok(crate::pages::pdf_response(pdf))
+    Ok(crate::download::pdf_response(pdf))
 }
 
 pub async fn invoices_csv(
@@ -649,7 +649,7 @@ pub async fn invoices_csv(
     a: ApiActor,
     axum::extract::Query(f): axum::extract::Query<guichet_app::billing::InvoiceFilter>,
 ) -> ApiResult<Response> {
-    Ok(crate::pages::csv_response(
+    Ok(crate::download::csv_response(
         state
             .app
             .invoices_csv_stream(&a.actor, &f, guichet_app::export::CsvForm::Api)

@@ -48,7 +48,7 @@ pub async fn activity_csv(
     a: ApiActor,
     Query(f): Query<ActivityFilter>,
 ) -> ApiResult<Response> {
-    Ok(crate::pages::csv_bytes_response(
+    Ok(crate::download::csv_bytes_response(
         state
             .app
             .activity_csv(&a.actor, &f, guichet_app::export::CsvForm::Api)

@@ -4,7 +4,7 @@
 use crate::ctx::InOrg;
 use crate::error::WebError;
 use crate::layout::{Nav, date, manager};
-use crate::pages::csv_bytes_response;
+use crate::download::csv_bytes_response;
 use axum::extract::Query;
 use axum::response::Response;
 use guichet_app::activity::{ActivityFilter, describe, kind_key};
