@@ -298,7 +298,8 @@ impl App {
                         && let Some(inv) = invoices.get(r).cloned()
                     {
                         let open = inv.status.is_payable();
-                        let exact = inv.currency == currency && inv.gross.minor == amount.minor && open;
+                        let exact =
+                            inv.currency == currency && inv.gross.minor == amount.minor && open;
                         new.org = Some(inv.org_id);
                         new.status = Status::Credited;
                         // Compare-and-set: only a payment that finds the invoice still open pays it.

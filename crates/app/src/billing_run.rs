@@ -138,7 +138,9 @@ impl App {
             guichet_core::invoice::InvoiceKind::Renewal,
             &period,
             at,
-        ).await {
+        )
+        .await
+        {
             Ok(inv) => {
                 audit::record(
                     tx,

@@ -8,8 +8,8 @@
 use crate::billing::cancel_unpaid_invoice;
 use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
-use guichet_core::{Action, ProductId};
 use guichet_core::product::ProductState;
+use guichet_core::{Action, ProductId};
 use guichet_store::audit;
 use guichet_store::billing as store;
 
@@ -63,7 +63,7 @@ impl App {
             cancel_unpaid_invoice(&mut tx, actor.org, &inv, &why, now).await?;
             invoices_cancelled.push(inv.number);
         }
-        let ends_on = (!immediate).then(|| p.expires_on).flatten();
+        let ends_on = (!immediate).then_some(p.expires_on).flatten();
         let detail = match &ends_on {
             Some(d) => format!("{}: cancelled for the end of its term ({d})", p.name),
             None => format!("{}: cancelled", p.name),

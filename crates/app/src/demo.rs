@@ -156,10 +156,7 @@ impl App {
         self.seed_catalogue().await?;
         let offers = self.catalogue(&actor).await?;
         let by_type = |t: guichet_core::product::ProductType| {
-            offers
-                .iter()
-                .find(|o| o.product_type == t)
-                .map(|o| o.id.clone())
+            offers.iter().find(|o| o.product_type == t).map(|o| o.id)
         };
         let card = crate::prepaid::CardFields {
             card_number: "4242424242424242".into(),

@@ -95,7 +95,10 @@ fn pdf_lines(lines: &[InvoiceLine], rate_bp: i64) -> Vec<Line> {
         .iter()
         .map(|l| Line {
             description: l.description.clone(),
-            period: l.period_start.zip(l.period_end).map(|(a, b)| (a.iso(), b.iso())),
+            period: l
+                .period_start
+                .zip(l.period_end)
+                .map(|(a, b)| (a.iso(), b.iso())),
             quantity: l.quantity,
             unit_net: l.unit_net.minor,
             net: l.net.minor,
@@ -236,13 +239,18 @@ impl App {
     pub async fn pro_forma_pdf(
         &self,
         actor: &Actor,
-        ids: &[InvoiceId],
-        durations: &std::collections::BTreeMap<InvoiceId, i64>,
+        ids: &[String],
+        durations: &std::collections::BTreeMap<String, i64>,
     ) -> AppResult<Pdf> {
         actor.require(Action::Billing)?;
+        let ids: Vec<InvoiceId> = crate::error::parse_ids(ids)?;
+        let durations = durations
+            .iter()
+            .map(|(k, v)| Ok((crate::error::parse_id::<InvoiceId>(k)?, *v)))
+            .collect::<AppResult<std::collections::BTreeMap<_, _>>>()?;
         let mut c = self.db.conn().await?;
         let mut selected = Vec::new();
-        for id in ids {
+        for id in &ids {
             let found = store::get_invoice(&mut c, actor.org, *id)
                 .await?
                 .ok_or(AppError::NotFound)?;
@@ -333,7 +341,10 @@ impl App {
             .zip(&source)
             .map(|(p, l)| Line {
                 description: p.description.clone(),
-                period: l.period_start.zip(l.period_end).map(|(a, b)| (a.iso(), b.iso())),
+                period: l
+                    .period_start
+                    .zip(l.period_end)
+                    .map(|(a, b)| (a.iso(), b.iso())),
                 quantity: p.quantity,
                 unit_net: p.unit_net,
                 net: p.net,

@@ -89,7 +89,11 @@ impl App {
         Ok(request)
     }
 
-    pub async fn payment_request(&self, actor: &Actor, id: PaymentRequestId) -> AppResult<PaymentRequest> {
+    pub async fn payment_request(
+        &self,
+        actor: &Actor,
+        id: PaymentRequestId,
+    ) -> AppResult<PaymentRequest> {
         actor.require(Action::Billing)?;
         let mut c = self.db.conn().await?;
         store::get(&mut c, actor.org, id)
@@ -105,7 +109,11 @@ impl App {
 
     /// The QR-bill of a request: payable to the provider, by the Organization (its address when it is
     /// complete, otherwise a blank box for the payer to fill in).
-    pub async fn payment_request_bill(&self, actor: &Actor, id: PaymentRequestId) -> AppResult<QrBill> {
+    pub async fn payment_request_bill(
+        &self,
+        actor: &Actor,
+        id: PaymentRequestId,
+    ) -> AppResult<QrBill> {
         let request = self.payment_request(actor, id).await?;
         let mut c = self.db.conn().await?;
         let org = orgs::by_id(&mut c, actor.org)

@@ -106,7 +106,9 @@ impl App {
             return Err(AppError::Conflict("refund.not_settled"));
         }
         let earlier = credit_notes::of_invoice(&mut tx, inv.org_id, inv.id).await?;
-        let vat_refunded = earlier.iter().fold(0i64, |s, n| s.saturating_add(n.vat.minor));
+        let vat_refunded = earlier
+            .iter()
+            .fold(0i64, |s, n| s.saturating_add(n.vat.minor));
         let (net, vat) = refund_split(
             inv.gross.minor,
             inv.vat.minor,
@@ -114,10 +116,10 @@ impl App {
             vat_refunded,
             amount_minor,
         )
-            .map_err(|e| match e {
-                RefundError::NotPositive => AppError::invalid("amount", "refund.amount_positive"),
-                RefundError::MoreThanLeft => AppError::invalid("amount", "refund.more_than_left"),
-            })?;
+        .map_err(|e| match e {
+            RefundError::NotPositive => AppError::invalid("amount", "refund.amount_positive"),
+            RefundError::MoreThanLeft => AppError::invalid("amount", "refund.more_than_left"),
+        })?;
         // The conditional update is the guard against a concurrent refund of the same invoice.
         if !credit_notes::add_refund(&mut tx, inv.id, amount_minor).await? {
             return Err(AppError::invalid("amount", "refund.more_than_left"));
@@ -214,7 +216,8 @@ impl App {
             key,
             Outcome::Done.stored(),
             &body.to_string(),
-        ).await?;
+        )
+        .await?;
         tx.commit().await?;
         Ok(Answer {
             outcome: Outcome::Done,
@@ -223,7 +226,11 @@ impl App {
     }
 
     /// The credit notes of one of the Organization's invoices (INV-01: billing documents).
-    pub async fn credit_notes(&self, actor: &Actor, invoice: InvoiceId) -> AppResult<Vec<CreditNote>> {
+    pub async fn credit_notes(
+        &self,
+        actor: &Actor,
+        invoice: InvoiceId,
+    ) -> AppResult<Vec<CreditNote>> {
         actor.require(Action::Billing)?;
         let mut c = self.db.conn().await?;
         store::get_invoice(&mut c, actor.org, invoice)

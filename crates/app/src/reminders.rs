@@ -125,8 +125,7 @@ impl App {
                 report.already_sent += 1;
                 continue;
             }
-            if let Some(declared) = store::declared_on(&mut tx, inv.id)
-                .await?
+            if let Some(declared) = store::declared_on(&mut tx, inv.id).await?
                 && day <= add_banking_days(declared, self.config.reminder_grace_banking_days)
             {
                 report.transfer_declared += 1;
@@ -210,7 +209,11 @@ impl App {
     }
 
     /// Reminders sent for an invoice and the customer's declared transfer, for the invoice page.
-    pub async fn reminder_state(&self, actor: &Actor, invoice: InvoiceId) -> AppResult<ReminderState> {
+    pub async fn reminder_state(
+        &self,
+        actor: &Actor,
+        invoice: InvoiceId,
+    ) -> AppResult<ReminderState> {
         actor.require(Action::Billing)?;
         let mut c = self.db.conn().await?;
         let (inv, _) = billing_store::get_invoice(&mut c, actor.org, invoice)

@@ -83,8 +83,7 @@ impl App {
         let mut periods = Vec::new();
         for months in PERIODS {
             let months = months as i64;
-            if let Some(price) =
-                store::price(&mut c, p.offer_id, months, org.currency, now).await?
+            if let Some(price) = store::price(&mut c, p.offer_id, months, org.currency, now).await?
                 && period_allowed(price, months, self.config.monthly_minimum)
             {
                 periods.push((months, price));
@@ -134,13 +133,14 @@ impl App {
     pub async fn set_auto_renew(
         &self,
         actor: &Actor,
-        products: &[ProductId],
+        products: &[String],
         on: bool,
     ) -> AppResult<()> {
         actor.require(Action::Billing)?;
         actor.require(Action::ManageBilling)?;
+        let products: Vec<ProductId> = crate::error::parse_ids(products)?;
         let mut found = Vec::new();
-        for id in products {
+        for id in &products {
             found.push(self.product_of(actor, *id).await?);
         }
         if found.is_empty() {

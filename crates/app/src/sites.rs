@@ -9,8 +9,8 @@
 
 use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
-use guichet_core::{Action, DatabaseId, DbUserId, ProductId, SiteId};
 use guichet_core::sites::{self as rules, NameChange, NameKind};
+use guichet_core::{Action, DatabaseId, DbUserId, ProductId, SiteId};
 use guichet_store::sites::{self as store, Database, DbUser, Hosting, Site};
 use guichet_store::{Conn, audit, billing};
 
@@ -274,7 +274,12 @@ impl App {
         Ok(id)
     }
 
-    pub async fn delete_site(&self, actor: &Actor, product: ProductId, site: SiteId) -> AppResult<()> {
+    pub async fn delete_site(
+        &self,
+        actor: &Actor,
+        product: ProductId,
+        site: SiteId,
+    ) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
         let p = self.hosting_product(&mut tx, actor, product).await?;
         let s = store::get_site(&mut tx, actor.org, product, site)
@@ -292,7 +297,12 @@ impl App {
         Ok(())
     }
 
-    pub async fn site(&self, actor: &Actor, product: ProductId, site: SiteId) -> AppResult<SiteView> {
+    pub async fn site(
+        &self,
+        actor: &Actor,
+        product: ProductId,
+        site: SiteId,
+    ) -> AppResult<SiteView> {
         let mut c = self.db.conn().await?;
         self.hosting_product(&mut c, actor, product).await?;
         let s = store::get_site(&mut c, actor.org, product, site)
@@ -472,9 +482,9 @@ impl App {
     }
 
     /// The operator's view (`guichet site-config SITE`, by id or domain): real values.
-    pub async fn site_config_for_platform(&self, site: SiteId) -> AppResult<String> {
+    pub async fn site_config_for_platform(&self, site_or_domain: &str) -> AppResult<String> {
         let mut c = self.db.conn().await?;
-        let (s, prefix) = store::site_by_id(&mut c, &site.to_string())
+        let (s, prefix) = store::site_by_id(&mut c, site_or_domain)
             .await?
             .ok_or(AppError::NotFound)?;
         let env = store::env_of(&mut c, s.id).await?;
@@ -541,7 +551,12 @@ impl App {
         })
     }
 
-    pub async fn delete_database(&self, actor: &Actor, product: ProductId, id: DatabaseId) -> AppResult<()> {
+    pub async fn delete_database(
+        &self,
+        actor: &Actor,
+        product: ProductId,
+        id: DatabaseId,
+    ) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
         let p = self.hosting_product(&mut tx, actor, product).await?;
         let db = store::databases(&mut tx, product)
@@ -644,7 +659,12 @@ impl App {
         })
     }
 
-    pub async fn delete_db_user(&self, actor: &Actor, product: ProductId, id: DbUserId) -> AppResult<()> {
+    pub async fn delete_db_user(
+        &self,
+        actor: &Actor,
+        product: ProductId,
+        id: DbUserId,
+    ) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
         let p = self.hosting_product(&mut tx, actor, product).await?;
         let u = store::users(&mut tx, product)

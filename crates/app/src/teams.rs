@@ -10,7 +10,10 @@ use guichet_store::{Conn, audit, billing, memberships, teams};
 use std::collections::{HashMap, HashSet};
 
 /// Each product's effective rights for the actor (managers are not listed: they have all rights).
-pub(crate) async fn effective(c: &mut Conn, actor: &Actor) -> AppResult<HashMap<ProductId, Rights>> {
+pub(crate) async fn effective(
+    c: &mut Conn,
+    actor: &Actor,
+) -> AppResult<HashMap<ProductId, Rights>> {
     let mut out: HashMap<ProductId, Rights> = HashMap::new();
     // SUP-03: an operator under grants naming products works on those products only.
     if let Some(s) = &actor.support {
@@ -354,7 +357,12 @@ impl App {
     }
 
     /// TEAM-04: a person removed loses what only the team gave.
-    pub async fn remove_team_member(&self, actor: &Actor, id: TeamId, user: UserId) -> AppResult<()> {
+    pub async fn remove_team_member(
+        &self,
+        actor: &Actor,
+        id: TeamId,
+        user: UserId,
+    ) -> AppResult<()> {
         actor.require(Action::ManageTeams)?;
         let mut tx = self.db.begin().await?;
         let team = teams::get_team(&mut tx, actor.org, id)
@@ -410,7 +418,11 @@ impl App {
     }
 
     /// "Who can access this product, and why" (LR/Admin).
-    pub async fn product_access(&self, actor: &Actor, product: ProductId) -> AppResult<Vec<AccessLine>> {
+    pub async fn product_access(
+        &self,
+        actor: &Actor,
+        product: ProductId,
+    ) -> AppResult<Vec<AccessLine>> {
         actor.require(Action::ManageTeams)?;
         let mut c = self.db.conn().await?;
         billing::get_product(&mut c, actor.org, product)

@@ -176,7 +176,8 @@ impl App {
             key,
             Outcome::Created.stored(),
             &body.to_string(),
-        ).await?;
+        )
+        .await?;
         audit::record(
             &mut tx,
             Some(actor.org),

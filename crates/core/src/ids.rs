@@ -68,7 +68,9 @@ typed_id!(
 
 /// A help-centre guide's id: the name its author gave it (its file name without `.md`), the same in
 /// every language. Not a UUID: typed so that it cannot be mixed up with any other text.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, serde::Serialize, serde::Deserialize,
+)]
 #[serde(transparent)]
 pub struct GuideId(pub String);
 

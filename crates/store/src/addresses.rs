@@ -90,7 +90,12 @@ pub async fn update(c: &mut Conn, org: OrgId, id: AddressId, f: &AddressFields) 
 }
 
 /// Archives (`Some(now)`) or restores (`None`); false when the id is not one of its addresses.
-pub async fn set_archived(c: &mut Conn, org: OrgId, id: AddressId, at: Option<i64>) -> Result<bool> {
+pub async fn set_archived(
+    c: &mut Conn,
+    org: OrgId,
+    id: AddressId,
+    at: Option<i64>,
+) -> Result<bool> {
     let done =
         sqlx::query("UPDATE billing_addresses SET archived_at = $1 WHERE id = $2 AND org_id = $3")
             .bind(at)

@@ -6,7 +6,12 @@ use crate::{Conn, Result};
 use guichet_core::{InvoiceId, OrgId, ProductId};
 
 /// Switches auto-renewal of some of an Organization's products; returns how many changed.
-pub async fn set_auto_renew(c: &mut Conn, org: OrgId, product: ProductId, on: bool) -> Result<bool> {
+pub async fn set_auto_renew(
+    c: &mut Conn,
+    org: OrgId,
+    product: ProductId,
+    on: bool,
+) -> Result<bool> {
     let done = sqlx::query("UPDATE products SET auto_renew = $1 WHERE id = $2 AND org_id = $3")
         .bind(on as i64)
         .bind(product.to_string())
@@ -114,7 +119,10 @@ pub struct DueRenewal {
 }
 
 /// Auto-renewing running products expiring on or before `until` whose next term's invoice is unpaid.
-pub async fn auto_renewals_due(c: &mut Conn, until: guichet_core::period::Date) -> Result<Vec<DueRenewal>> {
+pub async fn auto_renewals_due(
+    c: &mut Conn,
+    until: guichet_core::period::Date,
+) -> Result<Vec<DueRenewal>> {
     let cols = PCOLS
         .split(", ")
         .map(|c| format!("p.{c}"))

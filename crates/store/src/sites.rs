@@ -117,7 +117,12 @@ pub async fn sites_of(c: &mut Conn, org: OrgId, product: ProductId) -> Result<Ve
     rows.iter().map(site).collect()
 }
 
-pub async fn get_site(c: &mut Conn, org: OrgId, product: ProductId, id: SiteId) -> Result<Option<Site>> {
+pub async fn get_site(
+    c: &mut Conn,
+    org: OrgId,
+    product: ProductId,
+    id: SiteId,
+) -> Result<Option<Site>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {SCOLS} FROM sites WHERE id = $1 AND product_id = $2 AND org_id = $3"
     ));
@@ -321,7 +326,12 @@ pub async fn name_taken(c: &mut Conn, users: bool, name: &str) -> Result<bool> {
         .is_some())
 }
 
-pub async fn insert_database(c: &mut Conn, product: ProductId, name: &str, now: i64) -> Result<DatabaseId> {
+pub async fn insert_database(
+    c: &mut Conn,
+    product: ProductId,
+    name: &str,
+    now: i64,
+) -> Result<DatabaseId> {
     let id = DatabaseId::new();
     sqlx::query(
         "INSERT INTO hosting_databases (id, product_id, name, created_at) VALUES ($1, $2, $3, $4)",
@@ -335,7 +345,12 @@ pub async fn insert_database(c: &mut Conn, product: ProductId, name: &str, now: 
     Ok(id)
 }
 
-pub async fn insert_user(c: &mut Conn, product: ProductId, name: &str, now: i64) -> Result<DbUserId> {
+pub async fn insert_user(
+    c: &mut Conn,
+    product: ProductId,
+    name: &str,
+    now: i64,
+) -> Result<DbUserId> {
     let id = DbUserId::new();
     sqlx::query(
         "INSERT INTO hosting_db_users (id, product_id, name, created_at) VALUES ($1, $2, $3, $4)",

@@ -73,7 +73,10 @@ pub async fn set_grant(
 }
 
 /// Individual grants of an Organization: (user, product, rights).
-pub async fn individual_grants(c: &mut Conn, org: OrgId) -> Result<Vec<(UserId, ProductId, Rights)>> {
+pub async fn individual_grants(
+    c: &mut Conn,
+    org: OrgId,
+) -> Result<Vec<(UserId, ProductId, Rights)>> {
     let rows = sqlx::query("SELECT user_id, product_id, technical, statistics, tickets, sales FROM product_grants WHERE org_id = $1")
         .bind(org.to_string())
         .fetch_all(c)
@@ -223,7 +226,12 @@ pub async fn members(c: &mut Conn, team: TeamId) -> Result<Vec<(UserId, String, 
         .collect()
 }
 
-pub async fn set_team_product(c: &mut Conn, team: TeamId, product: ProductId, r: Rights) -> Result<()> {
+pub async fn set_team_product(
+    c: &mut Conn,
+    team: TeamId,
+    product: ProductId,
+    r: Rights,
+) -> Result<()> {
     sqlx::query("DELETE FROM team_products WHERE team_id = $1 AND product_id = $2")
         .bind(team.to_string())
         .bind(product.to_string())

@@ -235,7 +235,11 @@ impl<S: StoredStatus> Cas<S> {
 /// waits for this transaction and sees its outcome, so a use case that must call a provider before
 /// it can make its transition (a renewal's card charge) cannot race a payment of the same row.
 /// False when the row is in none of `statuses`.
-pub async fn hold<S: StoredStatus>(c: &mut Conn, id: impl std::fmt::Display, statuses: &[S]) -> Result<bool> {
+pub async fn hold<S: StoredStatus>(
+    c: &mut Conn,
+    id: impl std::fmt::Display,
+    statuses: &[S],
+) -> Result<bool> {
     if statuses.is_empty() {
         return Ok(false);
     }

@@ -98,7 +98,10 @@ pub async fn get(c: &mut Conn, id: WithdrawalId) -> Result<Option<Withdrawal>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {COLS} FROM withdrawals w JOIN orgs o ON o.id = w.org_id WHERE w.id = $1"
     ));
-    let row = sqlx::query(sql).bind(id.to_string()).fetch_optional(c).await?;
+    let row = sqlx::query(sql)
+        .bind(id.to_string())
+        .fetch_optional(c)
+        .await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -132,7 +135,11 @@ pub async fn approved_to_iban(c: &mut Conn) -> Result<Vec<Withdrawal>> {
 }
 
 /// Records a payout file and marks its withdrawals in transit; false for one that was no longer approved.
-pub async fn mark_in_transit(c: &mut Conn, id: WithdrawalId, file_id: PayoutFileId) -> Result<bool> {
+pub async fn mark_in_transit(
+    c: &mut Conn,
+    id: WithdrawalId,
+    file_id: PayoutFileId,
+) -> Result<bool> {
     Cas::new(&[WithdrawalStatus::Approved], WithdrawalStatus::InTransit)
         .id(id)
         .set("payout_file_id", file_id.to_string())
@@ -196,7 +203,10 @@ pub async fn insert_payout_file(
 }
 
 /// (id, message id, payouts, created at) of the latest payout files.
-pub async fn payout_files(c: &mut Conn, limit: i64) -> Result<Vec<(PayoutFileId, String, i64, i64)>> {
+pub async fn payout_files(
+    c: &mut Conn,
+    limit: i64,
+) -> Result<Vec<(PayoutFileId, String, i64, i64)>> {
     let rows = sqlx::query("SELECT id, message_id, payouts, created_at FROM payout_files ORDER BY created_at DESC, id DESC LIMIT $1")
         .bind(limit)
         .fetch_all(c)

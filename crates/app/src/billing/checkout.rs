@@ -33,8 +33,7 @@ impl App {
         let org = orgs::by_id(&mut c, actor.org)
             .await?
             .ok_or(AppError::NotFound)?;
-        let invoices =
-            store::payable(&mut c, actor.org, (!show_all).then_some(horizon)).await?;
+        let invoices = store::payable(&mut c, actor.org, (!show_all).then_some(horizon)).await?;
         let balance = ledger::prepaid_balance(&mut c, actor.org, org.currency).await?;
         let mut durations = std::collections::BTreeMap::new();
         for inv in &invoices {
@@ -103,7 +102,10 @@ impl App {
             .collect();
         let hash = crate::crypto::sha256_hex(&format!(
             "checkout|{}|{}|{}",
-            ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(","),
+            ids.iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
             co.from_prepaid_minor,
             durations.join(",")
         ));
@@ -257,7 +259,8 @@ impl App {
             key,
             Outcome::Done.stored(),
             &body.to_string(),
-        ).await?;
+        )
+        .await?;
         audit::record(
             &mut tx,
             Some(actor.org),

@@ -98,7 +98,7 @@ impl App {
                 start.iso(),
                 end.iso()
             ),
-            product_id: product.id.clone(),
+            product_id: product.id,
             start,
             end,
             unit_net: unit,

@@ -60,7 +60,11 @@ pub(super) fn parse_filter(f: &InvoiceFilter) -> AppResult<ParsedFilter> {
 }
 
 impl App {
-    pub async fn invoice(&self, actor: &Actor, id: InvoiceId) -> AppResult<(Invoice, Vec<InvoiceLine>)> {
+    pub async fn invoice(
+        &self,
+        actor: &Actor,
+        id: InvoiceId,
+    ) -> AppResult<(Invoice, Vec<InvoiceLine>)> {
         actor.require(Action::Billing)?;
         let mut c = self.db.conn().await?;
         store::get_invoice(&mut c, actor.org, id)
@@ -156,14 +160,15 @@ impl App {
         .await
         .map_err(|e| post_refused(e, "invoice", "invoice.insufficient"))?;
         activate_invoice_products(&mut tx, actor.org, id, now).await?;
-        let body = serde_json::json!({"invoice": inv.number, "status": "paid", "amount_minor": inv.gross, "currency": inv.currency});
+        let body = serde_json::json!({"invoice": inv.number, "status": "paid", "amount_minor": inv.gross.minor, "currency": inv.currency});
         idempotency::complete(
             &mut tx,
             actor.org,
             key,
             Outcome::Done.stored(),
             &body.to_string(),
-        ).await?;
+        )
+        .await?;
         audit::record(
             &mut tx,
             Some(actor.org),

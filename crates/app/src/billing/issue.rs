@@ -220,11 +220,9 @@ pub(crate) async fn billed_period(
     let [line] = lines.as_slice() else {
         return Ok(None);
     };
-    let (Some(product), Some(start), Some(end)) = (
-        line.product_id,
-        line.period_start,
-        line.period_end,
-    ) else {
+    let (Some(product), Some(start), Some(end)) =
+        (line.product_id, line.period_start, line.period_end)
+    else {
         return Ok(None);
     };
     let Some(p) = store::get_product(c, org, product).await? else {

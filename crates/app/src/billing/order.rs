@@ -1,8 +1,8 @@
 //! The catalogue and ordering (SPEC §3): an order creates a pending product and its unpaid invoice;
 //! the starter catalogue for a first start.
 
-use guichet_core::{AddressId, OfferId};
 use super::*;
+use guichet_core::{AddressId, OfferId};
 
 impl App {
     pub async fn catalogue(&self, actor: &Actor) -> AppResult<Vec<Offer>> {
@@ -28,6 +28,21 @@ impl App {
             .into_iter()
             .filter(|p| granted.contains(&p.id))
             .collect())
+    }
+
+    /// An order as a form or the API sends it: the offer and the billing address as typed (an
+    /// empty address is the Organization itself). Permission first, then the choices.
+    pub async fn order_chosen(
+        &self,
+        actor: &Actor,
+        offer: &str,
+        months: i64,
+        address: Option<&str>,
+    ) -> AppResult<(ProductId, InvoiceId)> {
+        actor.require(Action::OrderProducts)?;
+        let offer = crate::error::parse_choice(offer, "offer")?;
+        let address = crate::error::parse_opt_choice(address, "address")?;
+        self.order_product(actor, offer, months, address).await
     }
 
     /// Orders a product for `months`, billed to a billing address of the Organization (or to the
@@ -77,16 +92,9 @@ impl App {
         if bill_to[2].is_empty() || bill_to[3].is_empty() {
             return Err(AppError::invalid("address", "order.address_incomplete"));
         }
-        let product_id = store::insert_product(
-            &mut tx,
-            actor.org,
-            offer,
-            &offer_name,
-            months,
-            address,
-            now,
-        )
-        .await?;
+        let product_id =
+            store::insert_product(&mut tx, actor.org, offer, &offer_name, months, address, now)
+                .await?;
         let start = today(now);
         let end = start.add_months(months as u32);
         let description = format!(
@@ -108,7 +116,8 @@ impl App {
             guichet_core::invoice::InvoiceKind::Order,
             &line,
             now,
-        ).await?;
+        )
+        .await?;
         let detail = format!(
             "{} {} ({})",
             invoice.number,
@@ -164,15 +173,8 @@ impl App {
                 };
                 let chf = monthly * months as i64 * discount / 100;
                 store::set_price(&mut tx, id, months as i64, Currency::Chf, chf, 0).await?;
-                store::set_price(
-                    &mut tx,
-                    id,
-                    months as i64,
-                    Currency::Eur,
-                    chf * 95 / 100,
-                    0,
-                )
-                .await?;
+                store::set_price(&mut tx, id, months as i64, Currency::Eur, chf * 95 / 100, 0)
+                    .await?;
             }
         }
         tx.commit().await?;

@@ -182,9 +182,8 @@ pub async fn get_invoice(
     let lines = rows
         .iter()
         .map(|r| {
-            let money = |col: &str| {
-                Ok::<_, crate::StoreError>(Money::new(int(r, L, col)?, inv.currency))
-            };
+            let money =
+                |col: &str| Ok::<_, crate::StoreError>(Money::new(int(r, L, col)?, inv.currency));
             Ok(InvoiceLine {
                 description: text(r, L, "description")?,
                 product_id: opt_parsed(r, L, "product_id")?,
@@ -473,7 +472,11 @@ pub async fn open_due_by(c: &mut Conn, day: Date, limit: i64) -> Result<Vec<Invo
         "SELECT {ICOLS} FROM invoices WHERE status IN ('unpaid', 'overdue') AND due_on <= $1 \
          ORDER BY due_on, id LIMIT $2"
     ));
-    let rows = sqlx::query(sql).bind(day.iso()).bind(limit).fetch_all(c).await?;
+    let rows = sqlx::query(sql)
+        .bind(day.iso())
+        .bind(limit)
+        .fetch_all(c)
+        .await?;
     rows.iter().map(invoice).collect()
 }
 
