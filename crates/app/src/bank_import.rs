@@ -78,7 +78,7 @@ async fn credit_prepaid(
     )
     .await
     {
-        Ok(id) => Ok(id),
+        Ok(id) => Ok(id.to_string()),
         // This bank payment was credited to this Organization already: never twice.
         Err(ledger::PostError::Duplicate(_)) => Err(AppError::Conflict("bank.already_placed")),
         Err(e) => Err(crate::error::post_error(e)),
@@ -298,12 +298,13 @@ impl App {
                         && let Some(inv) = invoices.get(r).cloned()
                     {
                         let open = inv.status.is_payable();
-                        let exact = inv.currency == currency && inv.gross == amount.minor && open;
+                        let exact =
+                            inv.currency == currency && inv.gross.minor == amount.minor && open;
                         new.org = Some(inv.org_id);
                         new.status = Status::Credited;
                         // Compare-and-set: only a payment that finds the invoice still open pays it.
                         let pays = exact
-                            && guichet_store::billing::mark_invoice_paid(&mut tx, &inv.id, now)
+                            && guichet_store::billing::mark_invoice_paid(&mut tx, inv.id, now)
                                 .await?;
                         if pays {
                             new.note = Some("invoice paid");
@@ -331,6 +332,7 @@ impl App {
                             )
                             .await
                             .map_err(crate::error::post_error)?;
+                            let entry_id = entry_id.to_string();
                             new.credited_entry = Some(&entry_id);
                             store::insert(&mut tx, &new).await?;
                             // A second payment of it in the same file finds it paid.
@@ -338,7 +340,7 @@ impl App {
                                 i.status = guichet_core::status::InvoiceStatus::Paid;
                             }
                             crate::billing::activate_invoice_products(
-                                &mut tx, inv.org_id, &inv.id, now,
+                                &mut tx, inv.org_id, inv.id, now,
                             )
                             .await?;
                         } else {
@@ -385,6 +387,7 @@ impl App {
                         Some(r) => payment_requests::by_reference(&mut tx, r).await?,
                         None => None,
                     };
+                    let request_id = request.as_ref().map(|r| r.id.to_string());
                     let (org, note) = match &request {
                         Some(r) => (Some(r.org_id), "matched by reference"),
                         None => match &debtor_iban {
@@ -409,7 +412,7 @@ impl App {
                     };
                     new.status = Status::Credited;
                     new.org = Some(org);
-                    new.request = request.as_ref().map(|r| r.id.as_str());
+                    new.request = request_id.as_deref();
                     new.note = Some(note);
                     let payer = debtor_name.as_deref().unwrap_or("?");
                     let description = format!(
@@ -434,7 +437,7 @@ impl App {
                     // The money is credited either way; the request is marked paid by the first
                     // payment only (a second one is a top-up of its own).
                     if let Some(r) = &request {
-                        let _first = payment_requests::mark_paid(&mut tx, &r.id, now).await?;
+                        let _first = payment_requests::mark_paid(&mut tx, r.id, now).await?;
                     }
                     // Money in another currency than the Organization's is kept in that currency
                     // (its own balance on the prepaid page): the customer is told where it is.
@@ -483,7 +486,7 @@ impl App {
         amount: i64,
         now: i64,
     ) -> AppResult<()> {
-        let expected = guichet_core::Money::new(inv.gross, inv.currency).to_string();
+        let expected = guichet_core::Money::new(inv.gross.minor, inv.currency).to_string();
         let received = guichet_core::Money::new(amount, currency).to_string();
         for (email, lang, code) in
             guichet_store::memberships::billing_recipients(c, inv.org_id).await?

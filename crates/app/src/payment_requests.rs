@@ -6,7 +6,7 @@ use crate::error::{AppError, AppResult};
 use crate::{Actor, App, Creditor};
 use guichet_bank::qr::{self, Address, QrBill, Reference, Separation, SlipOptions};
 use guichet_bank::references::{creditor_reference, qr_reference};
-use guichet_core::{Action, Currency, Lang, Money};
+use guichet_core::{Action, Currency, Lang, Money, PaymentRequestId};
 use guichet_store::payment_requests::{self as store, NewRequest, PaymentRequest};
 use guichet_store::{audit, orgs};
 
@@ -65,8 +65,7 @@ impl App {
         let new = NewRequest {
             org: actor.org,
             purpose: "top_up",
-            amount,
-            currency: org.currency,
+            amount: Money::new(amount, org.currency),
             reference: &reference,
             created_by: actor.user,
             now,
@@ -83,14 +82,18 @@ impl App {
             now,
         )
         .await?;
-        let request = store::get(&mut tx, actor.org, &id)
+        let request = store::get(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
         tx.commit().await?;
         Ok(request)
     }
 
-    pub async fn payment_request(&self, actor: &Actor, id: &str) -> AppResult<PaymentRequest> {
+    pub async fn payment_request(
+        &self,
+        actor: &Actor,
+        id: PaymentRequestId,
+    ) -> AppResult<PaymentRequest> {
         actor.require(Action::Billing)?;
         let mut c = self.db.conn().await?;
         store::get(&mut c, actor.org, id)
@@ -106,7 +109,11 @@ impl App {
 
     /// The QR-bill of a request: payable to the provider, by the Organization (its address when it is
     /// complete, otherwise a blank box for the payer to fill in).
-    pub async fn payment_request_bill(&self, actor: &Actor, id: &str) -> AppResult<QrBill> {
+    pub async fn payment_request_bill(
+        &self,
+        actor: &Actor,
+        id: PaymentRequestId,
+    ) -> AppResult<QrBill> {
         let request = self.payment_request(actor, id).await?;
         let mut c = self.db.conn().await?;
         let org = orgs::by_id(&mut c, actor.org)
@@ -136,7 +143,7 @@ impl App {
         let bill = QrBill {
             account,
             creditor: creditor_address(creditor),
-            amount: Some(request.amount),
+            amount: Some(request.amount.minor),
             currency: bank_currency(request.currency),
             debtor,
             reference,

@@ -9,15 +9,15 @@
 
 use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
-use guichet_core::Action;
 use guichet_core::sites::{self as rules, NameChange, NameKind};
+use guichet_core::{Action, DatabaseId, DbUserId, ProductId, SiteId};
 use guichet_store::sites::{self as store, Database, DbUser, Hosting, Site};
 use guichet_store::{Conn, audit, billing};
 
 /// A hosting's page: its prefix, sites, databases and users.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct HostingView {
-    pub product_id: String,
+    pub product_id: ProductId,
     pub product_name: String,
     /// The server prefix without its `_`; none until the first site, database or user.
     pub prefix: Option<String>,
@@ -137,19 +137,21 @@ impl App {
         &self,
         c: &mut Conn,
         actor: &Actor,
-        product: &str,
+        product: ProductId,
     ) -> AppResult<billing::Product> {
         actor.require(Action::ManageSites)?;
         let p = billing::get_product(c, actor.org, product)
             .await?
             .ok_or(AppError::NotFound)?;
-        if store::product_type(c, actor.org, product).await?.as_deref() != Some("web_hosting") {
+        if store::product_type(c, actor.org, product).await?
+            != Some(guichet_core::product::ProductType::WebHosting)
+        {
             return Err(AppError::NotFound);
         }
         if !actor.access.role.is_manager() {
             let rights = crate::teams::effective(c, actor)
                 .await?
-                .remove(product)
+                .remove(&product)
                 .filter(|r| r.any())
                 .ok_or(AppError::NotFound)?;
             if !rights.technical {
@@ -164,7 +166,7 @@ impl App {
         &self,
         c: &mut Conn,
         actor: &Actor,
-        product: &str,
+        product: ProductId,
     ) -> AppResult<Hosting> {
         if let Some(h) = store::hosting(c, actor.org, product).await? {
             return Ok(h);
@@ -174,7 +176,7 @@ impl App {
             if !store::prefix_taken(c, &p).await? {
                 store::insert_hosting(c, actor.org, product, &p, self.now()).await?;
                 return Ok(Hosting {
-                    product_id: product.to_string(),
+                    product_id: product,
                     prefix: p,
                 });
             }
@@ -202,14 +204,14 @@ impl App {
         Ok(())
     }
 
-    pub async fn hosting(&self, actor: &Actor, product: &str) -> AppResult<HostingView> {
+    pub async fn hosting(&self, actor: &Actor, product: ProductId) -> AppResult<HostingView> {
         let mut c = self.db.conn().await?;
         let p = self.hosting_product(&mut c, actor, product).await?;
         let prefix = store::hosting(&mut c, actor.org, product)
             .await?
             .map(|h| h.prefix);
         Ok(HostingView {
-            product_id: p.id.clone(),
+            product_id: p.id,
             product_name: p.name,
             prefix,
             provisioning: self.mysql.is_some(),
@@ -223,9 +225,9 @@ impl App {
     pub async fn create_site(
         &self,
         actor: &Actor,
-        product: &str,
+        product: ProductId,
         input: &SiteInput,
-    ) -> AppResult<String> {
+    ) -> AppResult<SiteId> {
         self.add_site(actor, product, input, false).await
     }
 
@@ -233,10 +235,10 @@ impl App {
     pub async fn add_site(
         &self,
         actor: &Actor,
-        product: &str,
+        product: ProductId,
         input: &SiteInput,
         migrated: bool,
-    ) -> AppResult<String> {
+    ) -> AppResult<SiteId> {
         let mut tx = self.db.begin().await?;
         let p = self.hosting_product(&mut tx, actor, product).await?;
         let domain = input.domain.trim().trim_end_matches('.').to_lowercase();
@@ -272,7 +274,12 @@ impl App {
         Ok(id)
     }
 
-    pub async fn delete_site(&self, actor: &Actor, product: &str, site: &str) -> AppResult<()> {
+    pub async fn delete_site(
+        &self,
+        actor: &Actor,
+        product: ProductId,
+        site: SiteId,
+    ) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
         let p = self.hosting_product(&mut tx, actor, product).await?;
         let s = store::get_site(&mut tx, actor.org, product, site)
@@ -290,7 +297,12 @@ impl App {
         Ok(())
     }
 
-    pub async fn site(&self, actor: &Actor, product: &str, site: &str) -> AppResult<SiteView> {
+    pub async fn site(
+        &self,
+        actor: &Actor,
+        product: ProductId,
+        site: SiteId,
+    ) -> AppResult<SiteView> {
         let mut c = self.db.conn().await?;
         self.hosting_product(&mut c, actor, product).await?;
         let s = store::get_site(&mut c, actor.org, product, site)
@@ -326,7 +338,7 @@ impl App {
     async fn name_changes(
         &self,
         c: &mut Conn,
-        product: &str,
+        product: ProductId,
         prefix: &str,
     ) -> AppResult<Vec<NameChange>> {
         let dbs: Vec<String> = store::databases(c, product)
@@ -347,8 +359,8 @@ impl App {
     pub async fn set_mysql_prefix(
         &self,
         actor: &Actor,
-        product: &str,
-        site: &str,
+        product: ProductId,
+        site: SiteId,
         on: bool,
         confirmed: bool,
     ) -> AppResult<Vec<NameChange>> {
@@ -381,8 +393,8 @@ impl App {
     pub async fn set_env(
         &self,
         actor: &Actor,
-        product: &str,
-        site: &str,
+        product: ProductId,
+        site: SiteId,
         input: &EnvInput,
     ) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
@@ -414,8 +426,8 @@ impl App {
     pub async fn delete_env(
         &self,
         actor: &Actor,
-        product: &str,
-        site: &str,
+        product: ProductId,
+        site: SiteId,
         name: &str,
     ) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
@@ -442,8 +454,8 @@ impl App {
     pub async fn site_config(
         &self,
         actor: &Actor,
-        product: &str,
-        site: &str,
+        product: ProductId,
+        site: SiteId,
     ) -> AppResult<(String, String)> {
         let v = self.site(actor, product, site).await?;
         let masked: Vec<(String, String)> = v
@@ -470,12 +482,12 @@ impl App {
     }
 
     /// The operator's view (`guichet site-config SITE`, by id or domain): real values.
-    pub async fn site_config_for_platform(&self, site: &str) -> AppResult<String> {
+    pub async fn site_config_for_platform(&self, site_or_domain: &str) -> AppResult<String> {
         let mut c = self.db.conn().await?;
-        let (s, prefix) = store::site_by_id(&mut c, site)
+        let (s, prefix) = store::site_by_id(&mut c, site_or_domain)
             .await?
             .ok_or(AppError::NotFound)?;
-        let env = store::env_of(&mut c, &s.id).await?;
+        let env = store::env_of(&mut c, s.id).await?;
         let vars: Vec<rules::EnvVar<'_>> = env
             .iter()
             .map(|e| rules::EnvVar {
@@ -501,7 +513,7 @@ impl App {
     pub async fn create_database(
         &self,
         actor: &Actor,
-        product: &str,
+        product: ProductId,
         input: &DatabaseInput,
     ) -> AppResult<Database> {
         let mut tx = self.db.begin().await?;
@@ -539,7 +551,12 @@ impl App {
         })
     }
 
-    pub async fn delete_database(&self, actor: &Actor, product: &str, id: &str) -> AppResult<()> {
+    pub async fn delete_database(
+        &self,
+        actor: &Actor,
+        product: ProductId,
+        id: DatabaseId,
+    ) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
         let p = self.hosting_product(&mut tx, actor, product).await?;
         let db = store::databases(&mut tx, product)
@@ -568,7 +585,7 @@ impl App {
     pub async fn create_db_user(
         &self,
         actor: &Actor,
-        product: &str,
+        product: ProductId,
         input: &DbUserInput,
     ) -> AppResult<CreatedUser> {
         let mut tx = self.db.begin().await?;
@@ -591,7 +608,7 @@ impl App {
         let all = store::databases(&mut tx, product).await?;
         let mut dbs = Vec::new();
         for d in &input.databases {
-            match all.iter().find(|x| &x.id == d || &x.name == d) {
+            match all.iter().find(|x| x.id.to_string() == *d || &x.name == d) {
                 Some(x) if !dbs.iter().any(|y: &Database| y.id == x.id) => dbs.push(x.clone()),
                 Some(_) => {}
                 None => errors.add("databases", "sites.database_unknown"),
@@ -613,7 +630,7 @@ impl App {
             .unwrap_or_default();
         let id = store::insert_user(&mut tx, product, &full, self.now()).await?;
         for d in &dbs {
-            store::grant(&mut tx, &id, &d.id).await?;
+            store::grant(&mut tx, id, d.id).await?;
         }
         let names: Vec<String> = dbs.iter().map(|d| d.name.clone()).collect();
         self.record(
@@ -642,7 +659,12 @@ impl App {
         })
     }
 
-    pub async fn delete_db_user(&self, actor: &Actor, product: &str, id: &str) -> AppResult<()> {
+    pub async fn delete_db_user(
+        &self,
+        actor: &Actor,
+        product: ProductId,
+        id: DbUserId,
+    ) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
         let p = self.hosting_product(&mut tx, actor, product).await?;
         let u = store::users(&mut tx, product)

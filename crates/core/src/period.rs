@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A calendar date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A calendar date; as text (stored, in JSON) `2026-01-31`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,
     pub month: u8,
@@ -44,7 +44,7 @@ impl Date {
 
     /// `2026-01-31`.
     pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        self.to_string()
     }
 
     pub fn parse_iso(s: &str) -> Option<Date> {
@@ -56,6 +56,36 @@ impl Date {
             return None;
         }
         Date::new(y, m, d)
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Text that is not a calendar date `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotADate;
+
+impl std::str::FromStr for Date {
+    type Err = NotADate;
+    fn from_str(s: &str) -> Result<Date, NotADate> {
+        Date::parse_iso(s).ok_or(NotADate)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse_iso(&s).ok_or_else(|| serde::de::Error::custom("not a date (YYYY-MM-DD)"))
     }
 }
 

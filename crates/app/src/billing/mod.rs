@@ -6,15 +6,15 @@
 //! activated), `invoices` (history, paying one), `durations` (FREQ-01a), `checkout` (PAY-01, PP-03),
 //! `export` (INV-06).
 
-use crate::error::{AppError, AppResult, post_refused};
+use crate::error::{AppError, AppResult, parse_id, post_refused};
 use crate::export::CsvForm;
 use crate::payment_requests::reference_for;
-use crate::prepaid::{Answer, check_key, claim_key};
+use crate::prepaid::{Answer, Outcome, check_key, claim_key};
 use crate::{Actor, App};
 use guichet_core::invoice::{LineInput, number, price};
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
 use guichet_core::period::Date;
-use guichet_core::{Action, Currency, Money, OrgKind, vat};
+use guichet_core::{Action, Currency, InvoiceId, Money, OrgKind, ProductId, vat};
 use guichet_store::billing::{self as store, Invoice, InvoiceLine, Offer, Product};
 use guichet_store::{addresses, audit, idempotency, ledger, orgs, payment_requests};
 

@@ -108,7 +108,7 @@ pub async fn grant_create(
 }
 
 pub async fn grant_revoke(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
-    let id: String = a.param("grant")?;
-    state.app.revoke_support_access(&a.actor, &id).await?;
+    let id: guichet_core::GrantId = a.param("grant")?;
+    state.app.revoke_support_access(&a.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -88,8 +88,8 @@ async fn invoices_page(
                                 td { a href=(format!("/accounting/invoices/{}", i.id)) { (i.number) } }
                                 td { (date(i.issued_at)) }
                                 td { span.badge { (ctx.t(&format!("invoice.status.{}", i.status))) } }
-                                td.num { (Money::new(i.gross, i.currency)) }
-                                td { (pdf_link(ctx, &i.id, i.status)) }
+                                td.num { (Money::new(i.gross.minor, i.currency)) }
+                                td { (pdf_link(ctx, &i.id.to_string(), i.status)) }
                             }
                         }
                     }
@@ -110,6 +110,7 @@ async fn invoice_page(
     errors: &[FieldError],
     d: &Done,
 ) -> Result<Markup, WebError> {
+    let id: guichet_core::InvoiceId = guichet_app::error::parse_id(id)?;
     let app = &o.ctx.state.app;
     let (inv, lines) = app.invoice(&o.actor, id).await?;
     let credit_notes = app.credit_notes(&o.actor, id).await?;
@@ -133,15 +134,15 @@ async fn invoice_page(
                     thead { tr { th { (ctx.t("invoice.line")) } th.num { (ctx.t("invoice.net")) } th.num { (ctx.t("invoice.vat")) } th.num { (ctx.t("invoice.total")) } } }
                     tbody {
                         @for l in &lines {
-                            tr { td { (l.description) } td.num { (Money::new(l.net, inv.currency)) } td.num { (Money::new(l.vat, inv.currency)) } td.num { (Money::new(l.gross, inv.currency)) } }
+                            tr { td { (l.description) } td.num { (Money::new(l.net.minor, inv.currency)) } td.num { (Money::new(l.vat.minor, inv.currency)) } td.num { (Money::new(l.gross.minor, inv.currency)) } }
                         }
-                        tr { th { (ctx.t("invoice.total")) } th.num { (Money::new(inv.net, inv.currency)) } th.num { (Money::new(inv.vat, inv.currency)) } th.num { (Money::new(inv.gross, inv.currency)) } }
+                        tr { th { (ctx.t("invoice.total")) } th.num { (Money::new(inv.net.minor, inv.currency)) } th.num { (Money::new(inv.vat.minor, inv.currency)) } th.num { (Money::new(inv.gross.minor, inv.currency)) } }
                     }
                 }
                 p.muted { (ctx.t("invoice.vat_rate")) " " (guichet_core::money::format_minor(inv.vat_rate_bp)) " %"
                     @if let Some(m) = &inv.vat_mention { " — " (ctx.t(m)) } }
                 p { (ctx.t("prepaid.transfer_reference")) ": " code { (inv.payment_reference) } }
-                p { (pdf_link(ctx, &inv.id, inv.status)) }
+                p { (pdf_link(ctx, &inv.id.to_string(), inv.status)) }
                 @if !reminders.sent.is_empty() {
                     p.muted { (ctx.t("invoice.reminders_sent")) ": "
                         @for (i, (level, on)) in reminders.sent.iter().enumerate() {
@@ -161,7 +162,7 @@ async fn invoice_page(
                                     td { a href=(format!("/accounting/credit-notes/{}/pdf", n.id)) { (n.number) } }
                                     td { (date(n.issued_at)) }
                                     td { (n.reason) }
-                                    td.num { (guichet_core::Money::new(n.gross, n.currency)) }
+                                    td.num { (guichet_core::Money::new(n.gross.minor, n.currency)) }
                                 }
                             }
                         }
@@ -178,7 +179,7 @@ async fn invoice_page(
                         button type="submit" { (ctx.t("invoice.pay_prepaid")) }
                     }
                     @if let Some(on) = &reminders.transfer_declared_on {
-                        p { (ctx.tf("invoice.transfer_declared", &[("date", on)])) }
+                        p { (ctx.tf("invoice.transfer_declared", &[("date", &on.iso())])) }
                     } @else if can_pay {
                         p.muted { (ctx.t("invoice.declare_transfer_help")) }
                         form method="post" action=(format!("/accounting/invoices/{}/transfer-declared", inv.id)) {
@@ -206,7 +207,8 @@ pub async fn declare_transfer(
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<crate::pages::auth::Empty>,
 ) -> Result<Response, WebError> {
-    o.ctx.state.app.declare_transfer(&o.actor, &id).await?;
+    let id: guichet_core::InvoiceId = guichet_app::error::parse_id(&id)?;
+    o.ctx.state.app.declare_transfer(&o.actor, id).await?;
     Ok(Redirect::to(&format!(
         "/accounting/invoices/{id}?done=invoice.transfer_declared_done"
     ))
@@ -274,7 +276,7 @@ pub async fn verify(o: InOrg, Query(q): Query<VerifyQuery>) -> Result<Response, 
                 &[
                     ("number", number),
                     ("amount", &amount.to_string()),
-                    ("due", due_on),
+                    ("due", &due_on.iso()),
                 ],
             ),
         ),
@@ -335,11 +337,12 @@ pub async fn pay(
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<PayForm>,
 ) -> Result<Response, WebError> {
+    let id: guichet_core::InvoiceId = guichet_app::error::parse_id(&id)?;
     match o
         .ctx
         .state
         .app
-        .pay_invoice_from_prepaid(&o.actor, &id, &f.idempotency_key)
+        .pay_invoice_from_prepaid(&o.actor, id, &f.idempotency_key)
         .await
     {
         Ok(_) => Ok(
@@ -348,7 +351,7 @@ pub async fn pay(
         ),
         Err(AppError::Invalid(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            invoice_page(&o, &id, &errs, &Done::default()).await?,
+            invoice_page(&o, &id.to_string(), &errs, &Done::default()).await?,
         )
             .into_response()),
         Err(e) => Err(e.into()),
@@ -420,7 +423,8 @@ pub async fn invoices_xlsx(o: InOrg, Query(f): Query<InvoiceFilter>) -> Result<R
 
 /// A credit note as PDF (INV-02).
 pub async fn credit_note_pdf(o: InOrg, Path(id): Path<String>) -> Result<Response, WebError> {
-    let pdf = o.ctx.state.app.credit_note_pdf(&o.actor, &id).await?;
+    let id: guichet_core::CreditNoteId = guichet_app::error::parse_id(&id)?;
+    let pdf = o.ctx.state.app.credit_note_pdf(&o.actor, id).await?;
     Ok(pdf_response(pdf))
 }
 
@@ -435,11 +439,12 @@ pub async fn invoice_pdf(
     Path(id): Path<String>,
     Query(q): Query<PdfQuery>,
 ) -> Result<Response, WebError> {
+    let id: guichet_core::InvoiceId = guichet_app::error::parse_id(&id)?;
     let pdf = o
         .ctx
         .state
         .app
-        .invoice_pdf(&o.actor, &id, q.document.as_deref())
+        .invoice_pdf(&o.actor, id, q.document.as_deref())
         .await?;
     Ok(pdf_response(pdf))
 }

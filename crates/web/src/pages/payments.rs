@@ -33,7 +33,7 @@ async fn payments_page(
     let total = due
         .invoices
         .iter()
-        .fold(0i64, |s, i| s.saturating_add(i.gross));
+        .fold(0i64, |s, i| s.saturating_add(i.gross.minor));
     let key = guichet_app::crypto::random_token();
     Ok(manager(
         o,
@@ -65,14 +65,14 @@ async fn payments_page(
                                             select name=(format!("months_{}", i.id)) aria-label=(format!("{} {}", ctx.t("payments.duration"), i.number)) {
                                                 @for c in choices {
                                                     option value=(c.months) selected[c.months == *current] {
-                                                        (c.months) " " (ctx.t("product.months")) " — " (Money::new(c.gross, i.currency))
+                                                        (c.months) " " (ctx.t("product.months")) " — " (Money::new(c.gross.minor, i.currency))
                                                     }
                                                 }
                                             }
                                         }
                                     }
                                     td { (i.due_on) }
-                                    td.num { (Money::new(i.gross, i.currency)) }
+                                    td.num { (Money::new(i.gross.minor, i.currency)) }
                                 }
                             }
                         }
@@ -172,7 +172,7 @@ pub async fn pay_selection(
         .checkout(&o.actor, &co, &field("idempotency_key"))
         .await
     {
-        Ok(a) if a.status == 200 => {
+        Ok(a) if a.outcome == guichet_app::prepaid::Outcome::Done => {
             Ok(Redirect::to("/payments?done=payments.paid").into_response())
         }
         Ok(_) => {

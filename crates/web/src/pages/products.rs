@@ -62,7 +62,7 @@ pub(crate) async fn products_page(
                                         td { a href=(format!("/products/{}", p.id)) { (p.name) } }
                                         td { span.badge { (ctx.t(&format!("product.state.{}", p.state.code()))) } }
                                         td { (p.period_months) " " (ctx.t("product.months")) }
-                                        td { (p.expires_on.as_deref().unwrap_or("—")) }
+                                        td { (p.expires_on.map(|d| d.iso()).unwrap_or_else(|| "—".to_owned())) }
                                         td { (ctx.t(if p.auto_renew { "renewal.on" } else { "renewal.off" })) }
                                     }
                                 }
@@ -91,7 +91,7 @@ pub(crate) async fn products_page(
                                     optgroup label=(offer.name) {
                                         @for (months, price) in &offer.prices {
                                             option value=(format!("{}|{months}", offer.id)) {
-                                                (offer.name) " — " (months) " " (ctx.t("product.months")) " — " (Money::new(*price, org.currency)) " " (ctx.t("order.excl_vat"))
+                                                (offer.name) " — " (months) " " (ctx.t("product.months")) " — " (Money::new(price.minor, org.currency)) " " (ctx.t("order.excl_vat"))
                                             }
                                         }
                                     }
@@ -137,7 +137,7 @@ pub async fn order(o: InOrg, CsrfForm(f): CsrfForm<OrderForm>) -> Result<Respons
         .ctx
         .state
         .app
-        .order_product(&o.actor, offer, months, f.address.as_deref())
+        .order_chosen(&o.actor, offer, months, f.address.as_deref())
         .await
     {
         Ok((_, invoice)) => Ok(Redirect::to(&format!(
@@ -159,6 +159,7 @@ async fn product_page(
     errors: &[FieldError],
     d: &Done,
 ) -> Result<Markup, WebError> {
+    let id: guichet_core::ProductId = guichet_app::error::parse_id(id)?;
     let app = &o.ctx.state.app;
     let product = app
         .products(&o.actor)
@@ -187,7 +188,7 @@ async fn product_page(
                 dl {
                     dt { (ctx.t("product.state")) } dd { span.badge { (ctx.t(&format!("product.state.{}", product.state.code()))) } }
                     dt { (ctx.t("product.period")) } dd { (months(product.period_months)) }
-                    dt { (ctx.t("product.expires")) } dd { (product.expires_on.as_deref().unwrap_or("—")) }
+                    dt { (ctx.t("product.expires")) } dd { (product.expires_on.map(|d| d.iso()).unwrap_or_else(|| "—".to_owned())) }
                 }
                 p { a href=(format!("/products/{}/access", product.id)) { (ctx.t("renewal.who_has_access")) } }
                 @if hosting { p { a href=(format!("/products/{}/sites", product.id)) { (ctx.t("sites.link")) } } }
@@ -249,7 +250,7 @@ async fn product_page(
                 @if running && product.cancel_requested_at.is_some() {
                     div.card {
                         h2 { (ctx.t("product.cancel_title")) }
-                        p.notice { (ctx.tf("product.cancelled_until", &[("date", product.expires_on.as_deref().unwrap_or("—"))])) }
+                        p.notice { (ctx.tf("product.cancelled_until", &[("date", &product.expires_on.map(|d| d.iso()).unwrap_or_else(|| "—".to_owned()))])) }
                         form method="post" action=(format!("/products/{}/resume", product.id)) {
                             (csrf_field(ctx))
                             button type="submit" { (ctx.t("product.resume_button")) }
@@ -261,7 +262,7 @@ async fn product_page(
                         @if pending {
                             p.muted { (ctx.t("product.cancel_pending_help")) }
                         } @else {
-                            p.muted { (ctx.tf("product.cancel_running_help", &[("date", product.expires_on.as_deref().unwrap_or("—"))])) }
+                            p.muted { (ctx.tf("product.cancel_running_help", &[("date", &product.expires_on.map(|d| d.iso()).unwrap_or_else(|| "—".to_owned()))])) }
                         }
                         form method="post" action=(format!("/products/{}/cancel", product.id)) {
                             (csrf_field(ctx))
@@ -286,23 +287,25 @@ pub async fn cancel(
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<CancelForm>,
 ) -> Result<Response, WebError> {
+    let id: guichet_core::ProductId = guichet_app::error::parse_id(&id)?;
     let result = if f.confirm.as_deref() == Some("yes") {
         o.ctx
             .state
             .app
-            .cancel_product(&o.actor, &id)
+            .cancel_product(&o.actor, id)
             .await
             .map(|_| ())
     } else {
         Err(AppError::invalid("confirm", "product.cancel_unconfirmed"))
     };
-    product_result(&o, &id, result, "product.cancel_done").await
+    product_result(&o, &id.to_string(), result, "product.cancel_done").await
 }
 
 /// Takes a product's cancellation back.
 pub async fn resume(o: InOrg, Path(id): Path<String>) -> Result<Response, WebError> {
-    let result = o.ctx.state.app.resume_product(&o.actor, &id).await;
-    product_result(&o, &id, result, "product.resume_done").await
+    let id: guichet_core::ProductId = guichet_app::error::parse_id(&id)?;
+    let result = o.ctx.state.app.resume_product(&o.actor, id).await;
+    product_result(&o, &id.to_string(), result, "product.resume_done").await
 }
 
 /// Back to the product's page: with `done` on success, the message on a refusal.
@@ -375,12 +378,13 @@ pub async fn period(
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<PeriodForm>,
 ) -> Result<Response, WebError> {
+    let id: guichet_core::ProductId = guichet_app::error::parse_id(&id)?;
     let months = f.period_months.trim().parse::<i64>().unwrap_or(0);
-    match o.ctx.state.app.change_period(&o.actor, &id, months).await {
+    match o.ctx.state.app.change_period(&o.actor, id, months).await {
         Ok(_) => Ok(Redirect::to(&format!("/products/{id}?done=form.saved")).into_response()),
         Err(AppError::Invalid(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            product_page(&o, &id, &errs, &Done::default()).await?,
+            product_page(&o, &id.to_string(), &errs, &Done::default()).await?,
         )
             .into_response()),
         Err(e) => Err(e.into()),
