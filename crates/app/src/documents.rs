@@ -60,20 +60,6 @@ pub fn document_for(status: InvoiceStatus) -> Option<InvoiceDocument> {
     }
 }
 
-/// The bill as it can be printed: stored names and addresses transliterated to the Swiss Payment
-/// Standards set (`?` where nothing fits) and cut to length; a payer address that still breaks a
-/// rule (e.g. a country that is not two letters) gives the blank "payable by" box instead, so a
-/// stored value never makes a payment request fail.
-pub(crate) fn writable_bill(bill: QrBill) -> AppResult<QrBill> {
-    let mut bill = bill.writable();
-    if bill.validate().is_err() && bill.debtor.is_some() {
-        bill.debtor = None;
-    }
-    bill.validate()
-        .map_err(|e| AppError::Internal(format!("QR-bill: {e}")))?;
-    Ok(bill)
-}
-
 pub(crate) fn day(unix: i64) -> String {
     crate::billing::today(unix).iso()
 }
@@ -157,7 +143,7 @@ impl App {
             billing_information: String::new(),
             alternative_procedures: Vec::new(),
         };
-        crate::documents::writable_bill(bill)
+        crate::payment_requests::writable_bill(bill)
     }
 
     /// The QR-bill printed on an invoice's payment request (what its QR code encodes).

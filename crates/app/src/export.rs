@@ -123,7 +123,7 @@ pub const ACTIVITY_COLUMNS: [(&str, &str); 6] = [
 
 /// The calendar day (UTC) an invoice was issued, ISO.
 fn issued_day(unix: i64) -> String {
-    crate::billing::today(unix).iso()
+    guichet_core::period::Date::from_unix(unix).iso()
 }
 
 /// Invoices as CSV rows of `form`; with `header`, the BOM (reader form) and the header row first.
@@ -176,7 +176,7 @@ pub fn invoices_xlsx(invoices: &[Invoice], lang: Lang) -> AppResult<Vec<u8>> {
     }
     for (n, i) in invoices.iter().enumerate() {
         let r = n as u32 + 1;
-        let d = crate::billing::today(i.issued_at);
+        let d = guichet_core::period::Date::from_unix(i.issued_at);
         let date =
             ExcelDateTime::from_ymd(d.year.clamp(1900, 9999) as u16, d.month, d.day).map_err(x)?;
         ws.write_string(r, 0, &i.number).map_err(x)?;

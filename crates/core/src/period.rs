@@ -47,6 +47,45 @@ impl Date {
         self.to_string()
     }
 
+    /// The calendar day (UTC) of a Unix time.
+    pub fn from_unix(unix: i64) -> Date {
+        Date::from_days(unix.div_euclid(86_400))
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil, on the proleptic Gregorian calendar.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The day `days` later (earlier when negative).
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days(self.days_since_epoch().saturating_add(days))
+    }
+
+    fn from_days(z: i64) -> Date {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date {
+            year: year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+            month,
+            day,
+        }
+    }
+
     pub fn parse_iso(s: &str) -> Option<Date> {
         let mut parts = s.split('-');
         let y = parts.next()?.parse().ok()?;
@@ -124,6 +163,34 @@ pub fn frequency_change(current: Term, new_months: u32) -> Term {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn unix_days_round_trip() {
+        for (unix, iso) in [
+            (0, "1970-01-01"),
+            (86_399, "1970-01-01"),
+            (-1, "1969-12-31"),
+            (951_782_400, "2000-02-29"),
+            (1_798_675_200, "2026-12-31"),
+            (1_798_761_600, "2027-01-01"),
+            (4_107_542_400, "2100-03-01"),
+        ] {
+            let d = Date::from_unix(unix);
+            assert_eq!(d.iso(), iso, "{unix}");
+            assert_eq!(d.days_since_epoch(), unix.div_euclid(86_400));
+        }
+        let d = Date::parse_iso("2026-12-31").unwrap();
+        assert_eq!(d.add_days(1).iso(), "2027-01-01");
+        assert_eq!(d.add_days(-365).iso(), "2025-12-31");
+        assert_eq!(
+            Date::parse_iso("2024-02-28").unwrap().add_days(1).iso(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            Date::parse_iso("2100-02-28").unwrap().add_days(1).iso(),
+            "2100-03-01"
+        );
+    }
     use super::*;
 
     fn d(y: i32, m: u8, day: u8) -> Date {

@@ -42,29 +42,11 @@ pub const PAGE_SIZE: i64 = 25;
 
 /// The calendar day (UTC) of a Unix time.
 pub fn today(unix: i64) -> Date {
-    let d =
-        time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    Date::new(d.year(), u8::from(d.month()), d.day()).unwrap_or(Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    })
+    Date::from_unix(unix)
 }
 
 pub(crate) fn add_days(d: Date, days: i64) -> Date {
-    let t = time::Date::from_calendar_date(
-        d.year,
-        time::Month::try_from(d.month).unwrap_or(time::Month::January),
-        d.day,
-    )
-    .ok()
-    .and_then(|t| t.checked_add(time::Duration::days(days)));
-    t.map(|t| Date {
-        year: t.year(),
-        month: u8::from(t.month()),
-        day: t.day(),
-    })
-    .unwrap_or(d)
+    d.add_days(days)
 }
 
 /// Whether an Organization of this kind in this country pays VAT (for the order form's note).
