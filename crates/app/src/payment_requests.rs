@@ -172,6 +172,20 @@ impl App {
     }
 }
 
+/// The bill as it can be printed: stored names and addresses transliterated to the Swiss Payment
+/// Standards set (`?` where nothing fits) and cut to length; a payer address that still breaks a
+/// rule (e.g. a country that is not two letters) gives the blank "payable by" box instead, so a
+/// stored value never makes a payment request fail.
+pub(crate) fn writable_bill(bill: QrBill) -> AppResult<QrBill> {
+    let mut bill = bill.writable();
+    if bill.validate().is_err() && bill.debtor.is_some() {
+        bill.debtor = None;
+    }
+    bill.validate()
+        .map_err(|e| AppError::Internal(format!("QR-bill: {e}")))?;
+    Ok(bill)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,18 +212,4 @@ mod tests {
                 && !guichet_bank::references::is_qr_iban(&c.iban)
         );
     }
-}
-
-/// The bill as it can be printed: stored names and addresses transliterated to the Swiss Payment
-/// Standards set (`?` where nothing fits) and cut to length; a payer address that still breaks a
-/// rule (e.g. a country that is not two letters) gives the blank "payable by" box instead, so a
-/// stored value never makes a payment request fail.
-pub(crate) fn writable_bill(bill: QrBill) -> AppResult<QrBill> {
-    let mut bill = bill.writable();
-    if bill.validate().is_err() && bill.debtor.is_some() {
-        bill.debtor = None;
-    }
-    bill.validate()
-        .map_err(|e| AppError::Internal(format!("QR-bill: {e}")))?;
-    Ok(bill)
 }
