@@ -116,15 +116,17 @@ impl App {
         expires: Date,
     ) -> AppResult<Date> {
         let key = format!("{}:{}", p.id, expires.iso());
-        if store::billing_key_exists(c, &key).await? {
-            // The next term was invoiced when the change was made: it keeps its period.
-            let months = store::invoiced_months(c, &key)
-                .await?
-                .unwrap_or(p.period_months);
-            return Ok(expires.add_months(months as u32));
-        }
-        // FREQ-02/03: the end of the current term, whatever the day the change was asked.
-        Ok(expires)
+        // The next term's invoice, if it was issued before the change: it keeps its period.
+        let invoiced = if store::billing_key_exists(c, &key).await? {
+            Some(
+                store::invoiced_months(c, &key)
+                    .await?
+                    .unwrap_or(p.period_months) as u32,
+            )
+        } else {
+            None
+        };
+        Ok(guichet_core::period::change_applies_from(expires, invoiced))
     }
 
     /// AR-01: switches automatic renewal on or off for one product or many at once. All or nothing:

@@ -133,32 +133,17 @@ pub fn months_between(a: Date, b: Date) -> i64 {
     (b.year as i64 - a.year as i64) * 12 + b.month as i64 - a.month as i64
 }
 
-/// A term that starts on `start` and runs `months` months: it ends (exclusive) on `start + months`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Term {
-    pub start: Date,
-    pub months: u32,
-}
-
-impl Term {
-    pub fn end(self) -> Date {
-        self.start.add_months(self.months)
+/// FREQ-01/02/03: the first day billed under a new billing period, for a product whose paid term
+/// ends on `expires`. Always the end of the current term, whatever the day the change is asked:
+/// shorter periods (FREQ-02 — Guichet does better than the guides and never bills a month twice)
+/// and longer ones (FREQ-03, at the next renewal) alike. When the next term has already been
+/// invoiced (`next_invoiced_months`: the months that invoice bills), the change waits for the end
+/// of that term as well: an issued invoice is never billed again under another period.
+pub fn change_applies_from(expires: Date, next_invoiced_months: Option<u32>) -> Date {
+    match next_invoiced_months {
+        Some(months) => expires.add_months(months),
+        None => expires,
     }
-
-    pub fn next(self, months: u32) -> Term {
-        Term {
-            start: self.end(),
-            months,
-        }
-    }
-}
-
-/// FREQ-01/02/03: when does a change of billing period from `current` to `new_months` take effect?
-/// Always at the end of the current term, whatever the day it is asked: shorter periods (FREQ-02 —
-/// Guichet does better than the guides and never bills a month twice) and longer ones (FREQ-03, at
-/// the next renewal) alike. Returns the first term under the new period.
-pub fn frequency_change(current: Term, new_months: u32) -> Term {
-    current.next(new_months)
 }
 
 #[cfg(test)]
@@ -211,27 +196,24 @@ mod tests {
     }
 
     #[test]
-    fn freq02_worked_example() {
-        // A year paid from 2026-01-01, switched to monthly on 2026-06-15: the first monthly term is
-        // 2027-01 (January 2027), nothing of 2026 is billed again.
-        let year = Term {
-            start: d(2026, 1, 1),
-            months: 12,
-        };
-        let first_monthly = frequency_change(year, 1); // asked on 2026-06-15
-        assert_eq!(
-            first_monthly,
-            Term {
-                start: d(2027, 1, 1),
-                months: 1
-            }
-        );
-        assert_eq!(first_monthly.end(), d(2027, 2, 1));
-        // Monthly → yearly (FREQ-03): at the next renewal.
-        let month = Term {
-            start: d(2026, 6, 1),
-            months: 1,
-        };
-        assert_eq!(frequency_change(month, 12).start, d(2026, 7, 1));
+    fn freq02_change_applies_at_the_end_of_the_term() {
+        // (paid until, months of an already issued next-term invoice, first day under the new period)
+        for (expires, invoiced, from) in [
+            // A year paid from 2026-01-01, switched to monthly on 2026-06-15: January 2027 is the
+            // first monthly term, nothing of 2026 is billed again.
+            (d(2027, 1, 1), None, d(2027, 1, 1)),
+            // Monthly → yearly (FREQ-03): at the next renewal.
+            (d(2026, 7, 1), None, d(2026, 7, 1)),
+            // The next year was invoiced already: the change waits for its end.
+            (d(2027, 1, 1), Some(12), d(2028, 1, 1)),
+            // A month invoiced ahead, on a 31st: the end of that month, clamped.
+            (d(2027, 1, 31), Some(1), d(2027, 2, 28)),
+        ] {
+            assert_eq!(
+                change_applies_from(expires, invoiced),
+                from,
+                "{expires:?} {invoiced:?}"
+            );
+        }
     }
 }
