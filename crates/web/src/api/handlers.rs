@@ -1,7 +1,9 @@
 //! API handlers: each calls one `app` use case and shapes its result as JSON.
 
-use super::{ApiActor, ApiCaller, ApiJson, ApiResult};
 use crate::AppState;
+use crate::api::caller::{ApiActor, ApiCaller};
+use crate::api::error::ApiResult;
+use crate::api::json::ApiJson;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -1,7 +1,9 @@
 //! API handlers for the activity log, Premium Support and temporary support access.
 
-use super::{ApiActor, ApiJson, ApiResult};
 use crate::AppState;
+use crate::api::caller::ApiActor;
+use crate::api::error::ApiResult;
+use crate::api::json::ApiJson;
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
