@@ -1,8 +1,13 @@
-//! What the API reads from a request body.
+//! The JSON the API reads and writes for many routes: the body extractor, an amount in a body, the
+//! `Idempotency-Key` header, the answer of a money-moving use case.
 
 use crate::AppState;
+use crate::api::error::ApiResult;
+use axum::Json;
 use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use guichet_core::money::Zero;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
@@ -23,4 +28,24 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
             }
         }
     }
+}
+
+/// The `Idempotency-Key` header of a money-moving request ("" when absent: the use case refuses it
+/// after the permission check).
+pub(crate) fn idempotency_key(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string()
+}
+
+pub(crate) fn answer(a: guichet_app::prepaid::Answer) -> Response {
+    let status = StatusCode::from_u16(a.status).unwrap_or(StatusCode::OK);
+    (status, Json(a.body)).into_response()
+}
+
+/// An `amount_minor` of a JSON body within core's bounds, or a 422 naming `amount_minor`.
+pub(crate) fn api_amount(input: guichet_core::money::MinorInput, zero: Zero) -> ApiResult<i64> {
+    Ok(guichet_app::amount_in("amount_minor", input.0, zero)?)
 }

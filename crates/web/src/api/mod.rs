@@ -3,11 +3,19 @@
 //! permission it needs: the router, the OpenAPI document and the tenant-isolation test are all
 //! generated from that table.
 
+mod addresses;
 mod caller;
 pub(crate) mod error;
-mod handlers;
+mod health;
+mod invoices;
 mod json;
+mod kb;
+mod members;
 mod openapi;
+mod orgs;
+mod payments;
+mod prepaid;
+mod products;
 mod reminders;
 mod renewals;
 mod route;
@@ -16,6 +24,7 @@ mod sites;
 
 pub(crate) use sites::config_response as site_config_response;
 mod support;
+mod teams;
 
 pub use route::{ApiRoute, PUBLIC_ROUTES};
 pub use routes::routes;
@@ -32,7 +41,7 @@ pub fn router() -> Router<AppState> {
         r = r.route(route.path, (route.make)());
     }
     r.route("/api/openapi.json", get(openapi::document))
-        .route("/healthz", get(handlers::healthz))
+        .route("/healthz", get(health::healthz))
         .route(
             "/api/{*rest}",
             axum::routing::any(|| async { ApiError(AppError::NotFound) }),

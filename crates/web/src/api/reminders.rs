@@ -55,7 +55,7 @@ pub async fn verify(
 ) -> ApiResult<Json<Value>> {
     let amount = b
         .amount_minor
-        .map(|m| super::handlers::api_amount(m, guichet_core::money::Zero::Refused))
+        .map(|m| crate::api::json::api_amount(m, guichet_core::money::Zero::Refused))
         .transpose()?;
     let v = state
         .app

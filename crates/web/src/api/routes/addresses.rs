@@ -1,6 +1,6 @@
 //! The API routes of billing addresses.
 
-use crate::api::handlers::*;
+use crate::api::addresses::*;
 use crate::api::route::ApiRoute;
 use axum::routing::{get, post, put};
 use guichet_core::Action;

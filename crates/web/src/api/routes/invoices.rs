@@ -1,6 +1,6 @@
 //! The API routes of invoices: list, exports, detail, paying, transfers declared, reminder check, PDFs.
 
-use crate::api::handlers::*;
+use crate::api::invoices::*;
 use crate::api::route::ApiRoute;
 use crate::api::{reminders, renewals};
 use axum::routing::{get, post};

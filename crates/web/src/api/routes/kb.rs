@@ -1,6 +1,6 @@
 //! The API routes of the help centre search (public).
 
-use crate::api::handlers::*;
+use crate::api::kb::*;
 use crate::api::route::ApiRoute;
 use axum::routing::get;
 

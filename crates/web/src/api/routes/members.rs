@@ -1,6 +1,6 @@
 //! The API routes of members and invitations.
 
-use crate::api::handlers::*;
+use crate::api::members::*;
 use crate::api::route::ApiRoute;
 use axum::routing::{delete, get, patch, post};
 use guichet_core::Action;

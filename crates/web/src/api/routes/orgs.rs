@@ -1,6 +1,6 @@
 //! The API routes of the token's person, the Organization and its billing reference.
 
-use crate::api::handlers::*;
+use crate::api::orgs::*;
 use crate::api::route::ApiRoute;
 use axum::routing::{get, patch, put};
 use guichet_core::Action;

@@ -1,6 +1,6 @@
 //! The API routes of payments: what is due, checkout, pro forma.
 
-use crate::api::handlers::*;
+use crate::api::payments::*;
 use crate::api::route::ApiRoute;
 use axum::routing::{get, post};
 use guichet_core::Action;

@@ -1,6 +1,6 @@
 //! The API routes of the prepaid account: balance, top-ups, withdrawals, transfer requests.
 
-use crate::api::handlers::*;
+use crate::api::prepaid::*;
 use crate::api::route::ApiRoute;
 use axum::routing::{get, post};
 use guichet_core::Action;

@@ -1,6 +1,6 @@
 //! The API routes of the catalogue and products: ordering, renewal, cancelling, the period.
 
-use crate::api::handlers::*;
+use crate::api::products::*;
 use crate::api::renewals;
 use crate::api::route::ApiRoute;
 use axum::routing::{get, post, put};

@@ -1,7 +1,7 @@
 //! The API routes of work teams and who may access a product.
 
-use crate::api::handlers::*;
 use crate::api::route::ApiRoute;
+use crate::api::teams::*;
 use axum::routing::{delete, get, post, put};
 use guichet_core::Action;
 use serde_json::json;
