@@ -1,9 +1,9 @@
 //! API handlers: billing addresses.
 
-use crate::AppState;
 use crate::api::caller::ApiActor;
 use crate::api::error::ApiResult;
 use crate::api::json::ApiJson;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;

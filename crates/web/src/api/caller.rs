@@ -1,8 +1,8 @@
 //! Who calls the API: the bearer token, and the actor it is in the Organization of the path.
 
-use crate::AppState;
 use crate::api::error::{ApiError, ApiResult};
-use crate::ctx::client_origin;
+use crate::proxies::client_origin;
+use crate::state::AppState;
 use axum::extract::{FromRequestParts, Path};
 use axum::http::header;
 use axum::http::request::Parts;

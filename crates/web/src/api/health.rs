@@ -1,6 +1,6 @@
 //! The health check a load balancer calls.
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -1,9 +1,9 @@
 //! API handlers: invoices (list, detail, paying from the balance, PDFs, CSV export).
 
-use crate::AppState;
 use crate::api::caller::ApiActor;
 use crate::api::error::ApiResult;
 use crate::api::json::{answer, idempotency_key};
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;

@@ -1,8 +1,8 @@
 //! The JSON the API reads and writes for many routes: the body extractor, an amount in a body, the
 //! `Idempotency-Key` header, the answer of a money-moving use case.
 
-use crate::AppState;
 use crate::api::error::ApiResult;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;

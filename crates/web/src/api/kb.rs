@@ -1,7 +1,7 @@
 //! API handler: the help centre search.
 
-use crate::AppState;
 use crate::api::error::ApiResult;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use guichet_app::AppError;

@@ -29,8 +29,8 @@ mod teams;
 pub use route::{ApiRoute, PUBLIC_ROUTES};
 pub use routes::routes;
 
-use crate::AppState;
 use crate::api::error::ApiError;
+use crate::state::AppState;
 use axum::Router;
 use axum::routing::get;
 use guichet_app::AppError;

@@ -1,9 +1,9 @@
 //! API handlers: the token's person, the Organization's details and its billing reference.
 
-use crate::AppState;
 use crate::api::caller::{ApiActor, ApiCaller};
 use crate::api::error::ApiResult;
 use crate::api::json::ApiJson;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use guichet_app::orgs::OrgUpdate;

@@ -1,10 +1,10 @@
 //! API handlers: what is due, checkout, the pro forma.
 
-use crate::AppState;
 use crate::api::caller::ApiActor;
 use crate::api::error::ApiResult;
 use crate::api::invoices::invoice_json;
 use crate::api::json::{ApiJson, answer, idempotency_key};
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;

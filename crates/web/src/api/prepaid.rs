@@ -1,10 +1,10 @@
 //! API handlers: the prepaid account (balance and movements, top-ups, withdrawals, transfer
 //! requests).
 
-use crate::AppState;
 use crate::api::caller::ApiActor;
 use crate::api::error::ApiResult;
 use crate::api::json::{ApiJson, answer, api_amount, idempotency_key};
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -1,10 +1,10 @@
 //! API of reminders (REM-05): the member's opt-in, the customer's declared bank transfer; and the
 //! anti-phishing check of a reminder's reference (REM-06).
 
-use crate::AppState;
 use crate::api::caller::ApiActor;
 use crate::api::error::ApiResult;
 use crate::api::json::ApiJson;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;

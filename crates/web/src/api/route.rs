@@ -1,6 +1,6 @@
 //! What the route table holds for one API route.
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::routing::MethodRouter;
 use guichet_core::Action;
 use serde_json::Value;

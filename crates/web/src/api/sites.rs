@@ -1,10 +1,10 @@
 //! API of web hostings (SPEC §9): sites, the MySQL prefix option, environment variables, the
 //! platform configuration, databases and users (created for real on the MySQL server).
 
-use crate::AppState;
 use crate::api::caller::ApiActor;
 use crate::api::error::ApiResult;
 use crate::api::json::ApiJson;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};

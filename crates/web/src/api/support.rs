@@ -1,9 +1,9 @@
 //! API handlers for the activity log, Premium Support and temporary support access.
 
-use crate::AppState;
 use crate::api::caller::ApiActor;
 use crate::api::error::ApiResult;
 use crate::api::json::ApiJson;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;

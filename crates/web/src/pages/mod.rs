@@ -19,10 +19,10 @@ pub mod support;
 pub mod teams;
 pub mod users;
 
-use crate::AppState;
 use crate::cookies;
 use crate::csrf::CsrfForm;
 use crate::ctx::Ctx;
+use crate::state::AppState;
 use axum::Router;
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};

@@ -1,6 +1,12 @@
 //! REM-01/04 in the back office: statement upload and the payments that need an operator.
 
-use super::*;
+use crate::ctx::Signed;
+use crate::error::WebError;
+use crate::layout::public_page;
+use axum::extract::Query;
+use guichet_app::AppError;
+use maud::{Markup, html};
+use serde::Deserialize;
 
 /// REM-01/04: statement upload, the payments that need an operator, the latest credited ones.
 pub async fn bank(s: Signed, Query(q): Query<crate::pages::org::Done>) -> Result<Markup, WebError> {

@@ -1,6 +1,12 @@
 //! KB-04 in the back office: the guides as operators edit them, and the search report.
 
-use super::*;
+use crate::ctx::Signed;
+use crate::error::WebError;
+use crate::layout::{date, public_page};
+use axum::extract::Query;
+use guichet_app::AppError;
+use maud::{Markup, html};
+use serde::Deserialize;
 
 /// KB-04: the guides as operators edit them.
 pub async fn kb_list(

@@ -1,6 +1,12 @@
 //! PP-04 in the back office: withdrawals to decide, set-aside payouts to reject.
 
-use super::*;
+use crate::ctx::Signed;
+use crate::error::WebError;
+use crate::layout::{date, public_page};
+use axum::extract::Query;
+use guichet_app::AppError;
+use maud::{Markup, html};
+use serde::Deserialize;
 
 /// PP-04: the withdrawals waiting for an operator, and those approved and awaiting the payout file.
 pub async fn withdrawals(
