@@ -5,6 +5,7 @@ pub mod activity;
 pub mod addresses;
 pub mod admin;
 pub mod auth;
+pub mod done;
 pub mod help;
 pub mod invoices;
 pub mod next;

@@ -9,7 +9,10 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 /// REM-01/04: statement upload, the payments that need an operator, the latest credited ones.
-pub async fn bank(s: Signed, Query(q): Query<crate::pages::org::Done>) -> Result<Markup, WebError> {
+pub async fn bank(
+    s: Signed,
+    Query(q): Query<crate::pages::done::Done>,
+) -> Result<Markup, WebError> {
     let queue = s.ctx.state.app.bank_queue(&s.sess).await?;
     Ok(bank_page(&s, &queue, q.done.as_deref(), None))
 }
@@ -37,7 +40,7 @@ fn bank_page(
         html! {
             p { a href="/admin" { "← " (ctx.t("admin.title")) } }
             h1 { (ctx.t("admin.bank")) }
-            (crate::pages::org::done_notice(ctx, &crate::pages::org::Done { done: done.map(str::to_string) }))
+            (crate::pages::done::done_notice(ctx, &crate::pages::done::Done { done: done.map(str::to_string) }))
             @if let Some(e) = error { p.error role="alert" { (e) } }
             section.card {
                 h2 { (ctx.t("admin.bank_upload")) }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 /// KB-04: the guides as operators edit them.
 pub async fn kb_list(
     s: Signed,
-    Query(q): Query<crate::pages::org::Done>,
+    Query(q): Query<crate::pages::done::Done>,
 ) -> Result<Markup, WebError> {
     let guides = s.ctx.state.app.kb_admin_list(&s.sess).await?;
     let ctx = &s.ctx;
@@ -21,7 +21,7 @@ pub async fn kb_list(
         html! {
             p { a href="/admin" { "← " (ctx.t("admin.title")) } }
             h1 { (ctx.t("admin.kb")) }
-            (crate::pages::org::done_notice(ctx, &q))
+            (crate::pages::done::done_notice(ctx, &q))
             p { a.button href="/admin/kb/new" { (ctx.t("admin.kb_new")) } " " a href="/admin/kb/report" { (ctx.t("admin.kb_report")) } }
             table {
                 thead { tr { th { "id" } th { (ctx.t("lang.label")) } th { (ctx.t("admin.kb_state")) } th { (ctx.t("admin.kb_updated")) } } }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 /// PP-04: the withdrawals waiting for an operator, and those approved and awaiting the payout file.
 pub async fn withdrawals(
     s: Signed,
-    Query(q): Query<crate::pages::org::Done>,
+    Query(q): Query<crate::pages::done::Done>,
 ) -> Result<Markup, WebError> {
     let (pending, approved) = s.ctx.state.app.admin_withdrawals(&s.sess).await?;
     let files = s.ctx.state.app.admin_payout_files(&s.sess).await?;
@@ -32,7 +32,7 @@ pub async fn withdrawals(
         html! {
             p { a href="/admin" { "← " (ctx.t("admin.title")) } }
             h1 { (ctx.t("admin.withdrawals")) }
-            (crate::pages::org::done_notice(ctx, &q))
+            (crate::pages::done::done_notice(ctx, &q))
             div.card {
                 @if pending.is_empty() {
                     p.empty { (ctx.t("admin.none_pending")) }
