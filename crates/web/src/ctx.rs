@@ -9,9 +9,9 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use guichet_app::auth::SessionCtx;
+use guichet_app::views::MyOrg;
 use guichet_app::{Actor, AppError, Origin};
 use guichet_core::Lang;
-use guichet_store::memberships::MyOrg;
 
 /// What every page knows about its request.
 #[derive(Clone)]

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-fn address_json(a: &guichet_store::addresses::Address) -> Value {
+fn address_json(a: &guichet_app::views::Address) -> Value {
     let f = &a.fields;
     json!({"id": a.id, "name": f.name, "company": f.company, "street": f.street, "postcode": f.postcode, "city": f.city,
            "country": f.country, "email": f.email, "created_at": a.created_at, "archived_at": a.archived_at})

@@ -12,7 +12,7 @@ use serde_json::json;
 const HEALTH_DATABASE_BUDGET: std::time::Duration = std::time::Duration::from_millis(800);
 
 pub async fn healthz(State(state): State<AppState>) -> Response {
-    let check = tokio::time::timeout(HEALTH_DATABASE_BUDGET, state.app.db.ping()).await;
+    let check = tokio::time::timeout(HEALTH_DATABASE_BUDGET, state.app.database_ping()).await;
     let failure = match check {
         Ok(Ok(())) => {
             return Json(json!({"status": "ok", "database": "ok"})).into_response();

@@ -10,7 +10,7 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-pub(crate) fn invoice_json(i: &guichet_store::billing::Invoice) -> Value {
+pub(crate) fn invoice_json(i: &guichet_app::views::Invoice) -> Value {
     json!({"id": i.id, "number": i.number, "kind": i.kind, "status": i.status, "currency": i.currency,
            "net_minor": i.net, "vat_minor": i.vat, "gross_minor": i.gross, "vat_rate_bp": i.vat_rate_bp, "vat_mention": i.vat_mention,
            "bill_to": i.bill_to, "billing_reference": i.billing_reference, "payment_reference": i.payment_reference,

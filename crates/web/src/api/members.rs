@@ -9,8 +9,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use guichet_app::AppError;
 use guichet_app::members::InviteInput;
+use guichet_app::views::Invitation;
 use guichet_core::{InvitationId, Role, UserId};
-use guichet_store::invitations::Invitation;
 use serde::Deserialize;
 use serde_json::{Value, json};
 

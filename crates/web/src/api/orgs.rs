@@ -7,7 +7,7 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use guichet_app::orgs::OrgUpdate;
-use guichet_store::orgs::Org;
+use guichet_app::views::Org;
 use serde::Deserialize;
 use serde_json::{Value, json};
 

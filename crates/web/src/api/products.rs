@@ -21,7 +21,7 @@ pub async fn catalogue_get(State(state): State<AppState>, a: ApiActor) -> ApiRes
     Ok(Json(json!({"offers": list})))
 }
 
-fn product_json(p: &guichet_store::billing::Product) -> Value {
+fn product_json(p: &guichet_app::views::Product) -> Value {
     json!({"id": p.id, "name": p.name, "offer_id": p.offer_id, "period_months": p.period_months, "state": p.state,
            "starts_on": p.starts_on, "expires_on": p.expires_on, "billing_address_id": p.billing_address_id, "auto_renew": p.auto_renew,
            "cancel_requested_at": p.cancel_requested_at})

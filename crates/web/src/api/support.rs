@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use guichet_app::activity::{ActivityFilter, describe};
 use guichet_app::support::{GrantInput, channels};
-use guichet_store::support::Grant;
+use guichet_app::views::SupportGrant;
 use serde_json::{Value, json};
 
 pub async fn activity_get(
@@ -59,7 +59,7 @@ pub async fn activity_csv(
     ))
 }
 
-fn grant_json(g: &Grant, now: i64) -> Value {
+fn grant_json(g: &SupportGrant, now: i64) -> Value {
     json!({
         "id": g.id,
         "whole_org": g.whole_org,

@@ -10,9 +10,9 @@ use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use guichet_app::orgs::{DetailsInput, OrgUpdate};
+use guichet_app::views::Org;
 use guichet_app::{AppError, FieldError};
 use guichet_core::{Action, OrgId, OrgKind};
-use guichet_store::orgs::Org;
 use maud::{Markup, html};
 use serde::Deserialize;
 

@@ -25,7 +25,7 @@ fn bank_page(
 ) -> Markup {
     let ctx = &s.ctx;
     let (exceptions, credited) = (&queue.exceptions, &queue.credited);
-    let row = |t: &guichet_store::bank_transactions::BankTransaction| {
+    let row = |t: &guichet_app::views::BankTransaction| {
         html! {
             td { (t.booking_date.as_deref().unwrap_or("—")) }
             td.num { (guichet_core::money::format_minor(t.amount)) " " (t.currency) }

@@ -48,7 +48,7 @@ fn kb_editor(
     id: Option<&str>,
     content: &str,
     error: Option<&str>,
-    versions: &[guichet_store::kb::Version],
+    versions: &[guichet_app::views::GuideVersion],
 ) -> Markup {
     let ctx = &s.ctx;
     let action = id.map_or("/admin/kb/new".to_string(), |id| format!("/admin/kb/{id}"));

@@ -18,7 +18,7 @@ pub async fn withdrawals(
     let set_aside = s.ctx.state.app.admin_set_aside_payouts(&s.sess).await?;
     let ctx = &s.ctx;
     let is_set_aside = |id: &str| set_aside.iter().any(|a| a.withdrawal.id == id);
-    let row = |w: &guichet_store::withdrawals::Withdrawal| {
+    let row = |w: &guichet_app::views::Withdrawal| {
         html! {
             td { (date(w.created_at)) }
             td { (w.org_name) }
