@@ -22,7 +22,6 @@ mod route;
 mod routes;
 mod sites;
 
-pub(crate) use sites::config_response as site_config_response;
 mod support;
 mod teams;
 

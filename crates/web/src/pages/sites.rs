@@ -494,5 +494,5 @@ pub async fn config(
         .app
         .site_config(&o.actor, &product, &site)
         .await?;
-    Ok(crate::api::site_config_response(text))
+    Ok(crate::download::config_response(text))
 }
