@@ -45,6 +45,7 @@ impl Ctx {
     }
 }
 
+/// Language: the explicit cookie, else the person's profile, else the browser's, else French.
 fn pick_lang(headers: &HeaderMap, state: &AppState, session: Option<&SessionCtx>) -> Lang {
     if let Some(l) =
         cookies::get(headers, &cookies::name(state, cookies::LANG)).and_then(|v| Lang::parse(&v))

@@ -144,8 +144,6 @@ pub fn client_origin(parts: &Parts, proxies: &TrustedProxies) -> Origin {
     Origin { ip, user_agent }
 }
 
-/// Language: the explicit cookie, else the person's profile, else the browser's, else French.
-
 #[cfg(test)]
 mod tests {
     use super::TrustedProxies;

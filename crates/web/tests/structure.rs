@@ -2,6 +2,9 @@
 //! files that import each other, and no dependency on the store (web → app → {core, store}).
 //! Each failure names the files to change.
 
+// A test file: a failing step should stop loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -157,10 +160,11 @@ fn paths(code: &str) -> Vec<Vec<String>> {
                         if depth == 0 {
                             break;
                         }
-                        if depth >= 1 && !(depth == 1 && matches!(c[close], '{' | ',')) {
-                            if let Some(last) = items.last_mut() {
-                                last.push(c[close]);
-                            }
+                        if depth >= 1
+                            && !(depth == 1 && matches!(c[close], '{' | ','))
+                            && let Some(last) = items.last_mut()
+                        {
+                            last.push(c[close]);
                         }
                         close += 1;
                     }
