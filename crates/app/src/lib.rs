@@ -19,6 +19,7 @@ pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod export;
+pub mod health;
 pub mod kb;
 pub mod mail;
 pub mod members;
@@ -35,6 +36,7 @@ pub mod support;
 pub mod teams;
 pub mod tokens;
 pub mod totp;
+pub mod views;
 pub mod withdrawals;
 
 pub use actor::Actor;

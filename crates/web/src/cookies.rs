@@ -2,7 +2,7 @@
 //! `__Host-`-prefixed with `Secure` when served over TLS (browsers refuse a `__Host-` cookie without
 //! `Secure`, so plain-HTTP installs use the unprefixed name).
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;

@@ -3,10 +3,10 @@
 //! a token, checked by the [`CsrfForm`] extractor against the session's (or, before login, the
 //! anonymous cookie's) token. There is no state-changing GET.
 
-use crate::AppState;
 use crate::cookies;
 use crate::ctx::Ctx;
 use crate::error::WebError;
+use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::{Method, StatusCode, header};

@@ -1,6 +1,7 @@
-//! Files the browser or an API client downloads: CSV (streamed or in memory), xlsx, PDF. Shared by
-//! the pages and the API.
+//! Files the browser or an API client downloads: CSV (streamed or in memory), xlsx, PDF, a site's
+//! configuration. Shared by the pages and the API.
 
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use guichet_app::AppError;
 
@@ -68,6 +69,21 @@ pub(crate) fn pdf_response(pdf: guichet_app::documents::Pdf) -> Response {
             ),
         ],
         pdf.bytes,
+    )
+        .into_response()
+}
+
+/// The platform configuration as a text download.
+pub(crate) fn config_response(text: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"site.conf\"",
+            ),
+        ],
+        text,
     )
         .into_response()
 }

@@ -1,11 +1,7 @@
 //! From `AppError` to HTTP: one mapping of errors to status codes. HTML responses get a full page in
-//! the visitor's language (rendered by [`render_error_pages`]); the API has its JSON form in `api`.
+//! the visitor's language (rendered by [`crate::error_pages`]); the API has its JSON form in `api`.
 
-use crate::AppState;
-use crate::ctx::Ctx;
-use axum::extract::{FromRequestParts, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use guichet_app::AppError;
 
@@ -45,7 +41,7 @@ pub fn message_key(e: &AppError) -> &'static str {
 
 /// Marker left on an error response for the page renderer.
 #[derive(Clone)]
-struct ErrorPage(&'static str, Option<i64>);
+pub(crate) struct ErrorPage(pub(crate) &'static str, pub(crate) Option<i64>);
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
@@ -71,28 +67,4 @@ impl IntoResponse for WebError {
         }
         res
     }
-}
-
-/// Turns bare error responses of HTML routes into pages in the visitor's language.
-pub async fn render_error_pages(
-    State(state): State<AppState>,
-    req: Request,
-    next: Next,
-) -> Response {
-    let (mut parts, body) = req.into_parts();
-    let ctx = Ctx::from_request_parts(&mut parts, &state).await;
-    let res = next.run(Request::from_parts(parts, body)).await;
-    let Some(ErrorPage(key, retry)) = res.extensions().get::<ErrorPage>().cloned() else {
-        return res;
-    };
-    let Ok(ctx) = ctx else { return res };
-    let status = res.status();
-    let mut page = crate::layout::error_page(&ctx, status, key, retry).into_response();
-    *page.status_mut() = status;
-    for (name, value) in res.headers() {
-        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
-            page.headers_mut().append(name.clone(), value.clone());
-        }
-    }
-    page
 }

@@ -8,43 +8,25 @@ mod csrf;
 mod ctx;
 mod download;
 mod error;
+mod error_pages;
 mod layout;
 mod pages;
+mod proxies;
+mod state;
 mod support_log;
 
-pub use ctx::TrustedProxies;
 pub use pages::{MANAGER_PAGES, is_manager_page};
+pub use proxies::TrustedProxies;
+pub use state::AppState;
 
 use axum::Router;
-use guichet_app::App;
-
-/// Shared by every handler.
-#[derive(Clone)]
-pub struct AppState {
-    pub app: App,
-    /// Cookies get `Secure` and the `__Host-` prefix (the public URL is https).
-    pub secure_cookies: bool,
-    /// The reverse proxies whose `X-Forwarded-For` is believed (see [`TrustedProxies`]).
-    pub trusted_proxies: TrustedProxies,
-}
-
-impl AppState {
-    pub fn new(app: App, trusted_proxies: TrustedProxies) -> AppState {
-        let secure_cookies = app.config.public_url.starts_with("https://");
-        AppState {
-            app,
-            secure_cookies,
-            trusted_proxies,
-        }
-    }
-}
 
 /// The whole application: pages, back office, API, health check, assets.
 pub fn router(state: AppState) -> Router {
     let html = pages::router()
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            error::render_error_pages,
+            error_pages::render_error_pages,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -1,7 +1,7 @@
 //! SUP-03: every Manager request an operator makes under a support grant lands in the
 //! Organization's activity log — what was asked, and whether it was refused.
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;

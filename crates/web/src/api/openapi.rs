@@ -1,6 +1,7 @@
 //! The OpenAPI 3.1 document, generated from the route table so it cannot miss a route.
 
-use super::routes;
+use crate::api::route::PUBLIC_ROUTES;
+use crate::api::routes::routes;
 use axum::Json;
 use serde_json::{Map, Value, json};
 
@@ -29,7 +30,7 @@ pub fn build() -> Value {
                 "422": {"$ref": "#/components/responses/Error"},
             },
         });
-        if super::PUBLIC_ROUTES.contains(&r.path) {
+        if PUBLIC_ROUTES.contains(&r.path) {
             op["security"] = json!([]);
         }
         if let Some(action) = r.action {

@@ -1,8 +1,10 @@
 //! API of reminders (REM-05): the member's opt-in, the customer's declared bank transfer; and the
 //! anti-phishing check of a reminder's reference (REM-06).
 
-use super::{ApiActor, ApiJson, ApiResult};
-use crate::AppState;
+use crate::api::caller::ApiActor;
+use crate::api::error::ApiResult;
+use crate::api::json::ApiJson;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
@@ -53,7 +55,7 @@ pub async fn verify(
 ) -> ApiResult<Json<Value>> {
     let amount = b
         .amount_minor
-        .map(|m| super::handlers::api_amount(m, guichet_core::money::Zero::Refused))
+        .map(|m| crate::api::json::api_amount(m, guichet_core::money::Zero::Refused))
         .transpose()?;
     let v = state
         .app

@@ -1,8 +1,10 @@
 //! API of renewals: a product's renewal (AR-01 automatic renewal, FREQ-01…03 period changes) and the
 //! Organization's renewal settings (prepaid first, saved card).
 
-use super::{ApiActor, ApiJson, ApiResult};
-use crate::AppState;
+use crate::api::caller::ApiActor;
+use crate::api::error::ApiResult;
+use crate::api::json::ApiJson;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -1,12 +1,15 @@
 //! API of web hostings (SPEC §9): sites, the MySQL prefix option, environment variables, the
 //! platform configuration, databases and users (created for real on the MySQL server).
 
-use super::{ApiActor, ApiJson, ApiResult};
-use crate::AppState;
+use crate::api::caller::ApiActor;
+use crate::api::error::ApiResult;
+use crate::api::json::ApiJson;
+use crate::download::config_response;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use guichet_app::sites::{DatabaseInput, DbUserInput, EnvInput, SiteInput};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -87,21 +90,6 @@ pub async fn site_config(State(state): State<AppState>, a: ApiActor) -> ApiResul
     let s: guichet_core::SiteId = a.param("site")?;
     let (_, text) = state.app.site_config(&a.actor, p, s).await?;
     Ok(config_response(text))
-}
-
-/// The platform configuration as a text download.
-pub(crate) fn config_response(text: String) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"site.conf\"",
-            ),
-        ],
-        text,
-    )
-        .into_response()
 }
 
 pub async fn database_create(

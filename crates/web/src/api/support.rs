@@ -1,14 +1,16 @@
 //! API handlers for the activity log, Premium Support and temporary support access.
 
-use super::{ApiActor, ApiJson, ApiResult};
-use crate::AppState;
+use crate::api::caller::ApiActor;
+use crate::api::error::ApiResult;
+use crate::api::json::ApiJson;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use guichet_app::activity::{ActivityFilter, describe};
 use guichet_app::support::{GrantInput, channels};
-use guichet_store::support::Grant;
+use guichet_app::views::SupportGrant;
 use serde_json::{Value, json};
 
 pub async fn activity_get(
@@ -57,7 +59,7 @@ pub async fn activity_csv(
     ))
 }
 
-fn grant_json(g: &Grant, now: i64) -> Value {
+fn grant_json(g: &SupportGrant, now: i64) -> Value {
     json!({
         "id": g.id,
         "whole_org": g.whole_org,

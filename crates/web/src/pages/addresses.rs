@@ -5,7 +5,7 @@ use crate::ctx::InOrg;
 use crate::error::WebError;
 use crate::layout::{Nav, csrf_field, field, form_errors, manager};
 use crate::pages::auth::Empty;
-use crate::pages::org::done_notice;
+use crate::pages::done::done_notice;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -69,7 +69,7 @@ async fn list_page(
         Nav::Addresses,
         ctx.t("nav.addresses"),
         html! {
-            (done_notice(ctx, &crate::pages::org::Done { done }))
+            (done_notice(ctx, &crate::pages::done::Done { done }))
             div.card {
                 p.muted { (ctx.t("address.help")) }
                 @if list.is_empty() {

@@ -235,7 +235,7 @@ pub async fn search(ctx: Ctx, Query(q): Query<SearchQuery>) -> Result<Markup, We
 pub async fn search_json(
     ctx: Ctx,
     Query(q): Query<SearchQuery>,
-) -> Result<Json<Vec<guichet_kb::Hit>>, crate::api::ApiError> {
+) -> Result<Json<Vec<guichet_kb::Hit>>, crate::api::error::ApiError> {
     let text = q.q.clone().unwrap_or_default();
     Ok(Json(
         ctx.state

@@ -6,7 +6,7 @@ use crate::ctx::InOrg;
 use crate::download::{csv_response, pdf_response, xlsx_response};
 use crate::error::WebError;
 use crate::layout::{Nav, csrf_field, date, form_errors, manager};
-use crate::pages::org::{Done, done_notice};
+use crate::pages::done::{Done, done_notice};
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};

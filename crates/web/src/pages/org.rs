@@ -4,25 +4,17 @@
 use crate::csrf::CsrfForm;
 use crate::ctx::{InOrg, Signed};
 use crate::error::WebError;
-use crate::layout::{Nav, csrf_field, date, field, form_errors, manager, notice, public_page};
+use crate::layout::{Nav, csrf_field, date, field, form_errors, manager, public_page};
+use crate::pages::done::{Done, done_notice};
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use guichet_app::orgs::{DetailsInput, OrgUpdate};
+use guichet_app::views::Org;
 use guichet_app::{AppError, FieldError};
 use guichet_core::{Action, OrgId, OrgKind};
-use guichet_store::orgs::Org;
 use maud::{Markup, html};
 use serde::Deserialize;
-
-#[derive(Deserialize, Default)]
-pub struct Done {
-    pub done: Option<String>,
-}
-
-pub fn done_notice(ctx: &crate::ctx::Ctx, d: &Done) -> Markup {
-    html! { @if let Some(k) = d.done.as_deref().filter(|k| guichet_core::i18n::is_known(k)) { (notice(ctx.t(k))) } }
-}
 
 pub async fn home(o: InOrg, Query(d): Query<Done>) -> Markup {
     let ctx = &o.ctx;

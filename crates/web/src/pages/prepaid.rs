@@ -1,11 +1,11 @@
 //! The prepaid account (PP-01…05): balances per currency and movements, top-up by card or bank
 //! transfer, withdrawals.
 
-use super::org::{Done, done_notice};
 use crate::csrf::CsrfForm;
 use crate::ctx::InOrg;
 use crate::error::WebError;
 use crate::layout::{Nav, csrf_field, date, field, form_errors, manager};
+use crate::pages::done::{Done, done_notice};
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};

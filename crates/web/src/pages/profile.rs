@@ -7,7 +7,7 @@ use crate::ctx::Signed;
 use crate::error::WebError;
 use crate::layout::{csrf_field, date, field, form_errors, notice, public_page};
 use crate::pages::auth::Empty;
-use crate::pages::org::{Done, done_notice};
+use crate::pages::done::{Done, done_notice};
 use axum::extract::{Path, Query};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};

@@ -4,7 +4,7 @@ use crate::csrf::CsrfForm;
 use crate::ctx::InOrg;
 use crate::error::WebError;
 use crate::layout::{Nav, csrf_field, form_errors, manager};
-use crate::pages::org::{Done, done_notice};
+use crate::pages::done::{Done, done_notice};
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};

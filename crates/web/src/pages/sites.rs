@@ -7,7 +7,7 @@ use crate::csrf::CsrfForm;
 use crate::ctx::InOrg;
 use crate::error::WebError;
 use crate::layout::{Nav, csrf_field, field, form_errors, manager};
-use crate::pages::org::{Done, done_notice};
+use crate::pages::done::{Done, done_notice};
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -516,5 +516,5 @@ pub async fn config(
     let site: guichet_core::SiteId = guichet_app::error::parse_id(&site)?;
     let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
     let (_, text) = o.ctx.state.app.site_config(&o.actor, product, site).await?;
-    Ok(crate::api::site_config_response(text))
+    Ok(crate::download::config_response(text))
 }

@@ -6,7 +6,7 @@ use crate::csrf::CsrfForm;
 use crate::ctx::InOrg;
 use crate::error::WebError;
 use crate::layout::{Nav, csrf_field, date, manager};
-use crate::pages::org::{Done, done_notice};
+use crate::pages::done::{Done, done_notice};
 use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
 use guichet_app::support::{GrantInput, channels};

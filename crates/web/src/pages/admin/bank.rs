@@ -1,9 +1,18 @@
 //! REM-01/04 in the back office: statement upload and the payments that need an operator.
 
-use super::*;
+use crate::ctx::Signed;
+use crate::error::WebError;
+use crate::layout::public_page;
+use axum::extract::Query;
+use guichet_app::AppError;
+use maud::{Markup, html};
+use serde::Deserialize;
 
 /// REM-01/04: statement upload, the payments that need an operator, the latest credited ones.
-pub async fn bank(s: Signed, Query(q): Query<crate::pages::org::Done>) -> Result<Markup, WebError> {
+pub async fn bank(
+    s: Signed,
+    Query(q): Query<crate::pages::done::Done>,
+) -> Result<Markup, WebError> {
     let queue = s.ctx.state.app.bank_queue(&s.sess).await?;
     Ok(bank_page(&s, &queue, q.done.as_deref(), None))
 }
@@ -16,7 +25,7 @@ fn bank_page(
 ) -> Markup {
     let ctx = &s.ctx;
     let (exceptions, credited) = (&queue.exceptions, &queue.credited);
-    let row = |t: &guichet_store::bank_transactions::BankTransaction| {
+    let row = |t: &guichet_app::views::BankTransaction| {
         html! {
             td { (t.booking_date.as_deref().unwrap_or("—")) }
             td.num { (guichet_core::money::format_minor(t.amount)) " " (t.currency) }
@@ -31,7 +40,7 @@ fn bank_page(
         html! {
             p { a href="/admin" { "← " (ctx.t("admin.title")) } }
             h1 { (ctx.t("admin.bank")) }
-            (crate::pages::org::done_notice(ctx, &crate::pages::org::Done { done: done.map(str::to_string) }))
+            (crate::pages::done::done_notice(ctx, &crate::pages::done::Done { done: done.map(str::to_string) }))
             @if let Some(e) = error { p.error role="alert" { (e) } }
             section.card {
                 h2 { (ctx.t("admin.bank_upload")) }

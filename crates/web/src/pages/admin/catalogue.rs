@@ -1,6 +1,12 @@
 //! The catalogue in the back office: offers, prices in force from a date, active or not.
 
-use super::*;
+use crate::ctx::Signed;
+use crate::error::WebError;
+use crate::layout::public_page;
+use axum::extract::Query;
+use guichet_app::AppError;
+use maud::{Markup, html};
+use serde::Deserialize;
 
 #[derive(Deserialize, Default)]
 pub struct CatalogueQuery {

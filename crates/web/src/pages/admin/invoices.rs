@@ -1,6 +1,12 @@
 //! The back office's invoice look-up and refunds as credit notes (INV-02).
 
-use super::*;
+use crate::ctx::Signed;
+use crate::error::WebError;
+use crate::layout::{date, public_page};
+use axum::extract::Query;
+use guichet_app::AppError;
+use maud::{Markup, html};
+use serde::Deserialize;
 
 #[derive(Deserialize, Default)]
 pub struct InvoiceLookup {

@@ -1,11 +1,17 @@
 //! KB-04 in the back office: the guides as operators edit them, and the search report.
 
-use super::*;
+use crate::ctx::Signed;
+use crate::error::WebError;
+use crate::layout::{date, public_page};
+use axum::extract::Query;
+use guichet_app::AppError;
+use maud::{Markup, html};
+use serde::Deserialize;
 
 /// KB-04: the guides as operators edit them.
 pub async fn kb_list(
     s: Signed,
-    Query(q): Query<crate::pages::org::Done>,
+    Query(q): Query<crate::pages::done::Done>,
 ) -> Result<Markup, WebError> {
     let guides = s.ctx.state.app.kb_admin_list(&s.sess).await?;
     let ctx = &s.ctx;
@@ -15,7 +21,7 @@ pub async fn kb_list(
         html! {
             p { a href="/admin" { "← " (ctx.t("admin.title")) } }
             h1 { (ctx.t("admin.kb")) }
-            (crate::pages::org::done_notice(ctx, &q))
+            (crate::pages::done::done_notice(ctx, &q))
             p { a.button href="/admin/kb/new" { (ctx.t("admin.kb_new")) } " " a href="/admin/kb/report" { (ctx.t("admin.kb_report")) } }
             table {
                 thead { tr { th { "id" } th { (ctx.t("lang.label")) } th { (ctx.t("admin.kb_state")) } th { (ctx.t("admin.kb_updated")) } } }
@@ -42,7 +48,7 @@ fn kb_editor(
     id: Option<&str>,
     content: &str,
     error: Option<&str>,
-    versions: &[guichet_store::kb::Version],
+    versions: &[guichet_app::views::GuideVersion],
 ) -> Markup {
     let ctx = &s.ctx;
     let action = id.map_or("/admin/kb/new".to_string(), |id| format!("/admin/kb/{id}"));

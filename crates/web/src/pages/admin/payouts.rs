@@ -1,6 +1,7 @@
 //! PP-04: the payout files written for approved withdrawals.
 
-use super::*;
+use crate::ctx::Signed;
+use crate::error::WebError;
 
 /// PP-04: writes the payout file of the approved withdrawals.
 pub async fn write_payouts(

@@ -1,6 +1,10 @@
 //! SUP-03 in the back office: the Organizations that let support in right now.
 
-use super::*;
+use crate::ctx::Signed;
+use crate::error::WebError;
+use crate::layout::{date, public_page};
+use guichet_app::AppError;
+use maud::{Markup, html};
 
 /// SUP-03: the Organizations that let support in right now; an operator opens one (read-only for
 /// money, everything logged in its activity log). Without a live grant there is nothing to open.

@@ -1,11 +1,17 @@
 //! PP-04 in the back office: withdrawals to decide, set-aside payouts to reject.
 
-use super::*;
+use crate::ctx::Signed;
+use crate::error::WebError;
+use crate::layout::{date, public_page};
+use axum::extract::Query;
+use guichet_app::AppError;
+use maud::{Markup, html};
+use serde::Deserialize;
 
 /// PP-04: the withdrawals waiting for an operator, and those approved and awaiting the payout file.
 pub async fn withdrawals(
     s: Signed,
-    Query(q): Query<crate::pages::org::Done>,
+    Query(q): Query<crate::pages::done::Done>,
 ) -> Result<Markup, WebError> {
     let (pending, approved) = s.ctx.state.app.admin_withdrawals(&s.sess).await?;
     let files = s.ctx.state.app.admin_payout_files(&s.sess).await?;
@@ -13,7 +19,7 @@ pub async fn withdrawals(
     let ctx = &s.ctx;
     let is_set_aside =
         |id: guichet_core::WithdrawalId| set_aside.iter().any(|a| a.withdrawal.id == id);
-    let row = |w: &guichet_store::withdrawals::Withdrawal| {
+    let row = |w: &guichet_app::views::Withdrawal| {
         html! {
             td { (date(w.created_at)) }
             td { (w.org_name) }
@@ -27,7 +33,7 @@ pub async fn withdrawals(
         html! {
             p { a href="/admin" { "← " (ctx.t("admin.title")) } }
             h1 { (ctx.t("admin.withdrawals")) }
-            (crate::pages::org::done_notice(ctx, &q))
+            (crate::pages::done::done_notice(ctx, &q))
             div.card {
                 @if pending.is_empty() {
                     p.empty { (ctx.t("admin.none_pending")) }

@@ -1,0 +1,85 @@
+//! API handlers: billing addresses.
+
+use crate::api::caller::ApiActor;
+use crate::api::error::ApiResult;
+use crate::api::json::ApiJson;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+fn address_json(a: &guichet_app::views::Address) -> Value {
+    let f = &a.fields;
+    json!({"id": a.id, "name": f.name, "company": f.company, "street": f.street, "postcode": f.postcode, "city": f.city,
+           "country": f.country, "email": f.email, "created_at": a.created_at, "archived_at": a.archived_at})
+}
+
+#[derive(Deserialize)]
+pub struct ArchivedParam {
+    archived: Option<bool>,
+}
+
+pub async fn addresses_list(
+    State(state): State<AppState>,
+    a: ApiActor,
+    axum::extract::Query(q): axum::extract::Query<ArchivedParam>,
+) -> ApiResult<Json<Value>> {
+    let list = state
+        .app
+        .billing_addresses(&a.actor, q.archived.unwrap_or(false))
+        .await?;
+    Ok(Json(
+        json!({"billing_addresses": list.iter().map(address_json).collect::<Vec<_>>()}),
+    ))
+}
+
+pub async fn address_create(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(input): ApiJson<guichet_app::addresses::AddressInput>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    Ok((
+        StatusCode::CREATED,
+        Json(address_json(
+            &state.app.add_billing_address(&a.actor, &input).await?,
+        )),
+    ))
+}
+
+pub async fn address_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+    let id: guichet_core::AddressId = a.param("address")?;
+    Ok(Json(address_json(
+        &state.app.billing_address(&a.actor, id).await?,
+    )))
+}
+
+pub async fn address_put(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(input): ApiJson<guichet_app::addresses::AddressInput>,
+) -> ApiResult<Json<Value>> {
+    let id: guichet_core::AddressId = a.param("address")?;
+    Ok(Json(address_json(
+        &state.app.edit_billing_address(&a.actor, id, &input).await?,
+    )))
+}
+
+pub async fn address_archive(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
+    let id: guichet_core::AddressId = a.param("address")?;
+    state
+        .app
+        .archive_billing_address(&a.actor, id, true)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+pub async fn address_restore(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
+    let id: guichet_core::AddressId = a.param("address")?;
+    state
+        .app
+        .archive_billing_address(&a.actor, id, false)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,60 @@
+//! The JSON the API reads and writes for many routes: the body extractor, an amount in a body, the
+//! `Idempotency-Key` header, the answer of a money-moving use case.
+
+use crate::api::error::ApiResult;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use guichet_core::money::Zero;
+use serde::de::DeserializeOwned;
+use serde_json::json;
+
+/// A JSON body; a missing or wrong content type, or a body that does not parse, is a clear 4xx.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(ApiJson(v)),
+            Err(rejection) => {
+                let status = rejection.status();
+                let body =
+                    json!({"error": {"code": "bad_request", "message": rejection.body_text()}});
+                Err((status, axum::Json(body)).into_response())
+            }
+        }
+    }
+}
+
+/// The `Idempotency-Key` header of a money-moving request ("" when absent: the use case refuses it
+/// after the permission check).
+pub(crate) fn idempotency_key(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The HTTP status of how a money-moving request ended.
+pub(crate) fn outcome_status(o: guichet_app::prepaid::Outcome) -> StatusCode {
+    use guichet_app::prepaid::Outcome;
+    match o {
+        Outcome::Done => StatusCode::OK,
+        Outcome::Created => StatusCode::CREATED,
+        Outcome::Declined => StatusCode::PAYMENT_REQUIRED,
+    }
+}
+
+pub(crate) fn answer(a: guichet_app::prepaid::Answer) -> Response {
+    (outcome_status(a.outcome), Json(a.body)).into_response()
+}
+
+/// An `amount_minor` of a JSON body within core's bounds, or a 422 naming `amount_minor`.
+pub(crate) fn api_amount(input: guichet_core::money::MinorInput, zero: Zero) -> ApiResult<i64> {
+    Ok(guichet_app::amount_in("amount_minor", input.0, zero)?)
+}

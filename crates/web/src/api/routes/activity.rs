@@ -1,0 +1,28 @@
+//! The API routes of the activity log.
+
+use crate::api::route::ApiRoute;
+use crate::api::support;
+use axum::routing::get;
+use guichet_core::Action;
+
+pub fn routes() -> Vec<ApiRoute> {
+    vec![
+        // Activity log, Premium Support, temporary support access (SUP-02, SUP-03).
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/activity",
+            summary: "The activity log, newest first: ?actor=ID&kind=team&from=YYYY-MM-DD&to=YYYY-MM-DD&page=N",
+            action: Some(Action::ViewActivity),
+            example: None,
+            make: || get(support::activity_get),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/activity/export.csv",
+            summary: "The filtered activity log as CSV: RFC 4180, `,`, UTF-8 without BOM, stable English keys (time_utc,actor,actor_email,action,description,ip), descriptions in the caller's language, formulas neutralised",
+            action: Some(Action::ViewActivity),
+            example: None,
+            make: || get(support::activity_csv),
+        },
+    ]
+}

@@ -1,0 +1,16 @@
+//! The API routes of the help centre search (public).
+
+use crate::api::kb::*;
+use crate::api::route::ApiRoute;
+use axum::routing::get;
+
+pub fn routes() -> Vec<ApiRoute> {
+    vec![ApiRoute {
+        method: "GET",
+        path: "/api/v1/kb/search",
+        summary: "Search the help centre (public): ?q=…&lang=fr|en|de|all&limit=N → [{id, title, score, snippet}], best first",
+        action: None,
+        example: None,
+        make: || get(kb_search),
+    }]
+}

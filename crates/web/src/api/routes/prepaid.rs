@@ -1,0 +1,64 @@
+//! The API routes of the prepaid account: balance, top-ups, withdrawals, transfer requests.
+
+use crate::api::prepaid::*;
+use crate::api::route::ApiRoute;
+use axum::routing::{get, post};
+use guichet_core::Action;
+use serde_json::json;
+
+pub fn routes() -> Vec<ApiRoute> {
+    vec![
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/prepaid",
+            summary: "Prepaid balances and movements (PP-01): `balance` in the Organization's currency, `balances` one per currency held ({currency, balance_minor, withdrawable_minor, main}); movements of ?currency=CHF|EUR (default the Organization's), ?page=N",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(prepaid_get),
+        },
+        ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/prepaid/top-ups",
+            summary: "Credit the prepaid account by card (PP-02). Requires an Idempotency-Key header; 201 paid, 402 declined",
+            action: Some(Action::Billing),
+            example: Some(
+                || json!({"amount_minor": 5000, "card_number": "4242424242424242", "card_expiry": "12/30", "card_cvc": "123"}),
+            ),
+            make: || post(top_up_create),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/withdrawals",
+            summary: "Withdrawal requests and their status (PP-04)",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(withdrawals_list),
+        },
+        ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/withdrawals",
+            summary: "Withdraw a balance to an IBAN or PayPal address in the holder's name (PP-04); `currency` chooses the balance (default the Organization's currency) and the payout is in it. Requires an Idempotency-Key header",
+            action: Some(Action::Withdraw),
+            example: Some(
+                || json!({"amount_minor": 1000, "method": "iban", "destination": "CH93 0076 2011 6238 5295 7", "holder": "Beta Web SARL"}),
+            ),
+            make: || post(withdrawal_create),
+        },
+        ApiRoute {
+            method: "POST",
+            path: "/api/v1/orgs/{org}/prepaid/transfer-requests",
+            summary: "Top up by bank transfer (PP-02): a payment request with its own reference and QR-bill payload",
+            action: Some(Action::Billing),
+            example: Some(|| json!({"amount_minor": 50000})),
+            make: || post(transfer_request_create),
+        },
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/prepaid/transfer-requests/{request}",
+            summary: "A payment request with its reference and QR-bill payload",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(transfer_request_get),
+        },
+    ]
+}

@@ -1,0 +1,28 @@
+//! The API routes of payment reminder settings.
+
+use crate::api::reminders;
+use crate::api::route::ApiRoute;
+use axum::routing::{get, put};
+use guichet_core::Action;
+use serde_json::json;
+
+pub fn routes() -> Vec<ApiRoute> {
+    vec![
+        ApiRoute {
+            method: "GET",
+            path: "/api/v1/orgs/{org}/reminders",
+            summary: "Whether the caller receives payment reminders for the Organization (REM-05)",
+            action: Some(Action::Billing),
+            example: None,
+            make: || get(reminders::reminders_get),
+        },
+        ApiRoute {
+            method: "PUT",
+            path: "/api/v1/orgs/{org}/reminders",
+            summary: "Opt in or out of payment reminders for the Organization (the caller's own preference)",
+            action: Some(Action::Billing),
+            example: Some(|| json!({"reminders": true})),
+            make: || put(reminders::reminders_put),
+        },
+    ]
+}
