@@ -20,14 +20,8 @@ async fn an_order_is_invoiced_paid_from_the_balance_and_activates_the_product(b:
     let a = &w.a;
     // The fixture ordered 12 months of the first offer for each Organization: a Swiss company pays 8.1 %.
     let inv = api
-        .api(
-            "GET",
-            &format!("/api/v1/orgs/{}/invoices/{}", a.id, a.invoice),
-            &a.accountant().token,
-            None,
-        )
-        .await
-        .json();
+        .invoice(a.id, &a.accountant().token, &a.invoice.to_string())
+        .await;
     assert_eq!(inv["status"], "unpaid");
     assert_eq!(inv["vat_rate_bp"], 810);
     assert_eq!(
@@ -45,14 +39,8 @@ async fn an_order_is_invoiced_paid_from_the_balance_and_activates_the_product(b:
     );
     // A French company without a VAT number pays French VAT; its reference is an RF one.
     let invb = api
-        .api(
-            "GET",
-            &format!("/api/v1/orgs/{}/invoices/{}", w.b.id, w.b.invoice),
-            &w.b.lr().token,
-            None,
-        )
-        .await
-        .json();
+        .invoice(w.b.id, &w.b.lr().token, &w.b.invoice.to_string())
+        .await;
     assert_eq!(invb["vat_rate_bp"], 2000);
     assert!(
         invb["payment_reference"]
@@ -266,14 +254,7 @@ async fn invoice_numbers_stay_gap_free_under_concurrent_orders(b: Backend) {
         let offer = offer.clone();
         tasks.push(tokio::spawn(async move {
             let mut c = Client::new(&url);
-            let r = c
-                .api(
-                    "POST",
-                    &format!("/api/v1/orgs/{}/products", fixture.0),
-                    &fixture.1,
-                    Some(json!({"offer_id": offer, "period_months": 1})),
-                )
-                .await;
+            let r = c.try_order(fixture.0, &fixture.1, &offer, 1).await;
             assert_eq!(r.status, 201, "{}", r.body);
         }));
     }
@@ -668,14 +649,7 @@ mod csv_export {
             .as_str()
             .unwrap()
             .to_string();
-        let r = api
-            .api(
-                "POST",
-                &format!("/api/v1/orgs/{}/products", a.id),
-                &a.lr().token,
-                Some(json!({"offer_id": offer, "period_months": 1})),
-            )
-            .await;
+        let r = api.try_order(a.id, &a.lr().token, &offer, 1).await;
         assert_eq!(r.status, 201);
         let csv = api
             .api(

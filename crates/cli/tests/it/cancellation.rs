@@ -8,7 +8,7 @@ use crate::harness::{Backend, TestApp};
 use crate::world::{PASSWORD, world};
 use guichet_core::Currency;
 use guichet_core::ledger::{AccountKind, AccountRef};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 both_backends!(cancelled_products_stop_now_or_at_the_end_of_their_term);
 
@@ -46,34 +46,12 @@ async fn cancelled_products_stop_now_or_at_the_end_of_their_term(b: Backend) {
             .unwrap()
             .clone()
     };
-    let offers = api
-        .api("GET", &format!("{base}/catalogue"), lr, None)
-        .await
-        .json();
-    let offer = offers["offers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["type"] == "domain_name")
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let offer = api
+        .offer_where(a.id, lr, |o| o["type"] == "domain_name")
+        .await;
     let order = async |api: &mut crate::client::Client| -> (String, String) {
-        let r = api
-            .api(
-                "POST",
-                &format!("{base}/products"),
-                lr,
-                Some(json!({"offer_id": offer, "period_months": 12, "billing_address_id": null})),
-            )
-            .await;
-        assert!(r.status < 300, "{}", r.body);
-        let j = r.json();
-        (
-            j["product_id"].as_str().unwrap().to_owned(),
-            j["invoice_id"].as_str().unwrap().to_owned(),
-        )
+        let o = api.order(a.id, lr, &offer, 12).await;
+        (o.product, o.invoice)
     };
 
     // Who may: not a collaborator (403), not another Organization (404).

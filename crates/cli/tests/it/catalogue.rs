@@ -6,7 +6,6 @@
 use crate::both_backends;
 use crate::harness::{Backend, TestApp};
 use crate::world::{PASSWORD, world};
-use serde_json::json;
 
 both_backends!(price_changes_apply_from_their_date_and_never_rewrite_invoices);
 
@@ -97,27 +96,10 @@ async fn price_changes_apply_from_their_date_and_never_rewrite_invoices(b: Backe
     assert!(body.contains("alert"), "{body}");
 
     // A customer orders at 500.00 (net) now.
-    let order = async |api: &mut crate::client::Client| {
-        let r = api
-            .api(
-                "POST",
-                &format!("/api/v1/orgs/{}/products", a.id),
-                lr,
-                Some(json!({"offer_id": offer, "period_months": 12, "billing_address_id": null})),
-            )
-            .await;
-        assert!(r.status < 300, "{}", r.body);
-        r.json()["invoice_id"].as_str().unwrap().to_owned()
-    };
+    let order =
+        async |api: &mut crate::client::Client| api.order(a.id, lr, &offer, 12).await.invoice;
     let net = async |api: &mut crate::client::Client, inv: &str| {
-        api.api(
-            "GET",
-            &format!("/api/v1/orgs/{}/invoices/{inv}", a.id),
-            lr,
-            None,
-        )
-        .await
-        .json()["net_minor"]
+        api.invoice(a.id, lr, &inv.to_string()).await["net_minor"]
             .as_i64()
             .unwrap()
     };
@@ -228,14 +210,7 @@ async fn price_changes_apply_from_their_date_and_never_rewrite_invoices(b: Backe
         .api("GET", &format!("/api/v1/orgs/{}/catalogue", a.id), lr, None)
         .await;
     assert!(!cat.body.contains(&offer), "{}", cat.body);
-    let r = api
-        .api(
-            "POST",
-            &format!("/api/v1/orgs/{}/products", a.id),
-            lr,
-            Some(json!({"offer_id": offer, "period_months": 12, "billing_address_id": null})),
-        )
-        .await;
+    let r = api.try_order(a.id, lr, &offer, 12).await;
     assert!(r.status >= 400 && r.status < 500, "{}", r.body);
     // A customer cannot post to the back office either.
     let r = customer

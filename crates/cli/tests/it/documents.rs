@@ -99,31 +99,10 @@ async fn invoice_documents_follow_payment_and_read_back(b: Backend) {
         .map(str::to_owned)
         .or_else(|| offers.json()[0]["id"].as_str().map(str::to_owned));
     let invoice_id = match offer {
-        Some(offer) => {
-            let r = api
-                .api(
-                    "POST",
-                    &format!("/api/v1/orgs/{}/products", a.id),
-                    &a.lr().token,
-                    Some(
-                        json!({"offer_id": offer, "period_months": 12, "billing_address_id": null}),
-                    ),
-                )
-                .await;
-            assert!(r.status < 300, "{}", r.body);
-            r.json()["invoice_id"].as_str().unwrap().to_owned()
-        }
+        Some(offer) => api.order(a.id, &a.lr().token, &offer, 12).await.invoice,
         None => panic!("no catalogue: {}", offers.body),
     };
-    let inv = api
-        .api(
-            "GET",
-            &format!("/api/v1/orgs/{}/invoices/{invoice_id}", a.id),
-            tok,
-            None,
-        )
-        .await
-        .json();
+    let inv = api.invoice(a.id, tok, &invoice_id.to_string()).await;
     let number = inv["number"].as_str().unwrap().to_owned();
     let gross = inv["gross_minor"].as_i64().unwrap();
     let total = guichet_bank::money::format_minor_grouped(gross);
@@ -209,15 +188,7 @@ async fn invoice_documents_follow_payment_and_read_back(b: Backend) {
 
     // Pro forma of the fixture's due invoice: no number, no payment reference, no legal value.
     let (fixture_inv, _) = {
-        let r = api
-            .api(
-                "GET",
-                &format!("/api/v1/orgs/{}/invoices/{}", a.id, a.invoice),
-                tok,
-                None,
-            )
-            .await
-            .json();
+        let r = api.invoice(a.id, tok, &a.invoice.to_string()).await;
         (r, ())
     };
     let pro_forma = format!("/api/v1/orgs/{}/payments/pro-forma", a.id);

@@ -56,43 +56,16 @@ async fn twenty_clients_pay_ten_invoices_each_exactly_once(b: Backend) {
     let two = TestApp::spawn_on(&one.config.database_url, TempDir::new(), |_| {}).await;
     let (org, lr) = (w.a.id, w.a.lr().token.clone());
     let mut c = one.client();
-    let offers = c
-        .api("GET", &format!("/api/v1/orgs/{org}/catalogue"), &lr, None)
-        .await
-        .json();
-    let offer = offers["offers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["type"] == "domain_name")
-        .unwrap_or(&offers["offers"][0])["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let offer = c
+        .offer_where(org, &lr, |o| o["type"] == "domain_name")
+        .await;
     let mut invoices = Vec::new();
     for _ in 0..10 {
-        let r = c
-            .api(
-                "POST",
-                &format!("/api/v1/orgs/{org}/products"),
-                &lr,
-                Some(json!({"offer_id": offer, "period_months": 12, "billing_address_id": null})),
-            )
-            .await;
-        assert!(r.status < 300, "{}", r.body);
-        invoices.push(r.json()["invoice_id"].as_str().unwrap().to_owned());
+        invoices.push(c.order(org, &lr, &offer, 12).await.invoice);
     }
     let mut gross = Vec::new();
     for inv in &invoices {
-        let r = c
-            .api(
-                "GET",
-                &format!("/api/v1/orgs/{org}/invoices/{inv}"),
-                &lr,
-                None,
-            )
-            .await
-            .json();
+        let r = c.invoice(org, &lr, &inv.to_string()).await;
         gross.push(r["gross_minor"].as_i64().unwrap());
     }
     // Enough on the balance for a few invoices; the top-ups add more while the clients run.
@@ -217,15 +190,7 @@ async fn twenty_clients_pay_ten_invoices_each_exactly_once(b: Backend) {
                 .map(|o| (&o.op, &o.key))
                 .collect::<Vec<_>>()
         );
-        let got = c
-            .api(
-                "GET",
-                &format!("/api/v1/orgs/{org}/invoices/{inv}"),
-                &lr,
-                None,
-            )
-            .await
-            .json();
+        let got = c.invoice(org, &lr, &inv.to_string()).await;
         let expected = if payers == 1 { "paid" } else { "unpaid" };
         assert_eq!(got["status"], expected, "invoice {k}");
     }

@@ -7,6 +7,7 @@
 
 mod client;
 mod harness;
+mod story;
 mod world;
 
 mod amounts;

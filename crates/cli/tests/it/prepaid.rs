@@ -436,41 +436,14 @@ async fn concurrent_checkouts_and_top_ups_on_one_account(b: Backend) {
     let w = world(&t).await;
     let (org, lr) = (w.a.id, w.a.lr().token.clone());
     let mut c = t.client();
-    let offers = c
-        .api("GET", &format!("/api/v1/orgs/{org}/catalogue"), &lr, None)
-        .await
-        .json();
-    let offer = offers["offers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["type"] == "domain_name")
-        .unwrap_or(&offers["offers"][0])["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let offer = c
+        .offer_where(org, &lr, |o| o["type"] == "domain_name")
+        .await;
     let mut invoices = Vec::new();
     for _ in 0..16 {
-        let r = c
-            .api(
-                "POST",
-                &format!("/api/v1/orgs/{org}/products"),
-                &lr,
-                Some(json!({"offer_id": offer, "period_months": 12, "billing_address_id": null})),
-            )
-            .await;
-        assert!(r.status < 300, "{}", r.body);
-        invoices.push(r.json()["invoice_id"].as_str().unwrap().to_owned());
+        invoices.push(c.order(org, &lr, &offer, 12).await.invoice);
     }
-    let gross = c
-        .api(
-            "GET",
-            &format!("/api/v1/orgs/{org}/invoices/{}", invoices[0]),
-            &lr,
-            None,
-        )
-        .await
-        .json()["gross_minor"]
+    let gross = c.invoice(org, &lr, &invoices[0].to_string()).await["gross_minor"]
         .as_i64()
         .unwrap();
     // Enough for a few invoices to start with; top-ups add more while checkouts run.
@@ -523,16 +496,7 @@ async fn concurrent_checkouts_and_top_ups_on_one_account(b: Backend) {
     assert!(!paid_invoices.is_empty());
     assert_eq!(balance(&t, &lr, org).await, start + added - paid);
     for inv in &invoices {
-        let status = c
-            .api(
-                "GET",
-                &format!("/api/v1/orgs/{org}/invoices/{inv}"),
-                &lr,
-                None,
-            )
-            .await
-            .json()["status"]
-            .clone();
+        let status = c.invoice(org, &lr, &inv.to_string()).await["status"].clone();
         let expected = if paid_invoices.contains(inv) {
             "paid"
         } else {

@@ -147,15 +147,7 @@ async fn concurrent_top_ups_and_payments_across_two_instances(b: Backend) {
                     }
                 } else if roll < 60 && unpaid.is_some() {
                     let inv = unpaid.unwrap_or_default();
-                    let gross = c
-                        .api(
-                            "GET",
-                            &format!("/api/v1/orgs/{org}/invoices/{inv}"),
-                            &token,
-                            None,
-                        )
-                        .await
-                        .json()["gross_minor"]
+                    let gross = c.invoice(org, &token, &inv.to_string()).await["gross_minor"]
                         .as_i64()
                         .unwrap();
                     let path = format!("/api/v1/orgs/{org}/payments/checkout");

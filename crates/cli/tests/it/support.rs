@@ -251,14 +251,7 @@ async fn an_outsider_invited_into_a_team_sees_exactly_the_team_s_products(b: Bac
         .as_str()
         .unwrap()
         .to_string();
-    let r = api
-        .api(
-            "POST",
-            &format!("/api/v1/orgs/{}/products", a.id),
-            &a.lr().token,
-            Some(json!({"offer_id": offer, "period_months": 12})),
-        )
-        .await;
+    let r = api.try_order(a.id, &a.lr().token, &offer, 12).await;
     assert_eq!(r.status, 201, "{}", r.body);
     // One request: a member by address, an outsider by address (invited), a bad address refused.
     let members = format!("/api/v1/orgs/{}/teams/{}/members", a.id, a.team);
@@ -775,14 +768,8 @@ async fn an_operator_sees_only_what_a_live_grant_covers_and_never_moves_money(b:
         .json();
     assert!(members.to_string().contains("\"collaborator\""));
     let invoice = api
-        .api(
-            "GET",
-            &format!("/api/v1/orgs/{}/invoices/{}", a.id, a.invoice),
-            &a.lr().token,
-            None,
-        )
-        .await
-        .json();
+        .invoice(a.id, &a.lr().token, &a.invoice.to_string())
+        .await;
     assert_eq!(invoice["status"], "unpaid");
     assert_eq!(
         api.api(
