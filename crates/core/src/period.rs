@@ -57,6 +57,73 @@ impl Date {
         }
         Date::new(y, m, d)
     }
+
+    /// Strict `YYYY-MM-DD`, or the date part of an ISO date-time (`YYYY-MM-DDThh:mm:ss…`), as
+    /// bank files write them: four-digit year, two-digit month and day, nothing else.
+    pub fn parse_iso_prefix(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        if b.len() < 10 || (b.len() > 10 && b[10] != b'T') || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let s = text.get(r)?;
+            s.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let year = i32::try_from(num(0..4)?).ok()?;
+        Date::new(
+            year,
+            u8::try_from(num(5..7)?).ok()?,
+            u8::try_from(num(8..10)?).ok()?,
+        )
+        .filter(|d| d.year >= 1)
+    }
+
+    /// Days since 1970-01-01 (negative before), proleptic Gregorian.
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// `days` later (or earlier when negative).
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    /// Day of the week, 1 = Monday … 7 = Sunday (ISO 8601).
+    pub fn iso_weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday (4).
+        ((self.days_since_epoch() + 3).rem_euclid(7) + 1) as u8
+    }
+}
+
+impl std::fmt::Display for Date {
+    /// `2026-01-31`, as [`Date::iso`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
 }
 
 /// Whole months from `a` to `b` (the inverse of [`Date::add_months`] for the billing periods).
@@ -111,6 +178,41 @@ mod tests {
             Date::parse_iso("2026-06-15").map(Date::iso).as_deref(),
             Some("2026-06-15")
         );
+    }
+
+    #[test]
+    fn days_weekdays_and_strict_parsing() {
+        assert_eq!(d(1970, 1, 1).days_since_epoch(), 0);
+        assert_eq!(d(2026, 12, 3).days_since_epoch(), 20_790);
+        assert_eq!(d(1969, 12, 31).days_since_epoch(), -1);
+        for days in [-800_000, -1, 0, 59, 365, 20_790, 2_932_896] {
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+        }
+        assert_eq!(d(2028, 2, 28).add_days(1), d(2028, 2, 29));
+        assert_eq!(d(2026, 12, 31).add_days(1), d(2027, 1, 1));
+        // 2026-12-03 is a Thursday, 2026-12-06 a Sunday.
+        assert_eq!(d(2026, 12, 3).iso_weekday(), 4);
+        assert_eq!(d(2026, 12, 6).iso_weekday(), 7);
+        assert_eq!(d(2026, 12, 7).iso_weekday(), 1);
+        assert_eq!(
+            Date::parse_iso_prefix("2022-03-08T20:00:00+01:00"),
+            Some(d(2022, 3, 8))
+        );
+        assert_eq!(d(2022, 3, 8).to_string(), "2022-03-08");
+        for bad in [
+            "2023-02-29",
+            "2022-13-01",
+            "2022-00-10",
+            "22-03-08",
+            "2022-03-08Z",
+            "2022/03/08",
+            "",
+            "2022-3-8",
+            "0000-01-01",
+            "+202-01-01",
+        ] {
+            assert_eq!(Date::parse_iso_prefix(bad), None, "{bad}");
+        }
     }
 
     #[test]
