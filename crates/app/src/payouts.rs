@@ -41,7 +41,7 @@ pub struct PayoutRun {
 
 fn bank_currency(c: Currency) -> guichet_bank::Currency {
     match c {
-        Currency::Chf => guichet_bank::Currency::Chf,
+        Currency::Chf => guichet_core::Currency::Chf,
         Currency::Eur => guichet_bank::Currency::Eur,
     }
 }
@@ -79,7 +79,7 @@ fn payout_of(w: &Withdrawal, org: &guichet_store::orgs::Org) -> Payout {
         },
         creditor_iban: w.destination.clone(),
         amount_minor: w.amount,
-        currency: bank_currency(w.currency),
+        currency: w.currency,
         remittance: format!(
             "Guichet prepaid withdrawal {}",
             w.id.get(..8).unwrap_or(&w.id)
@@ -432,7 +432,7 @@ mod tests {
             },
             creditor_iban: iban.into(),
             amount_minor: 100,
-            currency: guichet_bank::Currency::Chf,
+            currency: guichet_core::Currency::Chf,
             remittance: String::new(),
         }
     }

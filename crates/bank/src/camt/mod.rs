@@ -9,8 +9,8 @@
 
 mod reader;
 
-use crate::date::Date;
-use crate::money::AmountError;
+use guichet_core::period::Date;
+use crate::amount::AmountError;
 
 pub use reader::{SUPPORTED_VERSIONS, read, read_from};
 

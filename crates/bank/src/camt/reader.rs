@@ -4,8 +4,8 @@ use super::{
     Amount, CamtDocument, CamtError, CreditDebit, Entry, MessageKind, ReadLimits, ReferenceKind,
     Report, StructuredReference, TxDetail,
 };
-use crate::date::Date;
-use crate::money::parse_minor;
+use guichet_core::period::Date;
+use crate::amount::parse_minor;
 use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::{BytesStart, Event};
@@ -573,7 +573,7 @@ fn finish_entry(d: EntryDraft, index: usize) -> Result<Entry, CamtError> {
     };
     let date = |text: Option<String>, field: &'static str| -> Result<Option<Date>, CamtError> {
         text.map(|t| {
-            Date::parse(&t).map_err(|_| CamtError::InvalidValue {
+            Date::parse_iso_prefix(&t).ok_or_else(|| CamtError::InvalidValue {
                 entry: index,
                 field,
                 value: t.clone(),

@@ -1,6 +1,6 @@
 //! The typed QR-bill, the payload fields it maps to, and the rules' error type.
 
-use crate::money::Currency;
+use guichet_core::Currency;
 use crate::references::ReferenceError;
 use std::fmt;
 

@@ -2,7 +2,7 @@
 
 use super::bill::{Address, Field, QrBill, QrError, Reference};
 use crate::charset;
-use crate::money::format_minor;
+use crate::amount::format_minor;
 use crate::references::{
     ReferenceError, is_ch_or_li, is_qr_iban, validate_creditor_reference, validate_iban,
     validate_qr_reference,

@@ -10,7 +10,7 @@ use super::bill::{Address, QrBill, Reference};
 use super::labels::{Label, Language};
 use super::matrix::{QrMatrix, RenderError};
 use super::svg::{QR_SIZE_MM, esc, num, qr_group};
-use crate::money::format_minor_grouped;
+use crate::amount::format_minor_grouped;
 use crate::references::{format_creditor_reference, format_iban, format_qr_reference};
 use std::fmt::Write as _;
 

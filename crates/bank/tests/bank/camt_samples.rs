@@ -1,7 +1,7 @@
 //! camt.053/054 reading: the real PostFinance samples and synthetic Swiss-style files.
 
 use crate::common::camt_sample;
-use guichet_bank::Date;
+use guichet_core::period::Date;
 use guichet_bank::camt::{
     CamtError, CreditDebit, MessageKind, ReadLimits, ReferenceKind, StructuredReference, read,
     read_from,

@@ -1,6 +1,6 @@
 //! Sample data shared by the tests, and the rule for tests that need an external tool.
 
-use guichet_bank::Currency;
+use guichet_core::Currency;
 use guichet_bank::qr::{Address, QrBill, Reference};
 
 /// A structured address.

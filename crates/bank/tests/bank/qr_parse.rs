@@ -1,7 +1,7 @@
 //! Reading payloads back like a bank scanner: round trips and one precise error per rule.
 
 use crate::common::*;
-use guichet_bank::Currency;
+use guichet_core::Currency;
 use guichet_bank::qr::{Address, Field, ParseError, QrBill, QrError, Reference, parse};
 use guichet_bank::references::{creditor_reference, qr_reference};
 use proptest::prelude::*;

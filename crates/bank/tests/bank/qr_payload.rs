@@ -1,7 +1,7 @@
 //! The payload a QR-bill carries: exact text for the reference vectors, and every rule refused.
 
 use crate::common::*;
-use guichet_bank::Currency;
+use guichet_core::Currency;
 use guichet_bank::qr::{Field, QrError, Reference};
 use guichet_bank::references::ReferenceError;
 
