@@ -28,7 +28,6 @@ pub fn payout_problem(p: &Payout) -> Option<String> {
     Some(text.strip_prefix("payout 1: ").unwrap_or(&text).to_owned())
 }
 
-
 /// Writes the `pain.001.001.09` XML for `batch`, with our `message_id` (≤ 33 characters of the
 /// SWIFT set, unique for at least 90 days) and creation time `created_at` (ISO 8601, with its
 /// offset: `2026-12-03T09:15:00+01:00`). Texts are transliterated to the SPS set first

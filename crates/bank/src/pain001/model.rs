@@ -150,4 +150,3 @@ pub enum Pain001Error {
     #[error("sum of amounts overflows")]
     Overflow,
 }
-

@@ -30,7 +30,6 @@ fn write_address(out: &mut String, indent: &str, a: &PostalAddress) {
     let _ = writeln!(out, "{indent}</PstlAdr>");
 }
 
-
 /// Writes the file of `plan` (every check passed) under `message_id`, created at `created_at`.
 pub(super) fn document(plan: &Plan, message_id: &str, created_at: &str) -> String {
     let batch = &plan.batch;
@@ -141,4 +140,3 @@ pub(super) fn document(plan: &Plan, message_id: &str, created_at: &str) -> Strin
     x.push_str("  </CstmrCdtTrfInitn>\n</Document>\n");
     x
 }
-

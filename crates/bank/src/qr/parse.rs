@@ -204,10 +204,9 @@ pub fn parse(payload: &str) -> Result<QrBill, ParseError> {
         "" => None,
         text => Some(parse_amount(text)?),
     };
-    let currency =
-        Currency::parse(line(Field::Currency)).ok_or_else(|| ParseError::Currency {
-            found: line(Field::Currency).into(),
-        })?;
+    let currency = Currency::parse(line(Field::Currency)).ok_or_else(|| ParseError::Currency {
+        found: line(Field::Currency).into(),
+    })?;
 
     let debtor_fields = [
         Field::DebtorName,
