@@ -370,23 +370,23 @@ impl App {
 }
 
 /// A camt debit with our end-to-end id completes its payout: the money has left the bank account.
-/// Returns true when the debit was one of our payouts.
+/// Returns the withdrawal when the debit was one of our payouts.
 pub(crate) async fn complete_payout(
     c: &mut Conn,
     end_to_end: &str,
     amount: i64,
     now: i64,
-) -> AppResult<bool> {
+) -> AppResult<Option<Withdrawal>> {
     let Some(w) = withdrawals::in_transit_by_end_to_end(c, end_to_end).await? else {
-        return Ok(false);
+        return Ok(None);
     };
     if w.amount != amount {
-        return Ok(false);
+        return Ok(None);
     }
     // Compare-and-set: the same payout reported twice (a camt.053 and its camt.054, two imports at
     // once) completes it once; the second report is then not one of ours in transit.
     if !withdrawals::mark_paid(c, &w.id, now).await? {
-        return Ok(false);
+        return Ok(None);
     }
     let transit = AccountRef::provider(AccountKind::PayoutsInTransit, w.currency);
     let bank = AccountRef::provider(AccountKind::BankClearing, w.currency);
@@ -418,7 +418,7 @@ pub(crate) async fn complete_payout(
         now,
     )
     .await?;
-    Ok(true)
+    Ok(Some(w))
 }
 
 #[cfg(test)]

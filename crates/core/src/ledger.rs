@@ -31,10 +31,12 @@ pub enum AccountKind {
     BankClearing,
     /// Payouts written to a pain.001 file, not yet debited by the bank.
     PayoutsInTransit,
+    /// What the bank charged us (camt `Chrgs/Rcrd` debited besides a payment): an expense.
+    BankFees,
 }
 
 impl AccountKind {
-    pub const ALL: [AccountKind; 8] = [
+    pub const ALL: [AccountKind; 9] = [
         AccountKind::Prepaid,
         AccountKind::WithdrawalHold,
         AccountKind::Receivable,
@@ -43,6 +45,7 @@ impl AccountKind {
         AccountKind::CardClearing,
         AccountKind::BankClearing,
         AccountKind::PayoutsInTransit,
+        AccountKind::BankFees,
     ];
 
     pub fn code(self) -> &'static str {
@@ -55,6 +58,7 @@ impl AccountKind {
             AccountKind::CardClearing => "card_clearing",
             AccountKind::BankClearing => "bank_clearing",
             AccountKind::PayoutsInTransit => "payouts_in_transit",
+            AccountKind::BankFees => "bank_fees",
         }
     }
 
