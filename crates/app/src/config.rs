@@ -44,7 +44,7 @@ impl Default for Creditor {
             country: "CH".into(),
             qr_iban: "CH4431999123000889012".into(),
             iban: "CH9300762011623852957".into(),
-            payout_iban_chf: Some("CH5604835012345678009".into()),
+            payout_iban_chf: Some("CH4708390012345678901".into()),
             payout_iban_eur: Some("CH9300762011623852957".into()),
         }
     }

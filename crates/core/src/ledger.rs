@@ -256,9 +256,9 @@ mod tests {
         /// Whatever transfers are applied, Σ debits = Σ credits over all accounts, and the sum of
         /// normal-direction balances of assets equals that of liabilities and revenue.
         #[test]
-        fn transfers_keep_the_books_balanced(moves in proptest::collection::vec((0usize..8, 0usize..8, 1i64..1_000_000), 1..200)) {
-            let mut debits = [0i64; 8];
-            let mut credits = [0i64; 8];
+        fn transfers_keep_the_books_balanced(moves in proptest::collection::vec((0usize..9, 0usize..9, 1i64..1_000_000), 1..200)) {
+            let mut debits = [0i64; AccountKind::ALL.len()];
+            let mut credits = [0i64; AccountKind::ALL.len()];
             for (d, c, amount) in moves {
                 if d == c { continue; }
                 debits[d] += amount;

@@ -13,3 +13,8 @@ ALTER TABLE ledger_accounts DROP CONSTRAINT ledger_accounts_kind_check;
 ALTER TABLE ledger_accounts ADD CONSTRAINT ledger_accounts_kind_check
     CHECK (kind IN ('prepaid', 'withdrawal_hold', 'receivable', 'revenue', 'vat_payable',
                     'card_clearing', 'bank_clearing', 'payouts_in_transit', 'bank_fees'));
+
+-- A payout whose currency has no payout account configured is set aside too (`field` = 'account').
+ALTER TABLE payout_problems DROP CONSTRAINT payout_problems_field_check;
+ALTER TABLE payout_problems ADD CONSTRAINT payout_problems_field_check
+    CHECK (field IN ('holder', 'address', 'iban', 'account', 'other'));

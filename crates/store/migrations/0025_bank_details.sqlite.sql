@@ -13,6 +13,21 @@ ALTER TABLE bank_transactions ADD COLUMN charges_debited BIGINT
 ALTER TABLE bank_transactions ADD COLUMN fee_entry TEXT REFERENCES ledger_entries (id);
 CREATE UNIQUE INDEX bank_transactions_fee_entry ON bank_transactions (fee_entry) WHERE fee_entry IS NOT NULL;
 
+-- A payout whose currency has no payout account configured is set aside too (`field` = 'account').
+-- Nothing references `payout_problems`: it is rebuilt with the wider CHECK.
+CREATE TABLE payout_problems_new (
+    withdrawal_id TEXT PRIMARY KEY REFERENCES withdrawals (id),
+    field TEXT NOT NULL CHECK (field IN ('holder', 'address', 'iban', 'account', 'other')),
+    refused_char TEXT,
+    reason TEXT NOT NULL,
+    first_seen_at BIGINT NOT NULL,
+    seen_at BIGINT NOT NULL
+);
+INSERT INTO payout_problems_new (withdrawal_id, field, refused_char, reason, first_seen_at, seen_at)
+    SELECT withdrawal_id, field, refused_char, reason, first_seen_at, seen_at FROM payout_problems;
+DROP TABLE payout_problems;
+ALTER TABLE payout_problems_new RENAME TO payout_problems;
+
 -- The provider's `bank_fees` expense account. SQLite cannot change a CHECK in place and
 -- `ledger_accounts` is referenced by every transfer, so it is not rebuilt: its CHECK is widened
 -- in the schema text (SQLite's documented procedure for constraint changes that every existing
