@@ -11,7 +11,7 @@ use crate::auth::SessionCtx;
 use crate::error::{AppError, AppResult};
 use guichet_bank::pain001::{self, DebtorAccount, Payout, PayoutBatch, PostalAddress};
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
-use guichet_core::{Currency, Money, UserId, sps_text, validate};
+use guichet_core::{Currency, Lang, Money, UserId, sps_text, validate};
 use guichet_store::withdrawals::{PayoutProblem, Withdrawal};
 use guichet_store::{Conn, audit, ledger, orgs, users, withdrawals};
 
@@ -54,7 +54,7 @@ fn field_text(s: &str, max: usize) -> String {
     }
 }
 
-fn payout_of(w: &Withdrawal, org: &guichet_store::orgs::Org) -> Payout {
+fn payout_of(w: &Withdrawal, org: &guichet_store::orgs::Org, lang: Lang) -> Payout {
     let town = field_text(&org.city, 35);
     Payout {
         end_to_end_id: end_to_end_id(&w.id),
@@ -73,15 +73,20 @@ fn payout_of(w: &Withdrawal, org: &guichet_store::orgs::Org) -> Payout {
         creditor_iban: w.destination.clone(),
         amount_minor: w.amount,
         currency: w.currency,
-        remittance: remittance(w),
+        remittance: remittance(w, lang),
     }
 }
 
-/// The payout's own text for the creditor's statement: its full reference (the end-to-end id the
-/// bank echoes), so two payouts never read alike — the first 8 characters of a UUIDv7 are its
-/// time and were the same for withdrawals of the same minutes (issue #15).
-pub fn remittance(w: &Withdrawal) -> String {
-    format!("Guichet withdrawal {}", end_to_end_id(&w.id))
+/// The payout's own text for the creditor's statement, in the requester's language: its full
+/// reference (the end-to-end id the bank echoes), so two payouts never read alike — the first 8
+/// characters of a UUIDv7 are its time and were the same for withdrawals of the same minutes
+/// (issue #15).
+pub fn remittance(w: &Withdrawal, lang: Lang) -> String {
+    guichet_core::i18n::tf(
+        lang,
+        "payout.remittance",
+        &[("reference", &end_to_end_id(&w.id))],
+    )
 }
 
 /// Why a payout has no account to be debited from: the setting that names it is empty.
@@ -135,7 +140,11 @@ impl App {
             let org = orgs::by_id(&mut tx, w.org_id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let payout = payout_of(&w, &org);
+            let lang = users::by_id(&mut tx, w.requested_by)
+                .await?
+                .map(|u| u.lang)
+                .unwrap_or_default();
+            let payout = payout_of(&w, &org, lang);
             let problem = match self.config.creditor.payout_iban(w.currency) {
                 None => Some(("account", None, no_account_reason(w.currency))),
                 Some(_) => pain001::payout_problem(&payout).map(|reason| {

@@ -1121,6 +1121,7 @@ catalogue! {
 
     // ---- bank ----
     // pain.001 accounts per currency, camt details kept and shown (issue #15)
+    "payout.remittance" => ["Guichet, retrait {reference}", "Guichet withdrawal {reference}", "Guichet Auszahlung {reference}"],
     "payout_aside.field.account" => ["Compte de versement", "Payout account", "Auszahlungskonto"],
     "payout_aside.no_account" => ["aucun compte de versement en {currency} n'est configuré ({setting}) : ces retraits ne sont jamais débités d'un compte dans une autre monnaie. Configurez le compte, redémarrez, puis écrivez à nouveau le fichier.", "no {currency} payout account is configured ({setting}): these withdrawals are never debited from an account in another currency. Configure the account, restart, then write the file again.", "kein Auszahlungskonto in {currency} konfiguriert ({setting}): Diese Auszahlungen werden nie einem Konto in einer anderen Währung belastet. Konfigurieren Sie das Konto, starten Sie neu und schreiben Sie die Datei erneut."],
     "bank.ultimate_debtor" => ["Pour le compte de {name}", "On behalf of {name}", "Im Auftrag von {name}"],
