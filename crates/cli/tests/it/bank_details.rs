@@ -350,6 +350,27 @@ async fn a_file_of_chf_and_eur_payouts_debits_each_currencys_account(b: Backend)
         summary.contains(&w.a.name) && summary.contains(&w.b.name),
         "{summary}"
     );
+    // The CLI's summary says it too (run on the same SQLite file as the server).
+    if b == Backend::Sqlite {
+        let dir = TempDir::new();
+        let path = dir.0.join("debit-2.xml");
+        std::fs::write(&path, debits("cli", &[(&e2e(&chf_2), "150.00", "CHF")])).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_guichet"))
+            .arg("import-camt")
+            .arg(&path)
+            .env("GUICHET_DATABASE_URL", &t.config.database_url)
+            .env_remove("GUICHET_CONFIG")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(err.contains("1 payout(s) completed"), "{err}");
+        assert!(
+            err.contains(&format!("payout completed: CHF 150.00 to {}", w.a.name))
+                && err.contains(&chf_2),
+            "{err}"
+        );
+    }
     books_balance(&t).await;
 }
 
