@@ -171,6 +171,20 @@ pub(crate) async fn invoice_named_in(c: &mut Conn, text: &str) -> AppResult<Name
     })
 }
 
+/// The payment request whose reference the payer typed into `text`, when it names exactly one.
+pub(crate) async fn request_named_in(
+    c: &mut Conn,
+    text: &str,
+) -> AppResult<Option<guichet_store::payment_requests::PaymentRequest>> {
+    let mut found = Vec::new();
+    for r in guichet_bank::references::references_in_text(text) {
+        if let Some(request) = guichet_store::payment_requests::by_reference(c, &r).await? {
+            found.push(request);
+        }
+    }
+    Ok(if found.len() == 1 { found.pop() } else { None })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

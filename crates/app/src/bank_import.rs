@@ -485,11 +485,23 @@ impl App {
                         continue;
                     }
                     // Our reference of a payment request → its Organization.
-                    let request = match &reference {
-                        Some(r) => payment_requests::by_reference(&mut tx, r).await?,
-                        None => None,
+                    let (request, request_by_text) = match &reference {
+                        Some(r) => (payment_requests::by_reference(&mut tx, r).await?, false),
+                        // Our request's reference typed into the message: the only one it names.
+                        None => {
+                            let text = [message.as_deref(), additional.as_deref()]
+                                .into_iter()
+                                .flatten()
+                                .collect::<Vec<_>>()
+                                .join(" ");
+                            (bank_details::request_named_in(&mut tx, &text).await?, true)
+                        }
                     };
                     let (org, note) = match &request {
+                        Some(r) if request_by_text => (
+                            Some(r.org_id),
+                            "matched by the reference in the payer's message",
+                        ),
                         Some(r) => (Some(r.org_id), "matched by reference"),
                         None => match &debtor_iban {
                             // REM-04: a payer already known by IBAN.

@@ -584,5 +584,48 @@ async fn an_invoice_named_in_the_message_is_paid_only_when_exact(b: Backend) {
         ),
         "paid"
     );
+    // A top-up whose QR reference the payer typed (in groups) into the message: its Organization.
+    let req = api
+        .api(
+            "GET",
+            &format!(
+                "/api/v1/orgs/{}/prepaid/transfer-requests/{}",
+                w.a.id, w.a.request
+            ),
+            &w.a.lr().token,
+            None,
+        )
+        .await
+        .json();
+    let qrr = req["reference"].as_str().unwrap();
+    let groups: Vec<&str> = std::iter::once(&qrr[..2])
+        .chain(
+            qrr[2..]
+                .as_bytes()
+                .chunks(5)
+                .map(|c| std::str::from_utf8(c).unwrap()),
+        )
+        .collect();
+    let grouped = groups.join(" ");
+    let top_up = credit(
+        "top-up",
+        "30.00",
+        "CHF",
+        &format!("{payer}<RmtInf><Ustrd>Aufladung {grouped}</Ustrd></RmtInf>"),
+    );
+    let prepaid = format!("/api/v1/orgs/{}/prepaid", w.a.id);
+    let before = api.api("GET", &prepaid, &w.a.lr().token, None).await.json()["balance"]["minor"]
+        .as_i64()
+        .unwrap();
+    let r = t
+        .app
+        .import_camt("top-up.xml", top_up.as_bytes(), None)
+        .await
+        .unwrap();
+    assert_eq!((r.credited, r.exceptions), (1, 0), "{grouped}");
+    let after = api.api("GET", &prepaid, &w.a.lr().token, None).await.json()["balance"]["minor"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(after - before, 3000);
     books_balance(&t).await;
 }
