@@ -600,8 +600,7 @@ async fn an_invoice_named_in_the_message_is_paid_only_when_exact(b: Backend) {
     let qrr = req["reference"].as_str().unwrap();
     let groups: Vec<&str> = std::iter::once(&qrr[..2])
         .chain(
-            qrr[2..]
-                .as_bytes()
+            qrr.as_bytes()[2..]
                 .chunks(5)
                 .map(|c| std::str::from_utf8(c).unwrap()),
         )
