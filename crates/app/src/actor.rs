@@ -26,7 +26,7 @@ pub struct Actor {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SupportScope {
     /// The whole Organization, or only these products.
-    pub products: Option<std::collections::BTreeSet<String>>,
+    pub products: Option<std::collections::BTreeSet<guichet_core::ProductId>>,
 }
 
 impl Actor {

@@ -3,7 +3,7 @@
 
 use crate::error::{AppError, AppResult, Errors};
 use crate::{Actor, App};
-use guichet_core::{Action, sps_text, validate};
+use guichet_core::{Action, AddressId, sps_text, validate};
 use guichet_store::addresses::{self, Address, AddressFields};
 use guichet_store::audit;
 
@@ -100,7 +100,7 @@ impl App {
         Ok(addresses::list(&mut c, actor.org, include_archived).await?)
     }
 
-    pub async fn billing_address(&self, actor: &Actor, id: &str) -> AppResult<Address> {
+    pub async fn billing_address(&self, actor: &Actor, id: AddressId) -> AppResult<Address> {
         actor.require(Action::Billing)?;
         let mut c = self.db.conn().await?;
         addresses::get(&mut c, actor.org, id)
@@ -129,7 +129,7 @@ impl App {
             now,
         )
         .await?;
-        let a = addresses::get(&mut tx, actor.org, &id)
+        let a = addresses::get(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
         tx.commit().await?;
@@ -139,7 +139,7 @@ impl App {
     pub async fn edit_billing_address(
         &self,
         actor: &Actor,
-        id: &str,
+        id: AddressId,
         input: &AddressInput,
     ) -> AppResult<Address> {
         actor.require(Action::Billing)?;
@@ -171,7 +171,7 @@ impl App {
     pub async fn archive_billing_address(
         &self,
         actor: &Actor,
-        id: &str,
+        id: AddressId,
         archived: bool,
     ) -> AppResult<()> {
         actor.require(Action::Billing)?;
@@ -191,7 +191,7 @@ impl App {
             Some(actor.org),
             Some(actor.user),
             action,
-            id,
+            &id.to_string(),
             &actor.origin.ip,
             now,
         )

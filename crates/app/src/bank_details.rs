@@ -127,6 +127,7 @@ pub(crate) async fn book_fees(
         }],
     )
     .await
+    .map(|id| id.to_string())
     .map_err(crate::error::post_error)
 }
 
@@ -159,7 +160,7 @@ pub(crate) async fn invoice_named_in(c: &mut Conn, text: &str) -> AppResult<Name
     if !numbers.is_empty() {
         found.extend(guichet_store::billing::invoices_by_numbers(c, &numbers).await?);
     }
-    found.sort_by(|a, b| a.id.cmp(&b.id));
+    found.sort_by_key(|i| i.id);
     found.dedup_by(|a, b| a.id == b.id);
     Ok(match found.len() {
         0 => Named::Nothing,

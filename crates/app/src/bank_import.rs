@@ -101,7 +101,7 @@ async fn credit_prepaid(
     )
     .await
     {
-        Ok(id) => Ok(id),
+        Ok(id) => Ok(id.to_string()),
         // This bank payment was credited to this Organization already: never twice.
         Err(ledger::PostError::Duplicate(_)) => Err(AppError::Conflict("bank.already_placed")),
         Err(e) => Err(crate::error::post_error(e)),
@@ -331,8 +331,8 @@ impl App {
                         store::insert(&mut tx, &new).await?;
                         report.payouts += 1;
                         report.completed_payouts.push(CompletedPayout {
-                            amount: guichet_core::Money::new(w.amount, w.currency),
-                            withdrawal_id: w.id,
+                            amount: w.amount,
+                            withdrawal_id: w.id.to_string(),
                             org_name: w.org_name,
                             holder: w.holder,
                         });
@@ -372,7 +372,7 @@ impl App {
                                     .get(&inv.payment_reference)
                                     .is_some_and(|i| !i.status.is_payable());
                                 let exact = inv.currency == currency
-                                    && inv.gross == amount.minor
+                                    && inv.gross.minor == amount.minor
                                     && inv.status.is_payable()
                                     && !paid_here;
                                 if !exact {
@@ -398,12 +398,13 @@ impl App {
                     if let Some(inv) = named {
                         let r = &inv.payment_reference.clone();
                         let open = inv.status.is_payable();
-                        let exact = inv.currency == currency && inv.gross == amount.minor && open;
+                        let exact =
+                            inv.currency == currency && inv.gross.minor == amount.minor && open;
                         new.org = Some(inv.org_id);
                         new.status = Status::Credited;
                         // Compare-and-set: only a payment that finds the invoice still open pays it.
                         let pays = exact
-                            && guichet_store::billing::mark_invoice_paid(&mut tx, &inv.id, now)
+                            && guichet_store::billing::mark_invoice_paid(&mut tx, inv.id, now)
                                 .await?;
                         if pays {
                             new.note = Some(if by_text {
@@ -435,6 +436,7 @@ impl App {
                             )
                             .await
                             .map_err(crate::error::post_error)?;
+                            let entry_id = entry_id.to_string();
                             new.credited_entry = Some(&entry_id);
                             store::insert(&mut tx, &new).await?;
                             // A second payment of it in the same file finds it paid.
@@ -442,7 +444,7 @@ impl App {
                                 i.status = guichet_core::status::InvoiceStatus::Paid;
                             }
                             crate::billing::activate_invoice_products(
-                                &mut tx, inv.org_id, &inv.id, now,
+                                &mut tx, inv.org_id, inv.id, now,
                             )
                             .await?;
                         } else {
@@ -497,6 +499,7 @@ impl App {
                             (bank_details::request_named_in(&mut tx, &text).await?, true)
                         }
                     };
+                    let request_id = request.as_ref().map(|r| r.id.to_string());
                     let (org, note) = match &request {
                         Some(r) if request_by_text => (
                             Some(r.org_id),
@@ -525,7 +528,7 @@ impl App {
                     };
                     new.status = Status::Credited;
                     new.org = Some(org);
-                    new.request = request.as_ref().map(|r| r.id.as_str());
+                    new.request = request_id.as_deref();
                     new.note = Some(note);
                     let payer = debtor_name.as_deref().unwrap_or("?");
                     let description = format!(
@@ -550,7 +553,7 @@ impl App {
                     // The money is credited either way; the request is marked paid by the first
                     // payment only (a second one is a top-up of its own).
                     if let Some(r) = &request {
-                        let _first = payment_requests::mark_paid(&mut tx, &r.id, now).await?;
+                        let _first = payment_requests::mark_paid(&mut tx, r.id, now).await?;
                     }
                     // Money in another currency than the Organization's is kept in that currency
                     // (its own balance on the prepaid page): the customer is told where it is.
@@ -603,7 +606,7 @@ impl App {
         amount: i64,
         now: i64,
     ) -> AppResult<()> {
-        let expected = guichet_core::Money::new(inv.gross, inv.currency).to_string();
+        let expected = guichet_core::Money::new(inv.gross.minor, inv.currency).to_string();
         let received = guichet_core::Money::new(amount, currency).to_string();
         for (email, lang, code) in
             guichet_store::memberships::billing_recipients(c, inv.org_id).await?

@@ -10,7 +10,6 @@
 use crate::App;
 use crate::billing::{BilledPeriod, add_days, issue_invoice, today};
 use crate::error::{AppError, AppResult};
-use guichet_core::period::Date;
 use guichet_core::product::{Grace, state_on};
 use guichet_core::{Currency, OrgId};
 use guichet_store::billing as store;
@@ -36,8 +35,6 @@ pub struct RunReport {
 /// The billing key of a product's next term (`product:start`), if it has an expiry.
 fn renewal_key(p: &store::Product) -> Option<String> {
     p.expires_on
-        .as_deref()
-        .and_then(Date::parse_iso)
         .map(|start| format!("{}:{}", p.id, start.iso()))
 }
 
@@ -56,7 +53,7 @@ enum Billed {
 #[derive(Default)]
 struct Cache {
     orgs: HashMap<OrgId, orgs::Org>,
-    prices: HashMap<(String, i64, Currency), Option<i64>>,
+    prices: HashMap<(guichet_core::OfferId, i64, Currency), Option<i64>>,
 }
 
 impl App {
@@ -69,7 +66,7 @@ impl App {
         cache: &mut Cache,
         checked: bool,
     ) -> AppResult<Billed> {
-        let Some(start) = p.expires_on.as_deref().and_then(Date::parse_iso) else {
+        let Some(start) = p.expires_on else {
             return Ok(Billed::Skipped);
         };
         // `checked`: the caller already knows this period is not invoiced yet.
@@ -86,11 +83,11 @@ impl App {
                 o
             }
         };
-        let price_key = (p.offer_id.clone(), months, org.currency);
+        let price_key = (p.offer_id, months, org.currency);
         let unit = match cache.prices.get(&price_key) {
             Some(u) => *u,
             None => {
-                let u = store::price(tx, &p.offer_id, months, org.currency, at).await?;
+                let u = store::price(tx, p.offer_id, months, org.currency, at).await?;
                 cache.prices.insert(price_key, u);
                 u
             }
@@ -108,7 +105,7 @@ impl App {
             end.iso()
         );
         let address = match &p.billing_address_id {
-            Some(a) => guichet_store::addresses::get(tx, org.id, a).await?,
+            Some(a) => guichet_store::addresses::get(tx, org.id, *a).await?,
             None => None,
         };
         let bill_to = match address {
@@ -129,12 +126,21 @@ impl App {
         };
         let period = BilledPeriod {
             description,
-            product_id: p.id.clone(),
+            product_id: p.id,
             start,
             end,
             unit_net: unit,
         };
-        match issue_invoice(tx, &org, bill_to, "renewal", &period, at).await {
+        match issue_invoice(
+            tx,
+            &org,
+            bill_to,
+            guichet_core::invoice::InvoiceKind::Renewal,
+            &period,
+            at,
+        )
+        .await
+        {
             Ok(inv) => {
                 audit::record(
                     tx,
@@ -159,10 +165,10 @@ impl App {
         let at = at.unwrap_or_else(|| self.now());
         let day = today(at);
         let mut report = RunReport::default();
-        let horizon = add_days(day, self.config.renewal_lead_days).iso();
+        let horizon = add_days(day, self.config.renewal_lead_days);
         let due = {
             let mut c = self.db.conn().await?;
-            store::products_expiring_by(&mut c, &horizon).await?
+            store::products_expiring_by(&mut c, horizon).await?
         };
         // Renewal invoices, a batch of products per transaction (one commit for many invoices); a
         // batch that meets a period invoiced concurrently is rolled back whole and redone one product
@@ -216,7 +222,7 @@ impl App {
             store::products_with_expiry(&mut c).await?
         };
         for p in running {
-            let expires = p.expires_on.as_deref().and_then(Date::parse_iso);
+            let expires = p.expires_on;
             // Cancelled for the end of its term: at its expiry it is cancelled, not expired.
             let next = match expires {
                 Some(exp) if p.cancel_requested_at.is_some() && exp <= day => {
@@ -228,7 +234,7 @@ impl App {
             // is left as it is.
             if next != p.state && p.state.can_become(next) {
                 let mut tx = self.db.begin().await?;
-                if store::set_state(&mut tx, &p.id, p.state, next).await? {
+                if store::set_state(&mut tx, p.id, p.state, next).await? {
                     if next == guichet_core::product::ProductState::Expired
                         && let Some(exp) = expires
                     {
@@ -254,7 +260,7 @@ impl App {
         // INV-03: unpaid invoices whose due date has passed are overdue (still payable as before).
         {
             let mut c = self.db.conn().await?;
-            report.overdue = store::mark_overdue(&mut c, &day.iso()).await? as usize;
+            report.overdue = store::mark_overdue(&mut c, day).await? as usize;
         }
         // Reminders of unpaid invoices (REM-05), once the day's payments and renewals are in.
         report.reminders = self.send_reminders(Some(at)).await?;

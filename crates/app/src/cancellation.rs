@@ -8,8 +8,8 @@
 use crate::billing::cancel_unpaid_invoice;
 use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
-use guichet_core::Action;
 use guichet_core::product::ProductState;
+use guichet_core::{Action, ProductId};
 use guichet_store::audit;
 use guichet_store::billing as store;
 
@@ -19,14 +19,14 @@ pub struct Cancelled {
     /// Cancelled now (a pending product) rather than at the end of its term.
     pub immediate: bool,
     /// The last day it is paid for, when it runs until its term's end (`YYYY-MM-DD`, exclusive).
-    pub ends_on: Option<String>,
+    pub ends_on: Option<guichet_core::period::Date>,
     /// Numbers of the unpaid invoices cancelled with it.
     pub invoices_cancelled: Vec<String>,
 }
 
 impl App {
     /// Cancels a product: pending ones at once, running ones at the end of their term.
-    pub async fn cancel_product(&self, actor: &Actor, product: &str) -> AppResult<Cancelled> {
+    pub async fn cancel_product(&self, actor: &Actor, product: ProductId) -> AppResult<Cancelled> {
         actor.require(Action::OrderProducts)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
@@ -37,7 +37,7 @@ impl App {
             ProductState::Pending => {
                 if !store::set_state(
                     &mut tx,
-                    &p.id,
+                    p.id,
                     ProductState::Pending,
                     ProductState::Cancelled,
                 )
@@ -48,7 +48,7 @@ impl App {
                 true
             }
             ProductState::Active | ProductState::Expired | ProductState::Blocked => {
-                if !store::request_cancel(&mut tx, &p.id, now).await? {
+                if !store::request_cancel(&mut tx, p.id, now).await? {
                     return Err(AppError::Conflict("product.already_cancelled"));
                 }
                 false
@@ -58,12 +58,12 @@ impl App {
             }
         };
         let mut invoices_cancelled = Vec::new();
-        for inv in store::unpaid_invoices_of_product(&mut tx, actor.org, &p.id).await? {
+        for inv in store::unpaid_invoices_of_product(&mut tx, actor.org, p.id).await? {
             let why = format!("Invoice {} cancelled with product {}", inv.number, p.name);
             cancel_unpaid_invoice(&mut tx, actor.org, &inv, &why, now).await?;
             invoices_cancelled.push(inv.number);
         }
-        let ends_on = (!immediate).then(|| p.expires_on.clone()).flatten();
+        let ends_on = (!immediate).then_some(p.expires_on).flatten();
         let detail = match &ends_on {
             Some(d) => format!("{}: cancelled for the end of its term ({d})", p.name),
             None => format!("{}: cancelled", p.name),
@@ -87,14 +87,14 @@ impl App {
     }
 
     /// Takes back the cancellation of a product that still runs: it renews again as before.
-    pub async fn resume_product(&self, actor: &Actor, product: &str) -> AppResult<()> {
+    pub async fn resume_product(&self, actor: &Actor, product: ProductId) -> AppResult<()> {
         actor.require(Action::OrderProducts)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let p = store::get_product(&mut tx, actor.org, product)
             .await?
             .ok_or(AppError::NotFound)?;
-        if !store::resume(&mut tx, &p.id).await? {
+        if !store::resume(&mut tx, p.id).await? {
             return Err(AppError::Conflict("product.not_cancelled"));
         }
         audit::record(

@@ -8,7 +8,7 @@ use crate::auth::SessionCtx;
 use crate::billing::{day_start, today};
 use crate::error::{AppError, AppResult};
 use guichet_core::product::ProductType;
-use guichet_core::{Currency, validate};
+use guichet_core::{Currency, OfferId, validate};
 use guichet_store::audit;
 use guichet_store::billing::{self as store, AdminOffer};
 
@@ -46,7 +46,7 @@ impl App {
         ctx: &SessionCtx,
         product_type: &str,
         name: &str,
-    ) -> AppResult<String> {
+    ) -> AppResult<OfferId> {
         Self::operator_only(ctx)?;
         let t = ProductType::parse(product_type)
             .ok_or(AppError::invalid("product_type", "field.choice"))?;
@@ -57,7 +57,7 @@ impl App {
         let id = store::insert_offer(&mut tx, t, &name, now).await?;
         if t == ProductType::PremiumSupport {
             let rank = store::max_support_tier(&mut tx).await? + 1;
-            guichet_store::support::set_offer_tier(&mut tx, &id, rank).await?;
+            guichet_store::support::set_offer_tier(&mut tx, id, rank).await?;
         }
         audit::record(
             &mut tx,
@@ -78,7 +78,7 @@ impl App {
     pub async fn admin_set_price(
         &self,
         ctx: &SessionCtx,
-        offer: &str,
+        offer: OfferId,
         p: &PriceInput,
     ) -> AppResult<()> {
         Self::operator_only(ctx)?;
@@ -114,7 +114,7 @@ impl App {
         let exists = o
             .prices
             .iter()
-            .any(|r| r.months == p.months && r.currency == currency && r.valid_from == from);
+            .any(|r| r.months == p.months && r.price.currency == currency && r.valid_from == from);
         if exists
             && store::delete_future_price(&mut tx, offer, p.months, currency, from, now).await? == 0
         {
@@ -145,7 +145,7 @@ impl App {
     pub async fn admin_set_offer_active(
         &self,
         ctx: &SessionCtx,
-        offer: &str,
+        offer: OfferId,
         active: bool,
     ) -> AppResult<()> {
         Self::operator_only(ctx)?;

@@ -156,10 +156,7 @@ impl App {
         self.seed_catalogue().await?;
         let offers = self.catalogue(&actor).await?;
         let by_type = |t: guichet_core::product::ProductType| {
-            offers
-                .iter()
-                .find(|o| o.product_type == t)
-                .map(|o| o.id.clone())
+            offers.iter().find(|o| o.product_type == t).map(|o| o.id)
         };
         let card = crate::prepaid::CardFields {
             card_number: "4242424242424242".into(),
@@ -169,15 +166,15 @@ impl App {
         self.top_up_by_card(&actor, 50_000, &card, "demo-top-up")
             .await?;
         if let Some(hosting) = by_type(guichet_core::product::ProductType::WebHosting) {
-            let (product, invoice) = self.order_product(&actor, &hosting, 12, None).await?;
-            self.pay_invoice_from_prepaid(&actor, &invoice, "demo-pay-hosting")
+            let (product, invoice) = self.order_product(&actor, hosting, 12, None).await?;
+            self.pay_invoice_from_prepaid(&actor, invoice, "demo-pay-hosting")
                 .await?;
             // A site migrated from the old platform (MySQL prefix on) with a variable. Databases
             // need a MySQL server (GUICHET_MYSQL_URL): none in the demo.
             let site = self
                 .add_site(
                     &actor,
-                    &product,
+                    product,
                     &crate::sites::SiteInput {
                         domain: "www.atelier-favre.ch".into(),
                     },
@@ -186,8 +183,8 @@ impl App {
                 .await?;
             self.set_env(
                 &actor,
-                &product,
-                &site,
+                product,
+                site,
                 &crate::sites::EnvInput {
                     name: "APP_ENV".into(),
                     value: "production".into(),
@@ -197,7 +194,7 @@ impl App {
             .await?;
         }
         if let Some(domain) = by_type(guichet_core::product::ProductType::DomainName) {
-            self.order_product(&actor, &domain, 12, None).await?;
+            self.order_product(&actor, domain, 12, None).await?;
         }
         Ok(())
     }

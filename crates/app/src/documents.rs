@@ -8,7 +8,7 @@ use crate::{Actor, App};
 use guichet_bank::qr::{Address, QrBill, Reference};
 use guichet_core::invoice::{LineInput, price};
 use guichet_core::status::InvoiceStatus;
-use guichet_core::{Action, Currency, Lang, vat};
+use guichet_core::{Action, Currency, InvoiceId, Lang, Money, vat};
 use guichet_pdf::{Document, Kind, Line};
 use guichet_store::billing::{self as store, Invoice, InvoiceLine};
 use guichet_store::orgs;
@@ -60,20 +60,6 @@ pub fn document_for(status: InvoiceStatus) -> Option<InvoiceDocument> {
     }
 }
 
-/// The bill as it can be printed: stored names and addresses transliterated to the Swiss Payment
-/// Standards set (`?` where nothing fits) and cut to length; a payer address that still breaks a
-/// rule (e.g. a country that is not two letters) gives the blank "payable by" box instead, so a
-/// stored value never makes a payment request fail.
-pub(crate) fn writable_bill(bill: QrBill) -> AppResult<QrBill> {
-    let mut bill = bill.writable();
-    if bill.validate().is_err() && bill.debtor.is_some() {
-        bill.debtor = None;
-    }
-    bill.validate()
-        .map_err(|e| AppError::Internal(format!("QR-bill: {e}")))?;
-    Ok(bill)
-}
-
 pub(crate) fn day(unix: i64) -> String {
     crate::billing::today(unix).iso()
 }
@@ -95,13 +81,16 @@ fn pdf_lines(lines: &[InvoiceLine], rate_bp: i64) -> Vec<Line> {
         .iter()
         .map(|l| Line {
             description: l.description.clone(),
-            period: l.period_start.clone().zip(l.period_end.clone()),
+            period: l
+                .period_start
+                .zip(l.period_end)
+                .map(|(a, b)| (a.iso(), b.iso())),
             quantity: l.quantity,
-            unit_net: l.unit_net,
-            net: l.net,
+            unit_net: l.unit_net.minor,
+            net: l.net.minor,
             vat_rate_bp: rate_bp,
-            vat: l.vat,
-            gross: l.gross,
+            vat: l.vat.minor,
+            gross: l.gross.minor,
         })
         .collect()
 }
@@ -146,7 +135,7 @@ impl App {
         let bill = QrBill {
             account,
             creditor: creditor_address(creditor),
-            amount: Some(inv.gross),
+            amount: Some(inv.gross.minor),
             currency: inv.currency,
             debtor,
             reference,
@@ -154,11 +143,11 @@ impl App {
             billing_information: String::new(),
             alternative_procedures: Vec::new(),
         };
-        crate::documents::writable_bill(bill)
+        crate::payment_requests::writable_bill(bill)
     }
 
     /// The QR-bill printed on an invoice's payment request (what its QR code encodes).
-    pub async fn invoice_qr_bill(&self, actor: &Actor, id: &str) -> AppResult<QrBill> {
+    pub async fn invoice_qr_bill(&self, actor: &Actor, id: InvoiceId) -> AppResult<QrBill> {
         actor.require(Action::Billing)?;
         let mut c = self.db.conn().await?;
         let (inv, _) = store::get_invoice(&mut c, actor.org, id)
@@ -173,7 +162,7 @@ impl App {
     pub async fn invoice_pdf(
         &self,
         actor: &Actor,
-        id: &str,
+        id: InvoiceId,
         document: Option<&str>,
     ) -> AppResult<Pdf> {
         actor.require(Action::Billing)?;
@@ -209,14 +198,14 @@ impl App {
             customer: inv.bill_to.to_vec(),
             number: Some(inv.number.clone()),
             issued_on: day(inv.issued_at),
-            due_on: Some(inv.due_on.clone()),
+            due_on: Some(inv.due_on.iso()),
             paid_on: inv.paid_at.map(day),
             currency: inv.currency,
             lines: pdf_lines(&lines, inv.vat_rate_bp),
             vat_mention: inv.vat_mention.clone(),
-            net: inv.net,
-            vat: inv.vat,
-            gross: inv.gross,
+            net: inv.net.minor,
+            vat: inv.vat.minor,
+            gross: inv.gross.minor,
             billing_reference: inv.billing_reference.clone(),
             payment_reference: Some(inv.payment_reference.clone()),
             qr_bill,
@@ -240,10 +229,15 @@ impl App {
         durations: &std::collections::BTreeMap<String, i64>,
     ) -> AppResult<Pdf> {
         actor.require(Action::Billing)?;
+        let ids: Vec<InvoiceId> = crate::error::parse_ids(ids)?;
+        let durations = durations
+            .iter()
+            .map(|(k, v)| Ok((crate::error::parse_id::<InvoiceId>(k)?, *v)))
+            .collect::<AppResult<std::collections::BTreeMap<_, _>>>()?;
         let mut c = self.db.conn().await?;
         let mut selected = Vec::new();
-        for id in ids {
-            let found = store::get_invoice(&mut c, actor.org, id)
+        for id in &ids {
+            let found = store::get_invoice(&mut c, actor.org, *id)
                 .await?
                 .ok_or(AppError::NotFound)?;
             if !selected
@@ -277,7 +271,7 @@ impl App {
                 continue;
             };
             let Some((product, start, current)) =
-                crate::billing::billed_period(&mut c, org.id, &inv.id).await?
+                crate::billing::billed_period(&mut c, org.id, inv.id).await?
             else {
                 return Err(AppError::invalid(
                     "durations",
@@ -289,7 +283,7 @@ impl App {
                 continue;
             }
             let choices = self.duration_choices(&mut c, &org, &product).await?;
-            let unit = store::price(&mut c, &product.offer_id, months, org.currency, now)
+            let unit = store::price(&mut c, product.offer_id, months, org.currency, now)
                 .await?
                 .filter(|_| choices.iter().any(|c| c.months == months))
                 .ok_or(AppError::invalid(
@@ -304,14 +298,14 @@ impl App {
                     start.iso(),
                     end.iso()
                 ),
-                product_id: Some(product.id.clone()),
-                period_start: Some(start.iso()),
-                period_end: Some(end.iso()),
+                product_id: Some(product.id),
+                period_start: Some(start),
+                period_end: Some(end),
                 quantity: 1,
-                unit_net: unit,
-                net: unit,
-                vat: 0,
-                gross: unit,
+                unit_net: Money::new(unit, org.currency),
+                net: Money::new(unit, org.currency),
+                vat: Money::zero(org.currency),
+                gross: Money::new(unit, org.currency),
             });
         }
         drop(c);
@@ -322,7 +316,7 @@ impl App {
             .map(|l| LineInput {
                 description: l.description.clone(),
                 quantity: l.quantity,
-                unit_net: l.unit_net,
+                unit_net: l.unit_net.minor,
             })
             .collect();
         let totals = price(org.currency, treatment, &inputs)
@@ -333,7 +327,10 @@ impl App {
             .zip(&source)
             .map(|(p, l)| Line {
                 description: p.description.clone(),
-                period: l.period_start.clone().zip(l.period_end.clone()),
+                period: l
+                    .period_start
+                    .zip(l.period_end)
+                    .map(|(a, b)| (a.iso(), b.iso())),
                 quantity: p.quantity,
                 unit_net: p.unit_net,
                 net: p.net,

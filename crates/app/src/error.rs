@@ -143,3 +143,33 @@ impl From<guichet_store::DriverError> for AppError {
         AppError::Internal(e.to_string())
     }
 }
+
+/// An id typed by a person or a client: one that does not parse names nothing that exists (404).
+pub fn parse_id<T: std::str::FromStr>(s: &str) -> AppResult<T> {
+    s.trim().parse().map_err(|_| AppError::NotFound)
+}
+
+/// An id chosen in a form field (an offer, a billing address): one that does not parse is not
+/// among the choices (422 naming the field).
+pub fn parse_choice<T: std::str::FromStr>(s: &str, field: &'static str) -> AppResult<T> {
+    s.trim()
+        .parse()
+        .map_err(|_| AppError::invalid(field, "field.choice"))
+}
+
+/// An optional id chosen in a form field: empty means none.
+pub fn parse_opt_choice<T: std::str::FromStr>(
+    s: Option<&str>,
+    field: &'static str,
+) -> AppResult<Option<T>> {
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| parse_choice(s, field))
+        .transpose()
+}
+
+/// Ids sent in a list (invoices to pay, products to switch): one that does not parse names
+/// nothing that exists (404).
+pub fn parse_ids<T: std::str::FromStr>(list: &[String]) -> AppResult<Vec<T>> {
+    list.iter().map(|s| parse_id(s)).collect()
+}

@@ -123,7 +123,7 @@ pub const ACTIVITY_COLUMNS: [(&str, &str); 6] = [
 
 /// The calendar day (UTC) an invoice was issued, ISO.
 fn issued_day(unix: i64) -> String {
-    crate::billing::today(unix).iso()
+    guichet_core::period::Date::from_unix(unix).iso()
 }
 
 /// Invoices as CSV rows of `form`; with `header`, the BOM (reader form) and the header row first.
@@ -141,9 +141,9 @@ pub fn invoice_csv_rows(form: CsvForm, invoices: &[Invoice], header: bool) -> Ap
             &issued_day(i.issued_at),
             cell(&form.status(i.status.as_str())).as_ref(),
             cell(&i.bill_to[0]).as_ref(),
-            &form.amount(i.net),
-            &form.amount(i.vat),
-            &form.amount(i.gross),
+            &form.amount(i.net.minor),
+            &form.amount(i.vat.minor),
+            &form.amount(i.gross.minor),
             i.currency.code(),
             cell(&i.payment_reference).as_ref(),
             cell(i.billing_reference.as_deref().unwrap_or("")).as_ref(),
@@ -176,7 +176,7 @@ pub fn invoices_xlsx(invoices: &[Invoice], lang: Lang) -> AppResult<Vec<u8>> {
     }
     for (n, i) in invoices.iter().enumerate() {
         let r = n as u32 + 1;
-        let d = crate::billing::today(i.issued_at);
+        let d = guichet_core::period::Date::from_unix(i.issued_at);
         let date =
             ExcelDateTime::from_ymd(d.year.clamp(1900, 9999) as u16, d.month, d.day).map_err(x)?;
         ws.write_string(r, 0, &i.number).map_err(x)?;
@@ -191,8 +191,8 @@ pub fn invoices_xlsx(invoices: &[Invoice], lang: Lang) -> AppResult<Vec<u8>> {
         ws.write_string(r, 3, &i.bill_to[0]).map_err(x)?;
         // A number cell is an IEEE double: minor units / 100 is the double nearest the decimal
         // amount, exactly what a spreadsheet stores when "108.10" is typed in.
-        for (c, minor) in [(4u16, i.net), (5, i.vat), (6, i.gross)] {
-            ws.write_number_with_format(r, c, minor as f64 / 100.0, &money)
+        for (c, amount) in [(4u16, i.net), (5, i.vat), (6, i.gross)] {
+            ws.write_number_with_format(r, c, amount.minor as f64 / 100.0, &money)
                 .map_err(x)?;
         }
         ws.write_string(r, 7, i.currency.code()).map_err(x)?;

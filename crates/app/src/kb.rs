@@ -38,7 +38,7 @@ pub enum ImportOutcome {
 #[derive(Debug, Clone)]
 pub struct ImportLine {
     pub path: String,
-    pub id: Option<String>,
+    pub id: Option<guichet_core::GuideId>,
     pub outcome: ImportOutcome,
     pub warnings: Vec<String>,
 }
@@ -222,7 +222,7 @@ impl App {
                     };
                     ImportLine {
                         path,
-                        id: Some(g.id.clone()),
+                        id: Some(guichet_core::GuideId(g.id.clone())),
                         outcome,
                         warnings: i.warnings,
                     }

@@ -271,11 +271,11 @@ impl App {
         .await?;
         // TEAM-02: an outsider invited into work teams is in them from acceptance on.
         for team in guichet_store::support::invitation_teams(c, inv.id).await? {
-            if guichet_store::teams::get_team(c, inv.org_id, &team)
+            if guichet_store::teams::get_team(c, inv.org_id, team)
                 .await?
                 .is_some()
             {
-                guichet_store::teams::add_member(c, &team, user).await?;
+                guichet_store::teams::add_member(c, team, user).await?;
             }
         }
         Ok(())

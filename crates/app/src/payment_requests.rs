@@ -6,7 +6,7 @@ use crate::error::{AppError, AppResult};
 use crate::{Actor, App, Creditor};
 use guichet_bank::qr::{self, Address, QrBill, Reference, Separation, SlipOptions};
 use guichet_bank::references::{creditor_reference, qr_reference};
-use guichet_core::{Action, Currency, Lang, Money};
+use guichet_core::{Action, Currency, Lang, Money, PaymentRequestId};
 use guichet_store::payment_requests::{self as store, NewRequest, PaymentRequest};
 use guichet_store::{audit, orgs};
 
@@ -58,8 +58,7 @@ impl App {
         let new = NewRequest {
             org: actor.org,
             purpose: "top_up",
-            amount,
-            currency: org.currency,
+            amount: Money::new(amount, org.currency),
             reference: &reference,
             created_by: actor.user,
             now,
@@ -76,14 +75,18 @@ impl App {
             now,
         )
         .await?;
-        let request = store::get(&mut tx, actor.org, &id)
+        let request = store::get(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
         tx.commit().await?;
         Ok(request)
     }
 
-    pub async fn payment_request(&self, actor: &Actor, id: &str) -> AppResult<PaymentRequest> {
+    pub async fn payment_request(
+        &self,
+        actor: &Actor,
+        id: PaymentRequestId,
+    ) -> AppResult<PaymentRequest> {
         actor.require(Action::Billing)?;
         let mut c = self.db.conn().await?;
         store::get(&mut c, actor.org, id)
@@ -99,7 +102,11 @@ impl App {
 
     /// The QR-bill of a request: payable to the provider, by the Organization (its address when it is
     /// complete, otherwise a blank box for the payer to fill in).
-    pub async fn payment_request_bill(&self, actor: &Actor, id: &str) -> AppResult<QrBill> {
+    pub async fn payment_request_bill(
+        &self,
+        actor: &Actor,
+        id: PaymentRequestId,
+    ) -> AppResult<QrBill> {
         let request = self.payment_request(actor, id).await?;
         let mut c = self.db.conn().await?;
         let org = orgs::by_id(&mut c, actor.org)
@@ -129,7 +136,7 @@ impl App {
         let bill = QrBill {
             account,
             creditor: creditor_address(creditor),
-            amount: Some(request.amount),
+            amount: Some(request.amount.minor),
             currency: request.currency,
             debtor,
             reference,
@@ -137,7 +144,7 @@ impl App {
             billing_information: String::new(),
             alternative_procedures: Vec::new(),
         };
-        crate::documents::writable_bill(bill)
+        writable_bill(bill)
     }
 
     /// The payment part with receipt (210 × 105 mm) as SVG, in `lang`.
@@ -152,6 +159,20 @@ impl App {
         )
         .map_err(|e| AppError::Internal(e.to_string()))
     }
+}
+
+/// The bill as it can be printed: stored names and addresses transliterated to the Swiss Payment
+/// Standards set (`?` where nothing fits) and cut to length; a payer address that still breaks a
+/// rule (e.g. a country that is not two letters) gives the blank "payable by" box instead, so a
+/// stored value never makes a payment request fail.
+pub(crate) fn writable_bill(bill: QrBill) -> AppResult<QrBill> {
+    let mut bill = bill.writable();
+    if bill.validate().is_err() && bill.debtor.is_some() {
+        bill.debtor = None;
+    }
+    bill.validate()
+        .map_err(|e| AppError::Internal(format!("QR-bill: {e}")))?;
+    Ok(bill)
 }
 
 #[cfg(test)]

@@ -11,14 +11,14 @@ use crate::auth::SessionCtx;
 use crate::error::{AppError, AppResult};
 use guichet_bank::pain001::{self, DebtorAccount, Payout, PayoutBatch, PostalAddress};
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
-use guichet_core::{Currency, Lang, Money, UserId, sps_text, validate};
+use guichet_core::{Currency, Lang, Money, PayoutFileId, UserId, WithdrawalId, sps_text, validate};
 use guichet_store::withdrawals::{PayoutProblem, Withdrawal};
 use guichet_store::{Conn, audit, ledger, orgs, users, withdrawals};
 
 /// A written payout file.
 #[derive(Clone, Debug)]
 pub struct PayoutFile {
-    pub id: String,
+    pub id: PayoutFileId,
     pub message_id: String,
     pub xml: String,
     pub payouts: usize,
@@ -40,8 +40,8 @@ pub struct PayoutRun {
 }
 
 /// What the bank echoes back for a withdrawal: its id without hyphens (32 ≤ 35 characters).
-pub fn end_to_end_id(withdrawal_id: &str) -> String {
-    withdrawal_id.replace('-', "")
+pub fn end_to_end_id(withdrawal_id: WithdrawalId) -> String {
+    withdrawal_id.0.simple().to_string()
 }
 
 /// A stored text as the payout file writes it: transliterated to the Swiss Payment Standards set,
@@ -57,7 +57,7 @@ fn field_text(s: &str, max: usize) -> String {
 fn payout_of(w: &Withdrawal, org: &guichet_store::orgs::Org, lang: Lang) -> Payout {
     let town = field_text(&org.city, 35);
     Payout {
-        end_to_end_id: end_to_end_id(&w.id),
+        end_to_end_id: end_to_end_id(w.id),
         creditor_name: field_text(&w.holder, 70),
         creditor_address: PostalAddress {
             street: field_text(&org.street, 70),
@@ -71,7 +71,7 @@ fn payout_of(w: &Withdrawal, org: &guichet_store::orgs::Org, lang: Lang) -> Payo
             country: org.country.clone(),
         },
         creditor_iban: w.destination.clone(),
-        amount_minor: w.amount,
+        amount_minor: w.amount.minor,
         currency: w.currency,
         remittance: remittance(w, lang),
     }
@@ -85,7 +85,7 @@ pub fn remittance(w: &Withdrawal, lang: Lang) -> String {
     guichet_core::i18n::tf(
         lang,
         "payout.remittance",
-        &[("reference", &end_to_end_id(&w.id))],
+        &[("reference", &end_to_end_id(w.id))],
     )
 }
 
@@ -157,10 +157,10 @@ impl App {
                 written.push(w);
                 continue;
             };
-            let new = !withdrawals::has_payout_problem(&mut tx, &w.id).await?;
+            let new = !withdrawals::has_payout_problem(&mut tx, w.id).await?;
             withdrawals::set_payout_problem(
                 &mut tx,
-                &w.id,
+                w.id,
                 field,
                 refused_char.as_deref(),
                 &reason,
@@ -173,7 +173,7 @@ impl App {
                     Some(w.org_id),
                     by,
                     "withdrawal.set_aside",
-                    &format!("{}: {reason}", Money::new(w.amount, w.currency)),
+                    &format!("{}: {reason}", Money::new(w.amount.minor, w.currency)),
                     "",
                     now,
                 )
@@ -235,10 +235,10 @@ impl App {
         )
         .await?;
         for w in &written {
-            if !withdrawals::mark_in_transit(&mut tx, &w.id, &file_id).await? {
+            if !withdrawals::mark_in_transit(&mut tx, w.id, file_id).await? {
                 return Err(AppError::Conflict("withdrawal.already_decided"));
             }
-            withdrawals::clear_payout_problem(&mut tx, &w.id).await?;
+            withdrawals::clear_payout_problem(&mut tx, w.id).await?;
             let hold = AccountRef::of_org(AccountKind::WithdrawalHold, w.org_id, w.currency);
             let transit = AccountRef::provider(AccountKind::PayoutsInTransit, w.currency);
             let entry = ledger::NewEntry {
@@ -254,7 +254,7 @@ impl App {
                 &[Transfer {
                     debit: hold,
                     credit: transit,
-                    amount: w.amount,
+                    amount: w.amount.minor,
                 }],
             )
             .await
@@ -302,7 +302,7 @@ impl App {
     pub async fn admin_reject_set_aside(
         &self,
         ctx: &SessionCtx,
-        id: &str,
+        id: WithdrawalId,
         reason: &str,
     ) -> AppResult<()> {
         if !ctx.user.is_operator {
@@ -321,7 +321,7 @@ impl App {
         }
         withdrawals::clear_payout_problem(&mut tx, id).await?;
         crate::withdrawals::release_hold(&mut tx, &w, now).await?;
-        let money = Money::new(w.amount, w.currency).to_string();
+        let money = Money::new(w.amount.minor, w.currency).to_string();
         audit::record(
             &mut tx,
             Some(w.org_id),
@@ -355,7 +355,7 @@ impl App {
     pub async fn admin_payout_files(
         &self,
         ctx: &SessionCtx,
-    ) -> AppResult<Vec<(String, String, i64, i64)>> {
+    ) -> AppResult<Vec<(PayoutFileId, String, i64, i64)>> {
         if !ctx.user.is_operator {
             return Err(AppError::NotFound);
         }
@@ -366,7 +366,7 @@ impl App {
     pub async fn admin_payout_file(
         &self,
         ctx: &SessionCtx,
-        id: &str,
+        id: PayoutFileId,
     ) -> AppResult<(String, String)> {
         if !ctx.user.is_operator {
             return Err(AppError::NotFound);
@@ -389,12 +389,12 @@ pub(crate) async fn complete_payout(
     let Some(w) = withdrawals::in_transit_by_end_to_end(c, end_to_end).await? else {
         return Ok(None);
     };
-    if w.amount != amount {
+    if w.amount.minor != amount {
         return Ok(None);
     }
     // Compare-and-set: the same payout reported twice (a camt.053 and its camt.054, two imports at
     // once) completes it once; the second report is then not one of ours in transit.
-    if !withdrawals::mark_paid(c, &w.id, now).await? {
+    if !withdrawals::mark_paid(c, w.id, now).await? {
         return Ok(None);
     }
     let transit = AccountRef::provider(AccountKind::PayoutsInTransit, w.currency);

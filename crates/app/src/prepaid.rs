@@ -15,7 +15,7 @@ pub const PAGE_SIZE: i64 = 25;
 pub struct CurrencyBalance {
     pub balance: Money,
     /// What a withdrawal can take now (held amounts have already left the balance).
-    pub withdrawable: i64,
+    pub withdrawable: Money,
     /// How many movements the account has had.
     pub movements: i64,
     /// The Organization's own currency (its invoices are in it).
@@ -55,7 +55,7 @@ pub(crate) async fn balances_of(
         if cur == main || balance != 0 || movements > 0 {
             out.push(CurrencyBalance {
                 balance: Money::new(balance, cur),
-                withdrawable: balance.max(0),
+                withdrawable: Money::new(balance.max(0), cur),
                 movements,
                 main: cur == main,
             });
@@ -118,10 +118,43 @@ pub(crate) async fn any_prepaid_balance(
     Ok(total)
 }
 
+/// How a money-moving request ended. `web` chooses the HTTP status for each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done (a payment made, a refund issued).
+    Done,
+    /// Something new exists (a withdrawal requested, a top-up booked).
+    Created,
+    /// The card was declined or failed: nothing moved.
+    Declined,
+}
+
+impl Outcome {
+    /// How the idempotency record keeps it (the numbers it was stored under from the start).
+    pub(crate) fn stored(self) -> i64 {
+        match self {
+            Outcome::Done => 200,
+            Outcome::Created => 201,
+            Outcome::Declined => 402,
+        }
+    }
+
+    fn from_stored(n: i64) -> crate::error::AppResult<Outcome> {
+        match n {
+            200 => Ok(Outcome::Done),
+            201 => Ok(Outcome::Created),
+            402 => Ok(Outcome::Declined),
+            _ => Err(crate::AppError::Internal(format!(
+                "idempotency record with outcome {n}"
+            ))),
+        }
+    }
+}
+
 /// The answer to a money-moving request: what the first request with its idempotency key got.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
-    pub status: u16,
+    pub outcome: Outcome,
     pub body: serde_json::Value,
 }
 
@@ -160,7 +193,7 @@ pub(crate) async fn claim_key(
             let body = serde_json::from_str(&response)
                 .map_err(|e| crate::AppError::Internal(e.to_string()))?;
             Ok(Some(Answer {
-                status: status as u16,
+                outcome: Outcome::from_stored(status)?,
                 body,
             }))
         }
@@ -269,15 +302,14 @@ impl App {
             org: actor.org,
             provider: self.payments.name(),
             provider_ref,
-            amount,
-            currency: org.currency,
+            amount: Money::new(amount, org.currency),
             last4: card.last4(),
             outcome: outcome.code(),
             purpose: "top_up",
             now,
         };
         let payment_id = card_payments::record(&mut tx, &payment).await?;
-        let (status, body) = match &outcome {
+        let (result, body) = match &outcome {
             ChargeOutcome::Succeeded { .. } => {
                 let entry = ledger::NewEntry {
                     org: Some(actor.org),
@@ -298,17 +330,17 @@ impl App {
                     "status": "succeeded", "payment_id": payment_id, "entry_id": entry_id,
                     "amount_minor": amount, "currency": org.currency, "balance_minor": balance + amount,
                 });
-                (201u16, body)
+                (Outcome::Created, body)
             }
             ChargeOutcome::Declined { reason } | ChargeOutcome::Failed { reason } => {
                 let body = serde_json::json!({
                     "status": outcome.code(), "payment_id": payment_id, "reason": reason,
                     "amount_minor": amount, "currency": org.currency, "balance_minor": balance,
                 });
-                (402u16, body)
+                (Outcome::Declined, body)
             }
         };
-        idempotency::complete(&mut tx, actor.org, key, status as i64, &body.to_string()).await?;
+        idempotency::complete(&mut tx, actor.org, key, result.stored(), &body.to_string()).await?;
         let detail = format!("{} {money} •••• {}", outcome.code(), card.last4());
         audit::record(
             &mut tx,
@@ -321,6 +353,9 @@ impl App {
         )
         .await?;
         tx.commit().await?;
-        Ok(Answer { status, body })
+        Ok(Answer {
+            outcome: result,
+            body,
+        })
     }
 }

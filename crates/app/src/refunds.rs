@@ -7,11 +7,11 @@
 use crate::auth::SessionCtx;
 use crate::documents::{Pdf, day, file_safe, issuer_lines};
 use crate::error::{AppError, AppResult};
-use crate::prepaid::{Answer, check_key, claim_key};
+use crate::prepaid::{Answer, Outcome, check_key, claim_key};
 use crate::{Actor, App};
 use guichet_core::invoice::{RefundError, credit_note_number, refund_split};
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
-use guichet_core::{Action, Money, validate};
+use guichet_core::{Action, CreditNoteId, InvoiceId, Money, validate};
 use guichet_pdf::{Document, Kind, Line};
 use guichet_store::billing::{self as store, Invoice, InvoiceLine};
 use guichet_store::credit_notes::{self, CreditNote};
@@ -46,14 +46,14 @@ impl App {
         let Some(inv) = store::invoice_by_number(&mut c, number).await? else {
             return Ok(None);
         };
-        let (invoice, lines) = store::get_invoice(&mut c, inv.org_id, &inv.id)
+        let (invoice, lines) = store::get_invoice(&mut c, inv.org_id, inv.id)
             .await?
             .ok_or(AppError::NotFound)?;
         let org_name = orgs::by_id(&mut c, inv.org_id)
             .await?
             .map(|o| o.name)
             .unwrap_or_default();
-        let credit_notes = credit_notes::of_invoice(&mut c, inv.org_id, &inv.id).await?;
+        let credit_notes = credit_notes::of_invoice(&mut c, inv.org_id, inv.id).await?;
         Ok(Some(AdminInvoice {
             invoice,
             lines,
@@ -99,35 +99,43 @@ impl App {
             return Ok(first);
         }
         // Read again inside the transaction: what was refunded so far is what counts.
-        let (inv, _) = store::get_invoice(&mut tx, invoice.org_id, &invoice.id)
+        let (inv, _) = store::get_invoice(&mut tx, invoice.org_id, invoice.id)
             .await?
             .ok_or(AppError::NotFound)?;
         if !inv.status.is_refundable() {
             return Err(AppError::Conflict("refund.not_settled"));
         }
-        let earlier = credit_notes::of_invoice(&mut tx, inv.org_id, &inv.id).await?;
-        let vat_refunded = earlier.iter().fold(0i64, |s, n| s.saturating_add(n.vat));
-        let (net, vat) = refund_split(inv.gross, inv.vat, inv.refunded, vat_refunded, amount_minor)
-            .map_err(|e| match e {
-                RefundError::NotPositive => AppError::invalid("amount", "refund.amount_positive"),
-                RefundError::MoreThanLeft => AppError::invalid("amount", "refund.more_than_left"),
-            })?;
+        let earlier = credit_notes::of_invoice(&mut tx, inv.org_id, inv.id).await?;
+        let vat_refunded = earlier
+            .iter()
+            .fold(0i64, |s, n| s.saturating_add(n.vat.minor));
+        let (net, vat) = refund_split(
+            inv.gross.minor,
+            inv.vat.minor,
+            inv.refunded.minor,
+            vat_refunded,
+            amount_minor,
+        )
+        .map_err(|e| match e {
+            RefundError::NotPositive => AppError::invalid("amount", "refund.amount_positive"),
+            RefundError::MoreThanLeft => AppError::invalid("amount", "refund.more_than_left"),
+        })?;
         // The conditional update is the guard against a concurrent refund of the same invoice.
-        if !credit_notes::add_refund(&mut tx, &inv.id, amount_minor).await? {
+        if !credit_notes::add_refund(&mut tx, inv.id, amount_minor).await? {
             return Err(AppError::invalid("amount", "refund.more_than_left"));
         }
         let issued = crate::billing::today(now);
         let seq =
             store::next_invoice_number(&mut tx, CREDIT_NOTE_ISSUER, issued.year as i64).await?;
         let note = CreditNote {
-            id: uuid::Uuid::now_v7().to_string(),
+            id: guichet_core::CreditNoteId::new(),
             org_id: inv.org_id,
-            invoice_id: inv.id.clone(),
+            invoice_id: inv.id,
             number: credit_note_number(issued.year, seq),
             currency: inv.currency,
-            net,
-            vat,
-            gross: amount_minor,
+            net: Money::new(net, inv.currency),
+            vat: Money::new(vat, inv.currency),
+            gross: Money::new(amount_minor, inv.currency),
             reason: reason.clone(),
             issued_by: ctx.user.id,
             issued_at: now,
@@ -187,7 +195,7 @@ impl App {
             };
             crate::mail::enqueue(&mut tx, self, &email, lang, mail, now).await?;
         }
-        let status = if inv.refunded + amount_minor == inv.gross {
+        let status = if inv.refunded.minor + amount_minor == inv.gross.minor {
             guichet_core::status::InvoiceStatus::Refunded
         } else {
             guichet_core::status::InvoiceStatus::PartiallyRefunded
@@ -202,13 +210,27 @@ impl App {
             "currency": inv.currency,
             "invoice_status": status,
         });
-        idempotency::complete(&mut tx, inv.org_id, key, 200, &body.to_string()).await?;
+        idempotency::complete(
+            &mut tx,
+            inv.org_id,
+            key,
+            Outcome::Done.stored(),
+            &body.to_string(),
+        )
+        .await?;
         tx.commit().await?;
-        Ok(Answer { status: 200, body })
+        Ok(Answer {
+            outcome: Outcome::Done,
+            body,
+        })
     }
 
     /// The credit notes of one of the Organization's invoices (INV-01: billing documents).
-    pub async fn credit_notes(&self, actor: &Actor, invoice: &str) -> AppResult<Vec<CreditNote>> {
+    pub async fn credit_notes(
+        &self,
+        actor: &Actor,
+        invoice: InvoiceId,
+    ) -> AppResult<Vec<CreditNote>> {
         actor.require(Action::Billing)?;
         let mut c = self.db.conn().await?;
         store::get_invoice(&mut c, actor.org, invoice)
@@ -218,13 +240,13 @@ impl App {
     }
 
     /// A credit note as PDF, in the reader's language.
-    pub async fn credit_note_pdf(&self, actor: &Actor, id: &str) -> AppResult<Pdf> {
+    pub async fn credit_note_pdf(&self, actor: &Actor, id: CreditNoteId) -> AppResult<Pdf> {
         actor.require(Action::Billing)?;
         let mut c = self.db.conn().await?;
         let note = credit_notes::get(&mut c, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let (inv, _) = store::get_invoice(&mut c, actor.org, &note.invoice_id)
+        let (inv, _) = store::get_invoice(&mut c, actor.org, note.invoice_id)
             .await?
             .ok_or(AppError::NotFound)?;
         drop(c);
@@ -247,16 +269,16 @@ impl App {
                 description,
                 period: None,
                 quantity: 1,
-                unit_net: note.net,
-                net: note.net,
+                unit_net: note.net.minor,
+                net: note.net.minor,
                 vat_rate_bp: inv.vat_rate_bp,
-                vat: note.vat,
-                gross: note.gross,
+                vat: note.vat.minor,
+                gross: note.gross.minor,
             }],
             vat_mention: inv.vat_mention.clone(),
-            net: note.net,
-            vat: note.vat,
-            gross: note.gross,
+            net: note.net.minor,
+            vat: note.vat.minor,
+            gross: note.gross.minor,
             billing_reference: inv.billing_reference.clone(),
             payment_reference: None,
             qr_bill: None,

@@ -16,7 +16,7 @@ use crate::auth::SessionCtx;
 use crate::billing::{add_days, today};
 use crate::error::{AppError, AppResult};
 use guichet_core::period::Date;
-use guichet_core::{Action, Lang, Money, OrgId};
+use guichet_core::{Action, InvoiceId, Lang, Money, OrgId};
 use guichet_store::billing::{self as billing_store, Invoice};
 use guichet_store::{audit, memberships, reminders as store};
 
@@ -68,9 +68,9 @@ pub fn level_due(due: Date, day: Date, offsets: [i64; 3]) -> i64 {
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ReminderState {
     /// Levels sent, with the day each went out.
-    pub sent: Vec<(i64, String)>,
+    pub sent: Vec<(i64, Date)>,
     /// The day the customer declared a bank transfer, if they did.
-    pub transfer_declared_on: Option<String>,
+    pub transfer_declared_on: Option<Date>,
 }
 
 /// REM-06: the answer to "is this reminder genuine?".
@@ -81,7 +81,7 @@ pub enum Verdict {
     Genuine {
         number: String,
         amount: Money,
-        due_on: String,
+        due_on: Date,
         status: guichet_core::status::InvoiceStatus,
     },
     /// One of the Organization's invoices, but nothing is owed on it any more.
@@ -105,21 +105,19 @@ impl App {
         let Some(&first) = offsets.iter().min() else {
             return Ok(report);
         };
-        let due_by = add_days(day, -first).iso();
+        let due_by = add_days(day, -first);
         let open = {
             let mut c = self.db.conn().await?;
-            billing_store::open_due_by(&mut c, &due_by, MAX_PER_RUN).await?
+            billing_store::open_due_by(&mut c, due_by, MAX_PER_RUN).await?
         };
         for inv in open {
-            let Some(due) = Date::parse_iso(&inv.due_on) else {
-                continue;
-            };
+            let due = inv.due_on;
             let level = level_due(due, day, offsets);
             if level == 0 {
                 continue;
             }
             let mut tx = self.db.begin().await?;
-            if store::sent(&mut tx, &inv.id)
+            if store::sent(&mut tx, inv.id)
                 .await?
                 .iter()
                 .any(|(l, _)| *l == level)
@@ -127,10 +125,7 @@ impl App {
                 report.already_sent += 1;
                 continue;
             }
-            if let Some(declared) = store::declared_on(&mut tx, &inv.id)
-                .await?
-                .as_deref()
-                .and_then(Date::parse_iso)
+            if let Some(declared) = store::declared_on(&mut tx, inv.id).await?
                 && day <= add_banking_days(declared, self.config.reminder_grace_banking_days)
             {
                 report.transfer_declared += 1;
@@ -139,7 +134,7 @@ impl App {
             let recipients = memberships::reminder_recipients(&mut tx, inv.org_id).await?;
             if !store::claim(
                 &mut tx,
-                &inv.id,
+                inv.id,
                 level,
                 &day.iso(),
                 recipients.len() as i64,
@@ -185,14 +180,14 @@ impl App {
         now: i64,
     ) -> AppResult<()> {
         let base = self.config.public_url.trim_end_matches('/');
-        let amount = Money::new(inv.gross, inv.currency).to_string();
+        let amount = inv.gross.to_string();
         let received =
             store::received_under_reference(c, &inv.payment_reference, inv.currency.code()).await?;
         let short = (received > 0).then(|| {
             (
                 Money::new(received, inv.currency).to_string(),
-                (received < inv.gross)
-                    .then(|| Money::new(inv.gross - received, inv.currency).to_string()),
+                (received < inv.gross.minor)
+                    .then(|| Money::new(inv.gross.minor - received, inv.currency).to_string()),
             )
         });
         let link = format!("{base}/accounting/invoices/{}", inv.id);
@@ -201,7 +196,7 @@ impl App {
             level,
             invoice: &inv.number,
             amount: &amount,
-            due_on: &inv.due_on,
+            due_on: &inv.due_on.iso(),
             reference: &inv.payment_reference,
             link: &link,
             verify: &verify,
@@ -214,21 +209,25 @@ impl App {
     }
 
     /// Reminders sent for an invoice and the customer's declared transfer, for the invoice page.
-    pub async fn reminder_state(&self, actor: &Actor, invoice: &str) -> AppResult<ReminderState> {
+    pub async fn reminder_state(
+        &self,
+        actor: &Actor,
+        invoice: InvoiceId,
+    ) -> AppResult<ReminderState> {
         actor.require(Action::Billing)?;
         let mut c = self.db.conn().await?;
         let (inv, _) = billing_store::get_invoice(&mut c, actor.org, invoice)
             .await?
             .ok_or(AppError::NotFound)?;
         Ok(ReminderState {
-            sent: store::sent(&mut c, &inv.id).await?,
-            transfer_declared_on: store::declared_on(&mut c, &inv.id).await?,
+            sent: store::sent(&mut c, inv.id).await?,
+            transfer_declared_on: store::declared_on(&mut c, inv.id).await?,
         })
     }
 
     /// REM-05: "I have paid by bank transfer" on an open invoice: no reminder within the grace window.
     /// Declaring twice keeps the first date. Returns the day recorded.
-    pub async fn declare_transfer(&self, actor: &Actor, invoice: &str) -> AppResult<String> {
+    pub async fn declare_transfer(&self, actor: &Actor, invoice: InvoiceId) -> AppResult<Date> {
         actor.require(Action::Pay)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
@@ -238,8 +237,8 @@ impl App {
         if !inv.status.is_payable() {
             return Err(AppError::Conflict("invoice.not_payable"));
         }
-        let day = today(now).iso();
-        if store::declare(&mut tx, &inv.id, actor.org, actor.user, &day, now).await? {
+        let day = today(now);
+        if store::declare(&mut tx, inv.id, actor.org, actor.user, &day.iso(), now).await? {
             audit::record(
                 &mut tx,
                 Some(actor.org),
@@ -255,7 +254,7 @@ impl App {
         }
         drop(tx);
         let mut c = self.db.conn().await?;
-        Ok(store::declared_on(&mut c, &inv.id).await?.unwrap_or(day))
+        Ok(store::declared_on(&mut c, inv.id).await?.unwrap_or(day))
     }
 
     /// REM-06: is `reference` (a payment reference or an invoice number, spaces ignored) a genuine
@@ -292,14 +291,14 @@ impl App {
         else {
             return Ok(Verdict::Unknown);
         };
-        let money = Money::new(inv.gross, inv.currency);
+        let money = inv.gross;
         if !inv.status.is_payable() {
             return Ok(Verdict::NotOpen {
                 number: inv.number,
                 status: inv.status,
             });
         }
-        if amount.is_some_and(|a| a != inv.gross) {
+        if amount.is_some_and(|a| a != inv.gross.minor) {
             return Ok(Verdict::AmountDiffers {
                 number: inv.number,
                 amount: money,

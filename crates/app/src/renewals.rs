@@ -12,7 +12,7 @@ use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
 use guichet_core::period::{Date, PERIODS};
 use guichet_core::product::ProductState;
 use guichet_core::renewal::{ChargeSchedule, period_allowed};
-use guichet_core::{Action, Money};
+use guichet_core::{Action, InvoiceId, Money, ProductId};
 use guichet_store::billing::{self as store, Product};
 use guichet_store::renewals::{self as rstore, SavedCard};
 use guichet_store::{audit, card_payments, ledger, memberships, orgs};
@@ -55,7 +55,7 @@ pub struct ChargeReport {
 }
 
 fn expiry_of(p: &Product) -> Option<Date> {
-    p.expires_on.as_deref().and_then(Date::parse_iso)
+    p.expires_on
 }
 
 impl App {
@@ -63,7 +63,7 @@ impl App {
         ChargeSchedule::new(self.config.auto_renew_days)
     }
 
-    async fn product_of(&self, actor: &Actor, id: &str) -> AppResult<Product> {
+    async fn product_of(&self, actor: &Actor, id: ProductId) -> AppResult<Product> {
         let mut c = self.db.conn().await?;
         store::get_product(&mut c, actor.org, id)
             .await?
@@ -72,7 +72,7 @@ impl App {
 
     /// The renewal side of a product: auto-renewal, the current and scheduled period and the periods
     /// that can be chosen.
-    pub async fn renewal(&self, actor: &Actor, product: &str) -> AppResult<RenewalView> {
+    pub async fn renewal(&self, actor: &Actor, product: ProductId) -> AppResult<RenewalView> {
         actor.require(Action::Billing)?;
         let p = self.product_of(actor, product).await?;
         let mut c = self.db.conn().await?;
@@ -83,8 +83,7 @@ impl App {
         let mut periods = Vec::new();
         for months in PERIODS {
             let months = months as i64;
-            if let Some(price) =
-                store::price(&mut c, &p.offer_id, months, org.currency, now).await?
+            if let Some(price) = store::price(&mut c, p.offer_id, months, org.currency, now).await?
                 && period_allowed(price, months, self.config.monthly_minimum)
             {
                 periods.push((months, price));
@@ -117,15 +116,17 @@ impl App {
         expires: Date,
     ) -> AppResult<Date> {
         let key = format!("{}:{}", p.id, expires.iso());
-        if store::billing_key_exists(c, &key).await? {
-            // The next term was invoiced when the change was made: it keeps its period.
-            let months = store::invoiced_months(c, &key)
-                .await?
-                .unwrap_or(p.period_months);
-            return Ok(expires.add_months(months as u32));
-        }
-        // FREQ-02/03: the end of the current term, whatever the day the change was asked.
-        Ok(expires)
+        // The next term's invoice, if it was issued before the change: it keeps its period.
+        let invoiced = if store::billing_key_exists(c, &key).await? {
+            Some(
+                store::invoiced_months(c, &key)
+                    .await?
+                    .unwrap_or(p.period_months) as u32,
+            )
+        } else {
+            None
+        };
+        Ok(guichet_core::period::change_applies_from(expires, invoiced))
     }
 
     /// AR-01: switches automatic renewal on or off for one product or many at once. All or nothing:
@@ -139,9 +140,10 @@ impl App {
     ) -> AppResult<()> {
         actor.require(Action::Billing)?;
         actor.require(Action::ManageBilling)?;
+        let products: Vec<ProductId> = crate::error::parse_ids(products)?;
         let mut found = Vec::new();
-        for id in products {
-            found.push(self.product_of(actor, id).await?);
+        for id in &products {
+            found.push(self.product_of(actor, *id).await?);
         }
         if found.is_empty() {
             return Err(AppError::invalid("products", "renewal.nothing_selected"));
@@ -161,7 +163,7 @@ impl App {
         let mut tx = self.db.begin().await?;
         for p in &found {
             if p.auto_renew != on {
-                rstore::set_auto_renew(&mut tx, actor.org, &p.id, on).await?;
+                rstore::set_auto_renew(&mut tx, actor.org, p.id, on).await?;
                 audit::record(
                     &mut tx,
                     Some(actor.org),
@@ -188,7 +190,7 @@ impl App {
     pub async fn change_period(
         &self,
         actor: &Actor,
-        product: &str,
+        product: ProductId,
         months: i64,
     ) -> AppResult<Option<String>> {
         actor.require(Action::Billing)?;
@@ -207,7 +209,7 @@ impl App {
         let now = self.now();
         let next = (months != p.period_months).then_some(months);
         let mut tx = self.db.begin().await?;
-        rstore::set_next_period(&mut tx, actor.org, &p.id, next).await?;
+        rstore::set_next_period(&mut tx, actor.org, p.id, next).await?;
         let detail = format!(
             "{}: {} → {} ({})",
             p.name, p.period_months, months, "months"
@@ -339,10 +341,10 @@ impl App {
     pub(crate) async fn charge_auto_renewals(&self, at: i64) -> AppResult<ChargeReport> {
         let day = today(at);
         let schedule = self.schedule();
-        let until = add_days(day, schedule.first()).iso();
+        let until = add_days(day, schedule.first());
         let due = {
             let mut c = self.db.conn().await?;
-            rstore::auto_renewals_due(&mut c, &until).await?
+            rstore::auto_renewals_due(&mut c, until).await?
         };
         let mut report = ChargeReport::default();
         for d in due {
@@ -354,12 +356,12 @@ impl App {
             };
             {
                 let mut c = self.db.conn().await?;
-                if rstore::attempted(&mut c, &d.invoice_id, slot).await? {
+                if rstore::attempted(&mut c, d.invoice_id, slot).await? {
                     continue;
                 }
             }
             match self
-                .attempt(&d.product, &d.invoice_id, slot, &schedule, expires, at)
+                .attempt(&d.product, d.invoice_id, slot, &schedule, expires, at)
                 .await?
             {
                 Attempt::Prepaid => report.paid_from_prepaid += 1,
@@ -374,7 +376,7 @@ impl App {
     async fn attempt(
         &self,
         p: &Product,
-        invoice_id: &str,
+        invoice_id: InvoiceId,
         slot: i64,
         schedule: &ChargeSchedule,
         expires: Date,
@@ -403,7 +405,7 @@ impl App {
         let balance = ledger::prepaid_balance(&mut tx, org, inv.currency).await?;
         let key = format!("renewal:{invoice_id}:{slot}");
         let (outcome, reason, debit) =
-            if rstore::renew_from_prepaid(&mut tx, org).await? && balance >= inv.gross {
+            if rstore::renew_from_prepaid(&mut tx, org).await? && balance >= inv.gross.minor {
                 ("paid_prepaid", String::new(), Some(prepaid))
             } else {
                 match rstore::saved_card(&mut tx, org).await? {
@@ -411,7 +413,7 @@ impl App {
                     Some(card) => {
                         let description = format!("Renewal {} ({})", inv.number, p.name);
                         let request = ChargeRequest {
-                            amount: Money::new(inv.gross, inv.currency),
+                            amount: Money::new(inv.gross.minor, inv.currency),
                             source: Source::Saved(&card.token),
                             idempotency_key: &key,
                             description: &description,
@@ -421,7 +423,7 @@ impl App {
                             &mut tx,
                             &pays,
                             org,
-                            inv.gross,
+                            inv.gross.minor,
                             inv.currency,
                             &key,
                             at,
@@ -441,7 +443,6 @@ impl App {
                             provider: self.payments.name(),
                             provider_ref: provider_ref.as_deref(),
                             amount: inv.gross,
-                            currency: inv.currency,
                             last4: &last4,
                             outcome: answer.code(),
                             purpose: "renewal",
@@ -478,7 +479,7 @@ impl App {
                 &[Transfer {
                     debit,
                     credit: receivable,
-                    amount: inv.gross,
+                    amount: inv.gross.minor,
                 }],
             )
             .await

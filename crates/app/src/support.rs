@@ -11,17 +11,17 @@ use crate::error::{AppError, AppResult};
 use crate::mail::{self, Mail};
 use crate::{Actor, App, Origin};
 use guichet_core::product::ProductState;
-use guichet_core::{Access, Action, OrgId, Role, UserId};
+use guichet_core::{Access, Action, GrantId, OfferId, OrgId, ProductId, Role, UserId};
 use guichet_store::support::{self as store, Grant};
 use guichet_store::{Conn, audit, billing, memberships, orgs, sessions, users};
 
 /// The Premium Support subscription an Organization has (its highest active tier).
 #[derive(Clone, Debug)]
 pub struct Premium {
-    pub product_id: String,
+    pub product_id: ProductId,
     pub tier: i64,
     pub name: String,
-    pub expires_on: Option<String>,
+    pub expires_on: Option<guichet_core::period::Date>,
     /// Generated once per Organization when its first Premium Support product became active.
     pub vip_code: Option<String>,
 }
@@ -30,7 +30,7 @@ pub struct Premium {
 pub struct SupportView {
     pub premium: Option<Premium>,
     /// Premium Support offers one may order (for "how to get it"), cheapest tier first.
-    pub premium_offers: Vec<(String, String, i64)>,
+    pub premium_offers: Vec<(OfferId, String, i64)>,
     /// The Organization's grants, newest first (LR/Admin only; empty otherwise).
     pub grants: Vec<Grant>,
     /// Durations offered, in hours (⚙).
@@ -74,7 +74,7 @@ pub fn channels(app: &App, tier: i64) -> Vec<(&'static str, String)> {
 pub(crate) async fn check_premium_order(
     c: &mut Conn,
     org: OrgId,
-    offer: &str,
+    offer: OfferId,
     months: i64,
 ) -> AppResult<()> {
     let Some(tier) = store::offer_tier(c, offer).await? else {
@@ -96,8 +96,8 @@ pub(crate) async fn check_premium_order(
 pub(crate) async fn on_product_active(
     c: &mut Conn,
     org: OrgId,
-    product: &str,
-    offer: &str,
+    product: ProductId,
+    offer: OfferId,
     now: i64,
 ) -> AppResult<()> {
     use ProductState::{Active, Cancelled};
@@ -105,7 +105,7 @@ pub(crate) async fn on_product_active(
         return Ok(());
     };
     for (id, lower, name, _, _) in store::premium_products(c, org, &[ProductState::Active]).await? {
-        if id != product && lower < tier && billing::set_state(c, &id, Active, Cancelled).await? {
+        if id != product && lower < tier && billing::set_state(c, id, Active, Cancelled).await? {
             let detail = format!("{name}: active → cancelled (upgrade, no refund)");
             audit::record(c, Some(org), None, "product.state", &detail, "", now).await?;
         }
@@ -124,7 +124,7 @@ pub(crate) async fn on_product_active(
     Err(AppError::Internal("no free VIP code".into()))
 }
 
-fn scope_text(g: &Grant, names: &[(String, String)]) -> String {
+fn scope_text(g: &Grant, names: &[(ProductId, String)]) -> String {
     if g.whole_org {
         "*".into()
     } else {
@@ -135,7 +135,7 @@ fn scope_text(g: &Grant, names: &[(String, String)]) -> String {
                     .iter()
                     .find(|(id, _)| id == p)
                     .map(|(_, n)| n.clone())
-                    .unwrap_or_else(|| p.clone())
+                    .unwrap_or_else(|| p.to_string())
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -158,8 +158,8 @@ impl App {
             .currency;
         let mut premium_offers = Vec::new();
         for o in billing::catalogue(&mut c, currency, self.now()).await? {
-            if let Some(t) = store::offer_tier(&mut c, &o.id).await? {
-                premium_offers.push((o.id.clone(), o.name.clone(), t));
+            if let Some(t) = store::offer_tier(&mut c, o.id).await? {
+                premium_offers.push((o.id, o.name.clone(), t));
             }
         }
         premium_offers.sort_by_key(|(_, _, t)| *t);
@@ -200,12 +200,16 @@ impl App {
         actor.require(Action::GrantSupportAccess)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let mut products: Vec<String> = input.products.clone();
+        let mut products = input
+            .products
+            .iter()
+            .map(|p| crate::error::parse_id::<ProductId>(p))
+            .collect::<AppResult<Vec<_>>>()?;
         products.sort();
         products.dedup();
         let mut names = Vec::new();
         for p in &products {
-            let product = billing::get_product(&mut tx, actor.org, p)
+            let product = billing::get_product(&mut tx, actor.org, *p)
                 .await?
                 .ok_or(AppError::NotFound)?;
             names.push((product.id, product.name));
@@ -217,7 +221,7 @@ impl App {
             return Err(AppError::invalid("products", "support.nothing_chosen"));
         }
         let grant = Grant {
-            id: uuid::Uuid::now_v7().to_string(),
+            id: GrantId::new(),
             org_id: actor.org,
             whole_org: input.whole_org,
             granted_by: actor.user,
@@ -274,7 +278,7 @@ impl App {
     }
 
     /// SUP-03: ends a grant at once; the operator's very next request is refused.
-    pub async fn revoke_support_access(&self, actor: &Actor, id: &str) -> AppResult<()> {
+    pub async fn revoke_support_access(&self, actor: &Actor, id: GrantId) -> AppResult<()> {
         actor.require(Action::GrantSupportAccess)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
@@ -289,7 +293,7 @@ impl App {
             Some(actor.org),
             Some(actor.user),
             "support.revoked",
-            id,
+            &id.to_string(),
             &actor.origin.ip,
             now,
         )
@@ -315,7 +319,7 @@ impl App {
         let mut sent = 0;
         for g in due {
             let mut tx = self.db.begin().await?;
-            if !store::claim_expiry_mail(&mut tx, &g.id, now).await? {
+            if !store::claim_expiry_mail(&mut tx, g.id, now).await? {
                 continue;
             }
             let org_name = orgs::by_id(&mut tx, g.org_id)
@@ -327,7 +331,7 @@ impl App {
                 Some(g.org_id),
                 None,
                 "support.expired",
-                &g.id,
+                &g.id.to_string(),
                 "",
                 now,
             )

@@ -5,13 +5,16 @@
 use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
 use guichet_core::grants::Rights;
-use guichet_core::{Action, UserId};
+use guichet_core::{Action, ProductId, TeamId, UserId};
 use guichet_store::{Conn, audit, billing, memberships, teams};
 use std::collections::{HashMap, HashSet};
 
 /// Each product's effective rights for the actor (managers are not listed: they have all rights).
-pub(crate) async fn effective(c: &mut Conn, actor: &Actor) -> AppResult<HashMap<String, Rights>> {
-    let mut out: HashMap<String, Rights> = HashMap::new();
+pub(crate) async fn effective(
+    c: &mut Conn,
+    actor: &Actor,
+) -> AppResult<HashMap<ProductId, Rights>> {
+    let mut out: HashMap<ProductId, Rights> = HashMap::new();
     // SUP-03: an operator under grants naming products works on those products only.
     if let Some(s) = &actor.support {
         let rights = Rights {
@@ -20,7 +23,7 @@ pub(crate) async fn effective(c: &mut Conn, actor: &Actor) -> AppResult<HashMap<
             ..Default::default()
         };
         for p in s.products.iter().flatten() {
-            out.insert(p.clone(), rights);
+            out.insert(*p, rights);
         }
         return Ok(out);
     }
@@ -32,7 +35,7 @@ pub(crate) async fn effective(c: &mut Conn, actor: &Actor) -> AppResult<HashMap<
 }
 
 /// The products the actor may see through grants.
-pub(crate) async fn granted_products(c: &mut Conn, actor: &Actor) -> AppResult<HashSet<String>> {
+pub(crate) async fn granted_products(c: &mut Conn, actor: &Actor) -> AppResult<HashSet<ProductId>> {
     Ok(effective(c, actor)
         .await?
         .into_iter()
@@ -44,7 +47,7 @@ pub(crate) async fn granted_products(c: &mut Conn, actor: &Actor) -> AppResult<H
 impl App {
     /// The actor's rights on one product of the Organization; another Organization's product (or
     /// one the actor has no right on) is not found.
-    pub async fn product_rights(&self, actor: &Actor, product: &str) -> AppResult<Rights> {
+    pub async fn product_rights(&self, actor: &Actor, product: ProductId) -> AppResult<Rights> {
         actor.require(Action::ViewOrg)?;
         let mut c = self.db.conn().await?;
         billing::get_product(&mut c, actor.org, product)
@@ -55,7 +58,7 @@ impl App {
         }
         effective(&mut c, actor)
             .await?
-            .remove(product)
+            .remove(&product)
             .filter(|r| r.any())
             .ok_or(AppError::NotFound)
     }
@@ -65,7 +68,7 @@ impl App {
         &self,
         actor: &Actor,
         user: UserId,
-        product: &str,
+        product: ProductId,
         rights: Rights,
     ) -> AppResult<()> {
         actor.require(Action::ManageMembers)?;
@@ -105,7 +108,7 @@ pub struct TeamView {
     pub team: teams::Team,
     pub members: Vec<(UserId, String, String)>,
     /// (product id, product name, rights).
-    pub products: Vec<(String, String, Rights)>,
+    pub products: Vec<(ProductId, String, Rights)>,
 }
 
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -148,7 +151,7 @@ impl App {
         Ok(teams::teams_of(&mut c, actor.org).await?)
     }
 
-    pub async fn team(&self, actor: &Actor, id: &str) -> AppResult<TeamView> {
+    pub async fn team(&self, actor: &Actor, id: TeamId) -> AppResult<TeamView> {
         actor.require(Action::ManageTeams)?;
         let mut c = self.db.conn().await?;
         let team = teams::get_team(&mut c, actor.org, id)
@@ -157,7 +160,7 @@ impl App {
         let members = teams::members(&mut c, id).await?;
         let mut products = Vec::new();
         for (p, r) in teams::team_products(&mut c, id).await? {
-            let name = billing::get_product(&mut c, actor.org, &p)
+            let name = billing::get_product(&mut c, actor.org, p)
                 .await?
                 .map(|p| p.name)
                 .unwrap_or_default();
@@ -171,7 +174,7 @@ impl App {
     }
 
     /// TEAM-01/05: a new team (LR/Admin).
-    pub async fn create_team(&self, actor: &Actor, input: &TeamInput) -> AppResult<String> {
+    pub async fn create_team(&self, actor: &Actor, input: &TeamInput) -> AppResult<TeamId> {
         actor.require(Action::ManageTeams)?;
         let name = guichet_core::validate::line(&input.name, 80)
             .ok_or(AppError::invalid("name", "field.required"))?;
@@ -194,7 +197,7 @@ impl App {
     }
 
     /// Name, colour and leader (TEAM-03: the leader is one of the team's members; a label only).
-    pub async fn update_team(&self, actor: &Actor, id: &str, input: &TeamInput) -> AppResult<()> {
+    pub async fn update_team(&self, actor: &Actor, id: TeamId, input: &TeamInput) -> AppResult<()> {
         actor.require(Action::ManageTeams)?;
         let mut tx = self.db.begin().await?;
         teams::get_team(&mut tx, actor.org, id)
@@ -235,7 +238,7 @@ impl App {
     }
 
     /// TEAM-05: deleting a team removes only its grants.
-    pub async fn delete_team(&self, actor: &Actor, id: &str) -> AppResult<()> {
+    pub async fn delete_team(&self, actor: &Actor, id: TeamId) -> AppResult<()> {
         actor.require(Action::ManageTeams)?;
         let mut tx = self.db.begin().await?;
         let team = teams::get_team(&mut tx, actor.org, id)
@@ -261,7 +264,7 @@ impl App {
     pub async fn add_team_members(
         &self,
         actor: &Actor,
-        id: &str,
+        id: TeamId,
         users: &[UserId],
     ) -> AppResult<()> {
         self.add_team_people(actor, id, users, &[]).await?;
@@ -274,7 +277,7 @@ impl App {
     pub async fn add_team_people(
         &self,
         actor: &Actor,
-        id: &str,
+        id: TeamId,
         users: &[UserId],
         emails: &[String],
     ) -> AppResult<Vec<String>> {
@@ -354,7 +357,12 @@ impl App {
     }
 
     /// TEAM-04: a person removed loses what only the team gave.
-    pub async fn remove_team_member(&self, actor: &Actor, id: &str, user: UserId) -> AppResult<()> {
+    pub async fn remove_team_member(
+        &self,
+        actor: &Actor,
+        id: TeamId,
+        user: UserId,
+    ) -> AppResult<()> {
         actor.require(Action::ManageTeams)?;
         let mut tx = self.db.begin().await?;
         let team = teams::get_team(&mut tx, actor.org, id)
@@ -382,8 +390,8 @@ impl App {
     pub async fn set_team_product(
         &self,
         actor: &Actor,
-        id: &str,
-        product: &str,
+        id: TeamId,
+        product: ProductId,
         rights: Rights,
     ) -> AppResult<()> {
         actor.require(Action::ManageTeams)?;
@@ -410,7 +418,11 @@ impl App {
     }
 
     /// "Who can access this product, and why" (LR/Admin).
-    pub async fn product_access(&self, actor: &Actor, product: &str) -> AppResult<Vec<AccessLine>> {
+    pub async fn product_access(
+        &self,
+        actor: &Actor,
+        product: ProductId,
+    ) -> AppResult<Vec<AccessLine>> {
         actor.require(Action::ManageTeams)?;
         let mut c = self.db.conn().await?;
         billing::get_product(&mut c, actor.org, product)

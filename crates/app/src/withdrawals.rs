@@ -4,11 +4,11 @@
 
 use crate::auth::SessionCtx;
 use crate::error::{AppError, AppResult};
-use crate::prepaid::{Answer, check_key, claim_key};
+use crate::prepaid::{Answer, Outcome, check_key, claim_key};
 use crate::{Actor, App};
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
 use guichet_core::status::WithdrawalStatus;
-use guichet_core::{Action, Money, validate};
+use guichet_core::{Action, Money, WithdrawalId, validate};
 use guichet_store::withdrawals::{NewWithdrawal, Withdrawal};
 use guichet_store::{audit, idempotency, ledger, orgs, users, withdrawals};
 use iban::IbanLike;
@@ -161,8 +161,7 @@ impl App {
         .map_err(|e| crate::error::post_refused(e, "amount", short_key))?;
         let w = NewWithdrawal {
             org: actor.org,
-            amount: input.amount_minor,
-            currency,
+            amount: Money::new(input.amount_minor, currency),
             method: &input.method,
             destination: &destination,
             holder: &holder,
@@ -171,7 +170,14 @@ impl App {
         };
         let id = withdrawals::insert(&mut tx, &w).await?;
         let body = serde_json::json!({"id": id, "status": WithdrawalStatus::Requested, "amount_minor": input.amount_minor, "currency": currency, "destination": mask(&destination)});
-        idempotency::complete(&mut tx, actor.org, key, 201, &body.to_string()).await?;
+        idempotency::complete(
+            &mut tx,
+            actor.org,
+            key,
+            Outcome::Created.stored(),
+            &body.to_string(),
+        )
+        .await?;
         audit::record(
             &mut tx,
             Some(actor.org),
@@ -183,7 +189,10 @@ impl App {
         )
         .await?;
         tx.commit().await?;
-        Ok(Answer { status: 201, body })
+        Ok(Answer {
+            outcome: Outcome::Created,
+            body,
+        })
     }
 
     pub async fn withdrawals(&self, actor: &Actor) -> AppResult<Vec<Withdrawal>> {
@@ -211,7 +220,7 @@ impl App {
     pub async fn admin_decide_withdrawal(
         &self,
         ctx: &SessionCtx,
-        id: &str,
+        id: WithdrawalId,
         approve: bool,
         reason: &str,
     ) -> AppResult<()> {
@@ -252,7 +261,7 @@ impl App {
         let detail = format!(
             "{} {} {}",
             to,
-            Money::new(w.amount, w.currency),
+            Money::new(w.amount.minor, w.currency),
             reason.as_deref().unwrap_or("")
         );
         audit::record(
@@ -266,7 +275,7 @@ impl App {
         )
         .await?;
         if let Some(requester) = users::by_id(&mut tx, w.requested_by).await? {
-            let amount = Money::new(w.amount, w.currency).to_string();
+            let amount = Money::new(w.amount.minor, w.currency).to_string();
             let mail = if approve {
                 crate::mail::Mail::WithdrawalApproved { amount: &amount }
             } else {
@@ -317,7 +326,7 @@ pub(crate) async fn release_hold(
         &[Transfer {
             debit: hold,
             credit: prepaid,
-            amount: w.amount,
+            amount: w.amount.minor,
         }],
     )
     .await

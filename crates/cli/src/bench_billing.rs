@@ -51,7 +51,7 @@ pub async fn billing_run(app: App, products: usize) -> anyhow::Result<BillingFig
         guichet_store::bench::seed_running_products(
             &mut tx,
             org,
-            &offer.id,
+            &offer.id.to_string(),
             &offer.name,
             12,
             &starts_on,

@@ -391,7 +391,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         "  {} {} {}: {}",
                         w.id,
                         w.org_name,
-                        guichet_core::Money::new(w.amount, w.currency),
+                        guichet_core::Money::new(w.amount.minor, w.currency),
                         a.problem.reason
                     );
                 }
@@ -463,16 +463,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 guichet::bench_camt::seed_open_invoices(&app, entries, tag).await?
             } else {
                 let mut c = app.db.conn().await?;
-                guichet_store::billing::open_due_by(&mut c, "9999-12-31", entries as i64)
-                    .await?
-                    .into_iter()
-                    .map(|i| guichet::bench_camt::CamtPayment {
-                        id: format!("GEN-{}", i.id),
-                        reference: i.payment_reference,
-                        amount_minor: i.gross,
-                        currency: i.currency,
-                    })
-                    .collect()
+                guichet_store::billing::open_due_by(
+                    &mut c,
+                    guichet_core::period::Date {
+                        year: 9999,
+                        month: 12,
+                        day: 31,
+                    },
+                    entries as i64,
+                )
+                .await?
+                .into_iter()
+                .map(|i| guichet::bench_camt::CamtPayment {
+                    id: format!("GEN-{}", i.id),
+                    reference: i.payment_reference,
+                    amount_minor: i.gross.minor,
+                    currency: i.currency,
+                })
+                .collect()
             };
             let xml = guichet::bench_camt::camt054(&format!("GEN-{}", app.now()), &payments);
             std::fs::write(&out, &xml).with_context(|| out.display().to_string())?;
@@ -607,7 +615,7 @@ async fn kb(config: &Config, action: KbCommand) -> anyhow::Result<()> {
         KbCommand::Import { dir, replace } => {
             let mut report = |l: &guichet_app::kb::ImportLine| {
                 use guichet_app::kb::ImportOutcome as O;
-                let id = l.id.as_deref().unwrap_or("");
+                let id = l.id.as_ref().map(|g| g.as_str()).unwrap_or("");
                 match &l.outcome {
                     O::Published => println!("published  {} ({id})", l.path),
                     O::Unchanged => println!("unchanged  {} ({id})", l.path),

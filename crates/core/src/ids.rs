@@ -46,6 +46,53 @@ macro_rules! typed_id {
 
 typed_id!(UserId, OrgId, InvitationId, ApiTokenId, OutboxId, AuditId);
 
+// The billing domain and the rest of an Organization's records.
+typed_id!(
+    InvoiceId,
+    ProductId,
+    OfferId,
+    CreditNoteId,
+    PaymentRequestId,
+    WithdrawalId,
+    PayoutFileId,
+    BankTransactionId,
+    LedgerEntryId,
+    CardPaymentId,
+    AddressId,
+    TeamId,
+    GrantId,
+    SiteId,
+    DatabaseId,
+    DbUserId,
+);
+
+/// A help-centre guide's id: the name its author gave it (its file name without `.md`), the same in
+/// every language. Not a UUID: typed so that it cannot be mixed up with any other text.
+#[derive(
+    Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
+pub struct GuideId(pub String);
+
+impl GuideId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for GuideId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for GuideId {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(GuideId(s.to_owned()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

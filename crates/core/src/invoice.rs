@@ -5,6 +5,41 @@ use crate::money::Currency;
 use crate::vat::{VatTreatment, vat_on};
 
 /// A line as priced: quantity × unit price, excluding VAT.
+/// What an invoice bills: a new product's first term, or a running product's next one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InvoiceKind {
+    Order,
+    Renewal,
+}
+
+impl InvoiceKind {
+    pub const ALL: [InvoiceKind; 2] = [InvoiceKind::Order, InvoiceKind::Renewal];
+
+    /// The stored text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvoiceKind::Order => "order",
+            InvoiceKind::Renewal => "renewal",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<InvoiceKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for InvoiceKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for InvoiceKind {
+    fn serialize<Z: serde::Serializer>(&self, s: Z) -> Result<Z::Ok, Z::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineInput {
     pub description: String,

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A calendar date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A calendar date; as text (stored, in JSON) `2026-01-31`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,
     pub month: u8,
@@ -44,7 +44,46 @@ impl Date {
 
     /// `2026-01-31`.
     pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        self.to_string()
+    }
+
+    /// The calendar day (UTC) of a Unix time.
+    pub fn from_unix(unix: i64) -> Date {
+        Date::from_days(unix.div_euclid(86_400))
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil, on the proleptic Gregorian calendar.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The day `days` later (earlier when negative).
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days(self.days_since_epoch().saturating_add(days))
+    }
+
+    fn from_days(z: i64) -> Date {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date {
+            year: year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+            month,
+            day,
+        }
     }
 
     pub fn parse_iso(s: &str) -> Option<Date> {
@@ -81,35 +120,9 @@ impl Date {
         .filter(|d| d.year >= 1)
     }
 
-    /// Days since 1970-01-01 (negative before), proleptic Gregorian.
-    pub fn days_since_epoch(self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-
-    /// The date `days` days after 1970-01-01.
+    /// The date `days` days after 1970-01-01 (before when negative).
     pub fn from_days_since_epoch(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
-    }
-
-    /// `days` later (or earlier when negative).
-    pub fn add_days(self, days: i64) -> Date {
-        Date::from_days_since_epoch(self.days_since_epoch() + days)
+        Date::from_days(days)
     }
 
     /// Day of the week, 1 = Monday … 7 = Sunday (ISO 8601).
@@ -120,9 +133,32 @@ impl Date {
 }
 
 impl std::fmt::Display for Date {
-    /// `2026-01-31`, as [`Date::iso`].
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Text that is not a calendar date `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotADate;
+
+impl std::str::FromStr for Date {
+    type Err = NotADate;
+    fn from_str(s: &str) -> Result<Date, NotADate> {
+        Date::parse_iso(s).ok_or(NotADate)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse_iso(&s).ok_or_else(|| serde::de::Error::custom("not a date (YYYY-MM-DD)"))
     }
 }
 
@@ -131,36 +167,49 @@ pub fn months_between(a: Date, b: Date) -> i64 {
     (b.year as i64 - a.year as i64) * 12 + b.month as i64 - a.month as i64
 }
 
-/// A term that starts on `start` and runs `months` months: it ends (exclusive) on `start + months`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Term {
-    pub start: Date,
-    pub months: u32,
-}
-
-impl Term {
-    pub fn end(self) -> Date {
-        self.start.add_months(self.months)
+/// FREQ-01/02/03: the first day billed under a new billing period, for a product whose paid term
+/// ends on `expires`. Always the end of the current term, whatever the day the change is asked:
+/// shorter periods (FREQ-02 — Guichet does better than the guides and never bills a month twice)
+/// and longer ones (FREQ-03, at the next renewal) alike. When the next term has already been
+/// invoiced (`next_invoiced_months`: the months that invoice bills), the change waits for the end
+/// of that term as well: an issued invoice is never billed again under another period.
+pub fn change_applies_from(expires: Date, next_invoiced_months: Option<u32>) -> Date {
+    match next_invoiced_months {
+        Some(months) => expires.add_months(months),
+        None => expires,
     }
-
-    pub fn next(self, months: u32) -> Term {
-        Term {
-            start: self.end(),
-            months,
-        }
-    }
-}
-
-/// FREQ-01/02/03: when does a change of billing period from `current` to `new_months` take effect?
-/// Always at the end of the current term, whatever the day it is asked: shorter periods (FREQ-02 —
-/// Guichet does better than the guides and never bills a month twice) and longer ones (FREQ-03, at
-/// the next renewal) alike. Returns the first term under the new period.
-pub fn frequency_change(current: Term, new_months: u32) -> Term {
-    current.next(new_months)
 }
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn unix_days_round_trip() {
+        for (unix, iso) in [
+            (0, "1970-01-01"),
+            (86_399, "1970-01-01"),
+            (-1, "1969-12-31"),
+            (951_782_400, "2000-02-29"),
+            (1_798_675_200, "2026-12-31"),
+            (1_798_761_600, "2027-01-01"),
+            (4_107_542_400, "2100-03-01"),
+        ] {
+            let d = Date::from_unix(unix);
+            assert_eq!(d.iso(), iso, "{unix}");
+            assert_eq!(d.days_since_epoch(), unix.div_euclid(86_400));
+        }
+        let d = Date::parse_iso("2026-12-31").unwrap();
+        assert_eq!(d.add_days(1).iso(), "2027-01-01");
+        assert_eq!(d.add_days(-365).iso(), "2025-12-31");
+        assert_eq!(
+            Date::parse_iso("2024-02-28").unwrap().add_days(1).iso(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            Date::parse_iso("2100-02-28").unwrap().add_days(1).iso(),
+            "2100-03-01"
+        );
+    }
     use super::*;
 
     fn d(y: i32, m: u8, day: u8) -> Date {
@@ -216,27 +265,24 @@ mod tests {
     }
 
     #[test]
-    fn freq02_worked_example() {
-        // A year paid from 2026-01-01, switched to monthly on 2026-06-15: the first monthly term is
-        // 2027-01 (January 2027), nothing of 2026 is billed again.
-        let year = Term {
-            start: d(2026, 1, 1),
-            months: 12,
-        };
-        let first_monthly = frequency_change(year, 1); // asked on 2026-06-15
-        assert_eq!(
-            first_monthly,
-            Term {
-                start: d(2027, 1, 1),
-                months: 1
-            }
-        );
-        assert_eq!(first_monthly.end(), d(2027, 2, 1));
-        // Monthly → yearly (FREQ-03): at the next renewal.
-        let month = Term {
-            start: d(2026, 6, 1),
-            months: 1,
-        };
-        assert_eq!(frequency_change(month, 12).start, d(2026, 7, 1));
+    fn freq02_change_applies_at_the_end_of_the_term() {
+        // (paid until, months of an already issued next-term invoice, first day under the new period)
+        for (expires, invoiced, from) in [
+            // A year paid from 2026-01-01, switched to monthly on 2026-06-15: January 2027 is the
+            // first monthly term, nothing of 2026 is billed again.
+            (d(2027, 1, 1), None, d(2027, 1, 1)),
+            // Monthly → yearly (FREQ-03): at the next renewal.
+            (d(2026, 7, 1), None, d(2026, 7, 1)),
+            // The next year was invoiced already: the change waits for its end.
+            (d(2027, 1, 1), Some(12), d(2028, 1, 1)),
+            // A month invoiced ahead, on a 31st: the end of that month, clamped.
+            (d(2027, 1, 31), Some(1), d(2027, 2, 28)),
+        ] {
+            assert_eq!(
+                change_applies_from(expires, invoiced),
+                from,
+                "{expires:?} {invoiced:?}"
+            );
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::row::*;
 use crate::{Conn, Result};
-use guichet_core::OrgId;
+use guichet_core::{AddressId, OrgId};
 use sqlx::any::AnyRow;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub struct AddressFields {
 
 #[derive(Clone, Debug)]
 pub struct Address {
-    pub id: String,
+    pub id: AddressId,
     pub org_id: OrgId,
     pub fields: AddressFields,
     pub created_at: i64,
@@ -32,7 +32,7 @@ const COLS: &str =
 
 fn from_row(r: &AnyRow) -> Result<Address> {
     Ok(Address {
-        id: text(r, T, "id")?,
+        id: parsed(r, T, "id")?,
         org_id: parsed(r, T, "org_id")?,
         fields: AddressFields {
             name: text(r, T, "name")?,
@@ -48,13 +48,13 @@ fn from_row(r: &AnyRow) -> Result<Address> {
     })
 }
 
-pub async fn insert(c: &mut Conn, org: OrgId, f: &AddressFields, now: i64) -> Result<String> {
-    let id = uuid::Uuid::now_v7().to_string();
+pub async fn insert(c: &mut Conn, org: OrgId, f: &AddressFields, now: i64) -> Result<AddressId> {
+    let id = AddressId::new();
     sqlx::query(
         "INSERT INTO billing_addresses (id, org_id, name, company, street, postcode, city, country, email, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
-    .bind(&id)
+    .bind(id.to_string())
     .bind(org.to_string())
     .bind(&f.name)
     .bind(f.company.as_deref())
@@ -70,7 +70,7 @@ pub async fn insert(c: &mut Conn, org: OrgId, f: &AddressFields, now: i64) -> Re
 }
 
 /// Changes an address of this Organization; false when the id is not one of its addresses.
-pub async fn update(c: &mut Conn, org: OrgId, id: &str, f: &AddressFields) -> Result<bool> {
+pub async fn update(c: &mut Conn, org: OrgId, id: AddressId, f: &AddressFields) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE billing_addresses SET name = $1, company = $2, street = $3, postcode = $4, city = $5, country = $6, email = $7 \
          WHERE id = $8 AND org_id = $9",
@@ -82,7 +82,7 @@ pub async fn update(c: &mut Conn, org: OrgId, id: &str, f: &AddressFields) -> Re
     .bind(&f.city)
     .bind(&f.country)
     .bind(f.email.as_deref())
-    .bind(id)
+    .bind(id.to_string())
     .bind(org.to_string())
     .execute(c)
     .await?;
@@ -90,23 +90,28 @@ pub async fn update(c: &mut Conn, org: OrgId, id: &str, f: &AddressFields) -> Re
 }
 
 /// Archives (`Some(now)`) or restores (`None`); false when the id is not one of its addresses.
-pub async fn set_archived(c: &mut Conn, org: OrgId, id: &str, at: Option<i64>) -> Result<bool> {
+pub async fn set_archived(
+    c: &mut Conn,
+    org: OrgId,
+    id: AddressId,
+    at: Option<i64>,
+) -> Result<bool> {
     let done =
         sqlx::query("UPDATE billing_addresses SET archived_at = $1 WHERE id = $2 AND org_id = $3")
             .bind(at)
-            .bind(id)
+            .bind(id.to_string())
             .bind(org.to_string())
             .execute(c)
             .await?;
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn get(c: &mut Conn, org: OrgId, id: &str) -> Result<Option<Address>> {
+pub async fn get(c: &mut Conn, org: OrgId, id: AddressId) -> Result<Option<Address>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {COLS} FROM billing_addresses WHERE id = $1 AND org_id = $2"
     ));
     let row = sqlx::query(sql)
-        .bind(id)
+        .bind(id.to_string())
         .bind(org.to_string())
         .fetch_optional(c)
         .await?;

@@ -8,7 +8,7 @@ use sqlx::Row;
 
 #[derive(Clone, Debug)]
 pub struct StoredGuide {
-    pub id: String,
+    pub id: guichet_core::GuideId,
     pub language: String,
     pub published: Option<String>,
     pub draft: Option<String>,
@@ -69,7 +69,7 @@ pub async fn list(c: &mut Conn) -> Result<Vec<StoredGuide>> {
 
 fn from_row(r: &sqlx::any::AnyRow) -> Result<StoredGuide> {
     Ok(StoredGuide {
-        id: text(r, T, "id")?,
+        id: parsed(r, T, "id")?,
         language: text(r, T, "language")?,
         published: opt_text(r, T, "published")?,
         draft: opt_text(r, T, "draft")?,

@@ -7,7 +7,7 @@
 use crate::row::*;
 use crate::{Conn, Result, StoreError};
 use guichet_core::ledger::{AccountKind, AccountRef, LedgerError, Transfer, validate};
-use guichet_core::{Currency, OrgId};
+use guichet_core::{Currency, LedgerEntryId, Money, OrgId};
 use sqlx::Row;
 
 #[derive(Debug, thiserror::Error)]
@@ -22,7 +22,7 @@ pub enum PostError {
     SumLimit,
     /// An entry with this idempotency key exists for the Organization: its id.
     #[error("duplicate idempotency key")]
-    Duplicate(String),
+    Duplicate(LedgerEntryId),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -144,16 +144,16 @@ pub async fn post(
     c: &mut Conn,
     entry: NewEntry<'_>,
     transfers: &[Transfer],
-) -> Result<String, PostError> {
+) -> Result<LedgerEntryId, PostError> {
     validate(transfers)?;
-    let entry_id = uuid::Uuid::now_v7().to_string();
+    let entry_id = LedgerEntryId::new();
     // The entry, unless its idempotency key was used before by the Organization (the unique index
     // decides, in the same statement): then the first entry's id is the answer.
     let inserted = sqlx::query(
         "INSERT INTO ledger_entries (id, org_id, kind, description, idempotency_key, created_at) VALUES ($1, $2, $3, $4, $5, $6) \
          ON CONFLICT (org_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id",
     )
-    .bind(&entry_id)
+    .bind(entry_id.to_string())
     .bind(entry.org.map(|o| o.to_string()))
     .bind(entry.kind)
     .bind(entry.description)
@@ -168,7 +168,7 @@ pub async fn post(
                 .bind(entry.idempotency_key)
                 .fetch_one(&mut *c)
                 .await?;
-        return Err(PostError::Duplicate(text(
+        return Err(PostError::Duplicate(parsed(
             &existing,
             "ledger_entries",
             "id",
@@ -209,7 +209,7 @@ pub async fn post(
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(uuid::Uuid::now_v7().to_string())
-        .bind(&entry_id)
+        .bind(entry_id.to_string())
         .bind(&ids[&t.debit.key()])
         .bind(&ids[&t.credit.key()])
         .bind(t.debit.currency.code())
@@ -278,11 +278,11 @@ pub async fn balance_for_update(c: &mut Conn, a: &AccountRef, now: i64) -> Resul
 /// One line of an account's statement.
 #[derive(Clone, Debug)]
 pub struct Movement {
-    pub entry_id: String,
+    pub entry_id: LedgerEntryId,
     pub kind: String,
     pub description: String,
     /// Positive when the account's balance grew.
-    pub amount: i64,
+    pub amount: Money,
     pub at: i64,
 }
 
@@ -325,10 +325,10 @@ pub async fn movements(
         .iter()
         .map(|r| {
             Ok(Movement {
-                entry_id: text(r, T, "id")?,
+                entry_id: parsed(r, T, "id")?,
                 kind: text(r, T, "kind")?,
                 description: text(r, T, "description")?,
-                amount: sign * int(r, T, "delta")?,
+                amount: Money::new(sign * int(r, T, "delta")?, a.currency),
                 at: int(r, T, "created_at")?,
             })
         })

@@ -4,16 +4,16 @@ use crate::row::*;
 use crate::transition::Cas;
 use crate::{Conn, Result};
 use guichet_core::status::PaymentRequestStatus;
-use guichet_core::{Currency, OrgId, UserId};
+use guichet_core::{Currency, Money, OrgId, PaymentRequestId, UserId};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 #[derive(Clone, Debug)]
 pub struct PaymentRequest {
-    pub id: String,
+    pub id: PaymentRequestId,
     pub org_id: OrgId,
     pub purpose: String,
-    pub amount: i64,
+    pub amount: Money,
     pub currency: Currency,
     pub reference: String,
     pub status: PaymentRequestStatus,
@@ -26,10 +26,10 @@ const COLS: &str = "id, org_id, purpose, amount, currency, reference, status, cr
 
 fn from_row(r: &AnyRow) -> Result<PaymentRequest> {
     Ok(PaymentRequest {
-        id: text(r, T, "id")?,
+        id: parsed(r, T, "id")?,
         org_id: parsed(r, T, "org_id")?,
         purpose: text(r, T, "purpose")?,
-        amount: int(r, T, "amount")?,
+        amount: money(r, T, "amount", "currency")?,
         currency: code(r, T, "currency", Currency::parse)?,
         reference: text(r, T, "reference")?,
         status: code(r, T, "status", PaymentRequestStatus::parse)?,
@@ -51,24 +51,23 @@ pub async fn next_reference_number(c: &mut Conn) -> Result<i64> {
 pub struct NewRequest<'a> {
     pub org: OrgId,
     pub purpose: &'a str,
-    pub amount: i64,
-    pub currency: Currency,
+    pub amount: Money,
     pub reference: &'a str,
     pub created_by: UserId,
     pub now: i64,
 }
 
-pub async fn insert(c: &mut Conn, r: &NewRequest<'_>) -> Result<String> {
-    let id = uuid::Uuid::now_v7().to_string();
+pub async fn insert(c: &mut Conn, r: &NewRequest<'_>) -> Result<PaymentRequestId> {
+    let id = PaymentRequestId::new();
     sqlx::query(
         "INSERT INTO payment_requests (id, org_id, purpose, amount, currency, reference, status, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8)",
     )
-    .bind(&id)
+    .bind(id.to_string())
     .bind(r.org.to_string())
     .bind(r.purpose)
-    .bind(r.amount)
-    .bind(r.currency.code())
+    .bind(r.amount.minor)
+    .bind(r.amount.currency.code())
     .bind(r.reference)
     .bind(r.created_by.to_string())
     .bind(r.now)
@@ -78,12 +77,12 @@ pub async fn insert(c: &mut Conn, r: &NewRequest<'_>) -> Result<String> {
 }
 
 /// A request of this Organization; another Organization's id finds nothing.
-pub async fn get(c: &mut Conn, org: OrgId, id: &str) -> Result<Option<PaymentRequest>> {
+pub async fn get(c: &mut Conn, org: OrgId, id: PaymentRequestId) -> Result<Option<PaymentRequest>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {COLS} FROM payment_requests WHERE id = $1 AND org_id = $2"
     ));
     let row = sqlx::query(sql)
-        .bind(id)
+        .bind(id.to_string())
         .bind(org.to_string())
         .fetch_optional(c)
         .await?;
@@ -109,7 +108,7 @@ pub async fn by_reference(c: &mut Conn, reference: &str) -> Result<Option<Paymen
 }
 
 /// Marks an open request paid; false if it was not open.
-pub async fn mark_paid(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
+pub async fn mark_paid(c: &mut Conn, id: PaymentRequestId, now: i64) -> Result<bool> {
     Cas::new(&[PaymentRequestStatus::Open], PaymentRequestStatus::Paid)
         .id(id)
         .set("paid_at", now)

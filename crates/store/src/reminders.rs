@@ -3,7 +3,8 @@
 
 use crate::row::*;
 use crate::{Conn, Result};
-use guichet_core::{OrgId, UserId};
+use guichet_core::period::Date;
+use guichet_core::{InvoiceId, OrgId, UserId};
 
 const T: &str = "invoice_reminders";
 
@@ -11,7 +12,7 @@ const T: &str = "invoice_reminders";
 /// earlier or a concurrent run): the caller then sends nothing.
 pub async fn claim(
     c: &mut Conn,
-    invoice: &str,
+    invoice: InvoiceId,
     level: i64,
     sent_on: &str,
     recipients: i64,
@@ -21,7 +22,7 @@ pub async fn claim(
         "INSERT INTO invoice_reminders (invoice_id, level, sent_on, recipients, sent_at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (invoice_id, level) DO NOTHING",
     )
-    .bind(invoice)
+    .bind(invoice.to_string())
     .bind(level)
     .bind(sent_on)
     .bind(recipients)
@@ -32,15 +33,15 @@ pub async fn claim(
 }
 
 /// Levels already sent for an invoice, with the day each went out.
-pub async fn sent(c: &mut Conn, invoice: &str) -> Result<Vec<(i64, String)>> {
+pub async fn sent(c: &mut Conn, invoice: InvoiceId) -> Result<Vec<(i64, Date)>> {
     let rows = sqlx::query(
         "SELECT level, sent_on FROM invoice_reminders WHERE invoice_id = $1 ORDER BY level",
     )
-    .bind(invoice)
+    .bind(invoice.to_string())
     .fetch_all(c)
     .await?;
     rows.iter()
-        .map(|r| Ok((int(r, T, "level")?, text(r, T, "sent_on")?)))
+        .map(|r| Ok((int(r, T, "level")?, parsed(r, T, "sent_on")?)))
         .collect()
 }
 
@@ -65,20 +66,20 @@ pub async fn received_under_reference(
 }
 
 /// The day the customer declared a bank transfer for this invoice, if they did.
-pub async fn declared_on(c: &mut Conn, invoice: &str) -> Result<Option<String>> {
+pub async fn declared_on(c: &mut Conn, invoice: InvoiceId) -> Result<Option<Date>> {
     let row = sqlx::query("SELECT declared_on FROM transfer_declarations WHERE invoice_id = $1")
-        .bind(invoice)
+        .bind(invoice.to_string())
         .fetch_optional(c)
         .await?;
     row.as_ref()
-        .map(|r| text(r, "transfer_declarations", "declared_on"))
+        .map(|r| parsed(r, "transfer_declarations", "declared_on"))
         .transpose()
 }
 
 /// Records the customer's declaration; false if one was already recorded for this invoice.
 pub async fn declare(
     c: &mut Conn,
-    invoice: &str,
+    invoice: InvoiceId,
     org: OrgId,
     by: UserId,
     on: &str,
@@ -88,7 +89,7 @@ pub async fn declare(
         "INSERT INTO transfer_declarations (invoice_id, org_id, declared_by, declared_on, declared_at) \
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (invoice_id) DO NOTHING",
     )
-    .bind(invoice)
+    .bind(invoice.to_string())
     .bind(org.to_string())
     .bind(by.to_string())
     .bind(on)

@@ -3,13 +3,18 @@
 use crate::billing::{PCOLS, product};
 use crate::row::*;
 use crate::{Conn, Result};
-use guichet_core::OrgId;
+use guichet_core::{InvoiceId, OrgId, ProductId};
 
 /// Switches auto-renewal of some of an Organization's products; returns how many changed.
-pub async fn set_auto_renew(c: &mut Conn, org: OrgId, product: &str, on: bool) -> Result<bool> {
+pub async fn set_auto_renew(
+    c: &mut Conn,
+    org: OrgId,
+    product: ProductId,
+    on: bool,
+) -> Result<bool> {
     let done = sqlx::query("UPDATE products SET auto_renew = $1 WHERE id = $2 AND org_id = $3")
         .bind(on as i64)
-        .bind(product)
+        .bind(product.to_string())
         .bind(org.to_string())
         .execute(c)
         .await?;
@@ -20,12 +25,12 @@ pub async fn set_auto_renew(c: &mut Conn, org: OrgId, product: &str, on: bool) -
 pub async fn set_next_period(
     c: &mut Conn,
     org: OrgId,
-    product: &str,
+    product: ProductId,
     months: Option<i64>,
 ) -> Result<()> {
     sqlx::query("UPDATE products SET next_period_months = $1 WHERE id = $2 AND org_id = $3")
         .bind(months)
-        .bind(product)
+        .bind(product.to_string())
         .bind(org.to_string())
         .execute(c)
         .await?;
@@ -110,11 +115,14 @@ pub async fn remove_card(c: &mut Conn, org: OrgId) -> Result<bool> {
 /// An auto-renewing product whose renewal invoice (for the term starting at its expiry) is unpaid.
 pub struct DueRenewal {
     pub product: crate::billing::Product,
-    pub invoice_id: String,
+    pub invoice_id: InvoiceId,
 }
 
 /// Auto-renewing running products expiring on or before `until` whose next term's invoice is unpaid.
-pub async fn auto_renewals_due(c: &mut Conn, until: &str) -> Result<Vec<DueRenewal>> {
+pub async fn auto_renewals_due(
+    c: &mut Conn,
+    until: guichet_core::period::Date,
+) -> Result<Vec<DueRenewal>> {
     let cols = PCOLS
         .split(", ")
         .map(|c| format!("p.{c}"))
@@ -127,12 +135,12 @@ pub async fn auto_renewals_due(c: &mut Conn, until: &str) -> Result<Vec<DueRenew
          WHERE p.auto_renew = 1 AND p.state = 'active' AND p.expires_on <= $1 AND i.status IN ('unpaid', 'overdue') \
          ORDER BY p.expires_on, p.id"
     ));
-    let rows = sqlx::query(sql).bind(until).fetch_all(c).await?;
+    let rows = sqlx::query(sql).bind(until.iso()).fetch_all(c).await?;
     rows.iter()
         .map(|r| {
             Ok(DueRenewal {
                 product: product(r)?,
-                invoice_id: text(r, "invoices", "invoice_id")?,
+                invoice_id: parsed(r, "invoices", "invoice_id")?,
             })
         })
         .collect()
@@ -141,7 +149,7 @@ pub async fn auto_renewals_due(c: &mut Conn, until: &str) -> Result<Vec<DueRenew
 /// Records an attempt for (invoice, slot); `false` if that slot was already attempted.
 pub async fn record_attempt(
     c: &mut Conn,
-    invoice: &str,
+    invoice: InvoiceId,
     slot: i64,
     outcome: &str,
     reason: &str,
@@ -151,7 +159,7 @@ pub async fn record_attempt(
         "INSERT INTO renewal_attempts (invoice_id, slot, outcome, reason, at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (invoice_id, slot) DO NOTHING",
     )
-    .bind(invoice)
+    .bind(invoice.to_string())
     .bind(slot)
     .bind(outcome)
     .bind(reason)
@@ -163,7 +171,7 @@ pub async fn record_attempt(
 
 pub async fn set_attempt_outcome(
     c: &mut Conn,
-    invoice: &str,
+    invoice: InvoiceId,
     slot: i64,
     outcome: &str,
     reason: &str,
@@ -173,17 +181,17 @@ pub async fn set_attempt_outcome(
     )
     .bind(outcome)
     .bind(reason)
-    .bind(invoice)
+    .bind(invoice.to_string())
     .bind(slot)
     .execute(c)
     .await?;
     Ok(())
 }
 
-pub async fn attempted(c: &mut Conn, invoice: &str, slot: i64) -> Result<bool> {
+pub async fn attempted(c: &mut Conn, invoice: InvoiceId, slot: i64) -> Result<bool> {
     Ok(
         sqlx::query("SELECT 1 FROM renewal_attempts WHERE invoice_id = $1 AND slot = $2")
-            .bind(invoice)
+            .bind(invoice.to_string())
             .bind(slot)
             .fetch_optional(c)
             .await?
@@ -192,12 +200,12 @@ pub async fn attempted(c: &mut Conn, invoice: &str, slot: i64) -> Result<bool> {
 }
 
 /// The attempts made for a renewal invoice: (slot, outcome, reason, at), earliest first.
-pub async fn attempts(c: &mut Conn, invoice: &str) -> Result<Vec<(i64, String, String, i64)>> {
+pub async fn attempts(c: &mut Conn, invoice: InvoiceId) -> Result<Vec<(i64, String, String, i64)>> {
     const T: &str = "renewal_attempts";
     let rows = sqlx::query(
         "SELECT slot, outcome, reason, at FROM renewal_attempts WHERE invoice_id = $1 ORDER BY at, slot DESC",
     )
-    .bind(invoice)
+    .bind(invoice.to_string())
     .fetch_all(c)
     .await?;
     rows.iter()

@@ -99,3 +99,16 @@ pub(crate) async fn select_in<T>(
     }
     Ok(out)
 }
+
+/// An amount column in the currency of another column of the same row.
+pub(crate) fn money(
+    row: &AnyRow,
+    table: &'static str,
+    col: &str,
+    currency_col: &str,
+) -> Result<guichet_core::Money> {
+    Ok(guichet_core::Money::new(
+        int(row, table, col)?,
+        code(row, table, currency_col, guichet_core::Currency::parse)?,
+    ))
+}

@@ -4,19 +4,19 @@
 
 use crate::row::*;
 use crate::{Conn, Result};
-use guichet_core::OrgId;
+use guichet_core::{DatabaseId, DbUserId, OrgId, ProductId, SiteId};
 use sqlx::Row;
 
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Hosting {
-    pub product_id: String,
+    pub product_id: ProductId,
     pub prefix: String,
 }
 
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Site {
-    pub id: String,
-    pub product_id: String,
+    pub id: SiteId,
+    pub product_id: ProductId,
     pub domain: String,
     pub mysql_prefix: bool,
     pub migrated: bool,
@@ -33,31 +33,31 @@ pub struct EnvRow {
 
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Database {
-    pub id: String,
+    pub id: DatabaseId,
     pub name: String,
     pub created_at: i64,
 }
 
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DbUser {
-    pub id: String,
+    pub id: DbUserId,
     pub name: String,
     pub created_at: i64,
     /// Full names of the databases it has privileges on.
     pub databases: Vec<String>,
 }
 
-pub async fn hosting(c: &mut Conn, org: OrgId, product: &str) -> Result<Option<Hosting>> {
+pub async fn hosting(c: &mut Conn, org: OrgId, product: ProductId) -> Result<Option<Hosting>> {
     let row = sqlx::query(
         "SELECT product_id, prefix FROM hostings WHERE product_id = $1 AND org_id = $2",
     )
-    .bind(product)
+    .bind(product.to_string())
     .bind(org.to_string())
     .fetch_optional(c)
     .await?;
     row.map(|r| {
         Ok(Hosting {
-            product_id: text(&r, "hostings", "product_id")?,
+            product_id: parsed(&r, "hostings", "product_id")?,
             prefix: text(&r, "hostings", "prefix")?,
         })
     })
@@ -75,14 +75,14 @@ pub async fn prefix_taken(c: &mut Conn, prefix: &str) -> Result<bool> {
 pub async fn insert_hosting(
     c: &mut Conn,
     org: OrgId,
-    product: &str,
+    product: ProductId,
     prefix: &str,
     now: i64,
 ) -> Result<()> {
     sqlx::query(
         "INSERT INTO hostings (product_id, org_id, prefix, created_at) VALUES ($1, $2, $3, $4)",
     )
-    .bind(product)
+    .bind(product.to_string())
     .bind(org.to_string())
     .bind(prefix)
     .bind(now)
@@ -96,8 +96,8 @@ const SCOLS: &str = "id, product_id, domain, mysql_prefix, migrated, created_at"
 fn site(r: &sqlx::any::AnyRow) -> Result<Site> {
     const T: &str = "sites";
     Ok(Site {
-        id: text(r, T, "id")?,
-        product_id: text(r, T, "product_id")?,
+        id: parsed(r, T, "id")?,
+        product_id: parsed(r, T, "product_id")?,
         domain: text(r, T, "domain")?,
         mysql_prefix: flag(r, T, "mysql_prefix")?,
         migrated: flag(r, T, "migrated")?,
@@ -105,25 +105,30 @@ fn site(r: &sqlx::any::AnyRow) -> Result<Site> {
     })
 }
 
-pub async fn sites_of(c: &mut Conn, org: OrgId, product: &str) -> Result<Vec<Site>> {
+pub async fn sites_of(c: &mut Conn, org: OrgId, product: ProductId) -> Result<Vec<Site>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {SCOLS} FROM sites WHERE product_id = $1 AND org_id = $2 ORDER BY domain"
     ));
     let rows = sqlx::query(sql)
-        .bind(product)
+        .bind(product.to_string())
         .bind(org.to_string())
         .fetch_all(c)
         .await?;
     rows.iter().map(site).collect()
 }
 
-pub async fn get_site(c: &mut Conn, org: OrgId, product: &str, id: &str) -> Result<Option<Site>> {
+pub async fn get_site(
+    c: &mut Conn,
+    org: OrgId,
+    product: ProductId,
+    id: SiteId,
+) -> Result<Option<Site>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {SCOLS} FROM sites WHERE id = $1 AND product_id = $2 AND org_id = $3"
     ));
     let row = sqlx::query(sql)
-        .bind(id)
-        .bind(product)
+        .bind(id.to_string())
+        .bind(product.to_string())
         .bind(org.to_string())
         .fetch_optional(c)
         .await?;
@@ -131,12 +136,12 @@ pub async fn get_site(c: &mut Conn, org: OrgId, product: &str, id: &str) -> Resu
 }
 
 /// A site by id alone (the operator's `guichet site-config`).
-pub async fn site_by_id(c: &mut Conn, id: &str) -> Result<Option<(Site, String)>> {
+pub async fn site_by_id(c: &mut Conn, id_or_domain: &str) -> Result<Option<(Site, String)>> {
     let row = sqlx::query(
         "SELECT s.id, s.product_id, s.domain, s.mysql_prefix, s.migrated, s.created_at, h.prefix \
          FROM sites s JOIN hostings h ON h.product_id = s.product_id WHERE s.id = $1 OR s.domain = $1 ORDER BY s.created_at LIMIT 1",
     )
-    .bind(id)
+    .bind(id_or_domain)
     .fetch_optional(c)
     .await?;
     row.map(|r| Ok((site(&r)?, text(&r, "hostings", "prefix")?)))
@@ -147,18 +152,18 @@ pub async fn site_by_id(c: &mut Conn, id: &str) -> Result<Option<(Site, String)>
 pub async fn insert_site(
     c: &mut Conn,
     org: OrgId,
-    product: &str,
+    product: ProductId,
     domain: &str,
     mysql_prefix: bool,
     migrated: bool,
     now: i64,
-) -> Result<String> {
-    let id = uuid::Uuid::now_v7().to_string();
+) -> Result<SiteId> {
+    let id = SiteId::new();
     sqlx::query(
         "INSERT INTO sites (id, product_id, org_id, domain, mysql_prefix, migrated, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(&id)
-    .bind(product)
+    .bind(id.to_string())
+    .bind(product.to_string())
     .bind(org.to_string())
     .bind(domain)
     .bind(mysql_prefix as i64)
@@ -169,33 +174,33 @@ pub async fn insert_site(
     Ok(id)
 }
 
-pub async fn delete_site(c: &mut Conn, id: &str) -> Result<()> {
+pub async fn delete_site(c: &mut Conn, id: SiteId) -> Result<()> {
     sqlx::query("DELETE FROM site_env WHERE site_id = $1")
-        .bind(id)
+        .bind(id.to_string())
         .execute(&mut *c)
         .await?;
     sqlx::query("DELETE FROM sites WHERE id = $1")
-        .bind(id)
+        .bind(id.to_string())
         .execute(c)
         .await?;
     Ok(())
 }
 
-pub async fn set_mysql_prefix(c: &mut Conn, id: &str, on: bool) -> Result<()> {
+pub async fn set_mysql_prefix(c: &mut Conn, id: SiteId, on: bool) -> Result<()> {
     sqlx::query("UPDATE sites SET mysql_prefix = $1 WHERE id = $2")
         .bind(on as i64)
-        .bind(id)
+        .bind(id.to_string())
         .execute(c)
         .await?;
     Ok(())
 }
 
-pub async fn env_of(c: &mut Conn, site: &str) -> Result<Vec<EnvRow>> {
+pub async fn env_of(c: &mut Conn, site: SiteId) -> Result<Vec<EnvRow>> {
     const T: &str = "site_env";
     let rows = sqlx::query(
         "SELECT name, value, secret, updated_at FROM site_env WHERE site_id = $1 ORDER BY name",
     )
-    .bind(site)
+    .bind(site.to_string())
     .fetch_all(c)
     .await?;
     rows.iter()
@@ -213,14 +218,14 @@ pub async fn env_of(c: &mut Conn, site: &str) -> Result<Vec<EnvRow>> {
 /// Adds or replaces a variable; true when it was new.
 pub async fn set_env(
     c: &mut Conn,
-    site: &str,
+    site: SiteId,
     name: &str,
     value: &str,
     secret: bool,
     now: i64,
 ) -> Result<bool> {
     let gone = sqlx::query("DELETE FROM site_env WHERE site_id = $1 AND name = $2")
-        .bind(site)
+        .bind(site.to_string())
         .bind(name)
         .execute(&mut *c)
         .await?
@@ -228,7 +233,7 @@ pub async fn set_env(
     sqlx::query(
         "INSERT INTO site_env (site_id, name, value, secret, updated_at) VALUES ($1, $2, $3, $4, $5)",
     )
-    .bind(site)
+    .bind(site.to_string())
     .bind(name)
     .bind(value)
     .bind(secret as i64)
@@ -238,10 +243,10 @@ pub async fn set_env(
     Ok(gone == 0)
 }
 
-pub async fn delete_env(c: &mut Conn, site: &str, name: &str) -> Result<bool> {
+pub async fn delete_env(c: &mut Conn, site: SiteId, name: &str) -> Result<bool> {
     Ok(
         sqlx::query("DELETE FROM site_env WHERE site_id = $1 AND name = $2")
-            .bind(site)
+            .bind(site.to_string())
             .bind(name)
             .execute(c)
             .await?
@@ -250,26 +255,26 @@ pub async fn delete_env(c: &mut Conn, site: &str, name: &str) -> Result<bool> {
     )
 }
 
-pub async fn count_env(c: &mut Conn, site: &str) -> Result<i64> {
+pub async fn count_env(c: &mut Conn, site: SiteId) -> Result<i64> {
     let row = sqlx::query("SELECT COUNT(*) FROM site_env WHERE site_id = $1")
-        .bind(site)
+        .bind(site.to_string())
         .fetch_one(c)
         .await?;
     Ok(row.try_get::<i64, _>(0)?)
 }
 
-pub async fn databases(c: &mut Conn, product: &str) -> Result<Vec<Database>> {
+pub async fn databases(c: &mut Conn, product: ProductId) -> Result<Vec<Database>> {
     const T: &str = "hosting_databases";
     let rows = sqlx::query(
         "SELECT id, name, created_at FROM hosting_databases WHERE product_id = $1 ORDER BY name",
     )
-    .bind(product)
+    .bind(product.to_string())
     .fetch_all(c)
     .await?;
     rows.iter()
         .map(|r| {
             Ok(Database {
-                id: text(r, T, "id")?,
+                id: parsed(r, T, "id")?,
                 name: text(r, T, "name")?,
                 created_at: int(r, T, "created_at")?,
             })
@@ -277,21 +282,21 @@ pub async fn databases(c: &mut Conn, product: &str) -> Result<Vec<Database>> {
         .collect()
 }
 
-pub async fn users(c: &mut Conn, product: &str) -> Result<Vec<DbUser>> {
+pub async fn users(c: &mut Conn, product: ProductId) -> Result<Vec<DbUser>> {
     const T: &str = "hosting_db_users";
     let rows = sqlx::query(
         "SELECT id, name, created_at FROM hosting_db_users WHERE product_id = $1 ORDER BY name",
     )
-    .bind(product)
+    .bind(product.to_string())
     .fetch_all(&mut *c)
     .await?;
     let mut out = Vec::new();
     for r in &rows {
-        let id = text(r, T, "id")?;
+        let id: DbUserId = parsed(r, T, "id")?;
         let dbs = sqlx::query(
             "SELECT d.name FROM hosting_db_grants g JOIN hosting_databases d ON d.id = g.database_id WHERE g.user_id = $1 ORDER BY d.name",
         )
-        .bind(&id)
+        .bind(id.to_string())
         .fetch_all(&mut *c)
         .await?;
         out.push(DbUser {
@@ -321,13 +326,18 @@ pub async fn name_taken(c: &mut Conn, users: bool, name: &str) -> Result<bool> {
         .is_some())
 }
 
-pub async fn insert_database(c: &mut Conn, product: &str, name: &str, now: i64) -> Result<String> {
-    let id = uuid::Uuid::now_v7().to_string();
+pub async fn insert_database(
+    c: &mut Conn,
+    product: ProductId,
+    name: &str,
+    now: i64,
+) -> Result<DatabaseId> {
+    let id = DatabaseId::new();
     sqlx::query(
         "INSERT INTO hosting_databases (id, product_id, name, created_at) VALUES ($1, $2, $3, $4)",
     )
-    .bind(&id)
-    .bind(product)
+    .bind(id.to_string())
+    .bind(product.to_string())
     .bind(name)
     .bind(now)
     .execute(c)
@@ -335,13 +345,18 @@ pub async fn insert_database(c: &mut Conn, product: &str, name: &str, now: i64) 
     Ok(id)
 }
 
-pub async fn insert_user(c: &mut Conn, product: &str, name: &str, now: i64) -> Result<String> {
-    let id = uuid::Uuid::now_v7().to_string();
+pub async fn insert_user(
+    c: &mut Conn,
+    product: ProductId,
+    name: &str,
+    now: i64,
+) -> Result<DbUserId> {
+    let id = DbUserId::new();
     sqlx::query(
         "INSERT INTO hosting_db_users (id, product_id, name, created_at) VALUES ($1, $2, $3, $4)",
     )
-    .bind(&id)
-    .bind(product)
+    .bind(id.to_string())
+    .bind(product.to_string())
     .bind(name)
     .bind(now)
     .execute(c)
@@ -349,47 +364,59 @@ pub async fn insert_user(c: &mut Conn, product: &str, name: &str, now: i64) -> R
     Ok(id)
 }
 
-pub async fn grant(c: &mut Conn, user: &str, database: &str) -> Result<()> {
+pub async fn grant(c: &mut Conn, user: DbUserId, database: DatabaseId) -> Result<()> {
     sqlx::query("INSERT INTO hosting_db_grants (user_id, database_id) VALUES ($1, $2)")
-        .bind(user)
-        .bind(database)
+        .bind(user.to_string())
+        .bind(database.to_string())
         .execute(c)
         .await?;
     Ok(())
 }
 
-pub async fn delete_database(c: &mut Conn, id: &str) -> Result<()> {
+pub async fn delete_database(c: &mut Conn, id: DatabaseId) -> Result<()> {
     sqlx::query("DELETE FROM hosting_db_grants WHERE database_id = $1")
-        .bind(id)
+        .bind(id.to_string())
         .execute(&mut *c)
         .await?;
     sqlx::query("DELETE FROM hosting_databases WHERE id = $1")
-        .bind(id)
+        .bind(id.to_string())
         .execute(c)
         .await?;
     Ok(())
 }
 
-pub async fn delete_user(c: &mut Conn, id: &str) -> Result<()> {
+pub async fn delete_user(c: &mut Conn, id: DbUserId) -> Result<()> {
     sqlx::query("DELETE FROM hosting_db_grants WHERE user_id = $1")
-        .bind(id)
+        .bind(id.to_string())
         .execute(&mut *c)
         .await?;
     sqlx::query("DELETE FROM hosting_db_users WHERE id = $1")
-        .bind(id)
+        .bind(id.to_string())
         .execute(c)
         .await?;
     Ok(())
 }
 
 /// The product type code of one of the Organization's products (`web_hosting`…).
-pub async fn product_type(c: &mut Conn, org: OrgId, product: &str) -> Result<Option<String>> {
+pub async fn product_type(
+    c: &mut Conn,
+    org: OrgId,
+    product: ProductId,
+) -> Result<Option<guichet_core::product::ProductType>> {
     let row = sqlx::query(
         "SELECT o.product_type FROM products p JOIN offers o ON o.id = p.offer_id WHERE p.id = $1 AND p.org_id = $2",
     )
-    .bind(product)
+    .bind(product.to_string())
     .bind(org.to_string())
     .fetch_optional(c)
     .await?;
-    row.map(|r| text(&r, "offers", "product_type")).transpose()
+    row.map(|r| {
+        code(
+            &r,
+            "offers",
+            "product_type",
+            guichet_core::product::ProductType::parse,
+        )
+    })
+    .transpose()
 }

@@ -3,23 +3,23 @@
 
 use crate::row::*;
 use crate::{Conn, Result};
-use guichet_core::{InvitationId, OrgId, UserId};
+use guichet_core::{GrantId, InvitationId, OfferId, OrgId, ProductId, TeamId, UserId};
 use sqlx::any::AnyRow;
 
 /// Marks an offer as a Premium Support tier of the given rank (1 = lowest).
-pub async fn set_offer_tier(c: &mut Conn, offer: &str, rank: i64) -> Result<()> {
+pub async fn set_offer_tier(c: &mut Conn, offer: OfferId, rank: i64) -> Result<()> {
     sqlx::query("UPDATE offers SET support_tier = $1 WHERE id = $2")
         .bind(rank)
-        .bind(offer)
+        .bind(offer.to_string())
         .execute(c)
         .await?;
     Ok(())
 }
 
 /// The Premium Support tier (rank) of an offer, if it is one.
-pub async fn offer_tier(c: &mut Conn, offer: &str) -> Result<Option<i64>> {
+pub async fn offer_tier(c: &mut Conn, offer: OfferId) -> Result<Option<i64>> {
     let row = sqlx::query("SELECT support_tier FROM offers WHERE id = $1")
-        .bind(offer)
+        .bind(offer.to_string())
         .fetch_optional(c)
         .await?;
     Ok(match row {
@@ -34,7 +34,15 @@ pub async fn premium_products(
     c: &mut Conn,
     org: OrgId,
     states: &[guichet_core::product::ProductState],
-) -> Result<Vec<(String, i64, String, String, Option<String>)>> {
+) -> Result<
+    Vec<(
+        ProductId,
+        i64,
+        String,
+        guichet_core::product::ProductState,
+        Option<guichet_core::period::Date>,
+    )>,
+> {
     const T: &str = "products";
     let rows = sqlx::query(
         "SELECT p.id, o.support_tier, o.name, p.state, p.expires_on FROM products p \
@@ -46,14 +54,14 @@ pub async fn premium_products(
     .await?;
     let mut out = Vec::new();
     for r in &rows {
-        let state = text(r, T, "state")?;
-        if states.iter().any(|s| s.code() == state) {
+        let state = code(r, T, "state", guichet_core::product::ProductState::parse)?;
+        if states.contains(&state) {
             out.push((
-                text(r, T, "id")?,
+                parsed(r, T, "id")?,
                 int(r, T, "support_tier")?,
                 text(r, T, "name")?,
                 state,
-                opt_text(r, T, "expires_on")?,
+                opt_parsed(r, T, "expires_on")?,
             ));
         }
     }
@@ -83,7 +91,7 @@ pub async fn insert_vip_code(c: &mut Conn, org: OrgId, code: &str, now: i64) -> 
 
 #[derive(Clone, Debug)]
 pub struct Grant {
-    pub id: String,
+    pub id: GrantId,
     pub org_id: OrgId,
     pub whole_org: bool,
     pub granted_by: UserId,
@@ -93,7 +101,7 @@ pub struct Grant {
     pub revoked_by: Option<UserId>,
     pub expiry_mailed_at: Option<i64>,
     /// The granted products (empty for the whole Organization).
-    pub products: Vec<String>,
+    pub products: Vec<ProductId>,
 }
 
 impl Grant {
@@ -107,7 +115,7 @@ const COLS: &str = "id, org_id, whole_org, granted_by, created_at, expires_at, r
 
 fn from_row(r: &AnyRow) -> Result<Grant> {
     Ok(Grant {
-        id: text(r, T, "id")?,
+        id: parsed(r, T, "id")?,
         org_id: parsed(r, T, "org_id")?,
         whole_org: flag(r, T, "whole_org")?,
         granted_by: parsed(r, T, "granted_by")?,
@@ -124,12 +132,12 @@ async fn with_products(c: &mut Conn, mut g: Grant) -> Result<Grant> {
     let rows = sqlx::query(
         "SELECT product_id FROM support_grant_products WHERE grant_id = $1 ORDER BY product_id",
     )
-    .bind(&g.id)
+    .bind(g.id.to_string())
     .fetch_all(c)
     .await?;
     g.products = rows
         .iter()
-        .map(|r| text(r, "support_grant_products", "product_id"))
+        .map(|r| parsed(r, "support_grant_products", "product_id"))
         .collect::<Result<_>>()?;
     Ok(g)
 }
@@ -139,7 +147,7 @@ pub async fn insert_grant(c: &mut Conn, g: &Grant) -> Result<()> {
         "INSERT INTO support_grants (id, org_id, whole_org, granted_by, created_at, expires_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(&g.id)
+    .bind(g.id.to_string())
     .bind(g.org_id.to_string())
     .bind(b(g.whole_org))
     .bind(g.granted_by.to_string())
@@ -149,20 +157,20 @@ pub async fn insert_grant(c: &mut Conn, g: &Grant) -> Result<()> {
     .await?;
     for p in &g.products {
         sqlx::query("INSERT INTO support_grant_products (grant_id, product_id) VALUES ($1, $2)")
-            .bind(&g.id)
-            .bind(p)
+            .bind(g.id.to_string())
+            .bind(p.to_string())
             .execute(&mut *c)
             .await?;
     }
     Ok(())
 }
 
-pub async fn get_grant(c: &mut Conn, org: OrgId, id: &str) -> Result<Option<Grant>> {
+pub async fn get_grant(c: &mut Conn, org: OrgId, id: GrantId) -> Result<Option<Grant>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {COLS} FROM support_grants WHERE id = $1 AND org_id = $2"
     ));
     let row = sqlx::query(sql)
-        .bind(id)
+        .bind(id.to_string())
         .bind(org.to_string())
         .fetch_optional(&mut *c)
         .await?;
@@ -226,13 +234,13 @@ pub async fn all_live(c: &mut Conn, now: i64) -> Result<Vec<(Grant, String)>> {
 }
 
 /// Revokes a live grant; false when it was not live.
-pub async fn revoke(c: &mut Conn, id: &str, by: UserId, now: i64) -> Result<bool> {
+pub async fn revoke(c: &mut Conn, id: GrantId, by: UserId, now: i64) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE support_grants SET revoked_at = $1, revoked_by = $2 WHERE id = $3 AND revoked_at IS NULL AND expires_at > $1",
     )
     .bind(now)
     .bind(by.to_string())
-    .bind(id)
+    .bind(id.to_string())
     .execute(c)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -253,36 +261,36 @@ pub async fn expired_unmailed(c: &mut Conn, org: Option<OrgId>, now: i64) -> Res
 }
 
 /// Claims the expiry e-mail of a grant: true for exactly one caller (several instances may sweep).
-pub async fn claim_expiry_mail(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
+pub async fn claim_expiry_mail(c: &mut Conn, id: GrantId, now: i64) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE support_grants SET expiry_mailed_at = $1 WHERE id = $2 AND expiry_mailed_at IS NULL",
     )
     .bind(now)
-    .bind(id)
+    .bind(id.to_string())
     .execute(c)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// TEAM-02: the teams an invitation leads into.
-pub async fn add_invitation_team(c: &mut Conn, inv: InvitationId, team: &str) -> Result<()> {
+pub async fn add_invitation_team(c: &mut Conn, inv: InvitationId, team: TeamId) -> Result<()> {
     sqlx::query(
         "INSERT INTO invitation_teams (invitation_id, team_id) VALUES ($1, $2) ON CONFLICT (invitation_id, team_id) DO NOTHING",
     )
     .bind(inv.to_string())
-    .bind(team)
+    .bind(team.to_string())
     .execute(c)
     .await?;
     Ok(())
 }
 
-pub async fn invitation_teams(c: &mut Conn, inv: InvitationId) -> Result<Vec<String>> {
+pub async fn invitation_teams(c: &mut Conn, inv: InvitationId) -> Result<Vec<TeamId>> {
     let rows = sqlx::query("SELECT team_id FROM invitation_teams WHERE invitation_id = $1")
         .bind(inv.to_string())
         .fetch_all(c)
         .await?;
     rows.iter()
-        .map(|r| text(r, "invitation_teams", "team_id"))
+        .map(|r| parsed(r, "invitation_teams", "team_id"))
         .collect()
 }
 

@@ -3,7 +3,7 @@
 use crate::row::*;
 use crate::{Conn, Result};
 use guichet_core::grants::Rights;
-use guichet_core::{OrgId, UserId};
+use guichet_core::{OrgId, ProductId, TeamId, UserId};
 
 fn rights(r: &sqlx::any::AnyRow, t: &'static str) -> Result<Rights> {
     Ok(Rights::from_flags([
@@ -16,7 +16,7 @@ fn rights(r: &sqlx::any::AnyRow, t: &'static str) -> Result<Rights> {
 
 /// Every (product, rights) a person holds in an Organization: individual grants and team grants,
 /// one row per source (the caller unites them).
-pub async fn grants_of(c: &mut Conn, org: OrgId, user: UserId) -> Result<Vec<(String, Rights)>> {
+pub async fn grants_of(c: &mut Conn, org: OrgId, user: UserId) -> Result<Vec<(ProductId, Rights)>> {
     let rows = sqlx::query(
         "SELECT product_id, technical, statistics, tickets, sales FROM product_grants WHERE org_id = $1 AND user_id = $2 \
          UNION ALL \
@@ -31,7 +31,7 @@ pub async fn grants_of(c: &mut Conn, org: OrgId, user: UserId) -> Result<Vec<(St
     rows.iter()
         .map(|r| {
             Ok((
-                text(r, "product_grants", "product_id")?,
+                parsed(r, "product_grants", "product_id")?,
                 rights(r, "product_grants")?,
             ))
         })
@@ -43,13 +43,13 @@ pub async fn set_grant(
     c: &mut Conn,
     org: OrgId,
     user: UserId,
-    product: &str,
+    product: ProductId,
     r: Rights,
     now: i64,
 ) -> Result<()> {
     sqlx::query("DELETE FROM product_grants WHERE user_id = $1 AND product_id = $2")
         .bind(user.to_string())
-        .bind(product)
+        .bind(product.to_string())
         .execute(&mut *c)
         .await?;
     if r.any() {
@@ -60,7 +60,7 @@ pub async fn set_grant(
         )
         .bind(org.to_string())
         .bind(user.to_string())
-        .bind(product)
+        .bind(product.to_string())
         .bind(f[0])
         .bind(f[1])
         .bind(f[2])
@@ -73,7 +73,10 @@ pub async fn set_grant(
 }
 
 /// Individual grants of an Organization: (user, product, rights).
-pub async fn individual_grants(c: &mut Conn, org: OrgId) -> Result<Vec<(UserId, String, Rights)>> {
+pub async fn individual_grants(
+    c: &mut Conn,
+    org: OrgId,
+) -> Result<Vec<(UserId, ProductId, Rights)>> {
     let rows = sqlx::query("SELECT user_id, product_id, technical, statistics, tickets, sales FROM product_grants WHERE org_id = $1")
         .bind(org.to_string())
         .fetch_all(c)
@@ -82,7 +85,7 @@ pub async fn individual_grants(c: &mut Conn, org: OrgId) -> Result<Vec<(UserId, 
         .map(|r| {
             Ok((
                 parsed(r, "product_grants", "user_id")?,
-                text(r, "product_grants", "product_id")?,
+                parsed(r, "product_grants", "product_id")?,
                 rights(r, "product_grants")?,
             ))
         })
@@ -91,7 +94,7 @@ pub async fn individual_grants(c: &mut Conn, org: OrgId) -> Result<Vec<(UserId, 
 
 #[derive(Clone, Debug)]
 pub struct Team {
-    pub id: String,
+    pub id: TeamId,
     pub org_id: OrgId,
     pub name: String,
     pub colour: String,
@@ -102,7 +105,7 @@ pub struct Team {
 fn team(r: &sqlx::any::AnyRow) -> Result<Team> {
     const T: &str = "teams";
     Ok(Team {
-        id: text(r, T, "id")?,
+        id: parsed(r, T, "id")?,
         org_id: parsed(r, T, "org_id")?,
         name: text(r, T, "name")?,
         colour: text(r, T, "colour")?,
@@ -117,12 +120,12 @@ pub async fn insert_team(
     name: &str,
     colour: &str,
     now: i64,
-) -> Result<String> {
-    let id = uuid::Uuid::now_v7().to_string();
+) -> Result<TeamId> {
+    let id = TeamId::new();
     sqlx::query(
         "INSERT INTO teams (id, org_id, name, colour, created_at) VALUES ($1, $2, $3, $4, $5)",
     )
-    .bind(&id)
+    .bind(id.to_string())
     .bind(org.to_string())
     .bind(name)
     .bind(colour)
@@ -140,9 +143,9 @@ pub async fn teams_of(c: &mut Conn, org: OrgId) -> Result<Vec<Team>> {
     rows.iter().map(team).collect()
 }
 
-pub async fn get_team(c: &mut Conn, org: OrgId, id: &str) -> Result<Option<Team>> {
+pub async fn get_team(c: &mut Conn, org: OrgId, id: TeamId) -> Result<Option<Team>> {
     let row = sqlx::query("SELECT id, org_id, name, colour, leader_id, created_at FROM teams WHERE id = $1 AND org_id = $2")
-        .bind(id)
+        .bind(id.to_string())
         .bind(org.to_string())
         .fetch_optional(c)
         .await?;
@@ -151,7 +154,7 @@ pub async fn get_team(c: &mut Conn, org: OrgId, id: &str) -> Result<Option<Team>
 
 pub async fn update_team(
     c: &mut Conn,
-    id: &str,
+    id: TeamId,
     name: &str,
     colour: &str,
     leader: Option<UserId>,
@@ -160,46 +163,46 @@ pub async fn update_team(
         .bind(name)
         .bind(colour)
         .bind(leader.map(|u| u.to_string()))
-        .bind(id)
+        .bind(id.to_string())
         .execute(c)
         .await?;
     Ok(())
 }
 
 /// Deletes a team with its memberships and grants (and nothing else: TEAM-05).
-pub async fn delete_team(c: &mut Conn, id: &str) -> Result<()> {
+pub async fn delete_team(c: &mut Conn, id: TeamId) -> Result<()> {
     for sql in [
         "DELETE FROM team_members WHERE team_id = $1",
         "DELETE FROM team_products WHERE team_id = $1",
         "DELETE FROM teams WHERE id = $1",
     ] {
         sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(id)
+            .bind(id.to_string())
             .execute(&mut *c)
             .await?;
     }
     Ok(())
 }
 
-pub async fn add_member(c: &mut Conn, team: &str, user: UserId) -> Result<()> {
+pub async fn add_member(c: &mut Conn, team: TeamId, user: UserId) -> Result<()> {
     sqlx::query(
         "INSERT INTO team_members (team_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
     )
-    .bind(team)
+    .bind(team.to_string())
     .bind(user.to_string())
     .execute(c)
     .await?;
     Ok(())
 }
 
-pub async fn remove_member(c: &mut Conn, team: &str, user: UserId) -> Result<bool> {
+pub async fn remove_member(c: &mut Conn, team: TeamId, user: UserId) -> Result<bool> {
     let done = sqlx::query("DELETE FROM team_members WHERE team_id = $1 AND user_id = $2")
-        .bind(team)
+        .bind(team.to_string())
         .bind(user.to_string())
         .execute(&mut *c)
         .await?;
     sqlx::query("UPDATE teams SET leader_id = NULL WHERE id = $1 AND leader_id = $2")
-        .bind(team)
+        .bind(team.to_string())
         .bind(user.to_string())
         .execute(c)
         .await?;
@@ -207,9 +210,9 @@ pub async fn remove_member(c: &mut Conn, team: &str, user: UserId) -> Result<boo
 }
 
 /// Members of a team: (user, name, e-mail).
-pub async fn members(c: &mut Conn, team: &str) -> Result<Vec<(UserId, String, String)>> {
+pub async fn members(c: &mut Conn, team: TeamId) -> Result<Vec<(UserId, String, String)>> {
     let rows = sqlx::query("SELECT u.id, u.name, u.email FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE tm.team_id = $1 ORDER BY u.name")
-        .bind(team)
+        .bind(team.to_string())
         .fetch_all(c)
         .await?;
     rows.iter()
@@ -223,17 +226,22 @@ pub async fn members(c: &mut Conn, team: &str) -> Result<Vec<(UserId, String, St
         .collect()
 }
 
-pub async fn set_team_product(c: &mut Conn, team: &str, product: &str, r: Rights) -> Result<()> {
+pub async fn set_team_product(
+    c: &mut Conn,
+    team: TeamId,
+    product: ProductId,
+    r: Rights,
+) -> Result<()> {
     sqlx::query("DELETE FROM team_products WHERE team_id = $1 AND product_id = $2")
-        .bind(team)
-        .bind(product)
+        .bind(team.to_string())
+        .bind(product.to_string())
         .execute(&mut *c)
         .await?;
     if r.any() {
         let f = r.flags();
         sqlx::query("INSERT INTO team_products (team_id, product_id, technical, statistics, tickets, sales) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(team)
-            .bind(product)
+            .bind(team.to_string())
+            .bind(product.to_string())
             .bind(f[0])
             .bind(f[1])
             .bind(f[2])
@@ -244,15 +252,15 @@ pub async fn set_team_product(c: &mut Conn, team: &str, product: &str, r: Rights
     Ok(())
 }
 
-pub async fn team_products(c: &mut Conn, team: &str) -> Result<Vec<(String, Rights)>> {
+pub async fn team_products(c: &mut Conn, team: TeamId) -> Result<Vec<(ProductId, Rights)>> {
     let rows = sqlx::query("SELECT product_id, technical, statistics, tickets, sales FROM team_products WHERE team_id = $1 ORDER BY product_id")
-        .bind(team)
+        .bind(team.to_string())
         .fetch_all(c)
         .await?;
     rows.iter()
         .map(|r| {
             Ok((
-                text(r, "team_products", "product_id")?,
+                parsed(r, "team_products", "product_id")?,
                 rights(r, "team_products")?,
             ))
         })
@@ -263,7 +271,7 @@ pub async fn team_products(c: &mut Conn, team: &str) -> Result<Vec<(String, Righ
 pub async fn holders(
     c: &mut Conn,
     org: OrgId,
-    product: &str,
+    product: ProductId,
 ) -> Result<Vec<(UserId, Option<String>, Rights)>> {
     let rows = sqlx::query(
         "SELECT user_id, NULL AS team, technical, statistics, tickets, sales FROM product_grants WHERE org_id = $1 AND product_id = $2 \
@@ -272,7 +280,7 @@ pub async fn holders(
          JOIN teams t ON t.id = tp.team_id JOIN team_members tm ON tm.team_id = t.id WHERE t.org_id = $1 AND tp.product_id = $2",
     )
     .bind(org.to_string())
-    .bind(product)
+    .bind(product.to_string())
     .fetch_all(c)
     .await?;
     rows.iter()

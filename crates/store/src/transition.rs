@@ -113,8 +113,8 @@ impl<S: StoredStatus> Cas<S> {
     }
 
     /// Only the row whose `id` is `id`.
-    pub fn id(self, id: &str) -> Self {
-        self.key("id = ?", id)
+    pub fn id(self, id: impl std::fmt::Display) -> Self {
+        self.key("id = ?", id.to_string())
     }
 
     /// Only the rows matching `cond` (one `?` placeholder for `v`), e.g. `details_ref = ?`.
@@ -235,7 +235,11 @@ impl<S: StoredStatus> Cas<S> {
 /// waits for this transaction and sees its outcome, so a use case that must call a provider before
 /// it can make its transition (a renewal's card charge) cannot race a payment of the same row.
 /// False when the row is in none of `statuses`.
-pub async fn hold<S: StoredStatus>(c: &mut Conn, id: &str, statuses: &[S]) -> Result<bool> {
+pub async fn hold<S: StoredStatus>(
+    c: &mut Conn,
+    id: impl std::fmt::Display,
+    statuses: &[S],
+) -> Result<bool> {
     if statuses.is_empty() {
         return Ok(false);
     }
@@ -246,7 +250,7 @@ pub async fn hold<S: StoredStatus>(c: &mut Conn, id: &str, statuses: &[S]) -> Re
         c = S::COLUMN,
         p = places.join(", ")
     );
-    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id.to_owned());
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id.to_string());
     for s in statuses {
         q = q.bind(s.text());
     }

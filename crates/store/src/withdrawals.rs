@@ -4,15 +4,15 @@ use crate::row::*;
 use crate::transition::Cas;
 use crate::{Conn, Result};
 use guichet_core::status::WithdrawalStatus;
-use guichet_core::{Currency, OrgId, UserId};
+use guichet_core::{Currency, Money, OrgId, PayoutFileId, UserId, WithdrawalId};
 use sqlx::any::AnyRow;
 
 #[derive(Clone, Debug)]
 pub struct Withdrawal {
-    pub id: String,
+    pub id: WithdrawalId,
     pub org_id: OrgId,
     pub org_name: String,
-    pub amount: i64,
+    pub amount: Money,
     pub currency: Currency,
     pub method: String,
     pub destination: String,
@@ -30,10 +30,10 @@ const COLS: &str = "w.id, w.org_id, o.name AS org_name, w.amount, w.currency, w.
 
 fn from_row(r: &AnyRow) -> Result<Withdrawal> {
     Ok(Withdrawal {
-        id: text(r, T, "id")?,
+        id: parsed(r, T, "id")?,
         org_id: parsed(r, T, "org_id")?,
         org_name: text(r, T, "org_name")?,
-        amount: int(r, T, "amount")?,
+        amount: money(r, T, "amount", "currency")?,
         currency: code(r, T, "currency", Currency::parse)?,
         method: text(r, T, "method")?,
         destination: text(r, T, "destination")?,
@@ -48,8 +48,7 @@ fn from_row(r: &AnyRow) -> Result<Withdrawal> {
 
 pub struct NewWithdrawal<'a> {
     pub org: OrgId,
-    pub amount: i64,
-    pub currency: Currency,
+    pub amount: Money,
     pub method: &'a str,
     pub destination: &'a str,
     pub holder: &'a str,
@@ -57,16 +56,16 @@ pub struct NewWithdrawal<'a> {
     pub now: i64,
 }
 
-pub async fn insert(c: &mut Conn, w: &NewWithdrawal<'_>) -> Result<String> {
-    let id = uuid::Uuid::now_v7().to_string();
+pub async fn insert(c: &mut Conn, w: &NewWithdrawal<'_>) -> Result<WithdrawalId> {
+    let id = WithdrawalId::new();
     sqlx::query(
         "INSERT INTO withdrawals (id, org_id, amount, currency, method, destination, holder, status, requested_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8, $9)",
     )
-    .bind(&id)
+    .bind(id.to_string())
     .bind(w.org.to_string())
-    .bind(w.amount)
-    .bind(w.currency.code())
+    .bind(w.amount.minor)
+    .bind(w.amount.currency.code())
     .bind(w.method)
     .bind(w.destination)
     .bind(w.holder)
@@ -95,18 +94,21 @@ pub async fn with_status(c: &mut Conn, status: WithdrawalStatus) -> Result<Vec<W
     rows.iter().map(from_row).collect()
 }
 
-pub async fn get(c: &mut Conn, id: &str) -> Result<Option<Withdrawal>> {
+pub async fn get(c: &mut Conn, id: WithdrawalId) -> Result<Option<Withdrawal>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {COLS} FROM withdrawals w JOIN orgs o ON o.id = w.org_id WHERE w.id = $1"
     ));
-    let row = sqlx::query(sql).bind(id).fetch_optional(c).await?;
+    let row = sqlx::query(sql)
+        .bind(id.to_string())
+        .fetch_optional(c)
+        .await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// Moves a withdrawal from `from` to `to`; false if somebody else decided first.
 pub async fn decide(
     c: &mut Conn,
-    id: &str,
+    id: WithdrawalId,
     from: WithdrawalStatus,
     to: WithdrawalStatus,
     by: UserId,
@@ -133,10 +135,14 @@ pub async fn approved_to_iban(c: &mut Conn) -> Result<Vec<Withdrawal>> {
 }
 
 /// Records a payout file and marks its withdrawals in transit; false for one that was no longer approved.
-pub async fn mark_in_transit(c: &mut Conn, id: &str, file_id: &str) -> Result<bool> {
+pub async fn mark_in_transit(
+    c: &mut Conn,
+    id: WithdrawalId,
+    file_id: PayoutFileId,
+) -> Result<bool> {
     Cas::new(&[WithdrawalStatus::Approved], WithdrawalStatus::InTransit)
         .id(id)
-        .set("payout_file_id", file_id)
+        .set("payout_file_id", file_id.to_string())
         .applied(c)
         .await
 }
@@ -167,7 +173,7 @@ pub async fn in_transit_by_end_to_end(
     row.as_ref().map(from_row).transpose()
 }
 
-pub async fn mark_paid(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
+pub async fn mark_paid(c: &mut Conn, id: WithdrawalId, now: i64) -> Result<bool> {
     Cas::new(&[WithdrawalStatus::InTransit], WithdrawalStatus::Paid)
         .id(id)
         .set("decided_at", now)
@@ -182,10 +188,10 @@ pub async fn insert_payout_file(
     xml: &str,
     by: Option<UserId>,
     now: i64,
-) -> Result<String> {
-    let id = uuid::Uuid::now_v7().to_string();
+) -> Result<PayoutFileId> {
+    let id = PayoutFileId::new();
     sqlx::query("INSERT INTO payout_files (id, message_id, payouts, xml, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(&id)
+        .bind(id.to_string())
         .bind(message_id)
         .bind(payouts)
         .bind(xml)
@@ -197,7 +203,10 @@ pub async fn insert_payout_file(
 }
 
 /// (id, message id, payouts, created at) of the latest payout files.
-pub async fn payout_files(c: &mut Conn, limit: i64) -> Result<Vec<(String, String, i64, i64)>> {
+pub async fn payout_files(
+    c: &mut Conn,
+    limit: i64,
+) -> Result<Vec<(PayoutFileId, String, i64, i64)>> {
     let rows = sqlx::query("SELECT id, message_id, payouts, created_at FROM payout_files ORDER BY created_at DESC, id DESC LIMIT $1")
         .bind(limit)
         .fetch_all(c)
@@ -206,7 +215,7 @@ pub async fn payout_files(c: &mut Conn, limit: i64) -> Result<Vec<(String, Strin
     rows.iter()
         .map(|r| {
             Ok((
-                text(r, P, "id")?,
+                parsed(r, P, "id")?,
                 text(r, P, "message_id")?,
                 int(r, P, "payouts")?,
                 int(r, P, "created_at")?,
@@ -216,9 +225,9 @@ pub async fn payout_files(c: &mut Conn, limit: i64) -> Result<Vec<(String, Strin
 }
 
 /// The XML of a payout file and its message id.
-pub async fn payout_file(c: &mut Conn, id: &str) -> Result<Option<(String, String)>> {
+pub async fn payout_file(c: &mut Conn, id: PayoutFileId) -> Result<Option<(String, String)>> {
     let row = sqlx::query("SELECT message_id, xml FROM payout_files WHERE id = $1")
-        .bind(id)
+        .bind(id.to_string())
         .fetch_optional(c)
         .await?;
     row.as_ref()
@@ -247,7 +256,7 @@ pub struct PayoutProblem {
 /// Records (or refreshes) why a withdrawal was set aside by a payout run.
 pub async fn set_payout_problem(
     c: &mut Conn,
-    withdrawal_id: &str,
+    withdrawal_id: WithdrawalId,
     field: &str,
     refused_char: Option<&str>,
     reason: &str,
@@ -259,7 +268,7 @@ pub async fn set_payout_problem(
          ON CONFLICT (withdrawal_id) DO UPDATE SET field = excluded.field, refused_char = excluded.refused_char, \
          reason = excluded.reason, seen_at = excluded.seen_at",
     )
-    .bind(withdrawal_id)
+    .bind(withdrawal_id.to_string())
     .bind(field)
     .bind(refused_char)
     .bind(reason)
@@ -270,18 +279,18 @@ pub async fn set_payout_problem(
 }
 
 /// Whether a withdrawal is currently set aside.
-pub async fn has_payout_problem(c: &mut Conn, withdrawal_id: &str) -> Result<bool> {
+pub async fn has_payout_problem(c: &mut Conn, withdrawal_id: WithdrawalId) -> Result<bool> {
     let row = sqlx::query("SELECT 1 FROM payout_problems WHERE withdrawal_id = $1")
-        .bind(withdrawal_id)
+        .bind(withdrawal_id.to_string())
         .fetch_optional(c)
         .await?;
     Ok(row.is_some())
 }
 
 /// Forgets why a withdrawal was set aside (it has been exported or rejected).
-pub async fn clear_payout_problem(c: &mut Conn, withdrawal_id: &str) -> Result<()> {
+pub async fn clear_payout_problem(c: &mut Conn, withdrawal_id: WithdrawalId) -> Result<()> {
     sqlx::query("DELETE FROM payout_problems WHERE withdrawal_id = $1")
-        .bind(withdrawal_id)
+        .bind(withdrawal_id.to_string())
         .execute(c)
         .await?;
     Ok(())
@@ -317,7 +326,7 @@ pub async fn set_aside(c: &mut Conn) -> Result<Vec<(Withdrawal, PayoutProblem)>>
 /// it is no longer approved or no longer set aside (somebody else decided, or it was exported).
 pub async fn reject_set_aside(
     c: &mut Conn,
-    id: &str,
+    id: WithdrawalId,
     by: UserId,
     reason: &str,
     now: i64,
@@ -329,7 +338,7 @@ pub async fn reject_set_aside(
         .set("decided_at", now)
         .guard(
             "EXISTS (SELECT 1 FROM payout_problems p WHERE p.withdrawal_id = ?)",
-            id,
+            id.to_string(),
         )
         .applied(c)
         .await

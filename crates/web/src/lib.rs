@@ -6,6 +6,7 @@ mod assets;
 mod cookies;
 mod csrf;
 mod ctx;
+mod download;
 mod error;
 mod layout;
 mod pages;

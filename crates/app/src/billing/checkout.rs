@@ -9,7 +9,7 @@ pub struct DueItems {
     pub show_all: bool,
     /// Per invoice billing one product period: its period in months and the durations it can be
     /// paid for instead (FREQ-01a).
-    pub durations: std::collections::BTreeMap<String, (i64, Vec<DurationChoice>)>,
+    pub durations: std::collections::BTreeMap<InvoiceId, (i64, Vec<DurationChoice>)>,
 }
 
 /// How a selection is paid (PP-03): up to `from_prepaid` from the balance, the rest by card.
@@ -28,20 +28,19 @@ impl App {
     /// PAY-01: unpaid invoices due in the next two months (or all of them), and the balance.
     pub async fn due_items(&self, actor: &Actor, show_all: bool) -> AppResult<DueItems> {
         actor.require(Action::Billing)?;
-        let horizon = today(self.now()).add_months(2).iso();
+        let horizon = today(self.now()).add_months(2);
         let mut c = self.db.conn().await?;
         let org = orgs::by_id(&mut c, actor.org)
             .await?
             .ok_or(AppError::NotFound)?;
-        let invoices =
-            store::payable(&mut c, actor.org, (!show_all).then_some(horizon.as_str())).await?;
+        let invoices = store::payable(&mut c, actor.org, (!show_all).then_some(horizon)).await?;
         let balance = ledger::prepaid_balance(&mut c, actor.org, org.currency).await?;
         let mut durations = std::collections::BTreeMap::new();
         for inv in &invoices {
-            if let Some((product, _, months)) = billed_period(&mut c, actor.org, &inv.id).await? {
+            if let Some((product, _, months)) = billed_period(&mut c, actor.org, inv.id).await? {
                 let choices = self.duration_choices(&mut c, &org, &product).await?;
                 if choices.len() > 1 || choices.first().is_some_and(|c| c.months != months) {
-                    durations.insert(inv.id.clone(), (months, choices));
+                    durations.insert(inv.id, (months, choices));
                 }
             }
         }
@@ -62,10 +61,19 @@ impl App {
         if co.invoices.is_empty() {
             return Err(AppError::invalid("invoices", "checkout.nothing_selected"));
         }
+        let mut ids = co
+            .invoices
+            .iter()
+            .map(|id| parse_id::<InvoiceId>(id))
+            .collect::<AppResult<Vec<_>>>()?;
+        let mut chosen_durations = std::collections::BTreeMap::new();
+        for (id, months) in &co.durations {
+            chosen_durations.insert(parse_id::<InvoiceId>(id)?, *months);
+        }
         {
             let mut c = self.db.conn().await?;
-            for id in &co.invoices {
-                store::get_invoice(&mut c, actor.org, id)
+            for id in &ids {
+                store::get_invoice(&mut c, actor.org, *id)
                     .await?
                     .ok_or(AppError::NotFound)?;
             }
@@ -78,10 +86,9 @@ impl App {
             ));
         }
         let now = self.now();
-        let mut ids = co.invoices.clone();
         ids.sort();
         ids.dedup();
-        for id in co.durations.keys() {
+        for id in chosen_durations.keys() {
             if !ids.contains(id) {
                 return Err(AppError::invalid(
                     "durations",
@@ -89,14 +96,16 @@ impl App {
                 ));
             }
         }
-        let durations: Vec<String> = co
-            .durations
+        let durations: Vec<String> = chosen_durations
             .iter()
             .map(|(id, m)| format!("{id}={m}"))
             .collect();
         let hash = crate::crypto::sha256_hex(&format!(
             "checkout|{}|{}|{}",
-            ids.join(","),
+            ids.iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
             co.from_prepaid_minor,
             durations.join(",")
         ));
@@ -114,13 +123,13 @@ impl App {
         let mut selected = Vec::new();
         let mut currency = None;
         for id in &ids {
-            let (inv, _) = store::get_invoice(&mut tx, actor.org, id)
+            let (inv, _) = store::get_invoice(&mut tx, actor.org, *id)
                 .await?
                 .ok_or(AppError::NotFound)?;
             if !inv.status.is_payable() {
                 return Err(AppError::Conflict("invoice.already_paid"));
             }
-            let inv = match co.durations.get(id) {
+            let inv = match chosen_durations.get(id) {
                 Some(&months) => {
                     self.rebill_for_duration(&mut tx, &org, &inv, months, now)
                         .await?
@@ -133,14 +142,14 @@ impl App {
                     "balances.checkout_one_currency",
                 ));
             }
-            if !store::mark_invoice_paid(&mut tx, &inv.id, now).await? {
+            if !store::mark_invoice_paid(&mut tx, inv.id, now).await? {
                 return Err(AppError::Conflict("invoice.already_paid"));
             }
             selected.push(inv);
         }
         let total = selected
             .iter()
-            .try_fold(0i64, |sum, i| sum.checked_add(i.gross))
+            .try_fold(0i64, |sum, i| sum.checked_add(i.gross.minor))
             .ok_or(AppError::invalid("invoices", "checkout.nothing_selected"))?;
         let currency = currency.unwrap_or(org.currency);
         let from_prepaid = co.from_prepaid_minor.min(total);
@@ -195,7 +204,7 @@ impl App {
                 "checkout:{}",
                 selected
                     .iter()
-                    .map(|i| i.id.as_str())
+                    .map(|i| i.id.to_string())
                     .collect::<Vec<_>>()
                     .join(",")
             );
@@ -222,7 +231,7 @@ impl App {
                     let reason = reason.clone();
                     drop(tx);
                     return Ok(Answer {
-                        status: 402,
+                        outcome: Outcome::Declined,
                         body: serde_json::json!({"status": outcome.code(), "reason": reason, "balance_untouched": true}),
                     });
                 }
@@ -231,8 +240,7 @@ impl App {
                 org: actor.org,
                 provider: self.payments.name(),
                 provider_ref: Some(&provider_ref),
-                amount: by_card,
-                currency,
+                amount: Money::new(by_card, currency),
                 last4: card.last4(),
                 outcome: "succeeded",
                 purpose: "checkout",
@@ -241,11 +249,18 @@ impl App {
             guichet_store::card_payments::record(&mut tx, &payment).await?;
         }
         for inv in &selected {
-            activate_invoice_products(&mut tx, actor.org, &inv.id, now).await?;
+            activate_invoice_products(&mut tx, actor.org, inv.id, now).await?;
         }
         let body = serde_json::json!({"status": "paid", "invoices": numbers, "total_minor": total, "from_prepaid_minor": from_prepaid,
                                       "by_card_minor": by_card, "currency": currency});
-        idempotency::complete(&mut tx, actor.org, key, 200, &body.to_string()).await?;
+        idempotency::complete(
+            &mut tx,
+            actor.org,
+            key,
+            Outcome::Done.stored(),
+            &body.to_string(),
+        )
+        .await?;
         audit::record(
             &mut tx,
             Some(actor.org),
@@ -257,6 +272,9 @@ impl App {
         )
         .await?;
         tx.commit().await?;
-        Ok(Answer { status: 200, body })
+        Ok(Answer {
+            outcome: Outcome::Done,
+            body,
+        })
     }
 }

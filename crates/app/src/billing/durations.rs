@@ -6,7 +6,7 @@ use super::*;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DurationChoice {
     pub months: i64,
-    pub gross: i64,
+    pub gross: Money,
 }
 
 impl App {
@@ -19,7 +19,7 @@ impl App {
         product: &store::Product,
     ) -> AppResult<Vec<DurationChoice>> {
         let treatment = vat::treatment(&org.country, org.kind, org.vat_number.as_deref());
-        let premium = guichet_store::support::offer_tier(c, &product.offer_id)
+        let premium = guichet_store::support::offer_tier(c, product.offer_id)
             .await?
             .is_some();
         let now = self.now();
@@ -29,7 +29,7 @@ impl App {
             if premium && months < crate::support::PREMIUM_MIN_MONTHS {
                 continue;
             }
-            let Some(unit) = store::price(c, &product.offer_id, months, org.currency, now).await?
+            let Some(unit) = store::price(c, product.offer_id, months, org.currency, now).await?
             else {
                 continue;
             };
@@ -45,7 +45,7 @@ impl App {
                 .map_err(|e| AppError::Internal(e.to_string()))?;
             out.push(DurationChoice {
                 months,
-                gross: totals.gross,
+                gross: Money::new(totals.gross, org.currency),
             });
         }
         Ok(out)
@@ -63,7 +63,7 @@ impl App {
         months: i64,
         now: i64,
     ) -> AppResult<Invoice> {
-        let Some((product, start, current)) = billed_period(tx, org.id, &inv.id).await? else {
+        let Some((product, start, current)) = billed_period(tx, org.id, inv.id).await? else {
             return Err(AppError::invalid(
                 "durations",
                 "checkout.duration_unavailable",
@@ -79,7 +79,7 @@ impl App {
                 "checkout.duration_unavailable",
             ));
         }
-        let unit = store::price(tx, &product.offer_id, months, org.currency, now)
+        let unit = store::price(tx, product.offer_id, months, org.currency, now)
             .await?
             .ok_or(AppError::invalid(
                 "durations",
@@ -88,7 +88,7 @@ impl App {
         let why = format!("Invoice {} replaced: {months} months", inv.number);
         cancel_unpaid_invoice(tx, org.id, inv, &why, now).await?;
         if product.state == guichet_core::product::ProductState::Pending {
-            store::set_pending_period(tx, &product.id, months).await?;
+            store::set_pending_period(tx, product.id, months).await?;
         }
         let end = start.add_months(months as u32);
         let period = BilledPeriod {
@@ -98,11 +98,11 @@ impl App {
                 start.iso(),
                 end.iso()
             ),
-            product_id: product.id.clone(),
+            product_id: product.id,
             start,
             end,
             unit_net: unit,
         };
-        issue_invoice(tx, org, inv.bill_to.clone(), &inv.kind, &period, now).await
+        issue_invoice(tx, org, inv.bill_to.clone(), inv.kind, &period, now).await
     }
 }

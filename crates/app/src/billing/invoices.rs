@@ -60,7 +60,11 @@ pub(super) fn parse_filter(f: &InvoiceFilter) -> AppResult<ParsedFilter> {
 }
 
 impl App {
-    pub async fn invoice(&self, actor: &Actor, id: &str) -> AppResult<(Invoice, Vec<InvoiceLine>)> {
+    pub async fn invoice(
+        &self,
+        actor: &Actor,
+        id: InvoiceId,
+    ) -> AppResult<(Invoice, Vec<InvoiceLine>)> {
         actor.require(Action::Billing)?;
         let mut c = self.db.conn().await?;
         store::get_invoice(&mut c, actor.org, id)
@@ -98,7 +102,7 @@ impl App {
     pub async fn pay_invoice_from_prepaid(
         &self,
         actor: &Actor,
-        id: &str,
+        id: InvoiceId,
         key: &str,
     ) -> AppResult<Answer> {
         actor.require(Action::Billing)?;
@@ -150,14 +154,21 @@ impl App {
             &[Transfer {
                 debit: prepaid,
                 credit: receivable,
-                amount: inv.gross,
+                amount: inv.gross.minor,
             }],
         )
         .await
         .map_err(|e| post_refused(e, "invoice", "invoice.insufficient"))?;
         activate_invoice_products(&mut tx, actor.org, id, now).await?;
-        let body = serde_json::json!({"invoice": inv.number, "status": "paid", "amount_minor": inv.gross, "currency": inv.currency});
-        idempotency::complete(&mut tx, actor.org, key, 200, &body.to_string()).await?;
+        let body = serde_json::json!({"invoice": inv.number, "status": "paid", "amount_minor": inv.gross.minor, "currency": inv.currency});
+        idempotency::complete(
+            &mut tx,
+            actor.org,
+            key,
+            Outcome::Done.stored(),
+            &body.to_string(),
+        )
+        .await?;
         audit::record(
             &mut tx,
             Some(actor.org),
@@ -169,6 +180,9 @@ impl App {
         )
         .await?;
         tx.commit().await?;
-        Ok(Answer { status: 200, body })
+        Ok(Answer {
+            outcome: Outcome::Done,
+            body,
+        })
     }
 }

@@ -7,7 +7,7 @@ use super::*;
 /// One product period to bill.
 pub(crate) struct BilledPeriod {
     pub description: String,
-    pub product_id: String,
+    pub product_id: ProductId,
     pub start: Date,
     pub end: Date,
     pub unit_net: i64,
@@ -20,7 +20,7 @@ pub(crate) async fn issue_invoice(
     tx: &mut guichet_store::Conn,
     org: &guichet_store::orgs::Org,
     bill_to: [String; 5],
-    kind: &str,
+    kind: guichet_core::invoice::InvoiceKind,
     period: &BilledPeriod,
     now: i64,
 ) -> AppResult<Invoice> {
@@ -36,24 +36,24 @@ pub(crate) async fn issue_invoice(
     let seq = store::next_invoice_number(tx, ISSUER, issued.year as i64).await?;
     let n = payment_requests::next_reference_number(tx).await?;
     let invoice = Invoice {
-        id: uuid::Uuid::now_v7().to_string(),
+        id: InvoiceId::new(),
         org_id: org.id,
         number: number(issued.year, seq),
-        kind: kind.into(),
+        kind,
         status: guichet_core::status::InvoiceStatus::Unpaid,
         currency: org.currency,
-        net: totals.net,
-        vat: totals.vat,
-        gross: totals.gross,
+        net: Money::new(totals.net, org.currency),
+        vat: Money::new(totals.vat, org.currency),
+        gross: Money::new(totals.gross, org.currency),
         vat_rate_bp: totals.rate_bp as i64,
         vat_mention: treatment.mention_key().map(str::to_string),
         bill_to,
         billing_reference: org.billing_reference.clone(),
         payment_reference: reference_for(n, org.currency)?,
         issued_at: now,
-        due_on: add_days(issued, PAYMENT_DAYS).iso(),
+        due_on: add_days(issued, PAYMENT_DAYS),
         paid_at: None,
-        refunded: 0,
+        refunded: Money::zero(org.currency),
     };
     let lines: Vec<(InvoiceLine, Option<String>)> = totals
         .lines
@@ -61,14 +61,14 @@ pub(crate) async fn issue_invoice(
         .map(|l| {
             let line = InvoiceLine {
                 description: l.description.clone(),
-                product_id: Some(period.product_id.clone()),
-                period_start: Some(period.start.iso()),
-                period_end: Some(period.end.iso()),
+                product_id: Some(period.product_id),
+                period_start: Some(period.start),
+                period_end: Some(period.end),
                 quantity: l.quantity,
-                unit_net: l.unit_net,
-                net: l.net,
-                vat: l.vat,
-                gross: l.gross,
+                unit_net: Money::new(l.unit_net, org.currency),
+                net: Money::new(l.net, org.currency),
+                vat: Money::new(l.vat, org.currency),
+                gross: Money::new(l.gross, org.currency),
             };
             (
                 line,
@@ -98,11 +98,11 @@ pub(crate) async fn issue_invoice(
         ),
     ]
     .into_iter()
-    .filter(|(_, amount)| *amount > 0)
+    .filter(|(_, amount)| amount.minor > 0)
     .map(|(credit, amount)| Transfer {
         debit: receivable,
         credit,
-        amount,
+        amount: amount.minor,
     })
     .collect();
     if !transfers.is_empty() {
@@ -126,30 +126,27 @@ pub(crate) async fn issue_invoice(
 pub(crate) async fn activate_invoice_products(
     c: &mut guichet_store::Conn,
     org: guichet_core::OrgId,
-    invoice: &str,
+    invoice: InvoiceId,
     now: i64,
 ) -> AppResult<()> {
     let start = today(now);
     for (p, period_start, period_end) in store::invoice_products(c, invoice).await? {
-        let Some(product) = store::get_product(c, org, &p).await? else {
+        let Some(product) = store::get_product(c, org, p).await? else {
             continue;
         };
         let activated = product.state == guichet_core::product::ProductState::Pending && {
             let end = start.add_months(product.period_months as u32);
-            store::activate(c, &p, &start.iso(), &end.iso()).await?
+            store::activate(c, p, start, end).await?
         };
         if activated {
-            crate::support::on_product_active(c, org, &p, &product.offer_id, now).await?;
+            crate::support::on_product_active(c, org, p, product.offer_id, now).await?;
         } else if let Some(end) = period_end {
             // The line's own period: a renewal billed under a changed period applies it now.
-            let months = match (
-                period_start.as_deref().and_then(Date::parse_iso),
-                Date::parse_iso(&end),
-            ) {
-                (Some(a), Some(b)) => guichet_core::period::months_between(a, b),
-                _ => product.period_months,
+            let months = match period_start {
+                Some(a) => guichet_core::period::months_between(a, end),
+                None => product.period_months,
             };
-            if !store::extend(c, &p, &end, months).await? {
+            if !store::extend(c, p, end, months).await? {
                 // Paid for a product that ended meanwhile: the money stays booked (the invoice is
                 // paid); the Organization's activity says the product was not extended.
                 let detail = format!(
@@ -173,7 +170,7 @@ pub(crate) async fn cancel_unpaid_invoice(
     why: &str,
     now: i64,
 ) -> AppResult<()> {
-    if !store::cancel_invoice(tx, &inv.id).await? {
+    if !store::cancel_invoice(tx, inv.id).await? {
         return Err(AppError::Conflict("invoice.not_payable"));
     }
     let receivable = AccountRef::of_org(AccountKind::Receivable, org, inv.currency);
@@ -188,11 +185,11 @@ pub(crate) async fn cancel_unpaid_invoice(
         ),
     ]
     .into_iter()
-    .filter(|(_, amount)| *amount > 0)
+    .filter(|(_, amount)| amount.minor > 0)
     .map(|(debit, amount)| Transfer {
         debit,
         credit: receivable,
-        amount,
+        amount: amount.minor,
     })
     .collect();
     if reversal.is_empty() {
@@ -215,7 +212,7 @@ pub(crate) async fn cancel_unpaid_invoice(
 pub(crate) async fn billed_period(
     c: &mut guichet_store::Conn,
     org: guichet_core::OrgId,
-    invoice: &str,
+    invoice: InvoiceId,
 ) -> AppResult<Option<(store::Product, Date, i64)>> {
     let Some((_, lines)) = store::get_invoice(c, org, invoice).await? else {
         return Ok(None);
@@ -223,11 +220,9 @@ pub(crate) async fn billed_period(
     let [line] = lines.as_slice() else {
         return Ok(None);
     };
-    let (Some(product), Some(start), Some(end)) = (
-        line.product_id.as_deref(),
-        line.period_start.as_deref().and_then(Date::parse_iso),
-        line.period_end.as_deref().and_then(Date::parse_iso),
-    ) else {
+    let (Some(product), Some(start), Some(end)) =
+        (line.product_id, line.period_start, line.period_end)
+    else {
         return Ok(None);
     };
     let Some(p) = store::get_product(c, org, product).await? else {

@@ -6,15 +6,15 @@
 //! activated), `invoices` (history, paying one), `durations` (FREQ-01a), `checkout` (PAY-01, PP-03),
 //! `export` (INV-06).
 
-use crate::error::{AppError, AppResult, post_refused};
+use crate::error::{AppError, AppResult, parse_id, post_refused};
 use crate::export::CsvForm;
 use crate::payment_requests::reference_for;
-use crate::prepaid::{Answer, check_key, claim_key};
+use crate::prepaid::{Answer, Outcome, check_key, claim_key};
 use crate::{Actor, App};
 use guichet_core::invoice::{LineInput, number, price};
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
 use guichet_core::period::Date;
-use guichet_core::{Action, Currency, Money, OrgKind, vat};
+use guichet_core::{Action, Currency, InvoiceId, Money, OrgKind, ProductId, vat};
 use guichet_store::billing::{self as store, Invoice, InvoiceLine, Offer, Product};
 use guichet_store::{addresses, audit, idempotency, ledger, orgs, payment_requests};
 
@@ -42,29 +42,11 @@ pub const PAGE_SIZE: i64 = 25;
 
 /// The calendar day (UTC) of a Unix time.
 pub fn today(unix: i64) -> Date {
-    let d =
-        time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    Date::new(d.year(), u8::from(d.month()), d.day()).unwrap_or(Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    })
+    Date::from_unix(unix)
 }
 
 pub(crate) fn add_days(d: Date, days: i64) -> Date {
-    let t = time::Date::from_calendar_date(
-        d.year,
-        time::Month::try_from(d.month).unwrap_or(time::Month::January),
-        d.day,
-    )
-    .ok()
-    .and_then(|t| t.checked_add(time::Duration::days(days)));
-    t.map(|t| Date {
-        year: t.year(),
-        month: u8::from(t.month()),
-        day: t.day(),
-    })
-    .unwrap_or(d)
+    d.add_days(days)
 }
 
 /// Whether an Organization of this kind in this country pays VAT (for the order form's note).

@@ -2,6 +2,7 @@
 //! the starter catalogue for a first start.
 
 use super::*;
+use guichet_core::{AddressId, OfferId};
 
 impl App {
     pub async fn catalogue(&self, actor: &Actor) -> AppResult<Vec<Offer>> {
@@ -29,15 +30,30 @@ impl App {
             .collect())
     }
 
-    /// Orders a product for `months`, billed to a billing address of the Organization (or to the
-    /// Organization itself). Returns the pending product and its unpaid invoice.
-    pub async fn order_product(
+    /// An order as a form or the API sends it: the offer and the billing address as typed (an
+    /// empty address is the Organization itself). Permission first, then the choices.
+    pub async fn order_chosen(
         &self,
         actor: &Actor,
         offer: &str,
         months: i64,
         address: Option<&str>,
-    ) -> AppResult<(String, String)> {
+    ) -> AppResult<(ProductId, InvoiceId)> {
+        actor.require(Action::OrderProducts)?;
+        let offer = crate::error::parse_choice(offer, "offer")?;
+        let address = crate::error::parse_opt_choice(address, "address")?;
+        self.order_product(actor, offer, months, address).await
+    }
+
+    /// Orders a product for `months`, billed to a billing address of the Organization (or to the
+    /// Organization itself). Returns the pending product and its unpaid invoice.
+    pub async fn order_product(
+        &self,
+        actor: &Actor,
+        offer: OfferId,
+        months: i64,
+        address: Option<AddressId>,
+    ) -> AppResult<(ProductId, InvoiceId)> {
         actor.require(Action::OrderProducts)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
@@ -51,7 +67,7 @@ impl App {
         let unit = store::price(&mut tx, offer, months, org.currency, now)
             .await?
             .ok_or(AppError::invalid("period", "order.no_price"))?;
-        let bill_to = match address.filter(|a| !a.is_empty()) {
+        let bill_to = match address {
             Some(id) => {
                 let a = addresses::get(&mut tx, actor.org, id)
                     .await?
@@ -76,16 +92,9 @@ impl App {
         if bill_to[2].is_empty() || bill_to[3].is_empty() {
             return Err(AppError::invalid("address", "order.address_incomplete"));
         }
-        let product_id = store::insert_product(
-            &mut tx,
-            actor.org,
-            offer,
-            &offer_name,
-            months,
-            address.filter(|a| !a.is_empty()),
-            now,
-        )
-        .await?;
+        let product_id =
+            store::insert_product(&mut tx, actor.org, offer, &offer_name, months, address, now)
+                .await?;
         let start = today(now);
         let end = start.add_months(months as u32);
         let description = format!(
@@ -95,16 +104,24 @@ impl App {
         );
         let line = BilledPeriod {
             description,
-            product_id: product_id.clone(),
+            product_id,
             start,
             end,
             unit_net: unit,
         };
-        let invoice = issue_invoice(&mut tx, &org, bill_to, "order", &line, now).await?;
+        let invoice = issue_invoice(
+            &mut tx,
+            &org,
+            bill_to,
+            guichet_core::invoice::InvoiceKind::Order,
+            &line,
+            now,
+        )
+        .await?;
         let detail = format!(
             "{} {} ({})",
             invoice.number,
-            Money::new(invoice.gross, org.currency),
+            Money::new(invoice.gross.minor, org.currency),
             offer_name
         );
         audit::record(
@@ -142,7 +159,7 @@ impl App {
             // SUP-02: Premium Support tiers (by price), at least six months: no 1/3-month prices.
             let tier = (t == PremiumSupport).then_some(if monthly < 10_000 { 1 } else { 2 });
             if let Some(rank) = tier {
-                guichet_store::support::set_offer_tier(&mut tx, &id, rank).await?;
+                guichet_store::support::set_offer_tier(&mut tx, id, rank).await?;
             }
             for months in guichet_core::period::PERIODS {
                 if tier.is_some() && (months as i64) < crate::support::PREMIUM_MIN_MONTHS {
@@ -155,16 +172,9 @@ impl App {
                     _ => 100,
                 };
                 let chf = monthly * months as i64 * discount / 100;
-                store::set_price(&mut tx, &id, months as i64, Currency::Chf, chf, 0).await?;
-                store::set_price(
-                    &mut tx,
-                    &id,
-                    months as i64,
-                    Currency::Eur,
-                    chf * 95 / 100,
-                    0,
-                )
-                .await?;
+                store::set_price(&mut tx, id, months as i64, Currency::Chf, chf, 0).await?;
+                store::set_price(&mut tx, id, months as i64, Currency::Eur, chf * 95 / 100, 0)
+                    .await?;
             }
         }
         tx.commit().await?;

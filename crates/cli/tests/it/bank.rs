@@ -409,7 +409,8 @@ mod payouts {
                 .unwrap()
                 .starts_with("attachment")
         );
-        let e2e = guichet_app::payouts::end_to_end_id(&id);
+        let e2e =
+            guichet_app::payouts::end_to_end_id(id.parse::<guichet_core::WithdrawalId>().unwrap());
         for needle in [
             "pain.001.001.09",
             "CH5604835012345678009",
@@ -516,15 +517,15 @@ mod invoices {
             .actor(w.a.lr().id, w.a.id, guichet_app::Origin::default())
             .await
             .unwrap();
-        let offer = t.app.catalogue(&lr).await.unwrap()[0].id.clone();
-        let second = t.app.order_product(&lr, &offer, 12, None).await.unwrap().1;
+        let offer = t.app.catalogue(&lr).await.unwrap()[0].id;
+        let second = t.app.order_product(&lr, offer, 12, None).await.unwrap().1;
         let get = |id: &str| format!("/api/v1/orgs/{}/invoices/{id}", w.a.id);
         let inv1 = api
-            .api("GET", &get(&w.a.invoice), &w.a.lr().token, None)
+            .api("GET", &get(&w.a.invoice.to_string()), &w.a.lr().token, None)
             .await
             .json();
         let inv2 = api
-            .api("GET", &get(&second), &w.a.lr().token, None)
+            .api("GET", &get(&second.to_string()), &w.a.lr().token, None)
             .await
             .json();
         let amount = |minor: i64| format!("{}.{:02}", minor / 100, minor % 100);
@@ -560,7 +561,10 @@ mod invoices {
             .unwrap();
         assert_eq!((r.credited, r.exceptions), (1, 0));
         for id in [&w.a.invoice, &second] {
-            let inv = api.api("GET", &get(id), &w.a.lr().token, None).await.json();
+            let inv = api
+                .api("GET", &get(&id.to_string()), &w.a.lr().token, None)
+                .await
+                .json();
             assert_eq!(inv["status"], "unpaid", "{inv}");
         }
         let mut db = t.app.db.conn().await.unwrap();
@@ -604,7 +608,7 @@ mod invoices {
         let r = api
             .api_with_headers(
                 "POST",
-                &format!("{}/pay", get(&w.a.invoice)),
+                &format!("{}/pay", get(&w.a.invoice.to_string())),
                 &w.a.lr().token,
                 None,
                 &[("idempotency-key", "over-1")],
@@ -612,7 +616,7 @@ mod invoices {
             .await;
         assert!(r.status < 300, "{}", r.body);
         assert_eq!(
-            api.api("GET", &get(&w.a.invoice), &w.a.lr().token, None)
+            api.api("GET", &get(&w.a.invoice.to_string()), &w.a.lr().token, None)
                 .await
                 .json()["status"],
             "paid"
@@ -642,7 +646,7 @@ mod invoices {
         let inv_a = api
             .api(
                 "GET",
-                &get(w.a.id, w.a.invoice.clone()),
+                &get(w.a.id, w.a.invoice.clone().to_string()),
                 &w.a.lr().token,
                 None,
             )
@@ -668,7 +672,7 @@ mod invoices {
         let inv_a = api
             .api(
                 "GET",
-                &get(w.a.id, w.a.invoice.clone()),
+                &get(w.a.id, w.a.invoice.clone().to_string()),
                 &w.a.lr().token,
                 None,
             )
@@ -700,7 +704,7 @@ mod invoices {
         let inv_b = api
             .api(
                 "GET",
-                &get(w.b.id, w.b.invoice.clone()),
+                &get(w.b.id, w.b.invoice.clone().to_string()),
                 &w.b.lr().token,
                 None,
             )
@@ -722,7 +726,7 @@ mod invoices {
         let inv_b = api
             .api(
                 "GET",
-                &get(w.b.id, w.b.invoice.clone()),
+                &get(w.b.id, w.b.invoice.clone().to_string()),
                 &w.b.lr().token,
                 None,
             )
@@ -790,10 +794,14 @@ mod volume {
         let xml = guichet::bench_camt::camt054("VOL-1", &payments);
         let open_before = {
             let mut c = t.app.db.conn().await.unwrap();
-            guichet_store::billing::open_due_by(&mut c, "9999-12-31", 10 * N as i64)
-                .await
-                .unwrap()
-                .len()
+            guichet_store::billing::open_due_by(
+                &mut c,
+                "9999-12-31".parse().unwrap(),
+                10 * N as i64,
+            )
+            .await
+            .unwrap()
+            .len()
         };
         assert_eq!(
             open_before,
@@ -807,9 +815,13 @@ mod volume {
             .unwrap();
         assert_eq!((r.payments, r.credited, r.exceptions), (N, N, 0), "{r:?}");
         let mut c = t.app.db.conn().await.unwrap();
-        let open = guichet_store::billing::open_due_by(&mut c, "9999-12-31", 10 * N as i64)
-            .await
-            .unwrap();
+        let open = guichet_store::billing::open_due_by(
+            &mut c,
+            "9999-12-31".parse().unwrap(),
+            10 * N as i64,
+        )
+        .await
+        .unwrap();
         assert_eq!(open.len(), 2, "every bench invoice is paid");
         let balances = guichet_store::ledger::audit(&mut c).await.unwrap();
         assert!(balances.is_empty(), "{balances:?}");
@@ -870,7 +882,7 @@ mod volume {
             .unwrap();
         assert_eq!((r.payments, r.credited), (2, 2), "{r:?}");
         for (org, id) in [(&w.a, &w.a.invoice), (&w.b, &w.b.invoice)] {
-            let inv = guichet_store::billing::get_invoice(&mut c, org.id, id)
+            let inv = guichet_store::billing::get_invoice(&mut c, org.id, *id)
                 .await
                 .unwrap()
                 .unwrap()

@@ -242,7 +242,8 @@ async fn a_file_of_chf_and_eur_payouts_debits_each_currencys_account(b: Backend)
         "/admin/withdrawals?done=admin.payouts_written"
     );
     let xml = latest_file(&mut ops).await.expect("a payout file");
-    let e2e = guichet_app::payouts::end_to_end_id;
+    let e2e =
+        |id: &String| guichet_app::payouts::end_to_end_id(id.parse().expect("a withdrawal id"));
     // The test clock is 2026-11-18 11:06:40 UTC, a Wednesday: 12:06:40 in Zurich (winter time),
     // executed the next banking day.
     assert_eq!(all(&xml, "CreDtTm"), ["2026-11-18T12:06:40+01:00"]);
@@ -392,16 +393,16 @@ async fn a_currency_without_a_payout_account_is_set_aside(b: Backend) {
     assert_eq!(file.payouts, 1);
     assert!(
         file.xml
-            .contains(&guichet_app::payouts::end_to_end_id(&chf))
+            .contains(&guichet_app::payouts::end_to_end_id(chf.parse().unwrap()))
     );
     assert!(
         !file
             .xml
-            .contains(&guichet_app::payouts::end_to_end_id(&eur))
+            .contains(&guichet_app::payouts::end_to_end_id(eur.parse().unwrap()))
     );
     assert!(!file.xml.contains("Ccy=\"EUR\""));
     assert_eq!(run.set_aside.len(), 1);
-    assert_eq!(run.set_aside[0].withdrawal.id, eur);
+    assert_eq!(run.set_aside[0].withdrawal.id.to_string(), eur);
     assert_eq!(run.set_aside[0].problem.field, "account");
     assert!(
         run.set_aside[0]

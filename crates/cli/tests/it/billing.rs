@@ -69,7 +69,10 @@ async fn an_order_is_invoiced_paid_from_the_balance_and_activates_the_product(b:
         )
         .await
         .json();
-    assert_eq!(products["products"][0]["id"], a.product.as_str());
+    assert_eq!(
+        products["products"][0]["id"],
+        a.product.to_string().as_str()
+    );
     assert_eq!(products["products"][0]["state"], "pending");
     // Paying without enough balance is refused cleanly; after a top-up it works, once.
     let pay = format!("/api/v1/orgs/{}/invoices/{}/pay", a.id, a.invoice);
@@ -206,7 +209,7 @@ async fn an_order_is_invoiced_paid_from_the_balance_and_activates_the_product(b:
     let r = web
         .post(
             "/products/order",
-            &[("choice", &choice), ("address", &a.address)],
+            &[("choice", &choice), ("address", &a.address.to_string())],
         )
         .await;
     assert_eq!(r.status, 303);

@@ -79,11 +79,21 @@ async fn cancelled_products_stop_now_or_at_the_end_of_their_term(b: Backend) {
     // Who may: not a collaborator (403), not another Organization (404).
     let cancel = |p: &str| format!("{base}/products/{p}/cancel");
     let r = api
-        .api("POST", &cancel(&a.product), &a.collaborator().token, None)
+        .api(
+            "POST",
+            &cancel(&a.product.to_string()),
+            &a.collaborator().token,
+            None,
+        )
         .await;
     assert_eq!(r.status, 403, "{}", r.body);
     let r = api
-        .api("POST", &cancel(&a.product), &w.b.lr().token, None)
+        .api(
+            "POST",
+            &cancel(&a.product.to_string()),
+            &w.b.lr().token,
+            None,
+        )
         .await;
     assert_eq!(r.status, 404, "{}", r.body);
 
@@ -164,17 +174,24 @@ async fn cancelled_products_stop_now_or_at_the_end_of_their_term(b: Backend) {
     let exp = at(&expires);
     t.app.billing_run(Some(exp - 10 * 86_400)).await.unwrap();
     let mut c = t.app.db.conn().await.unwrap();
-    let cancelled_renewals =
-        guichet_store::billing::unpaid_invoices_of_product(&mut c, a.id, &running)
-            .await
-            .unwrap();
+    let cancelled_renewals = guichet_store::billing::unpaid_invoices_of_product(
+        &mut c,
+        a.id,
+        running.parse::<guichet_core::ProductId>().unwrap(),
+    )
+    .await
+    .unwrap();
     assert!(
         cancelled_renewals.is_empty(),
         "no renewal for a cancelled product"
     );
-    let kept_renewals = guichet_store::billing::unpaid_invoices_of_product(&mut c, a.id, &kept)
-        .await
-        .unwrap();
+    let kept_renewals = guichet_store::billing::unpaid_invoices_of_product(
+        &mut c,
+        a.id,
+        kept.parse::<guichet_core::ProductId>().unwrap(),
+    )
+    .await
+    .unwrap();
     assert_eq!(kept_renewals.len(), 1, "the kept product renews");
     drop(c);
 

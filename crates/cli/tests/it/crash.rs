@@ -65,7 +65,7 @@ async fn the_billing_run_killed_twenty_times_invoices_each_period_exactly_once(b
             guichet_store::bench::seed_running_products(
                 &mut tx,
                 org,
-                &offer.id,
+                &offer.id.to_string(),
                 &offer.name,
                 12,
                 "2026-01-10",

@@ -157,7 +157,10 @@ async fn invoice_documents_follow_payment_and_read_back(b: Backend) {
         .unwrap();
     let bill = t
         .app
-        .invoice_qr_bill(&accountant, &invoice_id)
+        .invoice_qr_bill(
+            &accountant,
+            invoice_id.parse::<guichet_core::InvoiceId>().unwrap(),
+        )
         .await
         .unwrap();
     let payload = bill.to_payload().unwrap();

@@ -305,11 +305,14 @@ async fn the_database_refuses_an_overpaid_invoice_and_a_second_charge(b: Backend
         "UPDATE invoices SET paid_minor = gross + 1 WHERE id = $1",
         "UPDATE invoices SET paid_minor = -1 WHERE id = $1",
     ] {
-        let r = sqlx::query(bad).bind(&w.a.invoice).execute(&mut *db).await;
+        let r = sqlx::query(bad)
+            .bind(w.a.invoice.to_string())
+            .execute(&mut *db)
+            .await;
         assert!(r.is_err(), "{bad} was accepted");
     }
     let ok = sqlx::query("UPDATE invoices SET paid_minor = gross WHERE id = $1")
-        .bind(&w.a.invoice)
+        .bind(w.a.invoice.to_string())
         .execute(&mut *db)
         .await
         .unwrap();

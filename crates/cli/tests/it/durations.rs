@@ -29,7 +29,7 @@ async fn another_duration_applies_only_once_paid(b: Backend) {
         .as_array()
         .unwrap()
         .iter()
-        .find(|i| i["id"] == a.invoice.as_str())
+        .find(|i| i["id"] == a.invoice.to_string().as_str())
         .unwrap()
         .clone();
     let current = item["period_months"].as_i64().expect("the item's period");
@@ -57,7 +57,7 @@ async fn another_duration_applies_only_once_paid(b: Backend) {
             "POST",
             &format!("/api/v1/orgs/{}/payments/pro-forma", a.id),
             tok,
-            Some(json!({"invoices": [a.invoice], "durations": {a.invoice.as_str(): months}})),
+            Some(json!({"invoices": [a.invoice], "durations": {a.invoice.to_string().as_str(): months}})),
         )
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
@@ -79,7 +79,7 @@ async fn another_duration_applies_only_once_paid(b: Backend) {
 
     let checkout = format!("/api/v1/orgs/{}/payments/checkout", a.id);
     let pay = |card: &str, months: i64| {
-        json!({"invoices": [a.invoice], "from_prepaid_minor": 0, "durations": {a.invoice.as_str(): months},
+        json!({"invoices": [a.invoice], "from_prepaid_minor": 0, "durations": {a.invoice.to_string().as_str(): months},
                "card": {"card_number": card, "card_expiry": "12/35", "card_cvc": "123"}})
     };
     // A duration the product does not offer.
@@ -115,7 +115,7 @@ async fn another_duration_applies_only_once_paid(b: Backend) {
             .as_array()
             .unwrap()
             .iter()
-            .find(|p| p["id"] == a.product.as_str())
+            .find(|p| p["id"] == a.product.to_string().as_str())
             .unwrap()
             .clone()
     };

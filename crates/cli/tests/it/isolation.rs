@@ -32,7 +32,7 @@ async fn hosting_of(t: &TestApp, a: &OrgFixture) -> Hosting {
         .app
         .create_site(
             &lr,
-            &product,
+            product.parse::<guichet_core::ProductId>().unwrap(),
             &guichet_app::sites::SiteInput {
                 domain: "isolation.example.ch".into(),
             },
@@ -42,8 +42,8 @@ async fn hosting_of(t: &TestApp, a: &OrgFixture) -> Hosting {
     t.app
         .set_env(
             &lr,
-            &product,
-            &site,
+            product.parse::<guichet_core::ProductId>().unwrap(),
+            site,
             &guichet_app::sites::EnvInput {
                 name: "API_KEY".into(),
                 value: "x".into(),
@@ -52,20 +52,35 @@ async fn hosting_of(t: &TestApp, a: &OrgFixture) -> Hosting {
         )
         .await
         .unwrap();
-    let prefix = t.app.hosting(&lr, &product).await.unwrap().prefix.unwrap();
-    let mut c = t.app.db.conn().await.unwrap();
-    let database =
-        guichet_store::sites::insert_database(&mut c, &product, &format!("{prefix}_db"), 0)
-            .await
-            .unwrap();
-    let dbuser = guichet_store::sites::insert_user(&mut c, &product, &format!("{prefix}_u"), 0)
+    let prefix = t
+        .app
+        .hosting(&lr, product.parse::<guichet_core::ProductId>().unwrap())
         .await
+        .unwrap()
+        .prefix
         .unwrap();
+    let mut c = t.app.db.conn().await.unwrap();
+    let database = guichet_store::sites::insert_database(
+        &mut c,
+        product.parse::<guichet_core::ProductId>().unwrap(),
+        &format!("{prefix}_db"),
+        0,
+    )
+    .await
+    .unwrap();
+    let dbuser = guichet_store::sites::insert_user(
+        &mut c,
+        product.parse::<guichet_core::ProductId>().unwrap(),
+        &format!("{prefix}_u"),
+        0,
+    )
+    .await
+    .unwrap();
     Hosting {
         product,
-        site,
-        database,
-        dbuser,
+        site: site.to_string(),
+        database: database.to_string(),
+        dbuser: dbuser.to_string(),
     }
 }
 
@@ -80,15 +95,15 @@ fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture, h: &Hosting
     path = path.replace("{var}", "API_KEY");
     path = path.replace("{user}", &objects_of.collaborator().id.to_string());
     path = path.replace("{id}", &objects_of.invitation.to_string());
-    path = path.replace("{address}", &objects_of.address);
-    path = path.replace("{request}", &objects_of.request);
-    path = path.replace("{invoice}", &objects_of.invoice);
-    path = path.replace("{product}", &objects_of.product);
-    path = path.replace("{team}", &objects_of.team);
-    path = path.replace("{grant}", &objects_of.grant);
+    path = path.replace("{address}", &objects_of.address.to_string());
+    path = path.replace("{request}", &objects_of.request.to_string());
+    path = path.replace("{invoice}", &objects_of.invoice.to_string());
+    path = path.replace("{product}", &objects_of.product.to_string());
+    path = path.replace("{team}", &objects_of.team.to_string());
+    path = path.replace("{grant}", &objects_of.grant.to_string());
     // The fixture issues no credit note: any id of A's is another Organization's for B (the
     // refunds test reads a real credit note of A's with B's token).
-    path = path.replace("{note}", &objects_of.invoice);
+    path = path.replace("{note}", &objects_of.invoice.to_string());
     assert!(
         !path.contains('{'),
         "route {} has a placeholder the isolation test does not know",
@@ -248,6 +263,7 @@ async fn each_role_gets_exactly_what_the_table_allows(b: Backend) {
                 .replace("{site}", &uuid::Uuid::now_v7().to_string())
                 .replace("{database}", &uuid::Uuid::now_v7().to_string())
                 .replace("{dbuser}", &uuid::Uuid::now_v7().to_string())
+                .replace("{note}", &uuid::Uuid::now_v7().to_string())
                 .replace("{var}", "API_KEY");
             let mut body = route.example.map(|e| e());
             if let Some(serde_json::Value::Object(m)) = body.as_mut()

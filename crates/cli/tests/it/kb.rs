@@ -92,7 +92,7 @@ async fn every_listed_manager_page_is_routed() {
         .app
         .create_site(
             &lr,
-            &hosting,
+            hosting.parse::<guichet_core::ProductId>().unwrap(),
             &guichet_app::sites::SiteInput {
                 domain: "kb.example.ch".into(),
             },
@@ -101,16 +101,17 @@ async fn every_listed_manager_page_is_routed() {
         .unwrap();
     for page in guichet_web::MANAGER_PAGES {
         let page = if page.starts_with("/products/{product}/sites") {
-            page.replace("{product}", &hosting).replace("{site}", &site)
+            page.replace("{product}", &hosting)
+                .replace("{site}", &site.to_string())
         } else {
             page.to_string()
         };
         let path = page
-            .replace("{address}", &w.a.address)
-            .replace("{request}", &w.a.request)
-            .replace("{invoice}", &w.a.invoice)
-            .replace("{team}", &w.a.team)
-            .replace("{product}", &w.a.product)
+            .replace("{address}", &w.a.address.to_string())
+            .replace("{request}", &w.a.request.to_string())
+            .replace("{invoice}", &w.a.invoice.to_string())
+            .replace("{team}", &w.a.team.to_string())
+            .replace("{product}", &w.a.product.to_string())
             .replace("{category}", "billing")
             .replace("{id}", "compte-prepaye");
         let r = c.get(&path).await;

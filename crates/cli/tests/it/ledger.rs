@@ -40,7 +40,7 @@ async fn post(
     kind: &str,
     key: Option<&str>,
     transfers: &[Transfer],
-) -> Result<String, PostError> {
+) -> Result<guichet_core::LedgerEntryId, PostError> {
     let mut tx = t.app.db.begin().await.unwrap();
     let entry = NewEntry {
         org: Some(org),
@@ -314,7 +314,10 @@ async fn history_is_append_only_and_keys_are_idempotent(b: Backend) {
     let mut c = t.app.db.conn().await.unwrap();
     assert_eq!(ledger::balance(&mut c, &prepaid).await.unwrap(), 1000);
     let (moves, total) = ledger::movements(&mut c, &prepaid, 10, 0).await.unwrap();
-    assert_eq!((moves.len(), total, moves[0].amount), (1, 1, 1000));
+    assert_eq!(
+        (moves.len(), total, moves[0].amount),
+        (1, 1, guichet_core::Money::new(1000, prepaid.currency))
+    );
     guichet_store::audit::record(&mut c, Some(org), None, "test", "a record", "", 0)
         .await
         .unwrap();

@@ -9,6 +9,7 @@ use crate::harness::{Backend, Rng, TestApp};
 use crate::world::{PASSWORD, world};
 use guichet_app::billing::{Checkout, InvoiceFilter};
 use guichet_app::prepaid::CardFields;
+use guichet_app::prepaid::Outcome;
 use guichet_app::withdrawals::WithdrawalInput;
 use guichet_app::{AppError, Origin};
 use guichet_core::Currency;
@@ -105,7 +106,7 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
             o.product_type != guichet_core::product::ProductType::PremiumSupport
                 && o.prices.iter().any(|(m, _)| *m == 12)
         })
-        .map(|o| o.id)
+        .map(|o| o.id.to_string())
         .collect();
     assert!(!offers.is_empty());
 
@@ -122,14 +123,14 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
     for page in 1.. {
         let p = t.app.invoices(&lr, &all(page)).await.unwrap();
         for i in &p.invoices {
-            known.insert(i.id.clone());
+            known.insert(i.id.clone().to_string());
             if i.status.is_payable() {
                 unpaid.insert(
-                    i.id.clone(),
+                    i.id.clone().to_string(),
                     Inv {
-                        gross: i.gross,
-                        net: i.net,
-                        vat: i.vat,
+                        gross: i.gross.minor,
+                        net: i.net.minor,
+                        vat: i.vat.minor,
                         refunded: 0,
                     },
                 );
@@ -165,30 +166,42 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                 .await
                 .unwrap();
             if good {
-                assert!(r.status < 300, "step {step}: {:?}", r.body);
+                assert!(r.outcome != Outcome::Declined, "step {step}: {:?}", r.body);
                 model.prepaid += amount;
                 seen.insert("top-up");
             } else {
-                assert_eq!(r.status, 402, "step {step}: {:?}", r.body);
+                assert_eq!(r.outcome, Outcome::Declined, "step {step}: {:?}", r.body);
                 seen.insert("top-up declined");
             }
             what = format!("top-up {amount} good={good}");
         } else if op < 30 {
             // Order a product for a year: an unpaid invoice, revenue and VAT owed.
             let offer = &offers[rng.below(offers.len() as u64) as usize];
-            let (product, invoice) = t.app.order_product(&lr, offer, 12, None).await.unwrap();
-            let (inv, _) = t.app.invoice(&lr, &invoice).await.unwrap();
-            model.receivable += inv.gross;
-            model.revenue += inv.net;
-            model.vat += inv.vat;
-            product_gross.insert(product.clone(), (inv.gross, inv.net, inv.vat));
-            known.insert(invoice.clone());
+            let (product, invoice) = t
+                .app
+                .order_product(
+                    &lr,
+                    offer.parse::<guichet_core::OfferId>().unwrap(),
+                    12,
+                    None,
+                )
+                .await
+                .unwrap();
+            let (inv, _) = t.app.invoice(&lr, invoice).await.unwrap();
+            model.receivable += inv.gross.minor;
+            model.revenue += inv.net.minor;
+            model.vat += inv.vat.minor;
+            product_gross.insert(
+                product.clone().to_string(),
+                (inv.gross.minor, inv.net.minor, inv.vat.minor),
+            );
+            known.insert(invoice.clone().to_string());
             unpaid.insert(
-                invoice,
+                invoice.to_string(),
                 Inv {
-                    gross: inv.gross,
-                    net: inv.net,
-                    vat: inv.vat,
+                    gross: inv.gross.minor,
+                    net: inv.net.minor,
+                    vat: inv.vat.minor,
                     refunded: 0,
                 },
             );
@@ -207,7 +220,11 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                 let due = t.app.due_items(&lr, true).await.unwrap();
                 let changeable: Vec<_> = chosen
                     .iter()
-                    .filter_map(|id| due.durations.get(id).map(|d| (id.clone(), d.clone())))
+                    .filter_map(|id| {
+                        due.durations
+                            .get(&id.parse().unwrap())
+                            .map(|d| (id.clone(), d.clone()))
+                    })
                     .collect();
                 if !changeable.is_empty() {
                     let (id, (current, choices)) =
@@ -215,8 +232,8 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                     let others: Vec<_> = choices.iter().filter(|c| c.months != current).collect();
                     if !others.is_empty() {
                         let c = others[rng.below(others.len() as u64) as usize];
-                        total += c.gross - unpaid[&id].gross;
-                        durations.insert(id, (c.months, c.gross));
+                        total += c.gross.minor - unpaid[&id].gross;
+                        durations.insert(id, (c.months, c.gross.minor));
                     }
                 }
             }
@@ -239,7 +256,7 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
             let r = t.app.checkout(&lr, &co, &key()).await;
             let expect_refused = from_prepaid > model.prepaid;
             match r {
-                Ok(answer) if answer.status == 200 => {
+                Ok(answer) if answer.outcome == Outcome::Done => {
                     assert!(!expect_refused && (by_card == 0 || good), "step {step}");
                     model.prepaid -= from_prepaid;
                     model.receivable -= total;
@@ -255,7 +272,11 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                             continue;
                         }
                         // Cancelled and replaced: the old amounts reversed, the new one paid.
-                        let (old, _) = t.app.invoice(&lr, id).await.unwrap();
+                        let (old, _) = t
+                            .app
+                            .invoice(&lr, id.parse::<guichet_core::InvoiceId>().unwrap())
+                            .await
+                            .unwrap();
                         assert_eq!(old.status.as_str(), "cancelled", "step {step}");
                         model.receivable -= inv.gross;
                         model.revenue -= inv.net;
@@ -266,28 +287,34 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                             .invoices
                             .iter()
                             .find(|i| {
-                                !known.contains(&i.id)
+                                !known.contains(&i.id.to_string())
                                     && numbers.iter().any(|n| n.as_str() == Some(&i.number))
                             })
                             .expect("the replacement invoice")
                             .clone();
-                        known.insert(new.id.clone());
-                        assert_eq!(new.gross, durations[id].1, "step {step}: the price shown");
+                        known.insert(new.id.clone().to_string());
+                        assert_eq!(
+                            new.gross.minor, durations[id].1,
+                            "step {step}: the price shown"
+                        );
                         // Later renewals bill the new duration.
-                        let (_, lines) = t.app.invoice(&lr, &new.id).await.unwrap();
-                        if let Some(product) = lines[0].product_id.clone() {
-                            product_gross.insert(product, (new.gross, new.net, new.vat));
+                        let (_, lines) = t.app.invoice(&lr, new.id).await.unwrap();
+                        if let Some(product) = lines[0].product_id {
+                            product_gross.insert(
+                                product.to_string(),
+                                (new.gross.minor, new.net.minor, new.vat.minor),
+                            );
                         }
                         assert_eq!(new.status.as_str(), "paid", "step {step}");
-                        model.receivable += new.gross;
-                        model.revenue += new.net;
-                        model.vat += new.vat;
+                        model.receivable += new.gross.minor;
+                        model.revenue += new.net.minor;
+                        model.vat += new.vat.minor;
                         paid.insert(
-                            new.id.clone(),
+                            new.id.clone().to_string(),
                             Inv {
-                                gross: new.gross,
-                                net: new.net,
-                                vat: new.vat,
+                                gross: new.gross.minor,
+                                net: new.net.minor,
+                                vat: new.vat.minor,
                                 refunded: 0,
                             },
                         );
@@ -295,7 +322,12 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                     }
                 }
                 Ok(answer) => {
-                    assert_eq!(answer.status, 402, "step {step}: {:?}", answer.body);
+                    assert_eq!(
+                        answer.outcome,
+                        Outcome::Declined,
+                        "step {step}: {:?}",
+                        answer.body
+                    );
                     assert!(by_card > 0 && !good && !expect_refused, "step {step}");
                     seen.insert("checkout declined");
                 }
@@ -321,8 +353,12 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                 .collect();
             let id = &ids[rng.below(ids.len() as u64) as usize];
             let (number, left) = {
-                let (inv, _) = t.app.invoice(&lr, id).await.unwrap();
-                (inv.number, inv.gross - inv.refunded)
+                let (inv, _) = t
+                    .app
+                    .invoice(&lr, id.parse::<guichet_core::InvoiceId>().unwrap())
+                    .await
+                    .unwrap();
+                (inv.number, inv.gross.minor - inv.refunded.minor)
             };
             let amount = if rng.chance(40) {
                 left
@@ -380,7 +416,12 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
             let (id, amount) = pending_withdrawals.remove(0);
             let approve = rng.chance(50);
             t.app
-                .admin_decide_withdrawal(&ops, &id, approve, if approve { "" } else { "model" })
+                .admin_decide_withdrawal(
+                    &ops,
+                    id.parse::<guichet_core::WithdrawalId>().unwrap(),
+                    approve,
+                    if approve { "" } else { "model" },
+                )
                 .await
                 .unwrap();
             if !approve {
@@ -403,22 +444,29 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
             for page in 1.. {
                 let p = t.app.invoices(&lr, &all(page)).await.unwrap();
                 for i in &p.invoices {
-                    if known.insert(i.id.clone()) {
-                        assert_eq!(i.kind, "renewal", "step {step}");
-                        let (_, lines) = t.app.invoice(&lr, &i.id).await.unwrap();
-                        let product = lines[0].product_id.clone().unwrap_or_default();
+                    if known.insert(i.id.clone().to_string()) {
+                        assert_eq!(i.kind.as_str(), "renewal", "step {step}");
+                        let (_, lines) = t.app.invoice(&lr, i.id).await.unwrap();
+                        let product = lines[0]
+                            .product_id
+                            .map(|p| p.to_string())
+                            .unwrap_or_default();
                         if let Some(&(gross, net, vat)) = product_gross.get(&product) {
-                            assert_eq!((i.gross, i.net, i.vat), (gross, net, vat), "step {step}");
+                            assert_eq!(
+                                (i.gross.minor, i.net.minor, i.vat.minor),
+                                (gross, net, vat),
+                                "step {step}"
+                            );
                         }
-                        model.receivable += i.gross;
-                        model.revenue += i.net;
-                        model.vat += i.vat;
+                        model.receivable += i.gross.minor;
+                        model.revenue += i.net.minor;
+                        model.vat += i.vat.minor;
                         unpaid.insert(
-                            i.id.clone(),
+                            i.id.clone().to_string(),
                             Inv {
-                                gross: i.gross,
-                                net: i.net,
-                                vat: i.vat,
+                                gross: i.gross.minor,
+                                net: i.net.minor,
+                                vat: i.vat.minor,
                                 refunded: 0,
                             },
                         );

@@ -421,8 +421,11 @@ mod addresses {
         );
         let id = page.body.split("/accounting/addresses/").find_map(|s| {
             let id = s.split(['"', '/']).next()?;
-            (id.len() == 36 && s.contains("archive") && page.body.contains(id) && id != w.a.address)
-                .then(|| id.to_string())
+            (id.len() == 36
+                && s.contains("archive")
+                && page.body.contains(id)
+                && id != w.a.address.to_string())
+            .then(|| id.to_string())
         });
         let id = id.expect("the new address is listed");
         web.get(&format!("/accounting/addresses/{id}")).await;

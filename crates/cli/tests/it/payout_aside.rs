@@ -242,8 +242,10 @@ async fn one_legacy_payout_is_set_aside_and_the_other_is_written(b: Backend) {
     assert!(!card.contains(&good), "the written one is not set aside");
     let (files, xml) = latest_file(&mut ops).await;
     assert_eq!(files, 1);
-    let e2e_good = guichet_app::payouts::end_to_end_id(&good);
-    let e2e_bad = guichet_app::payouts::end_to_end_id(&bad);
+    let e2e_good =
+        guichet_app::payouts::end_to_end_id(good.parse::<guichet_core::WithdrawalId>().unwrap());
+    let e2e_bad =
+        guichet_app::payouts::end_to_end_id(bad.parse::<guichet_core::WithdrawalId>().unwrap());
     assert!(xml.contains(&e2e_good), "{xml}");
     assert!(!xml.contains(&e2e_bad), "{xml}");
     assert!(xml.contains("<NbOfTxs>1</NbOfTxs>") && xml.contains(">400.00<"));
@@ -434,7 +436,7 @@ async fn every_sps_character_round_trips_from_stored_text(b: Backend) {
         .actor(a.lr().id, a.id, Default::default())
         .await
         .unwrap();
-    let offer = t.app.catalogue(&lr).await.unwrap()[0].id.clone();
+    let offer = t.app.catalogue(&lr).await.unwrap()[0].id;
     let scan = tool("pdftoppm", &["-v"], "apt-get install poppler-utils")
         && tool("zbarimg", &["--version"], "apt-get install zbar-tools");
 
@@ -475,7 +477,11 @@ async fn every_sps_character_round_trips_from_stored_text(b: Backend) {
             .await;
         assert_eq!(r.status, 201, "{}", r.body);
         let invoice = r.json()["invoice_id"].as_str().unwrap().to_string();
-        let bill = t.app.invoice_qr_bill(&lr, &invoice).await.unwrap();
+        let bill = t
+            .app
+            .invoice_qr_bill(&lr, invoice.parse::<guichet_core::InvoiceId>().unwrap())
+            .await
+            .unwrap();
         let payload = bill.to_payload().unwrap();
         let check = |payload: &str, what: &str| {
             let parsed = guichet_bank::qr::parse(payload).expect("payload parses");
@@ -543,7 +549,8 @@ async fn every_sps_character_round_trips_from_stored_text(b: Backend) {
         let run = t.app.export_payouts(None).await.unwrap();
         assert!(run.set_aside.is_empty(), "{:?}", run.set_aside);
         let file = run.file.expect("a file");
-        let e2e = guichet_app::payouts::end_to_end_id(&id);
+        let e2e =
+            guichet_app::payouts::end_to_end_id(id.parse::<guichet_core::WithdrawalId>().unwrap());
         let expected: Vec<String> = f.iter().map(|s| plain(s)).collect();
         assert_eq!(creditor(&file.xml, &e2e).to_vec(), expected);
         let path = dir.0.join(format!("pain-{i}.xml"));

@@ -35,7 +35,7 @@ async fn refunds_are_credit_notes_to_the_prepaid_account(b: Backend) {
     assert!(vat > 0, "the fixture's invoice carries Swiss VAT: {inv}");
 
     // Paid from the prepaid balance, which is then empty.
-    api.top_up_and_pay(a.id, tok, &a.invoice, gross, "ref")
+    api.top_up_and_pay(a.id, tok, &a.invoice.to_string(), gross, "ref")
         .await;
     let before = prepaid(&t, a.id).await;
 

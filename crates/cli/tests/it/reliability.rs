@@ -85,10 +85,10 @@ async fn concurrent_top_ups_and_payments_across_two_instances(b: Backend) {
         .actor(w.a.lr().id, org, Origin::default())
         .await
         .unwrap();
-    let offer = one.app.catalogue(&lr).await.unwrap()[0].id.clone();
+    let offer = one.app.catalogue(&lr).await.unwrap()[0].id;
     let mut invoices = Vec::new();
     for _ in 0..TASKS {
-        let (_, invoice) = one.app.order_product(&lr, &offer, 12, None).await.unwrap();
+        let (_, invoice) = one.app.order_product(&lr, offer, 12, None).await.unwrap();
         invoices.push(invoice);
     }
     let opening = 20_000;
@@ -146,7 +146,7 @@ async fn concurrent_top_ups_and_payments_across_two_instances(b: Backend) {
                         other => panic!("top-up: unexpected {other}: {}", r.body),
                     }
                 } else if roll < 60 && unpaid.is_some() {
-                    let inv = unpaid.clone().unwrap_or_default();
+                    let inv = unpaid.unwrap_or_default();
                     let gross = c
                         .api(
                             "GET",

@@ -94,7 +94,7 @@ async fn a_yearly_product_switched_to_monthly_is_never_billed_a_month_twice(b: B
     let w = world(&t).await;
     let a = &w.a;
     activate_fixture_product(&t, a).await;
-    let product = a.product.as_str();
+    let product = a.product.to_string();
     let (_, r) = call(&t, a, "GET", &format!("/products/{product}/renewal"), None).await;
     assert_eq!(r["period_months"], 12);
     let monthly = r["periods"]
@@ -133,7 +133,7 @@ async fn a_yearly_product_switched_to_monthly_is_never_billed_a_month_twice(b: B
     }
     let r = t.app.billing_run(Some(at("2026-12-02"))).await.unwrap();
     assert_eq!(r.renewals, 1);
-    let periods = billed_periods(&t, a, product).await;
+    let periods = billed_periods(&t, a, &product).await;
     assert_eq!(periods.len(), 2, "{periods:?}");
     assert_eq!(
         (periods[1].0.as_str(), periods[1].1.as_str()),
@@ -157,7 +157,7 @@ async fn a_yearly_product_switched_to_monthly_is_never_billed_a_month_twice(b: B
     for day in ["2027-01-02", "2027-01-03"] {
         t.app.billing_run(Some(at(day))).await.unwrap();
     }
-    let periods = billed_periods(&t, a, product).await;
+    let periods = billed_periods(&t, a, &product).await;
     let spans: Vec<(&str, &str)> = periods
         .iter()
         .map(|(s, e, _)| (s.as_str(), e.as_str()))
@@ -253,8 +253,8 @@ async fn auto_renewal_is_charged_at_d14_retried_and_the_product_expires_when_the
     let (a, bb) = (&w.a, &w.b);
     activate_fixture_product(&t, a).await;
     activate_fixture_product(&t, bb).await;
-    let pa = a.product.as_str();
-    let pb = bb.product.as_str();
+    let pa = a.product.to_string();
+    let pb = bb.product.to_string();
     let (_, r) = call(&t, a, "GET", &format!("/products/{pa}/renewal"), None).await;
     assert_eq!(r["switch_on_until"], "2027-11-04", "{r}");
 

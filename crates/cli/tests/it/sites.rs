@@ -53,7 +53,12 @@ pub async fn order_hosting(t: &TestApp, org: &OrgFixture) -> String {
         .find(|o| o.product_type == ProductType::WebHosting)
         .expect("a web hosting offer")
         .id;
-    t.app.order_product(&lr, &offer, 12, None).await.unwrap().0
+    t.app
+        .order_product(&lr, offer, 12, None)
+        .await
+        .unwrap()
+        .0
+        .to_string()
 }
 
 /// Drops what a test created on the MariaDB server, even when the test fails half-way.
@@ -267,6 +272,7 @@ async fn databases_and_users_exist_on_mariadb_with_least_privilege(b: Backend) {
 
 /// Records databases and users as the provisioning would (the MariaDB test checks the real thing).
 async fn record_names(t: &TestApp, hosting: &str, dbs: &[&str], users: &[&str]) {
+    let hosting: guichet_core::ProductId = hosting.parse().unwrap();
     let mut c = t.app.db.conn().await.unwrap();
     for d in dbs {
         guichet_store::sites::insert_database(&mut c, hosting, d, 0)
@@ -297,7 +303,7 @@ async fn the_prefix_list_matches_the_real_names_and_every_change_is_logged(b: Ba
         .app
         .add_site(
             &lr_actor,
-            &hosting,
+            hosting.parse::<guichet_core::ProductId>().unwrap(),
             &guichet_app::sites::SiteInput {
                 domain: "old.example.ch".into(),
             },
@@ -480,7 +486,11 @@ async fn the_prefix_list_matches_the_real_names_and_every_change_is_logged(b: Ba
     );
     assert!(conf.body.contains("env[APP_ENV] = \"production\""));
     assert!(!conf.body.contains("k\\\"e"));
-    let full = t.app.site_config_for_platform(&migrated).await.unwrap();
+    let full = t
+        .app
+        .site_config_for_platform(&migrated.to_string())
+        .await
+        .unwrap();
     assert!(full.contains(r#"SetEnv API_KEY "k\"e\\y$1""#), "{full}");
     assert!(full.contains(r#"env[API_KEY] = "k\"e\\y\$1""#), "{full}");
     let r = c.api("DELETE", &site, lr, None).await;
@@ -569,10 +579,13 @@ async fn provisioning_is_off_without_a_mysql_server(b: Backend) {
     assert!(r.body.contains("provisioning is off"));
     let mut conn = t.app.db.conn().await.unwrap();
     assert!(
-        guichet_store::sites::databases(&mut conn, &hosting)
-            .await
-            .unwrap()
-            .is_empty(),
+        guichet_store::sites::databases(
+            &mut conn,
+            hosting.parse::<guichet_core::ProductId>().unwrap()
+        )
+        .await
+        .unwrap()
+        .is_empty(),
         "nothing pretends to exist"
     );
 }
@@ -624,7 +637,12 @@ async fn other_organizations_and_collaborators_without_the_technical_right_are_r
         ..Default::default()
     };
     t.app
-        .set_product_grant(&lr, collab.id, &hosting, stats)
+        .set_product_grant(
+            &lr,
+            collab.id,
+            hosting.parse::<guichet_core::ProductId>().unwrap(),
+            stats,
+        )
         .await
         .unwrap();
     let r = c.api("GET", &base, &collab.token, None).await;
@@ -649,7 +667,12 @@ async fn other_organizations_and_collaborators_without_the_technical_right_are_r
         ..Default::default()
     };
     t.app
-        .set_product_grant(&lr, collab.id, &hosting, tech)
+        .set_product_grant(
+            &lr,
+            collab.id,
+            hosting.parse::<guichet_core::ProductId>().unwrap(),
+            tech,
+        )
         .await
         .unwrap();
     let r = c

@@ -137,7 +137,7 @@ async fn a_stored_dash_still_gives_a_payment_request(b: Backend) {
             sqlx::query("UPDATE invoices SET bill_to_name = $1, bill_to_street = $2 WHERE id = $3")
                 .bind("Atelier — Favre 😀")
                 .bind("Rue “du Lac” 5")
-                .bind(&w.a.invoice)
+                .bind(w.a.invoice.to_string())
                 .execute(&mut *db)
                 .await
                 .unwrap();
@@ -163,15 +163,17 @@ async fn a_stored_dash_still_gives_a_payment_request(b: Backend) {
         .actor(w.a.accountant().id, w.a.id, Default::default())
         .await
         .unwrap();
-    let bill = t.app.invoice_qr_bill(&actor, &w.a.invoice).await.unwrap();
+    let bill = t.app.invoice_qr_bill(&actor, w.a.invoice).await.unwrap();
     let debtor = bill.debtor.expect("payer address kept");
     assert_eq!(debtor.name, "Atelier - Favre ?");
     assert_eq!(debtor.street, "Rue \"du Lac\" 5");
-    let parsed = guichet_bank::qr::parse(&bill_payload(&t, &actor, &w.a.invoice).await).unwrap();
+    let parsed =
+        guichet_bank::qr::parse(&bill_payload(&t, &actor, &w.a.invoice.to_string()).await).unwrap();
     assert_eq!(parsed.debtor.unwrap().name, "Atelier - Favre ?");
 }
 
 async fn bill_payload(t: &TestApp, actor: &guichet_app::Actor, invoice: &str) -> String {
+    let invoice: guichet_core::InvoiceId = invoice.parse().unwrap();
     let bill = t.app.invoice_qr_bill(actor, invoice).await.unwrap();
     bill.to_payload().expect("valid payload")
 }

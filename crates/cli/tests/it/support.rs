@@ -360,11 +360,14 @@ async fn an_outsider_invited_into_a_team_sees_exactly_the_team_s_products(b: Bac
         let shown = products.body.contains(name);
         assert_eq!(
             shown,
-            p["id"] == a.product.as_str(),
+            p["id"] == a.product.to_string().as_str(),
             "{name}: only the team's product"
         );
     }
-    let team_product = all.iter().find(|p| p["id"] == a.product.as_str()).unwrap()["name"]
+    let team_product = all
+        .iter()
+        .find(|p| p["id"] == a.product.to_string().as_str())
+        .unwrap()["name"]
         .as_str()
         .unwrap()
         .to_string();
@@ -627,7 +630,7 @@ async fn an_operator_sees_only_what_a_live_grant_covers_and_never_moves_money(b:
             .as_array()
             .unwrap()
             .iter()
-            .find(|p| (p["id"] == a.product.as_str()) == granted)
+            .find(|p| (p["id"] == a.product.to_string().as_str()) == granted)
             .unwrap()["name"]
             .as_str()
             .unwrap()

@@ -109,16 +109,25 @@ fn invoice_apply(r: &Rows, from: I, to: I) -> Run {
     match (from, to) {
         (I::Unpaid, I::Overdue) => Arc::new(move |db, gate| {
             in_tx!(db, gate, |c| async move {
-                billing::mark_overdue(c, "9999-12-31").await.map(|n| n == 1)
+                billing::mark_overdue(c, "9999-12-31".parse().unwrap())
+                    .await
+                    .map(|n| n == 1)
             })
         }),
         (_, I::Paid) => Arc::new(move |db, gate| {
             let id = id.clone();
-            in_tx!(db, gate, |c| billing::mark_invoice_paid(c, &id, 1))
+            in_tx!(db, gate, |c| billing::mark_invoice_paid(
+                c,
+                id.parse::<guichet_core::InvoiceId>().unwrap(),
+                1
+            ))
         }),
         (_, I::Cancelled) => Arc::new(move |db, gate| {
             let id = id.clone();
-            in_tx!(db, gate, |c| billing::cancel_invoice(c, &id))
+            in_tx!(db, gate, |c| billing::cancel_invoice(
+                c,
+                id.parse::<guichet_core::InvoiceId>().unwrap()
+            ))
         }),
         // The rest in full (1 was refunded before a partial refund's row).
         (_, I::Refunded) => {
@@ -129,7 +138,11 @@ fn invoice_apply(r: &Rows, from: I, to: I) -> Run {
             };
             Arc::new(move |db, gate| {
                 let id = id.clone();
-                in_tx!(db, gate, |c| credit_notes::add_refund(c, &id, rest))
+                in_tx!(db, gate, |c| credit_notes::add_refund(
+                    c,
+                    id.parse::<guichet_core::InvoiceId>().unwrap(),
+                    rest
+                ))
             })
         }
         // More than half: two of them cannot both fit in the invoice's total.
@@ -137,7 +150,7 @@ fn invoice_apply(r: &Rows, from: I, to: I) -> Run {
             let id = id.clone();
             in_tx!(db, gate, |c| credit_notes::add_refund(
                 c,
-                &id,
+                id.parse::<guichet_core::InvoiceId>().unwrap(),
                 gross / 2 + 1
             ))
         }),
@@ -152,14 +165,19 @@ fn product_apply(r: &Rows, from: S, to: S) -> Run {
             let id = id.clone();
             in_tx!(db, gate, |c| billing::activate(
                 c,
-                &id,
-                "2026-01-01",
-                "2027-01-01"
+                id.parse::<guichet_core::ProductId>().unwrap(),
+                "2026-01-01".parse().unwrap(),
+                "2027-01-01".parse().unwrap()
             ))
         }),
         _ => Arc::new(move |db, gate| {
             let id = id.clone();
-            in_tx!(db, gate, |c| billing::set_state(c, &id, from, to))
+            in_tx!(db, gate, |c| billing::set_state(
+                c,
+                id.parse::<guichet_core::ProductId>().unwrap(),
+                from,
+                to
+            ))
         }),
     }
 }
@@ -171,7 +189,7 @@ fn withdrawal_apply(r: &Rows, from: W, to: W) -> Run {
             let id = id.clone();
             in_tx!(db, gate, |c| withdrawals::decide(
                 c,
-                &id,
+                id.parse::<guichet_core::WithdrawalId>().unwrap(),
                 from,
                 to,
                 user,
@@ -181,11 +199,19 @@ fn withdrawal_apply(r: &Rows, from: W, to: W) -> Run {
         }),
         (W::Approved, W::InTransit) => Arc::new(move |db, gate| {
             let (id, file) = (id.clone(), file.clone());
-            in_tx!(db, gate, |c| withdrawals::mark_in_transit(c, &id, &file))
+            in_tx!(db, gate, |c| withdrawals::mark_in_transit(
+                c,
+                id.parse::<guichet_core::WithdrawalId>().unwrap(),
+                file.parse::<guichet_core::PayoutFileId>().unwrap()
+            ))
         }),
         (W::InTransit, W::Paid) => Arc::new(move |db, gate| {
             let id = id.clone();
-            in_tx!(db, gate, |c| withdrawals::mark_paid(c, &id, 1))
+            in_tx!(db, gate, |c| withdrawals::mark_paid(
+                c,
+                id.parse::<guichet_core::WithdrawalId>().unwrap(),
+                1
+            ))
         }),
         _ => panic!("no store function for withdrawal {from:?} → {to:?}: map it in transitions.rs"),
     }
@@ -196,7 +222,11 @@ fn request_apply(r: &Rows, from: P, to: P) -> Run {
     match (from, to) {
         (P::Open, P::Paid) => Arc::new(move |db, gate| {
             let id = id.clone();
-            in_tx!(db, gate, |c| payment_requests::mark_paid(c, &id, 1))
+            in_tx!(db, gate, |c| payment_requests::mark_paid(
+                c,
+                id.parse::<guichet_core::PaymentRequestId>().unwrap(),
+                1
+            ))
         }),
         _ => panic!(
             "no store function for payment request {from:?} → {to:?}: map it in transitions.rs"
@@ -261,13 +291,13 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
     let user = w.a.lr().id;
     let org = w.a.id;
     let mut c = db.conn().await.unwrap();
-    let (inv, _) = billing::get_invoice(&mut c, org, &w.a.invoice)
+    let (inv, _) = billing::get_invoice(&mut c, org, w.a.invoice)
         .await
         .unwrap()
         .expect("the world's invoice");
     // Only the fixture invoice may become overdue in the batch transition.
     sqlx::query("UPDATE invoices SET status = 'cancelled' WHERE id <> $1")
-        .bind(&inv.id)
+        .bind(inv.id.to_string())
         .execute(&mut *c)
         .await
         .unwrap();
@@ -275,8 +305,7 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
         &mut c,
         &withdrawals::NewWithdrawal {
             org,
-            amount: 100,
-            currency: Currency::Chf,
+            amount: guichet_core::Money::new(100, Currency::Chf),
             method: "iban",
             destination: "CH9300762011623852957",
             holder: "Test",
@@ -294,8 +323,7 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
         &payment_requests::NewRequest {
             org,
             purpose: "top_up",
-            amount: 100,
-            currency: Currency::Chf,
+            amount: guichet_core::Money::new(100, Currency::Chf),
             reference: "210000000003139471430009017",
             created_by: user,
             now: 1,
@@ -352,14 +380,14 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
     let rows = Rows {
         org,
         user,
-        invoice: inv.id.clone(),
-        gross: inv.gross,
-        product: w.a.product.clone(),
-        withdrawal: withdrawal.clone(),
-        payout_file,
-        request: request.clone(),
+        invoice: inv.id.clone().to_string(),
+        gross: inv.gross.minor,
+        product: w.a.product.clone().to_string(),
+        withdrawal: withdrawal.clone().to_string(),
+        payout_file: payout_file.to_string(),
+        request: request.clone().to_string(),
         bank_tx: bank_tx.clone(),
-        entry,
+        entry: entry.to_string(),
     };
     let mut checked = Vec::new();
     checked.extend(

@@ -31,16 +31,16 @@ pub struct OrgFixture {
     pub people: Vec<Person>,
     pub invitation: InvitationId,
     /// A billing address of the Organization.
-    pub address: String,
+    pub address: guichet_core::AddressId,
     /// A payment request (top-up by bank transfer) of the Organization.
-    pub request: String,
+    pub request: guichet_core::PaymentRequestId,
     /// An unpaid order invoice of the Organization, and its product.
-    pub invoice: String,
-    pub product: String,
+    pub invoice: guichet_core::InvoiceId,
+    pub product: guichet_core::ProductId,
     /// A work team with rights on the product and no member yet.
-    pub team: String,
+    pub team: guichet_core::TeamId,
     /// A temporary support access grant of the Organization, already revoked (SUP-03).
-    pub grant: String,
+    pub grant: guichet_core::GrantId,
 }
 
 impl OrgFixture {
@@ -200,7 +200,7 @@ async fn org(
         .next()
         .expect("the starter catalogue")
         .id;
-    let (product, invoice) = t.app.order_product(&lr, &offer, 12, None).await.unwrap();
+    let (product, invoice) = t.app.order_product(&lr, offer, 12, None).await.unwrap();
     let team = t
         .app
         .create_team(
@@ -218,7 +218,7 @@ async fn org(
         ..Default::default()
     };
     t.app
-        .set_team_product(&lr, &team, &product, rights)
+        .set_team_product(&lr, team, product, rights)
         .await
         .unwrap();
     let grant = t
@@ -234,7 +234,7 @@ async fn org(
         .await
         .unwrap()
         .id;
-    t.app.revoke_support_access(&lr, &grant).await.unwrap();
+    t.app.revoke_support_access(&lr, grant).await.unwrap();
     OrgFixture {
         id: org_id,
         name: name.into(),

@@ -5,17 +5,17 @@ use super::*;
 
 #[derive(Clone, Debug)]
 pub struct Offer {
-    pub id: String,
+    pub id: OfferId,
     pub product_type: ProductType,
     pub name: String,
     /// (period in months, price excl. VAT) in the asked currency, current prices only.
-    pub prices: Vec<(i64, i64)>,
+    pub prices: Vec<(i64, Money)>,
 }
 
-pub async fn insert_offer(c: &mut Conn, t: ProductType, name: &str, now: i64) -> Result<String> {
-    let id = uuid::Uuid::now_v7().to_string();
+pub async fn insert_offer(c: &mut Conn, t: ProductType, name: &str, now: i64) -> Result<OfferId> {
+    let id = OfferId::new();
     sqlx::query("INSERT INTO offers (id, product_type, name, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(&id)
+        .bind(id.to_string())
         .bind(t.code())
         .bind(name)
         .bind(now)
@@ -26,14 +26,14 @@ pub async fn insert_offer(c: &mut Conn, t: ProductType, name: &str, now: i64) ->
 
 pub async fn set_price(
     c: &mut Conn,
-    offer: &str,
+    offer: OfferId,
     months: i64,
     currency: Currency,
     amount: i64,
     valid_from: i64,
 ) -> Result<()> {
     sqlx::query("INSERT INTO offer_prices (offer_id, period_months, currency, amount, valid_from) VALUES ($1, $2, $3, $4, $5)")
-        .bind(offer)
+        .bind(offer.to_string())
         .bind(months)
         .bind(currency.code())
         .bind(amount)
@@ -46,7 +46,7 @@ pub async fn set_price(
 /// The price in force at `now` (the latest `valid_from` not after it).
 pub async fn price(
     c: &mut Conn,
-    offer: &str,
+    offer: OfferId,
     months: i64,
     currency: Currency,
     now: i64,
@@ -55,7 +55,7 @@ pub async fn price(
         "SELECT amount FROM offer_prices WHERE offer_id = $1 AND period_months = $2 AND currency = $3 AND valid_from <= $4 \
          ORDER BY valid_from DESC LIMIT 1",
     )
-    .bind(offer)
+    .bind(offer.to_string())
     .bind(months)
     .bind(currency.code())
     .bind(now)
@@ -75,11 +75,11 @@ pub async fn catalogue(c: &mut Conn, currency: Currency, now: i64) -> Result<Vec
     .await?;
     let mut out = Vec::new();
     for r in &rows {
-        let id = text(r, "offers", "id")?;
+        let id: OfferId = parsed(r, "offers", "id")?;
         let mut prices = Vec::new();
         for months in guichet_core::period::PERIODS {
-            if let Some(p) = price(c, &id, months as i64, currency, now).await? {
-                prices.push((months as i64, p));
+            if let Some(p) = price(c, id, months as i64, currency, now).await? {
+                prices.push((months as i64, Money::new(p, currency)));
             }
         }
         out.push(Offer {
@@ -92,9 +92,9 @@ pub async fn catalogue(c: &mut Conn, currency: Currency, now: i64) -> Result<Vec
     Ok(out)
 }
 
-pub async fn offer_name(c: &mut Conn, id: &str) -> Result<Option<(String, ProductType)>> {
+pub async fn offer_name(c: &mut Conn, id: OfferId) -> Result<Option<(String, ProductType)>> {
     let row = sqlx::query("SELECT name, product_type FROM offers WHERE id = $1 AND active = 1")
-        .bind(id)
+        .bind(id.to_string())
         .fetch_optional(c)
         .await?;
     row.as_ref()
@@ -111,15 +111,14 @@ pub async fn offer_name(c: &mut Conn, id: &str) -> Result<Option<(String, Produc
 #[derive(Clone, Debug)]
 pub struct PriceRow {
     pub months: i64,
-    pub currency: Currency,
-    pub amount: i64,
+    pub price: Money,
     pub valid_from: i64,
 }
 
 /// An offer as the back office sees it: active or not, with every price, past and scheduled.
 #[derive(Clone, Debug)]
 pub struct AdminOffer {
-    pub id: String,
+    pub id: OfferId,
     pub product_type: ProductType,
     pub name: String,
     pub active: bool,
@@ -137,7 +136,7 @@ pub async fn all_offers(c: &mut Conn) -> Result<Vec<AdminOffer>> {
     let mut out = Vec::new();
     for r in &rows {
         out.push(AdminOffer {
-            id: text(r, "offers", "id")?,
+            id: parsed(r, "offers", "id")?,
             product_type: code(r, "offers", "product_type", ProductType::parse)?,
             name: text(r, "offers", "name")?,
             active: flag(r, "offers", "active")?,
@@ -151,12 +150,11 @@ pub async fn all_offers(c: &mut Conn) -> Result<Vec<AdminOffer>> {
     .fetch_all(&mut *c)
     .await?;
     for r in &prices {
-        let offer = text(r, "offer_prices", "offer_id")?;
+        let offer: OfferId = parsed(r, "offer_prices", "offer_id")?;
         if let Some(o) = out.iter_mut().find(|o| o.id == offer) {
             o.prices.push(PriceRow {
                 months: int(r, "offer_prices", "period_months")?,
-                currency: code(r, "offer_prices", "currency", Currency::parse)?,
-                amount: int(r, "offer_prices", "amount")?,
+                price: money(r, "offer_prices", "amount", "currency")?,
                 valid_from: int(r, "offer_prices", "valid_from")?,
             });
         }
@@ -167,7 +165,7 @@ pub async fn all_offers(c: &mut Conn) -> Result<Vec<AdminOffer>> {
 /// Replaces a price that is not in force yet (same offer, period, currency and start).
 pub async fn delete_future_price(
     c: &mut Conn,
-    offer: &str,
+    offer: OfferId,
     months: i64,
     currency: Currency,
     valid_from: i64,
@@ -176,7 +174,7 @@ pub async fn delete_future_price(
     let r = sqlx::query(
         "DELETE FROM offer_prices WHERE offer_id = $1 AND period_months = $2 AND currency = $3 AND valid_from = $4 AND valid_from > $5",
     )
-    .bind(offer)
+    .bind(offer.to_string())
     .bind(months)
     .bind(currency.code())
     .bind(valid_from)
@@ -187,10 +185,10 @@ pub async fn delete_future_price(
 }
 
 /// Shows or hides an offer on the order form (products already sold keep renewing).
-pub async fn set_offer_active(c: &mut Conn, offer: &str, active: bool) -> Result<bool> {
+pub async fn set_offer_active(c: &mut Conn, offer: OfferId, active: bool) -> Result<bool> {
     let r = sqlx::query("UPDATE offers SET active = $1 WHERE id = $2")
         .bind(i64::from(active))
-        .bind(offer)
+        .bind(offer.to_string())
         .execute(c)
         .await?;
     Ok(r.rows_affected() == 1)

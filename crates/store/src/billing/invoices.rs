@@ -29,38 +29,38 @@ pub async fn next_invoice_number(c: &mut Conn, issuer: &str, year: i64) -> Resul
 
 #[derive(Clone, Debug)]
 pub struct Invoice {
-    pub id: String,
+    pub id: InvoiceId,
     pub org_id: OrgId,
     pub number: String,
-    pub kind: String,
+    pub kind: InvoiceKind,
     pub status: InvoiceStatus,
     pub currency: Currency,
-    pub net: i64,
-    pub vat: i64,
-    pub gross: i64,
+    pub net: Money,
+    pub vat: Money,
+    pub gross: Money,
     pub vat_rate_bp: i64,
     pub vat_mention: Option<String>,
     pub bill_to: [String; 5],
     pub billing_reference: Option<String>,
     pub payment_reference: String,
     pub issued_at: i64,
-    pub due_on: String,
+    pub due_on: Date,
     pub paid_at: Option<i64>,
     /// What credit notes gave back so far (minor units, VAT included).
-    pub refunded: i64,
+    pub refunded: Money,
 }
 
 #[derive(Clone, Debug)]
 pub struct InvoiceLine {
     pub description: String,
-    pub product_id: Option<String>,
-    pub period_start: Option<String>,
-    pub period_end: Option<String>,
+    pub product_id: Option<ProductId>,
+    pub period_start: Option<Date>,
+    pub period_end: Option<Date>,
     pub quantity: i64,
-    pub unit_net: i64,
-    pub net: i64,
-    pub vat: i64,
-    pub gross: i64,
+    pub unit_net: Money,
+    pub net: Money,
+    pub vat: Money,
+    pub gross: Money,
 }
 
 pub(crate) const ICOLS: &str = "id, org_id, number, kind, status, currency, net, vat, gross, vat_rate_bp, vat_mention, bill_to_name, \
@@ -69,16 +69,18 @@ pub(crate) const ICOLS: &str = "id, org_id, number, kind, status, currency, net,
 
 pub(crate) fn invoice(r: &AnyRow) -> Result<Invoice> {
     const T: &str = "invoices";
+    let currency = code(r, T, "currency", Currency::parse)?;
+    let money = |col: &str| Ok::<_, crate::StoreError>(Money::new(int(r, T, col)?, currency));
     Ok(Invoice {
-        id: text(r, T, "id")?,
+        id: parsed(r, T, "id")?,
         org_id: parsed(r, T, "org_id")?,
         number: text(r, T, "number")?,
-        kind: text(r, T, "kind")?,
+        kind: code(r, T, "kind", InvoiceKind::parse)?,
         status: code(r, T, "status", InvoiceStatus::parse)?,
-        currency: code(r, T, "currency", Currency::parse)?,
-        net: int(r, T, "net")?,
-        vat: int(r, T, "vat")?,
-        gross: int(r, T, "gross")?,
+        currency,
+        net: money("net")?,
+        vat: money("vat")?,
+        gross: money("gross")?,
         vat_rate_bp: int(r, T, "vat_rate_bp")?,
         vat_mention: opt_text(r, T, "vat_mention")?,
         bill_to: [
@@ -91,9 +93,9 @@ pub(crate) fn invoice(r: &AnyRow) -> Result<Invoice> {
         billing_reference: opt_text(r, T, "billing_reference")?,
         payment_reference: text(r, T, "payment_reference")?,
         issued_at: int(r, T, "issued_at")?,
-        due_on: text(r, T, "due_on")?,
+        due_on: parsed(r, T, "due_on")?,
         paid_at: opt_int(r, T, "paid_at")?,
-        refunded: int(r, T, "refunded")?,
+        refunded: money("refunded")?,
     })
 }
 
@@ -107,15 +109,15 @@ pub async fn insert_invoice(
          bill_to_street, bill_to_postcode, bill_to_city, bill_to_country, billing_reference, payment_reference, issued_at, due_on) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
     )
-    .bind(&i.id)
+    .bind(i.id.to_string())
     .bind(i.org_id.to_string())
     .bind(&i.number)
-    .bind(&i.kind)
+    .bind(i.kind.as_str())
     .bind(i.status.as_str())
     .bind(i.currency.code())
-    .bind(i.net)
-    .bind(i.vat)
-    .bind(i.gross)
+    .bind(i.net.minor)
+    .bind(i.vat.minor)
+    .bind(i.gross.minor)
     .bind(i.vat_rate_bp)
     .bind(i.vat_mention.as_deref())
     .bind(&i.bill_to[0])
@@ -126,7 +128,7 @@ pub async fn insert_invoice(
     .bind(i.billing_reference.as_deref())
     .bind(&i.payment_reference)
     .bind(i.issued_at)
-    .bind(&i.due_on)
+    .bind(i.due_on.iso())
     .execute(&mut *c)
     .await?;
     for (pos, (l, key)) in lines.iter().enumerate() {
@@ -134,18 +136,18 @@ pub async fn insert_invoice(
             "INSERT INTO invoice_lines (invoice_id, position, description, product_id, period_start, period_end, billing_key, \
              quantity, unit_net, net, vat, gross) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
-        .bind(&i.id)
+        .bind(i.id.to_string())
         .bind(pos as i64 + 1)
         .bind(&l.description)
-        .bind(l.product_id.as_deref())
-        .bind(l.period_start.as_deref())
-        .bind(l.period_end.as_deref())
+        .bind(l.product_id.map(|p| p.to_string()))
+        .bind(l.period_start.map(Date::iso))
+        .bind(l.period_end.map(Date::iso))
         .bind(key.as_deref())
         .bind(l.quantity)
-        .bind(l.unit_net)
-        .bind(l.net)
-        .bind(l.vat)
-        .bind(l.gross)
+        .bind(l.unit_net.minor)
+        .bind(l.net.minor)
+        .bind(l.vat.minor)
+        .bind(l.gross.minor)
         .execute(&mut *c)
         .await?;
     }
@@ -155,13 +157,13 @@ pub async fn insert_invoice(
 pub async fn get_invoice(
     c: &mut Conn,
     org: OrgId,
-    id: &str,
+    id: InvoiceId,
 ) -> Result<Option<(Invoice, Vec<InvoiceLine>)>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {ICOLS} FROM invoices WHERE id = $1 AND org_id = $2"
     ));
     let Some(row) = sqlx::query(sql)
-        .bind(id)
+        .bind(id.to_string())
         .bind(org.to_string())
         .fetch_optional(&mut *c)
         .await?
@@ -173,23 +175,25 @@ pub async fn get_invoice(
         "SELECT description, product_id, period_start, period_end, quantity, unit_net, net, vat, gross FROM invoice_lines \
          WHERE invoice_id = $1 ORDER BY position",
     )
-    .bind(id)
+    .bind(id.to_string())
     .fetch_all(c)
     .await?;
     const L: &str = "invoice_lines";
     let lines = rows
         .iter()
         .map(|r| {
+            let money =
+                |col: &str| Ok::<_, crate::StoreError>(Money::new(int(r, L, col)?, inv.currency));
             Ok(InvoiceLine {
                 description: text(r, L, "description")?,
-                product_id: opt_text(r, L, "product_id")?,
-                period_start: opt_text(r, L, "period_start")?,
-                period_end: opt_text(r, L, "period_end")?,
+                product_id: opt_parsed(r, L, "product_id")?,
+                period_start: opt_parsed(r, L, "period_start")?,
+                period_end: opt_parsed(r, L, "period_end")?,
                 quantity: int(r, L, "quantity")?,
-                unit_net: int(r, L, "unit_net")?,
-                net: int(r, L, "net")?,
-                vat: int(r, L, "vat")?,
-                gross: int(r, L, "gross")?,
+                unit_net: money("unit_net")?,
+                net: money("net")?,
+                vat: money("vat")?,
+                gross: money("gross")?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -268,7 +272,7 @@ pub async fn invoices_page(
 
 /// Cancels an unpaid invoice (it keeps its number: the sequence stays gap-free) and frees its
 /// lines' billing keys for the invoice that replaces it; false if it was not unpaid.
-pub async fn cancel_invoice(c: &mut Conn, id: &str) -> Result<bool> {
+pub async fn cancel_invoice(c: &mut Conn, id: InvoiceId) -> Result<bool> {
     use InvoiceStatus::*;
     if !Cas::new(&[Unpaid, Overdue], Cancelled)
         .id(id)
@@ -278,23 +282,23 @@ pub async fn cancel_invoice(c: &mut Conn, id: &str) -> Result<bool> {
         return Ok(false);
     }
     sqlx::query("UPDATE invoice_lines SET billing_key = NULL WHERE invoice_id = $1")
-        .bind(id)
+        .bind(id.to_string())
         .execute(c)
         .await?;
     Ok(true)
 }
 
 /// INV-03: unpaid invoices due before `today` (`YYYY-MM-DD`) become overdue; how many.
-pub async fn mark_overdue(c: &mut Conn, today: &str) -> Result<u64> {
+pub async fn mark_overdue(c: &mut Conn, today: Date) -> Result<u64> {
     Cas::new(&[InvoiceStatus::Unpaid], InvoiceStatus::Overdue)
         .all_rows()
-        .guard("due_on < ?", today)
+        .guard("due_on < ?", today.iso())
         .apply(c)
         .await
 }
 
 /// Marks an unpaid invoice paid; false if it was not unpaid.
-pub async fn mark_invoice_paid(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
+pub async fn mark_invoice_paid(c: &mut Conn, id: InvoiceId, now: i64) -> Result<bool> {
     use InvoiceStatus::*;
     Cas::new(&[Unpaid, Overdue], Paid)
         .id(id)
@@ -342,20 +346,20 @@ pub async fn invoices_by_numbers(c: &mut Conn, numbers: &[String]) -> Result<Vec
 /// The products billed on an invoice, with the start and end of the period each line bills.
 pub async fn invoice_products(
     c: &mut Conn,
-    invoice: &str,
-) -> Result<Vec<(String, Option<String>, Option<String>)>> {
+    invoice: InvoiceId,
+) -> Result<Vec<(ProductId, Option<Date>, Option<Date>)>> {
     let rows = sqlx::query(
         "SELECT product_id, period_start, period_end FROM invoice_lines WHERE invoice_id = $1 AND product_id IS NOT NULL ORDER BY position",
     )
-    .bind(invoice)
+    .bind(invoice.to_string())
     .fetch_all(c)
     .await?;
     rows.iter()
         .map(|r| {
             Ok((
-                text(r, "invoice_lines", "product_id")?,
-                opt_text(r, "invoice_lines", "period_start")?,
-                opt_text(r, "invoice_lines", "period_end")?,
+                parsed(r, "invoice_lines", "product_id")?,
+                opt_parsed(r, "invoice_lines", "period_start")?,
+                opt_parsed(r, "invoice_lines", "period_end")?,
             ))
         })
         .collect()
@@ -365,7 +369,7 @@ pub async fn invoice_products(
 pub async fn unpaid_invoices_of_product(
     c: &mut Conn,
     org: OrgId,
-    product: &str,
+    product: ProductId,
 ) -> Result<Vec<Invoice>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {ICOLS} FROM invoices v WHERE v.org_id = $1 AND v.status IN ('unpaid', 'overdue') \
@@ -375,7 +379,7 @@ pub async fn unpaid_invoices_of_product(
     ));
     let rows = sqlx::query(sql)
         .bind(org.to_string())
-        .bind(product)
+        .bind(product.to_string())
         .fetch_all(c)
         .await?;
     rows.iter().map(invoice).collect()
@@ -431,14 +435,14 @@ pub async fn billing_key_exists(c: &mut Conn, key: &str) -> Result<bool> {
 }
 
 /// Unpaid invoices of an Organization, soonest due first; with `due_by` only those due by that day.
-pub async fn payable(c: &mut Conn, org: OrgId, due_by: Option<&str>) -> Result<Vec<Invoice>> {
+pub async fn payable(c: &mut Conn, org: OrgId, due_by: Option<Date>) -> Result<Vec<Invoice>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {ICOLS} FROM invoices WHERE org_id = $1 AND status IN ('unpaid', 'overdue') AND ($2 = '' OR due_on <= $2) \
          ORDER BY due_on, number LIMIT 500"
     ));
     let rows = sqlx::query(sql)
         .bind(org.to_string())
-        .bind(due_by.unwrap_or(""))
+        .bind(due_by.map(Date::iso).unwrap_or_default())
         .fetch_all(c)
         .await?;
     rows.iter().map(invoice).collect()
@@ -469,12 +473,16 @@ pub async fn renewal_census(c: &mut Conn) -> Result<(i64, i64, i64, Vec<String>)
 }
 
 /// REM-05: open invoices (unpaid or overdue) due on or before `day`, oldest due first.
-pub async fn open_due_by(c: &mut Conn, day: &str, limit: i64) -> Result<Vec<Invoice>> {
+pub async fn open_due_by(c: &mut Conn, day: Date, limit: i64) -> Result<Vec<Invoice>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {ICOLS} FROM invoices WHERE status IN ('unpaid', 'overdue') AND due_on <= $1 \
          ORDER BY due_on, id LIMIT $2"
     ));
-    let rows = sqlx::query(sql).bind(day).bind(limit).fetch_all(c).await?;
+    let rows = sqlx::query(sql)
+        .bind(day.iso())
+        .bind(limit)
+        .fetch_all(c)
+        .await?;
     rows.iter().map(invoice).collect()
 }
 

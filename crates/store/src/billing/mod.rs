@@ -3,9 +3,11 @@
 use crate::row::*;
 use crate::transition::Cas;
 use crate::{Conn, Result};
+use guichet_core::invoice::InvoiceKind;
+use guichet_core::period::Date;
 use guichet_core::product::{ProductState, ProductType};
 use guichet_core::status::InvoiceStatus;
-use guichet_core::{Currency, OrgId};
+use guichet_core::{AddressId, Currency, InvoiceId, Money, OfferId, OrgId, ProductId};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 

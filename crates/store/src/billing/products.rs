@@ -5,15 +5,15 @@ use super::*;
 
 #[derive(Clone, Debug)]
 pub struct Product {
-    pub id: String,
+    pub id: ProductId,
     pub org_id: OrgId,
-    pub offer_id: String,
+    pub offer_id: OfferId,
     pub name: String,
     pub period_months: i64,
     pub state: ProductState,
-    pub starts_on: Option<String>,
-    pub expires_on: Option<String>,
-    pub billing_address_id: Option<String>,
+    pub starts_on: Option<Date>,
+    pub expires_on: Option<Date>,
+    pub billing_address_id: Option<AddressId>,
     pub auto_renew: bool,
     pub created_at: i64,
     /// The period of the next term when the customer changed it (FREQ-01…03).
@@ -34,15 +34,15 @@ pub(crate) const PCOLS: &str = "id, org_id, offer_id, name, period_months, state
 pub(crate) fn product(r: &AnyRow) -> Result<Product> {
     const T: &str = "products";
     Ok(Product {
-        id: text(r, T, "id")?,
+        id: parsed(r, T, "id")?,
         org_id: parsed(r, T, "org_id")?,
-        offer_id: text(r, T, "offer_id")?,
+        offer_id: parsed(r, T, "offer_id")?,
         name: text(r, T, "name")?,
         period_months: int(r, T, "period_months")?,
         state: code(r, T, "state", ProductState::parse)?,
-        starts_on: opt_text(r, T, "starts_on")?,
-        expires_on: opt_text(r, T, "expires_on")?,
-        billing_address_id: opt_text(r, T, "billing_address_id")?,
+        starts_on: opt_parsed(r, T, "starts_on")?,
+        expires_on: opt_parsed(r, T, "expires_on")?,
+        billing_address_id: opt_parsed(r, T, "billing_address_id")?,
         auto_renew: flag(r, T, "auto_renew")?,
         created_at: int(r, T, "created_at")?,
         next_period_months: opt_int(r, T, "next_period_months")?,
@@ -53,23 +53,23 @@ pub(crate) fn product(r: &AnyRow) -> Result<Product> {
 pub async fn insert_product(
     c: &mut Conn,
     org: OrgId,
-    offer: &str,
+    offer: OfferId,
     name: &str,
     months: i64,
-    address: Option<&str>,
+    address: Option<AddressId>,
     now: i64,
-) -> Result<String> {
-    let id = uuid::Uuid::now_v7().to_string();
+) -> Result<ProductId> {
+    let id = ProductId::new();
     sqlx::query(
         "INSERT INTO products (id, org_id, offer_id, name, period_months, state, billing_address_id, created_at) \
          VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7)",
     )
-    .bind(&id)
+    .bind(id.to_string())
     .bind(org.to_string())
-    .bind(offer)
+    .bind(offer.to_string())
     .bind(name)
     .bind(months)
-    .bind(address)
+    .bind(address.map(|a| a.to_string()))
     .bind(now)
     .execute(c)
     .await?;
@@ -84,12 +84,12 @@ pub async fn products_of(c: &mut Conn, org: OrgId) -> Result<Vec<Product>> {
     rows.iter().map(product).collect()
 }
 
-pub async fn get_product(c: &mut Conn, org: OrgId, id: &str) -> Result<Option<Product>> {
+pub async fn get_product(c: &mut Conn, org: OrgId, id: ProductId) -> Result<Option<Product>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {PCOLS} FROM products WHERE id = $1 AND org_id = $2"
     ));
     let row = sqlx::query(sql)
-        .bind(id)
+        .bind(id.to_string())
         .bind(org.to_string())
         .fetch_optional(c)
         .await?;
@@ -97,11 +97,16 @@ pub async fn get_product(c: &mut Conn, org: OrgId, id: &str) -> Result<Option<Pr
 }
 
 /// A pending product's first payment: it runs from `starts_on`; false if it was no longer pending.
-pub async fn activate(c: &mut Conn, id: &str, starts_on: &str, expires_on: &str) -> Result<bool> {
+pub async fn activate(
+    c: &mut Conn,
+    id: ProductId,
+    starts_on: Date,
+    expires_on: Date,
+) -> Result<bool> {
     Cas::new(&[ProductState::Pending], ProductState::Active)
         .id(id)
-        .set("starts_on", starts_on)
-        .set("expires_on", expires_on)
+        .set("starts_on", starts_on.iso())
+        .set("expires_on", expires_on.iso())
         .applied(c)
         .await
 }
@@ -115,22 +120,22 @@ pub async fn count_live_products(c: &mut Conn, org: OrgId) -> Result<i64> {
 }
 
 /// The duration a pending product will start with once paid.
-pub async fn set_pending_period(c: &mut Conn, id: &str, months: i64) -> Result<()> {
+pub async fn set_pending_period(c: &mut Conn, id: ProductId, months: i64) -> Result<()> {
     sqlx::query("UPDATE products SET period_months = $1 WHERE id = $2 AND state = 'pending'")
         .bind(months)
-        .bind(id)
+        .bind(id.to_string())
         .execute(c)
         .await?;
     Ok(())
 }
 
 /// Products whose paid period ends on or before `until` (ISO date) and that are still running.
-pub async fn products_expiring_by(c: &mut Conn, until: &str) -> Result<Vec<Product>> {
+pub async fn products_expiring_by(c: &mut Conn, until: Date) -> Result<Vec<Product>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {PCOLS} FROM products WHERE state IN ('active', 'expired', 'blocked') AND expires_on IS NOT NULL AND expires_on <= $1 \
          AND cancel_requested_at IS NULL ORDER BY expires_on, id"
     ));
-    let rows = sqlx::query(sql).bind(until).fetch_all(c).await?;
+    let rows = sqlx::query(sql).bind(until.iso()).fetch_all(c).await?;
     rows.iter().map(product).collect()
 }
 
@@ -145,12 +150,12 @@ pub async fn products_with_expiry(c: &mut Conn) -> Result<Vec<Product>> {
 
 /// Cancels a running product for the end of its term (and switches its auto-renewal off); false if
 /// it is not running or already cancelled.
-pub async fn request_cancel(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
+pub async fn request_cancel(c: &mut Conn, id: ProductId, now: i64) -> Result<bool> {
     let r = sqlx::query(
         "UPDATE products SET cancel_requested_at = $2, auto_renew = 0 \
          WHERE id = $1 AND state IN ('active', 'expired', 'blocked') AND cancel_requested_at IS NULL",
     )
-    .bind(id)
+    .bind(id.to_string())
     .bind(now)
     .execute(c)
     .await?;
@@ -158,12 +163,12 @@ pub async fn request_cancel(c: &mut Conn, id: &str, now: i64) -> Result<bool> {
 }
 
 /// Takes a cancellation back while the product still runs; false if there was none to take back.
-pub async fn resume(c: &mut Conn, id: &str) -> Result<bool> {
+pub async fn resume(c: &mut Conn, id: ProductId) -> Result<bool> {
     let r = sqlx::query(
         "UPDATE products SET cancel_requested_at = NULL \
          WHERE id = $1 AND state IN ('active', 'expired', 'blocked') AND cancel_requested_at IS NOT NULL",
     )
-    .bind(id)
+    .bind(id.to_string())
     .execute(c)
     .await?;
     Ok(r.rows_affected() == 1)
@@ -171,7 +176,7 @@ pub async fn resume(c: &mut Conn, id: &str) -> Result<bool> {
 
 pub async fn set_state(
     c: &mut Conn,
-    id: &str,
+    id: ProductId,
     from: ProductState,
     to: ProductState,
 ) -> Result<bool> {
@@ -181,7 +186,7 @@ pub async fn set_state(
 /// A paid renewal of `months`: the product runs until `expires_on` (never shortened), is active
 /// again, and is billed by `months` from now on (a scheduled change of period is then done).
 /// False if the product is no longer running (terminated or cancelled meanwhile).
-pub async fn extend(c: &mut Conn, id: &str, expires_on: &str, months: i64) -> Result<bool> {
+pub async fn extend(c: &mut Conn, id: ProductId, expires_on: Date, months: i64) -> Result<bool> {
     // A lapsed product is active again (a transition); a running one stays active.
     Cas::new(
         &[ProductState::Expired, ProductState::Blocked],
@@ -195,8 +200,8 @@ pub async fn extend(c: &mut Conn, id: &str, expires_on: &str, months: i64) -> Re
          period_months = $3, next_period_months = CASE WHEN next_period_months = $3 THEN NULL ELSE next_period_months END \
          WHERE id = $2 AND state = 'active'",
     )
-    .bind(expires_on)
-    .bind(id)
+    .bind(expires_on.iso())
+    .bind(id.to_string())
     .bind(months)
     .execute(c)
     .await?;

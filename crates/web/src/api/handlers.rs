@@ -204,7 +204,7 @@ pub async fn prepaid_get(
     let movements: Vec<Value> = v
         .movements
         .iter()
-        .map(|m| json!({"entry_id": m.entry_id, "kind": m.kind, "description": m.description, "amount_minor": m.amount,
+        .map(|m| json!({"entry_id": m.entry_id, "kind": m.kind, "description": m.description, "amount_minor": m.amount.minor,
                         "currency": v.currency, "at": m.at}))
         .collect();
     let balances: Vec<Value> = v
@@ -212,7 +212,7 @@ pub async fn prepaid_get(
         .iter()
         .map(|b| {
             json!({"currency": b.balance.currency, "balance_minor": b.balance.minor,
-                        "withdrawable_minor": b.withdrawable, "main": b.main})
+                        "withdrawable_minor": b.withdrawable.minor, "main": b.main})
         })
         .collect();
     Ok(Json(json!({
@@ -232,9 +232,18 @@ fn idempotency_key(headers: &axum::http::HeaderMap) -> String {
         .to_string()
 }
 
+/// The HTTP status of how a money-moving request ended.
+pub(crate) fn outcome_status(o: guichet_app::prepaid::Outcome) -> StatusCode {
+    use guichet_app::prepaid::Outcome;
+    match o {
+        Outcome::Done => StatusCode::OK,
+        Outcome::Created => StatusCode::CREATED,
+        Outcome::Declined => StatusCode::PAYMENT_REQUIRED,
+    }
+}
+
 fn answer(a: guichet_app::prepaid::Answer) -> Response {
-    let status = StatusCode::from_u16(a.status).unwrap_or(StatusCode::OK);
-    (status, Json(a.body)).into_response()
+    (outcome_status(a.outcome), Json(a.body)).into_response()
 }
 
 #[derive(Deserialize)]
@@ -306,7 +315,7 @@ pub async fn withdrawals_list(
     let list = state.app.withdrawals(&a.actor).await?;
     let items: Vec<Value> = list
         .iter()
-        .map(|w| json!({"id": w.id, "amount_minor": w.amount, "currency": w.currency, "method": w.method,
+        .map(|w| json!({"id": w.id, "amount_minor": w.amount.minor, "currency": w.currency, "method": w.method,
                         "destination": guichet_app::withdrawals::mask(&w.destination), "status": w.status,
                         "reason": w.reason, "created_at": w.created_at, "decided_at": w.decided_at}))
         .collect();
@@ -352,9 +361,9 @@ pub async fn address_create(
 }
 
 pub async fn address_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
-    let id: String = a.param("address")?;
+    let id: guichet_core::AddressId = a.param("address")?;
     Ok(Json(address_json(
-        &state.app.billing_address(&a.actor, &id).await?,
+        &state.app.billing_address(&a.actor, id).await?,
     )))
 }
 
@@ -363,29 +372,26 @@ pub async fn address_put(
     a: ApiActor,
     ApiJson(input): ApiJson<guichet_app::addresses::AddressInput>,
 ) -> ApiResult<Json<Value>> {
-    let id: String = a.param("address")?;
+    let id: guichet_core::AddressId = a.param("address")?;
     Ok(Json(address_json(
-        &state
-            .app
-            .edit_billing_address(&a.actor, &id, &input)
-            .await?,
+        &state.app.edit_billing_address(&a.actor, id, &input).await?,
     )))
 }
 
 pub async fn address_archive(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
-    let id: String = a.param("address")?;
+    let id: guichet_core::AddressId = a.param("address")?;
     state
         .app
-        .archive_billing_address(&a.actor, &id, true)
+        .archive_billing_address(&a.actor, id, true)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 pub async fn address_restore(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
-    let id: String = a.param("address")?;
+    let id: guichet_core::AddressId = a.param("address")?;
     state
         .app
-        .archive_billing_address(&a.actor, &id, false)
+        .archive_billing_address(&a.actor, id, false)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -417,14 +423,18 @@ pub async fn kb_search(
     ))
 }
 
-async fn transfer_request_json(state: &AppState, a: &ApiActor, id: &str) -> ApiResult<Value> {
+async fn transfer_request_json(
+    state: &AppState,
+    a: &ApiActor,
+    id: guichet_core::PaymentRequestId,
+) -> ApiResult<Value> {
     let r = state.app.payment_request(&a.actor, id).await?;
     let bill = state.app.payment_request_bill(&a.actor, id).await?;
     let payload = bill
         .to_payload()
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(
-        json!({"id": r.id, "status": r.status, "amount_minor": r.amount, "currency": r.currency, "reference": r.reference,
+        json!({"id": r.id, "status": r.status, "amount_minor": r.amount.minor, "currency": r.currency, "reference": r.reference,
               "account": bill.account, "qr_payload": payload, "created_at": r.created_at}),
     )
 }
@@ -446,7 +456,7 @@ pub async fn transfer_request_create(
         .await?;
     Ok((
         StatusCode::CREATED,
-        Json(transfer_request_json(&state, &a, &r.id).await?),
+        Json(transfer_request_json(&state, &a, r.id).await?),
     ))
 }
 
@@ -454,8 +464,8 @@ pub async fn transfer_request_get(
     State(state): State<AppState>,
     a: ApiActor,
 ) -> ApiResult<Json<Value>> {
-    let id: String = a.param("request")?;
-    Ok(Json(transfer_request_json(&state, &a, &id).await?))
+    let id: guichet_core::PaymentRequestId = a.param("request")?;
+    Ok(Json(transfer_request_json(&state, &a, id).await?))
 }
 
 pub async fn catalogue_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
@@ -463,7 +473,7 @@ pub async fn catalogue_get(State(state): State<AppState>, a: ApiActor) -> ApiRes
     let list: Vec<Value> = offers
         .iter()
         .map(|o| json!({"id": o.id, "type": o.product_type, "name": o.name,
-                        "prices": o.prices.iter().map(|(m, p)| json!({"period_months": m, "amount_minor": p})).collect::<Vec<_>>()}))
+                        "prices": o.prices.iter().map(|(m, p)| json!({"period_months": m, "amount_minor": p.minor})).collect::<Vec<_>>()}))
         .collect();
     Ok(Json(json!({"offers": list})))
 }
@@ -495,7 +505,7 @@ pub async fn product_order(
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let (product, invoice) = state
         .app
-        .order_product(
+        .order_chosen(
             &a.actor,
             &b.offer_id,
             b.period_months,
@@ -510,9 +520,9 @@ pub async fn product_order(
 
 fn invoice_json(i: &guichet_store::billing::Invoice) -> Value {
     json!({"id": i.id, "number": i.number, "kind": i.kind, "status": i.status, "currency": i.currency,
-           "net_minor": i.net, "vat_minor": i.vat, "gross_minor": i.gross, "vat_rate_bp": i.vat_rate_bp, "vat_mention": i.vat_mention,
+           "net_minor": i.net.minor, "vat_minor": i.vat.minor, "gross_minor": i.gross.minor, "vat_rate_bp": i.vat_rate_bp, "vat_mention": i.vat_mention,
            "bill_to": i.bill_to, "billing_reference": i.billing_reference, "payment_reference": i.payment_reference,
-           "issued_at": i.issued_at, "due_on": i.due_on, "paid_at": i.paid_at, "refunded_minor": i.refunded})
+           "issued_at": i.issued_at, "due_on": i.due_on, "paid_at": i.paid_at, "refunded_minor": i.refunded.minor})
 }
 
 pub async fn invoices_list(
@@ -527,20 +537,20 @@ pub async fn invoices_list(
 }
 
 pub async fn invoice_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
-    let id: String = a.param("invoice")?;
-    let (inv, lines) = state.app.invoice(&a.actor, &id).await?;
+    let id: guichet_core::InvoiceId = a.param("invoice")?;
+    let (inv, lines) = state.app.invoice(&a.actor, id).await?;
     let mut v = invoice_json(&inv);
     v["lines"] = lines
         .iter()
         .map(|l| json!({"description": l.description, "product_id": l.product_id, "period_start": l.period_start, "period_end": l.period_end,
-                        "quantity": l.quantity, "unit_net_minor": l.unit_net, "net_minor": l.net, "vat_minor": l.vat, "gross_minor": l.gross}))
+                        "quantity": l.quantity, "unit_net_minor": l.unit_net.minor, "net_minor": l.net.minor, "vat_minor": l.vat.minor, "gross_minor": l.gross.minor}))
         .collect();
     v["credit_notes"] = state
         .app
-        .credit_notes(&a.actor, &id)
+        .credit_notes(&a.actor, id)
         .await?
         .iter()
-        .map(|n| json!({"id": n.id, "number": n.number, "net_minor": n.net, "vat_minor": n.vat, "gross_minor": n.gross,
+        .map(|n| json!({"id": n.id, "number": n.number, "net_minor": n.net.minor, "vat_minor": n.vat.minor, "gross_minor": n.gross.minor,
                         "currency": n.currency, "reason": n.reason, "issued_at": n.issued_at}))
         .collect();
     Ok(Json(v))
@@ -548,9 +558,9 @@ pub async fn invoice_get(State(state): State<AppState>, a: ApiActor) -> ApiResul
 
 /// A credit note as PDF (INV-02).
 pub async fn credit_note_pdf(State(state): State<AppState>, a: ApiActor) -> ApiResult<Response> {
-    let id: String = a.param("note")?;
-    let pdf = state.app.credit_note_pdf(&a.actor, &id).await?;
-    Ok(crate::pages::pdf_response(pdf))
+    let id: guichet_core::CreditNoteId = a.param("note")?;
+    let pdf = state.app.credit_note_pdf(&a.actor, id).await?;
+    Ok(crate::download::pdf_response(pdf))
 }
 
 pub async fn invoice_pay(
@@ -558,11 +568,11 @@ pub async fn invoice_pay(
     a: ApiActor,
     headers: axum::http::HeaderMap,
 ) -> ApiResult<Response> {
-    let id: String = a.param("invoice")?;
+    let id: guichet_core::InvoiceId = a.param("invoice")?;
     Ok(answer(
         state
             .app
-            .pay_invoice_from_prepaid(&a.actor, &id, &idempotency_key(&headers))
+            .pay_invoice_from_prepaid(&a.actor, id, &idempotency_key(&headers))
             .await?,
     ))
 }
@@ -585,7 +595,7 @@ pub async fn due_get(
                     let mut v = invoice_json(i);
                     if let Some((months, choices)) = due.durations.get(&i.id) {
                         v["period_months"] = json!(months);
-                        v["durations"] = choices.iter().map(|c| json!({"months": c.months, "gross_minor": c.gross})).collect();
+                        v["durations"] = choices.iter().map(|c| json!({"months": c.months, "gross_minor": c.gross.minor})).collect();
                     }
                     v
                 }).collect::<Vec<_>>(),
@@ -616,12 +626,12 @@ pub async fn invoice_pdf(
     a: ApiActor,
     axum::extract::Query(p): axum::extract::Query<PdfParams>,
 ) -> ApiResult<Response> {
-    let id: String = a.param("invoice")?;
+    let id: guichet_core::InvoiceId = a.param("invoice")?;
     let pdf = state
         .app
-        .invoice_pdf(&a.actor, &id, p.document.as_deref())
+        .invoice_pdf(&a.actor, id, p.document.as_deref())
         .await?;
-    Ok(crate::pages::pdf_response(pdf))
+    Ok(crate::download::pdf_response(pdf))
 }
 
 #[derive(Deserialize)]
@@ -641,7 +651,7 @@ pub async fn pro_forma_post(
         .app
         .pro_forma_pdf(&a.actor, &body.invoices, &body.durations)
         .await?;
-    Ok(crate::pages::pdf_response(pdf))
+    Ok(crate::download::pdf_response(pdf))
 }
 
 pub async fn invoices_csv(
@@ -649,7 +659,7 @@ pub async fn invoices_csv(
     a: ApiActor,
     axum::extract::Query(f): axum::extract::Query<guichet_app::billing::InvoiceFilter>,
 ) -> ApiResult<Response> {
-    Ok(crate::pages::csv_response(
+    Ok(crate::download::csv_response(
         state
             .app
             .invoices_csv_stream(&a.actor, &f, guichet_app::export::CsvForm::Api)
@@ -658,8 +668,8 @@ pub async fn invoices_csv(
 }
 
 pub async fn product_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
-    let id: String = a.param("product")?;
-    let rights = state.app.product_rights(&a.actor, &id).await?;
+    let id: guichet_core::ProductId = a.param("product")?;
+    let rights = state.app.product_rights(&a.actor, id).await?;
     let products = state.app.products(&a.actor).await?;
     let p = products
         .iter()
@@ -676,10 +686,10 @@ pub async fn grant_put(
     ApiJson(rights): ApiJson<guichet_core::grants::Rights>,
 ) -> ApiResult<StatusCode> {
     let user: UserId = a.param("user")?;
-    let product: String = a.param("product")?;
+    let product: guichet_core::ProductId = a.param("product")?;
     state
         .app
-        .set_product_grant(&a.actor, user, &product, rights)
+        .set_product_grant(&a.actor, user, product, rights)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -705,13 +715,13 @@ pub async fn team_create(
     let id = state.app.create_team(&a.actor, &input).await?;
     Ok((
         StatusCode::CREATED,
-        Json(team_json(&state.app.team(&a.actor, &id).await?)),
+        Json(team_json(&state.app.team(&a.actor, id).await?)),
     ))
 }
 
 pub async fn team_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
-    let id: String = a.param("team")?;
-    Ok(Json(team_json(&state.app.team(&a.actor, &id).await?)))
+    let id: guichet_core::TeamId = a.param("team")?;
+    Ok(Json(team_json(&state.app.team(&a.actor, id).await?)))
 }
 
 pub async fn team_put(
@@ -719,14 +729,14 @@ pub async fn team_put(
     a: ApiActor,
     ApiJson(input): ApiJson<guichet_app::teams::TeamInput>,
 ) -> ApiResult<Json<Value>> {
-    let id: String = a.param("team")?;
-    state.app.update_team(&a.actor, &id, &input).await?;
-    Ok(Json(team_json(&state.app.team(&a.actor, &id).await?)))
+    let id: guichet_core::TeamId = a.param("team")?;
+    state.app.update_team(&a.actor, id, &input).await?;
+    Ok(Json(team_json(&state.app.team(&a.actor, id).await?)))
 }
 
 pub async fn team_delete(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
-    let id: String = a.param("team")?;
-    state.app.delete_team(&a.actor, &id).await?;
+    let id: guichet_core::TeamId = a.param("team")?;
+    state.app.delete_team(&a.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -744,12 +754,12 @@ pub async fn team_members_add(
     a: ApiActor,
     ApiJson(b): ApiJson<MembersBody>,
 ) -> ApiResult<Json<Value>> {
-    let id: String = a.param("team")?;
+    let id: guichet_core::TeamId = a.param("team")?;
     let invited = state
         .app
-        .add_team_people(&a.actor, &id, &b.user_ids, &b.emails)
+        .add_team_people(&a.actor, id, &b.user_ids, &b.emails)
         .await?;
-    let mut body = team_json(&state.app.team(&a.actor, &id).await?);
+    let mut body = team_json(&state.app.team(&a.actor, id).await?);
     body["invited"] = json!(invited);
     Ok(Json(body))
 }
@@ -758,9 +768,9 @@ pub async fn team_member_remove(
     State(state): State<AppState>,
     a: ApiActor,
 ) -> ApiResult<StatusCode> {
-    let id: String = a.param("team")?;
+    let id: guichet_core::TeamId = a.param("team")?;
     let user: UserId = a.param("user")?;
-    state.app.remove_team_member(&a.actor, &id, user).await?;
+    state.app.remove_team_member(&a.actor, id, user).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -769,11 +779,11 @@ pub async fn team_product_put(
     a: ApiActor,
     ApiJson(rights): ApiJson<guichet_core::grants::Rights>,
 ) -> ApiResult<StatusCode> {
-    let id: String = a.param("team")?;
-    let product: String = a.param("product")?;
+    let id: guichet_core::TeamId = a.param("team")?;
+    let product: guichet_core::ProductId = a.param("product")?;
     state
         .app
-        .set_team_product(&a.actor, &id, &product, rights)
+        .set_team_product(&a.actor, id, product, rights)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -782,9 +792,9 @@ pub async fn product_access_get(
     State(state): State<AppState>,
     a: ApiActor,
 ) -> ApiResult<Json<Value>> {
-    let product: String = a.param("product")?;
+    let product: guichet_core::ProductId = a.param("product")?;
     Ok(Json(
-        json!({"access": state.app.product_access(&a.actor, &product).await?}),
+        json!({"access": state.app.product_access(&a.actor, product).await?}),
     ))
 }
 

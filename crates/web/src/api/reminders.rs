@@ -31,9 +31,9 @@ pub async fn transfer_declared(
     State(state): State<AppState>,
     a: ApiActor,
 ) -> ApiResult<Json<Value>> {
-    let id: String = a.param("invoice")?;
-    let on = state.app.declare_transfer(&a.actor, &id).await?;
-    let r = state.app.reminder_state(&a.actor, &id).await?;
+    let id: guichet_core::InvoiceId = a.param("invoice")?;
+    let on = state.app.declare_transfer(&a.actor, id).await?;
+    let r = state.app.reminder_state(&a.actor, id).await?;
     Ok(Json(
         json!({"invoice": id, "transfer_declared_on": on, "reminders_sent": r.sent}),
     ))

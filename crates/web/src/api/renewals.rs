@@ -11,8 +11,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 pub async fn renewal_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
-    let id: String = a.param("product")?;
-    let r = state.app.renewal(&a.actor, &id).await?;
+    let id: guichet_core::ProductId = a.param("product")?;
+    let r = state.app.renewal(&a.actor, id).await?;
     Ok(Json(json!(r)))
 }
 
@@ -26,24 +26,24 @@ pub async fn auto_renew_put(
     a: ApiActor,
     ApiJson(b): ApiJson<AutoRenewBody>,
 ) -> ApiResult<Json<Value>> {
-    let id: String = a.param("product")?;
+    let id: guichet_core::ProductId = a.param("product")?;
     state
         .app
-        .set_auto_renew(&a.actor, std::slice::from_ref(&id), b.on)
+        .set_auto_renew(&a.actor, &[id.to_string()], b.on)
         .await?;
-    Ok(Json(json!(state.app.renewal(&a.actor, &id).await?)))
+    Ok(Json(json!(state.app.renewal(&a.actor, id).await?)))
 }
 
 /// Cancels a product: pending at once (with its order invoice), running at the end of its term.
 pub async fn cancel_post(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
-    let id: String = a.param("product")?;
-    Ok(Json(json!(state.app.cancel_product(&a.actor, &id).await?)))
+    let id: guichet_core::ProductId = a.param("product")?;
+    Ok(Json(json!(state.app.cancel_product(&a.actor, id).await?)))
 }
 
 /// Takes a product's cancellation back while it still runs.
 pub async fn resume_post(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
-    let id: String = a.param("product")?;
-    state.app.resume_product(&a.actor, &id).await?;
+    let id: guichet_core::ProductId = a.param("product")?;
+    state.app.resume_product(&a.actor, id).await?;
     Ok(Json(json!({"resumed": true})))
 }
 
@@ -75,12 +75,12 @@ pub async fn period_put(
     a: ApiActor,
     ApiJson(b): ApiJson<PeriodBody>,
 ) -> ApiResult<Json<Value>> {
-    let id: String = a.param("product")?;
+    let id: guichet_core::ProductId = a.param("product")?;
     let from = state
         .app
-        .change_period(&a.actor, &id, b.period_months)
+        .change_period(&a.actor, id, b.period_months)
         .await?;
-    let mut v = json!(state.app.renewal(&a.actor, &id).await?);
+    let mut v = json!(state.app.renewal(&a.actor, id).await?);
     v["applies_from"] = json!(from);
     Ok(Json(v))
 }

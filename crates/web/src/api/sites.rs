@@ -12,8 +12,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 pub async fn hosting_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
-    let p: String = a.param("hosting")?;
-    Ok(Json(json!(state.app.hosting(&a.actor, &p).await?)))
+    let p: guichet_core::ProductId = a.param("hosting")?;
+    Ok(Json(json!(state.app.hosting(&a.actor, p).await?)))
 }
 
 pub async fn site_create(
@@ -21,22 +21,22 @@ pub async fn site_create(
     a: ApiActor,
     ApiJson(b): ApiJson<SiteInput>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    let p: String = a.param("hosting")?;
-    let id = state.app.create_site(&a.actor, &p, &b).await?;
-    let v = state.app.site(&a.actor, &p, &id).await?;
+    let p: guichet_core::ProductId = a.param("hosting")?;
+    let id = state.app.create_site(&a.actor, p, &b).await?;
+    let v = state.app.site(&a.actor, p, id).await?;
     Ok((StatusCode::CREATED, Json(json!(v))))
 }
 
 pub async fn site_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
-    let p: String = a.param("hosting")?;
-    let s: String = a.param("site")?;
-    Ok(Json(json!(state.app.site(&a.actor, &p, &s).await?)))
+    let p: guichet_core::ProductId = a.param("hosting")?;
+    let s: guichet_core::SiteId = a.param("site")?;
+    Ok(Json(json!(state.app.site(&a.actor, p, s).await?)))
 }
 
 pub async fn site_delete(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
-    let p: String = a.param("hosting")?;
-    let s: String = a.param("site")?;
-    state.app.delete_site(&a.actor, &p, &s).await?;
+    let p: guichet_core::ProductId = a.param("hosting")?;
+    let s: guichet_core::SiteId = a.param("site")?;
+    state.app.delete_site(&a.actor, p, s).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -52,13 +52,13 @@ pub async fn prefix_put(
     a: ApiActor,
     ApiJson(b): ApiJson<PrefixBody>,
 ) -> ApiResult<Json<Value>> {
-    let p: String = a.param("hosting")?;
-    let s: String = a.param("site")?;
+    let p: guichet_core::ProductId = a.param("hosting")?;
+    let s: guichet_core::SiteId = a.param("site")?;
     let changes = state
         .app
-        .set_mysql_prefix(&a.actor, &p, &s, b.on, b.confirm)
+        .set_mysql_prefix(&a.actor, p, s, b.on, b.confirm)
         .await?;
-    let mut v = json!(state.app.site(&a.actor, &p, &s).await?);
+    let mut v = json!(state.app.site(&a.actor, p, s).await?);
     v["changes"] = json!(changes);
     Ok(Json(v))
 }
@@ -68,24 +68,24 @@ pub async fn env_put(
     a: ApiActor,
     ApiJson(b): ApiJson<EnvInput>,
 ) -> ApiResult<Json<Value>> {
-    let p: String = a.param("hosting")?;
-    let s: String = a.param("site")?;
-    state.app.set_env(&a.actor, &p, &s, &b).await?;
-    Ok(Json(json!(state.app.site(&a.actor, &p, &s).await?)))
+    let p: guichet_core::ProductId = a.param("hosting")?;
+    let s: guichet_core::SiteId = a.param("site")?;
+    state.app.set_env(&a.actor, p, s, &b).await?;
+    Ok(Json(json!(state.app.site(&a.actor, p, s).await?)))
 }
 
 pub async fn env_delete(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
-    let p: String = a.param("hosting")?;
-    let s: String = a.param("site")?;
+    let p: guichet_core::ProductId = a.param("hosting")?;
+    let s: guichet_core::SiteId = a.param("site")?;
     let name: String = a.param("var")?;
-    state.app.delete_env(&a.actor, &p, &s, &name).await?;
+    state.app.delete_env(&a.actor, p, s, &name).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 pub async fn site_config(State(state): State<AppState>, a: ApiActor) -> ApiResult<Response> {
-    let p: String = a.param("hosting")?;
-    let s: String = a.param("site")?;
-    let (_, text) = state.app.site_config(&a.actor, &p, &s).await?;
+    let p: guichet_core::ProductId = a.param("hosting")?;
+    let s: guichet_core::SiteId = a.param("site")?;
+    let (_, text) = state.app.site_config(&a.actor, p, s).await?;
     Ok(config_response(text))
 }
 
@@ -109,15 +109,15 @@ pub async fn database_create(
     a: ApiActor,
     ApiJson(b): ApiJson<DatabaseInput>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    let p: String = a.param("hosting")?;
-    let d = state.app.create_database(&a.actor, &p, &b).await?;
+    let p: guichet_core::ProductId = a.param("hosting")?;
+    let d = state.app.create_database(&a.actor, p, &b).await?;
     Ok((StatusCode::CREATED, Json(json!(d))))
 }
 
 pub async fn database_delete(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
-    let p: String = a.param("hosting")?;
-    let d: String = a.param("database")?;
-    state.app.delete_database(&a.actor, &p, &d).await?;
+    let p: guichet_core::ProductId = a.param("hosting")?;
+    let d: guichet_core::DatabaseId = a.param("database")?;
+    state.app.delete_database(&a.actor, p, d).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -126,14 +126,14 @@ pub async fn db_user_create(
     a: ApiActor,
     ApiJson(b): ApiJson<DbUserInput>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    let p: String = a.param("hosting")?;
-    let u = state.app.create_db_user(&a.actor, &p, &b).await?;
+    let p: guichet_core::ProductId = a.param("hosting")?;
+    let u = state.app.create_db_user(&a.actor, p, &b).await?;
     Ok((StatusCode::CREATED, Json(json!(u))))
 }
 
 pub async fn db_user_delete(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
-    let p: String = a.param("hosting")?;
-    let u: String = a.param("dbuser")?;
-    state.app.delete_db_user(&a.actor, &p, &u).await?;
+    let p: guichet_core::ProductId = a.param("hosting")?;
+    let u: guichet_core::DbUserId = a.param("dbuser")?;
+    state.app.delete_db_user(&a.actor, p, u).await?;
     Ok(StatusCode::NO_CONTENT)
 }

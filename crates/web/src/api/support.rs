@@ -48,7 +48,7 @@ pub async fn activity_csv(
     a: ApiActor,
     Query(f): Query<ActivityFilter>,
 ) -> ApiResult<Response> {
-    Ok(crate::pages::csv_bytes_response(
+    Ok(crate::download::csv_bytes_response(
         state
             .app
             .activity_csv(&a.actor, &f, guichet_app::export::CsvForm::Api)
@@ -108,7 +108,7 @@ pub async fn grant_create(
 }
 
 pub async fn grant_revoke(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
-    let id: String = a.param("grant")?;
-    state.app.revoke_support_access(&a.actor, &id).await?;
+    let id: guichet_core::GrantId = a.param("grant")?;
+    state.app.revoke_support_access(&a.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -2,9 +2,9 @@
 //! kind of action and dates; newest first, a page at a time; exportable as CSV.
 
 use crate::ctx::InOrg;
+use crate::download::csv_bytes_response;
 use crate::error::WebError;
 use crate::layout::{Nav, date, manager};
-use crate::pages::csv_bytes_response;
 use axum::extract::Query;
 use axum::response::Response;
 use guichet_app::activity::{ActivityFilter, describe, kind_key};

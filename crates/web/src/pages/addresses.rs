@@ -153,7 +153,8 @@ fn edit_page(o: &InOrg, id: &str, input: &AddressInput, errors: &[FieldError]) -
 }
 
 pub async fn edit_form(o: InOrg, Path(id): Path<String>) -> Result<Markup, WebError> {
-    let a = o.ctx.state.app.billing_address(&o.actor, &id).await?;
+    let id: guichet_core::AddressId = guichet_app::error::parse_id(&id)?;
+    let a = o.ctx.state.app.billing_address(&o.actor, id).await?;
     let f = a.fields;
     let input = AddressInput {
         name: f.name,
@@ -164,7 +165,7 @@ pub async fn edit_form(o: InOrg, Path(id): Path<String>) -> Result<Markup, WebEr
         country: f.country,
         email: f.email.unwrap_or_default(),
     };
-    Ok(edit_page(&o, &id, &input, &[]))
+    Ok(edit_page(&o, &id.to_string(), &input, &[]))
 }
 
 pub async fn save(
@@ -172,17 +173,18 @@ pub async fn save(
     Path(id): Path<String>,
     CsrfForm(input): CsrfForm<AddressInput>,
 ) -> Result<Response, WebError> {
+    let id: guichet_core::AddressId = guichet_app::error::parse_id(&id)?;
     match o
         .ctx
         .state
         .app
-        .edit_billing_address(&o.actor, &id, &input)
+        .edit_billing_address(&o.actor, id, &input)
         .await
     {
         Ok(_) => Ok(Redirect::to("/accounting/addresses?done=form.saved").into_response()),
         Err(AppError::Invalid(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            edit_page(&o, &id, &input, &errs),
+            edit_page(&o, &id.to_string(), &input, &errs),
         )
             .into_response()),
         Err(e) => Err(e.into()),
@@ -194,10 +196,11 @@ pub async fn archive(
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
+    let id: guichet_core::AddressId = guichet_app::error::parse_id(&id)?;
     o.ctx
         .state
         .app
-        .archive_billing_address(&o.actor, &id, true)
+        .archive_billing_address(&o.actor, id, true)
         .await?;
     Ok(Redirect::to("/accounting/addresses?done=address.archived_done").into_response())
 }
@@ -207,10 +210,11 @@ pub async fn restore(
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
+    let id: guichet_core::AddressId = guichet_app::error::parse_id(&id)?;
     o.ctx
         .state
         .app
-        .archive_billing_address(&o.actor, &id, false)
+        .archive_billing_address(&o.actor, id, false)
         .await?;
     Ok(Redirect::to("/accounting/addresses?done=address.restored_done").into_response())
 }

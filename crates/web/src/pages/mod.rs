@@ -5,11 +5,13 @@ pub mod activity;
 pub mod addresses;
 pub mod admin;
 pub mod auth;
-pub mod billing;
-pub(crate) use billing::{csv_bytes_response, csv_response, pdf_response};
 pub mod help;
+pub mod invoices;
+pub mod next;
 pub mod org;
+pub mod payments;
 pub mod prepaid;
+pub mod products;
 pub mod profile;
 pub mod renewals;
 pub mod sites;
@@ -113,41 +115,41 @@ pub fn router() -> Router<AppState> {
         .route("/org/settings", post(org::save_settings))
         .route("/org/leave", post(org::leave))
         .route("/org/delete", get(org::delete_page).post(org::delete))
-        .route("/products", get(billing::products))
-        .route("/products/order", post(billing::order))
+        .route("/products", get(products::products))
+        .route("/products/order", post(products::order))
         .route(
             "/payments",
-            get(billing::payments).post(billing::pay_selection),
+            get(payments::payments).post(payments::pay_selection),
         )
-        .route("/accounting/invoices", get(billing::invoices))
+        .route("/accounting/invoices", get(invoices::invoices))
         .route(
             "/accounting/invoices/export.csv",
-            get(billing::invoices_csv),
+            get(invoices::invoices_csv),
         )
         .route(
             "/accounting/invoices/export.xlsx",
-            get(billing::invoices_xlsx),
+            get(invoices::invoices_xlsx),
         )
         .route(
             "/accounting/invoices/export/mail",
-            post(billing::invoices_csv_mail),
+            post(invoices::invoices_csv_mail),
         )
-        .route("/accounting/invoices/{invoice}", get(billing::invoice))
-        .route("/accounting/invoices/{invoice}/pay", post(billing::pay))
+        .route("/accounting/invoices/{invoice}", get(invoices::invoice))
+        .route("/accounting/invoices/{invoice}/pay", post(invoices::pay))
         .route(
             "/accounting/invoices/{invoice}/transfer-declared",
-            post(billing::declare_transfer),
+            post(invoices::declare_transfer),
         )
-        .route("/accounting/verify", get(billing::verify))
+        .route("/accounting/verify", get(invoices::verify))
         .route(
             "/accounting/invoices/{invoice}/document.pdf",
-            get(billing::invoice_pdf),
+            get(invoices::invoice_pdf),
         )
         .route(
             "/accounting/credit-notes/{note}/pdf",
-            get(billing::credit_note_pdf),
+            get(invoices::credit_note_pdf),
         )
-        .route("/payments/pro-forma", post(billing::pro_forma))
+        .route("/payments/pro-forma", post(payments::pro_forma))
         .route("/accounting/prepaid", get(prepaid::prepaid))
         .route("/accounting/prepaid/top-up", post(prepaid::top_up))
         .route("/accounting/prepaid/withdraw", post(prepaid::withdraw))
@@ -190,7 +192,7 @@ pub fn router() -> Router<AppState> {
         .route("/teams/{team}/products/{product}", post(teams::set_product))
         .route("/teams/{team}/delete", post(teams::delete))
         .route("/products/{product}/access", get(teams::access))
-        .route("/products/{product}", get(renewals::product))
+        .route("/products/{product}", get(products::product))
         .route(
             "/products/{product}/sites",
             get(sites::hosting).post(sites::create_site),
@@ -226,11 +228,11 @@ pub fn router() -> Router<AppState> {
             "/products/{product}/db-users/{id}/delete",
             get(sites::delete_user_page).post(sites::delete_user),
         )
-        .route("/products/{product}/auto-renew", post(renewals::auto_renew))
-        .route("/products/{product}/cancel", post(renewals::cancel))
-        .route("/products/{product}/resume", post(renewals::resume))
-        .route("/products/{product}/period", post(renewals::period))
-        .route("/products/auto-renew", post(renewals::auto_renew_many))
+        .route("/products/{product}/auto-renew", post(products::auto_renew))
+        .route("/products/{product}/cancel", post(products::cancel))
+        .route("/products/{product}/resume", post(products::resume))
+        .route("/products/{product}/period", post(products::period))
+        .route("/products/auto-renew", post(products::auto_renew_many))
         .route(
             "/accounting/renewals",
             get(renewals::settings).post(renewals::save_settings),
@@ -327,7 +329,7 @@ struct LangForm {
 /// The language choice, remembered in a cookie for a year.
 async fn set_lang(ctx: Ctx, CsrfForm(f): CsrfForm<LangForm>) -> Response {
     let lang = Lang::parse(&f.lang).unwrap_or_default();
-    let mut res = Redirect::to(&auth::safe_next(f.next.as_deref())).into_response();
+    let mut res = Redirect::to(&next::safe_next(f.next.as_deref())).into_response();
     res.headers_mut().append(
         header::SET_COOKIE,
         cookies::set(&ctx.state, cookies::LANG, lang.code(), Some(31_536_000)),

@@ -114,7 +114,7 @@ async fn prepaid_page(
                     ul {
                         @for r in &requests {
                             li {
-                                a href=(format!("/accounting/prepaid/transfers/{}", r.id)) { (Money::new(r.amount, r.currency)) }
+                                a href=(format!("/accounting/prepaid/transfers/{}", r.id)) { (Money::new(r.amount.minor, r.currency)) }
                                 " — " code { (r.reference) } " — " (date(r.created_at))
                             }
                         }
@@ -164,7 +164,7 @@ async fn prepaid_page(
                                 tr {
                                     td { (date(w.created_at)) }
                                     td { (guichet_app::withdrawals::mask(&w.destination)) }
-                                    td.num { (Money::new(w.amount, w.currency)) }
+                                    td.num { (Money::new(w.amount.minor, w.currency)) }
                                     td { (ctx.t(&format!("withdrawal.status.{}", w.status))) @if let Some(r) = &w.reason { " — " (r) } }
                                 }
                             }
@@ -197,7 +197,7 @@ async fn prepaid_page(
                                 tr {
                                     td { (date(m.at)) }
                                     td { (m.description) }
-                                    td.num { (Money::new(m.amount, view.currency)) }
+                                    td.num { (Money::new(m.amount.minor, view.currency)) }
                                 }
                             }
                         }
@@ -259,7 +259,7 @@ pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Respon
         .top_up_by_card(&o.actor, amount, &f.card, &f.idempotency_key)
         .await
     {
-        Ok(a) if a.status < 300 => {
+        Ok(a) if a.outcome != guichet_app::prepaid::Outcome::Declined => {
             Ok(Redirect::to("/accounting/prepaid?done=prepaid.top_up_done").into_response())
         }
         Ok(_) => {
@@ -356,9 +356,10 @@ pub async fn transfer_page(
     o: InOrg,
     axum::extract::Path(id): axum::extract::Path<String>,
 ) -> Result<Markup, WebError> {
+    let id: guichet_core::PaymentRequestId = guichet_app::error::parse_id(&id)?;
     let app = &o.ctx.state.app;
-    let r = app.payment_request(&o.actor, &id).await?;
-    let bill = app.payment_request_bill(&o.actor, &id).await?;
+    let r = app.payment_request(&o.actor, id).await?;
+    let bill = app.payment_request_bill(&o.actor, id).await?;
     let ctx = &o.ctx;
     Ok(manager(
         &o,
@@ -367,7 +368,7 @@ pub async fn transfer_page(
         html! {
             div.card {
                 dl {
-                    dt { (ctx.t("prepaid.amount")) } dd { strong { (Money::new(r.amount, r.currency)) } }
+                    dt { (ctx.t("prepaid.amount")) } dd { strong { (Money::new(r.amount.minor, r.currency)) } }
                     dt { (ctx.t("prepaid.transfer_account")) } dd { code { (guichet_bank::references::format_iban(&bill.account)) } }
                     dt { (ctx.t("prepaid.transfer_reference")) } dd { code { (r.reference) } }
                     dt { (ctx.t("prepaid.transfer_payee")) } dd { (bill.creditor.name) ", " (bill.creditor.postal_code) " " (bill.creditor.town) }
@@ -387,8 +388,9 @@ pub async fn transfer_svg(
     o: InOrg,
     axum::extract::Path(id): axum::extract::Path<String>,
 ) -> Result<Response, WebError> {
+    let id: guichet_core::PaymentRequestId = guichet_app::error::parse_id(&id)?;
     let app = &o.ctx.state.app;
-    let bill = app.payment_request_bill(&o.actor, &id).await?;
+    let bill = app.payment_request_bill(&o.actor, id).await?;
     let svg = app.qr_bill_svg(&bill, o.ctx.lang)?;
     Ok((
         [(

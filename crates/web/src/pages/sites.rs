@@ -24,6 +24,7 @@ async fn hosting_page(
     d: &Done,
     created: Option<&CreatedUser>,
 ) -> Result<Markup, WebError> {
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(product)?;
     let v = o.ctx.state.app.hosting(&o.actor, product).await?;
     let ctx = &o.ctx;
     let base = format!("/products/{product}");
@@ -137,11 +138,12 @@ pub async fn create_site(
     Path(product): Path<String>,
     CsrfForm(f): CsrfForm<SiteInput>,
 ) -> Result<Response, WebError> {
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
     let r = o
         .ctx
         .state
         .app
-        .create_site(&o.actor, &product, &f)
+        .create_site(&o.actor, product, &f)
         .await
         .map(|id| {
             Redirect::to(&format!(
@@ -149,7 +151,7 @@ pub async fn create_site(
             ))
             .into_response()
         });
-    or_form(&o, &product, r).await
+    or_form(&o, &product.to_string(), r).await
 }
 
 pub async fn create_database(
@@ -157,11 +159,12 @@ pub async fn create_database(
     Path(product): Path<String>,
     CsrfForm(f): CsrfForm<DatabaseInput>,
 ) -> Result<Response, WebError> {
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
     let r = o
         .ctx
         .state
         .app
-        .create_database(&o.actor, &product, &f)
+        .create_database(&o.actor, product, &f)
         .await
         .map(|_| {
             Redirect::to(&format!(
@@ -169,7 +172,7 @@ pub async fn create_database(
             ))
             .into_response()
         });
-    or_form(&o, &product, r).await
+    or_form(&o, &product.to_string(), r).await
 }
 
 pub async fn create_user(
@@ -177,6 +180,7 @@ pub async fn create_user(
     Path(product): Path<String>,
     CsrfForm(f): CsrfForm<BTreeMap<String, String>>,
 ) -> Result<Response, WebError> {
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
     let input = DbUserInput {
         name: f.get("name").cloned().unwrap_or_default(),
         password: f.get("password").cloned(),
@@ -190,13 +194,13 @@ pub async fn create_user(
         .ctx
         .state
         .app
-        .create_db_user(&o.actor, &product, &input)
+        .create_db_user(&o.actor, product, &input)
         .await
     {
         // The generated password is shown on this answer only (no redirect that would lose it).
         Ok(c) => Ok(hosting_page(
             &o,
-            &product,
+            &product.to_string(),
             &[],
             &Done {
                 done: Some("sites.user_created".into()),
@@ -205,7 +209,7 @@ pub async fn create_user(
         )
         .await?
         .into_response()),
-        Err(e) => or_form(&o, &product, Err(e)).await,
+        Err(e) => or_form(&o, &product.to_string(), Err(e)).await,
     }
 }
 
@@ -228,10 +232,12 @@ pub async fn delete_database(
     Path((product, id)): Path<(String, String)>,
     CsrfForm(_): CsrfForm<super::auth::Empty>,
 ) -> Result<Response, WebError> {
+    let id: guichet_core::DatabaseId = guichet_app::error::parse_id(&id)?;
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
     o.ctx
         .state
         .app
-        .delete_database(&o.actor, &product, &id)
+        .delete_database(&o.actor, product, id)
         .await?;
     Ok(Redirect::to(&format!("/products/{product}/sites?done=sites.deleted")).into_response())
 }
@@ -241,10 +247,12 @@ pub async fn delete_user(
     Path((product, id)): Path<(String, String)>,
     CsrfForm(_): CsrfForm<super::auth::Empty>,
 ) -> Result<Response, WebError> {
+    let id: guichet_core::DbUserId = guichet_app::error::parse_id(&id)?;
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
     o.ctx
         .state
         .app
-        .delete_db_user(&o.actor, &product, &id)
+        .delete_db_user(&o.actor, product, id)
         .await?;
     Ok(Redirect::to(&format!("/products/{product}/sites?done=sites.deleted")).into_response())
 }
@@ -256,14 +264,19 @@ async fn delete_page(
     what: &str,
     id: String,
 ) -> Result<Markup, WebError> {
-    let v = o.ctx.state.app.hosting(&o.actor, &product).await?;
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
+    let v = o.ctx.state.app.hosting(&o.actor, product).await?;
     let name = match what {
         "databases" => v
             .databases
             .iter()
-            .find(|d| d.id == id)
+            .find(|d| d.id.to_string() == id)
             .map(|d| d.name.clone()),
-        "db-users" => v.users.iter().find(|u| u.id == id).map(|u| u.name.clone()),
+        "db-users" => v
+            .users
+            .iter()
+            .find(|u| u.id.to_string() == id)
+            .map(|u| u.name.clone()),
         _ => None,
     }
     .ok_or(AppError::NotFound)?;
@@ -292,8 +305,8 @@ async fn delete_page(
 
 async fn site_page(
     o: &InOrg,
-    product: &str,
-    site: &str,
+    product: guichet_core::ProductId,
+    site: guichet_core::SiteId,
     errors: &[FieldError],
     d: &Done,
     confirm_off: bool,
@@ -378,7 +391,15 @@ pub async fn site(
     Path((product, site)): Path<(String, String)>,
     Query(d): Query<Done>,
 ) -> Result<Markup, WebError> {
-    site_page(&o, &product, &site, &[], &d, false).await
+    site_page(
+        &o,
+        guichet_app::error::parse_id(&product)?,
+        guichet_app::error::parse_id(&site)?,
+        &[],
+        &d,
+        false,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -393,13 +414,15 @@ pub async fn set_prefix(
     Path((product, site)): Path<(String, String)>,
     CsrfForm(f): CsrfForm<PrefixForm>,
 ) -> Result<Response, WebError> {
+    let site: guichet_core::SiteId = guichet_app::error::parse_id(&site)?;
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
     let on = f.on == "1";
     let confirmed = f.confirm.as_deref() == Some("1");
     match o
         .ctx
         .state
         .app
-        .set_mysql_prefix(&o.actor, &product, &site, on, confirmed)
+        .set_mysql_prefix(&o.actor, product, site, on, confirmed)
         .await
     {
         Ok(_) => Ok(
@@ -408,7 +431,7 @@ pub async fn set_prefix(
         ),
         // DB-03: the list and the warning first.
         Err(AppError::Invalid(e)) if e.iter().any(|f| f.field == "confirm") => {
-            Ok(site_page(&o, &product, &site, &[], &Done::default(), true)
+            Ok(site_page(&o, product, site, &[], &Done::default(), true)
                 .await?
                 .into_response())
         }
@@ -430,6 +453,8 @@ pub async fn set_env(
     Path((product, site)): Path<(String, String)>,
     CsrfForm(f): CsrfForm<EnvForm>,
 ) -> Result<Response, WebError> {
+    let site: guichet_core::SiteId = guichet_app::error::parse_id(&site)?;
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
     let input = EnvInput {
         name: f.name,
         value: f.value,
@@ -439,7 +464,7 @@ pub async fn set_env(
         .ctx
         .state
         .app
-        .set_env(&o.actor, &product, &site, &input)
+        .set_env(&o.actor, product, site, &input)
         .await
     {
         Ok(()) => Ok(
@@ -448,7 +473,7 @@ pub async fn set_env(
         ),
         Err(AppError::Invalid(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            site_page(&o, &product, &site, &errs, &Done::default(), false).await?,
+            site_page(&o, product, site, &errs, &Done::default(), false).await?,
         )
             .into_response()),
         Err(e) => Err(e.into()),
@@ -460,10 +485,12 @@ pub async fn delete_env(
     Path((product, site, name)): Path<(String, String, String)>,
     CsrfForm(_): CsrfForm<super::auth::Empty>,
 ) -> Result<Response, WebError> {
+    let site: guichet_core::SiteId = guichet_app::error::parse_id(&site)?;
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
     o.ctx
         .state
         .app
-        .delete_env(&o.actor, &product, &site, &name)
+        .delete_env(&o.actor, product, site, &name)
         .await?;
     Ok(Redirect::to(&format!("/products/{product}/sites/{site}?done=form.saved")).into_response())
 }
@@ -473,14 +500,12 @@ pub async fn delete_site(
     Path((product, site)): Path<(String, String)>,
     CsrfForm(f): CsrfForm<BTreeMap<String, String>>,
 ) -> Result<Response, WebError> {
+    let site: guichet_core::SiteId = guichet_app::error::parse_id(&site)?;
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
     if f.get("confirm").map(String::as_str) != Some("1") {
         return Err(AppError::invalid("confirm", "form.confirm_needed").into());
     }
-    o.ctx
-        .state
-        .app
-        .delete_site(&o.actor, &product, &site)
-        .await?;
+    o.ctx.state.app.delete_site(&o.actor, product, site).await?;
     Ok(Redirect::to(&format!("/products/{product}/sites?done=sites.deleted")).into_response())
 }
 
@@ -488,11 +513,8 @@ pub async fn config(
     o: InOrg,
     Path((product, site)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let (_, text) = o
-        .ctx
-        .state
-        .app
-        .site_config(&o.actor, &product, &site)
-        .await?;
+    let site: guichet_core::SiteId = guichet_app::error::parse_id(&site)?;
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
+    let (_, text) = o.ctx.state.app.site_config(&o.actor, product, site).await?;
     Ok(crate::api::site_config_response(text))
 }

@@ -38,10 +38,10 @@ pub async fn page(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
         Some(k) => ctx.t(k).to_string(),
         None => format!("{h} h"),
     };
-    let product_name = |id: &str| {
+    let product_name = |id: &guichet_core::ProductId| {
         products
             .iter()
-            .find(|p| p.id == id)
+            .find(|p| p.id == *id)
             .map(|p| p.name.clone())
             .unwrap_or_else(|| id.to_string())
     };
@@ -110,7 +110,7 @@ pub async fn page(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
                             tbody {
                                 @for g in &v.grants {
                                     tr {
-                                        td { @if g.whole_org { (ctx.t("support.scope_all")) } @else { (g.products.iter().map(|p| product_name(p)).collect::<Vec<_>>().join(", ")) } }
+                                        td { @if g.whole_org { (ctx.t("support.scope_all")) } @else { (g.products.iter().map(&product_name).collect::<Vec<_>>().join(", ")) } }
                                         td { (date(g.created_at)) }
                                         td { (date(g.expires_at)) }
                                         td {
@@ -163,6 +163,7 @@ pub async fn revoke(
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<crate::pages::auth::Empty>,
 ) -> Result<Response, WebError> {
-    o.ctx.state.app.revoke_support_access(&o.actor, &id).await?;
+    let id: guichet_core::GrantId = guichet_app::error::parse_id(&id)?;
+    o.ctx.state.app.revoke_support_access(&o.actor, id).await?;
     Ok(Redirect::to("/support?done=support.revoked_done#support-access").into_response())
 }

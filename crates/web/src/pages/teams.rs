@@ -54,15 +54,16 @@ pub async fn show(
     Path(id): Path<String>,
     Query(d): Query<Done>,
 ) -> Result<Markup, WebError> {
+    let id: guichet_core::TeamId = guichet_app::error::parse_id(&id)?;
     let app = &o.ctx.state.app;
-    let v = app.team(&o.actor, &id).await?;
+    let v = app.team(&o.actor, id).await?;
     let members = app.members(&o.actor).await?;
     let products = app.products(&o.actor).await?;
     let ctx = &o.ctx;
-    let rights_of = |p: &str| {
+    let rights_of = |p: guichet_core::ProductId| {
         v.products
             .iter()
-            .find(|(id, _, _)| id == p)
+            .find(|(id, _, _)| *id == p)
             .map(|(_, _, r)| *r)
             .unwrap_or_default()
     };
@@ -120,7 +121,7 @@ pub async fn show(
                 table {
                     tbody {
                         @for p in &products {
-                            @let r = rights_of(&p.id);
+                            @let r = rights_of(p.id);
                             tr {
                                 td { (p.name) br; a href=(format!("/products/{}/access", p.id)) { (ctx.t("teams.who_can_access")) } }
                                 td {
@@ -153,7 +154,8 @@ pub async fn update(
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<TeamInput>,
 ) -> Result<Response, WebError> {
-    o.ctx.state.app.update_team(&o.actor, &id, &f).await?;
+    let id: guichet_core::TeamId = guichet_app::error::parse_id(&id)?;
+    o.ctx.state.app.update_team(&o.actor, id, &f).await?;
     Ok(Redirect::to(&format!("/teams/{id}?done=form.saved")).into_response())
 }
 
@@ -162,6 +164,7 @@ pub async fn add_members(
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<BTreeMap<String, String>>,
 ) -> Result<Response, WebError> {
+    let id: guichet_core::TeamId = guichet_app::error::parse_id(&id)?;
     let users: Vec<UserId> = f
         .keys()
         .filter_map(|k| k.strip_prefix("m_"))
@@ -181,7 +184,7 @@ pub async fn add_members(
         .ctx
         .state
         .app
-        .add_team_people(&o.actor, &id, &users, &emails)
+        .add_team_people(&o.actor, id, &users, &emails)
         .await?;
     let done = if invited.is_empty() {
         "teams.members_added"
@@ -196,11 +199,12 @@ pub async fn remove_member(
     Path((id, user)): Path<(String, String)>,
     CsrfForm(_): CsrfForm<crate::pages::auth::Empty>,
 ) -> Result<Response, WebError> {
+    let id: guichet_core::TeamId = guichet_app::error::parse_id(&id)?;
     let user: UserId = user.parse().map_err(|_| WebError(AppError::NotFound))?;
     o.ctx
         .state
         .app
-        .remove_team_member(&o.actor, &id, user)
+        .remove_team_member(&o.actor, id, user)
         .await?;
     Ok(Redirect::to(&format!("/teams/{id}?done=teams.member_removed")).into_response())
 }
@@ -218,6 +222,8 @@ pub async fn set_product(
     Path((id, product)): Path<(String, String)>,
     CsrfForm(f): CsrfForm<RightsForm>,
 ) -> Result<Response, WebError> {
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
+    let id: guichet_core::TeamId = guichet_app::error::parse_id(&id)?;
     let r = Rights {
         technical: f.technical.is_some(),
         statistics: f.statistics.is_some(),
@@ -227,7 +233,7 @@ pub async fn set_product(
     o.ctx
         .state
         .app
-        .set_team_product(&o.actor, &id, &product, r)
+        .set_team_product(&o.actor, id, product, r)
         .await?;
     Ok(Redirect::to(&format!("/teams/{id}?done=form.saved")).into_response())
 }
@@ -242,16 +248,18 @@ pub async fn delete(
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<ConfirmForm>,
 ) -> Result<Response, WebError> {
+    let id: guichet_core::TeamId = guichet_app::error::parse_id(&id)?;
     if f.confirm.is_none() {
         return Err(AppError::invalid("confirm", "form.confirm_needed").into());
     }
-    o.ctx.state.app.delete_team(&o.actor, &id).await?;
+    o.ctx.state.app.delete_team(&o.actor, id).await?;
     Ok(Redirect::to("/teams?done=teams.deleted").into_response())
 }
 
 /// Who can access a product, and why.
 pub async fn access(o: InOrg, Path(product): Path<String>) -> Result<Markup, WebError> {
-    let lines = o.ctx.state.app.product_access(&o.actor, &product).await?;
+    let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
+    let lines = o.ctx.state.app.product_access(&o.actor, product).await?;
     let ctx = &o.ctx;
     let reason = |r: &str| match r.strip_prefix("team:") {
         Some(team) => format!("{} {team}", ctx.t("access.team")),

@@ -47,12 +47,12 @@ pub async fn catalogue(s: Signed, Query(q): Query<CatalogueQuery>) -> Result<Mar
                             thead { tr { th { (ctx.t("product.period")) } th { (ctx.t("admin.currency")) } th.num { (ctx.t("admin.price_net")) } th { (ctx.t("admin.valid_from")) } th {} } }
                             tbody {
                                 @for (i, p) in o.prices.iter().enumerate() {
-                                    @let newer_in_force = o.prices[..i].iter().any(|r| r.months == p.months && r.currency == p.currency && r.valid_from <= now);
+                                    @let newer_in_force = o.prices[..i].iter().any(|r| r.months == p.months && r.price.currency == p.price.currency && r.valid_from <= now);
                                     @let state = if p.valid_from > now { "admin.price_scheduled" } else if newer_in_force { "admin.price_past" } else { "admin.price_current" };
                                     tr {
                                         td { (p.months) " " (ctx.t("product.months")) }
-                                        td { (p.currency) }
-                                        td.num { (format_minor(p.amount)) }
+                                        td { (p.price.currency) }
+                                        td.num { (format_minor(p.price.minor)) }
                                         td { (guichet_app::billing::today(p.valid_from).iso()) }
                                         td { span.badge { (ctx.t(state)) } }
                                     }
@@ -147,6 +147,7 @@ pub async fn set_price(
     axum::extract::Path(offer): axum::extract::Path<String>,
     crate::csrf::CsrfForm(f): crate::csrf::CsrfForm<PriceForm>,
 ) -> Result<axum::response::Response, WebError> {
+    let offer: guichet_core::OfferId = guichet_app::error::parse_id(&offer)?;
     let amount =
         match guichet_core::money::parse_amount_text(&f.amount, guichet_core::money::Zero::Allowed)
         {
@@ -163,7 +164,7 @@ pub async fn set_price(
         .ctx
         .state
         .app
-        .admin_set_price(&s.sess, &offer, &input)
+        .admin_set_price(&s.sess, offer, &input)
         .await;
     catalogue_back(r.map(|_| "admin.price_saved"))
 }
@@ -178,6 +179,7 @@ pub async fn set_offer_active(
     axum::extract::Path(offer): axum::extract::Path<String>,
     crate::csrf::CsrfForm(f): crate::csrf::CsrfForm<ActiveForm>,
 ) -> Result<axum::response::Response, WebError> {
+    let offer: guichet_core::OfferId = guichet_app::error::parse_id(&offer)?;
     let active = match f.active.as_str() {
         "yes" => true,
         "no" => false,
@@ -187,7 +189,7 @@ pub async fn set_offer_active(
         .ctx
         .state
         .app
-        .admin_set_offer_active(&s.sess, &offer, active)
+        .admin_set_offer_active(&s.sess, offer, active)
         .await;
     catalogue_back(r.map(|_| "admin.offer_saved"))
 }

@@ -23,8 +23,9 @@ pub async fn payout_file(
     s: Signed,
     axum::extract::Path(id): axum::extract::Path<String>,
 ) -> Result<axum::response::Response, WebError> {
+    let id: guichet_core::PayoutFileId = guichet_app::error::parse_id(&id)?;
     use axum::response::IntoResponse;
-    let (message_id, xml) = s.ctx.state.app.admin_payout_file(&s.sess, &id).await?;
+    let (message_id, xml) = s.ctx.state.app.admin_payout_file(&s.sess, id).await?;
     let disposition = format!("attachment; filename=\"{message_id}.xml\"");
     Ok((
         [

@@ -11,13 +11,14 @@ pub async fn withdrawals(
     let files = s.ctx.state.app.admin_payout_files(&s.sess).await?;
     let set_aside = s.ctx.state.app.admin_set_aside_payouts(&s.sess).await?;
     let ctx = &s.ctx;
-    let is_set_aside = |id: &str| set_aside.iter().any(|a| a.withdrawal.id == id);
+    let is_set_aside =
+        |id: guichet_core::WithdrawalId| set_aside.iter().any(|a| a.withdrawal.id == id);
     let row = |w: &guichet_store::withdrawals::Withdrawal| {
         html! {
             td { (date(w.created_at)) }
             td { (w.org_name) }
             td { (w.holder) br; span.muted { (w.method) " " (w.destination) } }
-            td.num { (guichet_core::Money::new(w.amount, w.currency)) }
+            td.num { (guichet_core::Money::new(w.amount.minor, w.currency)) }
         }
     };
     Ok(public_page(
@@ -58,7 +59,7 @@ pub async fn withdrawals(
                 } @else {
                     table { tbody { @for w in &approved { tr {
                         (row(w))
-                        td { @if is_set_aside(&w.id) { span.badge { (ctx.t("payout_aside.badge")) } } }
+                        td { @if is_set_aside(w.id) { span.badge { (ctx.t("payout_aside.badge")) } } }
                     } } } }
                     form method="post" action="/admin/payouts" {
                         (crate::layout::csrf_field(ctx))
@@ -111,7 +112,7 @@ fn set_aside_card(ctx: &crate::ctx::Ctx, list: &[guichet_app::payouts::SetAside]
                         tr {
                             td { (date(w.created_at)) br; (w.holder) br; span.muted { (ctx.t(&format!("withdrawal.method.{}", w.method))) " " (w.destination) } br; code.muted { (w.id) } }
                             td { (w.org_name) }
-                            td.num { (guichet_core::Money::new(w.amount, w.currency)) }
+                            td.num { (guichet_core::Money::new(w.amount.minor, w.currency)) }
                             td {
                                 strong { (ctx.t(field)) } ": "
                                 @match &a.problem.refused_char {
@@ -158,11 +159,12 @@ pub async fn reject_set_aside(
     axum::extract::Path(id): axum::extract::Path<String>,
     crate::csrf::CsrfForm(f): crate::csrf::CsrfForm<RejectSetAsideForm>,
 ) -> Result<axum::response::Response, WebError> {
+    let id: guichet_core::WithdrawalId = guichet_app::error::parse_id(&id)?;
     use axum::response::IntoResponse;
     s.ctx
         .state
         .app
-        .admin_reject_set_aside(&s.sess, &id, f.reason.as_deref().unwrap_or(""))
+        .admin_reject_set_aside(&s.sess, id, f.reason.as_deref().unwrap_or(""))
         .await?;
     Ok(
         axum::response::Redirect::to("/admin/withdrawals?done=payout_aside.rejected")
@@ -181,6 +183,7 @@ pub async fn decide_withdrawal(
     axum::extract::Path(id): axum::extract::Path<String>,
     crate::csrf::CsrfForm(f): crate::csrf::CsrfForm<DecisionForm>,
 ) -> Result<axum::response::Response, WebError> {
+    let id: guichet_core::WithdrawalId = guichet_app::error::parse_id(&id)?;
     use axum::response::IntoResponse;
     let approve = match f.decision.as_str() {
         "approve" => true,
@@ -190,7 +193,7 @@ pub async fn decide_withdrawal(
     s.ctx
         .state
         .app
-        .admin_decide_withdrawal(&s.sess, &id, approve, f.reason.as_deref().unwrap_or(""))
+        .admin_decide_withdrawal(&s.sess, id, approve, f.reason.as_deref().unwrap_or(""))
         .await?;
     Ok(axum::response::Redirect::to("/admin/withdrawals?done=admin.decided").into_response())
 }

@@ -1,0 +1,151 @@
+//! Passwords: changed while signed in, reset by a one-time link sent by e-mail.
+
+use super::*;
+
+impl App {
+    /// Changes the password (the current one is asked again); other sessions are ended.
+    pub async fn change_password(
+        &self,
+        ctx: &SessionCtx,
+        current: &str,
+        new: &str,
+        origin: &Origin,
+    ) -> AppResult<()> {
+        if !self
+            .verify_password(current, Some(&ctx.user.password_hash))
+            .await
+        {
+            return Err(AppError::invalid("current", "password.current_wrong"));
+        }
+        if let Err(p) = password::check(new, &[&ctx.user.email, &ctx.user.name]) {
+            return Err(AppError::invalid("password", p.key()));
+        }
+        let hash = self.hash_password(new).await?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        users::set_password(&mut tx, ctx.user.id, &hash).await?;
+        sessions::delete_all_of_user(&mut tx, ctx.user.id, Some(&ctx.session.id_hash)).await?;
+        audit::record(
+            &mut tx,
+            None,
+            Some(ctx.user.id),
+            "password.changed",
+            "",
+            &origin.ip,
+            now,
+        )
+        .await?;
+        mail::enqueue(
+            &mut tx,
+            self,
+            &ctx.user.email,
+            ctx.user.lang,
+            Mail::PasswordChanged,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Sends a reset link if the address has a login; answers the same either way.
+    pub async fn request_password_reset(&self, email: &str, origin: &Origin) -> AppResult<()> {
+        let Some(email) = validate::email(email) else {
+            return Ok(());
+        };
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let Some(user) = users::by_email(&mut tx, &email)
+            .await?
+            .filter(|u| !u.disabled)
+        else {
+            return Ok(());
+        };
+        // At most five reset mails an hour per address: no mail-bombing through this form.
+        let key = format!("reset:{email}");
+        if throttle::failures_for_account(&mut tx, &key, now - 3600)
+            .await?
+            .0
+            >= 5
+        {
+            return Ok(());
+        }
+        throttle::record(&mut tx, &key, &origin.ip, false, now).await?;
+        let token = random_token();
+        users::insert_password_reset(&mut tx, user.id, &sha256_hex(&token), now, now + 3600)
+            .await?;
+        let link = format!(
+            "{}/password/reset/{token}",
+            self.config.public_url.trim_end_matches('/')
+        );
+        mail::enqueue(
+            &mut tx,
+            self,
+            &email,
+            user.lang,
+            Mail::PasswordReset { link: &link },
+            now,
+        )
+        .await?;
+        audit::record(
+            &mut tx,
+            None,
+            Some(user.id),
+            "password.reset_requested",
+            "",
+            &origin.ip,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn password_reset_is_live(&self, token: &str) -> AppResult<bool> {
+        let mut c = self.db.conn().await?;
+        Ok(users::password_reset_is_live(&mut c, &sha256_hex(token), self.now()).await?)
+    }
+
+    /// Sets a new password from a reset link; every session of the person ends and throttling resets.
+    pub async fn reset_password(&self, token: &str, new: &str, origin: &Origin) -> AppResult<()> {
+        if let Err(p) = password::check(new, &[]) {
+            return Err(AppError::invalid("password", p.key()));
+        }
+        let hash = self.hash_password(new).await?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let user_id = users::consume_password_reset(&mut tx, &sha256_hex(token), now)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let user = users::by_id(&mut tx, user_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if let Err(p) = password::check(new, &[&user.email, &user.name]) {
+            return Err(AppError::invalid("password", p.key()));
+        }
+        users::set_password(&mut tx, user.id, &hash).await?;
+        sessions::delete_all_of_user(&mut tx, user.id, None).await?;
+        throttle::clear_account(&mut tx, &login_key(&user.email)).await?;
+        audit::record(
+            &mut tx,
+            None,
+            Some(user.id),
+            "password.reset",
+            "",
+            &origin.ip,
+            now,
+        )
+        .await?;
+        mail::enqueue(
+            &mut tx,
+            self,
+            &user.email,
+            user.lang,
+            Mail::PasswordChanged,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

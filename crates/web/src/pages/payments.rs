@@ -1,0 +1,231 @@
+//! The Payments page: the invoices due, paying a selection (part from the balance, the rest by
+//! card) and the pro forma of a selection.
+
+use crate::csrf::CsrfForm;
+use crate::ctx::InOrg;
+use crate::download::pdf_response;
+use crate::error::WebError;
+use crate::layout::{Nav, csrf_field, form_errors, manager};
+use crate::pages::org::{Done, done_notice};
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use guichet_app::{AppError, FieldError};
+use guichet_core::Money;
+use maud::{Markup, html};
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+pub struct PaymentsQuery {
+    all: Option<String>,
+    done: Option<String>,
+}
+
+async fn payments_page(
+    o: &InOrg,
+    show_all: bool,
+    errors: &[FieldError],
+    done: Option<&str>,
+) -> Result<Markup, WebError> {
+    let due = o.ctx.state.app.due_items(&o.actor, show_all).await?;
+    let ctx = &o.ctx;
+    let cur = due.balance.currency;
+    let total = due
+        .invoices
+        .iter()
+        .fold(0i64, |s, i| s.saturating_add(i.gross.minor));
+    let key = guichet_app::crypto::random_token();
+    Ok(manager(
+        o,
+        Nav::Payments,
+        ctx.t("nav.payments"),
+        html! {
+            (done_notice(ctx, &Done { done: done.map(str::to_string) }))
+            (form_errors(ctx, errors, &[]))
+            p {
+                @if show_all { (ctx.t("payments.showing_all")) " " a href="/payments" { (ctx.t("payments.next_two_months")) } }
+                @else { (ctx.t("payments.showing_two_months")) " " a href="/payments?all=1" { (ctx.t("payments.show_all")) } }
+            }
+            @if due.invoices.is_empty() {
+                p.empty { (ctx.t("empty.payments")) }
+            } @else {
+                form method="post" action="/payments" {
+                    (csrf_field(ctx))
+                    input type="hidden" name="idempotency_key" value=(key);
+                    table {
+                        thead { tr { th { (ctx.t("payments.select")) } th { (ctx.t("invoice.number")) } th { (ctx.t("invoice.line")) } th { (ctx.t("payments.duration")) } th { (ctx.t("invoice.due")) } th.num { (ctx.t("invoice.total")) } } }
+                        tbody {
+                            @for i in &due.invoices {
+                                tr {
+                                    td { input type="checkbox" name=(format!("inv_{}", i.id)) value="1" checked aria-label=(i.number); }
+                                    td { a href=(format!("/accounting/invoices/{}", i.id)) { (i.number) } }
+                                    td { (ctx.t(&format!("payments.kind.{}", i.kind))) }
+                                    td {
+                                        @if let Some((current, choices)) = due.durations.get(&i.id) {
+                                            select name=(format!("months_{}", i.id)) aria-label=(format!("{} {}", ctx.t("payments.duration"), i.number)) {
+                                                @for c in choices {
+                                                    option value=(c.months) selected[c.months == *current] {
+                                                        (c.months) " " (ctx.t("product.months")) " — " (Money::new(c.gross.minor, i.currency))
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                    td { (i.due_on) }
+                                    td.num { (Money::new(i.gross.minor, i.currency)) }
+                                }
+                            }
+                        }
+                    }
+                    @if !due.durations.is_empty() { p.muted { (ctx.t("payments.duration_note")) } }
+                    p { (ctx.t("payments.total_listed")) " " strong { (Money::new(total, cur)) } " · " (ctx.t("prepaid.balance")) " " strong { (due.balance) } }
+                    div.field {
+                        label for="f-from_prepaid" { (ctx.t("payments.from_prepaid")) }
+                        input id="f-from_prepaid" name="from_prepaid" type="text" value=(guichet_core::money::format_minor(due.balance.minor.min(total).max(0)));
+                    }
+                    fieldset {
+                        legend { (ctx.t("payments.rest_by_card")) }
+                        div.inline {
+                            div.field { label for="f-card_number" { (ctx.t("card.number_label")) } input id="f-card_number" name="card_number" type="text"; }
+                            div.field { label for="f-card_expiry" { (ctx.t("card.expiry_label")) } input id="f-card_expiry" name="card_expiry" type="text"; }
+                            div.field { label for="f-card_cvc" { (ctx.t("card.cvc_label")) } input id="f-card_cvc" name="card_cvc" type="text"; }
+                        }
+                        p.muted { (ctx.t("prepaid.test_cards")) }
+                    }
+                    button type="submit" { (ctx.t("payments.pay_selection")) }
+                    " "
+                    button.secondary type="submit" formaction="/payments/pro-forma" formtarget="_blank" { (ctx.t("invoice.pro_forma")) }
+                }
+            }
+        },
+    ))
+}
+
+pub async fn payments(o: InOrg, Query(q): Query<PaymentsQuery>) -> Result<Markup, WebError> {
+    payments_page(&o, q.all.is_some(), &[], q.done.as_deref()).await
+}
+
+/// PAY-01 / PP-03: pays the ticked invoices, part from the balance, the rest by card.
+pub async fn pay_selection(
+    o: InOrg,
+    CsrfForm(f): CsrfForm<std::collections::BTreeMap<String, String>>,
+) -> Result<Response, WebError> {
+    let invoices: Vec<String> = f
+        .keys()
+        .filter_map(|k| k.strip_prefix("inv_").map(str::to_string))
+        .collect();
+    let field = |k: &str| f.get(k).cloned().unwrap_or_default();
+    let raw = field("from_prepaid");
+    let from_prepaid = guichet_core::money::parse_amount_text(
+        if raw.trim().is_empty() { "0" } else { &raw },
+        guichet_core::money::Zero::Allowed,
+    );
+    let from_prepaid_minor = match from_prepaid {
+        Ok(m) => m,
+        Err(e) => {
+            let errs = [FieldError {
+                field: "from_prepaid",
+                key: e.key(),
+                param: None,
+            }];
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                payments_page(&o, true, &errs, None).await?,
+            )
+                .into_response());
+        }
+    };
+    let card =
+        (!field("card_number").trim().is_empty()).then(|| guichet_app::prepaid::CardFields {
+            card_number: field("card_number"),
+            card_expiry: field("card_expiry"),
+            card_cvc: field("card_cvc"),
+        });
+    let mut durations = std::collections::BTreeMap::new();
+    for id in &invoices {
+        if let Some(raw) = f.get(&format!("months_{id}")) {
+            let Ok(months) = raw.trim().parse::<i64>() else {
+                let errs = [FieldError {
+                    field: "durations",
+                    key: "checkout.duration_unavailable",
+                    param: None,
+                }];
+                return Ok((
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    payments_page(&o, true, &errs, None).await?,
+                )
+                    .into_response());
+            };
+            durations.insert(id.clone(), months);
+        }
+    }
+    let co = guichet_app::billing::Checkout {
+        invoices,
+        from_prepaid_minor,
+        card,
+        durations,
+    };
+    match o
+        .ctx
+        .state
+        .app
+        .checkout(&o.actor, &co, &field("idempotency_key"))
+        .await
+    {
+        Ok(a) if a.outcome == guichet_app::prepaid::Outcome::Done => {
+            Ok(Redirect::to("/payments?done=payments.paid").into_response())
+        }
+        Ok(_) => {
+            let errs = [FieldError {
+                field: "card_number",
+                key: "prepaid.top_up_declined",
+                param: None,
+            }];
+            Ok((
+                StatusCode::PAYMENT_REQUIRED,
+                payments_page(&o, true, &errs, None).await?,
+            )
+                .into_response())
+        }
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            payments_page(&o, true, &errs, None).await?,
+        )
+            .into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// INV-07: the pro forma of the invoices ticked on the Payments page.
+pub async fn pro_forma(
+    o: InOrg,
+    CsrfForm(f): CsrfForm<std::collections::BTreeMap<String, String>>,
+) -> Result<Response, WebError> {
+    let invoices: Vec<String> = f
+        .keys()
+        .filter_map(|k| k.strip_prefix("inv_").map(str::to_string))
+        .collect();
+    // The durations chosen in the drop-downs of the ticked items (FREQ-01a).
+    let durations: std::collections::BTreeMap<String, i64> = invoices
+        .iter()
+        .filter_map(|id| {
+            let months = f.get(&format!("months_{id}"))?.trim().parse().ok()?;
+            Some((id.clone(), months))
+        })
+        .collect();
+    match o
+        .ctx
+        .state
+        .app
+        .pro_forma_pdf(&o.actor, &invoices, &durations)
+        .await
+    {
+        Ok(pdf) => Ok(pdf_response(pdf)),
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            payments_page(&o, true, &errs, None).await?,
+        )
+            .into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
