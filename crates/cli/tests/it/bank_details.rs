@@ -449,6 +449,14 @@ async fn camt_details_are_kept_shown_and_charges_booked_once(b: Backend) {
         !page.contains("?REJECT?"),
         "PostFinance's ESR leftovers are not a message"
     );
+    // The same payment in the .04 version: recognised, never booked twice.
+    let sample_04 = std::fs::read(SAMPLE_08.replace(".001.08_", ".001.04_")).unwrap();
+    let r = t
+        .app
+        .import_camt("postfinance-04.xml", &sample_04, None)
+        .await
+        .unwrap();
+    assert_eq!((r.payments, r.duplicates), (1, 1));
 
     let extra = "<RltdPties><Dbtr><Pty><Nm>Treuhand Meier GmbH</Nm></Pty></Dbtr>\
         <DbtrAcct><Id><IBAN>CH2308307000289537320</IBAN></Id></DbtrAcct>\
