@@ -6,6 +6,7 @@
 
 use crate::App;
 use crate::auth::SessionCtx;
+use crate::bank_details;
 use crate::error::{AppError, AppResult};
 use guichet_bank::camt::{self, CreditDebit, ReadLimits};
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
@@ -30,11 +31,33 @@ pub struct ImportReport {
     pub ignored: usize,
     /// Our payouts the bank confirms as debited.
     pub payouts: usize,
+    /// Which payouts those debits completed, in file order.
+    pub completed_payouts: Vec<CompletedPayout>,
     /// Collective credits whose camt.054 details are (or will be) what is booked: never booked
     /// themselves (counted when read, and when a camt.054 replaces earlier ones).
     pub collective: usize,
     /// Entries that cannot be booked (0.00, over the maximum amount): set aside with the reason.
     pub set_aside: usize,
+}
+
+/// A payout a camt debit completed (issue #15: the summaries say which).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct CompletedPayout {
+    pub withdrawal_id: String,
+    pub org_name: String,
+    pub holder: String,
+    pub amount: guichet_core::Money,
+}
+
+impl std::fmt::Display for CompletedPayout {
+    /// `CHF 120.00 to Pia Muster (Atelier Favre Sàrl), withdrawal 0193…`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} to {} ({}), withdrawal {}",
+            self.amount, self.holder, self.org_name, self.withdrawal_id
+        )
+    }
 }
 
 /// What the back office shows of the bank: the queue, and what was credited, set aside or waits
@@ -200,11 +223,43 @@ impl App {
                     let debtor_iban = d
                         .and_then(|d| d.debtor_iban.clone())
                         .map(|i| i.replace(' ', ""));
-                    let message = d
-                        .map(|d| d.unstructured.join(" ").trim().to_string())
-                        .filter(|m| !m.is_empty());
+                    let message = bank_details::unstructured(d);
+                    let additional = bank_details::additional_remittance(d);
+                    let ultimate_debtor = bank_details::ultimate_debtor(d);
+                    let charges = bank_details::charges_of(entry, i, d, &amount.currency);
                     let currency = Currency::parse(&amount.currency);
                     let booking = entry.booking_date.map(|d| d.to_string());
+                    // Charges the bank debited besides a booked payment are bank fees, booked
+                    // with the payment's row (its bank key is unique: once, whatever comes next).
+                    let fee_entry = match (&charges, currency) {
+                        (Some(ch), Some(cur)) if ch.debited > 0 && entry.is_booked() => Some(
+                            bank_details::book_fees(&mut tx, cur, ch.debited, &bank_key, now)
+                                .await?,
+                        ),
+                        _ => None,
+                    };
+                    // No structured reference: the invoice the payer named in the message, if any.
+                    let named_in_text = if reference.is_none() && direction == CreditDebit::Credit {
+                        let text = [message.as_deref(), additional.as_deref()]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        bank_details::invoice_named_in(&mut tx, &text).await?
+                    } else {
+                        bank_details::Named::Nothing
+                    };
+                    let text_note = match &named_in_text {
+                        bank_details::Named::Nothing => None,
+                        bank_details::Named::One(inv) => Some(format!(
+                            "the message names invoice {}, but not its amount, currency or open status: for an operator",
+                            inv.number
+                        )),
+                        bank_details::Named::Several(numbers) => Some(format!(
+                            "the message names several invoices ({}): for an operator",
+                            numbers.join(", ")
+                        )),
+                    };
                     let mut new = NewTransaction {
                         bank_key: &bank_key,
                         file_name,
@@ -226,6 +281,10 @@ impl App {
                         note: None,
                         details_ref: None,
                         credited_entry: None,
+                        additional_remittance: additional.as_deref(),
+                        ultimate_debtor: ultimate_debtor.as_deref(),
+                        charges: charges.as_ref(),
+                        fee_entry: fee_entry.as_deref(),
                         now,
                     };
                     // An amount no entry can carry: recorded with its reason, the rest goes on.
@@ -264,12 +323,19 @@ impl App {
                         && entry.is_booked()
                         && !entry.reversal
                         && let Some(e2e) = &end_to_end
-                        && crate::payouts::complete_payout(&mut tx, e2e, amount.minor, now).await?
+                        && let Some(w) =
+                            crate::payouts::complete_payout(&mut tx, e2e, amount.minor, now).await?
                     {
                         new.status = Status::Payout;
                         new.note = Some("payout completed");
                         store::insert(&mut tx, &new).await?;
                         report.payouts += 1;
+                        report.completed_payouts.push(CompletedPayout {
+                            amount: w.amount,
+                            withdrawal_id: w.id.to_string(),
+                            org_name: w.org_name,
+                            holder: w.holder,
+                        });
                         continue;
                     }
                     if direction != CreditDebit::Credit
@@ -294,9 +360,43 @@ impl App {
                         continue;
                     };
                     // REM-02: an invoice's reference with the exact amount and currency pays it.
-                    if let Some(r) = &reference
-                        && let Some(inv) = invoices.get(r).cloned()
-                    {
+                    let mut by_text = false;
+                    let mut named = reference.as_ref().and_then(|r| invoices.get(r).cloned());
+                    // No structured reference: an invoice the payer named in the message pays it
+                    // only when that is exact and unambiguous; otherwise the operator decides.
+                    if reference.is_none() {
+                        match named_in_text {
+                            bank_details::Named::Nothing => {}
+                            bank_details::Named::One(inv) => {
+                                let paid_here = invoices
+                                    .get(&inv.payment_reference)
+                                    .is_some_and(|i| !i.status.is_payable());
+                                let exact = inv.currency == currency
+                                    && inv.gross.minor == amount.minor
+                                    && inv.status.is_payable()
+                                    && !paid_here;
+                                if !exact {
+                                    new.status = Status::Exception;
+                                    new.note = text_note.as_deref();
+                                    store::insert(&mut tx, &new).await?;
+                                    report.exceptions += 1;
+                                    continue;
+                                }
+                                by_text = true;
+                                invoices.insert(inv.payment_reference.clone(), (*inv).clone());
+                                named = Some(*inv);
+                            }
+                            bank_details::Named::Several(_) => {
+                                new.status = Status::Exception;
+                                new.note = text_note.as_deref();
+                                store::insert(&mut tx, &new).await?;
+                                report.exceptions += 1;
+                                continue;
+                            }
+                        }
+                    }
+                    if let Some(inv) = named {
+                        let r = &inv.payment_reference.clone();
                         let open = inv.status.is_payable();
                         let exact =
                             inv.currency == currency && inv.gross.minor == amount.minor && open;
@@ -307,7 +407,11 @@ impl App {
                             && guichet_store::billing::mark_invoice_paid(&mut tx, inv.id, now)
                                 .await?;
                         if pays {
-                            new.note = Some("invoice paid");
+                            new.note = Some(if by_text {
+                                "invoice paid (named in the payer's message)"
+                            } else {
+                                "invoice paid"
+                            });
                             let receivable =
                                 AccountRef::of_org(AccountKind::Receivable, inv.org_id, currency);
                             let clearing =
@@ -383,12 +487,24 @@ impl App {
                         continue;
                     }
                     // Our reference of a payment request → its Organization.
-                    let request = match &reference {
-                        Some(r) => payment_requests::by_reference(&mut tx, r).await?,
-                        None => None,
+                    let (request, request_by_text) = match &reference {
+                        Some(r) => (payment_requests::by_reference(&mut tx, r).await?, false),
+                        // Our request's reference typed into the message: the only one it names.
+                        None => {
+                            let text = [message.as_deref(), additional.as_deref()]
+                                .into_iter()
+                                .flatten()
+                                .collect::<Vec<_>>()
+                                .join(" ");
+                            (bank_details::request_named_in(&mut tx, &text).await?, true)
+                        }
                     };
                     let request_id = request.as_ref().map(|r| r.id.to_string());
                     let (org, note) = match &request {
+                        Some(r) if request_by_text => (
+                            Some(r.org_id),
+                            "matched by the reference in the payer's message",
+                        ),
                         Some(r) => (Some(r.org_id), "matched by reference"),
                         None => match &debtor_iban {
                             // REM-04: a payer already known by IBAN.
@@ -459,16 +575,20 @@ impl App {
             }
         }
         progress(report.payments, keys.len());
-        let summary = format!(
-            "{file_name}: {} payments, {} credited, {} duplicates, {} exceptions, {} ignored, {} collective, {} set aside",
+        let mut summary = format!(
+            "{file_name}: {} payments, {} credited, {} duplicates, {} exceptions, {} ignored, {} collective, {} set aside, {} payouts completed",
             report.payments,
             report.credited,
             report.duplicates,
             report.exceptions,
             report.ignored,
             report.collective,
-            report.set_aside
+            report.set_aside,
+            report.payouts
         );
+        for p in &report.completed_payouts {
+            summary.push_str(&format!("; payout completed: {p}"));
+        }
         audit::record(&mut tx, None, by, "bank.import", &summary, "", now).await?;
         tx.commit().await?;
         Ok(report)

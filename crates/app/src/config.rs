@@ -15,6 +15,21 @@ pub struct Creditor {
     pub qr_iban: String,
     /// Ordinary IBAN: EUR bills with an ISO 11649 creditor reference.
     pub iban: String,
+    /// The accounts payouts are debited from, one per currency (`GUICHET_PAYOUT_IBAN_CHF`,
+    /// `GUICHET_PAYOUT_IBAN_EUR`). A payout in a currency without one is set aside, never
+    /// debited from another currency's account.
+    pub payout_iban_chf: Option<String>,
+    pub payout_iban_eur: Option<String>,
+}
+
+impl Creditor {
+    /// The account payouts of `currency` are debited from, if one is configured.
+    pub fn payout_iban(&self, currency: guichet_core::Currency) -> Option<&str> {
+        match currency {
+            guichet_core::Currency::Chf => self.payout_iban_chf.as_deref(),
+            guichet_core::Currency::Eur => self.payout_iban_eur.as_deref(),
+        }
+    }
 }
 
 impl Default for Creditor {
@@ -29,6 +44,8 @@ impl Default for Creditor {
             country: "CH".into(),
             qr_iban: "CH4431999123000889012".into(),
             iban: "CH9300762011623852957".into(),
+            payout_iban_chf: Some("CH4708390012345678901".into()),
+            payout_iban_eur: Some("CH9300762011623852957".into()),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! a selection of due items. Reading them is the billing documents action (INV-01).
 
 use crate::error::{AppError, AppResult};
-use crate::payment_requests::{bank_currency, creditor_address};
+use crate::payment_requests::creditor_address;
 use crate::{Actor, App};
 use guichet_bank::qr::{Address, QrBill, Reference};
 use guichet_core::invoice::{LineInput, price};
@@ -136,7 +136,7 @@ impl App {
             account,
             creditor: creditor_address(creditor),
             amount: Some(inv.gross.minor),
-            currency: bank_currency(inv.currency),
+            currency: inv.currency,
             debtor,
             reference,
             message: guichet_core::i18n::tf(lang, "pdf.invoice_number", &[("number", &inv.number)]),

@@ -7,6 +7,7 @@ pub mod actor;
 pub mod addresses;
 pub mod admin;
 pub mod auth;
+pub mod bank_details;
 pub mod bank_import;
 pub mod billing;
 pub mod billing_run;

@@ -19,13 +19,6 @@ pub fn reference_for(n: i64, currency: Currency) -> AppResult<String> {
     r.map_err(|e| AppError::Internal(e.to_string()))
 }
 
-pub(crate) fn bank_currency(c: Currency) -> guichet_bank::Currency {
-    match c {
-        Currency::Chf => guichet_bank::Currency::Chf,
-        Currency::Eur => guichet_bank::Currency::Eur,
-    }
-}
-
 pub(crate) fn creditor_address(c: &Creditor) -> Address {
     Address {
         name: c.name.clone(),
@@ -144,7 +137,7 @@ impl App {
             account,
             creditor: creditor_address(creditor),
             amount: Some(request.amount.minor),
-            currency: bank_currency(request.currency),
+            currency: request.currency,
             debtor,
             reference,
             message,
@@ -156,11 +149,7 @@ impl App {
 
     /// The payment part with receipt (210 × 105 mm) as SVG, in `lang`.
     pub fn qr_bill_svg(&self, bill: &QrBill, lang: Lang) -> AppResult<String> {
-        let language = match lang {
-            Lang::Fr => qr::Language::Fr,
-            Lang::En => qr::Language::En,
-            Lang::De => qr::Language::De,
-        };
+        let language = qr::Language::from(lang);
         qr::payment_part_svg(
             bill,
             &SlipOptions {

@@ -9,9 +9,9 @@
 use crate::App;
 use crate::auth::SessionCtx;
 use crate::error::{AppError, AppResult};
-use guichet_bank::pain001::{self, Payout, PayoutBatch, PostalAddress};
+use guichet_bank::pain001::{self, DebtorAccount, Payout, PayoutBatch, PostalAddress};
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
-use guichet_core::{Currency, Money, PayoutFileId, UserId, WithdrawalId, sps_text, validate};
+use guichet_core::{Currency, Lang, Money, PayoutFileId, UserId, WithdrawalId, sps_text, validate};
 use guichet_store::withdrawals::{PayoutProblem, Withdrawal};
 use guichet_store::{Conn, audit, ledger, orgs, users, withdrawals};
 
@@ -39,13 +39,6 @@ pub struct PayoutRun {
     pub set_aside: Vec<SetAside>,
 }
 
-fn bank_currency(c: Currency) -> guichet_bank::Currency {
-    match c {
-        Currency::Chf => guichet_bank::Currency::Chf,
-        Currency::Eur => guichet_bank::Currency::Eur,
-    }
-}
-
 /// What the bank echoes back for a withdrawal: its id without hyphens (32 ≤ 35 characters).
 pub fn end_to_end_id(withdrawal_id: WithdrawalId) -> String {
     withdrawal_id.0.simple().to_string()
@@ -61,7 +54,7 @@ fn field_text(s: &str, max: usize) -> String {
     }
 }
 
-fn payout_of(w: &Withdrawal, org: &guichet_store::orgs::Org) -> Payout {
+fn payout_of(w: &Withdrawal, org: &guichet_store::orgs::Org, lang: Lang) -> Payout {
     let town = field_text(&org.city, 35);
     Payout {
         end_to_end_id: end_to_end_id(w.id),
@@ -79,12 +72,29 @@ fn payout_of(w: &Withdrawal, org: &guichet_store::orgs::Org) -> Payout {
         },
         creditor_iban: w.destination.clone(),
         amount_minor: w.amount.minor,
-        currency: bank_currency(w.currency),
-        remittance: format!(
-            "Guichet prepaid withdrawal {}",
-            &w.id.0.simple().to_string()[..8]
-        ),
+        currency: w.currency,
+        remittance: remittance(w, lang),
     }
+}
+
+/// The payout's own text for the creditor's statement, in the requester's language: its full
+/// reference (the end-to-end id the bank echoes), so two payouts never read alike — the first 8
+/// characters of a UUIDv7 are its time and were the same for withdrawals of the same minutes
+/// (issue #15).
+pub fn remittance(w: &Withdrawal, lang: Lang) -> String {
+    guichet_core::i18n::tf(
+        lang,
+        "payout.remittance",
+        &[("reference", &end_to_end_id(w.id))],
+    )
+}
+
+/// Why a payout has no account to be debited from: the setting that names it is empty.
+fn no_account_reason(currency: Currency) -> String {
+    format!(
+        "no {currency} payout account is configured (GUICHET_PAYOUT_IBAN_{currency}): \
+         it is never debited from another currency's account"
+    )
 }
 
 /// What stopped a payout (`holder`, `address`, `iban`, `other`) and the character outside the set
@@ -130,13 +140,23 @@ impl App {
             let org = orgs::by_id(&mut tx, w.org_id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let payout = payout_of(&w, &org);
-            let Some(reason) = pain001::payout_problem(&payout) else {
+            let lang = users::by_id(&mut tx, w.requested_by)
+                .await?
+                .map(|u| u.lang)
+                .unwrap_or_default();
+            let payout = payout_of(&w, &org, lang);
+            let problem = match self.config.creditor.payout_iban(w.currency) {
+                None => Some(("account", None, no_account_reason(w.currency))),
+                Some(_) => pain001::payout_problem(&payout).map(|reason| {
+                    let (field, refused_char) = classify(&reason, &payout);
+                    (field, refused_char, reason)
+                }),
+            };
+            let Some((field, refused_char, reason)) = problem else {
                 payouts.push(payout);
                 written.push(w);
                 continue;
             };
-            let (field, refused_char) = classify(&reason, &payout);
             let new = !withdrawals::has_payout_problem(&mut tx, w.id).await?;
             withdrawals::set_payout_problem(
                 &mut tx,
@@ -176,8 +196,8 @@ impl App {
             return Ok(run);
         }
         let creditor = &self.config.creditor;
-        let date = time::OffsetDateTime::from_unix_timestamp(now)
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        // The bank's calendar: Zurich's time with its offset, and the next Swiss banking day.
+        let local = guichet_core::zurich::local_time(now);
         let batch = PayoutBatch {
             debtor_name: creditor.name.clone(),
             debtor_address: Some(PostalAddress {
@@ -187,27 +207,22 @@ impl App {
                 town: creditor.town.clone(),
                 country: creditor.country.clone(),
             }),
-            debtor_iban: creditor.iban.clone(),
-            debtor_bic: None,
-            execution_date: guichet_bank::Date::new(
-                date.year().clamp(0, 9999) as u16,
-                u8::from(date.month()),
-                date.day(),
-            )
-            .ok_or_else(|| AppError::Internal("execution date".into()))?,
+            debtor_accounts: [Currency::Chf, Currency::Eur]
+                .into_iter()
+                .filter_map(|currency| {
+                    creditor.payout_iban(currency).map(|iban| DebtorAccount {
+                        currency,
+                        iban: iban.to_owned(),
+                        bic: None,
+                    })
+                })
+                .collect(),
+            execution_date: guichet_core::zurich::next_banking_day(local.date),
             batch_booking: false,
             payouts,
         };
         let message_id = format!("GCH{}", &uuid::Uuid::now_v7().simple().to_string()[..24]);
-        let created = date
-            .format(&time::format_description::well_known::Rfc3339)
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-        let created = created
-            .trim_end_matches('Z')
-            .split('.')
-            .next()
-            .unwrap_or(&created)
-            .to_string();
+        let created = local.iso();
         let xml = pain001::write(&batch, &message_id, &created)
             .map_err(|e| AppError::Internal(format!("pain.001: {e}")))?;
         let file_id = withdrawals::insert_payout_file(
@@ -364,23 +379,23 @@ impl App {
 }
 
 /// A camt debit with our end-to-end id completes its payout: the money has left the bank account.
-/// Returns true when the debit was one of our payouts.
+/// Returns the withdrawal when the debit was one of our payouts.
 pub(crate) async fn complete_payout(
     c: &mut Conn,
     end_to_end: &str,
     amount: i64,
     now: i64,
-) -> AppResult<bool> {
+) -> AppResult<Option<Withdrawal>> {
     let Some(w) = withdrawals::in_transit_by_end_to_end(c, end_to_end).await? else {
-        return Ok(false);
+        return Ok(None);
     };
     if w.amount.minor != amount {
-        return Ok(false);
+        return Ok(None);
     }
     // Compare-and-set: the same payout reported twice (a camt.053 and its camt.054, two imports at
     // once) completes it once; the second report is then not one of ours in transit.
     if !withdrawals::mark_paid(c, w.id, now).await? {
-        return Ok(false);
+        return Ok(None);
     }
     let transit = AccountRef::provider(AccountKind::PayoutsInTransit, w.currency);
     let bank = AccountRef::provider(AccountKind::BankClearing, w.currency);
@@ -412,7 +427,7 @@ pub(crate) async fn complete_payout(
         now,
     )
     .await?;
-    Ok(true)
+    Ok(Some(w))
 }
 
 #[cfg(test)]
@@ -432,7 +447,7 @@ mod tests {
             },
             creditor_iban: iban.into(),
             amount_minor: 100,
-            currency: guichet_bank::Currency::Chf,
+            currency: guichet_core::Currency::Chf,
             remittance: String::new(),
         }
     }

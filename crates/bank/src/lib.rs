@@ -2,17 +2,16 @@
 //!
 //! Nothing in this crate touches a database, the clock, files or the network: every input is
 //! passed in by the caller and every output is returned as a value. Money is always an integer
-//! number of minor units (centimes, cents) plus a currency, never a float.
+//! number of minor units (centimes, cents) plus a currency, never a float. Currencies, languages
+//! and dates are core's (`guichet_core::{Currency, Lang}`, `guichet_core::period::Date`).
 
 #![warn(missing_docs)]
 
+pub mod amount;
 pub mod camt;
 pub mod charset;
-pub mod date;
-pub mod money;
 pub mod pain001;
 pub mod qr;
 pub mod references;
 
-pub use date::Date;
-pub use money::{AmountError, Currency};
+pub use amount::AmountError;

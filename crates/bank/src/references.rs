@@ -173,6 +173,51 @@ pub fn compact(text: &str) -> String {
         .collect()
 }
 
+/// The QR references (27 digits, mod 10) and ISO 11649 creditor references (`RF…`, mod 97) a
+/// payer typed into a free text (`Ustrd`, `AddtlRmtInf`), in electronic form, first seen first.
+///
+/// Payers type references in groups (`21 00000 00003 13947 14300 09017`, `RF18 5390 0754 7034`):
+/// a reference is whole words joined, never part of a word, and it must pass its check digits.
+pub fn references_in_text(text: &str) -> Vec<String> {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || ",;:()/".contains(c))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches('.').to_uppercase())
+        .collect();
+    let mut found: Vec<String> = Vec::new();
+    for start in 0..words.len() {
+        let first = &words[start];
+        let rf = first.starts_with("RF");
+        if !(rf || first.bytes().all(|b| b.is_ascii_digit())) {
+            continue;
+        }
+        let mut joined = String::new();
+        for w in &words[start..] {
+            let ok = if rf {
+                w.bytes().all(|b| b.is_ascii_alphanumeric())
+            } else {
+                w.bytes().all(|b| b.is_ascii_digit())
+            };
+            if !ok {
+                break;
+            }
+            joined.push_str(w);
+            let valid = if rf {
+                joined.len() <= 25 && validate_creditor_reference(&joined).is_ok()
+            } else {
+                joined.len() == 27 && validate_qr_reference(&joined).is_ok()
+            };
+            if valid && !found.contains(&joined) {
+                found.push(joined.clone());
+            }
+            if joined.len() >= 27 {
+                break;
+            }
+        }
+    }
+    found
+}
+
 /// Groups a string in blocks of `size` characters from the left, separated by spaces.
 fn blocks_from_left(s: &str, size: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
@@ -332,5 +377,22 @@ mod tests {
             compact(" ch44 3199 9123 0008 8901 2 "),
             "CH4431999123000889012"
         );
+    }
+
+    #[test]
+    fn references_typed_into_a_message_are_found_whole_and_checked() {
+        assert_eq!(
+            references_in_text("Rechnung 21 00000 00003 13947 14300 09017 danke"),
+            vec!["210000000003139471430009017".to_owned()]
+        );
+        assert_eq!(
+            references_in_text("ref: rf18 5390 0754 7034, merci"),
+            vec!["RF18539007547034".to_owned()]
+        );
+        // A wrong check digit, a part of a longer number, a reference inside a word: nothing.
+        assert!(references_in_text("21 00000 00003 13947 14300 09018").is_empty());
+        assert!(references_in_text("9210000000003139471430009017").is_empty());
+        assert!(references_in_text("XRF18539007547034").is_empty());
+        assert!(references_in_text("Abonnement 2026").is_empty());
     }
 }

@@ -71,6 +71,12 @@ pub struct ConfigArgs {
     /// IBAN for EUR QR-bills with a creditor reference [default: an example IBAN]
     #[arg(long, env = "GUICHET_IBAN", global = true)]
     pub iban: Option<String>,
+    /// Account debited by CHF payouts (pain.001); empty: none, CHF payouts are set aside [default: an example IBAN; none when GUICHET_IBAN is set]
+    #[arg(long, env = "GUICHET_PAYOUT_IBAN_CHF", global = true)]
+    pub payout_iban_chf: Option<String>,
+    /// Account debited by EUR payouts (pain.001); empty: none, EUR payouts are set aside [default: GUICHET_IBAN (deprecated fallback), else an example IBAN]
+    #[arg(long, env = "GUICHET_PAYOUT_IBAN_EUR", global = true)]
+    pub payout_iban_eur: Option<String>,
     /// Durations (hours) offered for temporary support access, comma-separated [default: 1,24,168]
     #[arg(long, env = "GUICHET_SUPPORT_GRANT_HOURS", global = true)]
     pub support_grant_hours: Option<String>,
@@ -129,6 +135,8 @@ pub struct FileConfig {
     pub creditor_country: Option<String>,
     pub qr_iban: Option<String>,
     pub iban: Option<String>,
+    pub payout_iban_chf: Option<String>,
+    pub payout_iban_eur: Option<String>,
     pub support_grant_hours: Option<String>,
     pub premium_phone: Option<String>,
     pub premium_email: Option<String>,
@@ -280,6 +288,7 @@ impl Config {
             kb_synonyms: a.kb_synonyms.or(f.kb_synonyms),
             creditor: {
                 let d = d.creditor;
+                let explicit_iban = a.iban.or(f.iban);
                 guichet_app::Creditor {
                     name: a.creditor_name.or(f.creditor_name).unwrap_or(d.name),
                     street: a.creditor_street.or(f.creditor_street).unwrap_or(d.street),
@@ -297,7 +306,22 @@ impl Config {
                         .or(f.creditor_country)
                         .unwrap_or(d.country),
                     qr_iban: a.qr_iban.or(f.qr_iban).unwrap_or(d.qr_iban),
-                    iban: a.iban.or(f.iban).unwrap_or(d.iban),
+                    // Before issue #15 every payout was debited from `iban` (the EUR account):
+                    // an installation that set it keeps its EUR payouts there until it sets
+                    // `payout_iban_eur` (deprecated fallback), and has no CHF payout account
+                    // until it sets `payout_iban_chf` (its CHF payouts are set aside, never
+                    // debited from the EUR account). An empty value means "none".
+                    payout_iban_chf: match a.payout_iban_chf.or(f.payout_iban_chf) {
+                        Some(v) => Some(v).filter(|v| !v.trim().is_empty()),
+                        None if explicit_iban.is_some() => None,
+                        None => d.payout_iban_chf,
+                    },
+                    payout_iban_eur: match a.payout_iban_eur.or(f.payout_iban_eur) {
+                        Some(v) => Some(v).filter(|v| !v.trim().is_empty()),
+                        None if explicit_iban.is_some() => explicit_iban.clone(),
+                        None => d.payout_iban_eur,
+                    },
+                    iban: explicit_iban.unwrap_or(d.iban),
                 }
             },
             background_jobs: true,
@@ -458,6 +482,23 @@ fn check_creditor(c: guichet_app::Creditor) -> anyhow::Result<guichet_app::Credi
             c.iban
         );
     }
+    let payout = |setting: &str, v: &Option<String>| -> anyhow::Result<Option<String>> {
+        let Some(v) = v else { return Ok(None) };
+        let iban = validate_iban(v).map_err(|e| anyhow::anyhow!("{setting}: {e}"))?;
+        if is_qr_iban(&iban) {
+            anyhow::bail!(
+                "{setting}: {v} is a QR-IBAN, which only receives QR payments; give the account payouts are debited from"
+            );
+        }
+        Ok(Some(iban))
+    };
+    let payout_iban_chf = payout("payout_iban_chf", &c.payout_iban_chf)?;
+    let payout_iban_eur = payout("payout_iban_eur", &c.payout_iban_eur)?;
+    if payout_iban_chf.is_some() && payout_iban_chf == payout_iban_eur {
+        anyhow::bail!(
+            "payout_iban_chf and payout_iban_eur are the same account: an IBAN holds one currency, give the CHF and the EUR account"
+        );
+    }
     if c.name.trim().is_empty()
         || c.town.trim().is_empty()
         || c.postcode.trim().is_empty()
@@ -492,6 +533,8 @@ fn check_creditor(c: guichet_app::Creditor) -> anyhow::Result<guichet_app::Credi
         country: c.country.to_ascii_uppercase(),
         qr_iban: qr,
         iban,
+        payout_iban_chf,
+        payout_iban_eur,
     })
 }
 
@@ -548,6 +591,53 @@ mod tests {
         }
         let file: FileConfig = toml::from_str("support_grant_hours = \"0\"").unwrap();
         assert!(Config::resolve(ConfigArgs::default(), file).is_err());
+    }
+
+    #[test]
+    fn payouts_have_one_account_per_currency() {
+        let resolve = |toml_text: &str| {
+            Config::resolve(ConfigArgs::default(), toml::from_str(toml_text).unwrap())
+                .map(|c| (c.creditor.payout_iban_chf, c.creditor.payout_iban_eur))
+        };
+        let ok = resolve(
+            "payout_iban_chf = \"CH56 0483 5012 3456 7800 9\"\npayout_iban_eur = \"CH9300762011623852957\"",
+        )
+        .unwrap();
+        assert_eq!(
+            ok,
+            (
+                Some("CH5604835012345678009".into()),
+                Some("CH9300762011623852957".into())
+            )
+        );
+        // Before issue #15 payouts were debited from `iban`: it stays the EUR payout account until
+        // `payout_iban_eur` is set, and CHF payouts have no account (set aside) until theirs is.
+        assert_eq!(
+            resolve("iban = \"CH9300762011623852957\"").unwrap(),
+            (None, Some("CH9300762011623852957".into()))
+        );
+        assert_eq!(
+            resolve("payout_iban_chf = \"\"").unwrap().0,
+            None,
+            "empty: none"
+        );
+        for (bad, setting) in [
+            (
+                "payout_iban_chf = \"CH5604835012345678000\"",
+                "payout_iban_chf",
+            ),
+            (
+                "payout_iban_eur = \"CH4431999123000889012\"",
+                "payout_iban_eur",
+            ),
+            (
+                "payout_iban_chf = \"CH9300762011623852957\"\npayout_iban_eur = \"CH9300762011623852957\"",
+                "same account",
+            ),
+        ] {
+            let e = resolve(bad).unwrap_err().to_string();
+            assert!(e.contains(setting), "{bad}: {e}");
+        }
     }
 
     #[test]

@@ -312,10 +312,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     .import_camt_with_progress(&name, &bytes, None, &progress)
                     .await
                 {
-                    Ok(r) => eprintln!(
-                        "{} payments: {} credited, {} already imported, {} to place by hand, {} not credited",
-                        r.payments, r.credited, r.duplicates, r.exceptions, r.ignored
-                    ),
+                    Ok(r) => {
+                        eprintln!(
+                            "{} payments: {} credited, {} already imported, {} to place by hand, {} not credited, {} payout(s) completed",
+                            r.payments,
+                            r.credited,
+                            r.duplicates,
+                            r.exceptions,
+                            r.ignored,
+                            r.payouts
+                        );
+                        for p in &r.completed_payouts {
+                            eprintln!("  payout completed: {p}");
+                        }
+                    }
                     Err(e) => {
                         eprintln!("refused: {e}");
                         failed += 1;

@@ -1119,6 +1119,26 @@ catalogue! {
     "export.too_large_for_xlsx" => ["Cet export dépasse 100 000 factures, trop pour un classeur Excel : téléchargez le CSV, ou réduisez la période.", "This export is over 100,000 invoices, too many for an Excel workbook: download the CSV, or narrow the dates.", "Dieser Export umfasst mehr als 100 000 Rechnungen, zu viele für eine Excel-Arbeitsmappe: Laden Sie die CSV-Datei herunter oder grenzen Sie die Daten ein."],
 
 
+    // ---- bank ----
+    // pain.001 accounts per currency, camt details kept and shown (issue #15)
+    "payout.remittance" => ["Guichet, retrait {reference}", "Guichet withdrawal {reference}", "Guichet Auszahlung {reference}"],
+    "payout_aside.field.account" => ["Compte de versement", "Payout account", "Auszahlungskonto"],
+    "payout_aside.no_account" => ["aucun compte de versement en {currency} n'est configuré ({setting}) : ces retraits ne sont jamais débités d'un compte dans une autre monnaie. Configurez le compte, redémarrez, puis écrivez à nouveau le fichier.", "no {currency} payout account is configured ({setting}): these withdrawals are never debited from an account in another currency. Configure the account, restart, then write the file again.", "kein Auszahlungskonto in {currency} konfiguriert ({setting}): Diese Auszahlungen werden nie einem Konto in einer anderen Währung belastet. Konfigurieren Sie das Konto, starten Sie neu und schreiben Sie die Datei erneut."],
+    "bank.ultimate_debtor" => ["Pour le compte de {name}", "On behalf of {name}", "Im Auftrag von {name}"],
+    "bank.additional_remittance" => ["Communication structurée : {text}", "Structured message: {text}", "Strukturierte Mitteilung: {text}"],
+    "bank.charges_included" => ["Frais {amount} déjà déduits du montant", "Charges {amount} already deducted from the amount", "Gebühren {amount} bereits vom Betrag abgezogen"],
+    "bank.charges_debited" => ["Frais {amount} débités en plus, comptabilisés en frais bancaires", "Charges {amount} debited besides, booked as bank fees", "Gebühren {amount} zusätzlich belastet, als Bankgebühren verbucht"],
+    "bank.col_date" => ["Date", "Date", "Datum"],
+    "bank.col_amount" => ["Montant", "Amount", "Betrag"],
+    "bank.col_payer" => ["Payeur", "Payer", "Zahler"],
+    "bank.col_reference" => ["Référence et communication", "Reference and message", "Referenz und Mitteilung"],
+    "bank.col_note" => ["Ce qui s'est passé", "What happened", "Was geschah"],
+    "bank.import_summary_title" => ["Fichier importé", "File imported", "Datei importiert"],
+    "bank.import_summary" => ["{file} : {payments} paiement(s), {credited} crédité(s), {duplicates} déjà importé(s), {exceptions} à placer à la main, {ignored} non crédité(s), {payouts} versement(s) terminé(s).", "{file}: {payments} payment(s), {credited} credited, {duplicates} already imported, {exceptions} to place by hand, {ignored} not credited, {payouts} payout(s) completed.", "{file}: {payments} Zahlung(en), {credited} gutgeschrieben, {duplicates} bereits importiert, {exceptions} von Hand zuzuordnen, {ignored} nicht gutgeschrieben, {payouts} Auszahlung(en) abgeschlossen."],
+    "bank.payouts_completed" => ["Versements que la banque a débités : terminés", "Payouts the bank debited: completed", "Von der Bank belastete Auszahlungen: abgeschlossen"],
+    "bank.payout_completed" => ["{amount} à {holder} ({org}), retrait {id}", "{amount} to {holder} ({org}), withdrawal {id}", "{amount} an {holder} ({org}), Auszahlung {id}"],
+
+
     // Reserved (later issues)
     // (keys of this area go below this line)
 

@@ -128,6 +128,21 @@ pub fn number(year: i32, seq: i64) -> String {
     format!("{year}-{seq:07}")
 }
 
+/// The invoice numbers (`2026-0000042`, see [`number`]) a payer wrote in a free text, whole
+/// words only, first seen first (`CN-2026-0000007` is a credit note's, not an invoice's).
+pub fn numbers_in_text(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+        let b = word.as_bytes();
+        let shape =
+            b.len() == 12 && b[4] == b'-' && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit);
+        if shape && !found.iter().any(|f| f == word) {
+            found.push(word.to_owned());
+        }
+    }
+    found
+}
+
 /// `CN-2026-0000007`: a credit note's number, in its own series next to the invoices'.
 pub fn credit_note_number(year: i32, seq: i64) -> String {
     format!("CN-{}", number(year, seq))
@@ -261,5 +276,16 @@ mod tests {
                 prop_assert!((l.vat as i128 * 10_000 - exact).abs() <= 5_000);
             }
         }
+    }
+
+    #[test]
+    fn invoice_numbers_are_found_in_a_payers_message() {
+        assert_eq!(
+            numbers_in_text("Rechnung 2026-0000042 <Dauerauftrag>, again 2026-0000042."),
+            vec!["2026-0000042".to_owned()]
+        );
+        assert!(
+            numbers_in_text("CN-2026-0000007 2026-00000420 12026-0000042 2026-000004").is_empty()
+        );
     }
 }

@@ -31,10 +31,12 @@ pub enum AccountKind {
     BankClearing,
     /// Payouts written to a pain.001 file, not yet debited by the bank.
     PayoutsInTransit,
+    /// What the bank charged us (camt `Chrgs/Rcrd` debited besides a payment): an expense.
+    BankFees,
 }
 
 impl AccountKind {
-    pub const ALL: [AccountKind; 8] = [
+    pub const ALL: [AccountKind; 9] = [
         AccountKind::Prepaid,
         AccountKind::WithdrawalHold,
         AccountKind::Receivable,
@@ -43,6 +45,7 @@ impl AccountKind {
         AccountKind::CardClearing,
         AccountKind::BankClearing,
         AccountKind::PayoutsInTransit,
+        AccountKind::BankFees,
     ];
 
     pub fn code(self) -> &'static str {
@@ -55,6 +58,7 @@ impl AccountKind {
             AccountKind::CardClearing => "card_clearing",
             AccountKind::BankClearing => "bank_clearing",
             AccountKind::PayoutsInTransit => "payouts_in_transit",
+            AccountKind::BankFees => "bank_fees",
         }
     }
 
@@ -252,9 +256,9 @@ mod tests {
         /// Whatever transfers are applied, Σ debits = Σ credits over all accounts, and the sum of
         /// normal-direction balances of assets equals that of liabilities and revenue.
         #[test]
-        fn transfers_keep_the_books_balanced(moves in proptest::collection::vec((0usize..8, 0usize..8, 1i64..1_000_000), 1..200)) {
-            let mut debits = [0i64; 8];
-            let mut credits = [0i64; 8];
+        fn transfers_keep_the_books_balanced(moves in proptest::collection::vec((0usize..9, 0usize..9, 1i64..1_000_000), 1..200)) {
+            let mut debits = [0i64; AccountKind::ALL.len()];
+            let mut credits = [0i64; AccountKind::ALL.len()];
             for (d, c, amount) in moves {
                 if d == c { continue; }
                 debits[d] += amount;

@@ -20,6 +20,7 @@ pub mod sps_text;
 pub mod status;
 pub mod validate;
 pub mod vat;
+pub mod zurich;
 
 pub use ids::*;
 pub use lang::Lang;

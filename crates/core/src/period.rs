@@ -96,6 +96,40 @@ impl Date {
         }
         Date::new(y, m, d)
     }
+
+    /// Strict `YYYY-MM-DD`, or the date part of an ISO date-time (`YYYY-MM-DDThh:mm:ss…`), as
+    /// bank files write them: four-digit year, two-digit month and day, nothing else.
+    pub fn parse_iso_prefix(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        if b.len() < 10 || (b.len() > 10 && b[10] != b'T') || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let s = text.get(r)?;
+            s.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let year = i32::try_from(num(0..4)?).ok()?;
+        Date::new(
+            year,
+            u8::try_from(num(5..7)?).ok()?,
+            u8::try_from(num(8..10)?).ok()?,
+        )
+        .filter(|d| d.year >= 1)
+    }
+
+    /// The date `days` days after 1970-01-01 (before when negative).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        Date::from_days(days)
+    }
+
+    /// Day of the week, 1 = Monday … 7 = Sunday (ISO 8601).
+    pub fn iso_weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday (4).
+        ((self.days_since_epoch() + 3).rem_euclid(7) + 1) as u8
+    }
 }
 
 impl std::fmt::Display for Date {
@@ -193,6 +227,41 @@ mod tests {
             Date::parse_iso("2026-06-15").map(Date::iso).as_deref(),
             Some("2026-06-15")
         );
+    }
+
+    #[test]
+    fn days_weekdays_and_strict_parsing() {
+        assert_eq!(d(1970, 1, 1).days_since_epoch(), 0);
+        assert_eq!(d(2026, 12, 3).days_since_epoch(), 20_790);
+        assert_eq!(d(1969, 12, 31).days_since_epoch(), -1);
+        for days in [-800_000, -1, 0, 59, 365, 20_790, 2_932_896] {
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+        }
+        assert_eq!(d(2028, 2, 28).add_days(1), d(2028, 2, 29));
+        assert_eq!(d(2026, 12, 31).add_days(1), d(2027, 1, 1));
+        // 2026-12-03 is a Thursday, 2026-12-06 a Sunday.
+        assert_eq!(d(2026, 12, 3).iso_weekday(), 4);
+        assert_eq!(d(2026, 12, 6).iso_weekday(), 7);
+        assert_eq!(d(2026, 12, 7).iso_weekday(), 1);
+        assert_eq!(
+            Date::parse_iso_prefix("2022-03-08T20:00:00+01:00"),
+            Some(d(2022, 3, 8))
+        );
+        assert_eq!(d(2022, 3, 8).to_string(), "2022-03-08");
+        for bad in [
+            "2023-02-29",
+            "2022-13-01",
+            "2022-00-10",
+            "22-03-08",
+            "2022-03-08Z",
+            "2022/03/08",
+            "",
+            "2022-3-8",
+            "0000-01-01",
+            "+202-01-01",
+        ] {
+            assert_eq!(Date::parse_iso_prefix(bad), None, "{bad}");
+        }
     }
 
     #[test]

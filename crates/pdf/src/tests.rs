@@ -15,7 +15,7 @@ fn bill() -> QrBill {
             country: "CH".into(),
         },
         amount: Some(16_205),
-        currency: guichet_bank::Currency::Chf,
+        currency: guichet_core::Currency::Chf,
         debtor: Some(Address {
             name: "Fiduciaire Office SA".into(),
             street: "Avenue de la Gare".into(),

@@ -28,11 +28,29 @@ pub struct BankTransaction {
     pub details_ref: Option<String>,
     /// The ledger entry that credited it (importer or operator), at most one.
     pub credited_entry: Option<String>,
+    /// The payer's structured additional remittance text (`Strd/AddtlRmtInf`).
+    pub additional_remittance: Option<String>,
+    /// The ultimate debtor's name (`UltmtDbtr`).
+    pub ultimate_debtor: Option<String>,
+    /// The charges the bank reported with the payment, if any.
+    pub charges: Option<Charges>,
+    /// The ledger entry that booked the debited charges as bank fees.
+    pub fee_entry: Option<String>,
+}
+
+/// The charges of a bank payment, in minor units of `currency`: the part already deducted from
+/// the booked amount, and the part debited besides it (booked as bank fees).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Charges {
+    pub currency: String,
+    pub included: i64,
+    pub debited: i64,
 }
 
 const T: &str = "bank_transactions";
 const COLS: &str = "id, bank_key, file_name, direction, amount, currency, booking_date, reference, debtor_name, debtor_iban, \
-                    message, status, org_id, note, imported_at, details_ref, credited_entry";
+                    message, status, org_id, note, imported_at, details_ref, credited_entry, additional_remittance, \
+                    ultimate_debtor, charges_currency, charges_included, charges_debited, fee_entry";
 
 fn from_row(r: &AnyRow) -> Result<BankTransaction> {
     Ok(BankTransaction {
@@ -59,6 +77,17 @@ fn from_row(r: &AnyRow) -> Result<BankTransaction> {
         imported_at: int(r, T, "imported_at")?,
         details_ref: opt_text(r, T, "details_ref")?,
         credited_entry: opt_text(r, T, "credited_entry")?,
+        additional_remittance: opt_text(r, T, "additional_remittance")?,
+        ultimate_debtor: opt_text(r, T, "ultimate_debtor")?,
+        charges: match opt_text(r, T, "charges_currency")? {
+            Some(currency) => Some(Charges {
+                currency,
+                included: opt_int(r, T, "charges_included")?.unwrap_or(0),
+                debited: opt_int(r, T, "charges_debited")?.unwrap_or(0),
+            }),
+            None => None,
+        },
+        fee_entry: opt_text(r, T, "fee_entry")?,
     })
 }
 
@@ -81,6 +110,11 @@ pub struct NewTransaction<'a> {
     pub details_ref: Option<&'a str>,
     /// The ledger entry that credited it (only with `Credited`).
     pub credited_entry: Option<&'a str>,
+    pub additional_remittance: Option<&'a str>,
+    pub ultimate_debtor: Option<&'a str>,
+    pub charges: Option<&'a Charges>,
+    /// The ledger entry that booked the debited charges as bank fees.
+    pub fee_entry: Option<&'a str>,
     pub now: i64,
 }
 
@@ -103,8 +137,9 @@ pub async fn insert(c: &mut Conn, t: &NewTransaction<'_>) -> Result<String> {
     let id = uuid::Uuid::now_v7().to_string();
     sqlx::query(
         "INSERT INTO bank_transactions (id, bank_key, file_name, direction, amount, currency, booking_date, reference, debtor_name, \
-         debtor_iban, message, status, org_id, request_id, note, imported_at, details_ref, credited_entry) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+         debtor_iban, message, status, org_id, request_id, note, imported_at, details_ref, credited_entry, \
+         additional_remittance, ultimate_debtor, charges_currency, charges_included, charges_debited, fee_entry) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)",
     )
     .bind(&id)
     .bind(t.bank_key)
@@ -124,6 +159,12 @@ pub async fn insert(c: &mut Conn, t: &NewTransaction<'_>) -> Result<String> {
     .bind(t.now)
     .bind(t.details_ref)
     .bind(t.credited_entry)
+    .bind(t.additional_remittance)
+    .bind(t.ultimate_debtor)
+    .bind(t.charges.map(|ch| ch.currency.as_str()))
+    .bind(t.charges.map(|ch| ch.included))
+    .bind(t.charges.map(|ch| ch.debited))
+    .bind(t.fee_entry)
     .execute(c)
     .await?;
     Ok(id)

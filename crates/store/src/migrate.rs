@@ -159,6 +159,12 @@ const MIGRATIONS: &[Migration] = &[
             "../migrations/0024_bank_money_range.postgres.sql"
         )),
     },
+    Migration {
+        version: 25,
+        name: "bank_details",
+        sql: include_str!("../migrations/0025_bank_details.sqlite.sql"),
+        postgres_sql: Some(include_str!("../migrations/0025_bank_details.postgres.sql")),
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

@@ -1,7 +1,7 @@
 //! The typed QR-bill, the payload fields it maps to, and the rules' error type.
 
-use crate::money::Currency;
 use crate::references::ReferenceError;
+use guichet_core::Currency;
 use std::fmt;
 
 /// A structured (`S`) postal address, the only kind allowed in new QR-bills since IG 2.3.

@@ -1,6 +1,8 @@
 //! Titles and headings of the payment part and receipt in the four languages (IG annex).
 
-/// Language of the payment part's printed titles and headings.
+/// Language of the payment part's printed titles and headings: the Manager's languages
+/// (`guichet_core::Lang`, see the `From` below) and Italian, which the QR-bill guidelines
+/// require of a payment part (IG annex D) but the Manager does not speak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Language {
     /// German.
@@ -38,6 +40,16 @@ pub enum Label {
     AcceptancePoint,
     /// Text printed above the separation line on plain paper (outside the 105 mm slip).
     SeparateBeforePayingIn,
+}
+
+impl From<guichet_core::Lang> for Language {
+    fn from(lang: guichet_core::Lang) -> Language {
+        match lang {
+            guichet_core::Lang::Fr => Language::Fr,
+            guichet_core::Lang::En => Language::En,
+            guichet_core::Lang::De => Language::De,
+        }
+    }
 }
 
 impl Language {

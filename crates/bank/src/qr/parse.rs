@@ -2,7 +2,7 @@
 
 use super::bill::{Address, Field, QrBill, QrError, Reference};
 use super::payload::{MAX_PAYLOAD_CHARS, clean};
-use crate::money::Currency;
+use guichet_core::Currency;
 
 /// Why a payload is not a valid IG QR-bill 2.3 payload.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -204,10 +204,9 @@ pub fn parse(payload: &str) -> Result<QrBill, ParseError> {
         "" => None,
         text => Some(parse_amount(text)?),
     };
-    let currency =
-        Currency::from_code(line(Field::Currency)).ok_or_else(|| ParseError::Currency {
-            found: line(Field::Currency).into(),
-        })?;
+    let currency = Currency::parse(line(Field::Currency)).ok_or_else(|| ParseError::Currency {
+        found: line(Field::Currency).into(),
+    })?;
 
     let debtor_fields = [
         Field::DebtorName,
@@ -332,5 +331,5 @@ fn parse_amount(text: &str) -> Result<i64, ParseError> {
             len: text.len(),
         }));
     }
-    crate::money::parse_minor(text).map_err(|_| bad())
+    crate::amount::parse_minor(text).map_err(|_| bad())
 }

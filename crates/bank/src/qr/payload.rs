@@ -1,8 +1,8 @@
 //! Validation of a [`QrBill`] against the IG QR-bill 2.3 rules and its payload text.
 
 use super::bill::{Address, Field, QrBill, QrError, Reference};
+use crate::amount::format_minor;
 use crate::charset;
-use crate::money::format_minor;
 use crate::references::{
     ReferenceError, is_ch_or_li, is_qr_iban, validate_creditor_reference, validate_iban,
     validate_qr_reference,

@@ -1,4 +1,5 @@
-//! SVG of the payment part with receipt: 210 × 105 mm, user units in millimetres.
+//! Layout of the payment part with receipt: 210 × 105 mm, in millimetres, as [`Mark`]s that the
+//! SVG (`slip_svg`) and the PDF renderer draw.
 //!
 //! Positions and sizes follow the IG QR-bill layout (values of the Java reference
 //! implementation, see SWISS-PAYMENTS.md §1.13): receipt 62 mm wide, payment part 148 mm, 5 mm
@@ -8,16 +9,15 @@
 
 use super::bill::{Address, QrBill, Reference};
 use super::labels::{Label, Language};
-use super::matrix::{QrMatrix, RenderError};
-use super::svg::{QR_SIZE_MM, esc, num, qr_group};
-use crate::money::format_minor_grouped;
+use super::marks::{Mark, blank_box, text};
+use super::matrix::RenderError;
+use super::metrics::{ASCENDER, PT, text_width, truncate, wrap};
+use super::svg::QR_SIZE_MM;
+use crate::amount::format_minor_grouped;
 use crate::references::{format_creditor_reference, format_iban, format_qr_reference};
-use std::fmt::Write as _;
 
-/// Millimetres per typographic point.
-const PT: f64 = 25.4 / 72.0;
 /// Fonts the guidelines allow (no others, no italics).
-const FONT_FAMILY: &str = "Arial, Helvetica, Frutiger, Liberation Sans";
+pub(super) const FONT_FAMILY: &str = "Arial, Helvetica, Frutiger, Liberation Sans";
 /// Slip width and height (mm).
 const SLIP_W: f64 = 210.0;
 const SLIP_H: f64 = 105.0;
@@ -25,8 +25,6 @@ const SLIP_H: f64 = 105.0;
 const RECEIPT_W: f64 = 62.0;
 /// Margin on every side of both parts (mm).
 const MARGIN: f64 = 5.0;
-/// Corner-mark stroke: 0.75 pt.
-const STROKE: f64 = 0.75 * PT;
 /// Separation-line stroke: 0.5 pt.
 const LINE: f64 = 0.5 * PT;
 
@@ -47,159 +45,6 @@ pub struct SlipOptions {
     pub language: Language,
     /// Separation between the parts.
     pub separation: Separation,
-}
-
-/// Width of `c` in Helvetica, in thousandths of an em (AFM metrics; accented letters as base).
-fn char_width(c: char) -> u32 {
-    let base = match c {
-        'À'..='Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
-        'Ç' | 'Ć' | 'Č' => 'C',
-        'È'..='Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
-        'Ì'..='Ï' => 'I',
-        'Ñ' | 'Ń' | 'Ň' => 'N',
-        'Ò'..='Ö' | 'Ø' | 'Ő' => 'O',
-        'Ù'..='Ü' | 'Ů' | 'Ű' => 'U',
-        'Š' | 'Ś' | 'Ș' => 'S',
-        'Ž' | 'Ź' | 'Ż' => 'Z',
-        'Ț' | 'Ť' => 'T',
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ì'..='ï' | 'ı' => 'i',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò'..='ö' | 'ø' | 'ő' => 'o',
-        'ù'..='ü' | 'ů' | 'ű' => 'u',
-        'š' | 'ś' | 'ș' => 's',
-        'ž' | 'ź' | 'ż' => 'z',
-        'ț' | 'ť' => 't',
-        other => other,
-    };
-    match base {
-        ' ' | '!' | ',' | '.' | '/' | ':' | ';' | 'I' | 'f' | 't' | '[' | ']' | '\\' => 278,
-        'i' | 'j' | 'l' => 222,
-        '\'' => 191,
-        '"' => 355,
-        '(' | ')' | '-' | 'r' => 333,
-        '*' => 389,
-        '0'..='9'
-        | '#'
-        | '$'
-        | '?'
-        | '_'
-        | 'L'
-        | 'a'
-        | 'b'
-        | 'd'
-        | 'e'
-        | 'g'
-        | 'h'
-        | 'n'
-        | 'o'
-        | 'p'
-        | 'q'
-        | 'u' => 556,
-        '+' | '=' | '<' | '>' => 584,
-        'J' | 'c' | 'k' | 's' | 'v' | 'x' | 'y' | 'z' => 500,
-        'F' | 'T' | 'Z' => 611,
-        'A' | 'B' | 'E' | 'K' | 'P' | 'S' | 'V' | 'X' | 'Y' | '&' => 667,
-        'C' | 'D' | 'H' | 'N' | 'R' | 'U' | 'w' => 722,
-        'G' | 'O' | 'Q' => 778,
-        'M' | 'm' => 833,
-        '%' => 889,
-        'W' => 944,
-        '@' => 1015,
-        _ => 600,
-    }
-}
-
-/// Estimated width of `text` in mm at `size_pt` (bold about 6 % wider).
-fn text_width(text: &str, size_pt: f64, bold: bool) -> f64 {
-    let em: u32 = text.chars().map(char_width).sum();
-    let factor = if bold { 1.06 } else { 1.0 };
-    f64::from(em) / 1000.0 * size_pt * PT * factor
-}
-
-/// Splits `text` into lines no wider than `width` mm, breaking at spaces (or inside long words).
-fn wrap(text: &str, width: f64, size_pt: f64) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let candidate = if current.is_empty() {
-            word.to_owned()
-        } else {
-            format!("{current} {word}")
-        };
-        if text_width(&candidate, size_pt, false) <= width {
-            current = candidate;
-            continue;
-        }
-        if !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        for c in word.chars() {
-            current.push(c);
-            if text_width(&current, size_pt, false) > width {
-                current.pop();
-                lines.push(std::mem::take(&mut current));
-                current.push(c);
-            }
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines
-}
-
-/// One line of text; `anchor_end` right-aligns at `x`.
-fn text(
-    out: &mut Vec<Mark>,
-    x: f64,
-    baseline: f64,
-    size_pt: f64,
-    bold: bool,
-    anchor_end: bool,
-    content: &str,
-) {
-    out.push(Mark::Text {
-        x,
-        baseline,
-        size_pt,
-        bold,
-        anchor_end,
-        width: text_width(content, size_pt, bold),
-        content: content.to_owned(),
-    });
-}
-
-/// Corner marks of a blank field (`w` × `h` mm at `x`, `y`), 0.75 pt stroke.
-fn blank_box(out: &mut Vec<Mark>, x: f64, y: f64, w: f64, h: f64) {
-    let (hl, vl) = (3.0, 3.0);
-    out.push(Mark::Lines {
-        stroke: STROKE,
-        polylines: vec![
-            vec![(x, y + vl), (x, y), (x + hl, y)],
-            vec![(x + w - hl, y), (x + w, y), (x + w, y + vl)],
-            vec![(x + w, y + h - vl), (x + w, y + h), (x + w - hl, y + h)],
-            vec![(x + hl, y + h), (x, y + h), (x, y + h - vl)],
-        ],
-    });
-}
-
-/// The SVG of a scissors symbol centred at (`x`, `y`), blades pointing along `angle` degrees.
-fn scissors_svg(out: &mut String, x: f64, y: f64, angle: f64) {
-    let _ = write!(
-        out,
-        concat!(
-            "<g transform=\"translate({x} {y}) rotate({a})\" fill=\"none\" stroke=\"#000\" stroke-width=\"0.3\">",
-            "<rect x=\"-3\" y=\"-1.8\" width=\"6\" height=\"3.6\" fill=\"#fff\" stroke=\"none\"/>",
-            "<circle cx=\"-1.9\" cy=\"-0.9\" r=\"0.7\"/><circle cx=\"-1.9\" cy=\"0.9\" r=\"0.7\"/>",
-            "<path d=\"M-1.3 -0.55L2.6 0.75M-1.3 0.55L2.6 -0.75\"/></g>"
-        ),
-        x = num(x),
-        y = num(y),
-        a = num(angle),
-    );
 }
 
 /// Address lines for print: name, street + number, [country –] postal code + town.
@@ -225,26 +70,6 @@ fn reduce(lines: Vec<String>) -> Vec<String> {
         _ => lines,
     }
 }
-
-/// `text` cut with an ellipsis so that it fits `width` mm at `size_pt`.
-fn truncate(text: &str, width: f64, size_pt: f64) -> String {
-    if text_width(text, size_pt, false) <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        out.push(c);
-        if text_width(&format!("{out}…"), size_pt, false) > width {
-            out.pop();
-            break;
-        }
-    }
-    out.push('…');
-    out
-}
-
-/// Helvetica's ascender as a fraction of the font size (AFM: 718/1000).
-const ASCENDER: f64 = 0.718;
 
 /// A block of an information section.
 enum Block {
@@ -512,62 +337,6 @@ fn alternative_procedures(out: &mut Vec<Mark>, bill: &QrBill) {
     }
 }
 
-/// One drawing instruction of the payment part with receipt. Lengths are in millimetres from the
-/// slip's top-left corner (y grows downwards); a PDF or SVG renderer only has to draw them.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Mark {
-    /// One line of text in the regular or bold face.
-    Text {
-        /// Left end (or right end when `anchor_end`).
-        x: f64,
-        /// The baseline's y.
-        baseline: f64,
-        /// Font size in points.
-        size_pt: f64,
-        /// Bold face.
-        bold: bool,
-        /// Right-aligned at `x`.
-        anchor_end: bool,
-        /// The text.
-        content: String,
-        /// The width the layout assumed (Helvetica metrics), in mm: a renderer whose font is
-        /// wider should squeeze the line to it so that it stays in its column.
-        width: f64,
-    },
-    /// A bold label and a regular text on one line (alternative procedures), the text starting
-    /// at `text_x`.
-    Labelled {
-        /// Left end of the label.
-        x: f64,
-        /// The baseline's y.
-        baseline: f64,
-        /// Font size in points.
-        size_pt: f64,
-        /// The bold label, colon included.
-        label: String,
-        /// Left end of the text.
-        text_x: f64,
-        /// The regular text.
-        text: String,
-        /// The whole line's width the layout assumed (mm).
-        width: f64,
-    },
-    /// Open polylines stroked black, `stroke` mm wide (blank-field corners, separation lines).
-    Lines {
-        /// Stroke width (mm).
-        stroke: f64,
-        /// Each a list of points joined by straight segments.
-        polylines: Vec<Vec<(f64, f64)>>,
-    },
-    /// A scissors symbol centred at (`x`, `y`), blades along `angle` degrees (0: pointing right).
-    #[allow(missing_docs)]
-    Scissors { x: f64, y: f64, angle: f64 },
-    /// The QR code, [`QR_CODE_MM`] square with its top-left corner at (`x`, `y`), with the
-    /// Swiss cross of [`swiss_cross`] on top.
-    #[allow(missing_docs)]
-    QrCode { x: f64, y: f64, matrix: QrMatrix },
-}
-
 /// Width of the payment part with receipt (mm).
 pub const SLIP_WIDTH_MM: f64 = SLIP_W;
 /// Height of the payment part with receipt (mm).
@@ -631,132 +400,4 @@ pub fn payment_part_layout(bill: &QrBill, options: &SlipOptions) -> Result<Vec<M
     out.extend(info);
     alternative_procedures(&mut out, bill);
     Ok(out)
-}
-
-/// The SVG path data of open polylines, with `H`/`V` for axis-parallel segments.
-fn polyline_d(polylines: &[Vec<(f64, f64)>]) -> String {
-    let mut d = String::new();
-    for line in polylines {
-        let mut prev: Option<(f64, f64)> = None;
-        for &(x, y) in line {
-            match prev {
-                None => {
-                    let _ = write!(d, "M{} {}", num(x), num(y));
-                }
-                Some((px, _)) if px == x => {
-                    let _ = write!(d, "V{}", num(y));
-                }
-                Some((_, py)) if py == y => {
-                    let _ = write!(d, "H{}", num(x));
-                }
-                Some(_) => {
-                    let _ = write!(d, "L{} {}", num(x), num(y));
-                }
-            }
-            prev = Some((x, y));
-        }
-    }
-    d
-}
-
-/// The payment part with receipt as one SVG document, 210 × 105 mm, user units in mm.
-pub fn payment_part_svg(bill: &QrBill, options: &SlipOptions) -> Result<String, RenderError> {
-    let marks = payment_part_layout(bill, options)?;
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        concat!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"210mm\" height=\"105mm\" ",
-            "viewBox=\"0 0 210 105\" font-family=\"{f}\" fill=\"#000\" xml:lang=\"{l}\">",
-            "<rect width=\"210\" height=\"105\" fill=\"#fff\"/>"
-        ),
-        f = FONT_FAMILY,
-        l = options.language.code(),
-    );
-    for mark in &marks {
-        match mark {
-            Mark::Text {
-                x,
-                baseline,
-                size_pt,
-                bold,
-                anchor_end,
-                content,
-                ..
-            } => {
-                let _ = write!(
-                    out,
-                    "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{}{}>{}</text>",
-                    num(*x),
-                    num(*baseline),
-                    num(size_pt * PT),
-                    if *bold { " font-weight=\"bold\"" } else { "" },
-                    if *anchor_end {
-                        " text-anchor=\"end\""
-                    } else {
-                        ""
-                    },
-                    esc(content)
-                );
-            }
-            Mark::Labelled {
-                x,
-                baseline,
-                size_pt,
-                label,
-                text,
-                ..
-            } => {
-                let _ = write!(
-                    out,
-                    "<text x=\"{}\" y=\"{}\" font-size=\"{}\"><tspan font-weight=\"bold\">{}</tspan> {}</text>",
-                    num(*x),
-                    num(*baseline),
-                    num(size_pt * PT),
-                    esc(label),
-                    esc(text)
-                );
-            }
-            Mark::Lines { stroke, polylines } => {
-                let _ = write!(
-                    out,
-                    "<path fill=\"none\" stroke=\"#000\" stroke-width=\"{}\" d=\"{}\"/>",
-                    num(*stroke),
-                    polyline_d(polylines)
-                );
-            }
-            Mark::Scissors { x, y, angle } => scissors_svg(&mut out, *x, *y, *angle),
-            Mark::QrCode { x, y, matrix } => out.push_str(&qr_group(matrix, *x, *y)),
-        }
-    }
-    out.push_str("</svg>");
-    Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrapping_respects_the_column_width() {
-        let text = "Bestellung vom 15. Oktober 2026, Rechnung 2026-0000042, Kunde 10042, Vertrag Hosting Premium";
-        let lines = wrap(text, 52.0, 8.0);
-        assert!(lines.len() >= 2);
-        for l in &lines {
-            assert!(text_width(l, 8.0, false) <= 52.0, "{l}");
-        }
-        assert_eq!(lines.join(" "), text);
-        // A word longer than the column is broken inside the word, nothing is lost.
-        let long = "X".repeat(70);
-        let parts = wrap(&long, 52.0, 10.0);
-        assert!(parts.len() > 1);
-        assert_eq!(parts.concat(), long);
-    }
-
-    #[test]
-    fn helvetica_widths_are_plausible() {
-        // "Payment part" at 11 pt bold is about 26 mm wide.
-        let w = text_width("Payment part", 11.0, true);
-        assert!((22.0..30.0).contains(&w), "{w}");
-    }
 }

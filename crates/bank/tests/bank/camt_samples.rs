@@ -1,11 +1,11 @@
 //! camt.053/054 reading: the real PostFinance samples and synthetic Swiss-style files.
 
 use crate::common::camt_sample;
-use guichet_bank::Date;
 use guichet_bank::camt::{
     CamtError, CreditDebit, MessageKind, ReadLimits, ReferenceKind, StructuredReference, read,
     read_from,
 };
+use guichet_core::period::Date;
 
 #[test]
 fn postfinance_samples_give_the_same_payment_in_04_and_08() {
@@ -286,6 +286,46 @@ fn version_04_shapes_bom_crlf_and_prefixes_are_read() {
         read_from(std::io::Cursor::new(xml.as_bytes()), &ReadLimits::default()),
         Ok(doc)
     );
+}
+
+/// Issue #15: the charges of a payment (`TxDtls/Chrgs/Rcrd`) and of an entry (`Ntry/Chrgs/Rcrd`)
+/// are read with their amount, direction and whether the booked amount is already net of them.
+#[test]
+fn charges_are_read_with_amount_direction_and_inclusion() {
+    let entry = "<Ntry><Amt Ccy=\"CHF\">98.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>\
+        <Chrgs><TtlChrgsAndTaxAmt Ccy=\"CHF\">0.50</TtlChrgsAndTaxAmt><Rcrd><Amt Ccy=\"CHF\">0.50</Amt>\
+        <CdtDbtInd>DBIT</CdtDbtInd><ChrgInclInd>false</ChrgInclInd><Tp><Prtry><Id>FEE</Id></Prtry></Tp></Rcrd></Chrgs>\
+        <NtryDtls><TxDtls><Amt Ccy=\"CHF\">98.00</Amt>\
+        <Chrgs><Rcrd><Amt Ccy=\"CHF\">2</Amt><CdtDbtInd>DBIT</CdtDbtInd><ChrgInclInd>true</ChrgInclInd>\
+        <Tp><Cd>DEBT</Cd></Tp></Rcrd><Rcrd><Amt Ccy=\"CHF\">1.25</Amt><ChrgInclInd>false</ChrgInclInd></Rcrd></Chrgs>\
+        </TxDtls></NtryDtls></Ntry>";
+    let doc = read(one_entry(entry).as_bytes(), &ReadLimits::default()).expect("reads");
+    let e = doc.entries().next().expect("entry");
+    let fee = |c: &guichet_bank::camt::Charge| {
+        (
+            c.amount.minor,
+            c.amount.currency.clone(),
+            c.is_debit(),
+            c.included,
+            c.kind.clone(),
+        )
+    };
+    assert_eq!(
+        e.charges.iter().map(fee).collect::<Vec<_>>(),
+        vec![(50, "CHF".into(), true, Some(false), Some("FEE".into()))]
+    );
+    assert_eq!(
+        e.details[0].charges.iter().map(fee).collect::<Vec<_>>(),
+        vec![
+            (200, "CHF".into(), true, Some(true), Some("DEBT".into())),
+            (125, "CHF".into(), true, Some(false), None),
+        ]
+    );
+    let bad = entry.replace("<Amt Ccy=\"CHF\">2</Amt>", "<Amt Ccy=\"CHF\">2.001</Amt>");
+    assert!(matches!(
+        read(one_entry(&bad).as_bytes(), &ReadLimits::default()),
+        Err(CamtError::InvalidAmount { entry: 1, .. })
+    ));
 }
 
 fn one_entry(entry: &str) -> String {

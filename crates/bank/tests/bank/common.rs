@@ -1,7 +1,7 @@
 //! Sample data shared by the tests, and the rule for tests that need an external tool.
 
-use guichet_bank::Currency;
 use guichet_bank::qr::{Address, QrBill, Reference};
+use guichet_core::Currency;
 
 /// A structured address.
 pub fn addr(

@@ -14,3 +14,4 @@ mod qr_parse;
 mod qr_payload;
 mod qr_render;
 mod references;
+mod source_shape;

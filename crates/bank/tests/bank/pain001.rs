@@ -1,8 +1,11 @@
 //! pain.001.001.09 payout files: structure, totals, escaping, refusals and the ISO XSD.
 
 use crate::common::{have, sps_plain, sps_texts, tool_missing};
-use guichet_bank::pain001::{Pain001Error, Payout, PayoutBatch, PostalAddress, write};
-use guichet_bank::{Currency, Date};
+use guichet_bank::pain001::{
+    DebtorAccount, Pain001Error, Payout, PayoutBatch, PostalAddress, write,
+};
+use guichet_core::Currency;
+use guichet_core::period::Date;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
@@ -28,12 +31,34 @@ fn payout(id: &str, name: &str, iban: &str, minor: i64, currency: Currency, text
     }
 }
 
+/// Our CHF account (print format) and our EUR account.
+const CHF_ACCOUNT: &str = "CH93 0076 2011 6238 5295 7";
+const EUR_ACCOUNT: &str = "CH5604835012345678009";
+
+/// The account a payout of `currency` must be debited from, electronic format.
+fn account_of(currency: Currency) -> String {
+    match currency {
+        Currency::Chf => CHF_ACCOUNT.replace(' ', ""),
+        Currency::Eur => EUR_ACCOUNT.into(),
+    }
+}
+
 fn batch() -> PayoutBatch {
     PayoutBatch {
         debtor_name: "Example Hosting AG".into(),
         debtor_address: Some(address("Bahnhofstrasse", "1", "8001", "Zürich", "CH")),
-        debtor_iban: "CH93 0076 2011 6238 5295 7".into(),
-        debtor_bic: Some("BCGECHGGXXX".into()),
+        debtor_accounts: vec![
+            DebtorAccount {
+                currency: Currency::Chf,
+                iban: CHF_ACCOUNT.into(),
+                bic: Some("BCGECHGGXXX".into()),
+            },
+            DebtorAccount {
+                currency: Currency::Eur,
+                iban: EUR_ACCOUNT.into(),
+                bic: Some("CRESCHZZ80A".into()),
+            },
+        ],
         execution_date: Date {
             year: 2026,
             month: 11,
@@ -126,7 +151,7 @@ fn all<'a>(leaves: &'a [(String, String)], suffix: &str) -> Vec<&'a str> {
 }
 
 fn cents(s: &str) -> i64 {
-    guichet_bank::money::parse_minor(s).expect("amount")
+    guichet_bank::amount::parse_minor(s).expect("amount")
 }
 
 #[test]
@@ -176,12 +201,21 @@ fn totals_and_groups_match_what_the_bank_checks() {
     assert_eq!(all(&l, "InstdAmt/@Ccy"), vec!["CHF", "CHF", "EUR", "EUR"]);
     assert_eq!(all(&l, "ReqdExctnDt/Dt"), vec!["2026-11-24"; 3]);
     assert_eq!(all(&l, "PmtInf/BtchBookg"), vec!["false"; 3]);
+    // Each currency is debited from its own account (issue #15): CHF from the CHF account, both
+    // EUR groups from the EUR account.
     assert_eq!(
         all(&l, "DbtrAcct/Id/IBAN"),
-        vec!["CH9300762011623852957"; 3],
-        "electronic format"
+        vec![
+            "CH9300762011623852957",
+            "CH5604835012345678009",
+            "CH5604835012345678009"
+        ],
+        "electronic format, one account per currency"
     );
-    assert_eq!(all(&l, "DbtrAgt/FinInstnId/BICFI"), vec!["BCGECHGGXXX"; 3]);
+    assert_eq!(
+        all(&l, "DbtrAgt/FinInstnId/BICFI"),
+        vec!["BCGECHGGXXX", "CRESCHZZ80A", "CRESCHZZ80A"]
+    );
     assert_eq!(
         all(&l, "PmtId/EndToEndId"),
         vec!["PAYOUT-4711", "PAYOUT-4712", "PAYOUT-4713", "PAYOUT-4714"]
@@ -242,12 +276,16 @@ fn element_order_follows_the_schema_sequence() {
 #[test]
 fn without_bic_the_swiss_iid_identifies_our_bank() {
     let mut b = batch();
-    b.debtor_bic = None;
+    b.debtor_accounts[0].bic = None;
+    b.debtor_accounts[1].bic = None;
     let xml = write(&b, "M-1", "2026-11-23T10:30:00").expect("writes");
     assert!(xml.contains(
         "<ClrSysMmbId><ClrSysId><Cd>CHBCC</Cd></ClrSysId><MmbId>00762</MmbId></ClrSysMmbId>"
     ));
-    b.debtor_iban = "DE89370400440532013000".into();
+    assert!(xml.contains(
+        "<ClrSysMmbId><ClrSysId><Cd>CHBCC</Cd></ClrSysId><MmbId>04835</MmbId></ClrSysMmbId>"
+    ));
+    b.debtor_accounts[1].iban = "DE89370400440532013000".into();
     assert_eq!(
         write(&b, "M-1", "2026-11-23T10:30:00"),
         Err(Pain001Error::MissingDebtorAgent)
@@ -314,7 +352,7 @@ fn files_a_bank_would_reject_are_not_written() {
     );
 
     let mut b = batch();
-    b.debtor_bic = Some("BCGE CH GG".into());
+    b.debtor_accounts[0].bic = Some("BCGE CH GG".into());
     assert!(matches!(
         write(&b, "M-1", created),
         Err(Pain001Error::InvalidBic(_))
@@ -359,7 +397,7 @@ fn output_validates_against_the_iso_pain_001_001_09_schema() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let mut no_address = batch();
     no_address.debtor_address = None;
-    no_address.debtor_bic = None;
+    no_address.debtor_accounts[0].bic = None;
     no_address.batch_booking = true;
     for (i, b) in [batch(), no_address].iter().enumerate() {
         let xml =
@@ -445,8 +483,34 @@ fn an_independent_iso_20022_reader_reads_back_the_same_payouts() {
         assert_eq!(r["creditor_iban"], compact(&p.creditor_iban), "{r}");
         assert_eq!(r["creditor_name"], p.creditor_name.as_str(), "{r}");
         assert_eq!(r["remittance"], p.remittance.as_str(), "{r}");
-        assert_eq!(r["debtor_iban"], compact(&b.debtor_iban), "{r}");
+        assert_eq!(r["debtor_iban"], account_of(p.currency), "{r}");
     }
+}
+
+/// Issue #15: a payout is never debited from another currency's account; one account per currency.
+#[test]
+fn a_payout_without_an_account_in_its_currency_is_refused() {
+    let mut b = batch();
+    b.debtor_accounts.retain(|a| a.currency == Currency::Chf);
+    assert_eq!(
+        write(&b, "M-1", "2026-11-23T10:30:00"),
+        Err(Pain001Error::NoDebtorAccount {
+            index: 3,
+            currency: Currency::Eur
+        })
+    );
+    b.payouts.retain(|p| p.currency == Currency::Chf);
+    let xml = write(&b, "M-1", "2026-11-23T10:30:00").expect("CHF only");
+    assert_eq!(
+        all(&leaves(&xml), "DbtrAcct/Id/IBAN"),
+        vec!["CH9300762011623852957"]
+    );
+    let mut b = batch();
+    b.debtor_accounts[1].currency = Currency::Chf;
+    assert_eq!(
+        write(&b, "M-1", "2026-11-23T10:30:00"),
+        Err(Pain001Error::DuplicateDebtorAccount(Currency::Chf))
+    );
 }
 
 /// Issue #11, item 6: typographic characters stored before input checks are written plainly,

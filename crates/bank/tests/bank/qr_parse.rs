@@ -1,9 +1,9 @@
 //! Reading payloads back like a bank scanner: round trips and one precise error per rule.
 
 use crate::common::*;
-use guichet_bank::Currency;
 use guichet_bank::qr::{Address, Field, ParseError, QrBill, QrError, Reference, parse};
 use guichet_bank::references::{creditor_reference, qr_reference};
+use guichet_core::Currency;
 use proptest::prelude::*;
 
 /// Payload of `bill` with line `n` (1-based) replaced by `value`.

@@ -1,9 +1,9 @@
 //! The payload a QR-bill carries: exact text for the reference vectors, and every rule refused.
 
 use crate::common::*;
-use guichet_bank::Currency;
 use guichet_bank::qr::{Field, QrError, Reference};
 use guichet_bank::references::ReferenceError;
+use guichet_core::Currency;
 
 #[test]
 fn java_reference_vector_a_is_reproduced_exactly() {

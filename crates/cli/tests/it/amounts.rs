@@ -350,6 +350,10 @@ async fn a_bank_amount_is_an_integer_in_range_whatever_writes_it(b: Backend) {
             note: None,
             details_ref: None,
             credited_entry: None,
+            additional_remittance: None,
+            ultimate_debtor: None,
+            charges: None,
+            fee_entry: None,
             now: 1,
         },
     )

@@ -416,10 +416,13 @@ mod payouts {
             "CH5604835012345678009",
             ">400.00<",
             &e2e,
-            "CH9300762011623852957",
+            // Debited from the CHF payout account (GUICHET_PAYOUT_IBAN_CHF), never from the
+            // EUR account (issue #15).
+            "<DbtrAcct><Id><IBAN>CH4708390012345678901</IBAN></Id></DbtrAcct>",
         ] {
             assert!(xml.body.contains(needle), "{needle} in {}", xml.body);
         }
+        assert!(!xml.body.contains("CH9300762011623852957"), "{}", xml.body);
         async fn status(t: &TestApp, org: guichet_core::OrgId, token: &str) -> String {
             let r = t
                 .client()

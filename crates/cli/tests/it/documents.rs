@@ -105,7 +105,7 @@ async fn invoice_documents_follow_payment_and_read_back(b: Backend) {
     let inv = api.invoice(a.id, tok, &invoice_id.to_string()).await;
     let number = inv["number"].as_str().unwrap().to_owned();
     let gross = inv["gross_minor"].as_i64().unwrap();
-    let total = guichet_bank::money::format_minor_grouped(gross);
+    let total = guichet_bank::amount::format_minor_grouped(gross);
     assert_eq!(inv["billing_reference"], "PO 2026-118");
     let pdf_url = format!("/api/v1/orgs/{}/invoices/{invoice_id}/pdf", a.id);
 
@@ -210,7 +210,7 @@ async fn invoice_documents_follow_payment_and_read_back(b: Backend) {
     );
     assert!(!text.contains(fixture_inv["payment_reference"].as_str().unwrap()));
     let fixture_total =
-        guichet_bank::money::format_minor_grouped(fixture_inv["gross_minor"].as_i64().unwrap());
+        guichet_bank::amount::format_minor_grouped(fixture_inv["gross_minor"].as_i64().unwrap());
     assert!(
         text.contains(&format!("CHF {fixture_total}")),
         "the checkout's total {fixture_total}:\n{text}"

@@ -71,7 +71,7 @@ async fn another_duration_applies_only_once_paid(b: Backend) {
         .output()
         .expect("pdftotext (poppler-utils) is installed by .ci/run");
     let text = String::from_utf8(out.stdout).unwrap();
-    let total = format!("CHF {}", guichet_bank::money::format_minor_grouped(gross));
+    let total = format!("CHF {}", guichet_bank::amount::format_minor_grouped(gross));
     assert!(
         text.contains(&total) && text.contains(&format!("{months} mois / months")),
         "{total} for {months} months missing:\n{text}"

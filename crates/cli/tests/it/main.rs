@@ -14,6 +14,7 @@ mod amounts;
 mod api;
 mod auth;
 mod bank;
+mod bank_details;
 mod bank_once;
 mod billing;
 mod browser;

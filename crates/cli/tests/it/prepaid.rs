@@ -589,7 +589,7 @@ mod transfers {
         assert!(
             matches!(&bill.reference, guichet_bank::qr::Reference::Scor(rf) if rf.starts_with("RF"))
         );
-        assert_eq!(bill.currency, guichet_bank::Currency::Eur);
+        assert_eq!(bill.currency, guichet_core::Currency::Eur);
         // Every request has its own reference; another Organization's request is a 404; no accounting, 403.
         let again = api
             .api(

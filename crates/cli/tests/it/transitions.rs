@@ -350,6 +350,10 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
             note: None,
             details_ref: Some("DETAILS-1"),
             credited_entry: None,
+            additional_remittance: None,
+            ultimate_debtor: None,
+            charges: None,
+            fee_entry: None,
             now: 1,
         },
     )

@@ -3,7 +3,7 @@
 
 use crate::canvas::{Align, Canvas, Fonts};
 use crate::{A4_HEIGHT_MM, Document, Kind, PdfError};
-use guichet_bank::money::format_minor_grouped;
+use guichet_bank::amount::format_minor_grouped;
 use guichet_bank::qr::{
     self, Mark, QrMatrix, SLIP_HEIGHT_MM, Separation, SlipOptions, payment_part_layout,
 };

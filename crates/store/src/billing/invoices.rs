@@ -337,6 +337,12 @@ pub async fn invoices_by_references(
         .collect())
 }
 
+/// The invoices with these numbers (a payer's message naming them), at most one per number.
+pub async fn invoices_by_numbers(c: &mut Conn, numbers: &[String]) -> Result<Vec<Invoice>> {
+    let head = format!("SELECT {ICOLS} FROM invoices WHERE number");
+    select_in(c, &head, numbers, invoice).await
+}
+
 /// The products billed on an invoice, with the start and end of the period each line bills.
 pub async fn invoice_products(
     c: &mut Conn,

@@ -14,7 +14,93 @@ pub async fn bank(
     Query(q): Query<crate::pages::done::Done>,
 ) -> Result<Markup, WebError> {
     let queue = s.ctx.state.app.bank_queue(&s.sess).await?;
-    Ok(bank_page(&s, &queue, q.done.as_deref(), None))
+    Ok(bank_page(&s, &queue, q.done.as_deref(), None, None))
+}
+
+/// What the bank file said about a payment, for the operator: the payer and on whose behalf, the
+/// reference and the payer's messages, the charges (issue #15: instead of "—").
+fn transaction_cells(ctx: &crate::ctx::Ctx, t: &guichet_app::views::BankTransaction) -> Markup {
+    use guichet_core::i18n::tf;
+    let money = |minor: i64| {
+        format!(
+            "{} {}",
+            guichet_core::money::format_minor(minor),
+            t.currency
+        )
+    };
+    let said = t.reference.is_some() || t.message.is_some() || t.additional_remittance.is_some();
+    html! {
+        td { (t.booking_date.as_deref().unwrap_or("—")) }
+        td.num { (money(t.amount)) }
+        td {
+            (t.debtor_name.as_deref().unwrap_or("—"))
+            @if let Some(u) = &t.ultimate_debtor { br; span.ultimate-debtor { (tf(ctx.lang, "bank.ultimate_debtor", &[("name", u)])) } }
+            br; span.muted { (t.debtor_iban.as_deref().unwrap_or("")) }
+        }
+        td {
+            @if !said { "—" }
+            @if let Some(r) = &t.reference { code { (r) } br; }
+            @if let Some(m) = &t.message { span.message { (m) } br; }
+            @if let Some(a) = &t.additional_remittance { span.message { (tf(ctx.lang, "bank.additional_remittance", &[("text", a)])) } }
+            @if let Some(c) = &t.charges {
+                @if c.included > 0 { br; span.charges { (tf(ctx.lang, "bank.charges_included", &[("amount", &money(c.included))])) } }
+                @if c.debited > 0 { br; span.charges { (tf(ctx.lang, "bank.charges_debited", &[("amount", &money(c.debited))])) } }
+            }
+        }
+        td.muted { (t.note.as_deref().unwrap_or("")) }
+    }
+}
+
+/// The column headings of a bank transaction table (the last column is the table's own).
+fn transaction_head(ctx: &crate::ctx::Ctx, extra: bool) -> Markup {
+    html! {
+        thead { tr {
+            th { (ctx.t("bank.col_date")) }
+            th.num { (ctx.t("bank.col_amount")) }
+            th { (ctx.t("bank.col_payer")) }
+            th { (ctx.t("bank.col_reference")) }
+            th { (ctx.t("bank.col_note")) }
+            @if extra { th {} }
+        } }
+    }
+}
+
+/// What an import did, said on the page right after it: the counts, and which payouts the
+/// bank's debits completed.
+fn import_summary(
+    ctx: &crate::ctx::Ctx,
+    file: &str,
+    r: &guichet_app::bank_import::ImportReport,
+) -> Markup {
+    use guichet_core::i18n::tf;
+    let n = |v: usize| v.to_string();
+    html! {
+        section.card #import-summary role="status" {
+            h2 { (ctx.t("bank.import_summary_title")) }
+            p { (tf(ctx.lang, "bank.import_summary", &[
+                ("file", file),
+                ("payments", &n(r.payments)),
+                ("credited", &n(r.credited)),
+                ("duplicates", &n(r.duplicates)),
+                ("exceptions", &n(r.exceptions)),
+                ("ignored", &n(r.ignored)),
+                ("payouts", &n(r.payouts)),
+            ])) }
+            @if !r.completed_payouts.is_empty() {
+                h3 { (ctx.t("bank.payouts_completed")) }
+                ul #payouts-completed {
+                    @for p in &r.completed_payouts {
+                        li { (tf(ctx.lang, "bank.payout_completed", &[
+                            ("amount", &p.amount.to_string()),
+                            ("holder", &p.holder),
+                            ("org", &p.org_name),
+                            ("id", &p.withdrawal_id),
+                        ])) }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn bank_page(
@@ -22,18 +108,11 @@ fn bank_page(
     queue: &guichet_app::bank_import::BankQueue,
     done: Option<&str>,
     error: Option<&str>,
+    imported: Option<Markup>,
 ) -> Markup {
     let ctx = &s.ctx;
     let (exceptions, credited) = (&queue.exceptions, &queue.credited);
-    let row = |t: &guichet_app::views::BankTransaction| {
-        html! {
-            td { (t.booking_date.as_deref().unwrap_or("—")) }
-            td.num { (guichet_core::money::format_minor(t.amount)) " " (t.currency) }
-            td { (t.debtor_name.as_deref().unwrap_or("—")) br; span.muted { (t.debtor_iban.as_deref().unwrap_or("")) } }
-            td { code { (t.reference.as_deref().unwrap_or("—")) } br; span.muted { (t.message.as_deref().unwrap_or("")) } }
-            td.muted { (t.note.as_deref().unwrap_or("")) }
-        }
-    };
+    let row = |t: &guichet_app::views::BankTransaction| transaction_cells(ctx, t);
     public_page(
         ctx,
         ctx.t("admin.bank"),
@@ -42,6 +121,7 @@ fn bank_page(
             h1 { (ctx.t("admin.bank")) }
             (crate::pages::done::done_notice(ctx, &crate::pages::done::Done { done: done.map(str::to_string) }))
             @if let Some(e) = error { p.error role="alert" { (e) } }
+            @if let Some(summary) = imported { (summary) }
             section.card {
                 h2 { (ctx.t("admin.bank_upload")) }
                 form method="post" action="/admin/bank/import" enctype="multipart/form-data" {
@@ -56,6 +136,7 @@ fn bank_page(
                 @if exceptions.is_empty() { p.empty { (ctx.t("admin.bank_no_exceptions")) } }
                 @else {
                     table {
+                        (transaction_head(ctx, true))
                         tbody {
                             @for t in exceptions {
                                 tr {
@@ -79,20 +160,20 @@ fn bank_page(
             section.card {
                 h2 { (ctx.t("admin.bank_credited")) }
                 @if credited.is_empty() { p.empty { (ctx.t("admin.bank_none_credited")) } }
-                @else { table { tbody { @for t in credited { tr { (row(t)) } } } } }
+                @else { table { (transaction_head(ctx, false)) tbody { @for t in credited { tr { (row(t)) } } } } }
             }
             section.card #set-aside {
                 h2 { (ctx.t("admin.bank_set_aside")) " " span.badge { (queue.set_aside.len()) } }
                 p.muted { (ctx.t("admin.bank_set_aside_help")) }
                 @if !queue.set_aside.is_empty() {
-                    table { tbody { @for t in &queue.set_aside { tr { (row(t)) } } } }
+                    table { (transaction_head(ctx, false)) tbody { @for t in &queue.set_aside { tr { (row(t)) } } } }
                 }
             }
             section.card #awaiting-details {
                 h2 { (ctx.t("admin.bank_awaiting_details")) " " span.badge { (queue.awaiting_details.len()) } }
                 p.muted { (ctx.t("admin.bank_awaiting_details_help")) }
                 @if !queue.awaiting_details.is_empty() {
-                    table { tbody { @for t in &queue.awaiting_details { tr {
+                    table { (transaction_head(ctx, true)) tbody { @for t in &queue.awaiting_details { tr {
                         (row(t))
                         td { code { (t.details_ref.as_deref().unwrap_or("")) } }
                     } } } }
@@ -140,16 +221,19 @@ pub async fn bank_import(
         .await
     {
         Ok(r) => {
+            // The page itself, with what the import did (which payouts were completed, too).
             let done = if r.exceptions > 0 {
                 "admin.bank_imported_with_exceptions"
             } else {
                 "admin.bank_imported"
             };
-            Ok(axum::response::Redirect::to(&format!("/admin/bank?done={done}")).into_response())
+            let queue = s.ctx.state.app.bank_queue(&s.sess).await?;
+            let summary = import_summary(&s.ctx, &name, &r);
+            Ok(bank_page(&s, &queue, Some(done), None, Some(summary)).into_response())
         }
         Err(AppError::Unreadable(msg)) => {
             let queue = s.ctx.state.app.bank_queue(&s.sess).await?;
-            let page = bank_page(&s, &queue, None, Some(&msg));
+            let page = bank_page(&s, &queue, None, Some(&msg), None);
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e.into()),

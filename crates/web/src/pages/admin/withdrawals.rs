@@ -112,6 +112,7 @@ fn set_aside_card(ctx: &crate::ctx::Ctx, list: &[guichet_app::payouts::SetAside]
                             "holder" => "payout_aside.field.holder",
                             "address" => "payout_aside.field.address",
                             "iban" => "payout_aside.field.iban",
+                            "account" => "payout_aside.field.account",
                             _ => "payout_aside.field.other",
                         };
                         tr {
@@ -121,6 +122,10 @@ fn set_aside_card(ctx: &crate::ctx::Ctx, list: &[guichet_app::payouts::SetAside]
                             td {
                                 strong { (ctx.t(field)) } ": "
                                 @match &a.problem.refused_char {
+                                    _ if a.problem.field == "account" => {
+                                        @let currency = w.currency.code();
+                                        (tf(ctx.lang, "payout_aside.no_account", &[("currency", currency), ("setting", &format!("GUICHET_PAYOUT_IBAN_{currency}"))]))
+                                    }
                                     Some(c) => {
                                         @let shown = c.chars().next().map(guichet_core::sps_text::describe).unwrap_or_default();
                                         (tf(ctx.lang, "payout_aside.char", &[("char", &shown)]))

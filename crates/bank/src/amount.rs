@@ -1,40 +1,7 @@
-//! Currencies and exact conversion between decimal text and integer minor units.
+//! Exact conversion between the decimal text of bank files and integer minor units. The currency
+//! and the plain `1234.50` form are core's (`guichet_core::money`).
 
-use std::fmt;
-
-/// Currencies a QR-bill or a Guichet payout may use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Currency {
-    /// Swiss franc.
-    Chf,
-    /// Euro.
-    Eur,
-}
-
-impl Currency {
-    /// The ISO 4217 code, `CHF` or `EUR`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Currency::Chf => "CHF",
-            Currency::Eur => "EUR",
-        }
-    }
-
-    /// The currency for an ISO 4217 code (exact, upper case), if supported.
-    pub fn from_code(code: &str) -> Option<Currency> {
-        match code {
-            "CHF" => Some(Currency::Chf),
-            "EUR" => Some(Currency::Eur),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Currency {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+pub use guichet_core::money::format_minor;
 
 /// Why a decimal amount could not be turned into minor units.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -96,13 +63,6 @@ pub fn parse_minor(text: &str) -> Result<i64, AmountError> {
         .checked_mul(100)
         .and_then(|u| u.checked_add(cents))
         .ok_or_else(overflow)
-}
-
-/// Formats minor units as a plain decimal with exactly two decimals (`1949.75`, `-0.05`).
-pub fn format_minor(minor: i64) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    let abs = minor.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
 /// Formats minor units for print, with a space as thousands separator (`1 949.75`).
