@@ -104,7 +104,7 @@ pub(crate) async fn book_fees(
     debited: i64,
     bank_key: &str,
     now: i64,
-) -> AppResult<String> {
+) -> AppResult<guichet_core::LedgerEntryId> {
     let description = format!(
         "Bank charges on payment {bank_key}: {}",
         Money::new(debited, currency)
@@ -127,7 +127,6 @@ pub(crate) async fn book_fees(
         }],
     )
     .await
-    .map(|id| id.to_string())
     .map_err(crate::error::post_error)
 }
 

@@ -14,6 +14,7 @@ pub mod password;
 pub mod period;
 pub mod permissions;
 pub mod product;
+pub mod reconcile;
 pub mod renewal;
 pub mod sites;
 pub mod sps_text;

@@ -102,6 +102,29 @@ impl fmt::Display for Money {
     }
 }
 
+/// An amount as a bank file states it: minor units of an ISO 4217 currency Guichet may keep no
+/// accounts in (a camt entry in USD is recorded with its reason, never booked).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct BankAmount {
+    pub minor: i64,
+    /// The ISO 4217 code the file gave (`CHF`, `EUR`, `USD`…).
+    pub currency: String,
+}
+
+impl BankAmount {
+    /// The amount as money Guichet books, when it is in one of its currencies.
+    pub fn money(&self) -> Option<Money> {
+        Currency::parse(&self.currency).map(|c| Money::new(self.minor, c))
+    }
+}
+
+impl fmt::Display for BankAmount {
+    /// `1234.50 CHF`, as the statement lists it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", format_minor(self.minor), self.currency)
+    }
+}
+
 /// The largest amount Guichet accepts anywhere, in minor units: 1 000 000 000.00 of any currency.
 /// Every input that carries an amount (forms, API, bank files, operator tools, catalogue prices) is
 /// checked against it, so running sums stay far inside the integer range.

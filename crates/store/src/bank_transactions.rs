@@ -3,19 +3,20 @@
 use crate::row::*;
 use crate::transition::Cas;
 use crate::{Conn, Result};
+use guichet_core::money::BankAmount;
+use guichet_core::period::Date;
 use guichet_core::status::bank_transaction::BankTransactionStatus;
-use guichet_core::{OrgId, UserId};
+use guichet_core::{BankTransactionId, LedgerEntryId, OrgId, UserId};
 use sqlx::any::AnyRow;
 
 #[derive(Clone, Debug)]
 pub struct BankTransaction {
-    pub id: String,
+    pub id: BankTransactionId,
     pub bank_key: String,
     pub file_name: String,
     pub direction: String,
-    pub amount: i64,
-    pub currency: String,
-    pub booking_date: Option<String>,
+    pub amount: BankAmount,
+    pub booking_date: Option<Date>,
     pub reference: Option<String>,
     pub debtor_name: Option<String>,
     pub debtor_iban: Option<String>,
@@ -27,7 +28,7 @@ pub struct BankTransaction {
     /// The camt.054 message a collective credit points to.
     pub details_ref: Option<String>,
     /// The ledger entry that credited it (importer or operator), at most one.
-    pub credited_entry: Option<String>,
+    pub credited_entry: Option<LedgerEntryId>,
     /// The payer's structured additional remittance text (`Strd/AddtlRmtInf`).
     pub additional_remittance: Option<String>,
     /// The ultimate debtor's name (`UltmtDbtr`).
@@ -35,7 +36,7 @@ pub struct BankTransaction {
     /// The charges the bank reported with the payment, if any.
     pub charges: Option<Charges>,
     /// The ledger entry that booked the debited charges as bank fees.
-    pub fee_entry: Option<String>,
+    pub fee_entry: Option<LedgerEntryId>,
 }
 
 /// The charges of a bank payment, in minor units of `currency`: the part already deducted from
@@ -54,13 +55,15 @@ const COLS: &str = "id, bank_key, file_name, direction, amount, currency, bookin
 
 fn from_row(r: &AnyRow) -> Result<BankTransaction> {
     Ok(BankTransaction {
-        id: text(r, T, "id")?,
+        id: parsed(r, T, "id")?,
         bank_key: text(r, T, "bank_key")?,
         file_name: text(r, T, "file_name")?,
         direction: text(r, T, "direction")?,
-        amount: int(r, T, "amount")?,
-        currency: text(r, T, "currency")?,
-        booking_date: opt_text(r, T, "booking_date")?,
+        amount: BankAmount {
+            minor: int(r, T, "amount")?,
+            currency: text(r, T, "currency")?,
+        },
+        booking_date: opt_parsed(r, T, "booking_date")?,
         reference: opt_text(r, T, "reference")?,
         debtor_name: opt_text(r, T, "debtor_name")?,
         debtor_iban: opt_text(r, T, "debtor_iban")?,
@@ -76,7 +79,7 @@ fn from_row(r: &AnyRow) -> Result<BankTransaction> {
         note: opt_text(r, T, "note")?,
         imported_at: int(r, T, "imported_at")?,
         details_ref: opt_text(r, T, "details_ref")?,
-        credited_entry: opt_text(r, T, "credited_entry")?,
+        credited_entry: opt_parsed(r, T, "credited_entry")?,
         additional_remittance: opt_text(r, T, "additional_remittance")?,
         ultimate_debtor: opt_text(r, T, "ultimate_debtor")?,
         charges: match opt_text(r, T, "charges_currency")? {
@@ -87,7 +90,7 @@ fn from_row(r: &AnyRow) -> Result<BankTransaction> {
             }),
             None => None,
         },
-        fee_entry: opt_text(r, T, "fee_entry")?,
+        fee_entry: opt_parsed(r, T, "fee_entry")?,
     })
 }
 
@@ -95,9 +98,8 @@ pub struct NewTransaction<'a> {
     pub bank_key: &'a str,
     pub file_name: &'a str,
     pub direction: &'a str,
-    pub amount: i64,
-    pub currency: &'a str,
-    pub booking_date: Option<&'a str>,
+    pub amount: &'a BankAmount,
+    pub booking_date: Option<Date>,
     pub reference: Option<&'a str>,
     pub debtor_name: Option<&'a str>,
     pub debtor_iban: Option<&'a str>,
@@ -109,12 +111,12 @@ pub struct NewTransaction<'a> {
     /// The camt.054 message a collective credit points to.
     pub details_ref: Option<&'a str>,
     /// The ledger entry that credited it (only with `Credited`).
-    pub credited_entry: Option<&'a str>,
+    pub credited_entry: Option<LedgerEntryId>,
     pub additional_remittance: Option<&'a str>,
     pub ultimate_debtor: Option<&'a str>,
     pub charges: Option<&'a Charges>,
     /// The ledger entry that booked the debited charges as bank fees.
-    pub fee_entry: Option<&'a str>,
+    pub fee_entry: Option<LedgerEntryId>,
     pub now: i64,
 }
 
@@ -133,21 +135,21 @@ pub async fn existing_keys(
     Ok(found.into_iter().collect())
 }
 
-pub async fn insert(c: &mut Conn, t: &NewTransaction<'_>) -> Result<String> {
-    let id = uuid::Uuid::now_v7().to_string();
+pub async fn insert(c: &mut Conn, t: &NewTransaction<'_>) -> Result<BankTransactionId> {
+    let id = BankTransactionId::new();
     sqlx::query(
         "INSERT INTO bank_transactions (id, bank_key, file_name, direction, amount, currency, booking_date, reference, debtor_name, \
          debtor_iban, message, status, org_id, request_id, note, imported_at, details_ref, credited_entry, \
          additional_remittance, ultimate_debtor, charges_currency, charges_included, charges_debited, fee_entry) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)",
     )
-    .bind(&id)
+    .bind(id.to_string())
     .bind(t.bank_key)
     .bind(t.file_name)
     .bind(t.direction)
-    .bind(t.amount)
-    .bind(t.currency)
-    .bind(t.booking_date)
+    .bind(t.amount.minor)
+    .bind(t.amount.currency.as_str())
+    .bind(t.booking_date.map(Date::iso))
     .bind(t.reference)
     .bind(t.debtor_name)
     .bind(t.debtor_iban)
@@ -158,13 +160,13 @@ pub async fn insert(c: &mut Conn, t: &NewTransaction<'_>) -> Result<String> {
     .bind(t.note)
     .bind(t.now)
     .bind(t.details_ref)
-    .bind(t.credited_entry)
+    .bind(t.credited_entry.map(|e| e.to_string()))
     .bind(t.additional_remittance)
     .bind(t.ultimate_debtor)
     .bind(t.charges.map(|ch| ch.currency.as_str()))
     .bind(t.charges.map(|ch| ch.included))
     .bind(t.charges.map(|ch| ch.debited))
-    .bind(t.fee_entry)
+    .bind(t.fee_entry.map(|e| e.to_string()))
     .execute(c)
     .await?;
     Ok(id)
@@ -197,11 +199,14 @@ pub async fn with_status(
     rows.iter().map(from_row).collect()
 }
 
-pub async fn get(c: &mut Conn, id: &str) -> Result<Option<BankTransaction>> {
+pub async fn get(c: &mut Conn, id: BankTransactionId) -> Result<Option<BankTransaction>> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {COLS} FROM bank_transactions WHERE id = $1"
     ));
-    let row = sqlx::query(sql).bind(id).fetch_optional(c).await?;
+    let row = sqlx::query(sql)
+        .bind(id.to_string())
+        .fetch_optional(c)
+        .await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -210,11 +215,11 @@ pub async fn get(c: &mut Conn, id: &str) -> Result<Option<BankTransaction>> {
 /// someone else, replaced by its details, …) or already carries a credit: the caller rolls back.
 pub async fn assign(
     c: &mut Conn,
-    id: &str,
+    id: BankTransactionId,
     org: OrgId,
     by: UserId,
     note: &str,
-    entry: &str,
+    entry: LedgerEntryId,
     now: i64,
 ) -> Result<bool> {
     Cas::new(
@@ -226,7 +231,7 @@ pub async fn assign(
     .set("decided_by", by.to_string())
     .set("decided_at", now)
     .set("note", note)
-    .set("credited_entry", entry)
+    .set("credited_entry", entry.to_string())
     .guard_expr("credited_entry IS NULL")
     .applied(c)
     .await

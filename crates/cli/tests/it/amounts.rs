@@ -337,8 +337,10 @@ async fn a_bank_amount_is_an_integer_in_range_whatever_writes_it(b: Backend) {
             bank_key: "RANGE-1",
             file_name: "range.xml",
             direction: "credit",
-            amount: 6000,
-            currency: "CHF",
+            amount: &guichet_core::money::BankAmount {
+                minor: 6000,
+                currency: "CHF".into(),
+            },
             booking_date: None,
             reference: None,
             debtor_name: None,

@@ -262,7 +262,7 @@ async fn two_operators_placing_one_entry_place_it_once(b: Backend) {
         .await
         .unwrap();
     assert_eq!(r.exceptions, 1);
-    let id = with_status(&t, Status::Exception).await[0].id.clone();
+    let id = with_status(&t, Status::Exception).await[0].id;
     for round in 0..3 {
         let mut one = t.operator("/admin/bank").await;
         let mut two = t.operator("/admin/bank").await;

@@ -99,7 +99,7 @@ async fn price_changes_apply_from_their_date_and_never_rewrite_invoices(b: Backe
     let order =
         async |api: &mut crate::client::Client| api.order(a.id, lr, &offer, 12).await.invoice;
     let net = async |api: &mut crate::client::Client, inv: &str| {
-        api.invoice(a.id, lr, &inv.to_string()).await["net_minor"]
+        api.invoice(a.id, lr, inv).await["net_minor"]
             .as_i64()
             .unwrap()
     };

@@ -240,7 +240,13 @@ fn bank_apply(r: &Rows, from: B, to: B) -> Run {
         (B::Exception, B::Assigned) => Arc::new(move |db, gate| {
             let (id, entry) = (id.clone(), entry.clone());
             in_tx!(db, gate, |c| bank_transactions::assign(
-                c, &id, org, user, "test", &entry, 1
+                c,
+                id.parse().unwrap(),
+                org,
+                user,
+                "test",
+                entry.parse().unwrap(),
+                1
             ))
         }),
         (_, B::ReplacedByDetails) => Arc::new(move |db, gate| {
@@ -337,8 +343,10 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
             bank_key: "TRANSITIONS-1",
             file_name: "t.xml",
             direction: "credit",
-            amount: 100,
-            currency: "CHF",
+            amount: &guichet_core::money::BankAmount {
+                minor: 100,
+                currency: "CHF".into(),
+            },
             booking_date: None,
             reference: None,
             debtor_name: None,
@@ -386,7 +394,7 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
         withdrawal: withdrawal.clone().to_string(),
         payout_file: payout_file.to_string(),
         request: request.clone().to_string(),
-        bank_tx: bank_tx.clone(),
+        bank_tx: bank_tx.to_string(),
         entry: entry.to_string(),
     };
     let mut checked = Vec::new();

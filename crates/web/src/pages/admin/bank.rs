@@ -25,13 +25,13 @@ fn transaction_cells(ctx: &crate::ctx::Ctx, t: &guichet_app::views::BankTransact
         format!(
             "{} {}",
             guichet_core::money::format_minor(minor),
-            t.currency
+            t.amount.currency
         )
     };
     let said = t.reference.is_some() || t.message.is_some() || t.additional_remittance.is_some();
     html! {
-        td { (t.booking_date.as_deref().unwrap_or("—")) }
-        td.num { (money(t.amount)) }
+        td { (t.booking_date.map(|d| d.iso()).unwrap_or_else(|| "—".to_owned())) }
+        td.num { (money(t.amount.minor)) }
         td {
             (t.debtor_name.as_deref().unwrap_or("—"))
             @if let Some(u) = &t.ultimate_debtor { br; span.ultimate-debtor { (tf(ctx.lang, "bank.ultimate_debtor", &[("name", u)])) } }

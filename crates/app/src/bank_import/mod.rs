@@ -9,12 +9,18 @@ use crate::auth::SessionCtx;
 use crate::bank_details;
 use crate::error::{AppError, AppResult};
 use guichet_bank::camt::{self, CreditDebit, ReadLimits};
+use guichet_core::Money;
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
 use guichet_core::money::MAX_AMOUNT_MINOR;
+use guichet_core::reconcile::{InvoicePayment, Mismatch, invoice_payment};
 use guichet_core::status::bank_transaction::BankTransactionStatus as Status;
 use guichet_core::{Currency, OrgId, UserId};
 use guichet_store::bank_transactions::{self as store, BankTransaction, NewTransaction};
 use guichet_store::{Conn, audit, ledger, orgs, payment_requests};
+
+mod notify;
+mod queue;
+pub use queue::BankQueue;
 
 /// What an import did.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -60,15 +66,6 @@ impl std::fmt::Display for CompletedPayout {
     }
 }
 
-/// What the back office shows of the bank: the queue, and what was credited, set aside or waits
-/// for its details.
-pub struct BankQueue {
-    pub exceptions: Vec<BankTransaction>,
-    pub credited: Vec<BankTransaction>,
-    pub set_aside: Vec<BankTransaction>,
-    pub awaiting_details: Vec<BankTransaction>,
-}
-
 /// Files larger than this are refused (⚙ in a later version).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -80,7 +77,7 @@ async fn credit_prepaid(
     description: &str,
     key: &str,
     now: i64,
-) -> AppResult<String> {
+) -> AppResult<guichet_core::LedgerEntryId> {
     let clearing = AccountRef::provider(AccountKind::BankClearing, currency);
     let prepaid = AccountRef::of_org(AccountKind::Prepaid, org, currency);
     let entry = ledger::NewEntry {
@@ -101,7 +98,7 @@ async fn credit_prepaid(
     )
     .await
     {
-        Ok(id) => Ok(id.to_string()),
+        Ok(id) => Ok(id),
         // This bank payment was credited to this Organization already: never twice.
         Err(ledger::PostError::Duplicate(_)) => Err(AppError::Conflict("bank.already_placed")),
         Err(e) => Err(crate::error::post_error(e)),
@@ -228,7 +225,6 @@ impl App {
                     let ultimate_debtor = bank_details::ultimate_debtor(d);
                     let charges = bank_details::charges_of(entry, i, d, &amount.currency);
                     let currency = Currency::parse(&amount.currency);
-                    let booking = entry.booking_date.map(|d| d.to_string());
                     // Charges the bank debited besides a booked payment are bank fees, booked
                     // with the payment's row (its bank key is unique: once, whatever comes next).
                     let fee_entry = match (&charges, currency) {
@@ -260,6 +256,10 @@ impl App {
                             numbers.join(", ")
                         )),
                     };
+                    let booked = guichet_core::money::BankAmount {
+                        minor: amount.minor,
+                        currency: amount.currency.clone(),
+                    };
                     let mut new = NewTransaction {
                         bank_key: &bank_key,
                         file_name,
@@ -268,9 +268,8 @@ impl App {
                         } else {
                             "debit"
                         },
-                        amount: amount.minor,
-                        currency: &amount.currency,
-                        booking_date: booking.as_deref(),
+                        amount: &booked,
+                        booking_date: entry.booking_date,
                         reference: reference.as_deref(),
                         debtor_name: debtor_name.as_deref(),
                         debtor_iban: debtor_iban.as_deref(),
@@ -284,7 +283,7 @@ impl App {
                         additional_remittance: additional.as_deref(),
                         ultimate_debtor: ultimate_debtor.as_deref(),
                         charges: charges.as_ref(),
-                        fee_entry: fee_entry.as_deref(),
+                        fee_entry,
                         now,
                     };
                     // An amount no entry can carry: recorded with its reason, the rest goes on.
@@ -371,10 +370,12 @@ impl App {
                                 let paid_here = invoices
                                     .get(&inv.payment_reference)
                                     .is_some_and(|i| !i.status.is_payable());
-                                let exact = inv.currency == currency
-                                    && inv.gross.minor == amount.minor
-                                    && inv.status.is_payable()
-                                    && !paid_here;
+                                let exact = !paid_here
+                                    && invoice_payment(
+                                        inv.gross,
+                                        inv.status,
+                                        Money::new(amount.minor, currency),
+                                    ) == InvoicePayment::Pays;
                                 if !exact {
                                     new.status = Status::Exception;
                                     new.note = text_note.as_deref();
@@ -398,8 +399,12 @@ impl App {
                     if let Some(inv) = named {
                         let r = &inv.payment_reference.clone();
                         let open = inv.status.is_payable();
-                        let exact =
-                            inv.currency == currency && inv.gross.minor == amount.minor && open;
+                        let rule = invoice_payment(
+                            inv.gross,
+                            inv.status,
+                            Money::new(amount.minor, currency),
+                        );
+                        let exact = rule == InvoicePayment::Pays;
                         new.org = Some(inv.org_id);
                         new.status = Status::Credited;
                         // Compare-and-set: only a payment that finds the invoice still open pays it.
@@ -436,8 +441,7 @@ impl App {
                             )
                             .await
                             .map_err(crate::error::post_error)?;
-                            let entry_id = entry_id.to_string();
-                            new.credited_entry = Some(&entry_id);
+                            new.credited_entry = Some(entry_id);
                             store::insert(&mut tx, &new).await?;
                             // A second payment of it in the same file finds it paid.
                             if let Some(i) = invoices.get_mut(r) {
@@ -452,10 +456,13 @@ impl App {
                             // prepaid balance in the currency received (one per currency, shown on the
                             // prepaid page), the invoice stays as it is, and the customer is told why.
                             // Another currency never pays an invoice, whatever the figure.
-                            new.note = Some(if inv.currency != currency {
-                                "invoice in another currency: credited to the prepaid balance in the currency received"
-                            } else {
-                                "invoice reference, amount differs or invoice settled: credited to the prepaid account"
+                            new.note = Some(match rule {
+                                InvoicePayment::Credits(Mismatch::OtherCurrency) => {
+                                    "invoice in another currency: credited to the prepaid balance in the currency received"
+                                }
+                                _ => {
+                                    "invoice reference, amount differs or invoice settled: credited to the prepaid account"
+                                }
                             });
                             let description = format!(
                                 "Bank transfer for invoice {} (credited, see e-mail)",
@@ -471,7 +478,7 @@ impl App {
                                 now,
                             )
                             .await?;
-                            new.credited_entry = Some(&entry_id);
+                            new.credited_entry = Some(entry_id);
                             store::insert(&mut tx, &new).await?;
                             self.tell_payment_mismatch(
                                 &mut tx,
@@ -548,7 +555,7 @@ impl App {
                         now,
                     )
                     .await?;
-                    new.credited_entry = Some(&entry_id);
+                    new.credited_entry = Some(entry_id);
                     store::insert(&mut tx, &new).await?;
                     // The money is credited either way; the request is marked paid by the first
                     // payment only (a second one is a top-up of its own).
@@ -592,155 +599,5 @@ impl App {
         audit::record(&mut tx, None, by, "bank.import", &summary, "", now).await?;
         tx.commit().await?;
         Ok(report)
-    }
-
-    /// REM-03: e-mails the Organization's billing contacts (or its LRs) why the payment did not settle
-    /// the invoice and which prepaid balance holds it, with their support code (REM-06). A payment
-    /// in another currency for an invoice still `open` says that the invoice is still due.
-    async fn tell_payment_mismatch(
-        &self,
-        c: &mut Conn,
-        inv: &guichet_store::billing::Invoice,
-        open: bool,
-        currency: Currency,
-        amount: i64,
-        now: i64,
-    ) -> AppResult<()> {
-        let expected = guichet_core::Money::new(inv.gross.minor, inv.currency).to_string();
-        let received = guichet_core::Money::new(amount, currency).to_string();
-        for (email, lang, code) in
-            guichet_store::memberships::billing_recipients(c, inv.org_id).await?
-        {
-            let lang = guichet_core::Lang::parse(&lang).unwrap_or_default();
-            let mail = if open && inv.currency != currency {
-                crate::mail::Mail::PaymentOtherCurrency {
-                    invoice: &inv.number,
-                    expected: &expected,
-                    received: &received,
-                    balance: currency.code(),
-                    support_code: &code,
-                }
-            } else {
-                crate::mail::Mail::PaymentMismatch {
-                    invoice: &inv.number,
-                    expected: &expected,
-                    received: &received,
-                    balance: currency.code(),
-                    support_code: &code,
-                }
-            };
-            crate::mail::enqueue(c, self, &email, lang, mail, now).await?;
-        }
-        Ok(())
-    }
-
-    /// E-mails the Organization's billing contacts that a bank payment in another currency than
-    /// the Organization's was credited to its prepaid balance in that currency.
-    async fn tell_other_currency(
-        &self,
-        c: &mut Conn,
-        org: OrgId,
-        org_currency: Currency,
-        currency: Currency,
-        amount: i64,
-        now: i64,
-    ) -> AppResult<()> {
-        let received = guichet_core::Money::new(amount, currency).to_string();
-        for (email, lang, code) in guichet_store::memberships::billing_recipients(c, org).await? {
-            let lang = guichet_core::Lang::parse(&lang).unwrap_or_default();
-            let mail = crate::mail::Mail::CreditedOtherCurrency {
-                received: &received,
-                balance: currency.code(),
-                org_currency: org_currency.code(),
-                support_code: &code,
-            };
-            crate::mail::enqueue(c, self, &email, lang, mail, now).await?;
-        }
-        Ok(())
-    }
-
-    /// The exceptions queue and the latest credited payments, for the back office.
-    pub async fn bank_queue(&self, ctx: &SessionCtx) -> AppResult<BankQueue> {
-        if !ctx.user.is_operator {
-            return Err(AppError::NotFound);
-        }
-        let mut c = self.db.conn().await?;
-        Ok(BankQueue {
-            exceptions: store::with_status(&mut c, Status::Exception, 500).await?,
-            credited: store::with_status(&mut c, Status::Credited, 50).await?,
-            set_aside: store::with_status(&mut c, Status::SetAside, 200).await?,
-            awaiting_details: store::with_status(&mut c, Status::AwaitingDetails, 200).await?,
-        })
-    }
-
-    /// REM-04: an operator places an exception on an Organization's prepaid account (audited).
-    pub async fn assign_bank_transaction(
-        &self,
-        ctx: &SessionCtx,
-        id: &str,
-        org: OrgId,
-        note: &str,
-    ) -> AppResult<()> {
-        if !ctx.user.is_operator {
-            return Err(AppError::NotFound);
-        }
-        let note = guichet_core::validate::line(note, 300)
-            .ok_or(AppError::invalid("note", "bank.note_required"))?;
-        let now = self.now();
-        let mut tx = self.db.begin().await?;
-        let t = store::get(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-        let o = orgs::by_id(&mut tx, org)
-            .await?
-            .ok_or(AppError::invalid("org", "bank.org_unknown"))?;
-        // Only an exception is placed: credited, replaced by its details, set aside: never again.
-        if !t.status.is_placeable() || t.credited_entry.is_some() {
-            return Err(AppError::Conflict("bank.already_placed"));
-        }
-        let currency =
-            Currency::parse(&t.currency).ok_or(AppError::Conflict("bank.currency_unsupported"))?;
-        if t.amount <= 0 || t.amount > MAX_AMOUNT_MINOR {
-            return Err(AppError::Conflict("bank.already_placed"));
-        }
-        let description = format!(
-            "Bank transfer from {}",
-            t.debtor_name.as_deref().unwrap_or("?")
-        );
-        let entry_id = credit_prepaid(
-            &mut tx,
-            org,
-            currency,
-            t.amount,
-            &description,
-            &t.bank_key,
-            now,
-        )
-        .await?;
-        // Compare-and-set on the status: a concurrent placement that got there first makes this
-        // one fail, and dropping the transaction takes the credit above back.
-        if !store::assign(&mut tx, id, org, ctx.user.id, &note, &entry_id, now).await? {
-            return Err(AppError::Conflict("bank.already_placed"));
-        }
-        // Placed in another currency than the Organization's: its balance in that currency, and
-        // the customer is told where the money is.
-        if o.currency != currency {
-            self.tell_other_currency(&mut tx, org, o.currency, currency, t.amount, now)
-                .await?;
-        }
-        let detail = format!(
-            "{} {} {} → {} ({note})",
-            t.bank_key, t.amount, t.currency, o.name
-        );
-        audit::record(
-            &mut tx,
-            Some(org),
-            Some(ctx.user.id),
-            "bank.assigned",
-            &detail,
-            "",
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
     }
 }
