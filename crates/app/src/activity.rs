@@ -126,7 +126,7 @@ pub fn kind_key(kind: &str) -> Option<&'static str> {
 
 /// A line in words, in `lang`: the action's description and its detail.
 pub fn describe(lang: Lang, action: &str, detail: &str) -> String {
-    let what = action_key(action).map(|k| t(lang, k)).unwrap_or(action);
+    let what = action_key(action).map_or(action, |k| t(lang, k));
     if detail.is_empty() {
         what.to_string()
     } else {
@@ -173,8 +173,7 @@ fn filter(f: &ActivityFilter) -> AppResult<Filter> {
 pub(crate) async fn person(c: &mut guichet_store::Conn, user: UserId) -> AppResult<String> {
     Ok(guichet_store::users::by_id(c, user)
         .await?
-        .map(|u| u.email)
-        .unwrap_or_else(|| user.to_string()))
+        .map_or_else(|| user.to_string(), |u| u.email))
 }
 
 impl App {

@@ -56,7 +56,7 @@ impl App {
         code: &str,
     ) -> AppResult<Option<(String, String)>> {
         Self::require_operator(ctx)?;
-        let code: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
+        let code: String = code.chars().filter(char::is_ascii_digit).collect();
         let mut c = self.db.conn().await?;
         Ok(users::by_support_code(&mut c, &code)
             .await?

@@ -75,22 +75,20 @@ impl App {
         }
         // A change of period scheduled by the customer applies from this term on (FREQ-02/03).
         let months = p.renewal_months();
-        let org = match cache.orgs.get(&p.org_id) {
-            Some(o) => o.clone(),
-            None => {
-                let o = orgs::by_id(tx, p.org_id).await?.ok_or(AppError::NotFound)?;
-                cache.orgs.insert(p.org_id, o.clone());
-                o
-            }
+        let org = if let Some(o) = cache.orgs.get(&p.org_id) {
+            o.clone()
+        } else {
+            let o = orgs::by_id(tx, p.org_id).await?.ok_or(AppError::NotFound)?;
+            cache.orgs.insert(p.org_id, o.clone());
+            o
         };
         let price_key = (p.offer_id, months, org.currency);
-        let unit = match cache.prices.get(&price_key) {
-            Some(u) => *u,
-            None => {
-                let u = store::price(tx, p.offer_id, months, org.currency, at).await?;
-                cache.prices.insert(price_key, u);
-                u
-            }
+        let unit = if let Some(u) = cache.prices.get(&price_key) {
+            *u
+        } else {
+            let u = store::price(tx, p.offer_id, months, org.currency, at).await?;
+            cache.prices.insert(price_key, u);
+            u
         };
         let Some(unit) = unit else {
             tracing::warn!(product = %p.id, "no price for the renewal period: not invoiced");

@@ -143,7 +143,7 @@ impl App {
             billing_information: String::new(),
             alternative_procedures: Vec::new(),
         };
-        crate::payment_requests::writable_bill(bill)
+        crate::payment_requests::writable_bill(&bill)
     }
 
     /// The QR-bill printed on an invoice's payment request (what its QR code encodes).

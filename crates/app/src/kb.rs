@@ -109,7 +109,7 @@ impl App {
             match parse(&id, &text) {
                 Ok(g) => guides.push(g),
                 Err(e) => {
-                    tracing::warn!(guide = %id, error = %e, "published guide does not parse; skipped")
+                    tracing::warn!(guide = %id, error = %e, "published guide does not parse; skipped");
                 }
             }
         }

@@ -144,7 +144,7 @@ impl App {
             billing_information: String::new(),
             alternative_procedures: Vec::new(),
         };
-        writable_bill(bill)
+        writable_bill(&bill)
     }
 
     /// The payment part with receipt (210 × 105 mm) as SVG, in `lang`.
@@ -165,7 +165,7 @@ impl App {
 /// Standards set (`?` where nothing fits) and cut to length; a payer address that still breaks a
 /// rule (e.g. a country that is not two letters) gives the blank "payable by" box instead, so a
 /// stored value never makes a payment request fail.
-pub(crate) fn writable_bill(bill: QrBill) -> AppResult<QrBill> {
+pub(crate) fn writable_bill(bill: &QrBill) -> AppResult<QrBill> {
     let mut bill = bill.writable();
     if bill.validate().is_err() && bill.debtor.is_some() {
         bill.debtor = None;

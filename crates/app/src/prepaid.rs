@@ -90,8 +90,7 @@ impl App {
         let account = AccountRef::of_org(AccountKind::Prepaid, actor.org, listed);
         let balance = balances
             .first()
-            .map(|b| b.balance)
-            .unwrap_or(Money::new(0, org.currency));
+            .map_or(Money::new(0, org.currency), |b| b.balance);
         let (movements, total) =
             ledger::movements(&mut c, &account, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
         Ok(PrepaidView {

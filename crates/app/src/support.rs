@@ -134,8 +134,7 @@ fn scope_text(g: &Grant, names: &[(ProductId, String)]) -> String {
                 names
                     .iter()
                     .find(|(id, _)| id == p)
-                    .map(|(_, n)| n.clone())
-                    .unwrap_or_else(|| p.to_string())
+                    .map_or_else(|| p.to_string(), |(_, n)| n.clone())
             })
             .collect::<Vec<_>>()
             .join(", ")

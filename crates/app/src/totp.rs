@@ -29,7 +29,7 @@ fn totp_for(secret_b32: &str, account: &str) -> AppResult<Totp> {
 
 /// Recovery codes look like `4821-0937-5516`; spaces and dashes are ignored when typed.
 fn normalise_recovery(code: &str) -> String {
-    code.chars().filter(|c| c.is_ascii_digit()).collect()
+    code.chars().filter(char::is_ascii_digit).collect()
 }
 
 impl App {

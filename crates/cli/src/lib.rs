@@ -95,7 +95,7 @@ async fn daily_billing(app: App) {
             ),
             Err(e) => tracing::error!(error = %e, "billing run failed"),
         }
-        tokio::time::sleep(std::time::Duration::from_secs(24 * 3600)).await;
+        tokio::time::sleep(std::time::Duration::from_hours(24)).await;
     }
 }
 
@@ -109,7 +109,7 @@ async fn cleanup(app: App) {
         if let Err(e) = app.mail_expired_support_grants(None).await {
             tracing::error!(error = %e, "support expiry mails failed");
         }
-        tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+        tokio::time::sleep(std::time::Duration::from_hours(1)).await;
     }
 }
 

@@ -184,7 +184,7 @@ fn read_capped(path: &std::path::Path, max: u64) -> anyhow::Result<Vec<u8>> {
         )
     };
     let file = std::fs::File::open(path).map_err(|e| anyhow::anyhow!("cannot read: {e}"))?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let len = file.metadata().map_or(0, |m| m.len());
     if len > max {
         return Err(too_large(len));
     }
@@ -363,7 +363,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let run = app.export_payouts(None).await?;
             match &run.file {
                 None if run.set_aside.is_empty() => {
-                    println!("No approved withdrawal to an IBAN: no file written.")
+                    println!("No approved withdrawal to an IBAN: no file written.");
                 }
                 None => println!(
                     "No file written: every approved withdrawal to an IBAN ({}) was set aside.",
@@ -495,17 +495,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User {
             action: UserCommand::Create { email, name },
         } => {
-            let password = match std::env::var("GUICHET_USER_PASSWORD") {
-                Ok(p) => p,
-                Err(_) => {
-                    eprintln!("Password for {email} (one line):");
-                    let mut line = String::new();
-                    std::io::stdin()
-                        .lock()
-                        .read_line(&mut line)
-                        .context("reading the password")?;
-                    line.trim_end_matches(['\r', '\n']).to_string()
-                }
+            let password = if let Ok(p) = std::env::var("GUICHET_USER_PASSWORD") {
+                p
+            } else {
+                eprintln!("Password for {email} (one line):");
+                let mut line = String::new();
+                std::io::stdin()
+                    .lock()
+                    .read_line(&mut line)
+                    .context("reading the password")?;
+                line.trim_end_matches(['\r', '\n']).to_string()
             };
             let app = guichet::open(&config, Arc::new(SystemClock)).await?;
             match app.create_operator(&email, &name, &password).await {
@@ -615,7 +614,7 @@ async fn kb(config: &Config, action: KbCommand) -> anyhow::Result<()> {
         KbCommand::Import { dir, replace } => {
             let mut report = |l: &guichet_app::kb::ImportLine| {
                 use guichet_app::kb::ImportOutcome as O;
-                let id = l.id.as_ref().map(|g| g.as_str()).unwrap_or("");
+                let id = l.id.as_ref().map_or("", guichet_core::GuideId::as_str);
                 match &l.outcome {
                     O::Published => println!("published  {} ({id})", l.path),
                     O::Unchanged => println!("unchanged  {} ({id})", l.path),

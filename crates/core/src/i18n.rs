@@ -125,8 +125,9 @@ mod tests {
                 && part
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
-                && !part.ends_with(".rs")
-                && !part.ends_with(".csv")
+                && !std::path::Path::new(part)
+                    .extension()
+                    .is_some_and(|e| e == "rs" || e == "csv")
             {
                 out.push(part.to_string());
             }

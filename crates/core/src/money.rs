@@ -487,7 +487,7 @@ mod tests {
         assert_eq!(read(r#"{"amount_minor": [1]}"#), Err(NotANumber));
         assert_eq!(read(r#"{"amount_minor": {"a": 1}}"#), Err(NotANumber));
         assert_eq!(read(r#"{"amount_minor": null}"#), Err(Missing));
-        assert_eq!(read(r#"{}"#), Err(Missing));
+        assert_eq!(read(r"{}"), Err(Missing));
     }
 
     #[test]

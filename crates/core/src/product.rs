@@ -103,7 +103,7 @@ impl Default for Grace {
 fn day_number(d: Date) -> i64 {
     // Days since 1970-01-01 (civil-from-days inverse, Howard Hinnant's algorithm).
     let (y, m, d) = (
-        d.year as i64 - if d.month <= 2 { 1 } else { 0 },
+        d.year as i64 - i64::from(d.month <= 2),
         d.month as i64,
         d.day as i64,
     );

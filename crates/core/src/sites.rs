@@ -491,7 +491,7 @@ mod tests {
                 if let Ok(full) = full_name(&prefix, &s, kind) {
                     prop_assert!(is_safe_identifier(&full));
                     prop_assert!(full.len() <= kind.max_len());
-                    let p = format!("{}_", prefix); prop_assert!(full.starts_with(&p));
+                    let p = format!("{prefix}_"); prop_assert!(full.starts_with(&p));
                 }
             }
         }

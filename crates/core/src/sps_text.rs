@@ -45,8 +45,9 @@ fn typographic(c: char) -> Option<&'static str> {
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}' | '\u{AB}'
         | '\u{BB}' => "\"",
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-        | '\u{2212}' | '\u{2043}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => "-",
-        '\u{2022}' | '\u{2023}' | '\u{25E6}' | '\u{2219}' => "-",
+        | '\u{2212}' | '\u{2043}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+        // Bullets, too.
+        | '\u{2022}' | '\u{2023}' | '\u{25E6}' | '\u{2219}' => "-",
         '\u{2026}' => "...",
         '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
             " "
@@ -230,7 +231,7 @@ mod tests {
             let t = transliterate(&s).expect("inside the set");
             let expected: String = s
                 .nfc()
-                .flat_map(|c| typographic(c).map(str::to_owned).unwrap_or_else(|| c.to_string()).chars().collect::<Vec<_>>())
+                .flat_map(|c| typographic(c).map_or_else(|| c.to_string(), str::to_owned).chars().collect::<Vec<_>>())
                 .collect();
             prop_assert_eq!(t, expected);
         }

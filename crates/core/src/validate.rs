@@ -21,7 +21,7 @@ pub fn email(raw: &str) -> Option<String> {
 /// A required one-line text field: trimmed, non-empty, at most `max` characters, no control characters.
 pub fn line(raw: &str, max: usize) -> Option<String> {
     let s = raw.trim();
-    if s.is_empty() || s.chars().count() > max || s.chars().any(|c| c.is_control()) {
+    if s.is_empty() || s.chars().count() > max || s.chars().any(char::is_control) {
         None
     } else {
         Some(s.to_string())

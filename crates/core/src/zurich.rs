@@ -115,10 +115,7 @@ pub fn easter_sunday(year: i32) -> Date {
 
 /// Whether the Swiss interbank system does not settle on `date` although it is a weekday.
 pub fn is_bank_holiday(date: Date) -> bool {
-    let fixed = matches!(
-        (date.month, date.day),
-        (1, 1) | (1, 2) | (8, 1) | (12, 25) | (12, 26)
-    );
+    let fixed = matches!((date.month, date.day), (1 | 8, 1) | (1, 2) | (12, 25 | 26));
     let from_easter = date.days_since_epoch() - easter_sunday(date.year).days_since_epoch();
     // Good Friday, Easter Monday, Ascension Day, Whit Monday.
     fixed || matches!(from_easter, -2 | 1 | 39 | 50)

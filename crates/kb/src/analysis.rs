@@ -111,9 +111,9 @@ pub fn extra_stop_words(lang: Lang) -> Vec<String> {
         Lang::En => ENGLISH_QUESTION_WORDS,
         Lang::De => GERMAN_QUESTION_WORDS,
     };
-    let mut words: Vec<String> = extra.iter().map(|w| w.to_string()).collect();
+    let mut words: Vec<String> = extra.iter().map(std::string::ToString::to_string).collect();
     if lang == Lang::Fr {
-        words.extend(FRENCH_ELISIONS.iter().map(|w| w.to_string()));
+        words.extend(FRENCH_ELISIONS.iter().map(std::string::ToString::to_string));
     }
     words
 }
@@ -171,7 +171,7 @@ pub fn german_fold(word: &str) -> String {
     for c in word.chars() {
         let digraph = c == 'e'
             && match prev {
-                Some('a') | Some('o') => true,
+                Some('a' | 'o') => true,
                 Some('u') => !out.ends_with("qu"),
                 _ => false,
             };
@@ -351,7 +351,7 @@ impl Compounds {
                     head = &head[..head.len() - 1];
                 }
                 let mut parts = vec![head.to_string()];
-                parts.extend(rest.iter().map(|p| p.to_string()));
+                parts.extend(rest.iter().map(std::string::ToString::to_string));
                 return parts;
             }
         }

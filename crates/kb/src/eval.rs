@@ -78,7 +78,7 @@ pub trait Ranker {
 }
 
 impl Ranker for Index {
-    fn name(&self) -> &str {
+    fn name(&self) -> &'static str {
         "tantivy"
     }
 
@@ -276,7 +276,7 @@ mod tests {
 
     struct Fixed(Vec<String>);
     impl Ranker for Fixed {
-        fn name(&self) -> &str {
+        fn name(&self) -> &'static str {
             "fixed"
         }
         fn rank(&self, _: &str, _: Option<&str>, _: usize) -> Result<Vec<String>, EvalError> {

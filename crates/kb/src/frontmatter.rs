@@ -102,7 +102,7 @@ pub fn parse(
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (front, body, front_line) = split(file, text)?;
     let table: Table = front.parse().map_err(|e: toml::de::Error| {
-        let offset = e.span().map(|s| s.start).unwrap_or(0).min(front.len());
+        let offset = e.span().map_or(0, |s| s.start).min(front.len());
         let line_in_front = front[..offset].matches('\n').count();
         let field = front
             .lines()
@@ -404,7 +404,7 @@ pub fn parse_import(
         let (front, body, _) = split(file, text)?;
         bounded(file, front)?;
         let table: Table = front.parse().map_err(|e: toml::de::Error| {
-            let offset = e.span().map(|s| s.start).unwrap_or(0).min(front.len());
+            let offset = e.span().map_or(0, |s| s.start).min(front.len());
             FrontMatterError::Syntax {
                 file: file.to_string(),
                 line: 2 + front[..offset].matches('\n').count(),
@@ -440,23 +440,20 @@ pub fn parse_import(
         table.remove(&k);
         warnings.push(format!("unknown field `{k}` ignored"));
     }
-    let category = match table.get("category") {
-        Some(Value::String(c)) => {
-            let slug = c.trim().to_lowercase();
-            if categories::category(&slug).is_some() {
-                slug
-            } else {
-                warnings.push(format!(
-                    "category `{}` is not one of ours: `{DEFAULT_CATEGORY}` used",
-                    c.trim()
-                ));
-                DEFAULT_CATEGORY.to_string()
-            }
-        }
-        Some(_) | None => {
-            warnings.push(format!("no category: `{DEFAULT_CATEGORY}` used"));
+    let category = if let Some(Value::String(c)) = table.get("category") {
+        let slug = c.trim().to_lowercase();
+        if categories::category(&slug).is_some() {
+            slug
+        } else {
+            warnings.push(format!(
+                "category `{}` is not one of ours: `{DEFAULT_CATEGORY}` used",
+                c.trim()
+            ));
             DEFAULT_CATEGORY.to_string()
         }
+    } else {
+        warnings.push(format!("no category: `{DEFAULT_CATEGORY}` used"));
+        DEFAULT_CATEGORY.to_string()
     };
     table.insert("category".into(), Value::String(category));
     if table.get("summary").is_none() {
@@ -535,7 +532,7 @@ fn yaml_table(file: &str, front: &str) -> Result<Table, FrontMatterError> {
     let value: serde_norway::Value =
         serde_norway::from_str(front).map_err(|e| FrontMatterError::Syntax {
             file: file.to_string(),
-            line: 1 + e.location().map(|l| l.line()).unwrap_or(0),
+            line: 1 + e.location().map_or(0, |l| l.line()),
             field: None,
             message: e.to_string(),
         })?;

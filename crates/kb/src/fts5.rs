@@ -93,7 +93,7 @@ fn match_expression(text: &str) -> Option<String> {
 }
 
 impl Ranker for Fts5Baseline {
-    fn name(&self) -> &str {
+    fn name(&self) -> &'static str {
         "sqlite-fts5"
     }
 

@@ -53,8 +53,7 @@ impl Guide {
 pub fn manager_links(guide: &Guide) -> Vec<String> {
     Parser::new(&guide.body)
         .filter_map(|event| match event {
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. })
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
                 if dest_url.starts_with(MANAGER_SCHEME) =>
             {
                 Some(dest_url.to_string())

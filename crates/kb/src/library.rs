@@ -157,13 +157,12 @@ impl Library {
 
     /// Adds a guide, or replaces the one with the same id (a back-office edit).
     pub fn upsert(&mut self, guide: Guide) {
-        match self.guides.iter_mut().find(|g| g.id == guide.id) {
-            Some(existing) => *existing = guide,
-            None => {
-                self.guides.push(guide);
-                self.guides
-                    .sort_by(|a, b| (&a.language, &a.id).cmp(&(&b.language, &b.id)));
-            }
+        if let Some(existing) = self.guides.iter_mut().find(|g| g.id == guide.id) {
+            *existing = guide;
+        } else {
+            self.guides.push(guide);
+            self.guides
+                .sort_by(|a, b| (&a.language, &a.id).cmp(&(&b.language, &b.id)));
         }
     }
 
@@ -244,7 +243,7 @@ impl Library {
                         problems.push(Problem::BadTranslation {
                             guide: g.id.clone(),
                             other: t.clone(),
-                        })
+                        });
                     }
                     Some(_) => {}
                 }
@@ -260,7 +259,7 @@ impl Library {
                         problems.push(Problem::RelatedInOtherLanguage {
                             guide: g.id.clone(),
                             other: r.clone(),
-                        })
+                        });
                     }
                     Some(_) => {}
                 }
@@ -312,7 +311,7 @@ pub fn import(dir: &Path) -> Result<Vec<Guide>, LibraryError> {
                         second: path.display().to_string(),
                     });
                 }
-                guides.push(g)
+                guides.push(g);
             }
             Err(e) => errors.push(e),
         }
@@ -375,7 +374,7 @@ pub fn import_files(dir: &Path) -> Result<Vec<ImportFile>, LibraryError> {
     }
     files.sort();
     let mut out = Vec::new();
-    let mut seen: std::collections::HashMap<String, String> = Default::default();
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for path in files {
         let shown = path.display().to_string();
         if path.extension().is_none_or(|e| e != "md") {

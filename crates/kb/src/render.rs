@@ -51,11 +51,7 @@ pub fn render_videos(videos: &[Video], lang: &str) -> String {
     if videos.is_empty() {
         return String::new();
     }
-    let heading = match lang {
-        "fr" => "Vidéos",
-        "de" => "Videos",
-        _ => "Videos",
-    };
+    let heading = if lang == "fr" { "Vidéos" } else { "Videos" };
     let mut raw = format!("<h2>{heading}</h2>\n<ul class=\"videos\">\n");
     for v in videos {
         raw.push_str(&format!(

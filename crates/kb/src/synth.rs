@@ -74,7 +74,9 @@ pub fn synthetic_guides(real: &[Guide], count: usize, seed: u64) -> Vec<Guide> {
                 if i == 0 {
                     made_up_word(&mut rng)
                 } else {
-                    rng.pick(&words).map(|w| w.to_string()).unwrap_or_default()
+                    rng.pick(&words)
+                        .map(std::string::ToString::to_string)
+                        .unwrap_or_default()
                 }
             })
             .collect();

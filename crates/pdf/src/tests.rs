@@ -1,3 +1,6 @@
+// Exact figures on purpose: the page is 210 mm wide, the slip 105 mm high.
+#![allow(clippy::float_cmp)]
+
 use super::*;
 use guichet_bank::qr::{Address, Reference};
 use std::path::PathBuf;

@@ -98,7 +98,7 @@ async fn add_to_sums(
             Err(e) if is_range_violation(&e) => return Err(PostError::SumLimit),
             Err(e)
                 if e.as_database_error()
-                    .is_some_and(|d| d.is_check_violation()) =>
+                    .is_some_and(sqlx::error::DatabaseError::is_check_violation) =>
             {
                 return Err(PostError::InsufficientFunds);
             }
@@ -177,7 +177,8 @@ pub async fn post(
     // One statement per account: add to its running sums and get its id back, in account-key
     // order (a fixed order, so two entries touching the same accounts cannot deadlock). An account
     // used for the first time is created, then updated.
-    let mut deltas: std::collections::BTreeMap<String, (AccountRef, i64, i64)> = Default::default();
+    let mut deltas: std::collections::BTreeMap<String, (AccountRef, i64, i64)> =
+        std::collections::BTreeMap::new();
     for t in transfers {
         for (account, debit) in [(&t.debit, true), (&t.credit, false)] {
             let e = deltas.entry(account.key()).or_insert((*account, 0, 0));
@@ -187,19 +188,18 @@ pub async fn post(
                 .ok_or(LedgerError::NotPositive(t.amount))?;
         }
     }
-    let mut ids: std::collections::HashMap<String, String> = Default::default();
+    let mut ids: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for (key, (account, debit, credit)) in &deltas {
-        let id = match add_to_sums(c, key, *debit, *credit).await? {
-            Some(id) => id,
-            None => {
-                account_id(c, account, entry.now).await?;
-                add_to_sums(c, key, *debit, *credit)
-                    .await?
-                    .ok_or_else(|| StoreError::Corrupt {
-                        table: "ledger_accounts",
-                        detail: format!("{key} was created but cannot be found"),
-                    })?
-            }
+        let id = if let Some(id) = add_to_sums(c, key, *debit, *credit).await? {
+            id
+        } else {
+            account_id(c, account, entry.now).await?;
+            add_to_sums(c, key, *debit, *credit)
+                .await?
+                .ok_or_else(|| StoreError::Corrupt {
+                    table: "ledger_accounts",
+                    detail: format!("{key} was created but cannot be found"),
+                })?
         };
         ids.insert(key.clone(), id);
     }

@@ -60,7 +60,7 @@ impl StoreError {
         match self {
             StoreError::Sqlx(e) => e
                 .as_database_error()
-                .is_some_and(|d| d.is_unique_violation()),
+                .is_some_and(sqlx::error::DatabaseError::is_unique_violation),
             _ => false,
         }
     }

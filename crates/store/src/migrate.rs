@@ -231,6 +231,5 @@ async fn apply_all(db: &Db, conn: &mut crate::Conn) -> Result<Vec<String>> {
 fn unix_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
+        .map_or(0, |d| d.as_secs() as i64)
 }

@@ -7,22 +7,22 @@ use std::str::FromStr;
 
 pub(crate) fn text(row: &AnyRow, table: &'static str, col: &str) -> Result<String> {
     row.try_get::<String, _>(col)
-        .map_err(|e| corrupt(table, col, e))
+        .map_err(|e| corrupt(table, col, &e))
 }
 
 pub(crate) fn opt_text(row: &AnyRow, table: &'static str, col: &str) -> Result<Option<String>> {
     row.try_get::<Option<String>, _>(col)
-        .map_err(|e| corrupt(table, col, e))
+        .map_err(|e| corrupt(table, col, &e))
 }
 
 pub(crate) fn int(row: &AnyRow, table: &'static str, col: &str) -> Result<i64> {
     row.try_get::<i64, _>(col)
-        .map_err(|e| corrupt(table, col, e))
+        .map_err(|e| corrupt(table, col, &e))
 }
 
 pub(crate) fn opt_int(row: &AnyRow, table: &'static str, col: &str) -> Result<Option<i64>> {
     row.try_get::<Option<i64>, _>(col)
-        .map_err(|e| corrupt(table, col, e))
+        .map_err(|e| corrupt(table, col, &e))
 }
 
 pub(crate) fn flag(row: &AnyRow, table: &'static str, col: &str) -> Result<bool> {
@@ -66,7 +66,7 @@ pub(crate) fn code<T>(
     })
 }
 
-fn corrupt(table: &'static str, col: &str, e: sqlx::Error) -> StoreError {
+fn corrupt(table: &'static str, col: &str, e: &sqlx::Error) -> StoreError {
     StoreError::Corrupt {
         table,
         detail: format!("{col}: {e}"),

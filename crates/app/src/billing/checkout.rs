@@ -103,7 +103,7 @@ impl App {
         let hash = crate::crypto::sha256_hex(&format!(
             "checkout|{}|{}|{}",
             ids.iter()
-                .map(|i| i.to_string())
+                .map(std::string::ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(","),
             co.from_prepaid_minor,

@@ -21,7 +21,7 @@ fn provisioning_error(e: guichet_store::StoreError) -> AppError {
     let exists = match &e {
         guichet_store::StoreError::Sqlx(s) => s.as_database_error().is_some_and(|d| {
             // 1007 database exists, 1396 operation CREATE USER failed (exists).
-            matches!(d.code().as_deref(), Some("HY000") | Some("42000"))
+            matches!(d.code().as_deref(), Some("HY000" | "42000"))
                 && (d.message().contains("exists") || d.message().contains("1396"))
         }),
         _ => false,

@@ -60,7 +60,7 @@ pub(super) fn assign_header(doc: &mut CamtDocument, path: &[String], text: Strin
         ["GrpHdr", "AddtlInf"] => doc.additional_info = value(text),
         ["GrpHdr", "MsgPgntn", "PgNb"] => doc.page_number = value(text),
         ["GrpHdr", "MsgPgntn", "LastPgInd"] => {
-            doc.last_page = Some(matches!(text.trim(), "true" | "1"))
+            doc.last_page = Some(matches!(text.trim(), "true" | "1"));
         }
         _ => {}
     }
@@ -208,7 +208,7 @@ pub(super) fn assign_tx(
                 entry,
                 "TxDtls/Amt",
                 "TxDtls/Amt/@Ccy",
-            )?)
+            )?);
         }
         ["AmtDtls", "TxAmt", "Amt"] if tx.amount.is_none() => {
             tx.amount = Some(amount(
@@ -217,7 +217,7 @@ pub(super) fn assign_tx(
                 entry,
                 "TxDtls/AmtDtls/TxAmt/Amt",
                 "TxDtls/AmtDtls/TxAmt/Amt/@Ccy",
-            )?)
+            )?);
         }
         ["AmtDtls", "InstdAmt", "Amt"] => {
             tx.instructed_amount = Some(amount(
@@ -226,7 +226,7 @@ pub(super) fn assign_tx(
                 entry,
                 "TxDtls/AmtDtls/InstdAmt/Amt",
                 "TxDtls/AmtDtls/InstdAmt/Amt/@Ccy",
-            )?)
+            )?);
         }
         ["CdtDbtInd"] => {
             let code = text.trim();
@@ -257,7 +257,7 @@ pub(super) fn assign_tx(
                     tx.reference = Some(StructuredReference {
                         kind,
                         value: String::new(),
-                    })
+                    });
                 }
             }
         }
@@ -269,19 +269,19 @@ pub(super) fn assign_tx(
                     tx.reference = Some(StructuredReference {
                         kind: ReferenceKind::Other(String::new()),
                         value: v,
-                    })
+                    });
                 }
             }
         }
         ["RltdPties", "Dbtr", "Nm"] | ["RltdPties", "Dbtr", "Pty", "Nm"] => {
-            tx.debtor_name = value(text)
+            tx.debtor_name = value(text);
         }
         ["RltdPties", "DbtrAcct", "Id", "IBAN"] => tx.debtor_iban = value(text),
         ["RltdPties", "UltmtDbtr", "Nm"] | ["RltdPties", "UltmtDbtr", "Pty", "Nm"] => {
-            tx.ultimate_debtor_name = value(text)
+            tx.ultimate_debtor_name = value(text);
         }
         ["RltdPties", "Cdtr", "Nm"] | ["RltdPties", "Cdtr", "Pty", "Nm"] => {
-            tx.creditor_name = value(text)
+            tx.creditor_name = value(text);
         }
         ["RltdPties", "CdtrAcct", "Id", "IBAN"] => tx.creditor_iban = value(text),
         ["RtrInf", "Rsn", "Cd"] => tx.return_reason = value(text),

@@ -200,7 +200,7 @@ impl<'l> State<'l> {
                 self.kind = Some(kind);
             }
             2 if name == "Stmt" || name == "Ntfctn" => {
-                self.report = Some((Report::default(), depth + 1))
+                self.report = Some((Report::default(), depth + 1));
             }
             _ => {}
         }

@@ -48,8 +48,7 @@ impl QrMatrix {
         let mut code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M)
             .map_err(encode_err)?;
         let mut version = match code.version() {
-            Version::Normal(v) => v,
-            Version::Micro(v) => v,
+            Version::Normal(v) | Version::Micro(v) => v,
         };
         if CENTRE_ALIGNMENT.contains(&version) {
             code = QrCode::with_version(

@@ -25,6 +25,9 @@ fn scissors_svg(out: &mut String, x: f64, y: f64, angle: f64) {
 }
 
 /// The SVG path data of open polylines, with `H`/`V` for axis-parallel segments.
+// Exact comparison on purpose: a point shares a coordinate with the one before it when it was
+// computed from it, and only then is the shorter V/H command right.
+#[allow(clippy::float_cmp)]
 fn polyline_d(polylines: &[Vec<(f64, f64)>]) -> String {
     let mut d = String::new();
     for line in polylines {

@@ -128,9 +128,10 @@ pub fn bill_no_amount() -> QrBill {
 
 /// Outcome of looking for an external tool a test needs.
 pub fn tool_missing(why: &str) {
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("CI=true and {why}: install it in the CI script");
-    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI=true and {why}: install it in the CI script"
+    );
     eprintln!("SKIPPED (not failing outside CI): {why}");
 }
 

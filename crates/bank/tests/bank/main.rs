@@ -2,7 +2,13 @@
 
 // A test binary: a failed unwrap is a failed test, and it may read the real time for its seeds
 // (the lints are for production code).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
+// Exact float comparisons on purpose: slip geometry is given in whole millimetres by the standard.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::disallowed_methods,
+    clippy::float_cmp
+)]
 
 mod camt_hostile;
 mod camt_samples;

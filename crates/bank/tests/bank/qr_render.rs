@@ -576,7 +576,7 @@ fn every_character_of_the_set_round_trips_through_a_qr_bill() {
             &d.postal_code,
             &d.town,
         ]
-        .map(|s| s.to_owned())
+        .map(std::borrow::ToOwned::to_owned)
     };
     for (label, bill, expected) in [
         ("as given", bill.clone(), f.clone()),

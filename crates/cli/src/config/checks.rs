@@ -19,7 +19,7 @@ pub(super) fn reminder_days(list: &str) -> anyhow::Result<[i64; 3]> {
     let days: Vec<i64> = list
         .split(',')
         .map(str::trim)
-        .map(|p| p.parse::<i64>())
+        .map(str::parse::<i64>)
         .collect::<Result<_, _>>()
         .map_err(|_| anyhow::anyhow!("reminder_days: give three numbers of days, e.g. 1,10,20"))?;
     match days[..] {

@@ -91,8 +91,7 @@ async fn api_amounts_out_of_range_are_422_and_write_nothing(b: Backend) {
     for r in guichet_web::api::routes() {
         let carries_amount = r
             .example
-            .map(|e| e().to_string().contains("amount_minor"))
-            .unwrap_or(false);
+            .is_some_and(|e| e().to_string().contains("amount_minor"));
         if carries_amount {
             assert!(
                 cases.iter().any(|(p, _, _)| *p == r.path),

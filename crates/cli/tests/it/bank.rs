@@ -1020,7 +1020,7 @@ mod hostile_cli {
                 rss < MAX_RSS_KIB,
                 "{name}: peak RSS {rss} KiB is over 50 MB"
             );
-            eprintln!("{name}: refused, peak RSS {} KiB", rss);
+            eprintln!("{name}: refused, peak RSS {rss} KiB");
         }
         assert!(
             matches!(trap.accept(), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),

@@ -36,9 +36,7 @@ fn entry(
     let txs: String = details
         .iter()
         .map(|(r, a, qrr)| {
-            let rmt = qrr
-                .map(|q| format!("<RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Prtry>QRR</Prtry></CdOrPrtry></Tp><Ref>{q}</Ref></CdtrRefInf></Strd></RmtInf>"))
-                .unwrap_or_else(|| "<RmtInf><Ustrd>Sans reference</Ustrd></RmtInf>".into());
+            let rmt = qrr.map_or_else(|| "<RmtInf><Ustrd>Sans reference</Ustrd></RmtInf>".into(), |q| format!("<RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Prtry>QRR</Prtry></CdOrPrtry></Tp><Ref>{q}</Ref></CdtrRefInf></Strd></RmtInf>"));
             format!(
                 "<TxDtls><Refs><AcctSvcrRef>{r}</AcctSvcrRef></Refs><Amt Ccy=\"CHF\">{a}</Amt><CdtDbtInd>CRDT</CdtDbtInd>\
                  <RltdPties><Dbtr><Pty><Nm>Payeur Inconnu</Nm></Pty></Dbtr></RltdPties>{rmt}</TxDtls>"
@@ -273,7 +271,7 @@ async fn two_operators_placing_one_entry_place_it_once(b: Backend) {
         let f2 = [("org", b_id.as_str()), ("note", "second operator")];
         let (r1, r2) = tokio::join!(one.post(&path, &f1), two.post(&path, &f2));
         let mut statuses = [r1.status, r2.status];
-        statuses.sort();
+        statuses.sort_unstable();
         if round == 0 {
             assert_eq!(statuses, [303, 409], "exactly one placement applies");
         } else {

@@ -34,11 +34,10 @@ fn tools() -> Option<(String, String)> {
     if std::path::Path::new(&driver).exists() && std::path::Path::new(&browser).exists() {
         return Some((driver, browser));
     }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!(
-            "CI=true but chromium/chromedriver are missing ({driver}, {browser}): .ci/run installs them"
-        );
-    }
+    assert!(
+        !std::env::var("CI").is_ok_and(|v| v == "true"),
+        "CI=true but chromium/chromedriver are missing ({driver}, {browser}): .ci/run installs them"
+    );
     eprintln!("skipped: no chromedriver at {driver} (apt-get install chromium chromium-driver)");
     None
 }
@@ -57,9 +56,11 @@ impl WebDriver {
         }
         let res = req.send().await.expect("webdriver request");
         let v: Value = res.json().await.expect("webdriver json");
-        if v["value"].get("error").is_some() {
-            panic!("webdriver {path}: {}", v["value"]);
-        }
+        assert!(
+            v["value"].get("error").is_none(),
+            "webdriver {path}: {}",
+            v["value"]
+        );
         v["value"].clone()
     }
 
@@ -117,9 +118,10 @@ impl WebDriver {
             if s.contains(needle) {
                 return s;
             }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("page never showed {needle:?}: {s}");
-            }
+            assert!(
+                start.elapsed() <= Duration::from_secs(15),
+                "page never showed {needle:?}: {s}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

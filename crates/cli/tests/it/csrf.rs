@@ -82,7 +82,7 @@ async fn cookies_are_host_prefixed_secure_httponly_lax_over_tls() {
     let dir = TempDir::new();
     let db = fresh_database(Backend::Sqlite, &dir.0).await;
     let t = TestApp::spawn_on(&db, dir, |c| {
-        c.public_url = "https://manager.example.ch".into()
+        c.public_url = "https://manager.example.ch".into();
     })
     .await;
     let w = world(&t).await;

@@ -102,7 +102,7 @@ async fn invoice_documents_follow_payment_and_read_back(b: Backend) {
         Some(offer) => api.order(a.id, &a.lr().token, &offer, 12).await.invoice,
         None => panic!("no catalogue: {}", offers.body),
     };
-    let inv = api.invoice(a.id, tok, &invoice_id.to_string()).await;
+    let inv = api.invoice(a.id, tok, &invoice_id.clone()).await;
     let number = inv["number"].as_str().unwrap().to_owned();
     let gross = inv["gross_minor"].as_i64().unwrap();
     let total = guichet_bank::amount::format_minor_grouped(gross);
@@ -187,7 +187,7 @@ async fn invoice_documents_follow_payment_and_read_back(b: Backend) {
     assert_eq!(r.status, 409, "nothing left to pay: {}", r.body);
 
     // Pro forma of the fixture's due invoice: no number, no payment reference, no legal value.
-    let (fixture_inv, _) = {
+    let (fixture_inv, ()) = {
         let r = api.invoice(a.id, tok, &a.invoice.to_string()).await;
         (r, ())
     };

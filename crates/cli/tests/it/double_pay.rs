@@ -65,7 +65,7 @@ async fn twenty_clients_pay_ten_invoices_each_exactly_once(b: Backend) {
     }
     let mut gross = Vec::new();
     for inv in &invoices {
-        let r = c.invoice(org, &lr, &inv.to_string()).await;
+        let r = c.invoice(org, &lr, &inv.clone()).await;
         gross.push(r["gross_minor"].as_i64().unwrap());
     }
     // Enough on the balance for a few invoices; the top-ups add more while the clients run.
@@ -181,7 +181,7 @@ async fn twenty_clients_pay_ten_invoices_each_exactly_once(b: Backend) {
     }
     let mut db = one.app.db.conn().await.unwrap();
     for (k, inv) in invoices.iter().enumerate() {
-        let payers = paid_by.get(&k).map(Vec::len).unwrap_or(0);
+        let payers = paid_by.get(&k).map_or(0, Vec::len);
         assert!(
             payers <= 1,
             "invoice {k} paid {payers} times: {:?}",
@@ -190,12 +190,12 @@ async fn twenty_clients_pay_ten_invoices_each_exactly_once(b: Backend) {
                 .map(|o| (&o.op, &o.key))
                 .collect::<Vec<_>>()
         );
-        let got = c.invoice(org, &lr, &inv.to_string()).await;
+        let got = c.invoice(org, &lr, &inv.clone()).await;
         let expected = if payers == 1 { "paid" } else { "unpaid" };
         assert_eq!(got["status"], expected, "invoice {k}");
     }
     for (k, inv) in invoices.iter().enumerate() {
-        let payers = paid_by.get(&k).map(Vec::len).unwrap_or(0);
+        let payers = paid_by.get(&k).map_or(0, Vec::len);
         let (paid_minor,): (i64,) = sqlx::query_as("SELECT paid_minor FROM invoices WHERE id = $1")
             .bind(inv)
             .fetch_one(&mut *db)
@@ -219,7 +219,7 @@ async fn twenty_clients_pay_ten_invoices_each_exactly_once(b: Backend) {
         .fetch_one(&mut *db)
         .await
         .unwrap();
-        let expected = if o.status < 300 { 1 } else { 0 };
+        let expected = i64::from(o.status < 300);
         assert_eq!(
             n, expected,
             "{:?} ({}) answered {}: {} ledger entries",

@@ -166,7 +166,7 @@ async fn download(pid: u32, url: &str, token: &str) -> (usize, u64, bool, String
     let sized = resp.headers().contains_key("content-length");
     let (mut lines, mut first, mut pending) = (0, String::new(), Vec::new());
     while let Some(chunk) = resp.chunk().await.unwrap() {
-        for b in chunk.iter() {
+        for b in &chunk {
             if *b == b'\n' {
                 lines += 1;
                 if lines == 2 {

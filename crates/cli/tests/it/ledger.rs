@@ -146,7 +146,7 @@ async fn random_operations_match_the_model_and_the_books_balance(b: Backend) {
                 && k.split(':')
                     .next()
                     .and_then(AccountKind::parse)
-                    .is_some_and(|k| k.must_not_overdraw())
+                    .is_some_and(guichet_core::ledger::AccountKind::must_not_overdraw)
         });
         match post(&t, org, name, None, &transfers).await {
             Ok(_) => {
@@ -234,9 +234,9 @@ async fn concurrent_payments_never_overdraw(b: Backend) {
                     Ok(_) => {
                         tx.commit().await.expect("commit");
                         if top_up {
-                            added += amount
+                            added += amount;
                         } else {
-                            spent += amount
+                            spent += amount;
                         }
                     }
                     Err(PostError::InsufficientFunds) => refused += 1,

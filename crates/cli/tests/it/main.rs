@@ -3,7 +3,16 @@
 
 // A test binary: a failed unwrap is a failed test, and it may read the real time for its seeds
 // (the lints are for production code).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
+// Tests compare exact figures and build expected texts plainly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::disallowed_methods,
+    clippy::float_cmp,
+    clippy::format_collect,
+    clippy::used_underscore_binding,
+    clippy::case_sensitive_file_extension_comparisons
+)]
 
 mod client;
 mod harness;

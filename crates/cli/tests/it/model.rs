@@ -210,7 +210,7 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
             // Checkout of 1 to 3 invoices: all from the balance, all by card, or split.
             let ids: Vec<String> = unpaid.keys().cloned().collect();
             let mut chosen = BTreeSet::new();
-            for _ in 0..1 + rng.below(3) {
+            for _ in 0..=rng.below(3) {
                 chosen.insert(ids[rng.below(ids.len() as u64) as usize].clone());
             }
             // FREQ-01a: sometimes one item is paid for another duration, at that duration's price.

@@ -282,7 +282,7 @@ async fn an_outsider_invited_into_a_team_sees_exactly_the_team_s_products(b: Bac
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| m.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
     assert!(in_team.iter().any(|m| m.contains(&a.collaborator().email)));
     assert!(

@@ -80,9 +80,8 @@ impl BankTransactionStatus {
     pub fn can_become(self, to: Self) -> bool {
         matches!(
             (self, to),
-            (S::Exception, S::Assigned)
+            (S::Exception, S::Assigned | S::ReplacedByDetails)
                 | (S::AwaitingDetails, S::ReplacedByDetails)
-                | (S::Exception, S::ReplacedByDetails)
         )
     }
 }

@@ -84,10 +84,11 @@ impl InvoiceStatus {
         matches!(
             (self, to),
             (S::Unpaid, S::Overdue)
-                | (S::Unpaid | S::Overdue, S::Paid)
-                | (S::Unpaid | S::Overdue, S::Cancelled)
-                | (S::Paid | S::PartiallyRefunded, S::Refunded)
-                | (S::Paid | S::PartiallyRefunded, S::PartiallyRefunded)
+                | (S::Unpaid | S::Overdue, S::Paid | S::Cancelled)
+                | (
+                    S::Paid | S::PartiallyRefunded,
+                    S::Refunded | S::PartiallyRefunded
+                )
         )
     }
 }

@@ -17,8 +17,7 @@ impl ProductState {
     pub fn can_become(self, to: Self) -> bool {
         matches!(
             (self, to),
-            (S::Pending, S::Active)
-                | (S::Pending, S::Cancelled)
+            (S::Pending, S::Active | S::Cancelled)
                 | (
                     S::Active,
                     S::Expired | S::Blocked | S::Terminated | S::Cancelled

@@ -8,8 +8,7 @@ use guichet_kb::{Guide, Index, SearchConfig, Synonyms};
 fn first(query: &str, lang: Option<&str>) -> String {
     let hits = index().search(query, lang, 10).expect("search runs");
     hits.first()
-        .map(|h| h.id.clone())
-        .unwrap_or_else(|| format!("nothing for {query:?}"))
+        .map_or_else(|| format!("nothing for {query:?}"), |h| h.id.clone())
 }
 
 #[test]
