@@ -4,7 +4,7 @@
 use crate::error::{AppError, AppResult};
 use crate::{App, Origin};
 use guichet_core::{Access, Action, Lang, OrgId, UserId, authorize};
-use guichet_store::{memberships, orgs, users};
+use guichet_store::{audit, memberships, orgs, users};
 
 #[derive(Clone, Debug)]
 pub struct Actor {
@@ -41,6 +41,27 @@ impl Actor {
 
     pub fn can(&self, action: Action) -> bool {
         self.require(action).is_ok()
+    }
+
+    /// Writes `action` to the audit log as done by this person, in their Organization, from their
+    /// address: what every Organization use case records.
+    pub(crate) async fn audit(
+        &self,
+        c: &mut guichet_store::Conn,
+        action: &str,
+        detail: &str,
+        now: i64,
+    ) -> guichet_store::Result<()> {
+        audit::record(
+            c,
+            Some(self.org),
+            Some(self.user),
+            action,
+            detail,
+            &self.origin.ip,
+            now,
+        )
+        .await
     }
 }
 

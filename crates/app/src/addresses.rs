@@ -5,7 +5,6 @@ use crate::error::{AppError, AppResult, Errors};
 use crate::{Actor, App};
 use guichet_core::{Action, AddressId, sps_text, validate};
 use guichet_store::addresses::{self, Address, AddressFields};
-use guichet_store::audit;
 
 /// The form as typed.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -119,16 +118,9 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let id = addresses::insert(&mut tx, actor.org, &fields, now).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "address.added",
-            &fields.name,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "address.added", &fields.name, now)
+            .await?;
         let a = addresses::get(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -150,16 +142,9 @@ impl App {
         if !addresses::update(&mut tx, actor.org, id, &fields).await? {
             return Err(AppError::NotFound);
         }
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "address.changed",
-            &fields.name,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "address.changed", &fields.name, now)
+            .await?;
         let a = addresses::get(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -186,16 +171,7 @@ impl App {
         } else {
             "address.restored"
         };
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            action,
-            &id.to_string(),
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor.audit(&mut tx, action, &id.to_string(), now).await?;
         tx.commit().await?;
         Ok(())
     }

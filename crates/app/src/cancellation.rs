@@ -10,7 +10,6 @@ use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
 use guichet_core::product::ProductState;
 use guichet_core::{Action, ProductId};
-use guichet_store::audit;
 use guichet_store::billing as store;
 
 /// What a cancellation did.
@@ -68,16 +67,9 @@ impl App {
             Some(d) => format!("{}: cancelled for the end of its term ({d})", p.name),
             None => format!("{}: cancelled", p.name),
         };
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "product.cancelled",
-            &detail,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "product.cancelled", &detail, now)
+            .await?;
         tx.commit().await?;
         Ok(Cancelled {
             immediate,
@@ -97,16 +89,14 @@ impl App {
         if !store::resume(&mut tx, p.id).await? {
             return Err(AppError::Conflict("product.not_cancelled"));
         }
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "product.resumed",
-            &format!("{}: cancellation taken back", p.name),
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(
+                &mut tx,
+                "product.resumed",
+                &format!("{}: cancellation taken back", p.name),
+                now,
+            )
+            .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -163,16 +163,9 @@ impl App {
                 d.vat_number.as_deref().unwrap_or("-"),
                 currency
             );
-            audit::record(
-                &mut tx,
-                Some(actor.org),
-                Some(actor.user),
-                "org.legal_changed",
-                &summary,
-                &actor.origin.ip,
-                now,
-            )
-            .await?;
+            actor
+                .audit(&mut tx, "org.legal_changed", &summary, now)
+                .await?;
             for (email, lang) in
                 memberships::emails_with_role(&mut tx, actor.org, Role::LegalRep).await?
             {
@@ -197,28 +190,14 @@ impl App {
             let force = up.force_2fa.unwrap_or(before.force_2fa);
             orgs::update_settings(&mut tx, actor.org, phone.as_deref(), force).await?;
             if phone != before.phone {
-                audit::record(
-                    &mut tx,
-                    Some(actor.org),
-                    Some(actor.user),
-                    "org.phone",
-                    phone.as_deref().unwrap_or(""),
-                    &actor.origin.ip,
-                    now,
-                )
-                .await?;
+                actor
+                    .audit(&mut tx, "org.phone", phone.as_deref().unwrap_or(""), now)
+                    .await?;
             }
             if force != before.force_2fa {
-                audit::record(
-                    &mut tx,
-                    Some(actor.org),
-                    Some(actor.user),
-                    "org.force_2fa",
-                    &force.to_string(),
-                    &actor.origin.ip,
-                    now,
-                )
-                .await?;
+                actor
+                    .audit(&mut tx, "org.force_2fa", &force.to_string(), now)
+                    .await?;
             }
         }
         let after = orgs::by_id(&mut tx, actor.org)
@@ -240,16 +219,14 @@ impl App {
             .ok_or(AppError::invalid("billing_reference", "field.too_long"))?;
         let mut tx = self.db.begin().await?;
         orgs::set_billing_reference(&mut tx, actor.org, r.as_deref()).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "billing.reference",
-            r.as_deref().unwrap_or(""),
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
+        actor
+            .audit(
+                &mut tx,
+                "billing.reference",
+                r.as_deref().unwrap_or(""),
+                self.now(),
+            )
+            .await?;
         tx.commit().await?;
         Ok(r)
     }
@@ -269,16 +246,9 @@ impl App {
         let lrs = memberships::count_role(&mut tx, actor.org, Role::LegalRep).await?;
         check_departure(actor.access.role, lrs).map_err(AppError::Conflict)?;
         memberships::delete(&mut tx, actor.org, actor.user).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "member.left",
-            &actor.email,
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "member.left", &actor.email, self.now())
+            .await?;
         let next = memberships::orgs_of(&mut tx, actor.user)
             .await?
             .first()
@@ -305,16 +275,9 @@ impl App {
             return Err(AppError::Conflict(first));
         }
         orgs::mark_deleted(&mut tx, actor.org, now).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "org.deleted",
-            &actor.org_name,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "org.deleted", &actor.org_name, now)
+            .await?;
         let next = memberships::orgs_of(&mut tx, actor.user)
             .await?
             .first()

@@ -224,7 +224,7 @@ impl App {
     ) -> AppResult<Answer> {
         use crate::AppError;
         use crate::payments::{ChargeOutcome, ChargeRequest};
-        use guichet_store::{audit, card_payments, idempotency};
+        use guichet_store::{card_payments, idempotency};
         actor.require(Action::Billing)?;
         actor.require(Action::Pay)?;
         crate::amount_in("amount", Ok(amount), guichet_core::money::Zero::Refused)?;
@@ -342,16 +342,7 @@ impl App {
         };
         idempotency::complete(&mut tx, actor.org, key, result.stored(), &body.to_string()).await?;
         let detail = format!("{} {money} •••• {}", outcome.code(), card.last4());
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "prepaid.top_up",
-            &detail,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor.audit(&mut tx, "prepaid.top_up", &detail, now).await?;
         tx.commit().await?;
         Ok(Answer {
             outcome: result,

@@ -239,16 +239,9 @@ impl App {
         }
         let day = today(now);
         if store::declare(&mut tx, inv.id, actor.org, actor.user, &day.iso(), now).await? {
-            audit::record(
-                &mut tx,
-                Some(actor.org),
-                Some(actor.user),
-                "invoice.transfer_declared",
-                &inv.number,
-                &actor.origin.ip,
-                now,
-            )
-            .await?;
+            actor
+                .audit(&mut tx, "invoice.transfer_declared", &inv.number, now)
+                .await?;
             tx.commit().await?;
             return Ok(day);
         }

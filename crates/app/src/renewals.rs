@@ -164,20 +164,18 @@ impl App {
         for p in &found {
             if p.auto_renew != on {
                 rstore::set_auto_renew(&mut tx, actor.org, p.id, on).await?;
-                audit::record(
-                    &mut tx,
-                    Some(actor.org),
-                    Some(actor.user),
-                    if on {
-                        "product.auto_renew_on"
-                    } else {
-                        "product.auto_renew_off"
-                    },
-                    &p.name,
-                    &actor.origin.ip,
-                    now,
-                )
-                .await?;
+                actor
+                    .audit(
+                        &mut tx,
+                        if on {
+                            "product.auto_renew_on"
+                        } else {
+                            "product.auto_renew_off"
+                        },
+                        &p.name,
+                        now,
+                    )
+                    .await?;
             }
         }
         tx.commit().await?;
@@ -214,16 +212,9 @@ impl App {
             "{}: {} → {} ({})",
             p.name, p.period_months, months, "months"
         );
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "product.period_changed",
-            &detail,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "product.period_changed", &detail, now)
+            .await?;
         tx.commit().await?;
         let from = match (next, expiry_of(&p)) {
             (Some(_), Some(exp)) => {
@@ -258,16 +249,14 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         rstore::set_renew_from_prepaid(&mut tx, actor.org, on).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "billing.renew_from_prepaid",
-            if on { "on" } else { "off" },
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(
+                &mut tx,
+                "billing.renew_from_prepaid",
+                if on { "on" } else { "off" },
+                now,
+            )
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -297,16 +286,14 @@ impl App {
         };
         let mut tx = self.db.begin().await?;
         rstore::save_card(&mut tx, actor.org, &saved, now).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "billing.card_saved",
-            &format!("•••• {}", saved.last4),
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(
+                &mut tx,
+                "billing.card_saved",
+                &format!("•••• {}", saved.last4),
+                now,
+            )
+            .await?;
         tx.commit().await?;
         Ok(SavedCardView {
             last4: saved.last4,
@@ -320,16 +307,9 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         if rstore::remove_card(&mut tx, actor.org).await? {
-            audit::record(
-                &mut tx,
-                Some(actor.org),
-                Some(actor.user),
-                "billing.card_removed",
-                "",
-                &actor.origin.ip,
-                now,
-            )
-            .await?;
+            actor
+                .audit(&mut tx, "billing.card_removed", "", now)
+                .await?;
         }
         tx.commit().await?;
         Ok(())

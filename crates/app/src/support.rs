@@ -239,16 +239,14 @@ impl App {
         store::insert_grant(&mut tx, &grant).await?;
         let scope = scope_text(&grant, &names);
         let until = mail::format_time(grant.expires_at);
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "support.granted",
-            &format!("{scope} until {until}"),
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(
+                &mut tx,
+                "support.granted",
+                &format!("{scope} until {until}"),
+                now,
+            )
+            .await?;
         for (email, lang) in
             memberships::emails_with_role(&mut tx, actor.org, Role::LegalRep).await?
         {
@@ -288,16 +286,9 @@ impl App {
         if !store::revoke(&mut tx, id, actor.user, now).await? {
             return Err(AppError::Conflict("support.not_live"));
         }
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "support.revoked",
-            &id.to_string(),
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "support.revoked", &id.to_string(), now)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -469,16 +460,14 @@ impl App {
         let mut path: String = path.chars().take(300).collect();
         path.retain(|ch| !ch.is_control());
         let mut tx = self.db.begin().await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            action,
-            &format!("{method} {path} → {status}"),
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
+        actor
+            .audit(
+                &mut tx,
+                action,
+                &format!("{method} {path} → {status}"),
+                self.now(),
+            )
+            .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -6,7 +6,7 @@ use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
 use guichet_core::grants::Rights;
 use guichet_core::{Action, ProductId, TeamId, UserId};
-use guichet_store::{Conn, audit, billing, memberships, teams};
+use guichet_store::{Conn, billing, memberships, teams};
 use std::collections::{HashMap, HashSet};
 
 /// Each product's effective rights for the actor (managers are not listed: they have all rights).
@@ -87,16 +87,7 @@ impl App {
             .map(|p| p.name)
             .unwrap_or_default();
         let detail = format!("{who} on {name} ({product}): {rights:?}");
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "grant.changed",
-            &detail,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor.audit(&mut tx, "grant.changed", &detail, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -182,16 +173,7 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let id = teams::insert_team(&mut tx, actor.org, &name, &colour, now).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "team.created",
-            &name,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor.audit(&mut tx, "team.created", &name, now).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -223,16 +205,9 @@ impl App {
             None => None,
         };
         teams::update_team(&mut tx, id, &name, &colour, leader).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "team.changed",
-            &name,
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "team.changed", &name, self.now())
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -245,16 +220,9 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         teams::delete_team(&mut tx, id).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "team.deleted",
-            &team.name,
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "team.deleted", &team.name, self.now())
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -342,16 +310,9 @@ impl App {
         if !invited.is_empty() {
             detail.push_str(&format!(", invited {}", invited.join(", ")));
         }
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "team.members_added",
-            &detail,
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "team.members_added", &detail, self.now())
+            .await?;
         tx.commit().await?;
         Ok(invited)
     }
@@ -372,16 +333,14 @@ impl App {
             return Err(AppError::NotFound);
         }
         let who = crate::activity::person(&mut tx, user).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "team.member_removed",
-            &format!("{}: {who}", team.name),
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
+        actor
+            .audit(
+                &mut tx,
+                "team.member_removed",
+                &format!("{}: {who}", team.name),
+                self.now(),
+            )
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -403,16 +362,14 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         teams::set_team_product(&mut tx, id, product, rights).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "team.rights",
-            &format!("{}: {product} {rights:?}", team.name),
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
+        actor
+            .audit(
+                &mut tx,
+                "team.rights",
+                &format!("{}: {product} {rights:?}", team.name),
+                self.now(),
+            )
+            .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -396,7 +396,9 @@ async fn delete_with_grants(
     grant_col: &'static str,
     id: &str,
 ) -> Result<()> {
-    let grants = sqlx::AssertSqlSafe(format!("DELETE FROM hosting_db_grants WHERE {grant_col} = $1"));
+    let grants = sqlx::AssertSqlSafe(format!(
+        "DELETE FROM hosting_db_grants WHERE {grant_col} = $1"
+    ));
     sqlx::query(grants).bind(id).execute(&mut *c).await?;
     let row = sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE id = $1"));
     sqlx::query(row).bind(id).execute(c).await?;

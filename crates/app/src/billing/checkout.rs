@@ -261,16 +261,7 @@ impl App {
             &body.to_string(),
         )
         .await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "checkout",
-            &description,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor.audit(&mut tx, "checkout", &description, now).await?;
         tx.commit().await?;
         Ok(Answer {
             outcome: Outcome::Done,

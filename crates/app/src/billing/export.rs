@@ -123,16 +123,14 @@ impl App {
             content,
         };
         guichet_store::outbox::attach(&mut tx, id, &attachment).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "invoices.exported_by_mail",
-            &format!("{rows} ({filters})"),
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(
+                &mut tx,
+                "invoices.exported_by_mail",
+                &format!("{rows} ({filters})"),
+                now,
+            )
+            .await?;
         tx.commit().await?;
         Ok(rows)
     }

@@ -169,16 +169,9 @@ impl App {
             &body.to_string(),
         )
         .await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "invoice.paid",
-            &inv.number,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "invoice.paid", &inv.number, now)
+            .await?;
         tx.commit().await?;
         Ok(Answer {
             outcome: Outcome::Done,

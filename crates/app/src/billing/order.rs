@@ -124,16 +124,9 @@ impl App {
             Money::new(invoice.gross.minor, org.currency),
             offer_name
         );
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "product.ordered",
-            &detail,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "product.ordered", &detail, now)
+            .await?;
         tx.commit().await?;
         Ok((product_id, invoice.id))
     }

@@ -12,7 +12,7 @@ use crate::{Actor, App};
 use guichet_core::sites::{self as rules, NameChange, NameKind};
 use guichet_core::{Action, DatabaseId, DbUserId, ProductId, SiteId};
 use guichet_store::sites::{self as store, Database, DbUser, Hosting, Site};
-use guichet_store::{Conn, audit, billing};
+use guichet_store::{Conn, billing};
 
 mod databases;
 mod env;
@@ -162,16 +162,7 @@ impl App {
         action: &str,
         detail: &str,
     ) -> AppResult<()> {
-        audit::record(
-            c,
-            Some(actor.org),
-            Some(actor.user),
-            action,
-            detail,
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
+        actor.audit(c, action, detail, self.now()).await?;
         Ok(())
     }
 
