@@ -25,22 +25,12 @@ impl App {
         let mut tx = self.db.begin().await?;
         users::set_password(&mut tx, ctx.user.id, &hash).await?;
         sessions::delete_all_of_user(&mut tx, ctx.user.id, Some(&ctx.session.id_hash)).await?;
-        audit::record(
+        self.account_event(
             &mut tx,
-            None,
-            Some(ctx.user.id),
+            &ctx.user,
             "password.changed",
-            "",
-            &origin.ip,
-            now,
-        )
-        .await?;
-        mail::enqueue(
-            &mut tx,
-            self,
-            &ctx.user.email,
-            ctx.user.lang,
-            Mail::PasswordChanged,
+            Some(Mail::PasswordChanged),
+            origin,
             now,
         )
         .await?;
@@ -87,13 +77,12 @@ impl App {
             now,
         )
         .await?;
-        audit::record(
+        self.account_event(
             &mut tx,
-            None,
-            Some(user.id),
+            &user,
             "password.reset_requested",
-            "",
-            &origin.ip,
+            None,
+            origin,
             now,
         )
         .await?;
@@ -126,22 +115,12 @@ impl App {
         users::set_password(&mut tx, user.id, &hash).await?;
         sessions::delete_all_of_user(&mut tx, user.id, None).await?;
         throttle::clear_account(&mut tx, &login_key(&user.email)).await?;
-        audit::record(
+        self.account_event(
             &mut tx,
-            None,
-            Some(user.id),
+            &user,
             "password.reset",
-            "",
-            &origin.ip,
-            now,
-        )
-        .await?;
-        mail::enqueue(
-            &mut tx,
-            self,
-            &user.email,
-            user.lang,
-            Mail::PasswordChanged,
+            Some(Mail::PasswordChanged),
+            origin,
             now,
         )
         .await?;

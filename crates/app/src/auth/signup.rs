@@ -99,16 +99,8 @@ impl App {
                     )
                     .await?;
                 }
-                audit::record(
-                    &mut tx,
-                    None,
-                    Some(user.id),
-                    "signup.existing_address",
-                    "",
-                    &origin.ip,
-                    now,
-                )
-                .await?;
+                self.account_event(&mut tx, &user, "signup.existing_address", None, origin, now)
+                    .await?;
             }
             None => {
                 let token = random_token();
