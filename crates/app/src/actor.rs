@@ -63,6 +63,20 @@ impl Actor {
         )
         .await
     }
+
+    /// The end of most Organization use cases: `action` written to the audit log (see
+    /// [`Actor::audit`]) as the transaction's last write, then the transaction committed.
+    pub(crate) async fn audit_and_commit(
+        &self,
+        mut tx: guichet_store::Tx,
+        action: &str,
+        detail: &str,
+        now: i64,
+    ) -> AppResult<()> {
+        self.audit(&mut tx, action, detail, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
 }
 
 impl App {

@@ -171,8 +171,9 @@ impl App {
         } else {
             "address.restored"
         };
-        actor.audit(&mut tx, action, &id.to_string(), now).await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, action, &id.to_string(), now)
+            .await?;
         Ok(())
     }
 }

@@ -68,9 +68,8 @@ impl App {
             None => format!("{}: cancelled", p.name),
         };
         actor
-            .audit(&mut tx, "product.cancelled", &detail, now)
+            .audit_and_commit(tx, "product.cancelled", &detail, now)
             .await?;
-        tx.commit().await?;
         Ok(Cancelled {
             immediate,
             ends_on,
@@ -90,14 +89,13 @@ impl App {
             return Err(AppError::Conflict("product.not_cancelled"));
         }
         actor
-            .audit(
-                &mut tx,
+            .audit_and_commit(
+                tx,
                 "product.resumed",
                 &format!("{}: cancellation taken back", p.name),
                 now,
             )
             .await?;
-        tx.commit().await?;
         Ok(())
     }
 }

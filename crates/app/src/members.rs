@@ -171,9 +171,8 @@ impl App {
         invitations::renew(&mut tx, id, &sha256_hex(&token), inv.expires_at).await?;
         self.send_invitation(&mut tx, actor, &inv, &token).await?;
         actor
-            .audit(&mut tx, "invitation.resent", &inv.email, now)
+            .audit_and_commit(tx, "invitation.resent", &inv.email, now)
             .await?;
-        tx.commit().await?;
         Ok(inv)
     }
 
@@ -189,9 +188,8 @@ impl App {
         }
         invitations::revoke(&mut tx, id, now).await?;
         actor
-            .audit(&mut tx, "invitation.revoked", &inv.email, now)
+            .audit_and_commit(tx, "invitation.revoked", &inv.email, now)
             .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -398,8 +396,9 @@ impl App {
         check_departure(current.role, lrs).map_err(AppError::Conflict)?;
         memberships::delete(&mut tx, actor.org, user).await?;
         let who = crate::activity::person(&mut tx, user).await?;
-        actor.audit(&mut tx, "member.removed", &who, now).await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "member.removed", &who, now)
+            .await?;
         Ok(())
     }
 }

@@ -220,14 +220,13 @@ impl App {
         let mut tx = self.db.begin().await?;
         orgs::set_billing_reference(&mut tx, actor.org, r.as_deref()).await?;
         actor
-            .audit(
-                &mut tx,
+            .audit_and_commit(
+                tx,
                 "billing.reference",
                 r.as_deref().unwrap_or(""),
                 self.now(),
             )
             .await?;
-        tx.commit().await?;
         Ok(r)
     }
 

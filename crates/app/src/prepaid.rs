@@ -342,8 +342,9 @@ impl App {
         };
         idempotency::complete(&mut tx, actor.org, key, result.stored(), &body.to_string()).await?;
         let detail = format!("{} {money} •••• {}", outcome.code(), card.last4());
-        actor.audit(&mut tx, "prepaid.top_up", &detail, now).await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "prepaid.top_up", &detail, now)
+            .await?;
         Ok(Answer {
             outcome: result,
             body,

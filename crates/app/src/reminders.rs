@@ -240,9 +240,8 @@ impl App {
         let day = today(now);
         if store::declare(&mut tx, inv.id, actor.org, actor.user, &day.iso(), now).await? {
             actor
-                .audit(&mut tx, "invoice.transfer_declared", &inv.number, now)
+                .audit_and_commit(tx, "invoice.transfer_declared", &inv.number, now)
                 .await?;
-            tx.commit().await?;
             return Ok(day);
         }
         drop(tx);

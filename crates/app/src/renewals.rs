@@ -213,9 +213,8 @@ impl App {
             p.name, p.period_months, months, "months"
         );
         actor
-            .audit(&mut tx, "product.period_changed", &detail, now)
+            .audit_and_commit(tx, "product.period_changed", &detail, now)
             .await?;
-        tx.commit().await?;
         let from = match (next, expiry_of(&p)) {
             (Some(_), Some(exp)) => {
                 let mut c = self.db.conn().await?;
@@ -250,14 +249,13 @@ impl App {
         let mut tx = self.db.begin().await?;
         rstore::set_renew_from_prepaid(&mut tx, actor.org, on).await?;
         actor
-            .audit(
-                &mut tx,
+            .audit_and_commit(
+                tx,
                 "billing.renew_from_prepaid",
                 if on { "on" } else { "off" },
                 now,
             )
             .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -287,14 +285,13 @@ impl App {
         let mut tx = self.db.begin().await?;
         rstore::save_card(&mut tx, actor.org, &saved, now).await?;
         actor
-            .audit(
-                &mut tx,
+            .audit_and_commit(
+                tx,
                 "billing.card_saved",
                 &format!("•••• {}", saved.last4),
                 now,
             )
             .await?;
-        tx.commit().await?;
         Ok(SavedCardView {
             last4: saved.last4,
             expiry: saved.expiry,

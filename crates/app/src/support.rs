@@ -287,9 +287,8 @@ impl App {
             return Err(AppError::Conflict("support.not_live"));
         }
         actor
-            .audit(&mut tx, "support.revoked", &id.to_string(), now)
+            .audit_and_commit(tx, "support.revoked", &id.to_string(), now)
             .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -459,16 +458,15 @@ impl App {
         };
         let mut path: String = path.chars().take(300).collect();
         path.retain(|ch| !ch.is_control());
-        let mut tx = self.db.begin().await?;
+        let tx = self.db.begin().await?;
         actor
-            .audit(
-                &mut tx,
+            .audit_and_commit(
+                tx,
                 action,
                 &format!("{method} {path} → {status}"),
                 self.now(),
             )
             .await?;
-        tx.commit().await?;
         Ok(())
     }
 }

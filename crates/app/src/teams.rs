@@ -87,8 +87,9 @@ impl App {
             .map(|p| p.name)
             .unwrap_or_default();
         let detail = format!("{who} on {name} ({product}): {rights:?}");
-        actor.audit(&mut tx, "grant.changed", &detail, now).await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "grant.changed", &detail, now)
+            .await?;
         Ok(())
     }
 }
@@ -173,8 +174,9 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let id = teams::insert_team(&mut tx, actor.org, &name, &colour, now).await?;
-        actor.audit(&mut tx, "team.created", &name, now).await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "team.created", &name, now)
+            .await?;
         Ok(id)
     }
 
@@ -206,9 +208,8 @@ impl App {
         };
         teams::update_team(&mut tx, id, &name, &colour, leader).await?;
         actor
-            .audit(&mut tx, "team.changed", &name, self.now())
+            .audit_and_commit(tx, "team.changed", &name, self.now())
             .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -221,9 +222,8 @@ impl App {
             .ok_or(AppError::NotFound)?;
         teams::delete_team(&mut tx, id).await?;
         actor
-            .audit(&mut tx, "team.deleted", &team.name, self.now())
+            .audit_and_commit(tx, "team.deleted", &team.name, self.now())
             .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -311,9 +311,8 @@ impl App {
             detail.push_str(&format!(", invited {}", invited.join(", ")));
         }
         actor
-            .audit(&mut tx, "team.members_added", &detail, self.now())
+            .audit_and_commit(tx, "team.members_added", &detail, self.now())
             .await?;
-        tx.commit().await?;
         Ok(invited)
     }
 
@@ -334,14 +333,13 @@ impl App {
         }
         let who = crate::activity::person(&mut tx, user).await?;
         actor
-            .audit(
-                &mut tx,
+            .audit_and_commit(
+                tx,
                 "team.member_removed",
                 &format!("{}: {who}", team.name),
                 self.now(),
             )
             .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -363,14 +361,13 @@ impl App {
             .ok_or(AppError::NotFound)?;
         teams::set_team_product(&mut tx, id, product, rights).await?;
         actor
-            .audit(
-                &mut tx,
+            .audit_and_commit(
+                tx,
                 "team.rights",
                 &format!("{}: {product} {rights:?}", team.name),
                 self.now(),
             )
             .await?;
-        tx.commit().await?;
         Ok(())
     }
 

@@ -261,8 +261,9 @@ impl App {
             &body.to_string(),
         )
         .await?;
-        actor.audit(&mut tx, "checkout", &description, now).await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "checkout", &description, now)
+            .await?;
         Ok(Answer {
             outcome: Outcome::Done,
             body,

@@ -124,14 +124,13 @@ impl App {
         };
         guichet_store::outbox::attach(&mut tx, id, &attachment).await?;
         actor
-            .audit(
-                &mut tx,
+            .audit_and_commit(
+                tx,
                 "invoices.exported_by_mail",
                 &format!("{rows} ({filters})"),
                 now,
             )
             .await?;
-        tx.commit().await?;
         Ok(rows)
     }
 

@@ -170,9 +170,8 @@ impl App {
         )
         .await?;
         actor
-            .audit(&mut tx, "invoice.paid", &inv.number, now)
+            .audit_and_commit(tx, "invoice.paid", &inv.number, now)
             .await?;
-        tx.commit().await?;
         Ok(Answer {
             outcome: Outcome::Done,
             body,

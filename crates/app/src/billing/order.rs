@@ -125,9 +125,8 @@ impl App {
             offer_name
         );
         actor
-            .audit(&mut tx, "product.ordered", &detail, now)
+            .audit_and_commit(tx, "product.ordered", &detail, now)
             .await?;
-        tx.commit().await?;
         Ok((product_id, invoice.id))
     }
 
