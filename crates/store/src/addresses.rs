@@ -107,15 +107,7 @@ pub async fn set_archived(
 }
 
 pub async fn get(c: &mut Conn, org: OrgId, id: AddressId) -> Result<Option<Address>> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {COLS} FROM billing_addresses WHERE id = $1 AND org_id = $2"
-    ));
-    let row = sqlx::query(sql)
-        .bind(id.to_string())
-        .bind(org.to_string())
-        .fetch_optional(c)
-        .await?;
-    row.as_ref().map(from_row).transpose()
+    org_record(c, COLS, "billing_addresses", id, org, from_row).await
 }
 
 /// The Organization's addresses, live ones first, then archived, each by name.

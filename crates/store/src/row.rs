@@ -112,3 +112,38 @@ pub(crate) fn money(
         code(row, table, currency_col, guichet_core::Currency::parse)?,
     ))
 }
+
+/// The row of one of an Organization's own records, by id: `SELECT {cols} FROM {table} WHERE id =
+/// $1 AND org_id = $2` (`cols` and `table` are trusted SQL). Another Organization's id finds nothing.
+pub(crate) async fn org_row(
+    c: &mut crate::Conn,
+    cols: &str,
+    table: &str,
+    id: impl std::fmt::Display,
+    org: guichet_core::OrgId,
+) -> Result<Option<AnyRow>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {cols} FROM {table} WHERE id = $1 AND org_id = $2"
+    ));
+    Ok(sqlx::query(sql)
+        .bind(id.to_string())
+        .bind(org.to_string())
+        .fetch_optional(c)
+        .await?)
+}
+
+/// [`org_row`] read by `read`.
+pub(crate) async fn org_record<T>(
+    c: &mut crate::Conn,
+    cols: &str,
+    table: &str,
+    id: impl std::fmt::Display,
+    org: guichet_core::OrgId,
+    read: impl Fn(&AnyRow) -> Result<T>,
+) -> Result<Option<T>> {
+    org_row(c, cols, table, id, org)
+        .await?
+        .as_ref()
+        .map(read)
+        .transpose()
+}

@@ -142,12 +142,8 @@ pub async fn teams_of(c: &mut Conn, org: OrgId) -> Result<Vec<Team>> {
 }
 
 pub async fn get_team(c: &mut Conn, org: OrgId, id: TeamId) -> Result<Option<Team>> {
-    let row = sqlx::query("SELECT id, org_id, name, colour, leader_id, created_at FROM teams WHERE id = $1 AND org_id = $2")
-        .bind(id.to_string())
-        .bind(org.to_string())
-        .fetch_optional(c)
-        .await?;
-    row.as_ref().map(team).transpose()
+    const COLS: &str = "id, org_id, name, colour, leader_id, created_at";
+    org_record(c, COLS, "teams", id, org, team).await
 }
 
 pub async fn update_team(

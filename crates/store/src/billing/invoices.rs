@@ -159,15 +159,7 @@ pub async fn get_invoice(
     org: OrgId,
     id: InvoiceId,
 ) -> Result<Option<(Invoice, Vec<InvoiceLine>)>> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {ICOLS} FROM invoices WHERE id = $1 AND org_id = $2"
-    ));
-    let Some(row) = sqlx::query(sql)
-        .bind(id.to_string())
-        .bind(org.to_string())
-        .fetch_optional(&mut *c)
-        .await?
-    else {
+    let Some(row) = org_row(&mut *c, ICOLS, "invoices", id, org).await? else {
         return Ok(None);
     };
     let inv = invoice(&row)?;
