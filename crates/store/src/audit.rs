@@ -39,20 +39,21 @@ pub async fn record(
 
 /// Audit rows read by `SELECT id, org_id, actor_id, action, detail, ip, at`.
 fn entries(rows: &[sqlx::any::AnyRow]) -> Result<Vec<Entry>> {
+    rows.iter().map(entry).collect()
+}
+
+/// One audit row (the columns of [`entries`]).
+fn entry(r: &sqlx::any::AnyRow) -> Result<Entry> {
     const T: &str = "audit_log";
-    rows.iter()
-        .map(|r| {
-            Ok(Entry {
-                id: parsed(r, T, "id")?,
-                org_id: opt_parsed(r, T, "org_id")?,
-                actor_id: opt_parsed(r, T, "actor_id")?,
-                action: text(r, T, "action")?,
-                detail: text(r, T, "detail")?,
-                ip: text(r, T, "ip")?,
-                at: int(r, T, "at")?,
-            })
-        })
-        .collect()
+    Ok(Entry {
+        id: parsed(r, T, "id")?,
+        org_id: opt_parsed(r, T, "org_id")?,
+        actor_id: opt_parsed(r, T, "actor_id")?,
+        action: text(r, T, "action")?,
+        detail: text(r, T, "detail")?,
+        ip: text(r, T, "ip")?,
+        at: int(r, T, "at")?,
+    })
 }
 
 /// The latest entries of one action, any Organization (for operators' checks and tests).
@@ -159,15 +160,7 @@ pub async fn page(
         .iter()
         .map(|r| {
             Ok(Line {
-                entry: Entry {
-                    id: parsed(r, T, "id")?,
-                    org_id: opt_parsed(r, T, "org_id")?,
-                    actor_id: opt_parsed(r, T, "actor_id")?,
-                    action: text(r, T, "action")?,
-                    detail: text(r, T, "detail")?,
-                    ip: text(r, T, "ip")?,
-                    at: int(r, T, "at")?,
-                },
+                entry: entry(r)?,
                 actor_name: opt_text(r, T, "actor_name")?,
                 actor_email: opt_text(r, T, "actor_email")?,
                 by_operator: opt_int(r, T, "by_operator")?.unwrap_or(0) != 0,

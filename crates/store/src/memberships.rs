@@ -34,6 +34,15 @@ pub struct MyOrg {
 
 const T: &str = "memberships";
 
+/// A person to write to: (email, language code, support code).
+fn recipient(r: &AnyRow) -> Result<(String, String, String)> {
+    Ok((
+        text(r, T, "email")?,
+        text(r, T, "lang")?,
+        text(r, T, "support_code")?,
+    ))
+}
+
 fn from_row(r: &AnyRow) -> Result<Membership> {
     Ok(Membership {
         org_id: parsed(r, T, "org_id")?,
@@ -187,15 +196,7 @@ pub async fn billing_recipients(c: &mut Conn, org: OrgId) -> Result<Vec<(String,
     .bind(org.to_string())
     .fetch_all(c)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                text(r, T, "email")?,
-                text(r, T, "lang")?,
-                text(r, T, "support_code")?,
-            ))
-        })
-        .collect()
+    rows.iter().map(recipient).collect()
 }
 
 /// REM-05: does this member get payment reminders for this Organization?
@@ -236,15 +237,7 @@ pub async fn reminder_recipients(
     .bind(org.to_string())
     .fetch_all(c)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                text(r, T, "email")?,
-                text(r, T, "lang")?,
-                text(r, T, "support_code")?,
-            ))
-        })
-        .collect()
+    rows.iter().map(recipient).collect()
 }
 
 /// A person's Organizations with their reminder preference and whether they may see billing there.

@@ -73,6 +73,9 @@ fn corrupt(table: &'static str, col: &str, e: sqlx::Error) -> StoreError {
     }
 }
 
+/// A statement being bound, for helpers that bind the same group of columns in two statements.
+pub(crate) type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
 pub(crate) fn b(v: bool) -> i64 {
     v as i64
 }

@@ -19,8 +19,6 @@ fn product_rights(r: &sqlx::any::AnyRow, t: &'static str) -> Result<(ProductId, 
     Ok((parsed(r, t, "product_id")?, rights(r, t)?))
 }
 
-type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
-
 /// Binds the four rights flags, in the column order `technical, statistics, tickets, sales`.
 fn bind_rights(q: Query<'_>, r: Rights) -> Query<'_> {
     let f = r.flags();
