@@ -118,14 +118,7 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let id = addresses::insert(&mut tx, actor.org, &fields, now).await?;
-        actor
-            .audit(&mut tx, "address.added", &fields.name, now)
-            .await?;
-        let a = addresses::get(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        tx.commit().await?;
-        Ok(a)
+        saved(tx, actor, ("address.added", &fields.name), id, now).await
     }
 
     pub async fn edit_billing_address(
@@ -142,14 +135,7 @@ impl App {
         if !addresses::update(&mut tx, actor.org, id, &fields).await? {
             return Err(AppError::NotFound);
         }
-        actor
-            .audit(&mut tx, "address.changed", &fields.name, now)
-            .await?;
-        let a = addresses::get(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        tx.commit().await?;
-        Ok(a)
+        saved(tx, actor, ("address.changed", &fields.name), id, now).await
     }
 
     /// Archives (or restores) an address: it disappears from the choices but stays on past invoices.
@@ -176,4 +162,21 @@ impl App {
             .await?;
         Ok(())
     }
+}
+
+/// The end of adding or changing an address: audited (action and detail), read back as it now
+/// stands, committed.
+async fn saved(
+    mut tx: guichet_store::Tx,
+    actor: &Actor,
+    (action, detail): (&str, &str),
+    id: AddressId,
+    now: i64,
+) -> AppResult<Address> {
+    actor.audit(&mut tx, action, detail, now).await?;
+    let a = addresses::get(&mut tx, actor.org, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(a)
 }

@@ -166,24 +166,12 @@ impl App {
             actor
                 .audit(&mut tx, "org.legal_changed", &summary, now)
                 .await?;
-            for (email, lang) in
-                memberships::emails_with_role(&mut tx, actor.org, Role::LegalRep).await?
-            {
-                let lang = guichet_core::Lang::parse(&lang).unwrap_or_default();
-                mail::enqueue(
-                    &mut tx,
-                    self,
-                    &email,
-                    lang,
-                    Mail::OrgDetailsChanged {
-                        org: &d.name,
-                        by: &actor.name,
-                        summary: &summary,
-                    },
-                    now,
-                )
-                .await?;
-            }
+            mail::to_legal_reps(&mut tx, self, actor.org, now, || Mail::OrgDetailsChanged {
+                org: &d.name,
+                by: &actor.name,
+                summary: &summary,
+            })
+            .await?;
         }
         if phone.is_some() || up.force_2fa.is_some() {
             let phone = phone.unwrap_or(before.phone.clone());
@@ -248,13 +236,7 @@ impl App {
         actor
             .audit(&mut tx, "member.left", &actor.email, self.now())
             .await?;
-        let next = memberships::orgs_of(&mut tx, actor.user)
-            .await?
-            .first()
-            .map(|o| o.org_id);
-        sessions::set_org(&mut tx, &ctx.session.id_hash, next).await?;
-        tx.commit().await?;
-        Ok(next)
+        move_session_on(tx, actor, ctx).await
     }
 
     /// What stands in the way of deleting the Organization (ORG-06).
@@ -277,14 +259,24 @@ impl App {
         actor
             .audit(&mut tx, "org.deleted", &actor.org_name, now)
             .await?;
-        let next = memberships::orgs_of(&mut tx, actor.user)
-            .await?
-            .first()
-            .map(|o| o.org_id);
-        sessions::set_org(&mut tx, &ctx.session.id_hash, next).await?;
-        tx.commit().await?;
-        Ok(next)
+        move_session_on(tx, actor, ctx).await
     }
+}
+
+/// Once the person is out of the current Organization (left it, or deleted it): the session moves
+/// to their first remaining one (or none), and the transaction is committed. Returns where it went.
+async fn move_session_on(
+    mut tx: guichet_store::Tx,
+    actor: &Actor,
+    ctx: &SessionCtx,
+) -> AppResult<Option<OrgId>> {
+    let next = memberships::orgs_of(&mut tx, actor.user)
+        .await?
+        .first()
+        .map(|o| o.org_id);
+    sessions::set_org(&mut tx, &ctx.session.id_hash, next).await?;
+    tx.commit().await?;
+    Ok(next)
 }
 
 /// ORG-06's conditions, read in the caller's transaction.

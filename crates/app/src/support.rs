@@ -326,20 +326,8 @@ impl App {
                 now,
             )
             .await?;
-            for (email, lang) in
-                memberships::emails_with_role(&mut tx, g.org_id, Role::LegalRep).await?
-            {
-                let lang = guichet_core::Lang::parse(&lang).unwrap_or_default();
-                mail::enqueue(
-                    &mut tx,
-                    self,
-                    &email,
-                    lang,
-                    Mail::SupportAccessExpired { org: &org_name },
-                    now,
-                )
-                .await?;
-            }
+            let expired = || Mail::SupportAccessExpired { org: &org_name };
+            mail::to_legal_reps(&mut tx, self, g.org_id, now, expired).await?;
             tx.commit().await?;
             sent += 1;
         }

@@ -9,7 +9,7 @@ use crate::App;
 use crate::error::AppResult;
 use guichet_core::Lang;
 use guichet_core::i18n::{t, tf};
-use guichet_store::{Conn, outbox};
+use guichet_store::{Conn, memberships, outbox};
 
 /// Every kind of message Guichet sends, with what it needs.
 pub enum Mail<'a> {
@@ -168,6 +168,23 @@ impl Mail<'_> {
             Mail::SignUpExisting { .. } => "signup_existing",
         }
     }
+}
+
+/// Writes `mail()` to each legal representative of `org`, each in their own language (a
+/// language code the catalogue does not know reads as the default one).
+pub async fn to_legal_reps<'m>(
+    c: &mut Conn,
+    app: &App,
+    org: guichet_core::OrgId,
+    now: i64,
+    mail: impl Fn() -> Mail<'m>,
+) -> AppResult<()> {
+    let reps = memberships::emails_with_role(c, org, guichet_core::Role::LegalRep).await?;
+    for (email, lang) in reps {
+        let lang = Lang::parse(&lang).unwrap_or_default();
+        enqueue(c, app, &email, lang, mail(), now).await?;
+    }
+    Ok(())
 }
 
 /// Queues `mail` to `to` inside the caller's transaction: it is sent only if that transaction commits.
