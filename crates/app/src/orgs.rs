@@ -1,7 +1,7 @@
 //! Organizations: create several (ORG-03), details and legal fields (ORG-04), currency (ORG-05),
 //! leave and delete (ORG-06), settings such as forced 2FA (SEC-01) and the billing reference (INV-08).
 
-use crate::addresses::payment_text;
+use crate::addresses::{payment_text, postal_lines};
 use crate::auth::SessionCtx;
 use crate::error::{AppError, AppResult, Errors};
 use crate::mail::{self, Mail};
@@ -38,13 +38,9 @@ fn parse_details(input: &DetailsInput) -> AppResult<(OrgDetails, OrgKind)> {
     let mut e = Errors::default();
     let name = payment_text(&mut e, &input.name, 120, "name", "field.required");
     let kind = e.check(OrgKind::parse(&input.kind), "kind", "field.choice");
-    let street = payment_text(&mut e, &input.street, 120, "street", "field.required");
-    let postcode = payment_text(&mut e, &input.postcode, 16, "postcode", "field.required");
-    let city = payment_text(&mut e, &input.city, 80, "city", "field.required");
-    let country = e.check(
-        validate::country(&input.country),
-        "country",
-        "field.country",
+    let [street, postcode, city, country] = postal_lines(
+        &mut e,
+        [&input.street, &input.postcode, &input.city, &input.country],
     );
     let vat = e.check(
         validate::optional_line(&input.vat_number, 32),
@@ -55,10 +51,10 @@ fn parse_details(input: &DetailsInput) -> AppResult<(OrgDetails, OrgKind)> {
     let d = OrgDetails {
         name: name.unwrap_or_default(),
         kind,
-        street: street.unwrap_or_default(),
-        postcode: postcode.unwrap_or_default(),
-        city: city.unwrap_or_default(),
-        country: country.unwrap_or_default(),
+        street,
+        postcode,
+        city,
+        country,
         phone: None,
         vat_number: vat.flatten(),
     };
