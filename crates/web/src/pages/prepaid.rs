@@ -222,6 +222,15 @@ pub struct TopUpForm {
 }
 
 /// The prepaid page again, with `errors` shown and `status`.
+/// A prepaid form that failed: an invalid one is the prepaid page again, 422, with its errors;
+/// anything else an error page.
+async fn prepaid_error(o: &InOrg, e: AppError) -> Result<Response, WebError> {
+    match e {
+        AppError::Invalid(errs) => prepaid_again(o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await,
+        e => Err(e.into()),
+    }
+}
+
 async fn prepaid_again(
     o: &InOrg,
     status: StatusCode,
@@ -274,10 +283,7 @@ pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Respon
             )
             .await
         }
-        Err(AppError::Invalid(errs)) => {
-            prepaid_again(&o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => prepaid_error(&o, e).await,
     }
 }
 
@@ -316,10 +322,7 @@ pub async fn withdraw(o: InOrg, CsrfForm(f): CsrfForm<WithdrawForm>) -> Result<R
         Ok(_) => {
             Ok(Redirect::to("/accounting/prepaid?done=withdrawal.requested_done").into_response())
         }
-        Err(AppError::Invalid(errs)) => {
-            prepaid_again(&o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => prepaid_error(&o, e).await,
     }
 }
 
@@ -344,10 +347,7 @@ pub async fn transfer(o: InOrg, CsrfForm(f): CsrfForm<TransferForm>) -> Result<R
         Ok(r) => {
             Ok(Redirect::to(&format!("/accounting/prepaid/transfers/{}", r.id)).into_response())
         }
-        Err(AppError::Invalid(errs)) => {
-            prepaid_again(&o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => prepaid_error(&o, e).await,
     }
 }
 
