@@ -264,13 +264,7 @@ impl App {
         actor.require(Action::Billing)?;
         actor.require(Action::ManageBilling)?;
         let now = self.now();
-        let card = guichet_core::card::parse(
-            &fields.card_number,
-            &fields.card_expiry,
-            &fields.card_cvc,
-            crate::prepaid::year_month(now),
-        )
-        .map_err(|p| AppError::invalid(p.field(), p.key()))?;
+        let card = crate::prepaid::parse_card(fields, now)?;
         let token = self
             .payments
             .save_card(&card)
