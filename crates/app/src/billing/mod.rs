@@ -31,7 +31,8 @@ pub use export::MAIL_EXPORT_MAX_BYTES;
 pub(crate) use invoices::day_start;
 pub use invoices::{InvoiceFilter, InvoicePage};
 pub(crate) use issue::{
-    BilledPeriod, activate_invoice_products, billed_period, cancel_unpaid_invoice, issue_invoice,
+    BilledPeriod, activate_invoice_products, bill_to, billed_period, cancel_unpaid_invoice,
+    issue_invoice,
 };
 
 /// The issuer whose sequence numbers the invoices (⚙ one per provider entity).
