@@ -150,3 +150,25 @@ pub(crate) async fn org_record<T>(
         .map(read)
         .transpose()
 }
+
+/// One page of a filtered list, and how many rows the filter matches in all: `select` (the filter
+/// then `LIMIT $n OFFSET $n+1`, right after the filter's own placeholders) and `count` (the same
+/// filter) run with the filter's values, which `filter` binds, in the caller's order. Both are
+/// trusted SQL.
+pub(crate) async fn page_and_count<'q>(
+    c: &mut crate::Conn,
+    select: String,
+    count: String,
+    (limit, offset): (i64, i64),
+    filter: impl Fn(Query<'q>) -> Query<'q>,
+) -> Result<(Vec<AnyRow>, i64)> {
+    let rows = filter(sqlx::query(sqlx::AssertSqlSafe(select)))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *c)
+        .await?;
+    let total = filter(sqlx::query(sqlx::AssertSqlSafe(count)))
+        .fetch_one(c)
+        .await?;
+    Ok((rows, total.try_get::<i64, _>(0)?))
+}
