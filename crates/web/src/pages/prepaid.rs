@@ -231,6 +231,14 @@ async fn prepaid_error(o: &InOrg, e: AppError) -> Result<Response, WebError> {
     }
 }
 
+/// Where a prepaid form goes once done (`Ok`, a redirect to that address), or its error.
+async fn prepaid_done(o: &InOrg, r: Result<String, AppError>) -> Result<Response, WebError> {
+    match r {
+        Ok(to) => Ok(Redirect::to(&to).into_response()),
+        Err(e) => prepaid_error(o, e).await,
+    }
+}
+
 async fn prepaid_again(
     o: &InOrg,
     status: StatusCode,
@@ -261,10 +269,8 @@ pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Respon
         Ok(a) => a,
         Err(page) => return Ok(page),
     };
-    match o
-        .ctx
-        .state
-        .app
+    let app = &o.ctx.state.app;
+    match app
         .top_up_by_card(&o.actor, amount, &f.card, &f.idempotency_key)
         .await
     {
@@ -312,18 +318,12 @@ pub async fn withdraw(o: InOrg, CsrfForm(f): CsrfForm<WithdrawForm>) -> Result<R
         code: f.code,
         currency: f.currency,
     };
-    match o
-        .ctx
-        .state
-        .app
+    let app = &o.ctx.state.app;
+    let r = app
         .request_withdrawal(&o.actor, &input, &f.idempotency_key)
-        .await
-    {
-        Ok(_) => {
-            Ok(Redirect::to("/accounting/prepaid?done=withdrawal.requested_done").into_response())
-        }
-        Err(e) => prepaid_error(&o, e).await,
-    }
+        .await;
+    let to = r.map(|_| "/accounting/prepaid?done=withdrawal.requested_done".to_string());
+    prepaid_done(&o, to).await
 }
 
 #[derive(Deserialize)]
@@ -337,18 +337,13 @@ pub async fn transfer(o: InOrg, CsrfForm(f): CsrfForm<TransferForm>) -> Result<R
         Ok(a) => a,
         Err(page) => return Ok(page),
     };
-    match o
-        .ctx
-        .state
-        .app
-        .request_transfer_top_up(&o.actor, amount)
-        .await
-    {
-        Ok(r) => {
-            Ok(Redirect::to(&format!("/accounting/prepaid/transfers/{}", r.id)).into_response())
-        }
-        Err(e) => prepaid_error(&o, e).await,
-    }
+    let app = &o.ctx.state.app;
+    let r = app.request_transfer_top_up(&o.actor, amount).await;
+    prepaid_done(
+        &o,
+        r.map(|r| format!("/accounting/prepaid/transfers/{}", r.id)),
+    )
+    .await
 }
 
 /// A payment request: what to transfer, with the QR-bill to scan or print.
