@@ -24,14 +24,24 @@ pub struct Cancelled {
 }
 
 impl App {
-    /// Cancels a product: pending ones at once, running ones at the end of their term.
-    pub async fn cancel_product(&self, actor: &Actor, product: ProductId) -> AppResult<Cancelled> {
-        actor.require(Action::OrderProducts)?;
-        let now = self.now();
+    /// A transaction, and in it one of the Organization's products (404 for another's).
+    async fn product_in_tx(
+        &self,
+        actor: &Actor,
+        product: ProductId,
+    ) -> AppResult<(guichet_store::Tx, store::Product)> {
         let mut tx = self.db.begin().await?;
         let p = store::get_product(&mut tx, actor.org, product)
             .await?
             .ok_or(AppError::NotFound)?;
+        Ok((tx, p))
+    }
+
+    /// Cancels a product: pending ones at once, running ones at the end of their term.
+    pub async fn cancel_product(&self, actor: &Actor, product: ProductId) -> AppResult<Cancelled> {
+        actor.require(Action::OrderProducts)?;
+        let now = self.now();
+        let (mut tx, p) = self.product_in_tx(actor, product).await?;
         let immediate = match p.state {
             ProductState::Pending => {
                 if !store::set_state(
@@ -81,10 +91,7 @@ impl App {
     pub async fn resume_product(&self, actor: &Actor, product: ProductId) -> AppResult<()> {
         actor.require(Action::OrderProducts)?;
         let now = self.now();
-        let mut tx = self.db.begin().await?;
-        let p = store::get_product(&mut tx, actor.org, product)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (mut tx, p) = self.product_in_tx(actor, product).await?;
         if !store::resume(&mut tx, p.id).await? {
             return Err(AppError::Conflict("product.not_cancelled"));
         }
