@@ -13,7 +13,7 @@ use crate::{Actor, App, Origin};
 use guichet_core::product::ProductState;
 use guichet_core::{Access, Action, GrantId, OfferId, OrgId, ProductId, Role, UserId};
 use guichet_store::support::{self as store, Grant};
-use guichet_store::{Conn, audit, billing, memberships, orgs, sessions, users};
+use guichet_store::{Conn, audit, billing, memberships, orgs, sessions};
 
 /// The Premium Support subscription an Organization has (its highest active tier).
 #[derive(Clone, Debug)]
@@ -344,14 +344,10 @@ impl App {
     ) -> AppResult<Actor> {
         let now = self.now();
         let mut c = self.db.conn().await?;
-        let u = users::by_id(&mut c, user)
-            .await?
-            .filter(|u| !u.disabled)
-            .ok_or(AppError::Unauthenticated)?;
+        let (u, o) = crate::actor::person_in_org(&mut c, user, org).await?;
         if !u.is_operator {
             return Err(AppError::NotFound);
         }
-        let o = orgs::by_id(&mut c, org).await?.ok_or(AppError::NotFound)?;
         let grants = store::live_grants(&mut c, org, now).await?;
         if grants.is_empty() {
             // Refused, and the Organization sees that someone tried.
@@ -374,16 +370,8 @@ impl App {
         };
         let whole = products.is_none();
         Ok(Actor {
-            user,
-            email: u.email,
-            name: u.name,
-            lang: u.lang,
-            org,
-            org_name: o.name,
-            access: Access::support(whole),
-            needs_2fa_setup: false,
-            origin,
             support: Some(SupportScope { products }),
+            ..Actor::at(u, o, Access::support(whole), origin)
         })
     }
 
