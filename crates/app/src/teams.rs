@@ -137,6 +137,21 @@ fn colour(raw: &str) -> AppResult<String> {
 }
 
 impl App {
+    /// The start of a change to a team (TEAM-01 needs `ManageTeams`): a transaction, and in it one
+    /// of the Organization's teams (404 for another's).
+    async fn team_in_tx(
+        &self,
+        actor: &Actor,
+        id: TeamId,
+    ) -> AppResult<(guichet_store::Tx, teams::Team)> {
+        actor.require(Action::ManageTeams)?;
+        let mut tx = self.db.begin().await?;
+        let team = teams::get_team(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok((tx, team))
+    }
+
     pub async fn teams(&self, actor: &Actor) -> AppResult<Vec<teams::Team>> {
         actor.require(Action::ManageTeams)?;
         let mut c = self.db.conn().await?;
@@ -182,11 +197,7 @@ impl App {
 
     /// Name, colour and leader (TEAM-03: the leader is one of the team's members; a label only).
     pub async fn update_team(&self, actor: &Actor, id: TeamId, input: &TeamInput) -> AppResult<()> {
-        actor.require(Action::ManageTeams)?;
-        let mut tx = self.db.begin().await?;
-        teams::get_team(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (mut tx, _) = self.team_in_tx(actor, id).await?;
         let name = guichet_core::validate::line(&input.name, 80)
             .ok_or(AppError::invalid("name", "field.required"))?;
         let colour = colour(&input.colour)?;
@@ -215,11 +226,7 @@ impl App {
 
     /// TEAM-05: deleting a team removes only its grants.
     pub async fn delete_team(&self, actor: &Actor, id: TeamId) -> AppResult<()> {
-        actor.require(Action::ManageTeams)?;
-        let mut tx = self.db.begin().await?;
-        let team = teams::get_team(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (mut tx, team) = self.team_in_tx(actor, id).await?;
         teams::delete_team(&mut tx, id).await?;
         actor
             .audit_and_commit(tx, "team.deleted", &team.name, self.now())
@@ -249,11 +256,7 @@ impl App {
         users: &[UserId],
         emails: &[String],
     ) -> AppResult<Vec<String>> {
-        actor.require(Action::ManageTeams)?;
-        let mut tx = self.db.begin().await?;
-        let team = teams::get_team(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (mut tx, team) = self.team_in_tx(actor, id).await?;
         let emails: Vec<&str> = emails
             .iter()
             .map(|e| e.trim())
@@ -323,22 +326,14 @@ impl App {
         id: TeamId,
         user: UserId,
     ) -> AppResult<()> {
-        actor.require(Action::ManageTeams)?;
-        let mut tx = self.db.begin().await?;
-        let team = teams::get_team(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (mut tx, team) = self.team_in_tx(actor, id).await?;
         if !teams::remove_member(&mut tx, id, user).await? {
             return Err(AppError::NotFound);
         }
         let who = crate::activity::person(&mut tx, user).await?;
+        let detail = format!("{}: {who}", team.name);
         actor
-            .audit_and_commit(
-                tx,
-                "team.member_removed",
-                &format!("{}: {who}", team.name),
-                self.now(),
-            )
+            .audit_and_commit(tx, "team.member_removed", &detail, self.now())
             .await?;
         Ok(())
     }
@@ -351,22 +346,14 @@ impl App {
         product: ProductId,
         rights: Rights,
     ) -> AppResult<()> {
-        actor.require(Action::ManageTeams)?;
-        let mut tx = self.db.begin().await?;
-        let team = teams::get_team(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (mut tx, team) = self.team_in_tx(actor, id).await?;
         billing::get_product(&mut tx, actor.org, product)
             .await?
             .ok_or(AppError::NotFound)?;
         teams::set_team_product(&mut tx, id, product, rights).await?;
+        let detail = format!("{}: {product} {rights:?}", team.name);
         actor
-            .audit_and_commit(
-                tx,
-                "team.rights",
-                &format!("{}: {product} {rights:?}", team.name),
-                self.now(),
-            )
+            .audit_and_commit(tx, "team.rights", &detail, self.now())
             .await?;
         Ok(())
     }
