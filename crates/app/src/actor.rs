@@ -4,7 +4,7 @@
 use crate::error::{AppError, AppResult};
 use crate::{App, Origin};
 use guichet_core::{Access, Action, Lang, OrgId, UserId, authorize};
-use guichet_store::{memberships, orgs, users};
+use guichet_store::{audit, memberships, orgs, users};
 
 #[derive(Clone, Debug)]
 pub struct Actor {
@@ -30,6 +30,23 @@ pub struct SupportScope {
 }
 
 impl Actor {
+    /// The person `u` at work in `o` with `access`: no 2FA setup pending and no support scope
+    /// (the caller sets those that apply).
+    pub(crate) fn at(u: users::User, o: orgs::Org, access: Access, origin: Origin) -> Actor {
+        Actor {
+            user: u.id,
+            email: u.email,
+            name: u.name,
+            lang: u.lang,
+            org: o.id,
+            org_name: o.name,
+            access,
+            needs_2fa_setup: false,
+            origin,
+            support: None,
+        }
+    }
+
     /// The one gate every Organization use case passes: forced 2FA first, then the permissions table.
     pub fn require(&self, action: Action) -> AppResult<()> {
         if self.needs_2fa_setup {
@@ -42,6 +59,41 @@ impl Actor {
     pub fn can(&self, action: Action) -> bool {
         self.require(action).is_ok()
     }
+
+    /// Writes `action` to the audit log as done by this person, in their Organization, from their
+    /// address: what every Organization use case records.
+    pub(crate) async fn audit(
+        &self,
+        c: &mut guichet_store::Conn,
+        action: &str,
+        detail: &str,
+        now: i64,
+    ) -> guichet_store::Result<()> {
+        audit::record(
+            c,
+            Some(self.org),
+            Some(self.user),
+            action,
+            detail,
+            &self.origin.ip,
+            now,
+        )
+        .await
+    }
+
+    /// The end of most Organization use cases: `action` written to the audit log (see
+    /// [`Actor::audit`]) as the transaction's last write, then the transaction committed.
+    pub(crate) async fn audit_and_commit(
+        &self,
+        mut tx: guichet_store::Tx,
+        action: &str,
+        detail: &str,
+        now: i64,
+    ) -> AppResult<()> {
+        self.audit(&mut tx, action, detail, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
 }
 
 impl App {
@@ -49,25 +101,29 @@ impl App {
     /// (another Organization's id looks exactly like one that does not exist).
     pub async fn actor(&self, user: UserId, org: OrgId, origin: Origin) -> AppResult<Actor> {
         let mut c = self.db.conn().await?;
-        let u = users::by_id(&mut c, user)
-            .await?
-            .filter(|u| !u.disabled)
-            .ok_or(AppError::Unauthenticated)?;
+        let (u, o) = person_in_org(&mut c, user, org).await?;
         let m = memberships::get(&mut c, org, user)
             .await?
             .ok_or(AppError::NotFound)?;
-        let o = orgs::by_id(&mut c, org).await?.ok_or(AppError::NotFound)?;
+        let needs_2fa_setup = o.force_2fa && !u.totp_enabled;
         Ok(Actor {
-            user,
-            email: u.email,
-            name: u.name,
-            lang: u.lang,
-            org,
-            org_name: o.name,
-            access: Access::new(m.role, m.accounting),
-            needs_2fa_setup: o.force_2fa && !u.totp_enabled,
-            origin,
-            support: None,
+            needs_2fa_setup,
+            ..Actor::at(u, o, Access::new(m.role, m.accounting), origin)
         })
     }
+}
+
+/// The person (signed out, 401, when disabled or gone) and the Organization (404 when there is
+/// none) an actor is made of; whether the person may act there is the caller's check.
+pub(crate) async fn person_in_org(
+    c: &mut guichet_store::Conn,
+    user: UserId,
+    org: OrgId,
+) -> AppResult<(users::User, orgs::Org)> {
+    let u = users::by_id(c, user)
+        .await?
+        .filter(|u| !u.disabled)
+        .ok_or(AppError::Unauthenticated)?;
+    let o = orgs::by_id(c, org).await?.ok_or(AppError::NotFound)?;
+    Ok((u, o))
 }

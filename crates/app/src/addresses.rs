@@ -5,7 +5,6 @@ use crate::error::{AppError, AppResult, Errors};
 use crate::{Actor, App};
 use guichet_core::{Action, AddressId, sps_text, validate};
 use guichet_store::addresses::{self, Address, AddressFields};
-use guichet_store::audit;
 
 /// The form as typed.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -56,17 +55,27 @@ pub(crate) fn optional_payment_text(
     }
 }
 
+/// The postal lines of an address as a QR-bill prints them — street, postcode, city and country,
+/// in that order — each checked into `e` under its own field; an empty string where one is wrong
+/// (and `e` then fails). Billing addresses and Organizations' legal addresses share these rules.
+pub(crate) fn postal_lines(
+    e: &mut Errors,
+    [street, postcode, city, country]: [&str; 4],
+) -> [String; 4] {
+    let street = payment_text(e, street, 120, "street", "field.required");
+    let postcode = payment_text(e, postcode, 16, "postcode", "field.required");
+    let city = payment_text(e, city, 80, "city", "field.required");
+    let country = e.check(validate::country(country), "country", "field.country");
+    [street, postcode, city, country].map(Option::unwrap_or_default)
+}
+
 fn parse(input: &AddressInput) -> AppResult<AddressFields> {
     let mut e = Errors::default();
     let name = payment_text(&mut e, &input.name, 100, "name", "field.required");
     let company = optional_payment_text(&mut e, &input.company, 120, "company", "field.too_long");
-    let street = payment_text(&mut e, &input.street, 120, "street", "field.required");
-    let postcode = payment_text(&mut e, &input.postcode, 16, "postcode", "field.required");
-    let city = payment_text(&mut e, &input.city, 80, "city", "field.required");
-    let country = e.check(
-        validate::country(&input.country),
-        "country",
-        "field.country",
+    let [street, postcode, city, country] = postal_lines(
+        &mut e,
+        [&input.street, &input.postcode, &input.city, &input.country],
     );
     let email = if input.email.trim().is_empty() {
         Some(None)
@@ -81,10 +90,10 @@ fn parse(input: &AddressInput) -> AppResult<AddressFields> {
     Ok(AddressFields {
         name: name.unwrap_or_default(),
         company: company.flatten(),
-        street: street.unwrap_or_default(),
-        postcode: postcode.unwrap_or_default(),
-        city: city.unwrap_or_default(),
-        country: country.unwrap_or_default(),
+        street,
+        postcode,
+        city,
+        country,
         email: email.flatten(),
     })
 }
@@ -113,27 +122,7 @@ impl App {
         actor: &Actor,
         input: &AddressInput,
     ) -> AppResult<Address> {
-        actor.require(Action::Billing)?;
-        actor.require(Action::ManageBilling)?;
-        let fields = parse(input)?;
-        let now = self.now();
-        let mut tx = self.db.begin().await?;
-        let id = addresses::insert(&mut tx, actor.org, &fields, now).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "address.added",
-            &fields.name,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        let a = addresses::get(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        tx.commit().await?;
-        Ok(a)
+        self.write_billing_address(actor, None, input).await
     }
 
     pub async fn edit_billing_address(
@@ -142,24 +131,33 @@ impl App {
         id: AddressId,
         input: &AddressInput,
     ) -> AppResult<Address> {
+        self.write_billing_address(actor, Some(id), input).await
+    }
+
+    /// Adds an address (`id` none) or changes one of the Organization's (404 if it is not one),
+    /// audited with its name; the address as it now stands.
+    async fn write_billing_address(
+        &self,
+        actor: &Actor,
+        id: Option<AddressId>,
+        input: &AddressInput,
+    ) -> AppResult<Address> {
         actor.require(Action::Billing)?;
         actor.require(Action::ManageBilling)?;
         let fields = parse(input)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        if !addresses::update(&mut tx, actor.org, id, &fields).await? {
-            return Err(AppError::NotFound);
-        }
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "address.changed",
-            &fields.name,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        let (id, action) = match id {
+            None => (
+                addresses::insert(&mut tx, actor.org, &fields, now).await?,
+                "address.added",
+            ),
+            Some(id) if addresses::update(&mut tx, actor.org, id, &fields).await? => {
+                (id, "address.changed")
+            }
+            Some(_) => return Err(AppError::NotFound),
+        };
+        actor.audit(&mut tx, action, &fields.name, now).await?;
         let a = addresses::get(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -186,17 +184,9 @@ impl App {
         } else {
             "address.restored"
         };
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            action,
-            &id.to_string(),
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, action, &id.to_string(), now)
+            .await?;
         Ok(())
     }
 }

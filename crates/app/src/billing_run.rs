@@ -8,7 +8,7 @@
 //! second attempt finds it (or fails on the constraint and skips) and numbers stay gap-free.
 
 use crate::App;
-use crate::billing::{BilledPeriod, add_days, issue_invoice, today};
+use crate::billing::{BilledPeriod, add_days, bill_to, issue_invoice, today};
 use crate::error::{AppError, AppResult};
 use guichet_core::product::{Grace, state_on};
 use guichet_core::{Currency, OrgId};
@@ -106,22 +106,7 @@ impl App {
             Some(a) => guichet_store::addresses::get(tx, org.id, *a).await?,
             None => None,
         };
-        let bill_to = match address {
-            Some(a) => [
-                a.fields.company.unwrap_or(a.fields.name),
-                a.fields.street,
-                a.fields.postcode,
-                a.fields.city,
-                a.fields.country,
-            ],
-            None => [
-                org.name.clone(),
-                org.street.clone(),
-                org.postcode.clone(),
-                org.city.clone(),
-                org.country.clone(),
-            ],
-        };
+        let bill_to = bill_to(address, &org);
         let period = BilledPeriod {
             description,
             product_id: p.id,

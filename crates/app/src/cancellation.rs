@@ -10,7 +10,6 @@ use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
 use guichet_core::product::ProductState;
 use guichet_core::{Action, ProductId};
-use guichet_store::audit;
 use guichet_store::billing as store;
 
 /// What a cancellation did.
@@ -25,14 +24,24 @@ pub struct Cancelled {
 }
 
 impl App {
-    /// Cancels a product: pending ones at once, running ones at the end of their term.
-    pub async fn cancel_product(&self, actor: &Actor, product: ProductId) -> AppResult<Cancelled> {
-        actor.require(Action::OrderProducts)?;
-        let now = self.now();
+    /// A transaction, and in it one of the Organization's products (404 for another's).
+    async fn product_in_tx(
+        &self,
+        actor: &Actor,
+        product: ProductId,
+    ) -> AppResult<(guichet_store::Tx, store::Product)> {
         let mut tx = self.db.begin().await?;
         let p = store::get_product(&mut tx, actor.org, product)
             .await?
             .ok_or(AppError::NotFound)?;
+        Ok((tx, p))
+    }
+
+    /// Cancels a product: pending ones at once, running ones at the end of their term.
+    pub async fn cancel_product(&self, actor: &Actor, product: ProductId) -> AppResult<Cancelled> {
+        actor.require(Action::OrderProducts)?;
+        let now = self.now();
+        let (mut tx, p) = self.product_in_tx(actor, product).await?;
         let immediate = match p.state {
             ProductState::Pending => {
                 if !store::set_state(
@@ -68,17 +77,9 @@ impl App {
             Some(d) => format!("{}: cancelled for the end of its term ({d})", p.name),
             None => format!("{}: cancelled", p.name),
         };
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "product.cancelled",
-            &detail,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "product.cancelled", &detail, now)
+            .await?;
         Ok(Cancelled {
             immediate,
             ends_on,
@@ -90,24 +91,18 @@ impl App {
     pub async fn resume_product(&self, actor: &Actor, product: ProductId) -> AppResult<()> {
         actor.require(Action::OrderProducts)?;
         let now = self.now();
-        let mut tx = self.db.begin().await?;
-        let p = store::get_product(&mut tx, actor.org, product)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (mut tx, p) = self.product_in_tx(actor, product).await?;
         if !store::resume(&mut tx, p.id).await? {
             return Err(AppError::Conflict("product.not_cancelled"));
         }
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "product.resumed",
-            &format!("{}: cancellation taken back", p.name),
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(
+                tx,
+                "product.resumed",
+                &format!("{}: cancellation taken back", p.name),
+                now,
+            )
+            .await?;
         Ok(())
     }
 }

@@ -112,16 +112,14 @@ impl App {
                 }
             })?;
         self.send_invitation(&mut *tx, actor, &inv, &token).await?;
-        audit::record(
-            &mut *tx,
-            Some(actor.org),
-            Some(actor.user),
-            "invitation.created",
-            &format!("{email} as {}", role.code()),
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(
+                &mut *tx,
+                "invitation.created",
+                &format!("{email} as {}", role.code()),
+                now,
+            )
+            .await?;
         Ok(inv)
     }
 
@@ -172,17 +170,9 @@ impl App {
         inv.expires_at = now + self.config.invitation_days * 86400;
         invitations::renew(&mut tx, id, &sha256_hex(&token), inv.expires_at).await?;
         self.send_invitation(&mut tx, actor, &inv, &token).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "invitation.resent",
-            &inv.email,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "invitation.resent", &inv.email, now)
+            .await?;
         Ok(inv)
     }
 
@@ -197,17 +187,9 @@ impl App {
             return Err(AppError::Conflict("invite.closed"));
         }
         invitations::revoke(&mut tx, id, now).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "invitation.revoked",
-            &inv.email,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "invitation.revoked", &inv.email, now)
+            .await?;
         Ok(())
     }
 
@@ -372,16 +354,9 @@ impl App {
             role.code(),
             if accounting { " +accounting" } else { "" }
         );
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "member.role_changed",
-            &detail,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "member.role_changed", &detail, now)
+            .await?;
         if let Some(u) = users::by_id(&mut tx, user).await? {
             let role_name = guichet_core::i18n::t(u.lang, role_key(role)).to_string();
             mail::enqueue(
@@ -421,17 +396,9 @@ impl App {
         check_departure(current.role, lrs).map_err(AppError::Conflict)?;
         memberships::delete(&mut tx, actor.org, user).await?;
         let who = crate::activity::person(&mut tx, user).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "member.removed",
-            &who,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "member.removed", &who, now)
+            .await?;
         Ok(())
     }
 }

@@ -1,7 +1,7 @@
 //! Organizations: create several (ORG-03), details and legal fields (ORG-04), currency (ORG-05),
 //! leave and delete (ORG-06), settings such as forced 2FA (SEC-01) and the billing reference (INV-08).
 
-use crate::addresses::payment_text;
+use crate::addresses::{payment_text, postal_lines};
 use crate::auth::SessionCtx;
 use crate::error::{AppError, AppResult, Errors};
 use crate::mail::{self, Mail};
@@ -38,13 +38,9 @@ fn parse_details(input: &DetailsInput) -> AppResult<(OrgDetails, OrgKind)> {
     let mut e = Errors::default();
     let name = payment_text(&mut e, &input.name, 120, "name", "field.required");
     let kind = e.check(OrgKind::parse(&input.kind), "kind", "field.choice");
-    let street = payment_text(&mut e, &input.street, 120, "street", "field.required");
-    let postcode = payment_text(&mut e, &input.postcode, 16, "postcode", "field.required");
-    let city = payment_text(&mut e, &input.city, 80, "city", "field.required");
-    let country = e.check(
-        validate::country(&input.country),
-        "country",
-        "field.country",
+    let [street, postcode, city, country] = postal_lines(
+        &mut e,
+        [&input.street, &input.postcode, &input.city, &input.country],
     );
     let vat = e.check(
         validate::optional_line(&input.vat_number, 32),
@@ -55,10 +51,10 @@ fn parse_details(input: &DetailsInput) -> AppResult<(OrgDetails, OrgKind)> {
     let d = OrgDetails {
         name: name.unwrap_or_default(),
         kind,
-        street: street.unwrap_or_default(),
-        postcode: postcode.unwrap_or_default(),
-        city: city.unwrap_or_default(),
-        country: country.unwrap_or_default(),
+        street,
+        postcode,
+        city,
+        country,
         phone: None,
         vat_number: vat.flatten(),
     };
@@ -163,62 +159,29 @@ impl App {
                 d.vat_number.as_deref().unwrap_or("-"),
                 currency
             );
-            audit::record(
-                &mut tx,
-                Some(actor.org),
-                Some(actor.user),
-                "org.legal_changed",
-                &summary,
-                &actor.origin.ip,
-                now,
-            )
-            .await?;
-            for (email, lang) in
-                memberships::emails_with_role(&mut tx, actor.org, Role::LegalRep).await?
-            {
-                let lang = guichet_core::Lang::parse(&lang).unwrap_or_default();
-                mail::enqueue(
-                    &mut tx,
-                    self,
-                    &email,
-                    lang,
-                    Mail::OrgDetailsChanged {
-                        org: &d.name,
-                        by: &actor.name,
-                        summary: &summary,
-                    },
-                    now,
-                )
+            actor
+                .audit(&mut tx, "org.legal_changed", &summary, now)
                 .await?;
-            }
+            mail::to_legal_reps(&mut tx, self, actor.org, now, || Mail::OrgDetailsChanged {
+                org: &d.name,
+                by: &actor.name,
+                summary: &summary,
+            })
+            .await?;
         }
         if phone.is_some() || up.force_2fa.is_some() {
             let phone = phone.unwrap_or(before.phone.clone());
             let force = up.force_2fa.unwrap_or(before.force_2fa);
             orgs::update_settings(&mut tx, actor.org, phone.as_deref(), force).await?;
             if phone != before.phone {
-                audit::record(
-                    &mut tx,
-                    Some(actor.org),
-                    Some(actor.user),
-                    "org.phone",
-                    phone.as_deref().unwrap_or(""),
-                    &actor.origin.ip,
-                    now,
-                )
-                .await?;
+                actor
+                    .audit(&mut tx, "org.phone", phone.as_deref().unwrap_or(""), now)
+                    .await?;
             }
             if force != before.force_2fa {
-                audit::record(
-                    &mut tx,
-                    Some(actor.org),
-                    Some(actor.user),
-                    "org.force_2fa",
-                    &force.to_string(),
-                    &actor.origin.ip,
-                    now,
-                )
-                .await?;
+                actor
+                    .audit(&mut tx, "org.force_2fa", &force.to_string(), now)
+                    .await?;
             }
         }
         let after = orgs::by_id(&mut tx, actor.org)
@@ -240,17 +203,14 @@ impl App {
             .ok_or(AppError::invalid("billing_reference", "field.too_long"))?;
         let mut tx = self.db.begin().await?;
         orgs::set_billing_reference(&mut tx, actor.org, r.as_deref()).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "billing.reference",
-            r.as_deref().unwrap_or(""),
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(
+                tx,
+                "billing.reference",
+                r.as_deref().unwrap_or(""),
+                self.now(),
+            )
+            .await?;
         Ok(r)
     }
 
@@ -269,23 +229,10 @@ impl App {
         let lrs = memberships::count_role(&mut tx, actor.org, Role::LegalRep).await?;
         check_departure(actor.access.role, lrs).map_err(AppError::Conflict)?;
         memberships::delete(&mut tx, actor.org, actor.user).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "member.left",
-            &actor.email,
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
-        let next = memberships::orgs_of(&mut tx, actor.user)
-            .await?
-            .first()
-            .map(|o| o.org_id);
-        sessions::set_org(&mut tx, &ctx.session.id_hash, next).await?;
-        tx.commit().await?;
-        Ok(next)
+        actor
+            .audit(&mut tx, "member.left", &actor.email, self.now())
+            .await?;
+        move_session_on(tx, actor, ctx).await
     }
 
     /// What stands in the way of deleting the Organization (ORG-06).
@@ -305,24 +252,27 @@ impl App {
             return Err(AppError::Conflict(first));
         }
         orgs::mark_deleted(&mut tx, actor.org, now).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "org.deleted",
-            &actor.org_name,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        let next = memberships::orgs_of(&mut tx, actor.user)
-            .await?
-            .first()
-            .map(|o| o.org_id);
-        sessions::set_org(&mut tx, &ctx.session.id_hash, next).await?;
-        tx.commit().await?;
-        Ok(next)
+        actor
+            .audit(&mut tx, "org.deleted", &actor.org_name, now)
+            .await?;
+        move_session_on(tx, actor, ctx).await
     }
+}
+
+/// Once the person is out of the current Organization (left it, or deleted it): the session moves
+/// to their first remaining one (or none), and the transaction is committed. Returns where it went.
+async fn move_session_on(
+    mut tx: guichet_store::Tx,
+    actor: &Actor,
+    ctx: &SessionCtx,
+) -> AppResult<Option<OrgId>> {
+    let next = memberships::orgs_of(&mut tx, actor.user)
+        .await?
+        .first()
+        .map(|o| o.org_id);
+    sessions::set_org(&mut tx, &ctx.session.id_hash, next).await?;
+    tx.commit().await?;
+    Ok(next)
 }
 
 /// ORG-06's conditions, read in the caller's transaction.

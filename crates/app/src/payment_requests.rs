@@ -7,8 +7,8 @@ use crate::{Actor, App, Creditor};
 use guichet_bank::qr::{self, Address, QrBill, Reference, Separation, SlipOptions};
 use guichet_bank::references::{creditor_reference, qr_reference};
 use guichet_core::{Action, Currency, Lang, Money, PaymentRequestId};
+use guichet_store::orgs;
 use guichet_store::payment_requests::{self as store, NewRequest, PaymentRequest};
-use guichet_store::{audit, orgs};
 
 /// The reference of the `n`-th request: QRR for CHF, RF for EUR.
 pub fn reference_for(n: i64, currency: Currency) -> AppResult<String> {
@@ -65,16 +65,9 @@ impl App {
         };
         let id = store::insert(&mut tx, &new).await?;
         let detail = format!("{} {reference}", Money::new(amount, org.currency));
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "prepaid.transfer_requested",
-            &detail,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(&mut tx, "prepaid.transfer_requested", &detail, now)
+            .await?;
         let request = store::get(&mut tx, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;

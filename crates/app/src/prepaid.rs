@@ -203,6 +203,32 @@ pub(crate) async fn claim_key(
     }
 }
 
+/// The end of an idempotent use case: its answer kept for the key (a replay with the same request
+/// gets it again, see [`claim_key`]), the transaction committed, the answer returned.
+pub(crate) async fn keep_answer(
+    mut tx: guichet_store::Tx,
+    org: guichet_core::OrgId,
+    key: &str,
+    answer: Answer,
+) -> AppResult<Answer> {
+    let body = answer.body.to_string();
+    guichet_store::idempotency::complete(&mut tx, org, key, answer.outcome.stored(), &body).await?;
+    tx.commit().await?;
+    Ok(answer)
+}
+
+/// The card typed in a form, checked (number, expiry against this month, CVC); a problem is a 4xx
+/// naming its field.
+pub(crate) fn parse_card(fields: &CardFields, now: i64) -> AppResult<guichet_core::card::Card> {
+    guichet_core::card::parse(
+        &fields.card_number,
+        &fields.card_expiry,
+        &fields.card_cvc,
+        year_month(now),
+    )
+    .map_err(|p| crate::AppError::invalid(p.field(), p.key()))
+}
+
 /// (year, month) of a Unix time, UTC.
 pub(crate) fn year_month(unix: i64) -> (u32, u32) {
     let d =
@@ -223,19 +249,13 @@ impl App {
     ) -> AppResult<Answer> {
         use crate::AppError;
         use crate::payments::{ChargeOutcome, ChargeRequest};
-        use guichet_store::{audit, card_payments, idempotency};
+        use guichet_store::card_payments;
         actor.require(Action::Billing)?;
         actor.require(Action::Pay)?;
         crate::amount_in("amount", Ok(amount), guichet_core::money::Zero::Refused)?;
         check_key(key)?;
         let now = self.now();
-        let card = guichet_core::card::parse(
-            &card.card_number,
-            &card.card_expiry,
-            &card.card_cvc,
-            year_month(now),
-        )
-        .map_err(|p| AppError::invalid(p.field(), p.key()))?;
+        let card = parse_card(card, now)?;
         let cfg = &self.config;
         if amount < cfg.top_up_min {
             return Err(AppError::invalid("amount", "topup.too_small"));
@@ -339,22 +359,12 @@ impl App {
                 (Outcome::Declined, body)
             }
         };
-        idempotency::complete(&mut tx, actor.org, key, result.stored(), &body.to_string()).await?;
         let detail = format!("{} {money} •••• {}", outcome.code(), card.last4());
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "prepaid.top_up",
-            &detail,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(Answer {
+        actor.audit(&mut tx, "prepaid.top_up", &detail, now).await?;
+        let answer = Answer {
             outcome: result,
             body,
-        })
+        };
+        keep_answer(tx, actor.org, key, answer).await
     }
 }

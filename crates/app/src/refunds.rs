@@ -15,7 +15,7 @@ use guichet_core::{Action, CreditNoteId, InvoiceId, Money, validate};
 use guichet_pdf::{Document, Kind, Line};
 use guichet_store::billing::{self as store, Invoice, InvoiceLine};
 use guichet_store::credit_notes::{self, CreditNote};
-use guichet_store::{audit, idempotency, ledger, orgs};
+use guichet_store::{audit, ledger, orgs};
 
 /// The credit notes series in the invoice sequences table (its own gap-free counter per year).
 const CREDIT_NOTE_ISSUER: &str = "guichet:credit_notes";
@@ -210,19 +210,11 @@ impl App {
             "currency": inv.currency,
             "invoice_status": status,
         });
-        idempotency::complete(
-            &mut tx,
-            inv.org_id,
-            key,
-            Outcome::Done.stored(),
-            &body.to_string(),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(Answer {
+        let answer = Answer {
             outcome: Outcome::Done,
             body,
-        })
+        };
+        crate::prepaid::keep_answer(tx, inv.org_id, key, answer).await
     }
 
     /// The credit notes of one of the Organization's invoices (INV-01: billing documents).

@@ -239,17 +239,9 @@ impl App {
         }
         let day = today(now);
         if store::declare(&mut tx, inv.id, actor.org, actor.user, &day.iso(), now).await? {
-            audit::record(
-                &mut tx,
-                Some(actor.org),
-                Some(actor.user),
-                "invoice.transfer_declared",
-                &inv.number,
-                &actor.origin.ip,
-                now,
-            )
-            .await?;
-            tx.commit().await?;
+            actor
+                .audit_and_commit(tx, "invoice.transfer_declared", &inv.number, now)
+                .await?;
             return Ok(day);
         }
         drop(tx);

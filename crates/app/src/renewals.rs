@@ -164,20 +164,18 @@ impl App {
         for p in &found {
             if p.auto_renew != on {
                 rstore::set_auto_renew(&mut tx, actor.org, p.id, on).await?;
-                audit::record(
-                    &mut tx,
-                    Some(actor.org),
-                    Some(actor.user),
-                    if on {
-                        "product.auto_renew_on"
-                    } else {
-                        "product.auto_renew_off"
-                    },
-                    &p.name,
-                    &actor.origin.ip,
-                    now,
-                )
-                .await?;
+                actor
+                    .audit(
+                        &mut tx,
+                        if on {
+                            "product.auto_renew_on"
+                        } else {
+                            "product.auto_renew_off"
+                        },
+                        &p.name,
+                        now,
+                    )
+                    .await?;
             }
         }
         tx.commit().await?;
@@ -214,17 +212,9 @@ impl App {
             "{}: {} → {} ({})",
             p.name, p.period_months, months, "months"
         );
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "product.period_changed",
-            &detail,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "product.period_changed", &detail, now)
+            .await?;
         let from = match (next, expiry_of(&p)) {
             (Some(_), Some(exp)) => {
                 let mut c = self.db.conn().await?;
@@ -258,17 +248,14 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         rstore::set_renew_from_prepaid(&mut tx, actor.org, on).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "billing.renew_from_prepaid",
-            if on { "on" } else { "off" },
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(
+                tx,
+                "billing.renew_from_prepaid",
+                if on { "on" } else { "off" },
+                now,
+            )
+            .await?;
         Ok(())
     }
 
@@ -277,13 +264,7 @@ impl App {
         actor.require(Action::Billing)?;
         actor.require(Action::ManageBilling)?;
         let now = self.now();
-        let card = guichet_core::card::parse(
-            &fields.card_number,
-            &fields.card_expiry,
-            &fields.card_cvc,
-            crate::prepaid::year_month(now),
-        )
-        .map_err(|p| AppError::invalid(p.field(), p.key()))?;
+        let card = crate::prepaid::parse_card(fields, now)?;
         let token = self
             .payments
             .save_card(&card)
@@ -297,17 +278,14 @@ impl App {
         };
         let mut tx = self.db.begin().await?;
         rstore::save_card(&mut tx, actor.org, &saved, now).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "billing.card_saved",
-            &format!("•••• {}", saved.last4),
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(
+                tx,
+                "billing.card_saved",
+                &format!("•••• {}", saved.last4),
+                now,
+            )
+            .await?;
         Ok(SavedCardView {
             last4: saved.last4,
             expiry: saved.expiry,
@@ -320,16 +298,9 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         if rstore::remove_card(&mut tx, actor.org).await? {
-            audit::record(
-                &mut tx,
-                Some(actor.org),
-                Some(actor.user),
-                "billing.card_removed",
-                "",
-                &actor.origin.ip,
-                now,
-            )
-            .await?;
+            actor
+                .audit(&mut tx, "billing.card_removed", "", now)
+                .await?;
         }
         tx.commit().await?;
         Ok(())

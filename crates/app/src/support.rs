@@ -13,7 +13,7 @@ use crate::{Actor, App, Origin};
 use guichet_core::product::ProductState;
 use guichet_core::{Access, Action, GrantId, OfferId, OrgId, ProductId, Role, UserId};
 use guichet_store::support::{self as store, Grant};
-use guichet_store::{Conn, audit, billing, memberships, orgs, sessions, users};
+use guichet_store::{Conn, audit, billing, memberships, orgs, sessions};
 
 /// The Premium Support subscription an Organization has (its highest active tier).
 #[derive(Clone, Debug)]
@@ -238,16 +238,14 @@ impl App {
         store::insert_grant(&mut tx, &grant).await?;
         let scope = scope_text(&grant, &names);
         let until = mail::format_time(grant.expires_at);
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "support.granted",
-            &format!("{scope} until {until}"),
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
+        actor
+            .audit(
+                &mut tx,
+                "support.granted",
+                &format!("{scope} until {until}"),
+                now,
+            )
+            .await?;
         for (email, lang) in
             memberships::emails_with_role(&mut tx, actor.org, Role::LegalRep).await?
         {
@@ -287,17 +285,9 @@ impl App {
         if !store::revoke(&mut tx, id, actor.user, now).await? {
             return Err(AppError::Conflict("support.not_live"));
         }
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "support.revoked",
-            &id.to_string(),
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "support.revoked", &id.to_string(), now)
+            .await?;
         Ok(())
     }
 
@@ -335,20 +325,8 @@ impl App {
                 now,
             )
             .await?;
-            for (email, lang) in
-                memberships::emails_with_role(&mut tx, g.org_id, Role::LegalRep).await?
-            {
-                let lang = guichet_core::Lang::parse(&lang).unwrap_or_default();
-                mail::enqueue(
-                    &mut tx,
-                    self,
-                    &email,
-                    lang,
-                    Mail::SupportAccessExpired { org: &org_name },
-                    now,
-                )
-                .await?;
-            }
+            let expired = || Mail::SupportAccessExpired { org: &org_name };
+            mail::to_legal_reps(&mut tx, self, g.org_id, now, expired).await?;
             tx.commit().await?;
             sent += 1;
         }
@@ -365,14 +343,10 @@ impl App {
     ) -> AppResult<Actor> {
         let now = self.now();
         let mut c = self.db.conn().await?;
-        let u = users::by_id(&mut c, user)
-            .await?
-            .filter(|u| !u.disabled)
-            .ok_or(AppError::Unauthenticated)?;
+        let (u, o) = crate::actor::person_in_org(&mut c, user, org).await?;
         if !u.is_operator {
             return Err(AppError::NotFound);
         }
-        let o = orgs::by_id(&mut c, org).await?.ok_or(AppError::NotFound)?;
         let grants = store::live_grants(&mut c, org, now).await?;
         if grants.is_empty() {
             // Refused, and the Organization sees that someone tried.
@@ -395,16 +369,8 @@ impl App {
         };
         let whole = products.is_none();
         Ok(Actor {
-            user,
-            email: u.email,
-            name: u.name,
-            lang: u.lang,
-            org,
-            org_name: o.name,
-            access: Access::support(whole),
-            needs_2fa_setup: false,
-            origin,
             support: Some(SupportScope { products }),
+            ..Actor::at(u, o, Access::support(whole), origin)
         })
     }
 
@@ -467,18 +433,15 @@ impl App {
         };
         let mut path: String = path.chars().take(300).collect();
         path.retain(|ch| !ch.is_control());
-        let mut tx = self.db.begin().await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            action,
-            &format!("{method} {path} → {status}"),
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
-        tx.commit().await?;
+        let tx = self.db.begin().await?;
+        actor
+            .audit_and_commit(
+                tx,
+                action,
+                &format!("{method} {path} → {status}"),
+                self.now(),
+            )
+            .await?;
         Ok(())
     }
 }

@@ -6,7 +6,7 @@ use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
 use guichet_core::grants::Rights;
 use guichet_core::{Action, ProductId, TeamId, UserId};
-use guichet_store::{Conn, audit, billing, memberships, teams};
+use guichet_store::{Conn, billing, memberships, teams};
 use std::collections::{HashMap, HashSet};
 
 /// Each product's effective rights for the actor (managers are not listed: they have all rights).
@@ -87,17 +87,9 @@ impl App {
             .map(|p| p.name)
             .unwrap_or_default();
         let detail = format!("{who} on {name} ({product}): {rights:?}");
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "grant.changed",
-            &detail,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "grant.changed", &detail, now)
+            .await?;
         Ok(())
     }
 }
@@ -145,6 +137,21 @@ fn colour(raw: &str) -> AppResult<String> {
 }
 
 impl App {
+    /// The start of a change to a team (TEAM-01 needs `ManageTeams`): a transaction, and in it one
+    /// of the Organization's teams (404 for another's).
+    async fn team_in_tx(
+        &self,
+        actor: &Actor,
+        id: TeamId,
+    ) -> AppResult<(guichet_store::Tx, teams::Team)> {
+        actor.require(Action::ManageTeams)?;
+        let mut tx = self.db.begin().await?;
+        let team = teams::get_team(&mut tx, actor.org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok((tx, team))
+    }
+
     pub async fn teams(&self, actor: &Actor) -> AppResult<Vec<teams::Team>> {
         actor.require(Action::ManageTeams)?;
         let mut c = self.db.conn().await?;
@@ -182,27 +189,15 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let id = teams::insert_team(&mut tx, actor.org, &name, &colour, now).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "team.created",
-            &name,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "team.created", &name, now)
+            .await?;
         Ok(id)
     }
 
     /// Name, colour and leader (TEAM-03: the leader is one of the team's members; a label only).
     pub async fn update_team(&self, actor: &Actor, id: TeamId, input: &TeamInput) -> AppResult<()> {
-        actor.require(Action::ManageTeams)?;
-        let mut tx = self.db.begin().await?;
-        teams::get_team(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (mut tx, _) = self.team_in_tx(actor, id).await?;
         let name = guichet_core::validate::line(&input.name, 80)
             .ok_or(AppError::invalid("name", "field.required"))?;
         let colour = colour(&input.colour)?;
@@ -223,39 +218,19 @@ impl App {
             None => None,
         };
         teams::update_team(&mut tx, id, &name, &colour, leader).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "team.changed",
-            &name,
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "team.changed", &name, self.now())
+            .await?;
         Ok(())
     }
 
     /// TEAM-05: deleting a team removes only its grants.
     pub async fn delete_team(&self, actor: &Actor, id: TeamId) -> AppResult<()> {
-        actor.require(Action::ManageTeams)?;
-        let mut tx = self.db.begin().await?;
-        let team = teams::get_team(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (mut tx, team) = self.team_in_tx(actor, id).await?;
         teams::delete_team(&mut tx, id).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "team.deleted",
-            &team.name,
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "team.deleted", &team.name, self.now())
+            .await?;
         Ok(())
     }
 
@@ -281,11 +256,7 @@ impl App {
         users: &[UserId],
         emails: &[String],
     ) -> AppResult<Vec<String>> {
-        actor.require(Action::ManageTeams)?;
-        let mut tx = self.db.begin().await?;
-        let team = teams::get_team(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (mut tx, team) = self.team_in_tx(actor, id).await?;
         let emails: Vec<&str> = emails
             .iter()
             .map(|e| e.trim())
@@ -342,17 +313,9 @@ impl App {
         if !invited.is_empty() {
             detail.push_str(&format!(", invited {}", invited.join(", ")));
         }
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "team.members_added",
-            &detail,
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "team.members_added", &detail, self.now())
+            .await?;
         Ok(invited)
     }
 
@@ -363,26 +326,15 @@ impl App {
         id: TeamId,
         user: UserId,
     ) -> AppResult<()> {
-        actor.require(Action::ManageTeams)?;
-        let mut tx = self.db.begin().await?;
-        let team = teams::get_team(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (mut tx, team) = self.team_in_tx(actor, id).await?;
         if !teams::remove_member(&mut tx, id, user).await? {
             return Err(AppError::NotFound);
         }
         let who = crate::activity::person(&mut tx, user).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "team.member_removed",
-            &format!("{}: {who}", team.name),
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
-        tx.commit().await?;
+        let detail = format!("{}: {who}", team.name);
+        actor
+            .audit_and_commit(tx, "team.member_removed", &detail, self.now())
+            .await?;
         Ok(())
     }
 
@@ -394,26 +346,15 @@ impl App {
         product: ProductId,
         rights: Rights,
     ) -> AppResult<()> {
-        actor.require(Action::ManageTeams)?;
-        let mut tx = self.db.begin().await?;
-        let team = teams::get_team(&mut tx, actor.org, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (mut tx, team) = self.team_in_tx(actor, id).await?;
         billing::get_product(&mut tx, actor.org, product)
             .await?
             .ok_or(AppError::NotFound)?;
         teams::set_team_product(&mut tx, id, product, rights).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "team.rights",
-            &format!("{}: {product} {rights:?}", team.name),
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
-        tx.commit().await?;
+        let detail = format!("{}: {product} {rights:?}", team.name);
+        actor
+            .audit_and_commit(tx, "team.rights", &detail, self.now())
+            .await?;
         Ok(())
     }
 

@@ -4,9 +4,9 @@
 use crate::auth::SessionCtx;
 use crate::crypto::{random_digits, sha256_hex};
 use crate::error::{AppError, AppResult};
-use crate::mail::{self, Mail};
+use crate::mail::Mail;
 use crate::{App, Origin};
-use guichet_store::{Conn, audit, users};
+use guichet_store::{Conn, users};
 use rand::RngCore;
 use totp_rs::{Builder, Secret, Totp};
 
@@ -95,22 +95,12 @@ impl App {
             .map(|c| sha256_hex(&normalise_recovery(c)))
             .collect();
         users::replace_recovery_codes(&mut tx, user.id, &hashes).await?;
-        audit::record(
+        self.account_event(
             &mut tx,
-            None,
-            Some(user.id),
+            &user,
             "totp.enabled",
-            "",
-            &origin.ip,
-            now,
-        )
-        .await?;
-        mail::enqueue(
-            &mut tx,
-            self,
-            &user.email,
-            user.lang,
-            Mail::TotpEnabled,
+            Some(Mail::TotpEnabled),
+            origin,
             now,
         )
         .await?;
@@ -135,22 +125,12 @@ impl App {
         let mut tx = self.db.begin().await?;
         users::set_totp(&mut tx, ctx.user.id, None, false).await?;
         users::replace_recovery_codes(&mut tx, ctx.user.id, &[]).await?;
-        audit::record(
+        self.account_event(
             &mut tx,
-            None,
-            Some(ctx.user.id),
+            &ctx.user,
             "totp.disabled",
-            "",
-            &origin.ip,
-            now,
-        )
-        .await?;
-        mail::enqueue(
-            &mut tx,
-            self,
-            &ctx.user.email,
-            ctx.user.lang,
-            Mail::TotpDisabled,
+            Some(Mail::TotpDisabled),
+            origin,
             now,
         )
         .await?;

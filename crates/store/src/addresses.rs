@@ -50,43 +50,35 @@ fn from_row(r: &AnyRow) -> Result<Address> {
 
 pub async fn insert(c: &mut Conn, org: OrgId, f: &AddressFields, now: i64) -> Result<AddressId> {
     let id = AddressId::new();
-    sqlx::query(
+    let q = sqlx::query(
         "INSERT INTO billing_addresses (id, org_id, name, company, street, postcode, city, country, email, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(id.to_string())
-    .bind(org.to_string())
-    .bind(&f.name)
-    .bind(f.company.as_deref())
-    .bind(&f.street)
-    .bind(&f.postcode)
-    .bind(&f.city)
-    .bind(&f.country)
-    .bind(f.email.as_deref())
-    .bind(now)
-    .execute(c)
-    .await?;
+    );
+    fields(q, id, org, f).bind(now).execute(c).await?;
     Ok(id)
 }
 
 /// Changes an address of this Organization; false when the id is not one of its addresses.
 pub async fn update(c: &mut Conn, org: OrgId, id: AddressId, f: &AddressFields) -> Result<bool> {
-    let done = sqlx::query(
-        "UPDATE billing_addresses SET name = $1, company = $2, street = $3, postcode = $4, city = $5, country = $6, email = $7 \
-         WHERE id = $8 AND org_id = $9",
-    )
-    .bind(&f.name)
-    .bind(f.company.as_deref())
-    .bind(&f.street)
-    .bind(&f.postcode)
-    .bind(&f.city)
-    .bind(&f.country)
-    .bind(f.email.as_deref())
-    .bind(id.to_string())
-    .bind(org.to_string())
-    .execute(c)
-    .await?;
+    let q = sqlx::query(
+        "UPDATE billing_addresses SET name = $3, company = $4, street = $5, postcode = $6, city = $7, country = $8, email = $9 \
+         WHERE id = $1 AND org_id = $2",
+    );
+    let done = fields(q, id, org, f).execute(c).await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Binds `$1` id, `$2` Organization and `$3`…`$9` the address fields, in the order of the table.
+fn fields<'q>(q: Query<'q>, id: AddressId, org: OrgId, f: &'q AddressFields) -> Query<'q> {
+    q.bind(id.to_string())
+        .bind(org.to_string())
+        .bind(&f.name)
+        .bind(f.company.as_deref())
+        .bind(&f.street)
+        .bind(&f.postcode)
+        .bind(&f.city)
+        .bind(&f.country)
+        .bind(f.email.as_deref())
 }
 
 /// Archives (`Some(now)`) or restores (`None`); false when the id is not one of its addresses.
@@ -107,15 +99,7 @@ pub async fn set_archived(
 }
 
 pub async fn get(c: &mut Conn, org: OrgId, id: AddressId) -> Result<Option<Address>> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {COLS} FROM billing_addresses WHERE id = $1 AND org_id = $2"
-    ));
-    let row = sqlx::query(sql)
-        .bind(id.to_string())
-        .bind(org.to_string())
-        .fetch_optional(c)
-        .await?;
-    row.as_ref().map(from_row).transpose()
+    org_record(c, COLS, "billing_addresses", id, org, from_row).await
 }
 
 /// The Organization's addresses, live ones first, then archived, each by name.

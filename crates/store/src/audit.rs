@@ -39,20 +39,21 @@ pub async fn record(
 
 /// Audit rows read by `SELECT id, org_id, actor_id, action, detail, ip, at`.
 fn entries(rows: &[sqlx::any::AnyRow]) -> Result<Vec<Entry>> {
+    rows.iter().map(entry).collect()
+}
+
+/// One audit row (the columns of [`entries`]).
+fn entry(r: &sqlx::any::AnyRow) -> Result<Entry> {
     const T: &str = "audit_log";
-    rows.iter()
-        .map(|r| {
-            Ok(Entry {
-                id: parsed(r, T, "id")?,
-                org_id: opt_parsed(r, T, "org_id")?,
-                actor_id: opt_parsed(r, T, "actor_id")?,
-                action: text(r, T, "action")?,
-                detail: text(r, T, "detail")?,
-                ip: text(r, T, "ip")?,
-                at: int(r, T, "at")?,
-            })
-        })
-        .collect()
+    Ok(Entry {
+        id: parsed(r, T, "id")?,
+        org_id: opt_parsed(r, T, "org_id")?,
+        actor_id: opt_parsed(r, T, "actor_id")?,
+        action: text(r, T, "action")?,
+        detail: text(r, T, "detail")?,
+        ip: text(r, T, "ip")?,
+        at: int(r, T, "at")?,
+    })
 }
 
 /// The latest entries of one action, any Organization (for operators' checks and tests).
@@ -121,53 +122,33 @@ pub async fn page(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<Line>, i64)> {
-    use sqlx::Row;
     const T: &str = "audit_log";
     let actor = f.actor.map(|a| a.to_string()).unwrap_or_default();
     let kind = f.kind.clone().unwrap_or_default();
     let like = like_prefix(&kind);
     let (from, to) = (f.from.unwrap_or(i64::MIN), f.to.unwrap_or(i64::MAX));
-    let sql = sqlx::AssertSqlSafe(format!(
+    let select = format!(
         "SELECT a.id, a.org_id, a.actor_id, a.action, a.detail, a.ip, a.at, u.name AS actor_name, \
          u.email AS actor_email, u.is_operator AS by_operator FROM audit_log a \
          LEFT JOIN users u ON u.id = a.actor_id WHERE {FILTER} \
          ORDER BY a.at DESC, a.id DESC LIMIT $7 OFFSET $8"
-    ));
-    let rows = sqlx::query(sql)
-        .bind(org.to_string())
-        .bind(&actor)
-        .bind(&kind)
-        .bind(&like)
-        .bind(from)
-        .bind(to)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&mut *c)
-        .await?;
-    let count_sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM audit_log a WHERE {FILTER}"));
-    let total = sqlx::query(count_sql)
-        .bind(org.to_string())
-        .bind(&actor)
-        .bind(&kind)
-        .bind(&like)
-        .bind(from)
-        .bind(to)
-        .fetch_one(&mut *c)
-        .await?
-        .try_get::<i64, _>(0)?;
+    );
+    let count = format!("SELECT COUNT(*) FROM audit_log a WHERE {FILTER}");
+    let org = org.to_string();
+    let (rows, total) = page_and_count(c, select, count, (limit, offset), |q| {
+        q.bind(&org)
+            .bind(&actor)
+            .bind(&kind)
+            .bind(&like)
+            .bind(from)
+            .bind(to)
+    })
+    .await?;
     let lines = rows
         .iter()
         .map(|r| {
             Ok(Line {
-                entry: Entry {
-                    id: parsed(r, T, "id")?,
-                    org_id: opt_parsed(r, T, "org_id")?,
-                    actor_id: opt_parsed(r, T, "actor_id")?,
-                    action: text(r, T, "action")?,
-                    detail: text(r, T, "detail")?,
-                    ip: text(r, T, "ip")?,
-                    at: int(r, T, "at")?,
-                },
+                entry: entry(r)?,
                 actor_name: opt_text(r, T, "actor_name")?,
                 actor_email: opt_text(r, T, "actor_email")?,
                 by_operator: opt_int(r, T, "by_operator")?.unwrap_or(0) != 0,

@@ -70,15 +70,7 @@ pub async fn open_for_org(c: &mut Conn, org: OrgId) -> Result<Vec<Invitation>> {
 
 /// An invitation of this Organization (any state); another Organization's id gives `None`.
 pub async fn get(c: &mut Conn, org: OrgId, id: InvitationId) -> Result<Option<Invitation>> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {COLS} FROM invitations WHERE id = $1 AND org_id = $2"
-    ));
-    let row = sqlx::query(sql)
-        .bind(id.to_string())
-        .bind(org.to_string())
-        .fetch_optional(c)
-        .await?;
-    row.as_ref().map(from_row).transpose()
+    org_record(c, COLS, "invitations", id, org, from_row).await
 }
 
 pub async fn by_token(c: &mut Conn, token_hash: &str) -> Result<Option<Invitation>> {

@@ -34,6 +34,15 @@ pub struct MyOrg {
 
 const T: &str = "memberships";
 
+/// A person to write to: (email, language code, support code).
+fn recipient(r: &AnyRow) -> Result<(String, String, String)> {
+    Ok((
+        text(r, T, "email")?,
+        text(r, T, "lang")?,
+        text(r, T, "support_code")?,
+    ))
+}
+
 fn from_row(r: &AnyRow) -> Result<Membership> {
     Ok(Membership {
         org_id: parsed(r, T, "org_id")?,
@@ -93,16 +102,23 @@ pub async fn list(c: &mut Conn, org: OrgId) -> Result<Vec<Member>> {
         .collect()
 }
 
-/// The live Organizations a person belongs to, by name.
-pub async fn orgs_of(c: &mut Conn, user: UserId) -> Result<Vec<MyOrg>> {
-    let rows = sqlx::query(
-        "SELECT o.id, o.name, m.role FROM memberships m JOIN orgs o ON o.id = m.org_id \
+/// The rows of the live Organizations a person belongs to, by name: `id`, `name`, and their
+/// membership's `role`, `accounting` and `reminders`.
+async fn live_orgs(c: &mut Conn, user: UserId) -> Result<Vec<AnyRow>> {
+    Ok(sqlx::query(
+        "SELECT o.id, o.name, m.role, m.accounting, m.reminders FROM memberships m JOIN orgs o ON o.id = m.org_id \
          WHERE m.user_id = $1 AND o.deleted_at IS NULL ORDER BY o.name, o.id",
     )
     .bind(user.to_string())
     .fetch_all(c)
-    .await?;
-    rows.iter()
+    .await?)
+}
+
+/// The live Organizations a person belongs to, by name.
+pub async fn orgs_of(c: &mut Conn, user: UserId) -> Result<Vec<MyOrg>> {
+    live_orgs(c, user)
+        .await?
+        .iter()
         .map(|r| {
             Ok(MyOrg {
                 org_id: parsed(r, T, "id")?,
@@ -187,15 +203,7 @@ pub async fn billing_recipients(c: &mut Conn, org: OrgId) -> Result<Vec<(String,
     .bind(org.to_string())
     .fetch_all(c)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                text(r, T, "email")?,
-                text(r, T, "lang")?,
-                text(r, T, "support_code")?,
-            ))
-        })
-        .collect()
+    rows.iter().map(recipient).collect()
 }
 
 /// REM-05: does this member get payment reminders for this Organization?
@@ -236,15 +244,7 @@ pub async fn reminder_recipients(
     .bind(org.to_string())
     .fetch_all(c)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                text(r, T, "email")?,
-                text(r, T, "lang")?,
-                text(r, T, "support_code")?,
-            ))
-        })
-        .collect()
+    rows.iter().map(recipient).collect()
 }
 
 /// A person's Organizations with their reminder preference and whether they may see billing there.
@@ -253,14 +253,9 @@ pub async fn reminder_settings(
     c: &mut Conn,
     user: UserId,
 ) -> Result<Vec<(OrgId, String, bool, bool)>> {
-    let rows = sqlx::query(
-        "SELECT o.id, o.name, m.role, m.accounting, m.reminders FROM memberships m JOIN orgs o ON o.id = m.org_id \
-         WHERE m.user_id = $1 AND o.deleted_at IS NULL ORDER BY o.name, o.id",
-    )
-    .bind(user.to_string())
-    .fetch_all(c)
-    .await?;
-    rows.iter()
+    live_orgs(c, user)
+        .await?
+        .iter()
         .map(|r| {
             let role = code(r, T, "role", Role::parse)?;
             let billing =

@@ -78,15 +78,7 @@ pub async fn insert(c: &mut Conn, r: &NewRequest<'_>) -> Result<PaymentRequestId
 
 /// A request of this Organization; another Organization's id finds nothing.
 pub async fn get(c: &mut Conn, org: OrgId, id: PaymentRequestId) -> Result<Option<PaymentRequest>> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {COLS} FROM payment_requests WHERE id = $1 AND org_id = $2"
-    ));
-    let row = sqlx::query(sql)
-        .bind(id.to_string())
-        .bind(org.to_string())
-        .fetch_optional(c)
-        .await?;
-    row.as_ref().map(from_row).transpose()
+    org_record(c, COLS, "payment_requests", id, org, from_row).await
 }
 
 /// The Organization's open requests, newest first.

@@ -73,6 +73,9 @@ fn corrupt(table: &'static str, col: &str, e: &sqlx::Error) -> StoreError {
     }
 }
 
+/// A statement being bound, for helpers that bind the same group of columns in two statements.
+pub(crate) type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
 pub(crate) fn b(v: bool) -> i64 {
     v as i64
 }
@@ -111,4 +114,61 @@ pub(crate) fn money(
         int(row, table, col)?,
         code(row, table, currency_col, guichet_core::Currency::parse)?,
     ))
+}
+
+/// The row of one of an Organization's own records, by id: `SELECT {cols} FROM {table} WHERE id =
+/// $1 AND org_id = $2` (`cols` and `table` are trusted SQL). Another Organization's id finds nothing.
+pub(crate) async fn org_row(
+    c: &mut crate::Conn,
+    cols: &str,
+    table: &str,
+    id: impl std::fmt::Display,
+    org: guichet_core::OrgId,
+) -> Result<Option<AnyRow>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {cols} FROM {table} WHERE id = $1 AND org_id = $2"
+    ));
+    Ok(sqlx::query(sql)
+        .bind(id.to_string())
+        .bind(org.to_string())
+        .fetch_optional(c)
+        .await?)
+}
+
+/// [`org_row`] read by `read`.
+pub(crate) async fn org_record<T>(
+    c: &mut crate::Conn,
+    cols: &str,
+    table: &str,
+    id: impl std::fmt::Display,
+    org: guichet_core::OrgId,
+    read: impl Fn(&AnyRow) -> Result<T>,
+) -> Result<Option<T>> {
+    org_row(c, cols, table, id, org)
+        .await?
+        .as_ref()
+        .map(read)
+        .transpose()
+}
+
+/// One page of a filtered list, and how many rows the filter matches in all: `select` (the filter
+/// then `LIMIT $n OFFSET $n+1`, right after the filter's own placeholders) and `count` (the same
+/// filter) run with the filter's values, which `filter` binds, in the caller's order. Both are
+/// trusted SQL.
+pub(crate) async fn page_and_count<'q>(
+    c: &mut crate::Conn,
+    select: String,
+    count: String,
+    (limit, offset): (i64, i64),
+    filter: impl Fn(Query<'q>) -> Query<'q>,
+) -> Result<(Vec<AnyRow>, i64)> {
+    let rows = filter(sqlx::query(sqlx::AssertSqlSafe(select)))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *c)
+        .await?;
+    let total = filter(sqlx::query(sqlx::AssertSqlSafe(count)))
+        .fetch_one(c)
+        .await?;
+    Ok((rows, total.try_get::<i64, _>(0)?))
 }

@@ -333,15 +333,7 @@ pub async fn insert_database(
     now: i64,
 ) -> Result<DatabaseId> {
     let id = DatabaseId::new();
-    sqlx::query(
-        "INSERT INTO hosting_databases (id, product_id, name, created_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(id.to_string())
-    .bind(product.to_string())
-    .bind(name)
-    .bind(now)
-    .execute(c)
-    .await?;
+    insert_named(c, "hosting_databases", &id.to_string(), product, name, now).await?;
     Ok(id)
 }
 
@@ -352,16 +344,31 @@ pub async fn insert_user(
     now: i64,
 ) -> Result<DbUserId> {
     let id = DbUserId::new();
-    sqlx::query(
-        "INSERT INTO hosting_db_users (id, product_id, name, created_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(id.to_string())
-    .bind(product.to_string())
-    .bind(name)
-    .bind(now)
-    .execute(c)
-    .await?;
+    insert_named(c, "hosting_db_users", &id.to_string(), product, name, now).await?;
     Ok(id)
+}
+
+/// Inserts a database or a database user (`table` is one of the two trusted table names): both
+/// are a name owned by a product.
+async fn insert_named(
+    c: &mut Conn,
+    table: &'static str,
+    id: &str,
+    product: ProductId,
+    name: &str,
+    now: i64,
+) -> Result<()> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "INSERT INTO {table} (id, product_id, name, created_at) VALUES ($1, $2, $3, $4)"
+    ));
+    sqlx::query(sql)
+        .bind(id)
+        .bind(product.to_string())
+        .bind(name)
+        .bind(now)
+        .execute(c)
+        .await?;
+    Ok(())
 }
 
 pub async fn grant(c: &mut Conn, user: DbUserId, database: DatabaseId) -> Result<()> {
@@ -374,26 +381,27 @@ pub async fn grant(c: &mut Conn, user: DbUserId, database: DatabaseId) -> Result
 }
 
 pub async fn delete_database(c: &mut Conn, id: DatabaseId) -> Result<()> {
-    sqlx::query("DELETE FROM hosting_db_grants WHERE database_id = $1")
-        .bind(id.to_string())
-        .execute(&mut *c)
-        .await?;
-    sqlx::query("DELETE FROM hosting_databases WHERE id = $1")
-        .bind(id.to_string())
-        .execute(c)
-        .await?;
-    Ok(())
+    delete_with_grants(c, "hosting_databases", "database_id", &id.to_string()).await
 }
 
 pub async fn delete_user(c: &mut Conn, id: DbUserId) -> Result<()> {
-    sqlx::query("DELETE FROM hosting_db_grants WHERE user_id = $1")
-        .bind(id.to_string())
-        .execute(&mut *c)
-        .await?;
-    sqlx::query("DELETE FROM hosting_db_users WHERE id = $1")
-        .bind(id.to_string())
-        .execute(c)
-        .await?;
+    delete_with_grants(c, "hosting_db_users", "user_id", &id.to_string()).await
+}
+
+/// Deletes a database or a database user and, first, the grants that name it through
+/// `grant_col` (trusted names, like `table`).
+async fn delete_with_grants(
+    c: &mut Conn,
+    table: &'static str,
+    grant_col: &'static str,
+    id: &str,
+) -> Result<()> {
+    let grants = sqlx::AssertSqlSafe(format!(
+        "DELETE FROM hosting_db_grants WHERE {grant_col} = $1"
+    ));
+    sqlx::query(grants).bind(id).execute(&mut *c).await?;
+    let row = sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE id = $1"));
+    sqlx::query(row).bind(id).execute(c).await?;
     Ok(())
 }
 

@@ -166,15 +166,7 @@ pub async fn insert_grant(c: &mut Conn, g: &Grant) -> Result<()> {
 }
 
 pub async fn get_grant(c: &mut Conn, org: OrgId, id: GrantId) -> Result<Option<Grant>> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {COLS} FROM support_grants WHERE id = $1 AND org_id = $2"
-    ));
-    let row = sqlx::query(sql)
-        .bind(id.to_string())
-        .bind(org.to_string())
-        .fetch_optional(&mut *c)
-        .await?;
-    match row {
+    match org_row(&mut *c, COLS, "support_grants", id, org).await? {
         Some(r) => Ok(Some(with_products(c, from_row(&r)?).await?)),
         None => Ok(None),
     }

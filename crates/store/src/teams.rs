@@ -14,6 +14,17 @@ fn rights(r: &sqlx::any::AnyRow, t: &'static str) -> Result<Rights> {
     ]))
 }
 
+/// A `(product_id, rights)` row of `product_grants` or `team_products`.
+fn product_rights(r: &sqlx::any::AnyRow, t: &'static str) -> Result<(ProductId, Rights)> {
+    Ok((parsed(r, t, "product_id")?, rights(r, t)?))
+}
+
+/// Binds the four rights flags, in the column order `technical, statistics, tickets, sales`.
+fn bind_rights(q: Query<'_>, r: Rights) -> Query<'_> {
+    let f = r.flags();
+    q.bind(f[0]).bind(f[1]).bind(f[2]).bind(f[3])
+}
+
 /// Every (product, rights) a person holds in an Organization: individual grants and team grants,
 /// one row per source (the caller unites them).
 pub async fn grants_of(c: &mut Conn, org: OrgId, user: UserId) -> Result<Vec<(ProductId, Rights)>> {
@@ -29,12 +40,7 @@ pub async fn grants_of(c: &mut Conn, org: OrgId, user: UserId) -> Result<Vec<(Pr
     .fetch_all(c)
     .await?;
     rows.iter()
-        .map(|r| {
-            Ok((
-                parsed(r, "product_grants", "product_id")?,
-                rights(r, "product_grants")?,
-            ))
-        })
+        .map(|r| product_rights(r, "product_grants"))
         .collect()
 }
 
@@ -53,21 +59,14 @@ pub async fn set_grant(
         .execute(&mut *c)
         .await?;
     if r.any() {
-        let f = r.flags();
-        sqlx::query(
+        let q = sqlx::query(
             "INSERT INTO product_grants (org_id, user_id, product_id, technical, statistics, tickets, sales, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(org.to_string())
         .bind(user.to_string())
-        .bind(product.to_string())
-        .bind(f[0])
-        .bind(f[1])
-        .bind(f[2])
-        .bind(f[3])
-        .bind(now)
-        .execute(c)
-        .await?;
+        .bind(product.to_string());
+        bind_rights(q, r).bind(now).execute(c).await?;
     }
     Ok(())
 }
@@ -83,11 +82,8 @@ pub async fn individual_grants(
         .await?;
     rows.iter()
         .map(|r| {
-            Ok((
-                parsed(r, "product_grants", "user_id")?,
-                parsed(r, "product_grants", "product_id")?,
-                rights(r, "product_grants")?,
-            ))
+            let (product, rights) = product_rights(r, "product_grants")?;
+            Ok((parsed(r, "product_grants", "user_id")?, product, rights))
         })
         .collect()
 }
@@ -144,12 +140,8 @@ pub async fn teams_of(c: &mut Conn, org: OrgId) -> Result<Vec<Team>> {
 }
 
 pub async fn get_team(c: &mut Conn, org: OrgId, id: TeamId) -> Result<Option<Team>> {
-    let row = sqlx::query("SELECT id, org_id, name, colour, leader_id, created_at FROM teams WHERE id = $1 AND org_id = $2")
-        .bind(id.to_string())
-        .bind(org.to_string())
-        .fetch_optional(c)
-        .await?;
-    row.as_ref().map(team).transpose()
+    const COLS: &str = "id, org_id, name, colour, leader_id, created_at";
+    org_record(c, COLS, "teams", id, org, team).await
 }
 
 pub async fn update_team(
@@ -238,16 +230,10 @@ pub async fn set_team_product(
         .execute(&mut *c)
         .await?;
     if r.any() {
-        let f = r.flags();
-        sqlx::query("INSERT INTO team_products (team_id, product_id, technical, statistics, tickets, sales) VALUES ($1, $2, $3, $4, $5, $6)")
+        let q = sqlx::query("INSERT INTO team_products (team_id, product_id, technical, statistics, tickets, sales) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(team.to_string())
-            .bind(product.to_string())
-            .bind(f[0])
-            .bind(f[1])
-            .bind(f[2])
-            .bind(f[3])
-            .execute(c)
-            .await?;
+            .bind(product.to_string());
+        bind_rights(q, r).execute(c).await?;
     }
     Ok(())
 }
@@ -258,12 +244,7 @@ pub async fn team_products(c: &mut Conn, team: TeamId) -> Result<Vec<(ProductId,
         .fetch_all(c)
         .await?;
     rows.iter()
-        .map(|r| {
-            Ok((
-                parsed(r, "team_products", "product_id")?,
-                rights(r, "team_products")?,
-            ))
-        })
+        .map(|r| product_rights(r, "team_products"))
         .collect()
 }
 

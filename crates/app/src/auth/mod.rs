@@ -41,6 +41,24 @@ fn login_key(typed: &str) -> String {
 }
 
 impl App {
+    /// A change to a person's own account (no Organization): its audit entry and, when given, the
+    /// mail that tells them about it.
+    pub(crate) async fn account_event(
+        &self,
+        c: &mut Conn,
+        user: &users::User,
+        action: &str,
+        mail: Option<Mail<'_>>,
+        origin: &Origin,
+        now: i64,
+    ) -> AppResult<()> {
+        audit::record(c, None, Some(user.id), action, "", &origin.ip, now).await?;
+        if let Some(m) = mail {
+            mail::enqueue(c, self, &user.email, user.lang, m, now).await?;
+        }
+        Ok(())
+    }
+
     /// Inserts a login with a fresh unique support code.
     pub(crate) async fn insert_user(
         &self,

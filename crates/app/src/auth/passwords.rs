@@ -2,7 +2,34 @@
 
 use super::*;
 
+/// A password about to replace a person's: its hash, the session that stays signed in (the one
+/// that changed it; none after a reset) and the audit action.
+struct NewPassword<'a> {
+    hash: &'a str,
+    keep: Option<&'a str>,
+    action: &'static str,
+}
+
 impl App {
+    /// Sets the new password, ends the person's other sessions, records it and tells them by
+    /// e-mail, then commits.
+    async fn set_new_password(
+        &self,
+        mut tx: guichet_store::Tx,
+        user: &users::User,
+        p: NewPassword<'_>,
+        origin: &Origin,
+        now: i64,
+    ) -> AppResult<()> {
+        users::set_password(&mut tx, user.id, p.hash).await?;
+        sessions::delete_all_of_user(&mut tx, user.id, p.keep).await?;
+        let mail = Some(Mail::PasswordChanged);
+        self.account_event(&mut tx, user, p.action, mail, origin, now)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Changes the password (the current one is asked again); other sessions are ended.
     pub async fn change_password(
         &self,
@@ -22,30 +49,15 @@ impl App {
         }
         let hash = self.hash_password(new).await?;
         let now = self.now();
-        let mut tx = self.db.begin().await?;
-        users::set_password(&mut tx, ctx.user.id, &hash).await?;
-        sessions::delete_all_of_user(&mut tx, ctx.user.id, Some(&ctx.session.id_hash)).await?;
-        audit::record(
-            &mut tx,
-            None,
-            Some(ctx.user.id),
-            "password.changed",
-            "",
-            &origin.ip,
-            now,
-        )
-        .await?;
-        mail::enqueue(
-            &mut tx,
-            self,
-            &ctx.user.email,
-            ctx.user.lang,
-            Mail::PasswordChanged,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        let tx = self.db.begin().await?;
+        let keep = Some(ctx.session.id_hash.as_str());
+        let change = NewPassword {
+            hash: &hash,
+            keep,
+            action: "password.changed",
+        };
+        self.set_new_password(tx, &ctx.user, change, origin, now)
+            .await
     }
 
     /// Sends a reset link if the address has a login; answers the same either way.
@@ -87,13 +99,12 @@ impl App {
             now,
         )
         .await?;
-        audit::record(
+        self.account_event(
             &mut tx,
-            None,
-            Some(user.id),
+            &user,
             "password.reset_requested",
-            "",
-            &origin.ip,
+            None,
+            origin,
             now,
         )
         .await?;
@@ -123,29 +134,12 @@ impl App {
         if let Err(p) = password::check(new, &[&user.email, &user.name]) {
             return Err(AppError::invalid("password", p.key()));
         }
-        users::set_password(&mut tx, user.id, &hash).await?;
-        sessions::delete_all_of_user(&mut tx, user.id, None).await?;
         throttle::clear_account(&mut tx, &login_key(&user.email)).await?;
-        audit::record(
-            &mut tx,
-            None,
-            Some(user.id),
-            "password.reset",
-            "",
-            &origin.ip,
-            now,
-        )
-        .await?;
-        mail::enqueue(
-            &mut tx,
-            self,
-            &user.email,
-            user.lang,
-            Mail::PasswordChanged,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        let change = NewPassword {
+            hash: &hash,
+            keep: None,
+            action: "password.reset",
+        };
+        self.set_new_password(tx, &user, change, origin, now).await
     }
 }

@@ -81,58 +81,53 @@ impl App {
         }
         throttle::record(&mut tx, &mail_key, &origin.ip, true, now).await?;
         let base = self.config.public_url.trim_end_matches('/');
-        if let Some(user) = users::by_email(&mut tx, &email).await? {
-            if !user.disabled {
-                let login = format!("{base}/login");
-                let reset = format!("{base}/password/forgot");
+        match users::by_email(&mut tx, &email).await? {
+            Some(user) => {
+                if !user.disabled {
+                    let login = format!("{base}/login");
+                    let reset = format!("{base}/password/forgot");
+                    mail::enqueue(
+                        &mut tx,
+                        self,
+                        &user.email,
+                        user.lang,
+                        Mail::SignUpExisting {
+                            login: &login,
+                            reset: &reset,
+                        },
+                        now,
+                    )
+                    .await?;
+                }
+                self.account_event(&mut tx, &user, "signup.existing_address", None, origin, now)
+                    .await?;
+            }
+            None => {
+                let token = random_token();
+                let pending = signups::PendingSignUp {
+                    email: email.clone(),
+                    name,
+                    password_hash: hash,
+                    country,
+                    lang: input.lang,
+                    created_at: now,
+                    expires_at: now + SIGNUP_LINK_SECS,
+                };
+                signups::insert(&mut tx, &sha256_hex(&token), &pending).await?;
+                let link = format!("{base}/signup/confirm/{token}");
                 mail::enqueue(
                     &mut tx,
                     self,
-                    &user.email,
-                    user.lang,
-                    Mail::SignUpExisting {
-                        login: &login,
-                        reset: &reset,
+                    &email,
+                    input.lang,
+                    Mail::SignUpConfirm {
+                        name: &pending.name,
+                        link: &link,
                     },
                     now,
                 )
                 .await?;
             }
-            audit::record(
-                &mut tx,
-                None,
-                Some(user.id),
-                "signup.existing_address",
-                "",
-                &origin.ip,
-                now,
-            )
-            .await?;
-        } else {
-            let token = random_token();
-            let pending = signups::PendingSignUp {
-                email: email.clone(),
-                name,
-                password_hash: hash,
-                country,
-                lang: input.lang,
-                created_at: now,
-                expires_at: now + SIGNUP_LINK_SECS,
-            };
-            signups::insert(&mut tx, &sha256_hex(&token), &pending).await?;
-            let link = format!("{base}/signup/confirm/{token}");
-            mail::enqueue(
-                &mut tx,
-                self,
-                &email,
-                input.lang,
-                Mail::SignUpConfirm {
-                    name: &pending.name,
-                    link: &link,
-                },
-                now,
-            )
-            .await?;
         }
         tx.commit().await?;
         Ok(email)

@@ -193,13 +193,7 @@ impl App {
                 .card
                 .as_ref()
                 .ok_or(AppError::invalid("card_number", "checkout.card_needed"))?;
-            let card = guichet_core::card::parse(
-                &fields.card_number,
-                &fields.card_expiry,
-                &fields.card_cvc,
-                crate::prepaid::year_month(now),
-            )
-            .map_err(|p| AppError::invalid(p.field(), p.key()))?;
+            let card = crate::prepaid::parse_card(fields, now)?;
             let pays = format!(
                 "checkout:{}",
                 selected
@@ -253,28 +247,11 @@ impl App {
         }
         let body = serde_json::json!({"status": "paid", "invoices": numbers, "total_minor": total, "from_prepaid_minor": from_prepaid,
                                       "by_card_minor": by_card, "currency": currency});
-        idempotency::complete(
-            &mut tx,
-            actor.org,
-            key,
-            Outcome::Done.stored(),
-            &body.to_string(),
-        )
-        .await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "checkout",
-            &description,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(Answer {
+        actor.audit(&mut tx, "checkout", &description, now).await?;
+        let answer = Answer {
             outcome: Outcome::Done,
             body,
-        })
+        };
+        keep_answer(tx, actor.org, key, answer).await
     }
 }

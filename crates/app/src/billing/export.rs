@@ -9,6 +9,19 @@ pub const MAIL_EXPORT_MAX_BYTES: usize = 5 * 1024 * 1024;
 /// Invoices read per query by the export.
 const CSV_CHUNK: i64 = 500;
 
+/// The next [`CSV_CHUNK`] invoices matching the filter after `cursor` (issue date, number), in the
+/// export's keyset order.
+async fn next_chunk(
+    c: &mut guichet_store::Conn,
+    org: guichet_core::OrgId,
+    filter: &super::invoices::ParsedFilter,
+    cursor: Option<&(i64, String)>,
+) -> AppResult<Vec<Invoice>> {
+    let status = filter.status.as_deref();
+    let (from, to) = (filter.from, filter.to);
+    Ok(store::invoices_after(c, org, status, from, to, cursor.cloned(), CSV_CHUNK).await?)
+}
+
 impl App {
     /// INV-06: the invoices matching the filters as a CSV stream: the permission and the filters are
     /// checked first (a 4xx before anything is sent), then a task reads 500 invoices at a time by
@@ -33,16 +46,7 @@ impl App {
             loop {
                 let chunk = async {
                     let mut c = db.conn().await?;
-                    let list = store::invoices_after(
-                        &mut c,
-                        org,
-                        filter.status.as_deref(),
-                        filter.from,
-                        filter.to,
-                        cursor.clone(),
-                        CSV_CHUNK,
-                    )
-                    .await?;
+                    let list = next_chunk(&mut c, org, &filter, cursor.as_ref()).await?;
                     AppResult::Ok(list)
                 }
                 .await;
@@ -125,17 +129,14 @@ impl App {
             content,
         };
         guichet_store::outbox::attach(&mut tx, id, &attachment).await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "invoices.exported_by_mail",
-            &format!("{rows} ({filters})"),
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(
+                tx,
+                "invoices.exported_by_mail",
+                &format!("{rows} ({filters})"),
+                now,
+            )
+            .await?;
         Ok(rows)
     }
 
@@ -169,16 +170,7 @@ impl App {
         let mut cursor: Option<(i64, String)> = None;
         let mut c = self.db.conn().await?;
         loop {
-            let list = store::invoices_after(
-                &mut c,
-                actor.org,
-                filter.status.as_deref(),
-                filter.from,
-                filter.to,
-                cursor.clone(),
-                CSV_CHUNK,
-            )
-            .await?;
+            let list = next_chunk(&mut c, actor.org, &filter, cursor.as_ref()).await?;
             let done = (list.len() as i64) < CSV_CHUNK;
             cursor = list.last().map(|i| (i.issued_at, i.number.clone()));
             all.extend(list);

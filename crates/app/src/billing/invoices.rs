@@ -161,28 +161,13 @@ impl App {
         .map_err(|e| post_refused(e, "invoice", "invoice.insufficient"))?;
         activate_invoice_products(&mut tx, actor.org, id, now).await?;
         let body = serde_json::json!({"invoice": inv.number, "status": "paid", "amount_minor": inv.gross.minor, "currency": inv.currency});
-        idempotency::complete(
-            &mut tx,
-            actor.org,
-            key,
-            Outcome::Done.stored(),
-            &body.to_string(),
-        )
-        .await?;
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "invoice.paid",
-            &inv.number,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(Answer {
+        actor
+            .audit(&mut tx, "invoice.paid", &inv.number, now)
+            .await?;
+        let answer = Answer {
             outcome: Outcome::Done,
             body,
-        })
+        };
+        keep_answer(tx, actor.org, key, answer).await
     }
 }

@@ -231,3 +231,28 @@ pub(crate) async fn billed_period(
     let months = guichet_core::period::months_between(start, end);
     Ok(Some((p, start, months)))
 }
+
+/// Who an invoice is addressed to, as its five bill-to lines (name, street, postcode, city,
+/// country): the chosen billing address (its company, else its name), or else the Organization's
+/// own legal address.
+pub(crate) fn bill_to(
+    address: Option<guichet_store::addresses::Address>,
+    org: &orgs::Org,
+) -> [String; 5] {
+    match address {
+        Some(a) => [
+            a.fields.company.unwrap_or(a.fields.name),
+            a.fields.street,
+            a.fields.postcode,
+            a.fields.city,
+            a.fields.country,
+        ],
+        None => [
+            org.name.clone(),
+            org.street.clone(),
+            org.postcode.clone(),
+            org.city.clone(),
+            org.country.clone(),
+        ],
+    }
+}

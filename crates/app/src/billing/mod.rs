@@ -9,14 +9,14 @@
 use crate::error::{AppError, AppResult, parse_id, post_refused};
 use crate::export::CsvForm;
 use crate::payment_requests::reference_for;
-use crate::prepaid::{Answer, Outcome, check_key, claim_key};
+use crate::prepaid::{Answer, Outcome, check_key, claim_key, keep_answer};
 use crate::{Actor, App};
 use guichet_core::invoice::{LineInput, number, price};
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
 use guichet_core::period::Date;
 use guichet_core::{Action, Currency, InvoiceId, Money, OrgKind, ProductId, vat};
 use guichet_store::billing::{self as store, Invoice, InvoiceLine, Offer, Product};
-use guichet_store::{addresses, audit, idempotency, ledger, orgs, payment_requests};
+use guichet_store::{addresses, audit, ledger, orgs, payment_requests};
 
 mod checkout;
 mod durations;
@@ -31,7 +31,8 @@ pub use export::MAIL_EXPORT_MAX_BYTES;
 pub(crate) use invoices::day_start;
 pub use invoices::{InvoiceFilter, InvoicePage};
 pub(crate) use issue::{
-    BilledPeriod, activate_invoice_products, billed_period, cancel_unpaid_invoice, issue_invoice,
+    BilledPeriod, activate_invoice_products, bill_to, billed_period, cancel_unpaid_invoice,
+    issue_invoice,
 };
 
 /// The issuer whose sequence numbers the invoices (⚙ one per provider entity).

@@ -67,28 +67,16 @@ impl App {
         let unit = store::price(&mut tx, offer, months, org.currency, now)
             .await?
             .ok_or(AppError::invalid("period", "order.no_price"))?;
-        let bill_to = match address {
-            Some(id) => {
-                let a = addresses::get(&mut tx, actor.org, id)
+        let chosen = match address {
+            Some(id) => Some(
+                addresses::get(&mut tx, actor.org, id)
                     .await?
                     .filter(|a| a.archived_at.is_none())
-                    .ok_or(AppError::invalid("address", "field.choice"))?;
-                [
-                    a.fields.company.unwrap_or(a.fields.name),
-                    a.fields.street,
-                    a.fields.postcode,
-                    a.fields.city,
-                    a.fields.country,
-                ]
-            }
-            None => [
-                org.name.clone(),
-                org.street.clone(),
-                org.postcode.clone(),
-                org.city.clone(),
-                org.country.clone(),
-            ],
+                    .ok_or(AppError::invalid("address", "field.choice"))?,
+            ),
+            None => None,
         };
+        let bill_to = bill_to(chosen, &org);
         if bill_to[2].is_empty() || bill_to[3].is_empty() {
             return Err(AppError::invalid("address", "order.address_incomplete"));
         }
@@ -124,17 +112,9 @@ impl App {
             Money::new(invoice.gross.minor, org.currency),
             offer_name
         );
-        audit::record(
-            &mut tx,
-            Some(actor.org),
-            Some(actor.user),
-            "product.ordered",
-            &detail,
-            &actor.origin.ip,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        actor
+            .audit_and_commit(tx, "product.ordered", &detail, now)
+            .await?;
         Ok((product_id, invoice.id))
     }
 

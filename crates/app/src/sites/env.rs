@@ -12,10 +12,7 @@ impl App {
         input: &EnvInput,
     ) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
-        self.hosting_product(&mut tx, actor, product).await?;
-        let s = store::get_site(&mut tx, actor.org, product, site)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (_, s) = self.hosting_site(&mut tx, actor, product, site).await?;
         let name = input.name.trim();
         rules::check_env_name(name).map_err(|k| AppError::invalid("name", k))?;
         rules::check_env_value(&input.value).map_err(|k| AppError::invalid("value", k))?;
@@ -45,10 +42,7 @@ impl App {
         name: &str,
     ) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
-        self.hosting_product(&mut tx, actor, product).await?;
-        let s = store::get_site(&mut tx, actor.org, product, site)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (_, s) = self.hosting_site(&mut tx, actor, product, site).await?;
         if !store::delete_env(&mut tx, site, name).await? {
             return Err(AppError::NotFound);
         }

@@ -12,7 +12,7 @@ use crate::{Actor, App};
 use guichet_core::sites::{self as rules, NameChange, NameKind};
 use guichet_core::{Action, DatabaseId, DbUserId, ProductId, SiteId};
 use guichet_store::sites::{self as store, Database, DbUser, Hosting, Site};
-use guichet_store::{Conn, audit, billing};
+use guichet_store::{Conn, billing};
 
 mod databases;
 mod env;
@@ -103,6 +103,22 @@ fn random_prefix() -> String {
 }
 
 impl App {
+    /// One site of a web hosting the person may manage (see `hosting_product`), with the product;
+    /// 404 when the site is not one of that hosting's.
+    async fn hosting_site(
+        &self,
+        c: &mut Conn,
+        actor: &Actor,
+        product: ProductId,
+        site: SiteId,
+    ) -> AppResult<(billing::Product, Site)> {
+        let p = self.hosting_product(c, actor, product).await?;
+        let s = store::get_site(c, actor.org, product, site)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok((p, s))
+    }
+
     /// The product, when the actor may work on its sites (see the module's first lines).
     async fn hosting_product(
         &self,
@@ -162,16 +178,7 @@ impl App {
         action: &str,
         detail: &str,
     ) -> AppResult<()> {
-        audit::record(
-            c,
-            Some(actor.org),
-            Some(actor.user),
-            action,
-            detail,
-            &actor.origin.ip,
-            self.now(),
-        )
-        .await?;
+        actor.audit(c, action, detail, self.now()).await?;
         Ok(())
     }
 
@@ -252,10 +259,7 @@ impl App {
         site: SiteId,
     ) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
-        let p = self.hosting_product(&mut tx, actor, product).await?;
-        let s = store::get_site(&mut tx, actor.org, product, site)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (p, s) = self.hosting_site(&mut tx, actor, product, site).await?;
         store::delete_site(&mut tx, site).await?;
         self.record(
             &mut tx,
@@ -336,10 +340,7 @@ impl App {
         confirmed: bool,
     ) -> AppResult<Vec<NameChange>> {
         let mut tx = self.db.begin().await?;
-        self.hosting_product(&mut tx, actor, product).await?;
-        let s = store::get_site(&mut tx, actor.org, product, site)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (_, s) = self.hosting_site(&mut tx, actor, product, site).await?;
         let prefix = self.ensure_hosting(&mut tx, actor, product).await?.prefix;
         let changes = if s.mysql_prefix && !on {
             self.name_changes(&mut tx, product, &prefix).await?

@@ -10,6 +10,20 @@ pub(super) fn qr_language(lang: Lang) -> qr::Language {
     }
 }
 
+/// Left-aligned text at `(x, baseline, size in pt)`, squeezed to `max_width` (mm) when wider: one
+/// half of a labelled line of the payment part.
+fn fitted((x, y, size_pt): (f32, f32, f32), bold: bool, content: &str, max_width: f32) -> Op {
+    Op::Text {
+        x,
+        y,
+        size_pt,
+        bold,
+        right: false,
+        content: content.to_string(),
+        max_width: Some(max_width),
+    }
+}
+
 /// The payment part's marks moved to `top` on the page (the slip is full width, x = 0).
 pub(super) fn slip_ops(ops: &mut Page, marks: &[Mark], top: f32) {
     let y = |v: f64| top + v as f32;
@@ -43,24 +57,12 @@ pub(super) fn slip_ops(ops: &mut Page, marks: &[Mark], top: f32) {
                 width,
             } => {
                 let label_width = (*text_x - *mx) as f32;
-                ops.push(Op::Text {
-                    x: x(*mx),
-                    y: y(*baseline),
-                    size_pt: *size_pt as f32,
-                    bold: true,
-                    right: false,
-                    content: label.clone(),
-                    max_width: Some(label_width),
-                });
-                ops.push(Op::Text {
-                    x: x(*text_x),
-                    y: y(*baseline),
-                    size_pt: *size_pt as f32,
-                    bold: false,
-                    right: false,
-                    content: text.clone(),
-                    max_width: Some((*width as f32 - label_width).max(1.0)),
-                });
+                let size = *size_pt as f32;
+                let label_at = (x(*mx), y(*baseline), size);
+                ops.push(fitted(label_at, true, label, label_width));
+                let text_at = (x(*text_x), y(*baseline), size);
+                let text_width = (*width as f32 - label_width).max(1.0);
+                ops.push(fitted(text_at, false, text, text_width));
             }
             Mark::Lines { stroke, polylines } => ops.push(Op::Lines {
                 width: *stroke as f32,

@@ -159,15 +159,7 @@ pub async fn get_invoice(
     org: OrgId,
     id: InvoiceId,
 ) -> Result<Option<(Invoice, Vec<InvoiceLine>)>> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {ICOLS} FROM invoices WHERE id = $1 AND org_id = $2"
-    ));
-    let Some(row) = sqlx::query(sql)
-        .bind(id.to_string())
-        .bind(org.to_string())
-        .fetch_optional(&mut *c)
-        .await?
-    else {
+    let Some(row) = org_row(&mut *c, ICOLS, "invoices", id, org).await? else {
         return Ok(None);
     };
     let inv = invoice(&row)?;
@@ -245,28 +237,16 @@ pub async fn invoices_page(
     offset: i64,
 ) -> Result<(Vec<Invoice>, i64)> {
     let filter = "org_id = $1 AND ($2 = '' OR status = $2) AND issued_at >= $3 AND issued_at < $4";
-    let sql = sqlx::AssertSqlSafe(format!(
+    let select = format!(
         "SELECT {ICOLS} FROM invoices WHERE {filter} ORDER BY issued_at DESC, number DESC LIMIT $5 OFFSET $6"
-    ));
+    );
+    let count = format!("SELECT COUNT(*) FROM invoices WHERE {filter}");
     let (from, to) = (from.unwrap_or(i64::MIN), to.unwrap_or(i64::MAX));
-    let rows = sqlx::query(sql)
-        .bind(org.to_string())
-        .bind(status.unwrap_or(""))
-        .bind(from)
-        .bind(to)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&mut *c)
-        .await?;
-    let count_sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM invoices WHERE {filter}"));
-    let total = sqlx::query(count_sql)
-        .bind(org.to_string())
-        .bind(status.unwrap_or(""))
-        .bind(from)
-        .bind(to)
-        .fetch_one(c)
-        .await?
-        .try_get::<i64, _>(0)?;
+    let (org, status) = (org.to_string(), status.unwrap_or(""));
+    let (rows, total) = page_and_count(c, select, count, (limit, offset), |q| {
+        q.bind(&org).bind(status).bind(from).bind(to)
+    })
+    .await?;
     Ok((rows.iter().map(invoice).collect::<Result<Vec<_>>>()?, total))
 }
 

@@ -85,15 +85,7 @@ pub async fn products_of(c: &mut Conn, org: OrgId) -> Result<Vec<Product>> {
 }
 
 pub async fn get_product(c: &mut Conn, org: OrgId, id: ProductId) -> Result<Option<Product>> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {PCOLS} FROM products WHERE id = $1 AND org_id = $2"
-    ));
-    let row = sqlx::query(sql)
-        .bind(id.to_string())
-        .bind(org.to_string())
-        .fetch_optional(c)
-        .await?;
-    row.as_ref().map(product).transpose()
+    org_record(c, PCOLS, "products", id, org, product).await
 }
 
 /// A pending product's first payment: it runs from `starts_on`; false if it was no longer pending.

@@ -196,13 +196,7 @@ pub async fn archive(
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
-    let id: guichet_core::AddressId = guichet_app::error::parse_id(&id)?;
-    o.ctx
-        .state
-        .app
-        .archive_billing_address(&o.actor, id, true)
-        .await?;
-    Ok(Redirect::to("/accounting/addresses?done=address.archived_done").into_response())
+    set_archived(&o, &id, true).await
 }
 
 pub async fn restore(
@@ -210,11 +204,18 @@ pub async fn restore(
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
-    let id: guichet_core::AddressId = guichet_app::error::parse_id(&id)?;
-    o.ctx
-        .state
-        .app
-        .archive_billing_address(&o.actor, id, false)
-        .await?;
-    Ok(Redirect::to("/accounting/addresses?done=address.restored_done").into_response())
+    set_archived(&o, &id, false).await
+}
+
+/// Archives or restores an address, then back to the list with what was done.
+async fn set_archived(o: &InOrg, id: &str, archived: bool) -> Result<Response, WebError> {
+    let id: guichet_core::AddressId = guichet_app::error::parse_id(id)?;
+    let app = &o.ctx.state.app;
+    app.archive_billing_address(&o.actor, id, archived).await?;
+    let done = if archived {
+        "address.archived_done"
+    } else {
+        "address.restored_done"
+    };
+    Ok(Redirect::to(&format!("/accounting/addresses?done={done}")).into_response())
 }

@@ -105,15 +105,19 @@ pub async fn payments(o: InOrg, Query(q): Query<PaymentsQuery>) -> Result<Markup
     payments_page(&o, q.all.is_some(), &[], q.done.as_deref()).await
 }
 
+/// The invoices ticked on the Payments page (their boxes are named `inv_<id>`).
+fn ticked(f: &std::collections::BTreeMap<String, String>) -> Vec<String> {
+    f.keys()
+        .filter_map(|k| k.strip_prefix("inv_").map(str::to_string))
+        .collect()
+}
+
 /// PAY-01 / PP-03: pays the ticked invoices, part from the balance, the rest by card.
 pub async fn pay_selection(
     o: InOrg,
     CsrfForm(f): CsrfForm<std::collections::BTreeMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let invoices: Vec<String> = f
-        .keys()
-        .filter_map(|k| k.strip_prefix("inv_").map(str::to_string))
-        .collect();
+    let invoices = ticked(&f);
     let field = |k: &str| f.get(k).cloned().unwrap_or_default();
     let raw = field("from_prepaid");
     let from_prepaid = guichet_core::money::parse_amount_text(
@@ -201,10 +205,7 @@ pub async fn pro_forma(
     o: InOrg,
     CsrfForm(f): CsrfForm<std::collections::BTreeMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let invoices: Vec<String> = f
-        .keys()
-        .filter_map(|k| k.strip_prefix("inv_").map(str::to_string))
-        .collect();
+    let invoices = ticked(&f);
     // The durations chosen in the drop-downs of the ticked items (FREQ-01a).
     let durations: std::collections::BTreeMap<String, i64> = invoices
         .iter()

@@ -222,6 +222,23 @@ pub struct TopUpForm {
 }
 
 /// The prepaid page again, with `errors` shown and `status`.
+/// A prepaid form that failed: an invalid one is the prepaid page again, 422, with its errors;
+/// anything else an error page.
+async fn prepaid_error(o: &InOrg, e: AppError) -> Result<Response, WebError> {
+    match e {
+        AppError::Invalid(errs) => prepaid_again(o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await,
+        e => Err(e.into()),
+    }
+}
+
+/// Where a prepaid form goes once done (`Ok`, a redirect to that address), or its error.
+async fn prepaid_done(o: &InOrg, r: Result<String, AppError>) -> Result<Response, WebError> {
+    match r {
+        Ok(to) => Ok(Redirect::to(&to).into_response()),
+        Err(e) => prepaid_error(o, e).await,
+    }
+}
+
 async fn prepaid_again(
     o: &InOrg,
     status: StatusCode,
@@ -252,10 +269,8 @@ pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Respon
         Ok(a) => a,
         Err(page) => return Ok(page),
     };
-    match o
-        .ctx
-        .state
-        .app
+    let app = &o.ctx.state.app;
+    match app
         .top_up_by_card(&o.actor, amount, &f.card, &f.idempotency_key)
         .await
     {
@@ -274,10 +289,7 @@ pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Respon
             )
             .await
         }
-        Err(AppError::Invalid(errs)) => {
-            prepaid_again(&o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => prepaid_error(&o, e).await,
     }
 }
 
@@ -306,21 +318,12 @@ pub async fn withdraw(o: InOrg, CsrfForm(f): CsrfForm<WithdrawForm>) -> Result<R
         code: f.code,
         currency: f.currency,
     };
-    match o
-        .ctx
-        .state
-        .app
+    let app = &o.ctx.state.app;
+    let r = app
         .request_withdrawal(&o.actor, &input, &f.idempotency_key)
-        .await
-    {
-        Ok(_) => {
-            Ok(Redirect::to("/accounting/prepaid?done=withdrawal.requested_done").into_response())
-        }
-        Err(AppError::Invalid(errs)) => {
-            prepaid_again(&o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await
-        }
-        Err(e) => Err(e.into()),
-    }
+        .await;
+    let to = r.map(|_| "/accounting/prepaid?done=withdrawal.requested_done".to_string());
+    prepaid_done(&o, to).await
 }
 
 #[derive(Deserialize)]
@@ -334,21 +337,13 @@ pub async fn transfer(o: InOrg, CsrfForm(f): CsrfForm<TransferForm>) -> Result<R
         Ok(a) => a,
         Err(page) => return Ok(page),
     };
-    match o
-        .ctx
-        .state
-        .app
-        .request_transfer_top_up(&o.actor, amount)
-        .await
-    {
-        Ok(r) => {
-            Ok(Redirect::to(&format!("/accounting/prepaid/transfers/{}", r.id)).into_response())
-        }
-        Err(AppError::Invalid(errs)) => {
-            prepaid_again(&o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let app = &o.ctx.state.app;
+    let r = app.request_transfer_top_up(&o.actor, amount).await;
+    prepaid_done(
+        &o,
+        r.map(|r| format!("/accounting/prepaid/transfers/{}", r.id)),
+    )
+    .await
 }
 
 /// A payment request: what to transfer, with the QR-bill to scan or print.

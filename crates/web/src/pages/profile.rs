@@ -103,10 +103,8 @@ pub async fn set_reminders(
     CsrfForm(f): CsrfForm<RemindersForm>,
 ) -> Result<Response, WebError> {
     let org = f.org.parse().map_err(|_| AppError::NotFound)?;
-    s.ctx
-        .state
-        .app
-        .set_reminders_for(&s.sess, org, f.reminders.is_some(), Default::default())
+    let app = &s.ctx.state.app;
+    app.set_reminders_for(&s.sess, org, f.reminders.is_some(), Default::default())
         .await?;
     Ok(Redirect::to("/profile?done=form.saved#reminders").into_response())
 }
@@ -122,11 +120,8 @@ pub async fn save_profile(
     CsrfForm(f): CsrfForm<ProfileForm>,
 ) -> Result<Response, WebError> {
     let lang = Lang::parse(&f.lang).ok_or(AppError::invalid("lang", "field.choice"))?;
-    s.ctx
-        .state
-        .app
-        .update_profile(&s.sess, &f.name, lang)
-        .await?;
+    let app = &s.ctx.state.app;
+    app.update_profile(&s.sess, &f.name, lang).await?;
     let mut res = Redirect::to("/profile?done=form.saved").into_response();
     res.headers_mut().append(
         header::SET_COOKIE,
@@ -312,21 +307,36 @@ pub async fn change_password(
     s: Signed,
     CsrfForm(f): CsrfForm<PasswordChange>,
 ) -> Result<Response, WebError> {
-    match s
-        .ctx
-        .state
-        .app
+    let app = &s.ctx.state.app;
+    match app
         .change_password(&s.sess, &f.current, &f.password, &s.ctx.origin)
         .await
     {
         Ok(()) => Ok(Redirect::to("/profile/security?done=password.changed").into_response()),
-        Err(AppError::Invalid(errs)) => Ok((
+        Err(e) => security_error(&s, e).await,
+    }
+}
+
+/// A security form that failed: an invalid one is the security page again, 422, with its errors;
+/// anything else an error page.
+async fn security_error(s: &Signed, e: AppError) -> Result<Response, WebError> {
+    match e {
+        AppError::Invalid(errs) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            security_page(&s, &SecurityQuery::default(), &errs, None).await?,
+            security_page(s, &SecurityQuery::default(), &errs, None).await?,
         )
             .into_response()),
-        Err(e) => Err(e.into()),
+        e => Err(e.into()),
     }
+}
+
+/// The security page with something shown once on top of it (recovery codes, a new token).
+async fn security_showing(s: &Signed, shown: Markup) -> Result<Response, WebError> {
+    Ok(
+        security_page(s, &SecurityQuery::default(), &[], Some(shown))
+            .await?
+            .into_response(),
+    )
 }
 
 pub async fn totp_begin(s: Signed, CsrfForm(_): CsrfForm<Empty>) -> Result<Response, WebError> {
@@ -364,18 +374,9 @@ pub async fn totp_confirm(
                 sess: refreshed(&s).await?,
                 ctx: s.ctx.clone(),
             };
-            Ok(
-                security_page(&fresh, &SecurityQuery::default(), &[], Some(shown))
-                    .await?
-                    .into_response(),
-            )
+            security_showing(&fresh, shown).await
         }
-        Err(AppError::Invalid(errs)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            security_page(&s, &SecurityQuery::default(), &errs, None).await?,
-        )
-            .into_response()),
-        Err(e) => Err(e.into()),
+        Err(e) => security_error(&s, e).await,
     }
 }
 
@@ -398,20 +399,10 @@ pub async fn totp_disable(
     s: Signed,
     CsrfForm(f): CsrfForm<PasswordOnly>,
 ) -> Result<Response, WebError> {
-    match s
-        .ctx
-        .state
-        .app
-        .totp_disable(&s.sess, &f.password, &s.ctx.origin)
-        .await
-    {
+    let app = &s.ctx.state.app;
+    match app.totp_disable(&s.sess, &f.password, &s.ctx.origin).await {
         Ok(()) => Ok(Redirect::to("/profile/security?done=totp.disabled_done").into_response()),
-        Err(AppError::Invalid(errs)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            security_page(&s, &SecurityQuery::default(), &errs, None).await?,
-        )
-            .into_response()),
-        Err(e) => Err(e.into()),
+        Err(e) => security_error(&s, e).await,
     }
 }
 
@@ -420,20 +411,14 @@ pub async fn end_session(
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
-    s.ctx
-        .state
-        .app
-        .end_session(&s.sess, &id, &s.ctx.origin)
-        .await?;
+    let app = &s.ctx.state.app;
+    app.end_session(&s.sess, &id, &s.ctx.origin).await?;
     Ok(Redirect::to("/profile/security?done=sessions.ended").into_response())
 }
 
 pub async fn end_others(s: Signed, CsrfForm(_): CsrfForm<Empty>) -> Result<Response, WebError> {
-    s.ctx
-        .state
-        .app
-        .end_other_sessions(&s.sess, &s.ctx.origin)
-        .await?;
+    let app = &s.ctx.state.app;
+    app.end_other_sessions(&s.sess, &s.ctx.origin).await?;
     Ok(Redirect::to("/profile/security?done=sessions.ended").into_response())
 }
 
@@ -463,18 +448,9 @@ pub async fn create_token(
                     p { code { (secret) } }
                 }
             };
-            Ok(
-                security_page(&s, &SecurityQuery::default(), &[], Some(shown))
-                    .await?
-                    .into_response(),
-            )
+            security_showing(&s, shown).await
         }
-        Err(AppError::Invalid(errs)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            security_page(&s, &SecurityQuery::default(), &errs, None).await?,
-        )
-            .into_response()),
-        Err(e) => Err(e.into()),
+        Err(e) => security_error(&s, e).await,
     }
 }
 
@@ -484,10 +460,7 @@ pub async fn revoke_token(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
     let id: ApiTokenId = id.parse().map_err(|_| WebError(AppError::NotFound))?;
-    s.ctx
-        .state
-        .app
-        .revoke_api_token(&s.sess, id, &s.ctx.origin)
-        .await?;
+    let app = &s.ctx.state.app;
+    app.revoke_api_token(&s.sess, id, &s.ctx.origin).await?;
     Ok(Redirect::to("/profile/security?done=tokens.revoked").into_response())
 }

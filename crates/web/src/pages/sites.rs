@@ -108,17 +108,18 @@ async fn hosting_page(
     ))
 }
 
-/// An error of a form: 422 with the page again; anything else as an error page.
+/// Where a form goes once done (`Ok`, a redirect to that address); on an invalid form, 422 with the
+/// page again; anything else as an error page.
 async fn or_form(
     o: &InOrg,
-    product: &str,
-    r: Result<Response, AppError>,
+    product: guichet_core::ProductId,
+    r: Result<String, AppError>,
 ) -> Result<Response, WebError> {
     match r {
-        Ok(res) => Ok(res),
+        Ok(to) => Ok(Redirect::to(&to).into_response()),
         Err(AppError::Invalid(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            hosting_page(o, product, &errs, &Done::default(), None).await?,
+            hosting_page(o, &product.to_string(), &errs, &Done::default(), None).await?,
         )
             .into_response()),
         Err(e) => Err(e.into()),
@@ -139,19 +140,10 @@ pub async fn create_site(
     CsrfForm(f): CsrfForm<SiteInput>,
 ) -> Result<Response, WebError> {
     let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
-    let r = o
-        .ctx
-        .state
-        .app
-        .create_site(&o.actor, product, &f)
-        .await
-        .map(|id| {
-            Redirect::to(&format!(
-                "/products/{product}/sites/{id}?done=sites.site_created"
-            ))
-            .into_response()
-        });
-    or_form(&o, &product.to_string(), r).await
+    let app = &o.ctx.state.app;
+    let r = app.create_site(&o.actor, product, &f).await;
+    let to = r.map(|id| format!("/products/{product}/sites/{id}?done=sites.site_created"));
+    or_form(&o, product, to).await
 }
 
 pub async fn create_database(
@@ -160,19 +152,10 @@ pub async fn create_database(
     CsrfForm(f): CsrfForm<DatabaseInput>,
 ) -> Result<Response, WebError> {
     let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
-    let r = o
-        .ctx
-        .state
-        .app
-        .create_database(&o.actor, product, &f)
-        .await
-        .map(|_| {
-            Redirect::to(&format!(
-                "/products/{product}/sites?done=sites.database_created"
-            ))
-            .into_response()
-        });
-    or_form(&o, &product.to_string(), r).await
+    let app = &o.ctx.state.app;
+    let r = app.create_database(&o.actor, product, &f).await;
+    let to = r.map(|_| format!("/products/{product}/sites?done=sites.database_created"));
+    or_form(&o, product, to).await
 }
 
 pub async fn create_user(
@@ -209,7 +192,7 @@ pub async fn create_user(
         )
         .await?
         .into_response()),
-        Err(e) => or_form(&o, &product.to_string(), Err(e)).await,
+        Err(e) => or_form(&o, product, Err(e)).await,
     }
 }
 
@@ -234,12 +217,9 @@ pub async fn delete_database(
 ) -> Result<Response, WebError> {
     let id: guichet_core::DatabaseId = guichet_app::error::parse_id(&id)?;
     let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
-    o.ctx
-        .state
-        .app
-        .delete_database(&o.actor, product, id)
-        .await?;
-    Ok(Redirect::to(&format!("/products/{product}/sites?done=sites.deleted")).into_response())
+    let app = &o.ctx.state.app;
+    app.delete_database(&o.actor, product, id).await?;
+    Ok(deleted(product))
 }
 
 pub async fn delete_user(
@@ -249,12 +229,14 @@ pub async fn delete_user(
 ) -> Result<Response, WebError> {
     let id: guichet_core::DbUserId = guichet_app::error::parse_id(&id)?;
     let product: guichet_core::ProductId = guichet_app::error::parse_id(&product)?;
-    o.ctx
-        .state
-        .app
-        .delete_db_user(&o.actor, product, id)
-        .await?;
-    Ok(Redirect::to(&format!("/products/{product}/sites?done=sites.deleted")).into_response())
+    let app = &o.ctx.state.app;
+    app.delete_db_user(&o.actor, product, id).await?;
+    Ok(deleted(product))
+}
+
+/// Back to the hosting page once a database or a user is deleted.
+fn deleted(product: guichet_core::ProductId) -> Response {
+    Redirect::to(&format!("/products/{product}/sites?done=sites.deleted")).into_response()
 }
 
 /// Confirmation before deleting a database or a user.
