@@ -393,8 +393,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             what: BenchCommand::Kb { guides, rounds },
         } => {
             let library = guichet_kb::Library::builtin()?;
-            let questions = guichet_kb::eval::default_questions()?;
-            let opts = guichet_kb::BenchOptions {
+            let questions = guichet_bench::kb::eval::default_questions()?;
+            let opts = guichet_bench::kb::BenchOptions {
                 target_guides: guides,
                 rounds,
                 ..Default::default()
@@ -403,7 +403,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "Building indexes and timing {} questions over {guides} guides…",
                 questions.len()
             );
-            let report = guichet_kb::bench(
+            let report = guichet_bench::kb::bench(
                 library.guides(),
                 &questions,
                 &guichet_kb::SearchConfig::default(),
@@ -422,9 +422,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 config.database_url = format!("sqlite://{}", dir.join("bench.db").display());
             }
             let app = guichet::open(&config, Arc::new(SystemClock)).await?;
-            let figures = guichet::bench::http(app, requests.max(1)).await;
+            let figures = guichet_bench::http::http(app, requests.max(1)).await;
             let _ = std::fs::remove_dir_all(&dir);
-            guichet::bench::print(&figures?);
+            guichet_bench::http::print(&figures?);
             Ok(())
         }
         Command::Bench {
@@ -432,31 +432,31 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let place = BenchPlace::open(&config, pg).await?;
             let figures =
-                guichet::bench_billing::billing_run(place.app.clone(), products.max(1)).await;
+                guichet_bench::billing_run::billing_run(place.app.clone(), products.max(1)).await;
             place.close().await?;
-            guichet::bench_billing::print(&figures?);
+            guichet_bench::billing_run::print(&figures?);
             Ok(())
         }
         Command::Bench {
             what: BenchCommand::ImportCamt { entries, pg },
         } => {
             let place = BenchPlace::open(&config, pg).await?;
-            let figures = guichet::bench_camt::import_camt(place.app.clone(), entries.max(1)).await;
+            let figures = guichet_bench::camt::import_camt(place.app.clone(), entries.max(1)).await;
             place.close().await?;
-            guichet::bench_camt::print(&figures?);
+            guichet_bench::camt::print(&figures?);
             Ok(())
         }
         Command::GenCamt054 { entries, seed, out } => {
             let app = guichet::open(&config, Arc::new(SystemClock)).await?;
             let payments = if seed {
                 let tag = (app.now() % 100_000_000) as u32;
-                guichet::bench_camt::seed_open_invoices(&app, entries, tag).await?
+                guichet_bench::camt::seed_open_invoices(&app, entries, tag).await?
             } else {
                 let mut c = app.db.conn().await?;
                 guichet_store::billing::open_due_by(&mut c, "9999-12-31", entries as i64)
                     .await?
                     .into_iter()
-                    .map(|i| guichet::bench_camt::CamtPayment {
+                    .map(|i| guichet_bench::camt::CamtPayment {
                         id: format!("GEN-{}", i.id),
                         reference: i.payment_reference,
                         amount_minor: i.gross,
@@ -464,7 +464,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     })
                     .collect()
             };
-            let xml = guichet::bench_camt::camt054(&format!("GEN-{}", app.now()), &payments);
+            let xml = guichet_bench::camt::camt054(&format!("GEN-{}", app.now()), &payments);
             std::fs::write(&out, &xml).with_context(|| out.display().to_string())?;
             println!(
                 "{} entries ({} KiB) written to {}",

@@ -10,7 +10,8 @@
 
 use crate::analysis::{self, Lang};
 use crate::config::SearchConfig;
-use crate::index::{Analyzers, IndexError, LangFields, TextFields};
+use crate::error::IndexError;
+use crate::schema::{Analyzers, LangFields, TextFields};
 use std::collections::BTreeMap;
 use tantivy::query::{
     BooleanQuery, BoostQuery, DfaWrapper, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query,
