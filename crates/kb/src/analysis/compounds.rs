@@ -1,7 +1,8 @@
 //! German compounds split into the words of a dictionary (`Rechnungsadresse` → `Rechnung`,
 //! `Adresse`), and the token filter that follows each compound with its parts.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
@@ -11,23 +12,72 @@ const LINKS: &[&str] = &["", "s", "es", "n", "en", "e"];
 /// Shortest part of a compound (the last part may be one letter shorter: `Jahres·abo`).
 const MIN_PART: usize = 4;
 
+/// FNV-1a: the dictionary's keys are short words looked up many times per split, where the
+/// standard hasher's DoS resistance buys nothing (the words come from the guides).
+#[derive(Clone, Copy, Debug)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FnvBuild = BuildHasherDefault<Fnv>;
+
 /// The dictionary German compounds are split with: the words of the German guides (and of the
 /// synonym groups), folded as the German analysis folds them, stop words left out. Built with
 /// the index, so a compound splits into words the guides use.
+///
+/// The split of every dictionary word is computed once, when the dictionary is made: the guides'
+/// words (every token of every German guide, at index time and again for the snippets of each
+/// search) are then one lookup; only words the guides do not have (what customers type) are
+/// split on the spot.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Compounds {
-    words: HashSet<String>,
+    words: HashSet<String, FnvBuild>,
+    /// The longest word, in bytes: no part is longer.
+    longest: usize,
+    /// The parts of each dictionary word that is a compound of the others.
+    splits: HashMap<String, Vec<String>, FnvBuild>,
 }
 
 impl Compounds {
     /// A dictionary of `words` (already analysed the German way: lowercased, folded), those of
     /// three letters or more and ASCII only.
     pub fn from_words(words: impl IntoIterator<Item = String>) -> Compounds {
-        let words = words
+        let words: HashSet<String, FnvBuild> = words
             .into_iter()
             .filter(|w| w.is_ascii() && w.len() >= MIN_PART - 1)
             .collect();
-        Compounds { words }
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
+        let mut dictionary = Compounds {
+            words,
+            longest,
+            splits: HashMap::default(),
+        };
+        let splits = dictionary
+            .words
+            .iter()
+            .filter_map(|w| {
+                let parts = dictionary.compute_split(w);
+                (!parts.is_empty()).then(|| (w.clone(), parts))
+            })
+            .collect();
+        dictionary.splits = splits;
+        dictionary
     }
 
     /// Number of words.
@@ -45,16 +95,25 @@ impl Compounds {
     /// is known, the first is taken as it is (without its linking `s`): `quartalsrechnung` →
     /// `quartal`, `rechnung`.
     pub fn split(&self, word: &str) -> Vec<String> {
+        if self.words.contains(word) {
+            return self.splits.get(word).cloned().unwrap_or_default();
+        }
+        self.compute_split(word)
+    }
+
+    fn compute_split(&self, word: &str) -> Vec<String> {
         let n = word.len();
         if !word.is_ascii() || n < 2 * MIN_PART - 1 || self.words.is_empty() {
             return Vec::new();
         }
-        // best[i]: the fewest known parts covering word[i..] (links between them allowed).
-        let mut best: Vec<Option<Vec<&str>>> = vec![None; n + 1];
-        best[n] = Some(Vec::new());
+        // best[i]: the fewest known parts covering word[i..] (links between them allowed), as
+        // (number of parts, end of the first part, start of the next).
+        let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
+        best[n] = Some((0, n, n));
         for i in (0..n).rev() {
-            let mut found: Option<Vec<&str>> = None;
-            for j in (i + MIN_PART - 1)..=n {
+            let mut found: Option<(usize, usize, usize)> = None;
+            let longest = (i + self.longest).min(n);
+            for j in (i + MIN_PART - 1)..=longest {
                 let part = &word[i..j];
                 if (j < n && part.len() < MIN_PART) || !self.words.contains(part) {
                     continue;
@@ -65,23 +124,29 @@ impl Compounds {
                     if k > n || &word[j..k] != *link {
                         continue;
                     }
-                    if let Some(rest) = &best[k] {
-                        let better = found.as_ref().is_none_or(|f| rest.len() + 1 < f.len());
-                        if better {
-                            let mut parts = vec![part];
-                            parts.extend(rest.iter().copied());
-                            found = Some(parts);
-                        }
+                    if let Some((count, _, _)) = best[k]
+                        && found.is_none_or(|f| count + 1 < f.0)
+                    {
+                        found = Some((count + 1, j, k));
                     }
                 }
             }
             best[i] = found;
         }
+        let parts_from = |mut i: usize| {
+            let mut parts = Vec::new();
+            while let Some((count, j, k)) = best[i]
+                && count > 0
+            {
+                parts.push(word[i..j].to_string());
+                i = k;
+            }
+            parts
+        };
         // A split of the whole word into two or more known parts.
-        let mut whole: Option<Vec<&str>> = None;
-        for j in MIN_PART..n {
-            let head = &word[..j];
-            if !self.words.contains(head) {
+        let mut whole: Option<(usize, usize, usize)> = None;
+        for j in MIN_PART..n.min(self.longest + 1) {
+            if !self.words.contains(&word[..j]) {
                 continue;
             }
             for link in LINKS {
@@ -89,28 +154,27 @@ impl Compounds {
                 if k >= n || &word[j..k] != *link {
                     continue;
                 }
-                if let Some(rest) = &best[k] {
-                    let better = whole.as_ref().is_none_or(|w| rest.len() + 1 < w.len());
-                    if better {
-                        let mut parts = vec![head];
-                        parts.extend(rest.iter().copied());
-                        whole = Some(parts);
-                    }
+                if let Some((count, _, _)) = best[k]
+                    && whole.is_none_or(|w| count + 1 < w.0)
+                {
+                    whole = Some((count + 1, j, k));
                 }
             }
         }
-        if let Some(parts) = whole {
-            return parts.into_iter().map(str::to_string).collect();
+        if let Some((_, j, k)) = whole {
+            let mut parts = vec![word[..j].to_string()];
+            parts.extend(parts_from(k));
+            return parts;
         }
         // Otherwise an unknown first part before the longest known tail.
         for j in MIN_PART..=(n - MIN_PART) {
-            if let Some(rest) = &best[j] {
+            if best[j].is_some() {
                 let mut head = &word[..j];
                 if head.len() > MIN_PART && head.ends_with('s') && !head.ends_with("ss") {
                     head = &head[..head.len() - 1];
                 }
                 let mut parts = vec![head.to_string()];
-                parts.extend(rest.iter().map(|p| p.to_string()));
+                parts.extend(parts_from(j));
                 return parts;
             }
         }
@@ -177,9 +241,11 @@ impl<T: TokenStream> TokenStream for DecompoundStream<T> {
             return false;
         }
         if let Some(c) = &self.compounds {
-            let mut parts = c.split(&self.tail.token().text);
-            parts.reverse();
-            self.pending = parts;
+            let parts = c.split(&self.tail.token().text);
+            if !parts.is_empty() {
+                self.pending = parts;
+                self.pending.reverse();
+            }
         }
         true
     }

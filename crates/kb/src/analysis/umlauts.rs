@@ -66,7 +66,8 @@ impl<T: TokenStream> TokenStream for MapStream<T> {
         }
         if self.on {
             let token = self.tail.token_mut();
-            if token.text.contains('e') {
+            // Most words have no `ae`, `oe` or `ue`: leave them without a new allocation.
+            if ["ae", "oe", "ue"].iter().any(|d| token.text.contains(d)) {
                 token.text = german_fold(&token.text);
             }
         }
