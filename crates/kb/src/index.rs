@@ -16,10 +16,10 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, Bm25StatisticsProvider, Occur, Query};
 use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 pub use crate::error::IndexError;
 
@@ -165,7 +165,22 @@ impl Index {
             return Ok(Vec::new());
         }
         let query = BooleanQuery::new(clauses);
-        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        let collector = TopDocs::with_limit(limit).order_by_score();
+        let top = match langs.as_slice() {
+            // One language: BM25 counts the guides of that language only, so that a word found in
+            // every German guide weighs as little as a word found in every French one.
+            [lf] => {
+                let stats = LanguageStatistics {
+                    searcher: &searcher,
+                    docs: searcher.doc_freq(&Term::from_field_text(
+                        self.fields.lang,
+                        lf.lang.code(),
+                    ))?,
+                };
+                searcher.search_with_statistics_provider(&query, &collector, &stats)?
+            }
+            _ => searcher.search(&query, &collector)?,
+        };
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -233,6 +248,27 @@ fn german_compounds(guides: &[Guide], config: &SearchConfig) -> analysis::Compou
     }
     texts.extend(config.synonyms.entries());
     analysis::german_dictionary(texts.iter().map(String::as_str))
+}
+
+/// BM25 statistics of one language's guides: each language has its own fields, so only the
+/// number of documents needs narrowing (the index's count includes every language's guides).
+struct LanguageStatistics<'a> {
+    searcher: &'a Searcher,
+    docs: u64,
+}
+
+impl Bm25StatisticsProvider for LanguageStatistics<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        self.searcher.total_num_tokens(field)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        Ok(self.docs.max(1))
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        self.searcher.doc_freq(term)
+    }
 }
 
 fn escape(s: &str) -> String {

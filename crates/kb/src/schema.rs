@@ -61,16 +61,21 @@ pub(crate) fn schema() -> (Schema, Fields) {
     let per_lang = Lang::ALL
         .into_iter()
         .map(|l| {
-            let opts = |tokenizer: &str| {
+            let opts = |tokenizer: &str, record: IndexRecordOption| {
                 TextOptions::default().set_indexing_options(
                     TextFieldIndexing::default()
                         .set_tokenizer(tokenizer)
-                        .set_index_option(IndexRecordOption::WithFreqs),
+                        .set_index_option(record),
                 )
             };
-            let mut fields = |suffix: &str, tokenizer: &str| {
+            // The light fields keep positions: two words of the question side by side in a guide
+            // (`Passwort ändern`) count more than the same words apart.
+            let mut fields = |suffix: &str, tokenizer: &str, record: IndexRecordOption| {
                 let mut field = |name: &str| {
-                    b.add_text_field(&format!("{name}_{}{suffix}", l.code()), opts(tokenizer))
+                    b.add_text_field(
+                        &format!("{name}_{}{suffix}", l.code()),
+                        opts(tokenizer, record),
+                    )
                 };
                 TextFields {
                     title: field("title"),
@@ -79,11 +84,15 @@ pub(crate) fn schema() -> (Schema, Fields) {
                     body: field("body"),
                 }
             };
-            let light = fields("_light", l.light_tokenizer_name());
-            let stemmed = fields("", l.tokenizer_name());
+            let light = fields(
+                "_light",
+                l.light_tokenizer_name(),
+                IndexRecordOption::WithFreqsAndPositions,
+            );
+            let stemmed = fields("", l.tokenizer_name(), IndexRecordOption::WithFreqs);
             let vocabulary = b.add_text_field(
                 &format!("vocabulary_{}", l.code()),
-                opts(l.light_tokenizer_name()),
+                opts(l.light_tokenizer_name(), IndexRecordOption::WithFreqs),
             );
             LangFields {
                 lang: l,
