@@ -18,7 +18,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let index = Index::build(&guides, &SearchConfig::default())?;
     println!("{} guides indexed in {:?}", guides.len(), start.elapsed());
     for lang in ["fr", "en", "de"] {
-        let qs: Vec<eval::Question> = questions.iter().filter(|q| q.lang == lang).cloned().collect();
+        let qs: Vec<eval::Question> = questions
+            .iter()
+            .filter(|q| q.lang == lang)
+            .cloned()
+            .collect();
         let l = eval::latency(&index, &qs, rounds)?;
         println!(
             "{lang}: {} searches p50 {:?} p95 {:?} p99 {:?} max {:?}",

@@ -16,7 +16,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Bm25StatisticsProvider, Occur, Query};
+use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, Occur, Query};
 use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
@@ -172,10 +172,8 @@ impl Index {
             [lf] => {
                 let stats = LanguageStatistics {
                     searcher: &searcher,
-                    docs: searcher.doc_freq(&Term::from_field_text(
-                        self.fields.lang,
-                        lf.lang.code(),
-                    ))?,
+                    docs: searcher
+                        .doc_freq(&Term::from_field_text(self.fields.lang, lf.lang.code()))?,
                 };
                 searcher.search_with_statistics_provider(&query, &collector, &stats)?
             }

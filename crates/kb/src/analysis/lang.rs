@@ -87,9 +87,9 @@ const GERMAN_QUESTION_WORDS: &[&str] = &[
     "wie", "kann", "ich", "mein", "meine", "was", "wo", "warum", "wann", "bitte",
     // Also question words and auxiliaries, folded (`möchte` → `mochte`), as customers type them
     // around the topic ("ich glaube, mein Konto wurde …", "wer …", "es geht nicht").
-    "wer", "welche", "welcher", "welches", "wieso", "weshalb", "habe", "hat", "haben", "bin",
-    "ist", "sind", "wurde", "wurden", "werden", "wird", "geht", "glaube", "mochte", "will",
-    "muss", "soll", "konnen", "gibt", "hallo", "danke", "moglich", "machen", "mache",
+    "wer", "welche", "welcher", "welches", "wieso", "weshalb", "habe", "hat", "haben", "bin", "ist",
+    "sind", "wurde", "wurden", "werden", "wird", "geht", "glaube", "mochte", "will", "muss",
+    "soll", "konnen", "gibt", "hallo", "danke", "moglich", "machen", "mache",
 ];
 
 /// Words dropped after folding in `lang`, on top of tantivy's stop-word list: question words
