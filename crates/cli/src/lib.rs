@@ -1,9 +1,6 @@
 //! Configuration and start-up of Guichet, shared by the `guichet` binary and the integration tests
 //! (which start the real server on a random port exactly as `guichet serve` does).
 
-pub mod bench;
-pub mod bench_billing;
-pub mod bench_camt;
 pub mod config;
 
 use guichet_app::{App, Clock, SystemClock};

@@ -7,6 +7,10 @@ use guichet_app::SystemClock;
 use std::io::BufRead;
 use std::sync::Arc;
 
+mod commands;
+use commands::bench::BenchCommand;
+use commands::kb::KbCommand;
+
 #[derive(Parser)]
 #[command(
     name = "guichet",
@@ -86,73 +90,6 @@ enum Command {
     User {
         #[command(subcommand)]
         action: UserCommand,
-    },
-}
-
-#[derive(Subcommand)]
-enum KbCommand {
-    /// Search the published guides, best first.
-    Search {
-        query: String,
-        /// Only guides in this language (fr, en, de); all languages when absent.
-        #[arg(long)]
-        lang: Option<String>,
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
-        /// Print `[{"id", "title", "score", "snippet"}]`.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Import guide files (DIR/<lang>/<id>.md, or a flat folder with YAML `---` or TOML `+++`
-    /// front matter and `lang` in it): changed ones are published as new versions, each file is
-    /// reported; exits non-zero if a file is broken or a non-empty folder yields no guide.
-    Import {
-        dir: std::path::PathBuf,
-        /// Then unpublish every guide that was not in DIR (their versions are kept), so the
-        /// published set is exactly the imported guides. Not done if any file is broken.
-        #[arg(long)]
-        replace: bool,
-    },
-    /// Export the published guides to DIR/<lang>/<id>.md.
-    Export { dir: std::path::PathBuf },
-}
-
-#[derive(Subcommand)]
-enum BenchCommand {
-    /// Search quality (MRR@10, Recall@1/5 on the repo's questions) and latency with 1 000 guides,
-    /// next to an SQLite FTS5 baseline on the same guides and questions.
-    Kb {
-        #[arg(long, default_value_t = 1000)]
-        guides: usize,
-        #[arg(long, default_value_t = 5)]
-        rounds: usize,
-    },
-    /// Page and API latency through the real router, on a fresh demo database in a temporary folder
-    /// (or on --database-url when given).
-    Http {
-        /// Requests per endpoint.
-        #[arg(long, default_value_t = 2000)]
-        requests: usize,
-    },
-    /// Invoices per second of the billing run for N due products (renewal invoices with their ledger
-    /// postings), next to the raw insert rate of the same database. On a fresh SQLite file in a
-    /// temporary folder, or with --pg URL on a fresh PostgreSQL database created (and dropped) there.
-    BillingRun {
-        #[arg(long, default_value_t = 100_000)]
-        products: usize,
-        /// A PostgreSQL server URL (e.g. postgres://postgres@127.0.0.1:5432/test).
-        #[arg(long)]
-        pg: Option<String>,
-    },
-    /// Entries per second of a camt.054 import (matching, ledger postings, invoices paid) with N
-    /// entries paying N open invoices, next to the raw XML parse rate of the same file; then the
-    /// same file again (nothing booked). Fresh SQLite file in a temporary folder, or --pg URL.
-    ImportCamt {
-        #[arg(long, default_value_t = 20_000)]
-        entries: usize,
-        /// A PostgreSQL server URL (e.g. postgres://postgres@127.0.0.1:5432/test).
-        #[arg(long)]
-        pg: Option<String>,
     },
 }
 
@@ -398,69 +335,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Kb { action } => kb(&config, action).await,
-        Command::Bench {
-            what: BenchCommand::Kb { guides, rounds },
-        } => {
-            let library = guichet_kb::Library::builtin()?;
-            let questions = guichet_kb::eval::default_questions()?;
-            let opts = guichet_kb::BenchOptions {
-                target_guides: guides,
-                rounds,
-                ..Default::default()
-            };
-            eprintln!(
-                "Building indexes and timing {} questions over {guides} guides…",
-                questions.len()
-            );
-            let report = guichet_kb::bench(
-                library.guides(),
-                &questions,
-                &guichet_kb::SearchConfig::default(),
-                &opts,
-            )?;
-            print!("{report}");
-            Ok(())
-        }
-        Command::Bench {
-            what: BenchCommand::Http { requests },
-        } => {
-            let dir = std::env::temp_dir().join(format!("guichet-bench-{}", std::process::id()));
-            std::fs::create_dir_all(&dir)?;
-            let mut config = config.clone();
-            if config.database_url == Config::default().database_url {
-                config.database_url = format!("sqlite://{}", dir.join("bench.db").display());
-            }
-            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
-            let figures = guichet::bench::http(app, requests.max(1)).await;
-            let _ = std::fs::remove_dir_all(&dir);
-            guichet::bench::print(&figures?);
-            Ok(())
-        }
-        Command::Bench {
-            what: BenchCommand::BillingRun { products, pg },
-        } => {
-            let place = BenchPlace::open(&config, pg).await?;
-            let figures =
-                guichet::bench_billing::billing_run(place.app.clone(), products.max(1)).await;
-            place.close().await?;
-            guichet::bench_billing::print(&figures?);
-            Ok(())
-        }
-        Command::Bench {
-            what: BenchCommand::ImportCamt { entries, pg },
-        } => {
-            let place = BenchPlace::open(&config, pg).await?;
-            let figures = guichet::bench_camt::import_camt(place.app.clone(), entries.max(1)).await;
-            place.close().await?;
-            guichet::bench_camt::print(&figures?);
-            Ok(())
-        }
+        Command::Kb { action } => commands::kb::run(&config, action).await,
+        Command::Bench { what } => commands::bench::run(&config, what).await,
         Command::GenCamt054 { entries, seed, out } => {
             let app = guichet::open(&config, Arc::new(SystemClock)).await?;
             let payments = if seed {
                 let tag = (app.now() % 100_000_000) as u32;
-                guichet::bench_camt::seed_open_invoices(&app, entries, tag).await?
+                guichet_bench::camt::seed_open_invoices(&app, entries, tag).await?
             } else {
                 let mut c = app.db.conn().await?;
                 guichet_store::billing::open_due_by(
@@ -474,7 +355,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 )
                 .await?
                 .into_iter()
-                .map(|i| guichet::bench_camt::CamtPayment {
+                .map(|i| guichet_bench::camt::CamtPayment {
                     id: format!("GEN-{}", i.id),
                     reference: i.payment_reference,
                     amount_minor: i.gross.minor,
@@ -482,7 +363,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 })
                 .collect()
             };
-            let xml = guichet::bench_camt::camt054(&format!("GEN-{}", app.now()), &payments);
+            let xml = guichet_bench::camt::camt054(&format!("GEN-{}", app.now()), &payments);
             std::fs::write(&out, &xml).with_context(|| out.display().to_string())?;
             println!(
                 "{} entries ({} KiB) written to {}",
@@ -574,134 +455,4 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<()> {
     println!("Database: {}", guichet::redact(&config.database_url));
     running.task.await.context("server task")?;
     Ok(())
-}
-
-async fn kb(config: &Config, action: KbCommand) -> anyhow::Result<()> {
-    let app = guichet::open(config, Arc::new(SystemClock)).await?;
-    match action {
-        KbCommand::Search {
-            query,
-            lang,
-            limit,
-            json,
-        } => {
-            let lang = match lang.as_deref() {
-                Some(code) => Some(
-                    guichet_core::Lang::parse(code)
-                        .ok_or_else(|| anyhow::anyhow!("--lang must be fr, en or de"))?,
-                ),
-                None => None,
-            };
-            let hits = app.kb_search(&query, lang, limit).await?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&hits)?);
-            } else if hits.is_empty() {
-                println!("No guide matches {query:?}.");
-            } else {
-                for (i, h) in hits.iter().enumerate() {
-                    let snippet = h.snippet.replace("<mark>", "[").replace("</mark>", "]");
-                    println!(
-                        "{:>2}. {} ({}, score {:.2})\n    {}",
-                        i + 1,
-                        h.title,
-                        h.id,
-                        h.score,
-                        snippet
-                    );
-                }
-            }
-        }
-        KbCommand::Import { dir, replace } => {
-            let mut report = |l: &guichet_app::kb::ImportLine| {
-                use guichet_app::kb::ImportOutcome as O;
-                let id = l.id.as_ref().map_or("", guichet_core::GuideId::as_str);
-                match &l.outcome {
-                    O::Published => println!("published  {} ({id})", l.path),
-                    O::Unchanged => println!("unchanged  {} ({id})", l.path),
-                    O::Skipped(why) => println!("skipped    {}: {why}", l.path),
-                    O::Broken(why) => println!("BROKEN     {why}"),
-                }
-                for w in &l.warnings {
-                    println!("  warning: {w}");
-                }
-            };
-            let sum = app
-                .kb_import_dir(&dir, replace, &mut report)
-                .await
-                .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
-            for id in &sum.unpublished {
-                println!("unpublished {id} (not in {})", dir.display());
-            }
-            println!(
-                "{} guide(s) published, {} unchanged, {} skipped, {} broken{}.",
-                sum.published,
-                sum.unchanged,
-                sum.skipped,
-                sum.broken.len(),
-                if replace {
-                    format!(", {} unpublished", sum.unpublished.len())
-                } else {
-                    String::new()
-                }
-            );
-            if !sum.broken.is_empty() {
-                anyhow::bail!(
-                    "{} broken file(s){}: {}",
-                    sum.broken.len(),
-                    if replace { ", nothing unpublished" } else { "" },
-                    sum.broken.join(", ")
-                );
-            }
-            if sum.published + sum.unchanged == 0 && sum.skipped > 0 {
-                anyhow::bail!(
-                    "{}: no guide found among {} file(s) (expected .md files with front matter)",
-                    dir.display(),
-                    sum.skipped
-                );
-            }
-        }
-        KbCommand::Export { dir } => {
-            let n = app.kb_export_dir(&dir).await?;
-            println!("{n} guide(s) written to {}.", dir.display());
-        }
-    }
-    Ok(())
-}
-
-/// Where a database benchmark runs: a fresh SQLite file in a temporary folder, or a fresh
-/// PostgreSQL database created on the server `pg` names; both removed by [`BenchPlace::close`].
-struct BenchPlace {
-    app: guichet_app::App,
-    dir: std::path::PathBuf,
-    pg: Option<(String, String)>,
-}
-
-impl BenchPlace {
-    async fn open(config: &Config, pg: Option<String>) -> anyhow::Result<BenchPlace> {
-        let dir = std::env::temp_dir().join(format!("guichet-bench-{}", std::process::id()));
-        std::fs::create_dir_all(&dir)?;
-        let mut config = config.clone();
-        config.background_jobs = false;
-        config.mail_dir = dir.join("mail");
-        let pg_name = format!("guichet_bench_{}", std::process::id());
-        config.database_url = match &pg {
-            Some(base) => guichet_store::create_postgres_database(base, &pg_name).await?,
-            None => format!("sqlite://{}", dir.join("bench.db").display()),
-        };
-        let app = guichet::open(&config, Arc::new(SystemClock)).await?;
-        Ok(BenchPlace {
-            app,
-            dir,
-            pg: pg.map(|base| (base, pg_name)),
-        })
-    }
-
-    async fn close(self) -> anyhow::Result<()> {
-        self.app.db.close().await;
-        if let Some((base, name)) = &self.pg {
-            guichet_store::bench::drop_postgres_database(base, name).await?;
-        }
-        let _ = std::fs::remove_dir_all(&self.dir);
-        Ok(())
-    }
 }

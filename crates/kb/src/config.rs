@@ -54,6 +54,9 @@ pub struct Weights {
     pub synonym: f32,
     /// Each part of a German compound the query word is split into (`Rechnungs·anschrift`).
     pub compound_part: f32,
+    /// Two consecutive words of the question found side by side (a word or two between them
+    /// allowed) in a field of a guide, on top of each word's own score.
+    pub phrase: f32,
 }
 
 impl Default for Weights {
@@ -70,6 +73,7 @@ impl Default for Weights {
             prefix: 0.5,
             synonym: 0.5,
             compound_part: 0.5,
+            phrase: 1.5,
         }
     }
 }

@@ -11,40 +11,17 @@ use crate::config::SearchConfig;
 use crate::guide::Guide;
 use crate::query::{self, LangQuery};
 use crate::render;
+use crate::schema::{Analyzers, Fields, LangFields, document, schema};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query};
-use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
-};
+use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, Occur, Query};
+use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
-use thiserror::Error;
+use tantivy::{IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
-/// Why the index could not be built, updated or searched.
-#[derive(Debug, Error)]
-pub enum IndexError {
-    /// A guide is in a language the index does not analyse.
-    #[error("guide `{id}`: language `{language}` is not one of fr, en, de")]
-    UnsupportedLanguage {
-        /// The guide.
-        id: String,
-        /// Its language.
-        language: String,
-    },
-    /// A search asked for a language the index does not analyse.
-    #[error("cannot search in language `{0}` (fr, en or de)")]
-    UnknownSearchLanguage(String),
-    /// A previous update panicked while holding the writer.
-    #[error("the index writer is unusable after an earlier failure")]
-    Poisoned,
-    /// tantivy failed.
-    #[error("search engine: {0}")]
-    Engine(#[from] tantivy::TantivyError),
-}
+pub use crate::error::IndexError;
 
 /// One search result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -60,44 +37,6 @@ pub struct Hit {
     /// The guide's language (not part of the JSON shape).
     #[serde(skip)]
     pub language: String,
-}
-
-/// The title, summary, tags and body fields of one language and one analysis.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct TextFields {
-    pub(crate) title: Field,
-    pub(crate) summary: Field,
-    pub(crate) tags: Field,
-    pub(crate) body: Field,
-}
-
-/// The fields of one language.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct LangFields {
-    pub(crate) lang: Lang,
-    /// Analysed with the light analyzer (plurals only): precise matches.
-    pub(crate) light: TextFields,
-    /// Analysed with the stemming analyzer: broader matches.
-    pub(crate) stemmed: TextFields,
-    /// The four light fields in one: the vocabulary typos and prefixes are looked up in.
-    pub(crate) vocabulary: Field,
-}
-
-/// The two analyzers of a language.
-#[derive(Clone)]
-pub(crate) struct Analyzers {
-    pub(crate) light: TextAnalyzer,
-    pub(crate) stemmed: TextAnalyzer,
-}
-
-#[derive(Clone, Debug)]
-struct Fields {
-    id: Field,
-    lang: Field,
-    title: Field,
-    summary: Field,
-    body: Field,
-    per_lang: Vec<LangFields>,
 }
 
 /// The search index: build it from the guides, search it, update one guide at a time.
@@ -226,7 +165,20 @@ impl Index {
             return Ok(Vec::new());
         }
         let query = BooleanQuery::new(clauses);
-        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        let collector = TopDocs::with_limit(limit).order_by_score();
+        let top = match langs.as_slice() {
+            // One language: BM25 counts the guides of that language only, so that a word found in
+            // every German guide weighs as little as a word found in every French one.
+            [lf] => {
+                let stats = LanguageStatistics {
+                    searcher: &searcher,
+                    docs: searcher
+                        .doc_freq(&Term::from_field_text(self.fields.lang, lf.lang.code()))?,
+                };
+                searcher.search_with_statistics_provider(&query, &collector, &stats)?
+            }
+            _ => searcher.search(&query, &collector)?,
+        };
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -293,91 +245,28 @@ fn german_compounds(guides: &[Guide], config: &SearchConfig) -> analysis::Compou
         texts.push(render::plain_text(&g.body));
     }
     texts.extend(config.synonyms.entries());
-    analysis::Compounds::from_texts(texts.iter().map(String::as_str))
+    analysis::german_dictionary(texts.iter().map(String::as_str))
 }
 
-fn schema() -> (Schema, Fields) {
-    let mut b = Schema::builder();
-    let id = b.add_text_field("id", STRING | STORED);
-    let lang = b.add_text_field("lang", STRING | STORED);
-    let title = b.add_text_field("title", STORED);
-    let summary = b.add_text_field("summary", STORED);
-    let body = b.add_text_field("body", STORED);
-    let per_lang = Lang::ALL
-        .into_iter()
-        .map(|l| {
-            let opts = |tokenizer: &str| {
-                TextOptions::default().set_indexing_options(
-                    TextFieldIndexing::default()
-                        .set_tokenizer(tokenizer)
-                        .set_index_option(IndexRecordOption::WithFreqs),
-                )
-            };
-            let mut fields = |suffix: &str, tokenizer: &str| {
-                let mut field = |name: &str| {
-                    b.add_text_field(&format!("{name}_{}{suffix}", l.code()), opts(tokenizer))
-                };
-                TextFields {
-                    title: field("title"),
-                    summary: field("summary"),
-                    tags: field("tags"),
-                    body: field("body"),
-                }
-            };
-            let light = fields("_light", l.light_tokenizer_name());
-            let stemmed = fields("", l.tokenizer_name());
-            let vocabulary = b.add_text_field(
-                &format!("vocabulary_{}", l.code()),
-                opts(l.light_tokenizer_name()),
-            );
-            LangFields {
-                lang: l,
-                light,
-                stemmed,
-                vocabulary,
-            }
-        })
-        .collect();
-    let fields = Fields {
-        id,
-        lang,
-        title,
-        summary,
-        body,
-        per_lang,
-    };
-    (b.build(), fields)
+/// BM25 statistics of one language's guides: each language has its own fields, so only the
+/// number of documents needs narrowing (the index's count includes every language's guides).
+struct LanguageStatistics<'a> {
+    searcher: &'a Searcher,
+    docs: u64,
 }
 
-fn document(fields: &Fields, guide: &Guide) -> Result<TantivyDocument, IndexError> {
-    let unsupported = || IndexError::UnsupportedLanguage {
-        id: guide.id.clone(),
-        language: guide.language.clone(),
-    };
-    let lang = Lang::from_code(&guide.language).ok_or_else(unsupported)?;
-    let lf = fields
-        .per_lang
-        .iter()
-        .find(|f| f.lang == lang)
-        .ok_or_else(unsupported)?;
-    let body = render::plain_text(&guide.body);
-    let tags = guide.tags.join(" \n ");
-    let mut doc = TantivyDocument::default();
-    doc.add_text(fields.id, &guide.id);
-    doc.add_text(fields.lang, &guide.language);
-    doc.add_text(fields.title, &guide.title);
-    doc.add_text(fields.summary, &guide.summary);
-    doc.add_text(fields.body, &body);
-    for tf in [lf.light, lf.stemmed] {
-        doc.add_text(tf.title, &guide.title);
-        doc.add_text(tf.summary, &guide.summary);
-        doc.add_text(tf.tags, &tags);
-        doc.add_text(tf.body, &body);
+impl Bm25StatisticsProvider for LanguageStatistics<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        self.searcher.total_num_tokens(field)
     }
-    for text in [&guide.title, &guide.summary, &tags, &body] {
-        doc.add_text(lf.vocabulary, text);
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        Ok(self.docs.max(1))
     }
-    Ok(doc)
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        self.searcher.doc_freq(term)
+    }
 }
 
 fn escape(s: &str) -> String {

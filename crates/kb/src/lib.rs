@@ -1,7 +1,7 @@
 //! Guichet's knowledge base (KB-01…04): guides as Markdown files with TOML front matter, the
 //! guides Guichet ships, a tantivy search index tuned for questions typed the way customers type
-//! them, safe HTML rendering with `manager:` deep links, and the measurement of search quality
-//! and speed against an SQLite FTS5 baseline.
+//! them, safe HTML rendering with `manager:` deep links. Its benchmark (quality and speed against
+//! an SQLite FTS5 baseline) lives in `guichet-bench`.
 //!
 //! ```no_run
 //! use guichet_kb::{Index, Library, SearchConfig};
@@ -16,12 +16,10 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
-pub mod bench;
 pub mod categories;
 pub mod config;
-pub mod eval;
+mod error;
 pub mod frontmatter;
-pub mod fts5;
 #[cfg(test)]
 mod german_tests;
 pub mod guide;
@@ -29,10 +27,9 @@ pub mod index;
 pub mod library;
 mod query;
 pub mod render;
+mod schema;
 pub mod synonyms;
-pub mod synth;
 
-pub use bench::{BenchOptions, Report, bench};
 pub use config::SearchConfig;
 pub use guide::{Guide, Video, manager_links, resolve_manager_link};
 pub use index::{Hit, Index, IndexError};

@@ -10,11 +10,12 @@
 
 use crate::analysis::{self, Lang};
 use crate::config::SearchConfig;
-use crate::index::{Analyzers, IndexError, LangFields, TextFields};
+use crate::error::IndexError;
+use crate::schema::{Analyzers, LangFields, TextFields};
 use std::collections::BTreeMap;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, DfaWrapper, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query,
-    TermQuery,
+    BooleanQuery, BoostQuery, DfaWrapper, DisjunctionMaxQuery, FuzzyTermQuery, Occur, PhraseQuery,
+    Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
@@ -43,6 +44,7 @@ pub(crate) fn build(
     let mut highlight_terms = BTreeMap::new();
     let mut query_terms: Vec<String> = Vec::new();
     let mut synonym_words: Vec<String> = Vec::new();
+    let mut sequence: Vec<String> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         let mut analysed = analysis::collect(&mut analyzers.light, word).into_iter();
         let Some(light) = analysed.next() else {
@@ -52,6 +54,7 @@ pub(crate) fn build(
         let parts: Vec<String> = analysed.filter(|p| *p != light).collect();
         synonym_words.extend(parts.iter().cloned());
         query_terms.push(light.clone());
+        sequence.push(light.clone());
         let mut variants: Vec<(String, f32)> = vec![(light.clone(), 1.0)];
         let chars = word.chars().count();
         let distance = config.fuzzy.distance_for(chars);
@@ -120,6 +123,11 @@ pub(crate) fn build(
             Occur::Should,
             Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, TIE)),
         ));
+    }
+    if w.phrase > 0.0 {
+        for pair in sequence.windows(2) {
+            clauses.push((Occur::Should, phrase_query(&lf.light, pair, config)));
+        }
     }
     let groups = if lf.lang == Lang::De {
         let mut all = words.clone();
@@ -216,6 +224,35 @@ fn fields_query(
         )
     })
     .collect()
+}
+
+/// How many other words may stand between two words of the question for [`phrase_query`].
+const PHRASE_SLOP: u32 = 2;
+
+/// The consecutive words `pair` side by side in each light field, weighted by the field.
+fn phrase_query(tf: &TextFields, pair: &[String], config: &SearchConfig) -> Box<dyn Query> {
+    let w = &config.weights;
+    let parts = [
+        (tf.title, w.title),
+        (tf.summary, w.summary),
+        (tf.tags, w.tags),
+        (tf.body, w.body),
+    ]
+    .into_iter()
+    .map(|(field, fw)| {
+        let terms = pair
+            .iter()
+            .map(|t| Term::from_field_text(field, t))
+            .collect();
+        let mut q = PhraseQuery::new(terms);
+        q.set_slop(PHRASE_SLOP);
+        (
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(q), fw * w.phrase)) as Box<dyn Query>,
+        )
+    })
+    .collect();
+    Box::new(BooleanQuery::new(parts))
 }
 
 /// The terms of `field` the automaton accepts, with their document frequency (all segments).

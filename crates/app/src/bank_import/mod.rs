@@ -20,51 +20,9 @@ use guichet_store::{Conn, audit, ledger, orgs, payment_requests};
 
 mod notify;
 mod queue;
+mod report;
 pub use queue::BankQueue;
-
-/// What an import did.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct ImportReport {
-    /// Payments read (booked ones; pending entries are not booked).
-    pub payments: usize,
-    /// Credited to an Organization's prepaid account.
-    pub credited: usize,
-    /// Already imported before: skipped.
-    pub duplicates: usize,
-    /// Waiting for an operator.
-    pub exceptions: usize,
-    /// Money out, or not booked: recorded, nothing credited.
-    pub ignored: usize,
-    /// Our payouts the bank confirms as debited.
-    pub payouts: usize,
-    /// Which payouts those debits completed, in file order.
-    pub completed_payouts: Vec<CompletedPayout>,
-    /// Collective credits whose camt.054 details are (or will be) what is booked: never booked
-    /// themselves (counted when read, and when a camt.054 replaces earlier ones).
-    pub collective: usize,
-    /// Entries that cannot be booked (0.00, over the maximum amount): set aside with the reason.
-    pub set_aside: usize,
-}
-
-/// A payout a camt debit completed (issue #15: the summaries say which).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct CompletedPayout {
-    pub withdrawal_id: String,
-    pub org_name: String,
-    pub holder: String,
-    pub amount: guichet_core::Money,
-}
-
-impl std::fmt::Display for CompletedPayout {
-    /// `CHF 120.00 to Pia Muster (Atelier Favre Sàrl), withdrawal 0193…`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} to {} ({}), withdrawal {}",
-            self.amount, self.holder, self.org_name, self.withdrawal_id
-        )
-    }
-}
+pub use report::{CompletedPayout, ImportReport};
 
 /// Files larger than this are refused (⚙ in a later version).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -331,7 +289,7 @@ impl App {
                         report.payouts += 1;
                         report.completed_payouts.push(CompletedPayout {
                             amount: w.amount,
-                            withdrawal_id: w.id.to_string(),
+                            withdrawal_id: w.id,
                             org_name: w.org_name,
                             holder: w.holder,
                         });

@@ -20,4 +20,3 @@ mod qr_parse;
 mod qr_payload;
 mod qr_render;
 mod references;
-mod source_shape;

@@ -788,10 +788,10 @@ mod volume {
         let t = TestApp::spawn(b).await;
         let w = world(&t).await;
         const N: usize = 2_000;
-        let payments = guichet::bench_camt::seed_open_invoices(&t.app, N, 7)
+        let payments = guichet_bench::camt::seed_open_invoices(&t.app, N, 7)
             .await
             .unwrap();
-        let xml = guichet::bench_camt::camt054("VOL-1", &payments);
+        let xml = guichet_bench::camt::camt054("VOL-1", &payments);
         let open_before = {
             let mut c = t.app.db.conn().await.unwrap();
             guichet_store::billing::open_due_by(

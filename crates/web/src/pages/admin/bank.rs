@@ -94,7 +94,7 @@ fn import_summary(
                             ("amount", &p.amount.to_string()),
                             ("holder", &p.holder),
                             ("org", &p.org_name),
-                            ("id", &p.withdrawal_id),
+                            ("id", &p.withdrawal_id.to_string()),
                         ])) }
                     }
                 }

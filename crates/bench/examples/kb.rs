@@ -1,7 +1,8 @@
 //! Runs the knowledge-base benchmark on the shipped guides and questions and prints the report:
-//! `cargo run --release -p guichet-kb --example bench [-- TARGET_GUIDES ROUNDS]`.
+//! `cargo run --release -p guichet-bench --example kb [-- TARGET_GUIDES ROUNDS]`.
 
-use guichet_kb::{BenchOptions, Library, SearchConfig, bench, eval};
+use guichet_bench::kb::{BenchOptions, bench, eval};
+use guichet_kb::{Library, SearchConfig};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

@@ -4,8 +4,8 @@
 //! some made-up words mixed in so that the vocabulary grows the way a large help centre's does.
 //! Deterministic for a given seed.
 
-use crate::guide::Guide;
-use crate::render;
+use guichet_kb::Guide;
+use guichet_kb::render;
 use std::collections::HashMap;
 
 /// A small deterministic random generator (SplitMix64).

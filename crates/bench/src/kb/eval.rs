@@ -1,13 +1,13 @@
 //! Search quality and speed, measured on customer questions mapped to the guide that answers them
-//! (`crates/kb/eval/questions.toml`): MRR@10, Recall@1, Recall@5 and latency percentiles.
+//! (`crates/bench/eval/questions.toml`): MRR@10, Recall@1, Recall@5 and latency percentiles.
 
-use crate::index::Index;
+use guichet_kb::Index;
 use serde::Deserialize;
 use std::time::{Duration, Instant};
 use thiserror::Error;
 
 /// The question set shipped with the crate.
-pub const DEFAULT_QUESTIONS: &str = include_str!("../eval/questions.toml");
+pub const DEFAULT_QUESTIONS: &str = include_str!("../../eval/questions.toml");
 
 /// Why an evaluation could not run.
 #[derive(Debug, Error)]

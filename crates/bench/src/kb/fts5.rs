@@ -5,10 +5,10 @@
 //! question OR-ed, the last one as a prefix, and the language filter. No stemming, typo tolerance
 //! or synonyms: that is what the comparison measures.
 
-use crate::analysis;
-use crate::eval::{EvalError, Ranker};
-use crate::guide::Guide;
-use crate::render;
+use super::eval::{EvalError, Ranker};
+use guichet_kb::Guide;
+use guichet_kb::analysis;
+use guichet_kb::render;
 use rusqlite::{Connection, params};
 use thiserror::Error;
 

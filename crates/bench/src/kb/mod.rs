@@ -1,12 +1,13 @@
 //! `guichet bench kb`: quality of our search next to SQLite FTS5 on the question set, and query
 //! latency with the catalogue grown to 1 000 guides by synthetic ones.
 
-use crate::config::SearchConfig;
-use crate::eval::{self, EvalError, LanguageMetrics, Latency, Metrics, Question};
-use crate::fts5::{Fts5Baseline, Fts5Error};
-use crate::guide::Guide;
-use crate::index::{Index, IndexError};
-use crate::synth;
+pub mod eval;
+pub mod fts5;
+pub mod synth;
+
+use self::eval::{EvalError, LanguageMetrics, Latency, Metrics, Question};
+use self::fts5::{Fts5Baseline, Fts5Error};
+use guichet_kb::{Guide, Index, IndexError, SearchConfig};
 use std::fmt;
 use std::time::{Duration, Instant};
 use thiserror::Error;

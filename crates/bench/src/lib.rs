@@ -1,0 +1,13 @@
+//! Guichet's benchmarks, behind `guichet bench …`, kept out of the library crates:
+//!
+//! - [`kb`]: knowledge-base search quality (MRR@10, Recall@1/5 per language) on the question set
+//!   next to an SQLite FTS5 baseline, and latency with the catalogue grown to 1 000 guides;
+//! - [`http`]: latency of the Manager's pages and the API through the real router;
+//! - [`billing_run`]: invoices per second of the billing run;
+//! - [`camt`]: the camt.054 generator (also behind `guichet gen-camt054`), the seeding of the
+//!   invoices it pays, and the import rate of such a file.
+
+pub mod billing_run;
+pub mod camt;
+pub mod http;
+pub mod kb;

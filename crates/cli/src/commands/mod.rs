@@ -1,0 +1,4 @@
+//! The CLI commands that have a file of their own.
+
+pub mod bench;
+pub mod kb;
