@@ -10,6 +10,35 @@ both_backends!(
     tokens_created_in_the_manager_work_and_can_be_revoked
 );
 
+/// CONTRIBUTING's "Adding a route": a route inside an Organization declares the permission its
+/// use case checks, so the role matrix sends it to every role; a path is declared once.
+#[test]
+fn every_route_in_an_organization_names_its_permission() {
+    let mut seen = std::collections::BTreeSet::new();
+    for r in routes() {
+        if r.path.contains("{org}") {
+            assert!(
+                r.action.is_some(),
+                "{} {}: set `action` in its routes/<resource>.rs entry (the permission the use case checks)",
+                r.method,
+                r.path
+            );
+        }
+        assert!(
+            seen.insert((r.method, r.path)),
+            "{} {} is declared twice",
+            r.method,
+            r.path
+        );
+        assert!(
+            !r.summary.trim().is_empty(),
+            "{} {}: a summary for the OpenAPI document",
+            r.method,
+            r.path
+        );
+    }
+}
+
 async fn openapi_lists_every_route_and_errors_are_json(b: Backend) {
     let t = TestApp::spawn(b).await;
     let w = world(&t).await;
