@@ -13,6 +13,7 @@
 use crate::error::AppResult;
 use guichet_bank::camt;
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
+use guichet_core::money::BankAmount;
 use guichet_core::money::MAX_AMOUNT_MINOR;
 use guichet_core::{Currency, Money};
 use guichet_store::bank_transactions::Charges;
@@ -89,10 +90,13 @@ pub(crate) fn charges_of(
         };
         *sum = sum.checked_add(c.amount.minor)?;
     }
-    (included <= MAX_AMOUNT_MINOR && debited <= MAX_AMOUNT_MINOR).then(|| Charges {
+    let amount = |minor| BankAmount {
+        minor,
         currency: currency.to_owned(),
-        included,
-        debited,
+    };
+    (included <= MAX_AMOUNT_MINOR && debited <= MAX_AMOUNT_MINOR).then(|| Charges {
+        included: amount(included),
+        debited: amount(debited),
     })
 }
 
@@ -246,20 +250,28 @@ mod tests {
         assert_eq!(
             charges_of(&e, 0, Some(&d), "CHF"),
             Some(Charges {
-                currency: "CHF".into(),
-                included: 250,
-                debited: 125
+                included: BankAmount {
+                    minor: 250,
+                    currency: "CHF".into()
+                },
+                debited: BankAmount {
+                    minor: 125,
+                    currency: "CHF".into()
+                },
             }),
             "own records win; other currency and refunds left out; absent = included"
         );
         // The entry's own records go with its first payment only.
         let none = camt::TxDetail::default();
         assert_eq!(
-            charges_of(&e, 0, Some(&none), "CHF").map(|c| c.debited),
+            charges_of(&e, 0, Some(&none), "CHF").map(|c| c.debited.minor),
             Some(30)
         );
         assert_eq!(charges_of(&e, 1, Some(&none), "CHF"), None);
-        assert_eq!(charges_of(&e, 0, None, "CHF").map(|c| c.debited), Some(30));
+        assert_eq!(
+            charges_of(&e, 0, None, "CHF").map(|c| c.debited.minor),
+            Some(30)
+        );
         let huge = entry(vec![charge(MAX_AMOUNT_MINOR + 1, "CHF", Some(false), true)]);
         assert_eq!(charges_of(&huge, 0, None, "CHF"), None);
     }

@@ -53,7 +53,9 @@ fn rel(p: &Path) -> String {
 }
 
 /// Field names that hold an amount of money: these must be `Money`, not a bare integer.
-const MONEY_NAMES: [&str; 13] = [
+const MONEY_NAMES: [&str; 15] = [
+    "included",
+    "debited",
     "amount",
     "net",
     "vat",

@@ -39,13 +39,12 @@ pub struct BankTransaction {
     pub fee_entry: Option<LedgerEntryId>,
 }
 
-/// The charges of a bank payment, in minor units of `currency`: the part already deducted from
-/// the booked amount, and the part debited besides it (booked as bank fees).
+/// The charges of a bank payment, in one currency: the part already deducted from the booked
+/// amount, and the part debited besides it (booked as bank fees).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Charges {
-    pub currency: String,
-    pub included: i64,
-    pub debited: i64,
+    pub included: BankAmount,
+    pub debited: BankAmount,
 }
 
 const T: &str = "bank_transactions";
@@ -84,9 +83,14 @@ fn from_row(r: &AnyRow) -> Result<BankTransaction> {
         ultimate_debtor: opt_text(r, T, "ultimate_debtor")?,
         charges: match opt_text(r, T, "charges_currency")? {
             Some(currency) => Some(Charges {
-                currency,
-                included: opt_int(r, T, "charges_included")?.unwrap_or(0),
-                debited: opt_int(r, T, "charges_debited")?.unwrap_or(0),
+                included: BankAmount {
+                    minor: opt_int(r, T, "charges_included")?.unwrap_or(0),
+                    currency: currency.clone(),
+                },
+                debited: BankAmount {
+                    minor: opt_int(r, T, "charges_debited")?.unwrap_or(0),
+                    currency,
+                },
             }),
             None => None,
         },
@@ -163,9 +167,9 @@ pub async fn insert(c: &mut Conn, t: &NewTransaction<'_>) -> Result<BankTransact
     .bind(t.credited_entry.map(|e| e.to_string()))
     .bind(t.additional_remittance)
     .bind(t.ultimate_debtor)
-    .bind(t.charges.map(|ch| ch.currency.as_str()))
-    .bind(t.charges.map(|ch| ch.included))
-    .bind(t.charges.map(|ch| ch.debited))
+    .bind(t.charges.map(|ch| ch.included.currency.as_str()))
+    .bind(t.charges.map(|ch| ch.included.minor))
+    .bind(t.charges.map(|ch| ch.debited.minor))
     .bind(t.fee_entry.map(|e| e.to_string()))
     .execute(c)
     .await?;

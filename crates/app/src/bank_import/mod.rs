@@ -186,8 +186,8 @@ impl App {
                     // Charges the bank debited besides a booked payment are bank fees, booked
                     // with the payment's row (its bank key is unique: once, whatever comes next).
                     let fee_entry = match (&charges, currency) {
-                        (Some(ch), Some(cur)) if ch.debited > 0 && entry.is_booked() => Some(
-                            bank_details::book_fees(&mut tx, cur, ch.debited, &bank_key, now)
+                        (Some(ch), Some(cur)) if ch.debited.minor > 0 && entry.is_booked() => Some(
+                            bank_details::book_fees(&mut tx, cur, ch.debited.minor, &bank_key, now)
                                 .await?,
                         ),
                         _ => None,

@@ -43,8 +43,8 @@ fn transaction_cells(ctx: &crate::ctx::Ctx, t: &guichet_app::views::BankTransact
             @if let Some(m) = &t.message { span.message { (m) } br; }
             @if let Some(a) = &t.additional_remittance { span.message { (tf(ctx.lang, "bank.additional_remittance", &[("text", a)])) } }
             @if let Some(c) = &t.charges {
-                @if c.included > 0 { br; span.charges { (tf(ctx.lang, "bank.charges_included", &[("amount", &money(c.included))])) } }
-                @if c.debited > 0 { br; span.charges { (tf(ctx.lang, "bank.charges_debited", &[("amount", &money(c.debited))])) } }
+                @if c.included.minor > 0 { br; span.charges { (tf(ctx.lang, "bank.charges_included", &[("amount", &money(c.included.minor))])) } }
+                @if c.debited.minor > 0 { br; span.charges { (tf(ctx.lang, "bank.charges_debited", &[("amount", &money(c.debited.minor))])) } }
             }
         }
         td.muted { (t.note.as_deref().unwrap_or("")) }
