@@ -66,6 +66,29 @@ pub fn camt054(message_id: &str, payments: &[CamtPayment]) -> String {
     x
 }
 
+/// The payment of each of the first `count` open invoices (oldest due first), exact amount and
+/// reference: a notification that pays what is due.
+pub async fn open_invoice_payments(app: &App, count: usize) -> anyhow::Result<Vec<CamtPayment>> {
+    let mut c = app.db.conn().await?;
+    let last_day = guichet_core::period::Date {
+        year: 9999,
+        month: 12,
+        day: 31,
+    };
+    Ok(
+        guichet_store::billing::open_due_by(&mut c, last_day, count as i64)
+            .await?
+            .into_iter()
+            .map(|i| CamtPayment {
+                id: format!("GEN-{}", i.id),
+                reference: i.payment_reference,
+                amount_minor: i.gross.minor,
+                currency: i.currency,
+            })
+            .collect(),
+    )
+}
+
 /// Seeds `count` open CHF invoices (100 per Organization, receivables posted in the ledger) and
 /// returns the payment of each, exact amount and reference. `tag` keeps references and bank ids of
 /// two seedings apart (8 digits at most).

@@ -343,25 +343,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 let tag = (app.now() % 100_000_000) as u32;
                 guichet_bench::camt::seed_open_invoices(&app, entries, tag).await?
             } else {
-                let mut c = app.db.conn().await?;
-                guichet_store::billing::open_due_by(
-                    &mut c,
-                    guichet_core::period::Date {
-                        year: 9999,
-                        month: 12,
-                        day: 31,
-                    },
-                    entries as i64,
-                )
-                .await?
-                .into_iter()
-                .map(|i| guichet_bench::camt::CamtPayment {
-                    id: format!("GEN-{}", i.id),
-                    reference: i.payment_reference,
-                    amount_minor: i.gross.minor,
-                    currency: i.currency,
-                })
-                .collect()
+                guichet_bench::camt::open_invoice_payments(&app, entries).await?
             };
             let xml = guichet_bench::camt::camt054(&format!("GEN-{}", app.now()), &payments);
             std::fs::write(&out, &xml).with_context(|| out.display().to_string())?;
