@@ -99,6 +99,16 @@ pub fn words(text: &str) -> Vec<String> {
     collect(&mut folding_analyzer(), text)
 }
 
+/// The words of `text`, lowercased, accents kept: one for each of [`words`], to be analysed the
+/// way the guides are (`ändern` is a German word, `andern` a stop word).
+pub fn raw_words(text: &str) -> Vec<String> {
+    let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .build();
+    collect(&mut analyzer, text)
+}
+
 /// `text` lowercased and without accents, words joined by one space.
 pub fn fold(text: &str) -> String {
     words(text).join(" ")
