@@ -154,6 +154,8 @@ fn andern_typed_with_its_umlaut_is_searched_not_dropped_as_a_stop_word() {
     ));
     guides.push(target);
     let index = Index::build(&guides, &strict()).expect("index builds");
-    let hits = index.search("Logo ändern", Some("de"), 10).expect("search runs");
+    let hits = index
+        .search("Logo ändern", Some("de"), 10)
+        .expect("search runs");
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
 }

@@ -49,7 +49,10 @@ pub(crate) fn build(
     for (i, word) in words.iter().enumerate() {
         // The word as typed, accents kept, analysed as the guides are: folding first would turn
         // a word into a stop word the guides keep (`ändern` → `andern`, "other").
-        let typed = raw.get(i).filter(|_| raw.len() == words.len()).unwrap_or(word);
+        let typed = raw
+            .get(i)
+            .filter(|_| raw.len() == words.len())
+            .unwrap_or(word);
         let mut analysed = analysis::collect(&mut analyzers.light, typed).into_iter();
         let Some(light) = analysed.next() else {
             continue;
