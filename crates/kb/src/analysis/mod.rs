@@ -22,7 +22,9 @@ mod umlauts;
 pub use compounds::{Compounds, Decompound, DecompoundStream, DecompoundWrapper};
 pub use lang::{Lang, extra_stop_words};
 pub use plural::{PluralFilter, PluralFilterStream, PluralFilterWrapper};
-pub use umlauts::{GermanFold, MapStream, MapWrapper, german_fold};
+pub use umlauts::{
+    GermanFold, MapStream, MapWrapper, RestoreStream, RestoreWrapper, UmlautRestore, german_fold,
+};
 
 use std::sync::Arc;
 use tantivy::tokenizer::{
@@ -45,6 +47,7 @@ pub fn analyzer_with(lang: Lang, compounds: Option<Arc<Compounds>>) -> TextAnaly
     let builder = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
+        .filter(UmlautRestore(lang == Lang::De))
         .filter(
             StopWordFilter::new(lang.stemmer_language())
                 .unwrap_or_else(|| StopWordFilter::remove(Vec::<String>::new())),
@@ -62,6 +65,7 @@ pub fn light_analyzer_with(lang: Lang, compounds: Option<Arc<Compounds>>) -> Tex
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
+        .filter(UmlautRestore(lang == Lang::De))
         .filter(
             StopWordFilter::new(lang.stemmer_language())
                 .unwrap_or_else(|| StopWordFilter::remove(Vec::<String>::new())),
@@ -189,6 +193,9 @@ mod tests {
         let light = |t: &str| collect(&mut light_analyzer(Lang::De), t);
         assert_eq!(light("Mahnungen Produkte"), light("Mahnung Produkt"));
         assert_eq!(light("Prozess"), ["prozess"]);
+        // `andern` typed without its umlaut is `ändern`, not the stop word "other".
+        assert_eq!(light("Adresse andern"), light("Adresse ändern"));
+        assert_eq!(light("andern").len(), 1);
         assert_eq!(fold("Über"), "uber");
     }
 
