@@ -140,3 +140,22 @@ fn zurueck_and_zuruck_with_umlaut_find_each_other() {
     assert_both_ways("zurück", "zurueck");
     assert_both_ways("zurück", "zuruck");
 }
+
+#[test]
+fn andern_typed_with_its_umlaut_is_searched_not_dropped_as_a_stop_word() {
+    // Folded, `ändern` ("to change") is `andern` ("other"), a German stop word: the query must be
+    // analysed as typed, the way the guides are, or the word is lost.
+    let target = guide("target", "Das Logo ändern", "So ändern Sie das Logo.");
+    let mut guides = others();
+    guides.push(guide(
+        "logo-anzeigen",
+        "Das Logo anzeigen",
+        "Das Logo erscheint oben. Das Logo erscheint auch auf Rechnungen: ein Logo im Format PNG.",
+    ));
+    guides.push(target);
+    let index = Index::build(&guides, &strict()).expect("index builds");
+    let hits = index
+        .search("Logo ändern", Some("de"), 10)
+        .expect("search runs");
+    assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
+}

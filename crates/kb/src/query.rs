@@ -38,6 +38,7 @@ pub(crate) fn build(
     config: &SearchConfig,
 ) -> Result<LangQuery, IndexError> {
     let words = analysis::words(text);
+    let raw = analysis::raw_words(text);
     let typing = text.chars().last().is_some_and(char::is_alphanumeric);
     let w = &config.weights;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -46,7 +47,13 @@ pub(crate) fn build(
     let mut synonym_words: Vec<String> = Vec::new();
     let mut sequence: Vec<String> = Vec::new();
     for (i, word) in words.iter().enumerate() {
-        let mut analysed = analysis::collect(&mut analyzers.light, word).into_iter();
+        // The word as typed, accents kept, analysed as the guides are: folding first would turn
+        // a word into a stop word the guides keep (`ändern` → `andern`, "other").
+        let typed = raw
+            .get(i)
+            .filter(|_| raw.len() == words.len())
+            .unwrap_or(word);
+        let mut analysed = analysis::collect(&mut analyzers.light, typed).into_iter();
         let Some(light) = analysed.next() else {
             continue;
         };

@@ -22,7 +22,9 @@ mod umlauts;
 pub use compounds::{Compounds, Decompound, DecompoundStream, DecompoundWrapper};
 pub use lang::{Lang, extra_stop_words};
 pub use plural::{PluralFilter, PluralFilterStream, PluralFilterWrapper};
-pub use umlauts::{GermanFold, MapStream, MapWrapper, german_fold};
+pub use umlauts::{
+    GermanFold, MapStream, MapWrapper, RestoreStream, RestoreWrapper, UmlautRestore, german_fold,
+};
 
 use std::sync::Arc;
 use tantivy::tokenizer::{
@@ -45,6 +47,7 @@ pub fn analyzer_with(lang: Lang, compounds: Option<Arc<Compounds>>) -> TextAnaly
     let builder = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
+        .filter(UmlautRestore(lang == Lang::De))
         .filter(
             StopWordFilter::new(lang.stemmer_language())
                 .unwrap_or_else(|| StopWordFilter::remove(Vec::<String>::new())),
@@ -62,6 +65,7 @@ pub fn light_analyzer_with(lang: Lang, compounds: Option<Arc<Compounds>>) -> Tex
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
+        .filter(UmlautRestore(lang == Lang::De))
         .filter(
             StopWordFilter::new(lang.stemmer_language())
                 .unwrap_or_else(|| StopWordFilter::remove(Vec::<String>::new())),
@@ -75,9 +79,20 @@ pub fn light_analyzer_with(lang: Lang, compounds: Option<Arc<Compounds>>) -> Tex
 }
 
 /// The dictionary German compounds are split with: the words of `texts` as the German light
-/// analysis makes them (lowercased, folded, stop words left out).
+/// analysis makes them before their endings go (lowercased, folded, stop words left out): the
+/// parts of a compound keep their ending, which the light analysis then removes like any word's.
 pub fn german_dictionary<'a>(texts: impl IntoIterator<Item = &'a str>) -> Compounds {
-    let mut analyzer = light_analyzer_with(Lang::De, None);
+    let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(
+            StopWordFilter::new(Lang::De.stemmer_language())
+                .unwrap_or_else(|| StopWordFilter::remove(Vec::<String>::new())),
+        )
+        .filter(AsciiFoldingFilter)
+        .filter(GermanFold(true))
+        .filter(StopWordFilter::remove(extra_stop_words(Lang::De)))
+        .build();
     Compounds::from_words(
         texts
             .into_iter()
@@ -97,6 +112,16 @@ pub fn folding_analyzer() -> TextAnalyzer {
 /// The words of `text`, lowercased and without accents (`"Compte prépayé"` → `compte`, `prepaye`).
 pub fn words(text: &str) -> Vec<String> {
     collect(&mut folding_analyzer(), text)
+}
+
+/// The words of `text`, lowercased, accents kept: one for each of [`words`], to be analysed the
+/// way the guides are (`ändern` is a German word, `andern` a stop word).
+pub fn raw_words(text: &str) -> Vec<String> {
+    let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .build();
+    collect(&mut analyzer, text)
 }
 
 /// `text` lowercased and without accents, words joined by one space.
@@ -164,6 +189,13 @@ mod tests {
     #[test]
     fn german_folds_umlauts() {
         assert_eq!(terms(Lang::De, "Rechnungen"), terms(Lang::De, "rechnung"));
+        // The light analysis removes German plural and case endings too, not the `s` of `ss`.
+        let light = |t: &str| collect(&mut light_analyzer(Lang::De), t);
+        assert_eq!(light("Mahnungen Produkte"), light("Mahnung Produkt"));
+        assert_eq!(light("Prozess"), ["prozess"]);
+        // `andern` typed without its umlaut is `ändern`, not the stop word "other".
+        assert_eq!(light("Adresse andern"), light("Adresse ändern"));
+        assert_eq!(light("andern").len(), 1);
         assert_eq!(fold("Über"), "uber");
     }
 
@@ -226,7 +258,7 @@ mod tests {
             |lang: Lang, t: &str| collect(&mut light_analyzer_with(lang, Some(d.clone())), t);
         assert_eq!(
             light(Lang::De, "Rechnungsadressen erfassen"),
-            ["rechnungsadressen", "rechnung", "adresse", "erfassen"]
+            ["rechnungsadress", "rechnung", "adress", "erfass"]
         );
         assert_eq!(light(Lang::Fr, "rechnungsadresse"), ["rechnungsadresse"]);
         let stemmed = collect(

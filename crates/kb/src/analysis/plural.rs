@@ -3,8 +3,13 @@
 use super::lang::Lang;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
+/// German plural and case endings, longest first (`Rechnungen`, `Produkte`, `Kontos`).
+const GERMAN_ENDINGS: &[&str] = &["en", "es", "e", "n", "s"];
+
 /// Removes a plural ending from folded words: `s` or `x` in French (`factures`, `reseaux`), `s`
-/// but not `ss` in English; nothing in German. Words of 3 letters or fewer are kept.
+/// but not `ss` in English; in German the plural and case endings of [`GERMAN_ENDINGS`] (not the
+/// `s` of `ss`), leaving at least four letters (`rechnungen`, `rechnung` → `rechnung`). Words of 3
+/// letters or fewer are kept.
 #[derive(Clone, Copy, Debug)]
 pub struct PluralFilter(pub Lang);
 
@@ -19,7 +24,11 @@ impl PluralFilter {
         match self.0 {
             Lang::Fr if ends('s') || ends('x') => len - 1,
             Lang::En if ends('s') && !word.ends_with("ss") => len - 1,
-            _ => len,
+            Lang::De => GERMAN_ENDINGS
+                .iter()
+                .find(|e| len >= e.len() + 4 && word.ends_with(**e) && !word.ends_with("ss"))
+                .map_or(len, |e| len - e.len()),
+            Lang::Fr | Lang::En => len,
         }
     }
 }

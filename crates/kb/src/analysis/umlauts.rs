@@ -82,3 +82,70 @@ impl<T: TokenStream> TokenStream for MapStream<T> {
         self.tail.token_mut()
     }
 }
+
+/// German words that, typed without their umlaut, are stop words: `andern` ("other", the rare
+/// form of `anderen`) for `ändern` ("to change"), which customers type far more often.
+const UMLAUT_DROPPED: &[(&str, &str)] = &[("andern", "ändern")];
+
+/// Token filter giving back its umlaut to a word of [`UMLAUT_DROPPED`] typed without it, ahead
+/// of the stop words, when its flag is set (the German analyzers).
+#[derive(Clone, Copy, Debug)]
+pub struct UmlautRestore(pub bool);
+
+impl TokenFilter for UmlautRestore {
+    type Tokenizer<T: Tokenizer> = RestoreWrapper<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> RestoreWrapper<T> {
+        RestoreWrapper { on: self.0, inner }
+    }
+}
+
+/// [`UmlautRestore`] applied to a tokenizer.
+#[derive(Clone)]
+pub struct RestoreWrapper<T> {
+    on: bool,
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for RestoreWrapper<T> {
+    type TokenStream<'a> = RestoreStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        RestoreStream {
+            on: self.on,
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+/// The token stream of [`UmlautRestore`].
+pub struct RestoreStream<T> {
+    on: bool,
+    tail: T,
+}
+
+impl<T: TokenStream> TokenStream for RestoreStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        if self.on {
+            let token = self.tail.token_mut();
+            if let Some((_, with)) = UMLAUT_DROPPED
+                .iter()
+                .find(|(without, _)| token.text == *without)
+            {
+                token.text = (*with).to_string();
+            }
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
