@@ -1,0 +1,46 @@
+//! A card top-up through the API's use case: at most 8 statements (issue #12), whatever the number
+//! of Organizations and earlier top-ups.
+
+use crate::both_backends;
+use crate::count::{Counting, SERIAL};
+use crate::harness::{Backend, TestApp};
+use crate::world::world;
+
+both_backends!(a_top_up_is_at_most_eight_statements);
+
+async fn a_top_up_is_at_most_eight_statements(backend: Backend) {
+    let _one_at_a_time = SERIAL.lock().await;
+    let t = TestApp::spawn(backend).await;
+    let w = world(&t).await;
+    let lr = w.a.lr();
+    let actor = t
+        .app
+        .token_actor(&lr.token, w.a.id, guichet_app::Origin::default())
+        .await
+        .unwrap();
+    let card = guichet_app::prepaid::CardFields {
+        card_number: "4242424242424242".into(),
+        card_expiry: "12/30".into(),
+        card_cvc: "123".into(),
+    };
+    // The first top-up creates the accounts it uses; the budget is for the ones after it.
+    t.app
+        .top_up_by_card(&actor, 1_000, &card, "warm-up")
+        .await
+        .unwrap();
+    for i in 0..3 {
+        let counting = Counting::start();
+        let answer = t
+            .app
+            .top_up_by_card(&actor, 1_000 + i, &card, &format!("top-up-{i}"))
+            .await
+            .unwrap();
+        let (n, seen) = counting.stop();
+        assert_eq!(answer.outcome, guichet_app::prepaid::Outcome::Created);
+        assert!(
+            n <= 8,
+            "{backend:?}: a top-up sent {n} statements (budget 8):\n{}",
+            seen.join("\n")
+        );
+    }
+}
