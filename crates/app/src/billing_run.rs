@@ -242,7 +242,7 @@ impl App {
         }
         // INV-03: unpaid invoices whose due date has passed are overdue (still payable as before).
         {
-            let mut c = self.db.conn().await?;
+            let mut c = self.db.write_conn().await?;
             report.overdue = store::mark_overdue(&mut c, day).await? as usize;
         }
         // Reminders of unpaid invoices (REM-05), once the day's payments and renewals are in.

@@ -162,7 +162,7 @@ impl App {
             .search(&query, lang.map(Lang::code), limit.clamp(1, 50))
             .map_err(|e| AppError::Internal(e.to_string()))?;
         if hits.is_empty() {
-            let mut c = self.db.conn().await?;
+            let mut c = self.db.write_conn().await?;
             let normalised = query.trim().to_lowercase();
             store::record_empty_search(
                 &mut c,
@@ -182,7 +182,7 @@ impl App {
         let comment =
             guichet_core::validate::optional_line(&comment.replace(['\r', '\n'], " "), 1000)
                 .ok_or(AppError::invalid("comment", "field.too_long"))?;
-        let mut c = self.db.conn().await?;
+        let mut c = self.db.write_conn().await?;
         store::record_feedback(&mut c, guide, helpful, comment.as_deref(), self.now()).await?;
         Ok(())
     }

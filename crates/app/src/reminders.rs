@@ -320,7 +320,7 @@ impl App {
         if actor.support.is_some() {
             return Err(AppError::Forbidden("perm.support_read_only"));
         }
-        let mut c = self.db.conn().await?;
+        let mut c = self.db.write_conn().await?;
         if !memberships::set_reminders(&mut c, actor.org, actor.user, on).await? {
             return Err(AppError::NotFound);
         }

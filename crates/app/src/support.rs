@@ -349,9 +349,10 @@ impl App {
         }
         let grants = store::live_grants(&mut c, org, now).await?;
         if grants.is_empty() {
+            drop(c);
             // Refused, and the Organization sees that someone tried.
             audit::record(
-                &mut c,
+                &mut *self.db.write_conn().await?,
                 Some(org),
                 Some(user),
                 "support.refused",

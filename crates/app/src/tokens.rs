@@ -88,10 +88,10 @@ impl App {
         if t.org_id != org {
             return Err(AppError::NotFound);
         }
-        if t.last_used_at.is_none_or(|at| self.now() - at >= 60) {
-            tokens::mark_used(&mut c, t.id, self.now()).await?;
-        }
         drop(c);
+        if t.last_used_at.is_none_or(|at| self.now() - at >= 60) {
+            tokens::mark_used(&mut *self.db.write_conn().await?, t.id, self.now()).await?;
+        }
         self.actor(t.user_id, org, origin).await
     }
 

@@ -41,7 +41,7 @@ impl App {
         let mut bytes = [0u8; 20];
         rand::rng().fill_bytes(&mut bytes);
         let secret = Secret::from(bytes.to_vec()).to_base32();
-        let mut c = self.db.conn().await?;
+        let mut c = self.db.write_conn().await?;
         users::set_totp(&mut c, ctx.user.id, Some(&secret), false).await?;
         self.totp_pending(&secret, &ctx.user.email)
     }

@@ -83,7 +83,7 @@ pub async fn seed_running_products(
 /// same rows in transactions of `batch` rows. Returns both durations. The table is dropped after.
 pub async fn raw_insert_rate(db: &Db, n: usize, batch: usize) -> Result<(Duration, Duration)> {
     {
-        let mut c = db.conn().await?;
+        let mut c = db.write_conn().await?;
         sqlx::query("DROP TABLE IF EXISTS bench_scratch")
             .execute(&mut *c)
             .await?;
@@ -123,7 +123,7 @@ pub async fn raw_insert_rate(db: &Db, n: usize, batch: usize) -> Result<(Duratio
         tx.commit().await?;
     }
     let batched = started.elapsed();
-    let mut c = db.conn().await?;
+    let mut c = db.write_conn().await?;
     sqlx::query("DROP TABLE bench_scratch")
         .execute(&mut *c)
         .await?;

@@ -15,11 +15,26 @@ pub enum Backend {
     Postgres,
 }
 
+/// The database. On SQLite, writes go through one writer connection that write transactions queue
+/// for in-process (fair, first come first served), and reads through a pool of read-only
+/// connections (`PRAGMA query_only`: a write sent to a reader is refused, so a use case that writes
+/// through [`Db::conn`] fails in the tests instead of racing the writer). SQLite allows one writer
+/// at a time anyway: queueing for it here, instead of eight connections racing for `BEGIN
+/// IMMEDIATE` and sleeping on `busy_timeout`, is what keeps writes fast under many clients
+/// (issue #12). `busy_timeout` stays for other processes on the same file (a CLI command while
+/// `serve` runs). On PostgreSQL both are the same pool.
 #[derive(Clone, Debug)]
 pub struct Db {
+    /// Reads (and, on PostgreSQL, everything).
     pool: AnyPool,
+    /// Writes: on SQLite a pool of exactly one connection; on PostgreSQL the same pool as `pool`.
+    writer: AnyPool,
     backend: Backend,
 }
+
+/// How long a write waits for SQLite's one writer connection before it is refused: the longest
+/// write transactions (a batch of the billing run or of a bank import) take well under a second.
+const WRITER_QUEUE_TIMEOUT: Duration = Duration::from_secs(30);
 
 impl Db {
     /// Connects to `sqlite://path` (the file is created if absent) or `postgres://…`.
@@ -43,9 +58,23 @@ impl Db {
                 "unsupported database URL {url:?}: use sqlite://FILE or postgres://…"
             )));
         };
-        let mut options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
-        if backend == Backend::Sqlite {
-            options = options.max_connections(8).after_connect(|conn, _meta| {
+        if backend == Backend::Postgres {
+            let pool = AnyPoolOptions::new()
+                .acquire_timeout(Duration::from_secs(10))
+                .max_connections(16)
+                .connect(&url)
+                .await?;
+            return Ok(Db {
+                writer: pool.clone(),
+                pool,
+                backend,
+            });
+        }
+        // The writer first: it switches the file to WAL, which readers then find.
+        let writer = AnyPoolOptions::new()
+            .acquire_timeout(WRITER_QUEUE_TIMEOUT)
+            .max_connections(1)
+            .after_connect(|conn, _meta| {
                 Box::pin(async move {
                     sqlx::raw_sql(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
@@ -55,12 +84,30 @@ impl Db {
                     .await?;
                     Ok(())
                 })
-            });
-        } else {
-            options = options.max_connections(16);
-        }
-        let pool = options.connect(&url).await?;
-        Ok(Db { pool, backend })
+            })
+            .connect(&url)
+            .await?;
+        let pool = AnyPoolOptions::new()
+            .acquire_timeout(Duration::from_secs(10))
+            .max_connections(8)
+            .after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    sqlx::raw_sql(
+                        "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
+                         PRAGMA query_only = ON;",
+                    )
+                    .execute(conn)
+                    .await?;
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await?;
+        Ok(Db {
+            pool,
+            writer,
+            backend,
+        })
     }
 
     pub fn backend(&self) -> Backend {
@@ -71,8 +118,8 @@ impl Db {
     /// transaction that reads before it writes never fails with a stale snapshot.
     pub async fn begin(&self) -> Result<Tx> {
         Ok(match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.writer.begin().await?,
         })
     }
 
@@ -91,19 +138,34 @@ impl Db {
         })
     }
 
-    /// A pooled connection for reads outside a transaction.
+    /// A pooled connection for reads outside a transaction. On SQLite it is read-only: a write
+    /// through it fails ("attempt to write a readonly database"); use [`Db::write_conn`] or
+    /// [`Db::begin`].
     pub async fn conn(&self) -> Result<PoolConnection<Any>> {
         Ok(self.pool.acquire().await?)
+    }
+
+    /// A connection for writes outside a transaction (each statement commits on its own). On
+    /// SQLite it is the one writer connection: hold it briefly, and never ask for [`Db::begin`] or
+    /// another `write_conn` while holding it (that would wait for itself).
+    pub async fn write_conn(&self) -> Result<PoolConnection<Any>> {
+        Ok(self.writer.acquire().await?)
     }
 
     /// Is the database reachable and readable? Reads a real table (`SELECT 1` alone would answer
     /// on SQLite while another process holds the file locked). Unbounded: callers that must answer
     /// in time wrap it in a timeout (the health check does).
+    /// On SQLite the writer is checked too (it takes the write lock and lets go at once): readers
+    /// answer while another process holds the write lock, but nothing could be changed.
     pub async fn ping(&self) -> Result<()> {
         let mut c = self.pool.acquire().await?;
         sqlx::query("SELECT COUNT(*) FROM schema_migrations")
             .fetch_one(&mut *c)
             .await?;
+        drop(c);
+        if self.backend == Backend::Sqlite {
+            self.begin().await?.rollback().await?;
+        }
         Ok(())
     }
 
@@ -113,6 +175,7 @@ impl Db {
 
     pub async fn close(&self) {
         self.pool.close().await;
+        self.writer.close().await;
     }
 }
 

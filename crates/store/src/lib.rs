@@ -2,7 +2,8 @@
 //! the migrations, and typed queries. Nothing outside this crate writes SQL.
 //!
 //! Every query function takes `&mut Conn`, so the caller decides whether it runs inside a transaction
-//! (`db.begin()`) or on a plain pooled connection (`db.conn()`).
+//! (`db.begin()`), on a pooled connection for reads (`db.conn()`, read-only on SQLite) or for
+//! single writes (`db.write_conn()`).
 
 mod db;
 mod migrate;

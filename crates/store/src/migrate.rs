@@ -170,7 +170,7 @@ const MIGRATIONS: &[Migration] = &[
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII
 
 pub(crate) async fn run(db: &Db) -> Result<Vec<String>> {
-    let mut conn = db.conn().await?;
+    let mut conn = db.write_conn().await?;
     if db.backend() == Backend::Postgres {
         sqlx::query("SELECT pg_advisory_lock($1)")
             .bind(LOCK_KEY)

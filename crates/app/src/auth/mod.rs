@@ -200,7 +200,8 @@ impl App {
             return Ok(None);
         };
         if s.expires_at <= now || s.last_seen_at + self.config.session_idle_secs <= now {
-            sessions::delete(&mut c, &hash).await?;
+            drop(c);
+            sessions::delete(&mut *self.db.write_conn().await?, &hash).await?;
             return Ok(None);
         }
         let Some(user) = users::by_id(&mut c, s.user_id)
@@ -210,13 +211,15 @@ impl App {
             return Ok(None);
         };
         if now - s.last_seen_at >= 60 {
-            sessions::touch(&mut c, &hash, now).await?;
+            // Never wait for the writer while holding a reader (see `Db::write_conn`).
+            drop(c);
+            sessions::touch(&mut *self.db.write_conn().await?, &hash, now).await?;
         }
         Ok(Some(SessionCtx { session: s, user }))
     }
 
     pub async fn logout(&self, token: &str) -> AppResult<()> {
-        let mut c = self.db.conn().await?;
+        let mut c = self.db.write_conn().await?;
         sessions::delete(&mut c, &sha256_hex(token)).await?;
         Ok(())
     }
@@ -227,7 +230,13 @@ impl App {
         memberships::get(&mut c, org, ctx.user.id)
             .await?
             .ok_or(AppError::NotFound)?;
-        sessions::set_org(&mut c, &ctx.session.id_hash, Some(org)).await?;
+        drop(c);
+        sessions::set_org(
+            &mut *self.db.write_conn().await?,
+            &ctx.session.id_hash,
+            Some(org),
+        )
+        .await?;
         Ok(())
     }
 
@@ -288,7 +297,7 @@ impl App {
 
     pub async fn update_profile(&self, ctx: &SessionCtx, name: &str, lang: Lang) -> AppResult<()> {
         let name = validate::line(name, 100).ok_or(AppError::invalid("name", "field.required"))?;
-        let mut c = self.db.conn().await?;
+        let mut c = self.db.write_conn().await?;
         users::set_profile(&mut c, ctx.user.id, &name, lang).await?;
         Ok(())
     }

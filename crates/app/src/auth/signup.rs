@@ -138,7 +138,7 @@ impl App {
     /// hash and personal details no longer needed).
     pub async fn purge_expired_records(&self) -> AppResult<()> {
         let now = self.now();
-        let mut c = self.db.conn().await?;
+        let mut c = self.db.write_conn().await?;
         sessions::purge_expired(&mut c, now, self.config.session_idle_secs).await?;
         throttle::purge_before(&mut c, now - 2 * 3600).await?;
         signups::purge_expired(&mut c, now - 24 * 3600).await?;

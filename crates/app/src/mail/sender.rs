@@ -95,25 +95,32 @@ pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
     };
     let mut sent = 0;
     for m in due {
-        let mut c = app.db.conn().await?;
-        if !outbox::claim(&mut c, m.id, now, LEASE_SECS).await? {
+        // The writer only for the short writes: never across the delivery (an SMTP server may take
+        // seconds), and never while holding a reader (see `Db::write_conn`).
+        if !outbox::claim(&mut *app.db.write_conn().await?, m.id, now, LEASE_SECS).await? {
             continue;
         }
-        let attachment = outbox::attachment(&mut c, m.id).await?;
+        let attachment = outbox::attachment(&mut *app.db.conn().await?, m.id).await?;
         let result = match build(app, &m, attachment) {
             Ok(msg) => deliver(transport, &m, msg).await,
             Err(e) => Err(e.to_string()),
         };
         match result {
             Ok(()) => {
-                outbox::mark_sent(&mut c, m.id, app.now()).await?;
+                outbox::mark_sent(&mut *app.db.write_conn().await?, m.id, app.now()).await?;
                 sent += 1;
             }
             Err(e) => {
                 // Back off: 1, 2, 4 … minutes, at most an hour.
                 let delay = 60i64.saturating_mul(1 << m.attempts.clamp(0, 6)).min(3600);
                 tracing::warn!(message = %m.id, error = %e, "e-mail delivery failed; will retry");
-                outbox::mark_failed(&mut c, m.id, &e, app.now() + delay).await?;
+                outbox::mark_failed(
+                    &mut *app.db.write_conn().await?,
+                    m.id,
+                    &e,
+                    app.now() + delay,
+                )
+                .await?;
             }
         }
     }

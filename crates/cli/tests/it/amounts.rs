@@ -237,7 +237,7 @@ async fn a_running_sum_at_the_ceiling_refuses_the_next_credit(b: Backend) {
         idempotency_key: Some(key),
         now: 1_795_000_000,
     };
-    let mut c = t.app.db.conn().await.unwrap();
+    let mut c = t.app.db.write_conn().await.unwrap();
     post(&mut c, entry("first"), &[credit(100)]).await.unwrap();
     // Bring both accounts' sums to the ceiling (as decades of credits would), keeping the books
     // balanced: clearing debits and prepaid credits move together.
@@ -260,7 +260,7 @@ async fn a_running_sum_at_the_ceiling_refuses_the_next_credit(b: Backend) {
     assert!(matches!(r, Err(PostError::SumLimit)), "{r:?}");
     drop(tx);
     assert_eq!(entry_count(&t).await, n, "the refused entry left a row");
-    let mut c = t.app.db.conn().await.unwrap();
+    let mut c = t.app.db.write_conn().await.unwrap();
     // The database refuses a sum past the ceiling by itself too (a writer that bypassed post).
     let direct =
         sqlx::query("UPDATE ledger_accounts SET credits = credits + 1 WHERE account_key = $1")
@@ -329,7 +329,7 @@ async fn a_bank_amount_is_an_integer_in_range_whatever_writes_it(b: Backend) {
     use guichet_core::status::BankTransactionStatus;
     use guichet_store::bank_transactions::{NewTransaction, insert};
     let t = TestApp::spawn(b).await;
-    let mut c = t.app.db.conn().await.unwrap();
+    let mut c = t.app.db.write_conn().await.unwrap();
     insert(
         &mut c,
         &NewTransaction {

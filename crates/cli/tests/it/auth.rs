@@ -195,7 +195,7 @@ async fn signup_is_throttled_per_ip(b: Backend) {
             .await;
         assert_eq!(r.status, 200, "sign-up {i}: {}", r.body);
     }
-    let mut db = t.app.db.conn().await.unwrap();
+    let mut db = t.app.db.write_conn().await.unwrap();
     let pending = guichet_store::signups::count_all(&mut db).await.unwrap();
     let mails = t.outbox_count().await;
     let r = c

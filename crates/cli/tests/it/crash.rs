@@ -42,7 +42,7 @@ async fn the_billing_run_killed_twenty_times_invoices_each_period_exactly_once(b
             .await
             .unwrap();
         app.seed_catalogue().await.unwrap();
-        let mut c = app.db.conn().await.unwrap();
+        let mut c = app.db.write_conn().await.unwrap();
         let offer = guichet_store::billing::catalogue(&mut c, Currency::Chf, 0)
             .await
             .unwrap()

@@ -265,7 +265,7 @@ async fn twenty_clients_pay_ten_invoices_each_exactly_once(b: Backend) {
 async fn the_database_refuses_an_overpaid_invoice_and_a_second_charge(b: Backend) {
     let t = TestApp::spawn(b).await;
     let w = world(&t).await;
-    let mut db = t.app.db.conn().await.unwrap();
+    let mut db = t.app.db.write_conn().await.unwrap();
     for bad in [
         "UPDATE invoices SET paid_minor = gross + 1 WHERE id = $1",
         "UPDATE invoices SET paid_minor = -1 WHERE id = $1",

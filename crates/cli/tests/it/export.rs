@@ -21,7 +21,7 @@ async fn the_csv_export_is_e_mailed_to_the_requester_as_an_attachment(b: Backend
     let w = world(&t).await;
     let a = &w.a;
     {
-        let mut c = t.app.db.conn().await.unwrap();
+        let mut c = t.app.db.write_conn().await.unwrap();
         guichet_store::bench::seed_invoices(
             &mut c,
             a.id,
@@ -196,7 +196,7 @@ async fn the_csv_export_of_100_000_invoices_streams_in_flat_memory(b: Backend) {
     // to a name a spreadsheet would take for a formula.
     let evil = "=HYPERLINK(\"http://evil.example\",\"click\")";
     {
-        let mut c = t.app.db.conn().await.unwrap();
+        let mut c = t.app.db.write_conn().await.unwrap();
         let jan_2025 = 1_735_689_600;
         let jan_2026 = 1_767_225_600;
         guichet_store::bench::seed_invoices(

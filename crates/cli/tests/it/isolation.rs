@@ -59,7 +59,7 @@ async fn hosting_of(t: &TestApp, a: &OrgFixture) -> Hosting {
         .unwrap()
         .prefix
         .unwrap();
-    let mut c = t.app.db.conn().await.unwrap();
+    let mut c = t.app.db.write_conn().await.unwrap();
     let database = guichet_store::sites::insert_database(
         &mut c,
         product.parse::<guichet_core::ProductId>().unwrap(),

@@ -311,7 +311,7 @@ async fn history_is_append_only_and_keys_are_idempotent(b: Backend) {
     )
     .await
     .expect("same key, other Organization: independent");
-    let mut c = t.app.db.conn().await.unwrap();
+    let mut c = t.app.db.write_conn().await.unwrap();
     assert_eq!(ledger::balance(&mut c, &prepaid).await.unwrap(), 1000);
     let (moves, total) = ledger::movements(&mut c, &prepaid, 10, 0).await.unwrap();
     assert_eq!(

@@ -59,3 +59,4 @@ mod sps_text;
 mod support;
 mod teams;
 mod transitions;
+mod writer;

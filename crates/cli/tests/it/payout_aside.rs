@@ -194,7 +194,7 @@ async fn one_legacy_payout_is_set_aside_and_the_other_is_written(b: Backend) {
     {
         // Data from before the input check: a typographic apostrophe (written plainly) on one,
         // an emoji (no plain form) on the other.
-        let mut db = t.app.db.conn().await.unwrap();
+        let mut db = t.app.db.write_conn().await.unwrap();
         for (id, holder) in [
             (&good, format!("{}’", a.name)),
             (&bad, format!("{} 😀", a.name)),
@@ -528,7 +528,7 @@ async fn every_sps_character_round_trips_from_stored_text(b: Backend) {
     for (i, f) in groups.iter().enumerate() {
         let id = approved_withdrawal(&mut api, &mut ops, a, 10_000, &format!("sps-{i}")).await;
         {
-            let mut db = t.app.db.conn().await.unwrap();
+            let mut db = t.app.db.write_conn().await.unwrap();
             let done = sqlx::query("UPDATE withdrawals SET holder = $1 WHERE id = $2")
                 .bind(&f[0])
                 .bind(&id)

@@ -94,7 +94,7 @@ async fn reminders_go_once_per_level_to_opted_in_members_and_never_cross_a_payme
         r.body
     );
     {
-        let mut c = t.app.db.conn().await.unwrap();
+        let mut c = t.app.db.write_conn().await.unwrap();
         guichet_store::users::set_profile(&mut c, a.accountant().id, "Comptable", Lang::Fr)
             .await
             .unwrap();

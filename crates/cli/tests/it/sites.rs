@@ -273,7 +273,7 @@ async fn databases_and_users_exist_on_mariadb_with_least_privilege(b: Backend) {
 /// Records databases and users as the provisioning would (the MariaDB test checks the real thing).
 async fn record_names(t: &TestApp, hosting: &str, dbs: &[&str], users: &[&str]) {
     let hosting: guichet_core::ProductId = hosting.parse().unwrap();
-    let mut c = t.app.db.conn().await.unwrap();
+    let mut c = t.app.db.write_conn().await.unwrap();
     for d in dbs {
         guichet_store::sites::insert_database(&mut c, hosting, d, 0)
             .await

@@ -24,7 +24,7 @@ const NAME: &str = "Atelier Favre Sàrl; Genève";
 async fn invoices(t: &TestApp, w: &World) -> BTreeMap<String, (String, String)> {
     let a = &w.a;
     {
-        let mut c = t.app.db.conn().await.unwrap();
+        let mut c = t.app.db.write_conn().await.unwrap();
         guichet_store::bench::seed_invoices(
             &mut c,
             a.id,
@@ -176,7 +176,7 @@ async fn the_manager_s_csv_opens_as_columns_in_a_french_or_english_spreadsheet(b
         .into_iter()
         .find(|m| m.kind == "invoices_export")
         .expect("the export mail");
-    let mut c = t.app.db.conn().await.unwrap();
+    let mut c = t.app.db.write_conn().await.unwrap();
     let file = guichet_store::outbox::attachment(&mut c, mail.id)
         .await
         .unwrap()

@@ -132,7 +132,7 @@ async fn a_stored_dash_still_gives_a_payment_request(b: Backend) {
     let t = TestApp::spawn(b).await;
     let w = world(&t).await;
     {
-        let mut db = t.app.db.conn().await.unwrap();
+        let mut db = t.app.db.write_conn().await.unwrap();
         let done =
             sqlx::query("UPDATE invoices SET bill_to_name = $1, bill_to_street = $2 WHERE id = $3")
                 .bind("Atelier — Favre 😀")

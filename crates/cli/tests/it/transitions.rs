@@ -43,7 +43,7 @@ type Apply = Pin<Box<dyn Future<Output = bool> + Send>>;
 type Run = Arc<dyn Fn(Db, Arc<Barrier>) -> Apply + Send + Sync>;
 
 async fn force(db: &Db, table: &str, col: &str, id: &str, value: &str, extra: &str) {
-    let mut c = db.conn().await.unwrap();
+    let mut c = db.write_conn().await.unwrap();
     let sql = format!("UPDATE {table} SET {col} = $1{extra} WHERE id = $2");
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(value)
@@ -54,7 +54,7 @@ async fn force(db: &Db, table: &str, col: &str, id: &str, value: &str, extra: &s
 }
 
 async fn status_of(db: &Db, table: &str, col: &str, id: &str) -> String {
-    let mut c = db.conn().await.unwrap();
+    let mut c = db.write_conn().await.unwrap();
     let sql = format!("SELECT {col} FROM {table} WHERE id = $1");
     let row: (String,) = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(id)
@@ -296,7 +296,7 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
     let db = t.app.db.clone();
     let user = w.a.lr().id;
     let org = w.a.id;
-    let mut c = db.conn().await.unwrap();
+    let mut c = db.write_conn().await.unwrap();
     let (inv, _) = billing::get_invoice(&mut c, org, w.a.invoice)
         .await
         .unwrap()
