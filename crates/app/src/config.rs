@@ -20,6 +20,13 @@ pub struct Creditor {
     /// debited from another currency's account.
     pub payout_iban_chf: Option<String>,
     pub payout_iban_eur: Option<String>,
+    /// The provider's VAT number (`GUICHET_CREDITOR_VAT_NUMBER`, e.g. `CHE-123.456.789 MWST`),
+    /// printed on every invoice (required on a Swiss VAT invoice) and the seller's VAT identifier
+    /// of the Factur-X e-invoice.
+    pub vat_number: Option<String>,
+    /// The billing contact printed on invoices and given as the seller's electronic address of
+    /// the e-invoice (`GUICHET_CREDITOR_EMAIL`).
+    pub email: Option<String>,
 }
 
 impl Creditor {
@@ -46,6 +53,8 @@ impl Default for Creditor {
             iban: "CH9300762011623852957".into(),
             payout_iban_chf: Some("CH4708390012345678901".into()),
             payout_iban_eur: Some("CH9300762011623852957".into()),
+            vat_number: Some("CHE-123.456.789 MWST".into()),
+            email: Some("facturation@guichet.example".into()),
         }
     }
 }

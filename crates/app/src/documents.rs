@@ -66,14 +66,58 @@ pub(crate) fn day(unix: i64) -> String {
 
 pub(crate) fn issuer_lines(app: &App) -> Vec<String> {
     let c = &app.config.creditor;
-    vec![
+    let mut lines = vec![
         c.name.clone(),
         format!("{} {}", c.street, c.building_number)
             .trim()
             .to_owned(),
         format!("{} {}", c.postcode, c.town).trim().to_owned(),
         c.country.clone(),
-    ]
+    ];
+    lines.extend(c.email.clone());
+    lines.extend(c.vat_number.clone());
+    lines
+}
+
+/// The structured parties of the Factur-X e-invoice: the provider, and the invoice's billing
+/// address (`bill_to`: name, street, postcode, city, country) with the Organization's VAT number.
+pub(crate) fn einvoice(
+    app: &App,
+    bill_to: &[String; 5],
+    buyer_vat: Option<String>,
+    currency: guichet_core::Currency,
+) -> guichet_pdf::facturx::EInvoice {
+    use guichet_pdf::facturx::{EInvoice, Party};
+    let c = &app.config.creditor;
+    let [name, street, postcode, city, country] = bill_to.clone();
+    EInvoice {
+        seller: Party {
+            name: c.name.clone(),
+            street: format!("{} {}", c.street, c.building_number)
+                .trim()
+                .to_owned(),
+            postcode: c.postcode.clone(),
+            city: c.town.clone(),
+            country: c.country.clone(),
+            vat_id: c.vat_number.clone(),
+            email: c.email.clone(),
+        },
+        buyer: Party {
+            name,
+            street,
+            postcode,
+            city,
+            country,
+            vat_id: buyer_vat.filter(|v| !v.trim().is_empty()),
+            email: None,
+        },
+        // CHF bills carry a QR reference paid to the QR-IBAN; EUR bills an RF reference paid to
+        // the IBAN (as on the QR-bill).
+        payee_iban: Some(match currency {
+            guichet_core::Currency::Chf => c.qr_iban.clone(),
+            guichet_core::Currency::Eur => c.iban.clone(),
+        }),
+    }
 }
 
 fn pdf_lines(lines: &[InvoiceLine], rate_bp: i64) -> Vec<Line> {
@@ -170,6 +214,9 @@ impl App {
         let (inv, lines) = store::get_invoice(&mut c, actor.org, id)
             .await?
             .ok_or(AppError::NotFound)?;
+        let buyer_vat = guichet_store::orgs::by_id(&mut c, actor.org)
+            .await?
+            .and_then(|o| o.vat_number);
         drop(c);
         let status = inv.status;
         let which = match document.filter(|d| !d.is_empty()) {
@@ -210,6 +257,7 @@ impl App {
             payment_reference: Some(inv.payment_reference.clone()),
             qr_bill,
             corrects: None,
+            einvoice: Some(einvoice(self, &inv.bill_to, buyer_vat, inv.currency)),
         };
         let bytes = guichet_pdf::render(&doc).map_err(|e| AppError::Internal(e.to_string()))?;
         Ok(Pdf {
@@ -364,6 +412,8 @@ impl App {
             payment_reference: None,
             qr_bill: None,
             corrects: None,
+            // No legal, tax or accounting value: no e-invoice.
+            einvoice: None,
         };
         let bytes = guichet_pdf::render(&doc).map_err(|e| AppError::Internal(e.to_string()))?;
         Ok(Pdf {

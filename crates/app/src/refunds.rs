@@ -241,6 +241,9 @@ impl App {
         let (inv, _) = store::get_invoice(&mut c, actor.org, note.invoice_id)
             .await?
             .ok_or(AppError::NotFound)?;
+        let buyer_vat = guichet_store::orgs::by_id(&mut c, actor.org)
+            .await?
+            .and_then(|o| o.vat_number);
         drop(c);
         let description = guichet_core::i18n::tf(
             actor.lang,
@@ -275,6 +278,12 @@ impl App {
             payment_reference: None,
             qr_bill: None,
             corrects: Some(inv.number.clone()),
+            einvoice: Some(crate::documents::einvoice(
+                self,
+                &inv.bill_to,
+                buyer_vat,
+                note.currency,
+            )),
         };
         let bytes = guichet_pdf::render(&doc).map_err(|e| AppError::Internal(e.to_string()))?;
         Ok(Pdf {

@@ -8,6 +8,7 @@
 //! the document is printed on plain paper.
 
 mod canvas;
+pub mod facturx;
 mod layout;
 
 pub use canvas::{MM, PT};
@@ -86,6 +87,9 @@ pub struct Document {
     pub qr_bill: Option<QrBill>,
     /// The invoice a credit note corrects.
     pub corrects: Option<String>,
+    /// The structured parties of the Factur-X e-invoice embedded in the PDF (PDF/A-3); none on a
+    /// pro forma, which has no legal value.
+    pub einvoice: Option<facturx::EInvoice>,
 }
 
 impl Document {
@@ -121,16 +125,46 @@ pub enum PdfError {
     Pdf(String),
 }
 
-/// The document as PDF bytes.
+/// The document as PDF bytes. With [`Document::einvoice`] (and a number), a PDF/A-3b that is a
+/// Factur-X EN 16931 invoice: its CII XML embedded as `factur-x.xml` and declared in the XMP.
 pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     let fonts = canvas::Fonts::load().ok_or(PdfError::Font)?;
     let pages = layout(doc, &fonts)?;
-    let mut pdf = krilla::Document::new();
+    let xml = doc.einvoice.as_ref().and_then(|e| facturx::cii_xml(doc, e));
+    let mut pdf = if xml.is_some() {
+        let configuration = krilla::configure::ConfigurationBuilder::new()
+            .with_archival_validator(krilla::configure::Archival::A3_B)
+            .finish()
+            .map_err(|e| PdfError::Pdf(format!("PDF/A-3 configuration: {e:?}")))?;
+        krilla::Document::new_with(krilla::SerializeSettings {
+            configuration,
+            ..krilla::SerializeSettings::default()
+        })
+    } else {
+        krilla::Document::new()
+    };
     let mut metadata = krilla::metadata::Metadata::new()
         .language(doc.lang.code().to_owned())
         .creator("Guichet".to_owned());
     metadata = metadata.title(layout::title(doc));
+    if let Some(date) = krilla_date(&doc.issued_on) {
+        metadata = metadata.creation_date(date);
+    }
     pdf.set_metadata(metadata);
+    if let Some(xml) = &xml {
+        let file = krilla::embed::EmbeddedFile {
+            path: facturx::XML_FILENAME.to_owned(),
+            mime_type: krilla::embed::MimeType::new("text/xml"),
+            description: Some("Factur-X EN 16931 invoice".to_owned()),
+            association_kind: krilla::embed::AssociationKind::Alternative,
+            data: xml.as_bytes().to_vec().into(),
+            modification_date: krilla_date(&doc.issued_on),
+            compress: Some(true),
+            location: None,
+        };
+        pdf.embed_file(file)
+            .ok_or_else(|| PdfError::Pdf("embedding factur-x.xml twice".into()))?;
+    }
     for ops in &pages {
         let settings = krilla::page::PageSettings::from_wh(A4_WIDTH_MM * MM, A4_HEIGHT_MM * MM)
             .ok_or_else(|| PdfError::Pdf("page size".into()))?;
@@ -144,7 +178,27 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         surface.finish();
         page.finish();
     }
-    pdf.finish().map_err(|e| PdfError::Pdf(format!("{e:?}")))
+    let bytes = pdf.finish().map_err(|e| PdfError::Pdf(format!("{e:?}")))?;
+    if xml.is_some() {
+        facturx::add_facturx_xmp(&bytes)
+    } else {
+        Ok(bytes)
+    }
+}
+
+/// `YYYY-MM-DD` as a krilla date (noon UTC: the day is what matters).
+fn krilla_date(iso: &str) -> Option<krilla::metadata::DateTime> {
+    let mut parts = iso.split('-').map(str::parse::<u16>);
+    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    Some(
+        krilla::metadata::DateTime::new(y)
+            .month(u8::try_from(m).ok()?)
+            .day(u8::try_from(d).ok()?)
+            .hour(12)
+            .utc_offset_hour(0),
+    )
 }
 
 #[cfg(test)]

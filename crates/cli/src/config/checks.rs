@@ -118,5 +118,16 @@ pub(super) fn check_creditor(c: guichet_app::Creditor) -> anyhow::Result<guichet
         iban,
         payout_iban_chf,
         payout_iban_eur,
+        vat_number: c
+            .vat_number
+            .as_deref()
+            .map(|v| text("creditor_vat_number", v, 40))
+            .transpose()?,
+        email: match c.email.as_deref().map(str::trim) {
+            Some(e) if !e.contains('@') || e.contains(char::is_whitespace) || e.len() > 254 => {
+                anyhow::bail!("creditor_email: {e:?} is not an e-mail address")
+            }
+            e => e.map(str::to_owned),
+        },
     })
 }

@@ -65,6 +65,12 @@ pub struct ConfigArgs {
     /// Country of the provider, two letters [default: CH]
     #[arg(long, env = "GUICHET_CREDITOR_COUNTRY", global = true)]
     pub creditor_country: Option<String>,
+    /// VAT number of the provider, printed on invoices and in the e-invoice; empty: none [default: an example number]
+    #[arg(long, env = "GUICHET_CREDITOR_VAT_NUMBER", global = true)]
+    pub creditor_vat_number: Option<String>,
+    /// Billing contact e-mail of the provider, printed on invoices; empty: none [default: an example address]
+    #[arg(long, env = "GUICHET_CREDITOR_EMAIL", global = true)]
+    pub creditor_email: Option<String>,
     /// QR-IBAN for CHF QR-bills with a QR reference [default: the guidelines' example]
     #[arg(long, env = "GUICHET_QR_IBAN", global = true)]
     pub qr_iban: Option<String>,
@@ -133,6 +139,8 @@ pub struct FileConfig {
     pub creditor_postcode: Option<String>,
     pub creditor_town: Option<String>,
     pub creditor_country: Option<String>,
+    pub creditor_vat_number: Option<String>,
+    pub creditor_email: Option<String>,
     pub qr_iban: Option<String>,
     pub iban: Option<String>,
     pub payout_iban_chf: Option<String>,
@@ -305,6 +313,14 @@ impl Config {
                         .creditor_country
                         .or(f.creditor_country)
                         .unwrap_or(d.country),
+                    vat_number: match a.creditor_vat_number.or(f.creditor_vat_number) {
+                        Some(v) => Some(v).filter(|v| !v.trim().is_empty()),
+                        None => d.vat_number,
+                    },
+                    email: match a.creditor_email.or(f.creditor_email) {
+                        Some(v) => Some(v).filter(|v| !v.trim().is_empty()),
+                        None => d.email,
+                    },
                     qr_iban: a.qr_iban.or(f.qr_iban).unwrap_or(d.qr_iban),
                     // Before issue #15 every payout was debited from `iban` (the EUR account):
                     // an installation that set it keeps its EUR payouts there until it sets

@@ -16,7 +16,7 @@ fn tool(name: &str, arg: &str) -> bool {
 }
 
 /// The PDF's text as `pdftotext -layout` extracts it.
-fn pdf_text(pdf: &[u8], tag: &str) -> String {
+pub fn pdf_text(pdf: &[u8], tag: &str) -> String {
     let dir = std::env::temp_dir().join(format!("guichet-it-pdf-{}-{tag}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("doc.pdf");

@@ -35,6 +35,7 @@ mod currencies;
 mod documents;
 mod double_pay;
 mod durations;
+mod einvoice;
 mod export;
 mod instances;
 mod invitations;

@@ -197,6 +197,18 @@ async fn refunds_are_credit_notes_to_the_prepaid_account(b: Backend) {
     let r = api.api("GET", &pdf_url, tok, None).await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.bytes.starts_with(b"%PDF-"));
+    // A Factur-X credit note (type 381) that names the invoice it corrects.
+    {
+        use crate::einvoice::{decimal, facturx, one};
+        let x = facturx(&r.bytes);
+        assert_eq!(one(&x, "level"), "en16931");
+        assert_eq!(one(&x, "type"), "381");
+        assert_eq!(one(&x, "number"), notes[0]["number"].as_str().unwrap());
+        assert_eq!(
+            one(&x, "gross"),
+            decimal(notes[0]["gross_minor"].as_i64().unwrap())
+        );
+    }
     if std::process::Command::new("pdftotext")
         .arg("-v")
         .output()
