@@ -196,7 +196,7 @@ impl App {
         &self,
         dir: &std::path::Path,
         replace: bool,
-        report: &mut dyn FnMut(&ImportLine),
+        report: &mut (dyn FnMut(&ImportLine) + Send),
     ) -> AppResult<ImportSummary> {
         let files =
             guichet_kb::import_files(dir).map_err(|e| AppError::Unreadable(e.to_string()))?;

@@ -22,6 +22,7 @@ pub mod error;
 pub mod export;
 pub mod health;
 pub mod kb;
+pub mod kb_zip;
 pub mod mail;
 pub mod members;
 pub mod orgs;

@@ -42,6 +42,7 @@ mod invitations;
 mod isolation;
 mod kb;
 mod kb_import;
+mod kb_zip;
 mod ledger;
 mod mail_formats;
 mod model;

@@ -301,6 +301,14 @@ pub fn router() -> Router<AppState> {
         .route("/admin/kb", get(admin::kb_list))
         .route("/admin/kb/new", get(admin::kb_new).post(admin::kb_create))
         .route("/admin/kb/report", get(admin::kb_report))
+        .route(
+            "/admin/kb/import",
+            get(admin::kb_import_form)
+                .post(admin::kb_import_upload)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    guichet_app::kb_zip::MAX_UPLOAD,
+                )),
+        )
         .route("/admin/kb/{id}", get(admin::kb_edit).post(admin::kb_save))
         .route(
             "/admin/withdrawals/{id}/decide",

@@ -22,7 +22,7 @@ pub async fn kb_list(
             p { a href="/admin" { "← " (ctx.t("admin.title")) } }
             h1 { (ctx.t("admin.kb")) }
             (crate::pages::done::done_notice(ctx, &q))
-            p { a.button href="/admin/kb/new" { (ctx.t("admin.kb_new")) } " " a href="/admin/kb/report" { (ctx.t("admin.kb_report")) } }
+            p { a.button href="/admin/kb/new" { (ctx.t("admin.kb_new")) } " " a href="/admin/kb/report" { (ctx.t("admin.kb_report")) } " " a href="/admin/kb/import" { (ctx.t("admin.kb_import")) } }
             table {
                 thead { tr { th { "id" } th { (ctx.t("lang.label")) } th { (ctx.t("admin.kb_state")) } th { (ctx.t("admin.kb_updated")) } } }
                 tbody {
