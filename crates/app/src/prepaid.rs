@@ -339,50 +339,58 @@ impl App {
             card.exp_month,
             card.exp_year
         ));
+        // Eight statements (issue #12): the key, the Organization, the entry (three), the card
+        // payment, the audit line, the answer.
         let mut tx = self.db.begin().await?;
         if let Some(first) = claim_key(&mut tx, actor.org, key, &hash, now).await? {
             return Ok(first);
         }
-        let org = orgs::by_id(&mut tx, actor.org)
+        // The currency under the Organization's row lock, held to the commit: a change of the
+        // currency (ORG-05) takes it too, so it cannot commit between this read and the entry.
+        let org = orgs::by_id_locked(&mut tx, actor.org, orgs::RowLock::Share)
             .await?
             .ok_or(AppError::NotFound)?;
         let account = AccountRef::of_org(AccountKind::Prepaid, actor.org, org.currency);
-        // Under the account's lock: two top-ups at once cannot both pass the ceiling on the same
-        // old balance (the second waits, then sees the first).
-        // Every account the entry touches is locked first, in the ledger's order, so this lock
-        // cannot deadlock with an entry (a split checkout) that takes the card clearing first.
         let card_clearing = AccountRef::provider(AccountKind::CardClearing, org.currency);
-        ledger::lock_in_order(&mut tx, &[card_clearing, account], now).await?;
-        let balance = ledger::balance_for_update(&mut tx, &account, now).await?;
-        // Read again under the lock: a change of the Organization's currency (ORG-05) that
-        // committed while this waited would leave this top-up in the old currency.
-        let now_currency = orgs::by_id(&mut tx, actor.org)
-            .await?
-            .ok_or(AppError::NotFound)?
-            .currency;
-        if now_currency != org.currency {
-            return Err(AppError::Conflict("topup.currency_changed"));
-        }
-        if balance.saturating_add(amount) > cfg.prepaid_max_balance {
-            return Err(AppError::invalid("amount", "topup.balance_limit"));
-        }
         let money = Money::new(amount, org.currency);
         let description = format!("Top-up by card •••• {}", card.last4());
+        // The entry is written before the card is charged, with the balance ceiling checked by
+        // the statement that adds to the balance, under its row lock: two top-ups at once cannot
+        // both pass it on the same old balance, and a top-up the ceiling refuses charges nothing.
+        // A declined card undoes the entry (back to the mark); its answer is kept all the same.
+        ledger::mark(&mut tx).await?;
+        let entry = ledger::NewEntry {
+            org: Some(actor.org),
+            kind: "top_up",
+            description: &description,
+            idempotency_key: Some(key),
+            now,
+        };
+        let transfer = guichet_core::ledger::Transfer {
+            debit: card_clearing,
+            credit: account,
+            amount,
+        };
+        let cap = ledger::Cap {
+            account,
+            max_balance: cfg.prepaid_max_balance,
+        };
+        let (entry_id, after) = ledger::post_capped(&mut tx, entry, &[transfer], Some(cap))
+            .await
+            .map_err(crate::error::post_error)?;
         let request = ChargeRequest {
             amount: money,
             source: crate::payments::Source::Card(&card),
             idempotency_key: key,
             description: &description,
         };
-        // What this charge pays is recorded under a unique key before the provider is called:
-        // this top-up (its idempotency key) is charged once, whatever the retries or instances.
-        let pays = format!("topup:{}:{key}", actor.org);
-        if !card_payments::claim_charge(&mut tx, &pays, actor.org, amount, org.currency, key, now)
-            .await?
-        {
-            return Err(AppError::Conflict("topup.already_charged"));
-        }
+        // Charged once per top-up: the idempotency key, taken above in this transaction, is the
+        // unique claim on the charge (a second request with it waits, then replays the answer),
+        // so no separate `card_charges` row is needed.
         let outcome = self.payments.charge(&request).await;
+        if !matches!(outcome, ChargeOutcome::Succeeded { .. }) {
+            ledger::rollback_to_mark(&mut tx).await?;
+        }
         let provider_ref = match &outcome {
             ChargeOutcome::Succeeded { provider_ref } => Some(provider_ref.as_str()),
             _ => None,
@@ -391,7 +399,7 @@ impl App {
             org: actor.org,
             provider: self.payments.name(),
             provider_ref,
-            amount: Money::new(amount, org.currency),
+            amount: money,
             last4: card.last4(),
             outcome: outcome.code(),
             purpose: "top_up",
@@ -400,31 +408,16 @@ impl App {
         let payment_id = card_payments::record(&mut tx, &payment).await?;
         let (result, body) = match &outcome {
             ChargeOutcome::Succeeded { .. } => {
-                let entry = ledger::NewEntry {
-                    org: Some(actor.org),
-                    kind: "top_up",
-                    description: &description,
-                    idempotency_key: Some(key),
-                    now,
-                };
-                let transfer = guichet_core::ledger::Transfer {
-                    debit: card_clearing,
-                    credit: account,
-                    amount,
-                };
-                let entry_id = ledger::post(&mut tx, entry, &[transfer])
-                    .await
-                    .map_err(crate::error::post_error)?;
                 let body = serde_json::json!({
                     "status": "succeeded", "payment_id": payment_id, "entry_id": entry_id,
-                    "amount_minor": amount, "currency": org.currency, "balance_minor": balance + amount,
+                    "amount_minor": amount, "currency": org.currency, "balance_minor": after,
                 });
                 (Outcome::Created, body)
             }
             ChargeOutcome::Declined { reason } | ChargeOutcome::Failed { reason } => {
                 let body = serde_json::json!({
                     "status": outcome.code(), "payment_id": payment_id, "reason": reason,
-                    "amount_minor": amount, "currency": org.currency, "balance_minor": balance,
+                    "amount_minor": amount, "currency": org.currency, "balance_minor": after - amount,
                 });
                 (Outcome::Declined, body)
             }

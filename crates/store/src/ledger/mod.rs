@@ -132,6 +132,21 @@ pub async fn balance_for_update(c: &mut Conn, a: &AccountRef, now: i64) -> Resul
     ))
 }
 
+/// Marks the caller's transaction so that [`rollback_to_mark`] can undo what follows (a top-up posts
+/// before the card is charged, and undoes the entry if the card is declined).
+pub async fn mark(c: &mut Conn) -> Result<()> {
+    sqlx::query("SAVEPOINT ledger_mark").execute(c).await?;
+    Ok(())
+}
+
+/// Undoes everything written since [`mark`], keeping the transaction and what it wrote before.
+pub async fn rollback_to_mark(c: &mut Conn) -> Result<()> {
+    sqlx::query("ROLLBACK TO SAVEPOINT ledger_mark")
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
 /// The Organization's id as the ledger stores it.
 fn org_text(o: Option<OrgId>) -> Option<String> {
     o.map(|o| o.to_string())
