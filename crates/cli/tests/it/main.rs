@@ -53,6 +53,7 @@ mod reminders;
 mod renewals;
 mod roles;
 mod security;
+mod shards;
 mod sites;
 mod spreadsheets;
 mod sps_text;
