@@ -70,6 +70,9 @@ pub type AppResult<T> = Result<T, AppError>;
 pub fn post_error(e: guichet_store::ledger::PostError) -> AppError {
     match e {
         guichet_store::ledger::PostError::SumLimit => AppError::Conflict("amount.sum_limit"),
+        guichet_store::ledger::PostError::BalanceCap => {
+            AppError::invalid("amount", "topup.balance_limit")
+        }
         other => AppError::Internal(other.to_string()),
     }
 }

@@ -131,14 +131,19 @@ impl App {
         };
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let before = orgs::by_id(&mut tx, actor.org)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        // Under the row lock a top-up takes to read the currency: one that read it first ends
+        // before this reads the balances, one that comes after reads the new currency.
+        let before = if parsed.is_some() {
+            orgs::by_id_locked(&mut tx, actor.org, orgs::RowLock::Update).await?
+        } else {
+            orgs::by_id(&mut tx, actor.org).await?
+        }
+        .ok_or(AppError::NotFound)?;
         if let Some((d, kind)) = &parsed {
             let currency = currency_for_country(&d.country);
             // ORG-05: the currency cannot change while money sits on the prepaid account. The
-            // balances are read under their accounts' locks (a top-up waiting on them reads the
-            // currency again once this commits, and one holding them is seen here).
+            // balances are read under their accounts' locks, after the Organization's (a top-up
+            // holds that from its read of the currency to its commit).
             if currency != before.currency && {
                 let accounts = [Currency::Chf, Currency::Eur]
                     .map(|cur| AccountRef::of_org(AccountKind::Prepaid, actor.org, cur));

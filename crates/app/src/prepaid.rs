@@ -16,10 +16,57 @@ pub struct CurrencyBalance {
     pub balance: Money,
     /// What a withdrawal can take now (held amounts have already left the balance).
     pub withdrawable: Money,
-    /// How many movements the account has had.
-    pub movements: i64,
+    /// Whether the account has had any movement.
+    pub moved: bool,
     /// The Organization's own currency (its invoices are in it).
     pub main: bool,
+}
+
+/// Which page of movements a link asks for (newest first, paged by key: no page numbers).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum MovementsAt {
+    /// The newest.
+    #[default]
+    First,
+    /// Older than the cursor (`?after=`).
+    After(String),
+    /// Newer than the cursor (`?before=`).
+    Before(String),
+    /// The oldest (`?page=last`).
+    Last,
+}
+
+impl MovementsAt {
+    /// From a link's query parameters: `after`, `before` (a cursor) or `page=last`.
+    pub fn from_query(after: Option<&str>, before: Option<&str>, page: Option<&str>) -> Self {
+        match (after, before, page) {
+            (Some(a), _, _) if !a.is_empty() => MovementsAt::After(a.to_string()),
+            (_, Some(b), _) if !b.is_empty() => MovementsAt::Before(b.to_string()),
+            (_, _, Some("last")) => MovementsAt::Last,
+            _ => MovementsAt::First,
+        }
+    }
+
+    fn page(&self) -> AppResult<ledger::Page> {
+        let cursor = |field: &'static str, s: &str| {
+            ledger::Cursor::parse(s).ok_or(crate::AppError::invalid(field, "pager.cursor_invalid"))
+        };
+        Ok(match self {
+            MovementsAt::First => ledger::Page::First,
+            MovementsAt::After(s) => ledger::Page::After(cursor("after", s)?),
+            MovementsAt::Before(s) => ledger::Page::Before(cursor("before", s)?),
+            MovementsAt::Last => ledger::Page::Last,
+        })
+    }
+}
+
+/// The links around a page of movements, as relative URLs (`None`: no such page from here).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageLinks {
+    pub first: Option<String>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub last: Option<String>,
 }
 
 /// What the prepaid page shows.
@@ -32,9 +79,34 @@ pub struct PrepaidView {
     /// The currency of the movements listed.
     pub currency: Currency,
     pub movements: Vec<Movement>,
-    pub total: i64,
-    pub page: i64,
-    pub pages: i64,
+    /// Whether newer movements exist than those listed (a previous page).
+    pub has_newer: bool,
+    /// Whether older movements exist (a next page).
+    pub has_older: bool,
+}
+
+impl PrepaidView {
+    /// The first/previous/next/last links of the page, under `base` (a path with its query, e.g.
+    /// `/accounting/prepaid?currency=CHF`).
+    pub fn links(&self, base: &str) -> PageLinks {
+        let sep = if base.contains('?') { '&' } else { '?' };
+        let prev = self
+            .movements
+            .first()
+            .filter(|_| self.has_newer)
+            .map(|m| format!("{base}{sep}before={}", m.cursor.encode()));
+        let next = self
+            .movements
+            .last()
+            .filter(|_| self.has_older)
+            .map(|m| format!("{base}{sep}after={}", m.cursor.encode()));
+        PageLinks {
+            first: self.has_newer.then(|| base.to_string()),
+            prev,
+            next,
+            last: self.has_older.then(|| format!("{base}{sep}page=last")),
+        }
+    }
 }
 
 /// The currencies a prepaid balance can be in.
@@ -51,12 +123,12 @@ pub(crate) async fn balances_of(
     for cur in order {
         let account = AccountRef::of_org(AccountKind::Prepaid, org, cur);
         let balance = ledger::balance(c, &account).await?;
-        let (_, movements) = ledger::movements(c, &account, 0, 0).await?;
-        if cur == main || balance != 0 || movements > 0 {
+        let moved = balance != 0 || ledger::has_movements(c, &account).await?;
+        if moved || cur == main {
             out.push(CurrencyBalance {
                 balance: Money::new(balance, cur),
                 withdrawable: Money::new(balance.max(0), cur),
-                movements,
+                moved,
                 main: cur == main,
             });
         }
@@ -65,21 +137,21 @@ pub(crate) async fn balances_of(
 }
 
 impl App {
-    /// The balance in the Organization's invoicing currency and one page (1-based) of movements.
-    pub async fn prepaid(&self, actor: &Actor, page: i64) -> AppResult<PrepaidView> {
-        self.prepaid_in(actor, page, None).await
+    /// The balance in the Organization's invoicing currency and its newest movements.
+    pub async fn prepaid(&self, actor: &Actor) -> AppResult<PrepaidView> {
+        self.prepaid_in(actor, &MovementsAt::First, None).await
     }
 
-    /// Every balance, and one page (1-based) of the movements in `currency` (the Organization's
-    /// currency when `None`).
+    /// Every balance, and one page of the movements in `currency` (the Organization's currency
+    /// when `None`).
     pub async fn prepaid_in(
         &self,
         actor: &Actor,
-        page: i64,
+        at: &MovementsAt,
         currency: Option<Currency>,
     ) -> AppResult<PrepaidView> {
         actor.require(Action::Billing)?;
-        let page = page.max(1);
+        let page = at.page()?;
         // One snapshot: the balance and the movements listed agree even while money moves.
         let mut c = self.db.begin_read().await?;
         let org = orgs::by_id(&mut c, actor.org)
@@ -91,16 +163,14 @@ impl App {
         let balance = balances
             .first()
             .map_or(Money::new(0, org.currency), |b| b.balance);
-        let (movements, total) =
-            ledger::movements(&mut c, &account, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+        let listed_page = ledger::movements(&mut c, &account, &page, PAGE_SIZE).await?;
         Ok(PrepaidView {
             balance,
             balances,
             currency: listed,
-            movements,
-            total,
-            page,
-            pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+            movements: listed_page.movements,
+            has_newer: listed_page.has_newer,
+            has_older: listed_page.has_older,
         })
     }
 }
@@ -269,50 +339,58 @@ impl App {
             card.exp_month,
             card.exp_year
         ));
+        // Eight statements (issue #12): the key, the Organization, the entry (three), the card
+        // payment, the audit line, the answer.
         let mut tx = self.db.begin().await?;
         if let Some(first) = claim_key(&mut tx, actor.org, key, &hash, now).await? {
             return Ok(first);
         }
-        let org = orgs::by_id(&mut tx, actor.org)
+        // The currency under the Organization's row lock, held to the commit: a change of the
+        // currency (ORG-05) takes it too, so it cannot commit between this read and the entry.
+        let org = orgs::by_id_locked(&mut tx, actor.org, orgs::RowLock::Share)
             .await?
             .ok_or(AppError::NotFound)?;
         let account = AccountRef::of_org(AccountKind::Prepaid, actor.org, org.currency);
-        // Under the account's lock: two top-ups at once cannot both pass the ceiling on the same
-        // old balance (the second waits, then sees the first).
-        // Every account the entry touches is locked first, in the ledger's order, so this lock
-        // cannot deadlock with an entry (a split checkout) that takes the card clearing first.
         let card_clearing = AccountRef::provider(AccountKind::CardClearing, org.currency);
-        ledger::lock_in_order(&mut tx, &[card_clearing, account], now).await?;
-        let balance = ledger::balance_for_update(&mut tx, &account, now).await?;
-        // Read again under the lock: a change of the Organization's currency (ORG-05) that
-        // committed while this waited would leave this top-up in the old currency.
-        let now_currency = orgs::by_id(&mut tx, actor.org)
-            .await?
-            .ok_or(AppError::NotFound)?
-            .currency;
-        if now_currency != org.currency {
-            return Err(AppError::Conflict("topup.currency_changed"));
-        }
-        if balance.saturating_add(amount) > cfg.prepaid_max_balance {
-            return Err(AppError::invalid("amount", "topup.balance_limit"));
-        }
         let money = Money::new(amount, org.currency);
         let description = format!("Top-up by card •••• {}", card.last4());
+        // The entry is written before the card is charged, with the balance ceiling checked by
+        // the statement that adds to the balance, under its row lock: two top-ups at once cannot
+        // both pass it on the same old balance, and a top-up the ceiling refuses charges nothing.
+        // A declined card undoes the entry (back to the mark); its answer is kept all the same.
+        ledger::mark(&mut tx).await?;
+        let entry = ledger::NewEntry {
+            org: Some(actor.org),
+            kind: "top_up",
+            description: &description,
+            idempotency_key: Some(key),
+            now,
+        };
+        let transfer = guichet_core::ledger::Transfer {
+            debit: card_clearing,
+            credit: account,
+            amount,
+        };
+        let cap = ledger::Cap {
+            account,
+            max_balance: cfg.prepaid_max_balance,
+        };
+        let (entry_id, after) = ledger::post_capped(&mut tx, entry, &[transfer], Some(cap))
+            .await
+            .map_err(crate::error::post_error)?;
         let request = ChargeRequest {
             amount: money,
             source: crate::payments::Source::Card(&card),
             idempotency_key: key,
             description: &description,
         };
-        // What this charge pays is recorded under a unique key before the provider is called:
-        // this top-up (its idempotency key) is charged once, whatever the retries or instances.
-        let pays = format!("topup:{}:{key}", actor.org);
-        if !card_payments::claim_charge(&mut tx, &pays, actor.org, amount, org.currency, key, now)
-            .await?
-        {
-            return Err(AppError::Conflict("topup.already_charged"));
-        }
+        // Charged once per top-up: the idempotency key, taken above in this transaction, is the
+        // unique claim on the charge (a second request with it waits, then replays the answer),
+        // so no separate `card_charges` row is needed.
         let outcome = self.payments.charge(&request).await;
+        if !matches!(outcome, ChargeOutcome::Succeeded { .. }) {
+            ledger::rollback_to_mark(&mut tx).await?;
+        }
         let provider_ref = match &outcome {
             ChargeOutcome::Succeeded { provider_ref } => Some(provider_ref.as_str()),
             _ => None,
@@ -321,7 +399,7 @@ impl App {
             org: actor.org,
             provider: self.payments.name(),
             provider_ref,
-            amount: Money::new(amount, org.currency),
+            amount: money,
             last4: card.last4(),
             outcome: outcome.code(),
             purpose: "top_up",
@@ -330,31 +408,16 @@ impl App {
         let payment_id = card_payments::record(&mut tx, &payment).await?;
         let (result, body) = match &outcome {
             ChargeOutcome::Succeeded { .. } => {
-                let entry = ledger::NewEntry {
-                    org: Some(actor.org),
-                    kind: "top_up",
-                    description: &description,
-                    idempotency_key: Some(key),
-                    now,
-                };
-                let transfer = guichet_core::ledger::Transfer {
-                    debit: card_clearing,
-                    credit: account,
-                    amount,
-                };
-                let entry_id = ledger::post(&mut tx, entry, &[transfer])
-                    .await
-                    .map_err(crate::error::post_error)?;
                 let body = serde_json::json!({
                     "status": "succeeded", "payment_id": payment_id, "entry_id": entry_id,
-                    "amount_minor": amount, "currency": org.currency, "balance_minor": balance + amount,
+                    "amount_minor": amount, "currency": org.currency, "balance_minor": after,
                 });
                 (Outcome::Created, body)
             }
             ChargeOutcome::Declined { reason } | ChargeOutcome::Failed { reason } => {
                 let body = serde_json::json!({
                     "status": outcome.code(), "payment_id": payment_id, "reason": reason,
-                    "amount_minor": amount, "currency": org.currency, "balance_minor": balance,
+                    "amount_minor": amount, "currency": org.currency, "balance_minor": after - amount,
                 });
                 (Outcome::Declined, body)
             }

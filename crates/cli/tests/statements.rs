@@ -27,6 +27,8 @@ mod story;
 #[path = "it/world.rs"]
 mod world;
 
+#[path = "statements/checkout.rs"]
+mod checkout;
 #[path = "statements/count.rs"]
 mod count;
 #[path = "statements/top_up.rs"]

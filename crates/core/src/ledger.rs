@@ -124,6 +124,36 @@ impl AccountRef {
             None => format!("{}:{}", self.kind.code(), self.currency),
         }
     }
+
+    /// The key of the row holding the sums of `shard` ([`PROVIDER_SHARDS`]): the plain key for an
+    /// Organization's account (never sharded: its overdraft check needs the one row) and for shard
+    /// 0, `revenue:CHF#3` for shard 3.
+    pub fn row_key(&self, shard: u32) -> String {
+        if self.org.is_some() || shard == 0 {
+            self.key()
+        } else {
+            format!("{}#{shard}", self.key())
+        }
+    }
+}
+
+/// How many rows hold the running sums of each provider account (card and bank clearing, revenue,
+/// VAT payable…). An entry adds to one of them, picked by [`shard_of`], so unrelated Organizations
+/// do not wait on one row lock; a provider account's balance is the sum over its rows. Shard 0 is
+/// the account's plain key (the single row of databases written before sharding).
+pub const PROVIDER_SHARDS: u32 = 16;
+
+/// The shard an entry writes to, from a stable seed (the Organization's id, or the entry's id when
+/// it has no Organization): the same Organization always uses the same shard (its entries already
+/// serialise on its own accounts), different ones spread over all shards. FNV-1a, stable across
+/// builds and platforms.
+pub fn shard_of(seed: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in seed.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h % PROVIDER_SHARDS
 }
 
 /// One movement: `amount` minor units from `debit` to `credit`.
@@ -250,6 +280,22 @@ mod tests {
         for k in AccountKind::ALL {
             assert_eq!(AccountKind::parse(k.code()), Some(k));
         }
+    }
+
+    #[test]
+    fn provider_accounts_are_sharded_and_customer_accounts_are_not() {
+        let o = org();
+        let revenue = AccountRef::provider(AccountKind::Revenue, Currency::Chf);
+        assert_eq!(revenue.row_key(0), "revenue:CHF");
+        assert_eq!(revenue.row_key(3), "revenue:CHF#3");
+        let prepaid = AccountRef::of_org(AccountKind::Prepaid, o, Currency::Chf);
+        assert_eq!(prepaid.row_key(5), prepaid.key());
+        let shard = shard_of(&o.to_string());
+        assert!(shard < PROVIDER_SHARDS);
+        assert_eq!(shard, shard_of(&o.to_string()), "stable");
+        let used: std::collections::HashSet<u32> =
+            (0..200).map(|_| shard_of(&org().to_string())).collect();
+        assert!(used.len() > 8, "spread: {used:?}");
     }
 
     proptest! {

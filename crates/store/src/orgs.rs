@@ -98,6 +98,34 @@ pub async fn by_id(c: &mut Conn, id: OrgId) -> Result<Option<Org>> {
     row.as_ref().map(from_row).transpose()
 }
 
+/// How [`by_id_locked`] holds the Organization's row until the transaction ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowLock {
+    /// Many may hold it at once (money moving in the Organization's currency: a top-up).
+    Share,
+    /// One alone, and none of [`RowLock::Share`] (a change of the currency, ORG-05).
+    Update,
+}
+
+/// [`by_id`], the row locked until the transaction ends: PostgreSQL `FOR SHARE` / `FOR NO KEY
+/// UPDATE` (neither blocks the foreign-key checks of rows that reference the Organization);
+/// SQLite's write transaction already holds the whole database.
+pub async fn by_id_locked(c: &mut Conn, id: OrgId, lock: RowLock) -> Result<Option<Org>> {
+    let suffix = match (c.backend_name() == "PostgreSQL", lock) {
+        (false, _) => "",
+        (true, RowLock::Share) => " FOR SHARE",
+        (true, RowLock::Update) => " FOR NO KEY UPDATE",
+    };
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {COLS} FROM orgs WHERE id = $1 AND deleted_at IS NULL{suffix}"
+    ));
+    let row = sqlx::query(sql)
+        .bind(id.to_string())
+        .fetch_optional(c)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
 pub async fn update_legal(
     c: &mut Conn,
     id: OrgId,

@@ -70,13 +70,15 @@ impl App {
         for (id, months) in &co.durations {
             chosen_durations.insert(parse_id::<InvoiceId>(id)?, *months);
         }
-        {
-            let mut c = self.db.conn().await?;
-            for id in &ids {
-                store::get_invoice(&mut c, actor.org, *id)
-                    .await?
-                    .ok_or(AppError::NotFound)?;
-            }
+        // The invoices are read once, in the transaction (an unknown one is a 404 before anything
+        // else is looked at, as it always was); their status is checked after the key is taken.
+        let mut tx = self.db.begin().await?;
+        let mut read = std::collections::BTreeMap::new();
+        for id in &ids {
+            let (inv, _) = store::get_invoice(&mut tx, actor.org, *id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            read.insert(*id, inv);
         }
         check_key(key)?;
         if co.from_prepaid_minor < 0 {
@@ -109,7 +111,6 @@ impl App {
             co.from_prepaid_minor,
             durations.join(",")
         ));
-        let mut tx = self.db.begin().await?;
         if let Some(first) = claim_key(&mut tx, actor.org, key, &hash, now).await? {
             return Ok(first);
         }
@@ -123,9 +124,7 @@ impl App {
         let mut selected = Vec::new();
         let mut currency = None;
         for id in &ids {
-            let (inv, _) = store::get_invoice(&mut tx, actor.org, *id)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let inv = read.remove(id).ok_or(AppError::NotFound)?;
             if !inv.status.is_payable() {
                 return Err(AppError::Conflict("invoice.already_paid"));
             }

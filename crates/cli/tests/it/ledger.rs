@@ -313,10 +313,13 @@ async fn history_is_append_only_and_keys_are_idempotent(b: Backend) {
     .expect("same key, other Organization: independent");
     let mut c = t.app.db.write_conn().await.unwrap();
     assert_eq!(ledger::balance(&mut c, &prepaid).await.unwrap(), 1000);
-    let (moves, total) = ledger::movements(&mut c, &prepaid, 10, 0).await.unwrap();
+    let page = ledger::movements(&mut c, &prepaid, &ledger::Page::First, 10)
+        .await
+        .unwrap();
+    let moves = &page.movements;
     assert_eq!(
-        (moves.len(), total, moves[0].amount),
-        (1, 1, guichet_core::Money::new(1000, prepaid.currency))
+        (moves.len(), page.has_older, moves[0].amount),
+        (1, false, guichet_core::Money::new(1000, prepaid.currency))
     );
     guichet_store::audit::record(&mut c, Some(org), None, "test", "a record", "", 0)
         .await

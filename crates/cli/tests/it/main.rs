@@ -55,6 +55,7 @@ mod reminders;
 mod renewals;
 mod roles;
 mod security;
+mod shards;
 mod sites;
 mod spreadsheets;
 mod sps_text;

@@ -15,16 +15,27 @@ pub static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 struct Summary(String);
 
-impl Visit for Summary {
-    fn record_str(&mut self, field: &Field, value: &str) {
+// sqlx logs a short statement whole in `summary` and leaves `db.statement` empty (a long one is
+// cut in `summary` and whole in `db.statement`): the statement is the non-empty one, so that a
+// short `BEGIN` or `SAVEPOINT …` is seen as transaction control, not as a blank statement.
+impl Summary {
+    fn take(&mut self, field: &Field, value: String) {
+        let value = value.trim().trim_matches('"').trim().to_string();
+        if value.is_empty() {
+            return;
+        }
         if field.name() == "db.statement" || (field.name() == "summary" && self.0.is_empty()) {
-            value.clone_into(&mut self.0);
+            self.0 = value;
         }
     }
+}
+
+impl Visit for Summary {
+    fn record_str(&mut self, field: &Field, value: &str) {
+        self.take(field, value.to_string());
+    }
     fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        if field.name() == "db.statement" || (field.name() == "summary" && self.0.is_empty()) {
-            self.0 = format!("{value:?}");
-        }
+        self.take(field, format!("{value:?}"));
     }
 }
 

@@ -16,7 +16,12 @@ use serde_json::{Value, json};
 
 #[derive(Deserialize)]
 pub struct PageParam {
-    page: Option<i64>,
+    /// `last` for the oldest movements.
+    page: Option<String>,
+    /// A cursor: the movements older than it (the `next` link).
+    after: Option<String>,
+    /// A cursor: the movements newer than it (the `prev` link).
+    before: Option<String>,
     /// The currency of the movements listed; the Organization's when absent.
     currency: Option<String>,
 }
@@ -35,10 +40,12 @@ pub async fn prepaid_get(
                 .ok_or(AppError::invalid("currency", "balances.currency_unknown"))?,
         ),
     };
-    let v = state
-        .app
-        .prepaid_in(&a.actor, p.page.unwrap_or(1), currency)
-        .await?;
+    let at = guichet_app::prepaid::MovementsAt::from_query(
+        p.after.as_deref(),
+        p.before.as_deref(),
+        p.page.as_deref(),
+    );
+    let v = state.app.prepaid_in(&a.actor, &at, currency).await?;
     let movements: Vec<Value> = v
         .movements
         .iter()
@@ -53,10 +60,18 @@ pub async fn prepaid_get(
                         "withdrawable_minor": b.withdrawable.minor, "main": b.main})
         })
         .collect();
+    // Keyset paging: relative links to the pages around this one (absent: no such page).
+    let base = format!(
+        "/api/v1/orgs/{}/prepaid?currency={}",
+        a.actor.org,
+        v.currency.code()
+    );
+    let l = v.links(&base);
+    let links = json!({"first": l.first, "prev": l.prev, "next": l.next, "last": l.last});
     Ok(Json(json!({
         "balance": {"minor": v.balance.minor, "currency": v.balance.currency},
         "balances": balances, "currency": v.currency,
-        "movements": movements, "page": v.page, "pages": v.pages, "total": v.total,
+        "movements": movements, "links": links,
     })))
 }
 

@@ -16,7 +16,12 @@ use serde::Deserialize;
 
 #[derive(Deserialize, Default)]
 pub struct PageQuery {
-    page: Option<i64>,
+    /// `last` for the oldest movements.
+    page: Option<String>,
+    /// A cursor: the movements older than it.
+    after: Option<String>,
+    /// A cursor: the movements newer than it.
+    before: Option<String>,
     done: Option<String>,
     /// The currency of the movements listed (`CHF`, `EUR`); the Organization's when absent.
     currency: Option<String>,
@@ -29,22 +34,31 @@ pub async fn prepaid(o: InOrg, Query(q): Query<PageQuery>) -> Result<Markup, Web
         .currency
         .as_deref()
         .and_then(|c| guichet_core::Currency::parse(&c.trim().to_ascii_uppercase()));
-    prepaid_page(&o, q.page.unwrap_or(1), currency, &[], q.done.as_deref()).await
+    let at = guichet_app::prepaid::MovementsAt::from_query(
+        q.after.as_deref(),
+        q.before.as_deref(),
+        q.page.as_deref(),
+    );
+    prepaid_page(&o, &at, currency, &[], q.done.as_deref()).await
 }
 
 async fn prepaid_page(
     o: &InOrg,
-    page: i64,
+    at: &guichet_app::prepaid::MovementsAt,
     listed: Option<guichet_core::Currency>,
     errors: &[FieldError],
     done: Option<&str>,
 ) -> Result<Markup, WebError> {
     let app = &o.ctx.state.app;
-    let view = app.prepaid_in(&o.actor, page, listed).await?;
+    let view = app.prepaid_in(&o.actor, at, listed).await?;
     let withdrawals = app.withdrawals(&o.actor).await?;
     let requests = app.open_payment_requests(&o.actor).await?;
     let ctx = &o.ctx;
     let cur = view.balance.currency;
+    let links = view.links(&format!(
+        "/accounting/prepaid?currency={}",
+        view.currency.code()
+    ));
     let limits = guichet_core::i18n::tf(
         ctx.lang,
         "prepaid.top_up_help",
@@ -203,9 +217,10 @@ async fn prepaid_page(
                         }
                     }
                     div.pager {
-                        @if view.page > 1 { a href=(format!("/accounting/prepaid?currency={}&page={}", view.currency.code(), view.page - 1)) { "← " (ctx.t("pager.previous")) } }
-                        span { (guichet_core::i18n::tf(ctx.lang, "pager.page_of", &[("page", &view.page.to_string()), ("pages", &view.pages.to_string())])) }
-                        @if view.page < view.pages { a href=(format!("/accounting/prepaid?currency={}&page={}", view.currency.code(), view.page + 1)) { (ctx.t("pager.next")) " →" } }
+                        @if let Some(href) = &links.first { a rel="first" href=(href) { "« " (ctx.t("pager.first")) } }
+                        @if let Some(href) = &links.prev { a rel="prev" href=(href) { "← " (ctx.t("pager.previous")) } }
+                        @if let Some(href) = &links.next { a rel="next" href=(href) { (ctx.t("pager.next")) " →" } }
+                        @if let Some(href) = &links.last { a rel="last" href=(href) { (ctx.t("pager.last")) " »" } }
                     }
                 }
             }
@@ -244,7 +259,18 @@ async fn prepaid_again(
     status: StatusCode,
     errors: &[FieldError],
 ) -> Result<Response, WebError> {
-    Ok((status, prepaid_page(o, 1, None, errors, None).await?).into_response())
+    Ok((
+        status,
+        prepaid_page(
+            o,
+            &guichet_app::prepaid::MovementsAt::First,
+            None,
+            errors,
+            None,
+        )
+        .await?,
+    )
+        .into_response())
 }
 
 /// The amount typed in a prepaid form, or the page again with the field flagged.

@@ -11,7 +11,7 @@ pub fn routes() -> Vec<ApiRoute> {
         ApiRoute {
             method: "GET",
             path: "/api/v1/orgs/{org}/prepaid",
-            summary: "Prepaid balances and movements (PP-01): `balance` in the Organization's currency, `balances` one per currency held ({currency, balance_minor, withdrawable_minor, main}); movements of ?currency=CHF|EUR (default the Organization's), ?page=N",
+            summary: "Prepaid balances and movements (PP-01): `balance` in the Organization's currency, `balances` one per currency held ({currency, balance_minor, withdrawable_minor, main}); movements of ?currency=CHF|EUR (default the Organization's), newest first, paged by key: ?after=CURSOR, ?before=CURSOR, ?page=last, with `links: {first, prev, next, last}` (relative URLs, null when there is no such page)",
             action: Some(Action::Billing),
             example: None,
             make: || get(prepaid_get),
