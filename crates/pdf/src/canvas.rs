@@ -135,6 +135,20 @@ impl<'a, 'b> Canvas<'a, 'b> {
             return;
         }
         let face = self.fonts.face(bold).clone();
+        // A character the face has no glyph for (an emoji in data stored before the input checks)
+        // is printed as `?`: a `.notdef` box is not allowed in a PDF/A file, and every glyph must
+        // map to the text it shows.
+        let printable: String = content
+            .chars()
+            .map(|c| {
+                if face.has_glyph(c) || c.is_whitespace() {
+                    c
+                } else {
+                    '?'
+                }
+            })
+            .collect();
+        let content = printable.as_str();
         let glyphs = face.glyphs(content);
         let natural = glyphs.iter().map(|g| g.x_advance).sum::<f32>() * size_pt * PT;
         let squeeze = match max_width {

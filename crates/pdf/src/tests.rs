@@ -603,3 +603,15 @@ fn qpdf_check(pdf: &[u8], name: &str) {
     assert!(out.status.success(), "qpdf --check: {text}");
     assert!(!text.contains("WARNING"), "qpdf --check: {text}");
 }
+
+/// Text the faces cannot print (an emoji stored before the input checks) still renders, as `?`,
+/// and the e-invoice keeps the text as it is.
+#[test]
+fn a_character_without_a_glyph_prints_as_a_question_mark() {
+    let mut doc = document(Kind::PaymentRequest, Lang::Fr);
+    doc.customer[0] = "Atelier Favre 😀".into();
+    let pdf = render(&doc).expect("renders despite the emoji");
+    if let Some(text) = extract(&pdf, "emoji") {
+        assert!(text.contains("Atelier Favre ?"), "{text}");
+    }
+}
