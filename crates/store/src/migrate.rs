@@ -165,6 +165,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0025_bank_details.sqlite.sql"),
         postgres_sql: Some(include_str!("../migrations/0025_bank_details.postgres.sql")),
     },
+    Migration {
+        version: 28,
+        name: "products_expiry",
+        sql: include_str!("../migrations/0028_products_expiry.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII
