@@ -3,9 +3,11 @@
 //! through their lifecycle by date (`active → expired → blocked → terminated`), then sends the
 //! reminders of unpaid invoices that are due (REM-05, see `reminders`).
 //!
-//! Resumable and safe to run twice or on two instances at once: each (product, period) invoice is
-//! written in its own transaction and carries the unique `billing_key` `product:period_start`, so a
-//! second attempt finds it (or fails on the constraint and skips) and numbers stay gap-free.
+//! Resumable and safe to run twice or on two instances at once: due products are read by key in
+//! batches and each batch is invoiced in one transaction, numbered under the sequence's lock, and
+//! every (product, period) line carries the unique `billing_key` `product:period_start`, so a
+//! second attempt finds it (or fails on the constraint, rolls the batch back and redoes it one
+//! product at a time) and numbers stay gap-free.
 
 use crate::App;
 use crate::billing::{BilledPeriod, add_days, bill_to, issue_invoice, today};
@@ -38,8 +40,8 @@ fn renewal_key(p: &store::Product) -> Option<String> {
         .map(|start| format!("{}:{}", p.id, start.iso()))
 }
 
-/// Products invoiced per transaction by the billing run.
-const BATCH: usize = 200;
+/// Products read and invoiced per transaction by the billing run.
+const BATCH: usize = 500;
 
 enum Billed {
     Issued,
@@ -75,21 +77,7 @@ impl App {
         }
         // A change of period scheduled by the customer applies from this term on (FREQ-02/03).
         let months = p.renewal_months();
-        let org = if let Some(o) = cache.orgs.get(&p.org_id) {
-            o.clone()
-        } else {
-            let o = orgs::by_id(tx, p.org_id).await?.ok_or(AppError::NotFound)?;
-            cache.orgs.insert(p.org_id, o.clone());
-            o
-        };
-        let price_key = (p.offer_id, months, org.currency);
-        let unit = if let Some(u) = cache.prices.get(&price_key) {
-            *u
-        } else {
-            let u = store::price(tx, p.offer_id, months, org.currency, at).await?;
-            cache.prices.insert(price_key, u);
-            u
-        };
+        let (org, unit) = self.org_and_price(tx, p, at, cache).await?;
         let Some(unit) = unit else {
             tracing::warn!(product = %p.id, "no price for the renewal period: not invoiced");
             return Ok(Billed::Skipped);
@@ -143,50 +131,156 @@ impl App {
         }
     }
 
+    /// The organisation of `p` and the unit price of its renewal, from the cache or the database.
+    async fn org_and_price(
+        &self,
+        tx: &mut guichet_store::Conn,
+        p: &store::Product,
+        at: i64,
+        cache: &mut Cache,
+    ) -> AppResult<(orgs::Org, Option<i64>)> {
+        let org = if let Some(o) = cache.orgs.get(&p.org_id) {
+            o.clone()
+        } else {
+            let o = orgs::by_id(tx, p.org_id).await?.ok_or(AppError::NotFound)?;
+            cache.orgs.insert(p.org_id, o.clone());
+            o
+        };
+        let price_key = (p.offer_id, p.renewal_months(), org.currency);
+        let unit = if let Some(u) = cache.prices.get(&price_key) {
+            *u
+        } else {
+            let u = store::price(tx, p.offer_id, p.renewal_months(), org.currency, at).await?;
+            cache.prices.insert(price_key, u);
+            u
+        };
+        Ok((org, unit))
+    }
+
+    /// Invoices a batch of due products in one transaction, in a few statements: the sequence
+    /// locked first (so the check of billing keys that follows sees every invoice that can
+    /// conflict), a block of numbers and of references, the invoices, lines and audit rows in
+    /// multi-row INSERTs. `(issued, skipped)`, or None when a period was invoiced concurrently
+    /// after all: then nothing of the batch is written (its numbers are given back).
+    async fn bill_batch(
+        &self,
+        batch: &[store::Product],
+        at: i64,
+        cache: &mut Cache,
+    ) -> AppResult<Option<(usize, usize)>> {
+        let mut tx = self.db.begin().await?;
+        let year = i64::from(today(at).year);
+        let last = store::lock_invoice_sequence(&mut tx, crate::billing::ISSUER, year).await?;
+        let keys: Vec<String> = batch.iter().filter_map(renewal_key).collect();
+        let invoiced = store::existing_billing_keys(&mut tx, &keys).await?;
+        let mut periods = Vec::with_capacity(batch.len());
+        for p in batch {
+            let Some(start) = p.expires_on else { continue };
+            if renewal_key(p).is_some_and(|k| invoiced.contains(&k)) {
+                continue;
+            }
+            let (org, unit) = self.org_and_price(&mut tx, p, at, cache).await?;
+            let Some(unit) = unit else {
+                tracing::warn!(product = %p.id, "no price for the renewal period: not invoiced");
+                continue;
+            };
+            let months = p.renewal_months();
+            let end = start.add_months(months as u32);
+            let description = format!(
+                "{} — {} mois / months ({} → {})",
+                p.name,
+                months,
+                start.iso(),
+                end.iso()
+            );
+            let address = match &p.billing_address_id {
+                Some(a) => guichet_store::addresses::get(&mut tx, org.id, *a).await?,
+                None => None,
+            };
+            let bill_to = bill_to(address, &org);
+            let period = BilledPeriod {
+                description,
+                product_id: p.id,
+                start,
+                end,
+                unit_net: unit,
+            };
+            periods.push((org, bill_to, period));
+        }
+        let skipped = batch.len() - periods.len();
+        if periods.is_empty() {
+            return Ok(Some((0, skipped)));
+        }
+        let n = periods.len() as i64;
+        let first_ref = guichet_store::billing::reserve_reference_numbers(&mut tx, n).await?;
+        let mut invoices = Vec::with_capacity(periods.len());
+        for (k, (org, bill_to, period)) in periods.into_iter().enumerate() {
+            let k = k as i64;
+            invoices.push(crate::billing::draft_invoice(
+                &org,
+                bill_to,
+                guichet_core::invoice::InvoiceKind::Renewal,
+                &period,
+                last + 1 + k,
+                first_ref + k,
+                at,
+            )?);
+        }
+        match store::insert_invoices(&mut tx, &invoices).await {
+            Ok(()) => {}
+            // A concurrent writer invoiced one of these periods after all: the caller redoes the
+            // batch one product at a time.
+            Err(e) if e.is_unique_violation() => return Ok(None),
+            Err(e) => return Err(e.into()),
+        }
+        for (inv, _) in &invoices {
+            crate::billing::post_receivable(&mut tx, inv, at).await?;
+        }
+        let audit: Vec<(OrgId, String)> = invoices
+            .iter()
+            .map(|(i, _)| (i.org_id, i.number.clone()))
+            .collect();
+        store::record_audit(&mut tx, "invoice.renewal", &audit, at).await?;
+        if !store::advance_invoice_sequence(&mut tx, crate::billing::ISSUER, year, last, last + n)
+            .await?
+        {
+            return Err(AppError::Internal(
+                "invoice sequence moved while it was locked".into(),
+            ));
+        }
+        tx.commit().await?;
+        Ok(Some((invoices.len(), skipped)))
+    }
+
     /// Runs billing as of `at` (Unix seconds; the clock's now by default).
     pub async fn billing_run(&self, at: Option<i64>) -> AppResult<RunReport> {
         let at = at.unwrap_or_else(|| self.now());
         let day = today(at);
         let mut report = RunReport::default();
         let horizon = add_days(day, self.config.renewal_lead_days);
-        let due = {
-            let mut c = self.db.conn().await?;
-            store::products_expiring_by(&mut c, horizon).await?
-        };
-        // Renewal invoices, a batch of products per transaction (one commit for many invoices); a
-        // batch that meets a period invoiced concurrently is rolled back whole and redone one product
-        // at a time, so each (product, period) is still invoiced exactly once.
+        // Renewal invoices, a batch of products read by key and invoiced per transaction (memory
+        // stays flat whatever the number of products). A batch that meets a period invoiced
+        // concurrently is rolled back whole and redone one product at a time, so each
+        // (product, period) is still invoiced exactly once.
         let mut cache = Cache::default();
-        for batch in due.chunks(BATCH) {
-            let mut tx = self.db.begin().await?;
-            let mut issued = 0;
-            let mut skipped = 0;
-            let mut raced = false;
-            // The batch's periods already invoiced, in one query.
-            let keys: Vec<String> = batch.iter().filter_map(renewal_key).collect();
-            let invoiced = store::existing_billing_keys(&mut tx, &keys).await?;
-            for p in batch {
-                if renewal_key(p).is_some_and(|k| invoiced.contains(&k)) {
-                    skipped += 1;
-                    continue;
-                }
-                match self.bill_renewal(&mut tx, p, at, &mut cache, true).await? {
-                    Billed::Issued => issued += 1,
-                    Billed::Skipped => skipped += 1,
-                    Billed::Raced => {
-                        raced = true;
-                        break;
-                    }
-                }
+        let mut after = None;
+        loop {
+            let batch = {
+                let mut c = self.db.conn().await?;
+                store::products_expiring_by(&mut c, horizon, after, BATCH as i64).await?
+            };
+            let Some(last) = batch.last() else { break };
+            after = last.expires_on.map(|on| (on, last.id));
+            // The caches hold what many batches share; bounded all the same.
+            if cache.orgs.len() > 10_000 {
+                cache = Cache::default();
             }
-            if !raced {
-                tx.commit().await?;
+            if let Some((issued, skipped)) = self.bill_batch(&batch, at, &mut cache).await? {
                 report.renewals += issued;
                 report.already_invoiced += skipped;
                 continue;
             }
-            drop(tx);
-            for p in batch {
+            for p in &batch {
                 let mut tx = self.db.begin().await?;
                 match self.bill_renewal(&mut tx, p, at, &mut cache, false).await? {
                     Billed::Issued => {
@@ -196,14 +290,45 @@ impl App {
                     Billed::Skipped | Billed::Raced => report.already_invoiced += 1,
                 }
             }
+            if batch.len() < BATCH {
+                break;
+            }
         }
         // Automatic renewals due today (AR-01), before the lifecycle so a paid one never expires.
         report.auto_renewals = self.charge_auto_renewals(at).await?;
         // The lifecycle by date.
-        let running = {
-            let mut c = self.db.conn().await?;
-            store::products_with_expiry(&mut c).await?
-        };
+        let mut after = None;
+        loop {
+            let running = {
+                let mut c = self.db.conn().await?;
+                store::products_with_expiry(&mut c, after, BATCH as i64).await?
+            };
+            let Some(last) = running.last() else { break };
+            after = Some(last.id);
+            let full = running.len() == BATCH;
+            self.lifecycle(running, day, at, &mut report).await?;
+            if !full {
+                break;
+            }
+        }
+        // INV-03: unpaid invoices whose due date has passed are overdue (still payable as before).
+        {
+            let mut c = self.db.write_conn().await?;
+            report.overdue = store::mark_overdue(&mut c, day).await? as usize;
+        }
+        // Reminders of unpaid invoices (REM-05), once the day's payments and renewals are in.
+        report.reminders = self.send_reminders(Some(at)).await?;
+        Ok(report)
+    }
+
+    /// The lifecycle by date of a batch of running products.
+    async fn lifecycle(
+        &self,
+        running: Vec<store::Product>,
+        day: guichet_core::period::Date,
+        at: i64,
+        report: &mut RunReport,
+    ) -> AppResult<()> {
         for p in running {
             let expires = p.expires_on;
             // Cancelled for the end of its term: at its expiry it is cancelled, not expired.
@@ -240,13 +365,6 @@ impl App {
                 tx.commit().await?;
             }
         }
-        // INV-03: unpaid invoices whose due date has passed are overdue (still payable as before).
-        {
-            let mut c = self.db.write_conn().await?;
-            report.overdue = store::mark_overdue(&mut c, day).await? as usize;
-        }
-        // Reminders of unpaid invoices (REM-05), once the day's payments and renewals are in.
-        report.reminders = self.send_reminders(Some(at)).await?;
-        Ok(report)
+        Ok(())
     }
 }

@@ -17,6 +17,8 @@ pub struct BillingFigures {
     pub raw_batched: Duration,
     pub raw_batch: usize,
     pub ledger_problems: usize,
+    /// Memory of the run alone.
+    pub memory: crate::memory::Peak,
 }
 
 /// Seeds `products` active products in Organizations of 100 products each, all expiring within the
@@ -65,9 +67,11 @@ pub async fn billing_run(app: App, products: usize) -> anyhow::Result<BillingFig
         n += 1;
     }
     eprintln!("billing run…");
+    let mem = crate::memory::start();
     let started = Instant::now();
     let report = app.billing_run(Some(now)).await?;
     let run = started.elapsed();
+    let memory = crate::memory::finish(mem);
     let ledger_problems = {
         let mut c = app.db.conn().await?;
         guichet_store::ledger::audit(&mut c).await?.len()
@@ -90,6 +94,7 @@ pub async fn billing_run(app: App, products: usize) -> anyhow::Result<BillingFig
         raw_batched,
         raw_batch,
         ledger_problems,
+        memory,
     })
 }
 
@@ -108,6 +113,7 @@ pub fn print(f: &BillingFigures) {
             format!("{} problems", f.ledger_problems)
         }
     );
+    println!("billing run memory: {}", f.memory);
     println!(
         "raw inserts: {:.0} rows/s one row per transaction, {:.0} rows/s in transactions of {} ({} rows)",
         rate(f.raw_rows, f.raw_single),

@@ -179,11 +179,45 @@ pub struct ImportFigures {
     pub reimport: Duration,
     pub duplicates: usize,
     pub ledger_problems: usize,
+    /// Memory of the first import alone.
+    pub memory: crate::memory::Peak,
+    /// With more than 2 000 entries: a 2 000-entry file imported first on the same database
+    /// (entries, time, memory), for the time per entry at both sizes.
+    pub small: Option<(usize, Duration, crate::memory::Peak)>,
+}
+
+/// Entries of the smaller file the per-entry time is compared with.
+const SMALL: usize = 2_000;
+
+/// Seeds `entries` open invoices (`tag` apart) and imports the camt.054 paying them: time and memory
+/// of the import alone.
+async fn timed_import(
+    app: &App,
+    entries: usize,
+    tag: u32,
+) -> anyhow::Result<(Duration, crate::memory::Peak)> {
+    let payments = seed_open_invoices(app, entries, tag).await?;
+    let xml = camt054(&format!("BENCH-IMPORT-{tag}"), &payments);
+    drop(payments);
+    let mem = crate::memory::start();
+    let started = Instant::now();
+    let r = app.import_camt("small.xml", xml.as_bytes(), None).await?;
+    let took = started.elapsed();
+    let mem = crate::memory::finish(mem);
+    anyhow::ensure!(r.credited == entries, "unexpected import result: {r:?}");
+    Ok((took, mem))
 }
 
 /// Seeds `entries` open invoices, writes the camt.054 paying them all, times the bank crate's parse
 /// of it alone, then the real import, then the same file again (which must book nothing).
 pub async fn import_camt(app: App, entries: usize) -> anyhow::Result<ImportFigures> {
+    let small = if entries > SMALL {
+        eprintln!("a {SMALL}-entry file first…");
+        let (took, mem) = timed_import(&app, SMALL, 2).await?;
+        Some((SMALL, took, mem))
+    } else {
+        None
+    };
     eprintln!("seeding {entries} open invoices…");
     let payments = seed_open_invoices(&app, entries, 1).await?;
     let xml = camt054("BENCH-IMPORT-1", &payments);
@@ -197,10 +231,14 @@ pub async fn import_camt(app: App, entries: usize) -> anyhow::Result<ImportFigur
     let parse = started.elapsed();
     let parsed: usize = doc.reports.iter().map(|r| r.entries.len()).sum();
     anyhow::ensure!(parsed == entries, "parsed {parsed} entries of {entries}");
+    drop(doc);
+    drop(payments);
     eprintln!("importing…");
+    let mem = crate::memory::start();
     let started = Instant::now();
     let first = app.import_camt("bench.xml", xml.as_bytes(), None).await?;
     let import = started.elapsed();
+    let memory = crate::memory::finish(mem);
     eprintln!("importing the same file again…");
     let started = Instant::now();
     let second = app.import_camt("bench.xml", xml.as_bytes(), None).await?;
@@ -226,6 +264,8 @@ pub async fn import_camt(app: App, entries: usize) -> anyhow::Result<ImportFigur
         reimport,
         duplicates: second.duplicates,
         ledger_problems,
+        memory,
+        small,
     })
 }
 
@@ -248,6 +288,25 @@ pub fn print(f: &ImportFigures) {
         f.import,
         rate(f.entries, f.import)
     );
+    let per_entry = |n: usize, d: Duration| d.as_secs_f64() * 1e6 / n.max(1) as f64;
+    println!(
+        "import memory: {} ({:.1} KiB per entry above the start)",
+        f.memory,
+        f.memory.growth() as f64 / 1024.0 / f.entries.max(1) as f64
+    );
+    println!(
+        "time per entry: {:.0} µs at {} entries",
+        per_entry(f.entries, f.import),
+        f.entries
+    );
+    if let Some((n, took, mem)) = f.small {
+        println!(
+            "time per entry: {:.0} µs at {n} entries (the {}-entry file: {:.2}× per entry); its memory: {mem}",
+            per_entry(n, took),
+            f.entries,
+            per_entry(f.entries, f.import) / per_entry(n, took).max(1e-9)
+        );
+    }
     println!(
         "same file again: {} duplicates, nothing booked, in {:.2?} = {:.0} entries/s; ledger audit: {}",
         f.duplicates,

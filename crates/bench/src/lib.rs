@@ -5,9 +5,11 @@
 //! - [`http`]: latency of the Manager's pages and the API through the real router;
 //! - [`billing_run`]: invoices per second of the billing run;
 //! - [`camt`]: the camt.054 generator (also behind `guichet gen-camt054`), the seeding of the
-//!   invoices it pays, and the import rate of such a file.
+//!   invoices it pays, and the import rate of such a file;
+//! - [`memory`]: the peak memory of a measured part (`VmHWM`, reset at its start).
 
 pub mod billing_run;
 pub mod camt;
 pub mod http;
 pub mod kb;
+pub mod memory;

@@ -171,6 +171,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0027_movements_keyset.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 28,
+        name: "products_expiry",
+        sql: include_str!("../migrations/0028_products_expiry.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

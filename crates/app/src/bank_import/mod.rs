@@ -1,8 +1,13 @@
 //! Importing the bank's camt.053/054 files (REM-01) and placing the money (REM-02…04, PP-05): a
 //! payment whose reference is one of ours goes to that request's Organization; one without a known
 //! reference goes to the Organization this payer's IBAN paid for before; the rest waits in the
-//! exceptions queue for an operator. Every credit is a ledger entry (bank clearing → prepaid). A file
-//! is imported in one transaction; a payment already imported (same bank reference) is skipped.
+//! exceptions queue for an operator. Every credit is a ledger entry (bank clearing → prepaid).
+//!
+//! A file is read twice, entry by entry (memory holds a batch, whatever the file's size): first
+//! checked whole (a hostile or malformed file is refused before anything is booked), then booked
+//! in transactions of [`BATCH`] payments, each with its look-ups in a few queries. A payment already
+//! imported (same bank reference) is skipped, so a file whose import stopped half-way is finished
+//! by importing it again.
 
 use crate::App;
 use crate::auth::SessionCtx;
@@ -17,8 +22,10 @@ use guichet_core::status::bank_transaction::BankTransactionStatus as Status;
 use guichet_core::{Currency, OrgId, UserId};
 use guichet_store::bank_transactions::{self as store, BankTransaction, NewTransaction};
 use guichet_store::{Conn, audit, ledger, orgs, payment_requests};
+use std::io::BufRead;
 
 mod notify;
+mod payment;
 mod queue;
 mod report;
 pub use queue::BankQueue;
@@ -26,6 +33,9 @@ pub use report::{CompletedPayout, ImportReport};
 
 /// Files larger than this are refused (⚙ in a later version).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Payments booked per transaction.
+pub const BATCH: usize = 500;
 
 async fn credit_prepaid(
     c: &mut Conn,
@@ -75,18 +85,14 @@ fn details_of(entry: &camt::Entry) -> Vec<Option<&camt::TxDetail>> {
 /// What identifies a payment at the bank (never booked twice): the detail's reference, else the
 /// entry's with the detail's position, else the message id with the entry's and detail's position.
 fn bank_key_of(
-    doc: &camt::CamtDocument,
+    message_id: Option<&str>,
     entry: &camt::Entry,
     i: usize,
     d: Option<&camt::TxDetail>,
 ) -> Option<String> {
     d.and_then(|d| d.bank_ref.clone())
         .or_else(|| entry.bank_ref.clone().map(|r| format!("{r}/{i}")))
-        .or_else(|| {
-            doc.message_id
-                .clone()
-                .map(|m| format!("{m}/{}/{i}", entry.index))
-        })
+        .or_else(|| message_id.map(|m| format!("{m}/{}/{i}", entry.index)))
 }
 
 /// The structured reference of a payment, without spaces.
@@ -116,446 +122,135 @@ impl App {
         by: Option<UserId>,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> AppResult<ImportReport> {
+        self.import_camt_from(file_name, &|| Ok(bytes), by, progress)
+            .await
+    }
+
+    /// [`App::import_camt_with_progress`] from a source `open` opens (twice: the file is checked
+    /// whole, then booked), e.g. a file on disk read without holding it in memory.
+    pub async fn import_camt_from<R: BufRead + Send>(
+        &self,
+        file_name: &str,
+        open: &(dyn Fn() -> std::io::Result<R> + Sync),
+        by: Option<UserId>,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> AppResult<ImportReport> {
         let limits = ReadLimits {
             max_bytes: MAX_FILE_BYTES,
             ..ReadLimits::default()
         };
-        let doc = camt::read(bytes, &limits)
-            .map_err(|e| AppError::Unreadable(format!("{file_name}: {e}")))?;
+        let unreadable = |e: String| AppError::Unreadable(format!("{file_name}: {e}"));
+        let source = || open().map_err(|e| unreadable(e.to_string()));
+        // First pass: the whole file is read and checked, nothing kept but its header.
+        let (total, header) = {
+            let mut s = camt::EntryStream::new(source()?, &limits);
+            let mut total = 0;
+            while let Some(entry) = s.next_entry().map_err(|e| unreadable(e.to_string()))? {
+                let message_id = s.header().message_id.as_deref();
+                for (i, d) in details_of(&entry).into_iter().enumerate() {
+                    if bank_key_of(message_id, &entry, i, d).is_none() {
+                        return Err(unreadable(format!(
+                            "entry {} has no bank reference",
+                            entry.index
+                        )));
+                    }
+                    total += 1;
+                }
+            }
+            (total, s.finish().map_err(|e| unreadable(e.to_string()))?)
+        };
         let now = self.now();
         let mut report = ImportReport::default();
-        let mut tx = self.db.begin().await?;
-        // What the file's payments refer to, looked up in a few queries rather than one per
-        // payment: bank references already imported, and invoices by payment reference.
-        let (mut keys, mut refs) = (Vec::new(), Vec::new());
-        for stmt in &doc.reports {
-            for entry in &stmt.entries {
+        let mut s = camt::EntryStream::new(source()?, &limits);
+        let mut first = true;
+        loop {
+            let (mut entries, mut payments) = (Vec::new(), 0);
+            while payments < BATCH {
+                let Some(e) = s.next_entry().map_err(|e| unreadable(e.to_string()))? else {
+                    break;
+                };
+                payments += e.details.len().max(1);
+                entries.push(e);
+            }
+            let last = payments < BATCH;
+            let mut tx = self.db.begin().await?;
+            if first {
+                first = false;
+                // A camt.054 carries the details of collective credits a camt.053 may point to (by
+                // its message id or a notification's id): those collective entries are replaced,
+                // never booked.
+                if header.kind == camt::MessageKind::Notification {
+                    let ids: Vec<String> = header
+                        .message_id
+                        .iter()
+                        .chain(header.reports.iter().filter_map(|r| r.id.as_ref()))
+                        .cloned()
+                        .collect();
+                    store::record_detail_messages(&mut tx, &ids, file_name, now).await?;
+                    report.collective +=
+                        store::replace_by_details(&mut tx, &ids, now).await? as usize;
+                }
+            }
+            let mut batch = payment::Batch {
+                file_name,
+                message_id: header.message_id.as_deref(),
+                now,
+                seen: Default::default(),
+                invoices: Default::default(),
+            };
+            // What the batch's payments refer to, looked up in a few queries rather than one per
+            // payment: bank references already imported, and invoices by payment reference.
+            let (mut keys, mut refs) = (Vec::new(), Vec::new());
+            for entry in &entries {
                 for (i, d) in details_of(entry).into_iter().enumerate() {
-                    keys.extend(bank_key_of(&doc, entry, i, d));
+                    keys.extend(bank_key_of(batch.message_id, entry, i, d));
                     refs.extend(reference_of(d));
                 }
             }
-        }
-        let mut seen = store::existing_keys(&mut tx, &keys).await?;
-        // A camt.054 carries the details of collective credits a camt.053 may point to (by its
-        // message id or a notification's id): those collective entries are replaced, never booked.
-        if doc.kind == camt::MessageKind::Notification {
-            let ids: Vec<String> = doc
-                .message_id
-                .iter()
-                .chain(doc.reports.iter().filter_map(|r| r.id.as_ref()))
-                .cloned()
-                .collect();
-            store::record_detail_messages(&mut tx, &ids, file_name, now).await?;
-            report.collective += store::replace_by_details(&mut tx, &ids, now).await? as usize;
-        }
-        let mut invoices = guichet_store::billing::invoices_by_references(&mut tx, &refs).await?;
-        for stmt in &doc.reports {
-            for entry in &stmt.entries {
+            batch.seen = store::existing_keys(&mut tx, &keys).await?;
+            batch.invoices = guichet_store::billing::invoices_by_references(&mut tx, &refs).await?;
+            for entry in &entries {
                 // A payment per transaction detail; an entry without details is one payment.
                 for (i, d) in details_of(entry).into_iter().enumerate() {
-                    let amount = d
-                        .and_then(|d| d.amount.clone())
-                        .unwrap_or_else(|| entry.amount.clone());
-                    let direction = d.and_then(|d| d.credit_debit).unwrap_or(entry.credit_debit);
-                    let Some(bank_key) = bank_key_of(&doc, entry, i, d) else {
-                        return Err(AppError::Unreadable(format!(
-                            "{file_name}: entry {} has no bank reference",
-                            entry.index
-                        )));
-                    };
-                    report.payments += 1;
-                    if report.payments % 500 == 0 {
-                        progress(report.payments, keys.len());
-                    }
-                    // Imported before, or earlier in this very file.
-                    if !seen.insert(bank_key.clone()) {
-                        report.duplicates += 1;
-                        continue;
-                    }
-                    let reference = reference_of(d);
-                    let debtor_name = d.and_then(|d| d.debtor_name.clone());
-                    let debtor_iban = d
-                        .and_then(|d| d.debtor_iban.clone())
-                        .map(|i| i.replace(' ', ""));
-                    let message = bank_details::unstructured(d);
-                    let additional = bank_details::additional_remittance(d);
-                    let ultimate_debtor = bank_details::ultimate_debtor(d);
-                    let charges = bank_details::charges_of(entry, i, d, &amount.currency);
-                    let currency = Currency::parse(&amount.currency);
-                    // Charges the bank debited besides a booked payment are bank fees, booked
-                    // with the payment's row (its bank key is unique: once, whatever comes next).
-                    let fee_entry = match (&charges, currency) {
-                        (Some(ch), Some(cur)) if ch.debited.minor > 0 && entry.is_booked() => Some(
-                            bank_details::book_fees(&mut tx, cur, ch.debited.minor, &bank_key, now)
-                                .await?,
-                        ),
-                        _ => None,
-                    };
-                    // No structured reference: the invoice the payer named in the message, if any.
-                    let named_in_text = if reference.is_none() && direction == CreditDebit::Credit {
-                        let text = [message.as_deref(), additional.as_deref()]
-                            .into_iter()
-                            .flatten()
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        bank_details::invoice_named_in(&mut tx, &text).await?
-                    } else {
-                        bank_details::Named::Nothing
-                    };
-                    let text_note = match &named_in_text {
-                        bank_details::Named::Nothing => None,
-                        bank_details::Named::One(inv) => Some(format!(
-                            "the message names invoice {}, but not its amount, currency or open status: for an operator",
-                            inv.number
-                        )),
-                        bank_details::Named::Several(numbers) => Some(format!(
-                            "the message names several invoices ({}): for an operator",
-                            numbers.join(", ")
-                        )),
-                    };
-                    let booked = guichet_core::money::BankAmount {
-                        minor: amount.minor,
-                        currency: amount.currency.clone(),
-                    };
-                    let mut new = NewTransaction {
-                        bank_key: &bank_key,
-                        file_name,
-                        direction: if direction == CreditDebit::Credit {
-                            "credit"
-                        } else {
-                            "debit"
-                        },
-                        amount: &booked,
-                        booking_date: entry.booking_date,
-                        reference: reference.as_deref(),
-                        debtor_name: debtor_name.as_deref(),
-                        debtor_iban: debtor_iban.as_deref(),
-                        message: message.as_deref(),
-                        status: Status::Ignored,
-                        org: None,
-                        request: None,
-                        note: None,
-                        details_ref: None,
-                        credited_entry: None,
-                        additional_remittance: additional.as_deref(),
-                        ultimate_debtor: ultimate_debtor.as_deref(),
-                        charges: charges.as_ref(),
-                        fee_entry,
-                        now,
-                    };
-                    // An amount no entry can carry: recorded with its reason, the rest goes on.
-                    if amount.minor == 0 || amount.minor > MAX_AMOUNT_MINOR {
-                        new.status = Status::SetAside;
-                        new.note = Some(if amount.minor == 0 {
-                            "set aside: amount 0.00"
-                        } else {
-                            "set aside: amount over the maximum of 1 000 000 000.00"
-                        });
-                        store::insert(&mut tx, &new).await?;
-                        report.set_aside += 1;
-                        continue;
-                    }
-                    // A collective credit whose details are in a camt.054: the details are booked,
-                    // the collective entry never (whichever file comes first).
-                    if d.is_none()
-                        && direction == CreditDebit::Credit
-                        && let Some(msg) = entry.details_message_id.as_deref()
-                    {
-                        new.details_ref = Some(msg);
-                        if store::detail_message_imported(&mut tx, msg).await? {
-                            new.status = Status::ReplacedByDetails;
-                            new.note = Some("replaced by the details of its camt.054");
-                        } else {
-                            new.status = Status::AwaitingDetails;
-                            new.note = Some("collective credit: booked from its camt.054 details");
-                        }
-                        store::insert(&mut tx, &new).await?;
-                        report.collective += 1;
-                        continue;
-                    }
-                    // PP-04: the debit of one of our payouts completes it.
-                    let end_to_end = d.and_then(|d| d.end_to_end_id.clone());
-                    if direction == CreditDebit::Debit
-                        && entry.is_booked()
-                        && !entry.reversal
-                        && let Some(e2e) = &end_to_end
-                        && let Some(w) =
-                            crate::payouts::complete_payout(&mut tx, e2e, amount.minor, now).await?
-                    {
-                        new.status = Status::Payout;
-                        new.note = Some("payout completed");
-                        store::insert(&mut tx, &new).await?;
-                        report.payouts += 1;
-                        report.completed_payouts.push(CompletedPayout {
-                            amount: w.amount,
-                            withdrawal_id: w.id,
-                            org_name: w.org_name,
-                            holder: w.holder,
-                        });
-                        continue;
-                    }
-                    if direction != CreditDebit::Credit
-                        || !entry.is_booked()
-                        || entry.reversal
-                        || amount.minor <= 0
-                    {
-                        new.note = Some(if entry.is_booked() {
-                            "money out or reversal: not credited"
-                        } else {
-                            "not booked yet"
-                        });
-                        store::insert(&mut tx, &new).await?;
-                        report.ignored += 1;
-                        continue;
-                    }
-                    let Some(currency) = currency else {
-                        new.status = Status::Exception;
-                        new.note = Some("currency is neither CHF nor EUR");
-                        store::insert(&mut tx, &new).await?;
-                        report.exceptions += 1;
-                        continue;
-                    };
-                    // REM-02: an invoice's reference with the exact amount and currency pays it.
-                    let mut by_text = false;
-                    let mut named = reference.as_ref().and_then(|r| invoices.get(r).cloned());
-                    // No structured reference: an invoice the payer named in the message pays it
-                    // only when that is exact and unambiguous; otherwise the operator decides.
-                    if reference.is_none() {
-                        match named_in_text {
-                            bank_details::Named::Nothing => {}
-                            bank_details::Named::One(inv) => {
-                                let paid_here = invoices
-                                    .get(&inv.payment_reference)
-                                    .is_some_and(|i| !i.status.is_payable());
-                                let exact = !paid_here
-                                    && invoice_payment(
-                                        inv.gross,
-                                        inv.status,
-                                        Money::new(amount.minor, currency),
-                                    ) == InvoicePayment::Pays;
-                                if !exact {
-                                    new.status = Status::Exception;
-                                    new.note = text_note.as_deref();
-                                    store::insert(&mut tx, &new).await?;
-                                    report.exceptions += 1;
-                                    continue;
-                                }
-                                by_text = true;
-                                invoices.insert(inv.payment_reference.clone(), (*inv).clone());
-                                named = Some(*inv);
-                            }
-                            bank_details::Named::Several(_) => {
-                                new.status = Status::Exception;
-                                new.note = text_note.as_deref();
-                                store::insert(&mut tx, &new).await?;
-                                report.exceptions += 1;
-                                continue;
-                            }
-                        }
-                    }
-                    if let Some(inv) = named {
-                        let r = &inv.payment_reference.clone();
-                        let open = inv.status.is_payable();
-                        let rule = invoice_payment(
-                            inv.gross,
-                            inv.status,
-                            Money::new(amount.minor, currency),
-                        );
-                        let exact = rule == InvoicePayment::Pays;
-                        new.org = Some(inv.org_id);
-                        new.status = Status::Credited;
-                        // Compare-and-set: only a payment that finds the invoice still open pays it.
-                        let pays = exact
-                            && guichet_store::billing::mark_invoice_paid(&mut tx, inv.id, now)
-                                .await?;
-                        if pays {
-                            new.note = Some(if by_text {
-                                "invoice paid (named in the payer's message)"
-                            } else {
-                                "invoice paid"
-                            });
-                            let receivable =
-                                AccountRef::of_org(AccountKind::Receivable, inv.org_id, currency);
-                            let clearing =
-                                AccountRef::provider(AccountKind::BankClearing, currency);
-                            let description =
-                                format!("Invoice {} paid by bank transfer", inv.number);
-                            let entry = ledger::NewEntry {
-                                org: Some(inv.org_id),
-                                kind: "invoice_paid",
-                                description: &description,
-                                idempotency_key: Some(&bank_key),
-                                now,
-                            };
-                            let entry_id = ledger::post(
-                                &mut tx,
-                                entry,
-                                &[Transfer {
-                                    debit: clearing,
-                                    credit: receivable,
-                                    amount: amount.minor,
-                                }],
-                            )
-                            .await
-                            .map_err(crate::error::post_error)?;
-                            new.credited_entry = Some(entry_id);
-                            store::insert(&mut tx, &new).await?;
-                            // A second payment of it in the same file finds it paid.
-                            if let Some(i) = invoices.get_mut(r) {
-                                i.status = guichet_core::status::InvoiceStatus::Paid;
-                            }
-                            crate::billing::activate_invoice_products(
-                                &mut tx, inv.org_id, inv.id, now,
-                            )
-                            .await?;
-                        } else {
-                            // REM-03: less, more, another currency, or already paid: the money goes to the
-                            // prepaid balance in the currency received (one per currency, shown on the
-                            // prepaid page), the invoice stays as it is, and the customer is told why.
-                            // Another currency never pays an invoice, whatever the figure.
-                            new.note = Some(match rule {
-                                InvoicePayment::Credits(Mismatch::OtherCurrency) => {
-                                    "invoice in another currency: credited to the prepaid balance in the currency received"
-                                }
-                                _ => {
-                                    "invoice reference, amount differs or invoice settled: credited to the prepaid account"
-                                }
-                            });
-                            let description = format!(
-                                "Bank transfer for invoice {} (credited, see e-mail)",
-                                inv.number
-                            );
-                            let entry_id = credit_prepaid(
-                                &mut tx,
-                                inv.org_id,
-                                currency,
-                                amount.minor,
-                                &description,
-                                &bank_key,
-                                now,
-                            )
-                            .await?;
-                            new.credited_entry = Some(entry_id);
-                            store::insert(&mut tx, &new).await?;
-                            self.tell_payment_mismatch(
-                                &mut tx,
-                                &inv,
-                                open,
-                                currency,
-                                amount.minor,
-                                now,
-                            )
-                            .await?;
-                        }
-                        report.credited += 1;
-                        continue;
-                    }
-                    // Our reference of a payment request → its Organization.
-                    let (request, request_by_text) = match &reference {
-                        Some(r) => (payment_requests::by_reference(&mut tx, r).await?, false),
-                        // Our request's reference typed into the message: the only one it names.
-                        None => {
-                            let text = [message.as_deref(), additional.as_deref()]
-                                .into_iter()
-                                .flatten()
-                                .collect::<Vec<_>>()
-                                .join(" ");
-                            (bank_details::request_named_in(&mut tx, &text).await?, true)
-                        }
-                    };
-                    let request_id = request.as_ref().map(|r| r.id.to_string());
-                    let (org, note) = match &request {
-                        Some(r) if request_by_text => (
-                            Some(r.org_id),
-                            "matched by the reference in the payer's message",
-                        ),
-                        Some(r) => (Some(r.org_id), "matched by reference"),
-                        None => match &debtor_iban {
-                            // REM-04: a payer already known by IBAN.
-                            Some(iban) => (
-                                store::org_of_payer(&mut tx, iban).await?,
-                                "matched by the payer's IBAN",
-                            ),
-                            None => (None, ""),
-                        },
-                    };
-                    let Some(org) = org else {
-                        new.status = Status::Exception;
-                        new.note = Some(if reference.is_some() {
-                            "unknown reference"
-                        } else {
-                            "no reference and unknown payer"
-                        });
-                        store::insert(&mut tx, &new).await?;
-                        report.exceptions += 1;
-                        continue;
-                    };
-                    new.status = Status::Credited;
-                    new.org = Some(org);
-                    new.request = request_id.as_deref();
-                    new.note = Some(note);
-                    let payer = debtor_name.as_deref().unwrap_or("?");
-                    let description = format!(
-                        "Bank transfer from {payer}{}",
-                        reference
-                            .as_deref()
-                            .map(|r| format!(", ref. {r}"))
-                            .unwrap_or_default()
-                    );
-                    let entry_id = credit_prepaid(
-                        &mut tx,
-                        org,
-                        currency,
-                        amount.minor,
-                        &description,
-                        &bank_key,
-                        now,
-                    )
-                    .await?;
-                    new.credited_entry = Some(entry_id);
-                    store::insert(&mut tx, &new).await?;
-                    // The money is credited either way; the request is marked paid by the first
-                    // payment only (a second one is a top-up of its own).
-                    if let Some(r) = &request {
-                        let _first = payment_requests::mark_paid(&mut tx, r.id, now).await?;
-                    }
-                    // Money in another currency than the Organization's is kept in that currency
-                    // (its own balance on the prepaid page): the customer is told where it is.
-                    if let Some(o) = orgs::by_id(&mut tx, org).await?
-                        && o.currency != currency
-                    {
-                        self.tell_other_currency(
-                            &mut tx,
-                            org,
-                            o.currency,
-                            currency,
-                            amount.minor,
-                            now,
-                        )
+                    self.book_payment(&mut tx, &mut batch, entry, i, d, &mut report)
                         .await?;
-                    }
-                    report.credited += 1;
                 }
             }
+            if last {
+                audit_import(&mut tx, file_name, &report, by, now).await?;
+            }
+            tx.commit().await?;
+            progress(report.payments, total);
+            if last {
+                break;
+            }
         }
-        progress(report.payments, keys.len());
-        let mut summary = format!(
-            "{file_name}: {} payments, {} credited, {} duplicates, {} exceptions, {} ignored, {} collective, {} set aside, {} payouts completed",
-            report.payments,
-            report.credited,
-            report.duplicates,
-            report.exceptions,
-            report.ignored,
-            report.collective,
-            report.set_aside,
-            report.payouts
-        );
-        for p in &report.completed_payouts {
-            summary.push_str(&format!("; payout completed: {p}"));
-        }
-        audit::record(&mut tx, None, by, "bank.import", &summary, "", now).await?;
-        tx.commit().await?;
         Ok(report)
     }
+}
+
+/// The import's line in the audit log.
+async fn audit_import(
+    tx: &mut Conn,
+    file_name: &str,
+    report: &ImportReport,
+    by: Option<UserId>,
+    now: i64,
+) -> AppResult<()> {
+    let mut summary = format!(
+        "{file_name}: {} payments, {} credited, {} duplicates, {} exceptions, {} ignored, {} collective, {} set aside, {} payouts completed",
+        report.payments,
+        report.credited,
+        report.duplicates,
+        report.exceptions,
+        report.ignored,
+        report.collective,
+        report.set_aside,
+        report.payouts
+    );
+    for p in &report.completed_payouts {
+        summary.push_str(&format!("; payout completed: {p}"));
+    }
+    audit::record(tx, None, by, "bank.import", &summary, "", now).await?;
+    Ok(())
 }

@@ -24,6 +24,34 @@ pub(crate) async fn issue_invoice(
     period: &BilledPeriod,
     now: i64,
 ) -> AppResult<Invoice> {
+    let issued = today(now);
+    let seq = store::next_invoice_number(tx, ISSUER, issued.year as i64).await?;
+    let n = payment_requests::next_reference_number(tx).await?;
+    let (invoice, lines) = draft_invoice(org, bill_to, kind, period, seq, n, now)?;
+    store::insert_invoice(tx, &invoice, &lines)
+        .await
+        .map_err(|e| {
+            if e.is_unique_violation() {
+                AppError::Conflict("invoice.period_invoiced")
+            } else {
+                e.into()
+            }
+        })?;
+    post_receivable(tx, &invoice, now).await?;
+    Ok(invoice)
+}
+
+/// The invoice of one product period with number `seq` of the issue year and payment reference
+/// number `reference_n`, with its line and that line's billing key; nothing written yet.
+pub(crate) fn draft_invoice(
+    org: &guichet_store::orgs::Org,
+    bill_to: [String; 5],
+    kind: guichet_core::invoice::InvoiceKind,
+    period: &BilledPeriod,
+    seq: i64,
+    reference_n: i64,
+    now: i64,
+) -> AppResult<store::NewInvoice> {
     let treatment = vat::treatment(&org.country, org.kind, org.vat_number.as_deref());
     let input = LineInput {
         description: period.description.clone(),
@@ -33,8 +61,6 @@ pub(crate) async fn issue_invoice(
     let totals =
         price(org.currency, treatment, &[input]).map_err(|e| AppError::Internal(e.to_string()))?;
     let issued = today(now);
-    let seq = store::next_invoice_number(tx, ISSUER, issued.year as i64).await?;
-    let n = payment_requests::next_reference_number(tx).await?;
     let invoice = Invoice {
         id: InvoiceId::new(),
         org_id: org.id,
@@ -49,7 +75,7 @@ pub(crate) async fn issue_invoice(
         vat_mention: treatment.mention_key().map(str::to_string),
         bill_to,
         billing_reference: org.billing_reference.clone(),
-        payment_reference: reference_for(n, org.currency)?,
+        payment_reference: reference_for(reference_n, org.currency)?,
         issued_at: now,
         due_on: add_days(issued, PAYMENT_DAYS),
         paid_at: None,
@@ -76,24 +102,23 @@ pub(crate) async fn issue_invoice(
             )
         })
         .collect();
-    store::insert_invoice(tx, &invoice, &lines)
-        .await
-        .map_err(|e| {
-            if e.is_unique_violation() {
-                AppError::Conflict("invoice.period_invoiced")
-            } else {
-                e.into()
-            }
-        })?;
-    // The receivable: revenue and VAT are owed by the customer from now on.
-    let receivable = AccountRef::of_org(AccountKind::Receivable, org.id, org.currency);
+    Ok((invoice, lines))
+}
+
+/// The receivable of an issued invoice: revenue and VAT are owed by the customer from now on.
+pub(crate) async fn post_receivable(
+    tx: &mut guichet_store::Conn,
+    invoice: &Invoice,
+    now: i64,
+) -> AppResult<()> {
+    let receivable = AccountRef::of_org(AccountKind::Receivable, invoice.org_id, invoice.currency);
     let transfers: Vec<Transfer> = [
         (
-            AccountRef::provider(AccountKind::Revenue, org.currency),
+            AccountRef::provider(AccountKind::Revenue, invoice.currency),
             invoice.net,
         ),
         (
-            AccountRef::provider(AccountKind::VatPayable, org.currency),
+            AccountRef::provider(AccountKind::VatPayable, invoice.currency),
             invoice.vat,
         ),
     ]
@@ -108,7 +133,7 @@ pub(crate) async fn issue_invoice(
     if !transfers.is_empty() {
         let description = format!("Invoice {}", invoice.number);
         let entry = ledger::NewEntry {
-            org: Some(org.id),
+            org: Some(invoice.org_id),
             kind: "invoice_issued",
             description: &description,
             idempotency_key: None,
@@ -118,7 +143,7 @@ pub(crate) async fn issue_invoice(
             .await
             .map_err(crate::error::post_error)?;
     }
-    Ok(invoice)
+    Ok(())
 }
 
 /// On payment: a pending product starts today for its period; a renewed one runs until the end of

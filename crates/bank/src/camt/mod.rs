@@ -18,4 +18,4 @@ mod reader;
 
 pub use error::CamtError;
 pub use model::*;
-pub use reader::{SUPPORTED_VERSIONS, read, read_from};
+pub use reader::{EntryStream, SUPPORTED_VERSIONS, read, read_from};

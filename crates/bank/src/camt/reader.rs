@@ -4,7 +4,7 @@ use super::error::CamtError;
 use super::fields::{
     EntryDraft, assign_entry, assign_header, assign_report, assign_tx, finish_entry,
 };
-use super::model::{CamtDocument, MessageKind, ReadLimits, Report, TxDetail};
+use super::model::{CamtDocument, Entry, MessageKind, ReadLimits, Report, TxDetail};
 use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::{BytesStart, Event};
@@ -24,73 +24,125 @@ pub fn read(input: &[u8], limits: &ReadLimits) -> Result<CamtDocument, CamtError
 /// Reads a camt.053/054 file from any buffered source, never holding more than
 /// `limits.max_bytes` of it; the caller owns the source (file, upload, …).
 pub fn read_from<R: BufRead>(input: R, limits: &ReadLimits) -> Result<CamtDocument, CamtError> {
-    let mut reader = Reader::from_reader(input.take(limits.max_bytes.saturating_add(1)));
-    let mut buf = Vec::new();
-    let mut state = State::new(limits);
-    let too_large = CamtError::TooLarge {
-        max_bytes: limits.max_bytes,
-    };
-    loop {
-        let event = match reader.read_event_into(&mut buf) {
-            Ok(event) => event,
-            Err(e) => {
-                if reader.get_ref().limit() == 0 {
-                    return Err(too_large);
-                }
-                return Err(CamtError::Xml {
-                    position: reader.error_position(),
-                    message: e.to_string(),
-                });
-            }
+    let mut stream = EntryStream::open(input, limits, false);
+    while stream.next_entry()?.is_some() {}
+    stream.finish()
+}
+
+/// A camt file read entry by entry, with every check of [`read_from`]: memory holds one entry (and
+/// the header and reports read so far), whatever the size of the file. [`EntryStream::finish`]
+/// gives the document without its entries (header and reports) once they are all read.
+pub struct EntryStream<'l, R: BufRead> {
+    reader: Reader<std::io::Take<R>>,
+    buf: Vec<u8>,
+    state: State<'l>,
+    done: bool,
+}
+
+impl<'l, R: BufRead> EntryStream<'l, R> {
+    /// Starts reading `input`; with `streaming`, entries are handed out by
+    /// [`EntryStream::next_entry`] instead of kept in their reports.
+    fn open(input: R, limits: &'l ReadLimits, streaming: bool) -> Self {
+        let mut state = State::new(limits);
+        state.streaming = streaming;
+        EntryStream {
+            reader: Reader::from_reader(input.take(limits.max_bytes.saturating_add(1))),
+            buf: Vec::new(),
+            state,
+            done: false,
+        }
+    }
+
+    /// Reads `input` entry by entry (see [`EntryStream`]).
+    pub fn new(input: R, limits: &'l ReadLimits) -> Self {
+        Self::open(input, limits, true)
+    }
+
+    /// What is known of the document so far: its kind, version and header once read, and the
+    /// reports finished so far (without entries).
+    pub fn header(&self) -> &CamtDocument {
+        &self.state.doc
+    }
+
+    /// The next entry in file order, or None at the end of the file; an error refuses the file.
+    pub fn next_entry(&mut self) -> Result<Option<Entry>, CamtError> {
+        let too_large = CamtError::TooLarge {
+            max_bytes: self.state.limits.max_bytes,
         };
-        let position = reader.buffer_position();
-        match event {
-            Event::DocType(_) => return Err(CamtError::Doctype { position }),
-            Event::Decl(decl) => {
-                if let Some(Ok(enc)) = decl.encoding()
-                    && !enc.eq_ignore_ascii_case("utf-8")
-                {
-                    return Err(CamtError::Encoding(enc.into_owned()));
+        loop {
+            if let Some(e) = self.state.ready.take() {
+                return Ok(Some(e));
+            }
+            if self.done {
+                return Ok(None);
+            }
+            let event = match self.reader.read_event_into(&mut self.buf) {
+                Ok(event) => event,
+                Err(e) => {
+                    if self.reader.get_ref().limit() == 0 {
+                        return Err(too_large);
+                    }
+                    return Err(CamtError::Xml {
+                        position: self.reader.error_position(),
+                        message: e.to_string(),
+                    });
                 }
-            }
-            Event::Start(start) => state.start(&start, position)?,
-            Event::Empty(start) => {
-                state.start(&start, position)?;
-                state.end()?;
-            }
-            Event::End(_) => state.end()?,
-            Event::Text(t) => state.text(&t.xml10_content()),
-            Event::CData(c) => state.text(&c.xml10_content()),
-            Event::GeneralRef(r) => {
-                let name = r.xml10_content();
-                match r.resolve_char_ref() {
-                    Ok(Some(c)) => state.text(c.encode_utf8(&mut [0; 4])),
-                    Ok(None) => match resolve_xml_entity(&name) {
-                        Some(s) => state.text(s),
-                        None => {
-                            return Err(CamtError::Entity {
-                                name: name.into_owned(),
-                                position,
-                            });
-                        }
-                    },
-                    Err(e) => {
-                        return Err(CamtError::Xml {
-                            position,
-                            message: e.to_string(),
-                        });
+            };
+            let position = self.reader.buffer_position();
+            let state = &mut self.state;
+            match event {
+                Event::DocType(_) => return Err(CamtError::Doctype { position }),
+                Event::Decl(decl) => {
+                    if let Some(Ok(enc)) = decl.encoding()
+                        && !enc.eq_ignore_ascii_case("utf-8")
+                    {
+                        return Err(CamtError::Encoding(enc.into_owned()));
                     }
                 }
+                Event::Start(start) => state.start(&start, position)?,
+                Event::Empty(start) => {
+                    state.start(&start, position)?;
+                    state.end()?;
+                }
+                Event::End(_) => state.end()?,
+                Event::Text(t) => state.text(&t.xml10_content()),
+                Event::CData(c) => state.text(&c.xml10_content()),
+                Event::GeneralRef(r) => {
+                    let name = r.xml10_content();
+                    match r.resolve_char_ref() {
+                        Ok(Some(c)) => state.text(c.encode_utf8(&mut [0; 4])),
+                        Ok(None) => match resolve_xml_entity(&name) {
+                            Some(s) => state.text(s),
+                            None => {
+                                return Err(CamtError::Entity {
+                                    name: name.into_owned(),
+                                    position,
+                                });
+                            }
+                        },
+                        Err(e) => {
+                            return Err(CamtError::Xml {
+                                position,
+                                message: e.to_string(),
+                            });
+                        }
+                    }
+                }
+                Event::Eof => self.done = true,
+                Event::Comment(_) | Event::PI(_) => {}
             }
-            Event::Eof => break,
-            Event::Comment(_) | Event::PI(_) => {}
+            if self.reader.get_ref().limit() == 0 {
+                return Err(too_large);
+            }
+            self.buf.clear();
         }
-        if reader.get_ref().limit() == 0 {
-            return Err(too_large);
-        }
-        buf.clear();
     }
-    state.finish()
+
+    /// Reads to the end and gives the document (its reports without entries when streaming).
+    pub fn finish(mut self) -> Result<CamtDocument, CamtError> {
+        while self.next_entry()?.is_some() {}
+        self.state.finish()
+    }
 }
 
 /// Parser state: the open element path and the objects being filled.
@@ -113,6 +165,10 @@ struct State<'l> {
     tx: Option<(TxDetail, usize)>,
     entries_seen: usize,
     details_seen: usize,
+    /// Entries handed out one by one rather than kept in their report.
+    streaming: bool,
+    /// A finished entry not handed out yet (streaming).
+    ready: Option<Entry>,
 }
 
 impl<'l> State<'l> {
@@ -140,6 +196,8 @@ impl<'l> State<'l> {
             tx: None,
             entries_seen: 0,
             details_seen: 0,
+            streaming: false,
+            ready: None,
         }
     }
 
@@ -198,6 +256,8 @@ impl<'l> State<'l> {
                 };
                 self.version = check_namespace(self.namespace.as_deref(), kind)?;
                 self.kind = Some(kind);
+                self.doc.kind = kind;
+                self.doc.version.clone_from(&self.version);
             }
             2 if name == "Stmt" || name == "Ntfctn" => {
                 self.report = Some((Report::default(), depth + 1));
@@ -251,7 +311,9 @@ impl<'l> State<'l> {
                 assign_entry(entry, &self.stack[*level..], text, ccy);
             } else if let Some((draft, _)) = self.entry.take() {
                 let entry = finish_entry(draft, entry_no)?;
-                if let Some((report, _)) = self.report.as_mut() {
+                if self.streaming {
+                    self.ready = Some(entry);
+                } else if let Some((report, _)) = self.report.as_mut() {
                     report.entries.push(entry);
                 }
             }

@@ -12,6 +12,7 @@
 
 mod camt_hostile;
 mod camt_samples;
+mod camt_stream;
 mod common;
 mod no_panic;
 mod oracle_qrbill;

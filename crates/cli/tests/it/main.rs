@@ -26,6 +26,7 @@ mod bank;
 mod bank_details;
 mod bank_once;
 mod billing;
+mod billing_race;
 mod browser;
 mod cancellation;
 mod catalogue;

@@ -11,10 +11,12 @@ use guichet_core::{AddressId, Currency, InvoiceId, Money, OfferId, OrgId, Produc
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+mod batch;
 mod catalogue;
 mod invoices;
 mod products;
 
+pub use batch::*;
 pub use catalogue::*;
 pub use invoices::*;
 pub use products::*;

@@ -121,22 +121,52 @@ pub async fn set_pending_period(c: &mut Conn, id: ProductId, months: i64) -> Res
     Ok(())
 }
 
-/// Products whose paid period ends on or before `until` (ISO date) and that are still running.
-pub async fn products_expiring_by(c: &mut Conn, until: Date) -> Result<Vec<Product>> {
+/// The next `limit` products after `after` (by `(expires_on, id)`) whose paid period ends on or
+/// before `until` and that are still running: the billing run reads them in batches by key, so its
+/// memory does not grow with the number of products (index `products_expiry`).
+pub async fn products_expiring_by(
+    c: &mut Conn,
+    until: Date,
+    after: Option<(Date, ProductId)>,
+    limit: i64,
+) -> Result<Vec<Product>> {
     let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {PCOLS} FROM products WHERE state IN ('active', 'expired', 'blocked') AND expires_on IS NOT NULL AND expires_on <= $1 \
-         AND cancel_requested_at IS NULL ORDER BY expires_on, id"
+        "SELECT {PCOLS} FROM products WHERE expires_on IS NOT NULL AND expires_on <= $1 \
+         AND ($2 = 0 OR expires_on > $3 OR (expires_on = $3 AND id > $4)) \
+         AND state IN ('active', 'expired', 'blocked') AND cancel_requested_at IS NULL \
+         ORDER BY expires_on, id LIMIT $5"
     ));
-    let rows = sqlx::query(sql).bind(until.iso()).fetch_all(c).await?;
+    let (has, on, id) = match after {
+        Some((on, id)) => (1_i64, on.iso(), id.to_string()),
+        None => (0, String::new(), String::new()),
+    };
+    let rows = sqlx::query(sql)
+        .bind(until.iso())
+        .bind(has)
+        .bind(on)
+        .bind(id)
+        .bind(limit)
+        .fetch_all(c)
+        .await?;
     rows.iter().map(product).collect()
 }
 
-/// Running products with an expiry (the lifecycle job's input).
-pub async fn products_with_expiry(c: &mut Conn) -> Result<Vec<Product>> {
+/// The next `limit` running products with an expiry after `after` (by id): the lifecycle job's
+/// input, read in batches.
+pub async fn products_with_expiry(
+    c: &mut Conn,
+    after: Option<ProductId>,
+    limit: i64,
+) -> Result<Vec<Product>> {
     let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {PCOLS} FROM products WHERE state IN ('active', 'expired', 'blocked') AND expires_on IS NOT NULL ORDER BY id"
+        "SELECT {PCOLS} FROM products WHERE id > $1 AND state IN ('active', 'expired', 'blocked') \
+         AND expires_on IS NOT NULL ORDER BY id LIMIT $2"
     ));
-    let rows = sqlx::query(sql).fetch_all(c).await?;
+    let rows = sqlx::query(sql)
+        .bind(after.map(|a| a.to_string()).unwrap_or_default())
+        .bind(limit)
+        .fetch_all(c)
+        .await?;
     rows.iter().map(product).collect()
 }
 

@@ -1,0 +1,387 @@
+//! One payment of a camt file placed (REM-02…04, PP-04/05): in the caller's transaction, with the
+//! batch's look-ups (bank keys seen, invoices by reference) kept up to date.
+
+use super::*;
+
+/// What a batch of a file knows while its payments are placed.
+pub(super) struct Batch<'a> {
+    pub file_name: &'a str,
+    /// The file's message id (part of a bank key when the bank gives no reference).
+    pub message_id: Option<&'a str>,
+    pub now: i64,
+    /// Bank keys imported before or earlier in this batch.
+    pub seen: std::collections::HashSet<String>,
+    /// The batch's invoices by payment reference, as this batch leaves them.
+    pub invoices: std::collections::HashMap<String, guichet_store::billing::Invoice>,
+}
+
+impl App {
+    /// Places payment `i` (detail `d`) of `entry`.
+    pub(super) async fn book_payment(
+        &self,
+        tx: &mut Conn,
+        batch: &mut Batch<'_>,
+        entry: &camt::Entry,
+        i: usize,
+        d: Option<&camt::TxDetail>,
+        report: &mut ImportReport,
+    ) -> AppResult<()> {
+        let (file_name, message_id, now) = (batch.file_name, batch.message_id, batch.now);
+        let (seen, invoices) = (&mut batch.seen, &mut batch.invoices);
+        let amount = d
+            .and_then(|d| d.amount.clone())
+            .unwrap_or_else(|| entry.amount.clone());
+        let direction = d.and_then(|d| d.credit_debit).unwrap_or(entry.credit_debit);
+        let Some(bank_key) = bank_key_of(message_id, entry, i, d) else {
+            return Err(AppError::Unreadable(format!(
+                "{file_name}: entry {} has no bank reference",
+                entry.index
+            )));
+        };
+        report.payments += 1;
+        // Imported before, or earlier in this very file.
+        if !seen.insert(bank_key.clone()) {
+            report.duplicates += 1;
+            return Ok(());
+        }
+        let reference = reference_of(d);
+        let debtor_name = d.and_then(|d| d.debtor_name.clone());
+        let debtor_iban = d
+            .and_then(|d| d.debtor_iban.clone())
+            .map(|i| i.replace(' ', ""));
+        let message = bank_details::unstructured(d);
+        let additional = bank_details::additional_remittance(d);
+        let ultimate_debtor = bank_details::ultimate_debtor(d);
+        let charges = bank_details::charges_of(entry, i, d, &amount.currency);
+        let currency = Currency::parse(&amount.currency);
+        // Charges the bank debited besides a booked payment are bank fees, booked
+        // with the payment's row (its bank key is unique: once, whatever comes next).
+        let fee_entry = match (&charges, currency) {
+            (Some(ch), Some(cur)) if ch.debited.minor > 0 && entry.is_booked() => Some(
+                bank_details::book_fees(&mut *tx, cur, ch.debited.minor, &bank_key, now).await?,
+            ),
+            _ => None,
+        };
+        // No structured reference: the invoice the payer named in the message, if any.
+        let named_in_text = if reference.is_none() && direction == CreditDebit::Credit {
+            let text = [message.as_deref(), additional.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            bank_details::invoice_named_in(&mut *tx, &text).await?
+        } else {
+            bank_details::Named::Nothing
+        };
+        let text_note = match &named_in_text {
+            bank_details::Named::Nothing => None,
+            bank_details::Named::One(inv) => Some(format!(
+                "the message names invoice {}, but not its amount, currency or open status: for an operator",
+                inv.number
+            )),
+            bank_details::Named::Several(numbers) => Some(format!(
+                "the message names several invoices ({}): for an operator",
+                numbers.join(", ")
+            )),
+        };
+        let booked = guichet_core::money::BankAmount {
+            minor: amount.minor,
+            currency: amount.currency.clone(),
+        };
+        let mut new = NewTransaction {
+            bank_key: &bank_key,
+            file_name,
+            direction: if direction == CreditDebit::Credit {
+                "credit"
+            } else {
+                "debit"
+            },
+            amount: &booked,
+            booking_date: entry.booking_date,
+            reference: reference.as_deref(),
+            debtor_name: debtor_name.as_deref(),
+            debtor_iban: debtor_iban.as_deref(),
+            message: message.as_deref(),
+            status: Status::Ignored,
+            org: None,
+            request: None,
+            note: None,
+            details_ref: None,
+            credited_entry: None,
+            additional_remittance: additional.as_deref(),
+            ultimate_debtor: ultimate_debtor.as_deref(),
+            charges: charges.as_ref(),
+            fee_entry,
+            now,
+        };
+        // An amount no entry can carry: recorded with its reason, the rest goes on.
+        if amount.minor == 0 || amount.minor > MAX_AMOUNT_MINOR {
+            new.status = Status::SetAside;
+            new.note = Some(if amount.minor == 0 {
+                "set aside: amount 0.00"
+            } else {
+                "set aside: amount over the maximum of 1 000 000 000.00"
+            });
+            store::insert(&mut *tx, &new).await?;
+            report.set_aside += 1;
+            return Ok(());
+        }
+        // A collective credit whose details are in a camt.054: the details are booked,
+        // the collective entry never (whichever file comes first).
+        if d.is_none()
+            && direction == CreditDebit::Credit
+            && let Some(msg) = entry.details_message_id.as_deref()
+        {
+            new.details_ref = Some(msg);
+            if store::detail_message_imported(&mut *tx, msg).await? {
+                new.status = Status::ReplacedByDetails;
+                new.note = Some("replaced by the details of its camt.054");
+            } else {
+                new.status = Status::AwaitingDetails;
+                new.note = Some("collective credit: booked from its camt.054 details");
+            }
+            store::insert(&mut *tx, &new).await?;
+            report.collective += 1;
+            return Ok(());
+        }
+        // PP-04: the debit of one of our payouts completes it.
+        let end_to_end = d.and_then(|d| d.end_to_end_id.clone());
+        if direction == CreditDebit::Debit
+            && entry.is_booked()
+            && !entry.reversal
+            && let Some(e2e) = &end_to_end
+            && let Some(w) =
+                crate::payouts::complete_payout(&mut *tx, e2e, amount.minor, now).await?
+        {
+            new.status = Status::Payout;
+            new.note = Some("payout completed");
+            store::insert(&mut *tx, &new).await?;
+            report.payouts += 1;
+            report.completed_payouts.push(CompletedPayout {
+                amount: w.amount,
+                withdrawal_id: w.id,
+                org_name: w.org_name,
+                holder: w.holder,
+            });
+            return Ok(());
+        }
+        if direction != CreditDebit::Credit
+            || !entry.is_booked()
+            || entry.reversal
+            || amount.minor <= 0
+        {
+            new.note = Some(if entry.is_booked() {
+                "money out or reversal: not credited"
+            } else {
+                "not booked yet"
+            });
+            store::insert(&mut *tx, &new).await?;
+            report.ignored += 1;
+            return Ok(());
+        }
+        let Some(currency) = currency else {
+            new.status = Status::Exception;
+            new.note = Some("currency is neither CHF nor EUR");
+            store::insert(&mut *tx, &new).await?;
+            report.exceptions += 1;
+            return Ok(());
+        };
+        // REM-02: an invoice's reference with the exact amount and currency pays it.
+        let mut by_text = false;
+        let mut named = reference.as_ref().and_then(|r| invoices.get(r).cloned());
+        // No structured reference: an invoice the payer named in the message pays it
+        // only when that is exact and unambiguous; otherwise the operator decides.
+        if reference.is_none() {
+            match named_in_text {
+                bank_details::Named::Nothing => {}
+                bank_details::Named::One(inv) => {
+                    let paid_here = invoices
+                        .get(&inv.payment_reference)
+                        .is_some_and(|i| !i.status.is_payable());
+                    let exact = !paid_here
+                        && invoice_payment(
+                            inv.gross,
+                            inv.status,
+                            Money::new(amount.minor, currency),
+                        ) == InvoicePayment::Pays;
+                    if !exact {
+                        new.status = Status::Exception;
+                        new.note = text_note.as_deref();
+                        store::insert(&mut *tx, &new).await?;
+                        report.exceptions += 1;
+                        return Ok(());
+                    }
+                    by_text = true;
+                    invoices.insert(inv.payment_reference.clone(), (*inv).clone());
+                    named = Some(*inv);
+                }
+                bank_details::Named::Several(_) => {
+                    new.status = Status::Exception;
+                    new.note = text_note.as_deref();
+                    store::insert(&mut *tx, &new).await?;
+                    report.exceptions += 1;
+                    return Ok(());
+                }
+            }
+        }
+        if let Some(inv) = named {
+            let r = &inv.payment_reference.clone();
+            let open = inv.status.is_payable();
+            let rule = invoice_payment(inv.gross, inv.status, Money::new(amount.minor, currency));
+            let exact = rule == InvoicePayment::Pays;
+            new.org = Some(inv.org_id);
+            new.status = Status::Credited;
+            // Compare-and-set: only a payment that finds the invoice still open pays it.
+            let pays =
+                exact && guichet_store::billing::mark_invoice_paid(&mut *tx, inv.id, now).await?;
+            if pays {
+                new.note = Some(if by_text {
+                    "invoice paid (named in the payer's message)"
+                } else {
+                    "invoice paid"
+                });
+                let receivable = AccountRef::of_org(AccountKind::Receivable, inv.org_id, currency);
+                let clearing = AccountRef::provider(AccountKind::BankClearing, currency);
+                let description = format!("Invoice {} paid by bank transfer", inv.number);
+                let entry = ledger::NewEntry {
+                    org: Some(inv.org_id),
+                    kind: "invoice_paid",
+                    description: &description,
+                    idempotency_key: Some(&bank_key),
+                    now,
+                };
+                let entry_id = ledger::post(
+                    &mut *tx,
+                    entry,
+                    &[Transfer {
+                        debit: clearing,
+                        credit: receivable,
+                        amount: amount.minor,
+                    }],
+                )
+                .await
+                .map_err(crate::error::post_error)?;
+                new.credited_entry = Some(entry_id);
+                store::insert(&mut *tx, &new).await?;
+                // A second payment of it in the same file finds it paid.
+                if let Some(i) = invoices.get_mut(r) {
+                    i.status = guichet_core::status::InvoiceStatus::Paid;
+                }
+                crate::billing::activate_invoice_products(&mut *tx, inv.org_id, inv.id, now)
+                    .await?;
+            } else {
+                // REM-03: less, more, another currency, or already paid: the money goes to the
+                // prepaid balance in the currency received (one per currency, shown on the
+                // prepaid page), the invoice stays as it is, and the customer is told why.
+                // Another currency never pays an invoice, whatever the figure.
+                new.note = Some(match rule {
+                    InvoicePayment::Credits(Mismatch::OtherCurrency) => {
+                        "invoice in another currency: credited to the prepaid balance in the currency received"
+                    }
+                    _ => {
+                        "invoice reference, amount differs or invoice settled: credited to the prepaid account"
+                    }
+                });
+                let description = format!(
+                    "Bank transfer for invoice {} (credited, see e-mail)",
+                    inv.number
+                );
+                let entry_id = credit_prepaid(
+                    &mut *tx,
+                    inv.org_id,
+                    currency,
+                    amount.minor,
+                    &description,
+                    &bank_key,
+                    now,
+                )
+                .await?;
+                new.credited_entry = Some(entry_id);
+                store::insert(&mut *tx, &new).await?;
+                self.tell_payment_mismatch(&mut *tx, &inv, open, currency, amount.minor, now)
+                    .await?;
+            }
+            report.credited += 1;
+            return Ok(());
+        }
+        // Our reference of a payment request → its Organization.
+        let (request, request_by_text) = match &reference {
+            Some(r) => (payment_requests::by_reference(&mut *tx, r).await?, false),
+            // Our request's reference typed into the message: the only one it names.
+            None => {
+                let text = [message.as_deref(), additional.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (bank_details::request_named_in(&mut *tx, &text).await?, true)
+            }
+        };
+        let request_id = request.as_ref().map(|r| r.id.to_string());
+        let (org, note) = match &request {
+            Some(r) if request_by_text => (
+                Some(r.org_id),
+                "matched by the reference in the payer's message",
+            ),
+            Some(r) => (Some(r.org_id), "matched by reference"),
+            None => match &debtor_iban {
+                // REM-04: a payer already known by IBAN.
+                Some(iban) => (
+                    store::org_of_payer(&mut *tx, iban).await?,
+                    "matched by the payer's IBAN",
+                ),
+                None => (None, ""),
+            },
+        };
+        let Some(org) = org else {
+            new.status = Status::Exception;
+            new.note = Some(if reference.is_some() {
+                "unknown reference"
+            } else {
+                "no reference and unknown payer"
+            });
+            store::insert(&mut *tx, &new).await?;
+            report.exceptions += 1;
+            return Ok(());
+        };
+        new.status = Status::Credited;
+        new.org = Some(org);
+        new.request = request_id.as_deref();
+        new.note = Some(note);
+        let payer = debtor_name.as_deref().unwrap_or("?");
+        let description = format!(
+            "Bank transfer from {payer}{}",
+            reference
+                .as_deref()
+                .map(|r| format!(", ref. {r}"))
+                .unwrap_or_default()
+        );
+        let entry_id = credit_prepaid(
+            &mut *tx,
+            org,
+            currency,
+            amount.minor,
+            &description,
+            &bank_key,
+            now,
+        )
+        .await?;
+        new.credited_entry = Some(entry_id);
+        store::insert(&mut *tx, &new).await?;
+        // The money is credited either way; the request is marked paid by the first
+        // payment only (a second one is a top-up of its own).
+        if let Some(r) = &request {
+            let _first = payment_requests::mark_paid(&mut *tx, r.id, now).await?;
+        }
+        // Money in another currency than the Organization's is kept in that currency
+        // (its own balance on the prepaid page): the customer is told where it is.
+        if let Some(o) = orgs::by_id(&mut *tx, org).await?
+            && o.currency != currency
+        {
+            self.tell_other_currency(&mut *tx, org, o.currency, currency, amount.minor, now)
+                .await?;
+        }
+        report.credited += 1;
+        Ok(())
+    }
+}
