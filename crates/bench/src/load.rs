@@ -8,6 +8,7 @@
 use crate::customers::{Customer, customers};
 use crate::latency::{Latency, ms};
 use crate::load_client::Worker;
+pub use crate::load_client::{Path, Tally};
 use guichet_app::App;
 use std::time::{Duration, Instant};
 
@@ -16,14 +17,6 @@ pub struct LoadOptions {
     pub seconds: f64,
     /// How the server runs, for the output (in this process, a child process…).
     pub server: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Path {
-    TopUp,
-    Checkout,
-    Page(&'static str),
-    Healthz,
 }
 
 /// The main pages of the Manager, signed in.
@@ -68,38 +61,6 @@ pub struct LoadReport {
     pub requests: usize,
     pub errors: usize,
     pub first_errors: Vec<String>,
-}
-
-/// What one client saw on one path: latencies of the answered requests per series (a checkout has
-/// two: the order and its payment), errors, and the top-ups that refilled its balance.
-#[derive(Default)]
-pub struct Tally {
-    pub series: [Vec<Duration>; 2],
-    pub errors: usize,
-    pub first_errors: Vec<String>,
-    pub refills: usize,
-}
-
-impl Tally {
-    pub fn error(&mut self, what: String) {
-        self.errors += 1;
-        if self.first_errors.len() < 5 {
-            self.first_errors.push(what);
-        }
-    }
-
-    fn merge(&mut self, other: Tally) {
-        for (mine, theirs) in self.series.iter_mut().zip(other.series) {
-            mine.extend(theirs);
-        }
-        self.errors += other.errors;
-        self.refills += other.refills;
-        for e in other.first_errors {
-            if self.first_errors.len() < 5 {
-                self.first_errors.push(e);
-            }
-        }
-    }
 }
 
 fn backend_name(app: &App) -> &'static str {

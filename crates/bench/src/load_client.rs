@@ -2,7 +2,6 @@
 //! page is an error, not a fast page) speaking for one customer, and the requests of each path.
 
 use crate::customers::Customer;
-use crate::load::{Path, Tally};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
@@ -36,6 +35,47 @@ fn short(body: &str) -> String {
         .take(200)
         .collect::<String>()
         .replace('\n', " ")
+}
+
+/// What a client drives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Path {
+    TopUp,
+    Checkout,
+    Page(&'static str),
+    Healthz,
+}
+
+/// What one client saw on one path: latencies of the answered requests per series (a checkout has
+/// two: the order and its payment), errors, and the top-ups that refilled its balance.
+#[derive(Default)]
+pub struct Tally {
+    pub series: [Vec<Duration>; 2],
+    pub errors: usize,
+    pub first_errors: Vec<String>,
+    pub refills: usize,
+}
+
+impl Tally {
+    pub fn error(&mut self, what: String) {
+        self.errors += 1;
+        if self.first_errors.len() < 5 {
+            self.first_errors.push(what);
+        }
+    }
+
+    pub fn merge(&mut self, other: Tally) {
+        for (mine, theirs) in self.series.iter_mut().zip(other.series) {
+            mine.extend(theirs);
+        }
+        self.errors += other.errors;
+        self.refills += other.refills;
+        for e in other.first_errors {
+            if self.first_errors.len() < 5 {
+                self.first_errors.push(e);
+            }
+        }
+    }
 }
 
 pub struct Worker {
