@@ -87,10 +87,15 @@ impl Session {
     }
 
     /// The last page of the list at `first` (a path with its query): the page's `rel="last"`
-    /// link, or else `page=N` with N the API's page count. The path and how it was found.
+    /// link; else the API's `links.last` (its query, on the page's path); else `page=N` with N the
+    /// API's `pages`. The path and how it was found.
     async fn last_page(&self, first: &str, body: &str) -> Result<(String, String), String> {
+        let page_path = first.split('?').next().unwrap_or(first);
         if let Some(href) = rel_last(body) {
-            return Ok((href, "the page's rel=\"last\" link".into()));
+            return Ok((
+                local(&href, page_path),
+                "the page's rel=\"last\" link".into(),
+            ));
         }
         let query = first.split_once('?').map_or("", |(_, q)| q);
         let api = format!(
@@ -102,8 +107,16 @@ impl Session {
             (200, b) => serde_json::from_str(&b).map_err(|e| format!("API invoices: {e}"))?,
             (status, b) => return Err(format!("API invoices: {status} {b}")),
         };
+        if let Some(last) = v["links"]["last"].as_str() {
+            let q = last.split_once('?').map_or("", |(_, q)| q);
+            return Ok((
+                format!("{page_path}?{q}"),
+                "the API's links.last (its query on the page; no rel=\"last\" link on the page)"
+                    .into(),
+            ));
+        }
         let pages = v["pages"].as_i64().ok_or_else(|| {
-            format!("no rel=\"last\" link on {first} and no `pages` in the API's answer")
+            format!("no rel=\"last\" link on {first}, no links.last nor pages in the API's answer")
         })?;
         let sep = if first.contains('?') { '&' } else { '?' };
         Ok((
@@ -232,6 +245,19 @@ pub fn rel_last(html: &str) -> Option<String> {
     let tag = &html[start..end];
     let href = tag.split_once("href=\"")?.1.split('"').next()?;
     Some(href.replace("&amp;", "&"))
+}
+
+/// A link of a page as a path on the server: `?query` is on `page_path`, an absolute URL loses its
+/// scheme and host.
+pub fn local(href: &str, page_path: &str) -> String {
+    if href.starts_with('?') {
+        format!("{page_path}{href}")
+    } else if let Some(rest) = href.split_once("://").map(|(_, r)| r) {
+        rest.find('/')
+            .map_or_else(|| "/".to_owned(), |i| rest[i..].to_owned())
+    } else {
+        href.to_owned()
+    }
 }
 
 fn backend_name(app: &App) -> &'static str {
@@ -468,5 +494,41 @@ pub fn print(r: &HistoryReport) {
     println!("errors: {}", r.errors);
     for e in &r.first_errors {
         println!("  {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_link_is_found_whatever_the_attribute_order() {
+        let html = r#"<div class="pager"><a href="/x?page=2">next</a> <a rel="last" href="/accounting/invoices?status=paid&amp;before=abc">last</a></div>"#;
+        assert_eq!(
+            rel_last(html).as_deref(),
+            Some("/accounting/invoices?status=paid&before=abc")
+        );
+        let html = r#"<a href="?before=k1" rel="last">»</a>"#;
+        assert_eq!(rel_last(html).as_deref(), Some("?before=k1"));
+        assert_eq!(
+            local("?before=k1", "/accounting/invoices"),
+            "/accounting/invoices?before=k1"
+        );
+        assert_eq!(local("http://h:1/a?b=c", "/p"), "/a?b=c");
+        assert_eq!(rel_last(r#"<a rel="next" href="/n">n</a>"#), None);
+    }
+
+    #[test]
+    fn tenths_split_the_bytes_after_the_first_chunk() {
+        let ms = Duration::from_millis;
+        let marks: Vec<(Duration, u64)> = (1..=10).map(|i| (ms(100 + 10 * i), i * 100)).collect();
+        let t = tenths(&marks, 1000);
+        assert_eq!(t.len(), 10);
+        assert_eq!(
+            t[0],
+            Duration::ZERO,
+            "the first tenth arrived with the first chunk"
+        );
+        assert!(t[1..].iter().all(|d| *d == ms(10)), "{t:?}");
     }
 }

@@ -33,3 +33,23 @@ impl Latency {
 pub fn ms(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64() * 1000.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_rank_percentiles() {
+        let v: Vec<Duration> = (1..=100).rev().map(Duration::from_millis).collect();
+        let l = Latency::of(v);
+        assert_eq!(l.n, 100);
+        assert_eq!(l.p50, Duration::from_millis(50));
+        assert_eq!(l.p99, Duration::from_millis(99));
+        assert_eq!(l.max, Duration::from_millis(100));
+        assert_eq!(
+            Latency::of(vec![Duration::from_millis(7)]).p99,
+            Duration::from_millis(7)
+        );
+        assert_eq!(Latency::of(Vec::new()).n, 0);
+    }
+}
