@@ -142,7 +142,7 @@ pub async fn drop_postgres_database(base_url: &str, name: &str) -> Result<()> {
         )));
     }
     let db = Db::connect(base_url).await?;
-    let mut c = db.conn().await?;
+    let mut c = db.write_conn().await?;
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
     )))
@@ -256,7 +256,7 @@ pub async fn seed_open_invoices(
 
 /// The scratch table of the concurrent raw insert rate (`guichet bench load`): created empty.
 pub async fn raw_single_rows_begin(db: &Db) -> Result<()> {
-    let mut c = db.conn().await?;
+    let mut c = db.write_conn().await?;
     sqlx::query("DROP TABLE IF EXISTS bench_scratch_rows")
         .execute(&mut *c)
         .await?;
@@ -284,7 +284,7 @@ pub async fn raw_single_row(db: &Db, n: i64) -> Result<()> {
 
 /// Drops the scratch table of [`raw_single_rows_begin`].
 pub async fn raw_single_rows_end(db: &Db) -> Result<()> {
-    let mut c = db.conn().await?;
+    let mut c = db.write_conn().await?;
     sqlx::query("DROP TABLE IF EXISTS bench_scratch_rows")
         .execute(&mut *c)
         .await?;

@@ -7,6 +7,8 @@
 //! Element order follows the schema's sequences (an XSD refuses any other order).
 
 mod cii;
+#[cfg(test)]
+mod tests;
 mod xmp;
 
 pub use cii::cii_xml;
