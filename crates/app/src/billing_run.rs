@@ -233,9 +233,9 @@ impl App {
             Err(e) if e.is_unique_violation() => return Ok(None),
             Err(e) => return Err(e.into()),
         }
-        for (inv, _) in &invoices {
-            crate::billing::post_receivable(&mut tx, inv, at).await?;
-        }
+        let issued: Vec<&guichet_store::billing::Invoice> =
+            invoices.iter().map(|(i, _)| i).collect();
+        crate::billing::post_receivables(&mut tx, &issued, at).await?;
         let audit: Vec<(OrgId, String)> = invoices
             .iter()
             .map(|(i, _)| (i.org_id, i.number.clone()))

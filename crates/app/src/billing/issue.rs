@@ -111,8 +111,47 @@ pub(crate) async fn post_receivable(
     invoice: &Invoice,
     now: i64,
 ) -> AppResult<()> {
+    post_receivables(tx, &[invoice], now).await
+}
+
+/// [`post_receivable`] of many invoices in one ledger write (a few statements whatever their
+/// number): the billing run books a whole batch's receivables this way.
+pub(crate) async fn post_receivables(
+    tx: &mut guichet_store::Conn,
+    invoices: &[&Invoice],
+    now: i64,
+) -> AppResult<()> {
+    let descriptions: Vec<String> = invoices
+        .iter()
+        .map(|i| format!("Invoice {}", i.number))
+        .collect();
+    let entries: Vec<(ledger::NewEntry<'_>, Vec<Transfer>)> = invoices
+        .iter()
+        .zip(&descriptions)
+        .map(|(invoice, description)| {
+            let entry = ledger::NewEntry {
+                org: Some(invoice.org_id),
+                kind: "invoice_issued",
+                description,
+                idempotency_key: None,
+                now,
+            };
+            (entry, receivable_transfers(invoice))
+        })
+        .filter(|(_, transfers)| !transfers.is_empty())
+        .collect();
+    if !entries.is_empty() {
+        ledger::post_many(tx, &entries)
+            .await
+            .map_err(crate::error::post_error)?;
+    }
+    Ok(())
+}
+
+/// Revenue and VAT payable credited, the customer's receivable debited (zero legs left out).
+fn receivable_transfers(invoice: &Invoice) -> Vec<Transfer> {
     let receivable = AccountRef::of_org(AccountKind::Receivable, invoice.org_id, invoice.currency);
-    let transfers: Vec<Transfer> = [
+    [
         (
             AccountRef::provider(AccountKind::Revenue, invoice.currency),
             invoice.net,
@@ -129,21 +168,7 @@ pub(crate) async fn post_receivable(
         credit,
         amount: amount.minor,
     })
-    .collect();
-    if !transfers.is_empty() {
-        let description = format!("Invoice {}", invoice.number);
-        let entry = ledger::NewEntry {
-            org: Some(invoice.org_id),
-            kind: "invoice_issued",
-            description: &description,
-            idempotency_key: None,
-            now,
-        };
-        ledger::post(tx, entry, &transfers)
-            .await
-            .map_err(crate::error::post_error)?;
-    }
-    Ok(())
+    .collect()
 }
 
 /// On payment: a pending product starts today for its period; a renewed one runs until the end of

@@ -32,7 +32,7 @@ pub(crate) use invoices::day_start;
 pub use invoices::{InvoiceFilter, InvoicePage};
 pub(crate) use issue::{
     BilledPeriod, activate_invoice_products, bill_to, billed_period, cancel_unpaid_invoice,
-    draft_invoice, issue_invoice, post_receivable,
+    draft_invoice, issue_invoice, post_receivables,
 };
 
 /// The issuer whose sequence numbers the invoices (⚙ one per provider entity).
