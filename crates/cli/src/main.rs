@@ -105,32 +105,34 @@ enum UserCommand {
     },
 }
 
-/// A statement file, refused before it is read when larger than `max` bytes (a 200 MB file never
-/// reaches memory); a stream (pipe, device) is read up to `max` + 1 bytes at most.
+/// Why a statement file over the limit is refused (`len` 0: a stream, its size unknown).
+fn too_large(max: u64, len: u64) -> anyhow::Error {
+    anyhow::anyhow!(
+        "the file is larger than the limit of {max} bytes ({} MiB){}",
+        max / (1024 * 1024),
+        if len > 0 {
+            format!(": {len} bytes")
+        } else {
+            String::new()
+        }
+    )
+}
+
+/// A statement stream (pipe, device), read up to `max` + 1 bytes at most; a regular file larger
+/// than `max` is refused before it is read (a 200 MB file never reaches memory).
 fn read_capped(path: &std::path::Path, max: u64) -> anyhow::Result<Vec<u8>> {
     use std::io::Read;
-    let too_large = |len: u64| {
-        anyhow::anyhow!(
-            "the file is larger than the limit of {max} bytes ({} MiB){}",
-            max / (1024 * 1024),
-            if len > 0 {
-                format!(": {len} bytes")
-            } else {
-                String::new()
-            }
-        )
-    };
     let file = std::fs::File::open(path).map_err(|e| anyhow::anyhow!("cannot read: {e}"))?;
     let len = file.metadata().map_or(0, |m| m.len());
     if len > max {
-        return Err(too_large(len));
+        return Err(too_large(max, len));
     }
-    let mut bytes = Vec::with_capacity(len as usize);
+    let mut bytes = Vec::with_capacity(len.min(max) as usize);
     file.take(max + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| anyhow::anyhow!("cannot read: {e}"))?;
     if bytes.len() as u64 > max {
-        return Err(too_large(0));
+        return Err(too_large(max, 0));
     }
     Ok(bytes)
 }
@@ -226,15 +228,32 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             for (n, file) in files.iter().enumerate() {
                 let name = file.display().to_string();
                 eprint!("[{}/{total}] {name}: reading… ", n + 1);
-                let bytes = match read_capped(file, guichet_app::bank_import::MAX_FILE_BYTES) {
-                    Ok(b) => b,
-                    Err(e) => {
-                        eprintln!("refused: {e}");
+                // A file on disk is streamed (read twice: checked whole, then booked), so memory
+                // stays flat whatever its size; a pipe or device is read once, capped.
+                let max = guichet_app::bank_import::MAX_FILE_BYTES;
+                let regular = std::fs::metadata(file).map(|m| (m.is_file(), m.len()));
+                let bytes = match regular {
+                    Ok((true, len)) if len > max => {
+                        eprintln!("refused: {}", too_large(max, len));
                         failed += 1;
                         continue;
                     }
+                    Ok((true, len)) => {
+                        eprint!("{} KiB, importing… ", len / 1024);
+                        None
+                    }
+                    _ => match read_capped(file, max) {
+                        Ok(b) => {
+                            eprint!("{} KiB, importing… ", b.len() / 1024);
+                            Some(b)
+                        }
+                        Err(e) => {
+                            eprintln!("refused: {e}");
+                            failed += 1;
+                            continue;
+                        }
+                    },
                 };
-                eprint!("{} KiB, importing… ", bytes.len() / 1024);
                 // A progress line on large files, rewritten in place.
                 let label = format!("[{}/{total}] {name}:", n + 1);
                 let progress = |done: usize, all: usize| {
@@ -245,10 +264,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         );
                     }
                 };
-                match app
-                    .import_camt_with_progress(&name, &bytes, None, &progress)
-                    .await
-                {
+                let imported = match &bytes {
+                    Some(b) => {
+                        app.import_camt_with_progress(&name, b, None, &progress)
+                            .await
+                    }
+                    None => {
+                        let open = || std::fs::File::open(file).map(std::io::BufReader::new);
+                        app.import_camt_from(&name, &open, None, &progress).await
+                    }
+                };
+                match imported {
                     Ok(r) => {
                         eprintln!(
                             "{} payments: {} credited, {} already imported, {} to place by hand, {} not credited, {} payout(s) completed",

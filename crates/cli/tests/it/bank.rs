@@ -1027,4 +1027,47 @@ mod hostile_cli {
             "an external entity was fetched"
         );
     }
+
+    /// A valid statement of 40 MB (2 000 payments, the rest of the file whitespace between
+    /// entries, as some banks' exports have) is imported by the real binary in under 50 MB: the
+    /// CLI streams the file from disk instead of reading it into memory first.
+    #[test]
+    fn the_real_binary_imports_a_40_mb_statement_in_under_50_mb() {
+        let dir = TempDir::new();
+        let db = format!("sqlite://{}", dir.0.join("big.db").display());
+        let out = Command::new(env!("CARGO_BIN_EXE_guichet"))
+            .arg("migrate")
+            .env("GUICHET_DATABASE_URL", &db)
+            .env_remove("GUICHET_CONFIG")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let one = super::camt054("X", "12.50", "CHF", None, "Payer", "CH9300762011623852957");
+        let (head, rest) = one.split_at(one.find("<Ntry>").unwrap());
+        let end = rest.find("</Ntry>").unwrap() + "</Ntry>".len();
+        let (entry, tail) = rest.split_at(end);
+        let padding = " ".repeat(20 * 1024) + "\n";
+        let mut body = String::from(head);
+        for i in 0..2_000 {
+            body.push_str(
+                &entry
+                    .replace("E-X", &format!("E-{i}"))
+                    .replace("T-X", &format!("T-{i}")),
+            );
+            body.push_str(&padding);
+        }
+        body.push_str(tail);
+        assert!(body.len() > 40 * 1024 * 1024, "{} bytes", body.len());
+        let path = dir.0.join("big-valid.xml");
+        std::fs::write(&path, &body).unwrap();
+        drop(body);
+        let (ok, err, rss) = import(&db, &path);
+        assert!(ok, "{err}");
+        assert!(err.contains("2000 payments"), "{err}");
+        assert!(
+            rss < MAX_RSS_KIB,
+            "a 40 MB statement took a peak RSS of {rss} KiB (limit 50 MB)"
+        );
+        eprintln!("40 MB statement: imported, peak RSS {rss} KiB");
+    }
 }
