@@ -140,40 +140,115 @@ pub async fn existing_keys(
 }
 
 pub async fn insert(c: &mut Conn, t: &NewTransaction<'_>) -> Result<BankTransactionId> {
-    let id = BankTransactionId::new();
-    sqlx::query(
-        "INSERT INTO bank_transactions (id, bank_key, file_name, direction, amount, currency, booking_date, reference, debtor_name, \
-         debtor_iban, message, status, org_id, request_id, note, imported_at, details_ref, credited_entry, \
-         additional_remittance, ultimate_debtor, charges_currency, charges_included, charges_debited, fee_entry) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)",
-    )
-    .bind(id.to_string())
-    .bind(t.bank_key)
-    .bind(t.file_name)
-    .bind(t.direction)
-    .bind(t.amount.minor)
-    .bind(t.amount.currency.as_str())
-    .bind(t.booking_date.map(Date::iso))
-    .bind(t.reference)
-    .bind(t.debtor_name)
-    .bind(t.debtor_iban)
-    .bind(t.message)
-    .bind(t.status.as_str())
-    .bind(t.org.map(|o| o.to_string()))
-    .bind(t.request)
-    .bind(t.note)
-    .bind(t.now)
-    .bind(t.details_ref)
-    .bind(t.credited_entry.map(|e| e.to_string()))
-    .bind(t.additional_remittance)
-    .bind(t.ultimate_debtor)
-    .bind(t.charges.map(|ch| ch.included.currency.as_str()))
-    .bind(t.charges.map(|ch| ch.included.minor))
-    .bind(t.charges.map(|ch| ch.debited.minor))
-    .bind(t.fee_entry.map(|e| e.to_string()))
-    .execute(c)
-    .await?;
-    Ok(id)
+    let ids = insert_many(c, &[OwnedTransaction::from(t)]).await?;
+    ids.into_iter().next().ok_or(crate::StoreError::Corrupt {
+        table: T,
+        detail: "a row inserted without an id".into(),
+    })
+}
+
+/// A [`NewTransaction`] that owns its text: a row a bank import keeps until its batch is written.
+#[derive(Clone, Debug)]
+pub struct OwnedTransaction {
+    pub bank_key: String,
+    pub file_name: String,
+    pub direction: String,
+    pub amount: BankAmount,
+    pub booking_date: Option<Date>,
+    pub reference: Option<String>,
+    pub debtor_name: Option<String>,
+    pub debtor_iban: Option<String>,
+    pub message: Option<String>,
+    pub status: BankTransactionStatus,
+    pub org: Option<OrgId>,
+    pub request: Option<String>,
+    pub note: Option<String>,
+    pub details_ref: Option<String>,
+    pub credited_entry: Option<LedgerEntryId>,
+    pub additional_remittance: Option<String>,
+    pub ultimate_debtor: Option<String>,
+    pub charges: Option<Charges>,
+    pub fee_entry: Option<LedgerEntryId>,
+    pub now: i64,
+}
+
+impl From<&NewTransaction<'_>> for OwnedTransaction {
+    fn from(t: &NewTransaction<'_>) -> Self {
+        let own = |s: Option<&str>| s.map(str::to_string);
+        OwnedTransaction {
+            bank_key: t.bank_key.to_string(),
+            file_name: t.file_name.to_string(),
+            direction: t.direction.to_string(),
+            amount: t.amount.clone(),
+            booking_date: t.booking_date,
+            reference: own(t.reference),
+            debtor_name: own(t.debtor_name),
+            debtor_iban: own(t.debtor_iban),
+            message: own(t.message),
+            status: t.status,
+            org: t.org,
+            request: own(t.request),
+            note: own(t.note),
+            details_ref: own(t.details_ref),
+            credited_entry: t.credited_entry,
+            additional_remittance: own(t.additional_remittance),
+            ultimate_debtor: own(t.ultimate_debtor),
+            charges: t.charges.cloned(),
+            fee_entry: t.fee_entry,
+            now: t.now,
+        }
+    }
+}
+
+/// Rows of [`OwnedTransaction`] per multi-row INSERT (24 parameters each: under SQLite's 32 766).
+const ROWS: usize = 500;
+
+/// Inserts rows in multi-row statements (a few per import batch); their ids, in order.
+pub async fn insert_many(
+    c: &mut Conn,
+    rows: &[OwnedTransaction],
+) -> Result<Vec<BankTransactionId>> {
+    let mut ids = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(ROWS) {
+        let sql = format!(
+            "INSERT INTO bank_transactions (id, bank_key, file_name, direction, amount, currency, booking_date, reference, debtor_name, \
+             debtor_iban, message, status, org_id, request_id, note, imported_at, details_ref, credited_entry, \
+             additional_remittance, ultimate_debtor, charges_currency, charges_included, charges_debited, fee_entry) VALUES {}",
+            crate::row::values(chunk.len(), 24, 0)
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for t in chunk {
+            let id = BankTransactionId::new();
+            ids.push(id);
+            q = q
+                .bind(id.to_string())
+                .bind(t.bank_key.as_str())
+                .bind(t.file_name.as_str())
+                .bind(t.direction.as_str())
+                .bind(t.amount.minor)
+                .bind(t.amount.currency.as_str())
+                .bind(t.booking_date.map(Date::iso))
+                .bind(t.reference.as_deref())
+                .bind(t.debtor_name.as_deref())
+                .bind(t.debtor_iban.as_deref())
+                .bind(t.message.as_deref())
+                .bind(t.status.as_str())
+                .bind(t.org.map(|o| o.to_string()))
+                .bind(t.request.as_deref())
+                .bind(t.note.as_deref())
+                .bind(t.now)
+                .bind(t.details_ref.as_deref())
+                .bind(t.credited_entry.map(|e| e.to_string()))
+                .bind(t.additional_remittance.as_deref())
+                .bind(t.ultimate_debtor.as_deref())
+                .bind(t.charges.as_ref().map(|ch| ch.included.currency.as_str()))
+                .bind(t.charges.as_ref().map(|ch| ch.included.minor))
+                .bind(t.charges.as_ref().map(|ch| ch.debited.minor))
+                .bind(t.fee_entry.map(|e| e.to_string()));
+        }
+        q.execute(&mut *c).await?;
+    }
+    Ok(ids)
 }
 
 /// The Organization an IBAN paid for before (REM-04: a standing order without reference).

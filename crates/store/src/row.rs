@@ -172,3 +172,34 @@ pub(crate) async fn page_and_count<'q>(
         .await?;
     Ok((rows, total.try_get::<i64, _>(0)?))
 }
+
+/// `($k+1, $k+2, …), (…)`: the VALUES of a multi-row statement, `rows` rows of `width` parameters
+/// numbered after `k` leading ones. Every multi-row INSERT of the store is written with it.
+pub(crate) fn values(rows: usize, width: usize, k: usize) -> String {
+    let mut s = String::with_capacity(rows * width * 5);
+    for r in 0..rows {
+        if r > 0 {
+            s.push_str(", ");
+        }
+        s.push('(');
+        for col in 0..width {
+            if col > 0 {
+                s.push_str(", ");
+            }
+            s.push('$');
+            s.push_str(&(k + r * width + col + 1).to_string());
+        }
+        s.push(')');
+    }
+    s
+}
+
+#[cfg(test)]
+mod values_tests {
+    #[test]
+    fn values_number_every_parameter_once_after_the_leading_ones() {
+        assert_eq!(super::values(2, 2, 1), "($2, $3), ($4, $5)");
+        assert_eq!(super::values(2, 3, 0), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(super::values(1, 1, 0), "($1)");
+    }
+}

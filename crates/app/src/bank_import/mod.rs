@@ -197,6 +197,8 @@ impl App {
                 now,
                 seen: Default::default(),
                 invoices: Default::default(),
+                pending: Vec::new(),
+                payers: Default::default(),
             };
             // What the batch's payments refer to, looked up in a few queries rather than one per
             // payment: bank references already imported, and invoices by payment reference.
@@ -216,6 +218,7 @@ impl App {
                         .await?;
                 }
             }
+            Self::flush_batch(&mut tx, &mut batch).await?;
             if last {
                 audit_import(&mut tx, file_name, &report, by, now).await?;
             }

@@ -66,26 +66,6 @@ pub async fn reserve_reference_numbers(c: &mut Conn, n: i64) -> Result<i64> {
     Ok(row.try_get::<i64, _>(0)? - n + 1)
 }
 
-/// `($1, $2, …), ($k+1, …)`: the VALUES of `rows` rows of `cols` parameters.
-fn values(rows: usize, cols: usize) -> String {
-    let mut sql = String::with_capacity(rows * cols * 5);
-    for r in 0..rows {
-        if r > 0 {
-            sql.push_str(", ");
-        }
-        sql.push('(');
-        for k in 0..cols {
-            if k > 0 {
-                sql.push_str(", ");
-            }
-            sql.push('$');
-            sql.push_str(&(r * cols + k + 1).to_string());
-        }
-        sql.push(')');
-    }
-    sql
-}
-
 /// An invoice with its lines, each line with its billing key (`product:period_start`).
 pub type NewInvoice = (Invoice, Vec<(InvoiceLine, Option<String>)>);
 
@@ -97,7 +77,7 @@ pub async fn insert_invoices(c: &mut Conn, invoices: &[NewInvoice]) -> Result<()
             "INSERT INTO invoices (id, org_id, number, kind, status, currency, net, vat, gross, vat_rate_bp, vat_mention, \
              bill_to_name, bill_to_street, bill_to_postcode, bill_to_city, bill_to_country, billing_reference, \
              payment_reference, issued_at, due_on) VALUES {}",
-            values(chunk.len(), 20)
+            crate::row::values(chunk.len(), 20, 0)
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (i, _) in chunk {
@@ -137,7 +117,7 @@ pub async fn insert_invoices(c: &mut Conn, invoices: &[NewInvoice]) -> Result<()
         let sql = format!(
             "INSERT INTO invoice_lines (invoice_id, position, description, product_id, period_start, period_end, \
              billing_key, quantity, unit_net, net, vat, gross) VALUES {}",
-            values(chunk.len(), 12)
+            crate::row::values(chunk.len(), 12, 0)
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (i, pos, l, key) in chunk {
@@ -171,7 +151,7 @@ pub async fn record_audit(
     for chunk in rows.chunks(ROWS) {
         let sql = format!(
             "INSERT INTO audit_log (id, org_id, actor_id, action, detail, ip, at) VALUES {}",
-            values(chunk.len(), 7)
+            crate::row::values(chunk.len(), 7, 0)
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (org, detail) in chunk {
@@ -187,13 +167,4 @@ pub async fn record_audit(
         q.execute(&mut *c).await?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn values_number_every_parameter_once() {
-        assert_eq!(super::values(2, 3), "($1, $2, $3), ($4, $5, $6)");
-        assert_eq!(super::values(1, 1), "($1)");
-    }
 }

@@ -160,7 +160,7 @@ async fn insert_entries(
         let sql = format!(
             "INSERT INTO ledger_entries (id, org_id, kind, description, idempotency_key, created_at) VALUES {} \
              ON CONFLICT (org_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id",
-            placeholders(chunk.len(), 6, 0)
+            crate::row::values(chunk.len(), 6, 0)
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for ((e, _), id) in chunk.iter().zip(chunk_ids) {
@@ -226,7 +226,7 @@ async fn add_to_sums(
              debits = ledger_accounts.debits + excluded.debits, credits = ledger_accounts.credits + excluded.credits \
              WHERE ledger_accounts.debits <= $1 - excluded.debits AND ledger_accounts.credits <= $1 - excluded.credits \
              RETURNING id, account_key, debits, credits, no_overdraw",
-            placeholders(chunk.len(), 9, 1)
+            crate::row::values(chunk.len(), 9, 1)
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(CEILING);
         for (key, (a, debit, credit)) in chunk {
@@ -300,7 +300,7 @@ async fn insert_transfers(
     for chunk in legs.chunks(ROWS_PER_STATEMENT) {
         let sql = format!(
             "INSERT INTO ledger_transfers (id, entry_id, debit_account, credit_account, currency, amount, created_at) VALUES {}",
-            placeholders(chunk.len(), 7, 0)
+            crate::row::values(chunk.len(), 7, 0)
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (entry, debit, credit, t, now) in chunk {
@@ -316,33 +316,4 @@ async fn insert_transfers(
         q.execute(&mut *c).await?;
     }
     Ok(())
-}
-
-/// `($k+1, …, $k+width), (…)` for `rows` rows, numbering from `$k+1` (`k` parameters come first).
-fn placeholders(rows: usize, width: usize, k: usize) -> String {
-    let mut s = String::with_capacity(rows * width * 5);
-    for r in 0..rows {
-        if r > 0 {
-            s.push_str(", ");
-        }
-        s.push('(');
-        for col in 0..width {
-            if col > 0 {
-                s.push_str(", ");
-            }
-            s.push('$');
-            s.push_str(&(k + r * width + col + 1).to_string());
-        }
-        s.push(')');
-    }
-    s
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn placeholders_number_rows_after_the_leading_parameters() {
-        assert_eq!(super::placeholders(2, 2, 1), "($2, $3), ($4, $5)");
-        assert_eq!(super::placeholders(1, 3, 0), "($1, $2, $3)");
-    }
 }
