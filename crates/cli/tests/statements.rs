@@ -27,6 +27,8 @@ mod story;
 #[path = "it/world.rs"]
 mod world;
 
+#[path = "statements/camt.rs"]
+mod camt;
 #[path = "statements/checkout.rs"]
 mod checkout;
 #[path = "statements/count.rs"]
