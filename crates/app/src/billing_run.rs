@@ -212,9 +212,9 @@ impl App {
             return Ok(Some((0, skipped)));
         }
         let n = periods.len() as i64;
-        let first_ref = guichet_store::billing::reserve_reference_numbers(&mut tx, n).await?;
+        let refs = guichet_store::payment_requests::reserve_reference_numbers(&mut tx, n).await?;
         let mut invoices = Vec::with_capacity(periods.len());
-        for (k, (org, bill_to, period)) in periods.into_iter().enumerate() {
+        for (k, ((org, bill_to, period), reference)) in periods.into_iter().zip(refs).enumerate() {
             let k = k as i64;
             invoices.push(crate::billing::draft_invoice(
                 &org,
@@ -222,7 +222,7 @@ impl App {
                 guichet_core::invoice::InvoiceKind::Renewal,
                 &period,
                 last + 1 + k,
-                first_ref + k,
+                reference,
                 at,
             )?);
         }

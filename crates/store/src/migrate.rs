@@ -177,6 +177,14 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0028_products_expiry.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 30,
+        name: "reference_numbers",
+        sql: include_str!("../migrations/0030_reference_numbers.sqlite.sql"),
+        postgres_sql: Some(include_str!(
+            "../migrations/0030_reference_numbers.postgres.sql"
+        )),
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

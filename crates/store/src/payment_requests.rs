@@ -38,14 +38,34 @@ fn from_row(r: &AnyRow) -> Result<PaymentRequest> {
     })
 }
 
-/// The next number of the provider's reference counter (inside the caller's transaction: a
-/// rolled-back request gives its number back).
+/// The next payment reference number, inside the caller's transaction. PostgreSQL takes it from a
+/// sequence (no row lock: concurrent issuers do not queue; a rolled-back transaction leaves its
+/// number unused), SQLite from the counter row (its single writer never contends it, and a
+/// rolled-back transaction gives the number back).
 pub async fn next_reference_number(c: &mut Conn) -> Result<i64> {
+    let numbers = reserve_reference_numbers(c, 1).await?;
+    numbers.first().copied().ok_or(crate::StoreError::Corrupt {
+        table: "reference_counter",
+        detail: "no reference number was given".into(),
+    })
+}
+
+/// `n` payment reference numbers in one statement (unique; consecutive on SQLite only).
+pub async fn reserve_reference_numbers(c: &mut Conn, n: i64) -> Result<Vec<i64>> {
+    if c.backend_name() == "PostgreSQL" {
+        let rows = sqlx::query("SELECT nextval('reference_numbers') FROM generate_series(1, $1)")
+            .bind(n)
+            .fetch_all(c)
+            .await?;
+        return rows.iter().map(|r| Ok(r.try_get::<i64, _>(0)?)).collect();
+    }
     let row =
-        sqlx::query("UPDATE reference_counter SET last = last + 1 WHERE id = 1 RETURNING last")
+        sqlx::query("UPDATE reference_counter SET last = last + $1 WHERE id = 1 RETURNING last")
+            .bind(n)
             .fetch_one(c)
             .await?;
-    Ok(row.try_get::<i64, _>(0)?)
+    let last = row.try_get::<i64, _>(0)?;
+    Ok((last - n + 1..=last).collect())
 }
 
 pub struct NewRequest<'a> {

@@ -261,7 +261,7 @@ async fn invoice_numbers_stay_gap_free_under_concurrent_orders(b: Backend) {
     for task in tasks {
         task.await.unwrap();
     }
-    let mut numbers = Vec::new();
+    let (mut numbers, mut references) = (Vec::new(), Vec::new());
     for (org, token) in [
         (w.a.id, w.a.lr().token.clone()),
         (w.b.id, w.b.lr().token.clone()),
@@ -273,8 +273,16 @@ async fn invoice_numbers_stay_gap_free_under_concurrent_orders(b: Backend) {
             .json();
         for i in list["invoices"].as_array().unwrap() {
             numbers.push(i["number"].as_str().unwrap().to_string());
+            references.push(i["payment_reference"].as_str().unwrap().to_string());
         }
     }
+    // Payment references are unique (not gap-free: PostgreSQL takes them from a sequence).
+    let distinct: std::collections::BTreeSet<&String> = references.iter().collect();
+    assert_eq!(
+        distinct.len(),
+        references.len(),
+        "a payment reference given twice: {references:?}"
+    );
     numbers.sort();
     let expected: Vec<String> = (1..=numbers.len() as i64)
         .map(|n| guichet_core::invoice::number(2026, n))

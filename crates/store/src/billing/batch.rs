@@ -56,16 +56,6 @@ pub async fn advance_invoice_sequence(
     Ok(done.rows_affected() == 1)
 }
 
-/// Takes `n` payment reference numbers in one statement; the first of them (they run on from it).
-pub async fn reserve_reference_numbers(c: &mut Conn, n: i64) -> Result<i64> {
-    let row =
-        sqlx::query("UPDATE reference_counter SET last = last + $1 WHERE id = 1 RETURNING last")
-            .bind(n)
-            .fetch_one(c)
-            .await?;
-    Ok(row.try_get::<i64, _>(0)? - n + 1)
-}
-
 /// An invoice with its lines, each line with its billing key (`product:period_start`).
 pub type NewInvoice = (Invoice, Vec<(InvoiceLine, Option<String>)>);
 

@@ -1,0 +1,3 @@
+-- PostgreSQL takes payment reference numbers from a sequence from this version on (see the
+-- .postgres.sql variant); SQLite keeps `reference_counter`: its single writer never contends it.
+SELECT 1;
