@@ -200,16 +200,13 @@ impl From<&NewTransaction<'_>> for OwnedTransaction {
     }
 }
 
-/// Rows of [`OwnedTransaction`] per multi-row INSERT (24 parameters each: under SQLite's 32 766).
-const ROWS: usize = 500;
-
 /// Inserts rows in multi-row statements (a few per import batch); their ids, in order.
 pub async fn insert_many(
     c: &mut Conn,
     rows: &[OwnedTransaction],
 ) -> Result<Vec<BankTransactionId>> {
     let mut ids = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(ROWS) {
+    for chunk in rows.chunks(crate::row::rows_per_statement(c, 24)) {
         let sql = format!(
             "INSERT INTO bank_transactions (id, bank_key, file_name, direction, amount, currency, booking_date, reference, debtor_name, \
              debtor_iban, message, status, org_id, request_id, note, imported_at, details_ref, credited_entry, \

@@ -197,6 +197,7 @@ impl App {
                 now,
                 seen: Default::default(),
                 invoices: Default::default(),
+                lines: Default::default(),
                 pending: Vec::new(),
                 payers: Default::default(),
             };
@@ -211,6 +212,8 @@ impl App {
             }
             batch.seen = store::existing_keys(&mut tx, &keys).await?;
             batch.invoices = guichet_store::billing::invoices_by_references(&mut tx, &refs).await?;
+            let ids: Vec<_> = batch.invoices.values().map(|i| i.id).collect();
+            batch.lines = guichet_store::billing::products_of_invoices(&mut tx, &ids).await?;
             for entry in &entries {
                 // A payment per transaction detail; an entry without details is one payment.
                 for (i, d) in details_of(entry).into_iter().enumerate() {

@@ -16,6 +16,11 @@ pub(super) struct Batch<'a> {
     pub seen: std::collections::HashSet<String>,
     /// The batch's invoices by payment reference, as this batch leaves them.
     pub invoices: std::collections::HashMap<String, guichet_store::billing::Invoice>,
+    /// The product lines of the batch's invoices (read in one query; taken when one is paid).
+    pub lines: std::collections::HashMap<
+        guichet_core::InvoiceId,
+        Vec<guichet_store::billing::ProductLine>,
+    >,
     /// Rows placed and not yet written, in file order, each with the credit it books.
     pub pending: Vec<Pending>,
     /// Payers' IBANs → the Organization they paid for, from this batch's rows (REM-04 within a
@@ -356,8 +361,20 @@ impl App {
                 if let Some(i) = batch.invoices.get_mut(r) {
                     i.status = guichet_core::status::InvoiceStatus::Paid;
                 }
-                crate::billing::activate_invoice_products(&mut *tx, inv.org_id, inv.id, now)
-                    .await?;
+                match batch.lines.remove(&inv.id) {
+                    Some(lines) => {
+                        crate::billing::activate_products(&mut *tx, inv.org_id, &lines, now)
+                            .await?;
+                    }
+                    // Read with the batch: it has no product line. Named in a message only: read now.
+                    None if batch.invoices.contains_key(r) && !by_text => {}
+                    None => {
+                        crate::billing::activate_invoice_products(
+                            &mut *tx, inv.org_id, inv.id, now,
+                        )
+                        .await?;
+                    }
+                }
             } else {
                 // REM-03: less, more, another currency, or already paid: the money goes to the
                 // prepaid balance in the currency received (one per currency, shown on the

@@ -179,8 +179,20 @@ pub(crate) async fn activate_invoice_products(
     invoice: InvoiceId,
     now: i64,
 ) -> AppResult<()> {
+    let lines = store::invoice_products(c, invoice).await?;
+    activate_products(c, org, &lines, now).await
+}
+
+/// [`activate_invoice_products`] with the invoice's product lines already read (a bank import
+/// reads those of its whole batch in one query).
+pub(crate) async fn activate_products(
+    c: &mut guichet_store::Conn,
+    org: guichet_core::OrgId,
+    lines: &[store::ProductLine],
+    now: i64,
+) -> AppResult<()> {
     let start = today(now);
-    for (p, period_start, period_end) in store::invoice_products(c, invoice).await? {
+    for &(p, period_start, period_end) in lines {
         let Some(product) = store::get_product(c, org, p).await? else {
             continue;
         };

@@ -1,6 +1,8 @@
-//! A camt.054 import (issue #12): its statements grow by at most two per payment (the invoice's
-//! compare-and-set and its products), the rows and ledger credits being written per batch in
-//! multi-row statements, whatever the number of payments.
+//! A camt.054 import (issue #12): on PostgreSQL one round trip per payment (the invoice's
+//! compare-and-set), the rows, ledger credits and product look-ups being done per batch of 500 in
+//! multi-row statements. SQLite cuts multi-row statements at about 100 parameters (binding is
+//! quadratic in a statement's parameters there, and a statement is an in-process call), so its
+//! budget is a little higher.
 
 use crate::both_backends;
 use crate::count::{Counting, SERIAL};
@@ -31,10 +33,14 @@ async fn an_import_writes_its_rows_and_credits_per_batch(backend: Backend) {
     let (small, _) = import(&t, 10, 1).await;
     let (large, seen) = import(&t, 200, 2).await;
     let per_payment = (large - small) as f64 / 190.0;
+    let budget = match backend {
+        Backend::Postgres => 1.1,
+        Backend::Sqlite => 1.5,
+    };
     eprintln!("{backend:?}: {small} statements for 10 payments, {large} for 200");
     assert!(
-        per_payment <= 2.0,
-        "{backend:?}: {small} statements for 10 payments, {large} for 200: {per_payment:.2} per payment (budget 2); \
+        per_payment <= budget,
+        "{backend:?}: {small} statements for 10 payments, {large} for 200: {per_payment:.2} per payment (budget {budget}); \
          the 200-payment import sent:\n{}",
         seen.iter().take(60).cloned().collect::<Vec<_>>().join("\n")
     );

@@ -3,10 +3,6 @@
 
 use super::*;
 
-/// Rows per multi-row INSERT (20 parameters an invoice: 10 000, under SQLite's 32 766 and
-/// PostgreSQL's 65 535 bind parameters).
-const ROWS: usize = 500;
-
 /// Locks `issuer`'s sequence for `year` until the end of the caller's transaction (creating it for
 /// the year's first invoice) and returns its last number. Every invoice is numbered under this
 /// lock, so once it is held no other transaction has an uncommitted invoice of the same sequence:
@@ -62,7 +58,7 @@ pub type NewInvoice = (Invoice, Vec<(InvoiceLine, Option<String>)>);
 /// Inserts invoices and their lines in multi-row statements (a few per batch). A billing key used
 /// before fails the statement with a unique violation: the caller rolls back the whole batch.
 pub async fn insert_invoices(c: &mut Conn, invoices: &[NewInvoice]) -> Result<()> {
-    for chunk in invoices.chunks(ROWS) {
+    for chunk in invoices.chunks(crate::row::rows_per_statement(c, 20)) {
         let sql = format!(
             "INSERT INTO invoices (id, org_id, number, kind, status, currency, net, vat, gross, vat_rate_bp, vat_mention, \
              bill_to_name, bill_to_street, bill_to_postcode, bill_to_city, bill_to_country, billing_reference, \
@@ -103,7 +99,7 @@ pub async fn insert_invoices(c: &mut Conn, invoices: &[NewInvoice]) -> Result<()
                 .map(move |(pos, (l, key))| (i, pos, l, key.as_deref()))
         })
         .collect();
-    for chunk in lines.chunks(ROWS) {
+    for chunk in lines.chunks(crate::row::rows_per_statement(c, 12)) {
         let sql = format!(
             "INSERT INTO invoice_lines (invoice_id, position, description, product_id, period_start, period_end, \
              billing_key, quantity, unit_net, net, vat, gross) VALUES {}",
@@ -138,7 +134,7 @@ pub async fn record_audit(
     rows: &[(OrgId, String)],
     now: i64,
 ) -> Result<()> {
-    for chunk in rows.chunks(ROWS) {
+    for chunk in rows.chunks(crate::row::rows_per_statement(c, 7)) {
         let sql = format!(
             "INSERT INTO audit_log (id, org_id, actor_id, action, detail, ip, at) VALUES {}",
             crate::row::values(chunk.len(), 7, 0)

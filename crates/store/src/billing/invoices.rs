@@ -324,10 +324,7 @@ pub async fn invoices_by_numbers(c: &mut Conn, numbers: &[String]) -> Result<Vec
 }
 
 /// The products billed on an invoice, with the start and end of the period each line bills.
-pub async fn invoice_products(
-    c: &mut Conn,
-    invoice: InvoiceId,
-) -> Result<Vec<(ProductId, Option<Date>, Option<Date>)>> {
+pub async fn invoice_products(c: &mut Conn, invoice: InvoiceId) -> Result<Vec<ProductLine>> {
     let rows = sqlx::query(
         "SELECT product_id, period_start, period_end FROM invoice_lines WHERE invoice_id = $1 AND product_id IS NOT NULL ORDER BY position",
     )
@@ -343,6 +340,42 @@ pub async fn invoice_products(
             ))
         })
         .collect()
+}
+
+/// A product line of an invoice: the product and the period it bills, if any.
+pub type ProductLine = (ProductId, Option<Date>, Option<Date>);
+
+/// [`invoice_products`] of many invoices in a few queries (a bank import's batch): the product
+/// lines of each, in line order; an invoice without any is absent.
+pub async fn products_of_invoices(
+    c: &mut Conn,
+    invoices: &[InvoiceId],
+) -> Result<std::collections::HashMap<InvoiceId, Vec<ProductLine>>> {
+    let ids: Vec<String> = invoices.iter().map(ToString::to_string).collect();
+    let mut rows = crate::row::select_in(
+        c,
+        "SELECT invoice_id, position, product_id, period_start, period_end FROM invoice_lines \
+         WHERE product_id IS NOT NULL AND invoice_id",
+        &ids,
+        |r| {
+            Ok((
+                parsed::<InvoiceId>(r, "invoice_lines", "invoice_id")?,
+                int(r, "invoice_lines", "position")?,
+                (
+                    parsed(r, "invoice_lines", "product_id")?,
+                    opt_parsed(r, "invoice_lines", "period_start")?,
+                    opt_parsed(r, "invoice_lines", "period_end")?,
+                ),
+            ))
+        },
+    )
+    .await?;
+    rows.sort_by_key(|(invoice, position, _)| (*invoice, *position));
+    let mut out: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
+    for (invoice, _, line) in rows {
+        out.entry(invoice).or_default().push(line);
+    }
+    Ok(out)
 }
 
 /// The Organization's unpaid invoices that bill only this product (order or renewals).

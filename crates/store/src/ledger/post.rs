@@ -8,10 +8,6 @@ use guichet_core::ledger::{AccountRef, LedgerError, Transfer, shard_of, validate
 use guichet_core::money::MAX_RUNNING_SUM_MINOR as CEILING;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Rows per multi-row statement, well under both databases' bound-parameter limits (SQLite 32 766,
-/// PostgreSQL 65 535): entries bind 6 values a row, transfers 7, accounts 9.
-const ROWS_PER_STATEMENT: usize = 500;
-
 /// A ceiling on one account's balance, checked by the same statement that adds to its sums (a
 /// top-up may not lift a prepaid balance past the configured maximum).
 #[derive(Clone, Copy, Debug)]
@@ -154,8 +150,8 @@ async fn insert_entries(
 ) -> Result<Vec<Booked>, PostError> {
     let mut inserted: HashSet<String> = HashSet::new();
     for (chunk, chunk_ids) in entries
-        .chunks(ROWS_PER_STATEMENT)
-        .zip(ids.chunks(ROWS_PER_STATEMENT))
+        .chunks(crate::row::rows_per_statement(c, 6))
+        .zip(ids.chunks(crate::row::rows_per_statement(c, 6)))
     {
         let sql = format!(
             "INSERT INTO ledger_entries (id, org_id, kind, description, idempotency_key, created_at) VALUES {} \
@@ -219,7 +215,7 @@ async fn add_to_sums(
     let all: Vec<(&String, &(AccountRef, i64, i64))> = deltas.iter().collect();
     let mut ids = HashMap::with_capacity(all.len());
     let mut watched = None;
-    for chunk in all.chunks(ROWS_PER_STATEMENT) {
+    for chunk in all.chunks(crate::row::rows_per_statement(c, 9)) {
         let sql = format!(
             "INSERT INTO ledger_accounts (id, account_key, kind, org_id, currency, no_overdraw, debits, credits, created_at) \
              VALUES {} ON CONFLICT (account_key) DO UPDATE SET \
@@ -297,7 +293,7 @@ async fn insert_transfers(
             detail: format!("{key} was written but not returned"),
         })
     };
-    for chunk in legs.chunks(ROWS_PER_STATEMENT) {
+    for chunk in legs.chunks(crate::row::rows_per_statement(c, 7)) {
         let sql = format!(
             "INSERT INTO ledger_transfers (id, entry_id, debit_account, credit_account, currency, amount, created_at) VALUES {}",
             crate::row::values(chunk.len(), 7, 0)
