@@ -177,6 +177,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0028_products_expiry.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 29,
+        name: "history_keys",
+        sql: include_str!("../migrations/0029_history_keys.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

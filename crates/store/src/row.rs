@@ -103,6 +103,39 @@ pub(crate) async fn select_in<T>(
     Ok(out)
 }
 
+/// [`select_in`] for a `head` that has placeholders of its own, `$1`…`$k`, bound to `fixed`; the
+/// values of the `IN` list follow them.
+pub(crate) async fn select_in_after<T>(
+    c: &mut crate::Conn,
+    head: &str,
+    fixed: &[crate::keyset::Arg],
+    values: &[String],
+    read: impl Fn(&AnyRow) -> Result<T>,
+) -> Result<Vec<T>> {
+    use crate::keyset::Arg;
+    let mut out = Vec::new();
+    for chunk in values.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len())
+            .map(|i| format!("${}", i + fixed.len()))
+            .collect();
+        let sql = sqlx::AssertSqlSafe(format!("{head} IN ({})", marks.join(", ")));
+        let mut q = sqlx::query(sql);
+        for a in fixed {
+            q = match a {
+                Arg::Text(s) => q.bind(s.clone()),
+                Arg::Int(v) => q.bind(*v),
+            };
+        }
+        for v in chunk {
+            q = q.bind(v);
+        }
+        for r in q.fetch_all(&mut *c).await? {
+            out.push(read(&r)?);
+        }
+    }
+    Ok(out)
+}
+
 /// An amount column in the currency of another column of the same row.
 pub(crate) fn money(
     row: &AnyRow,
@@ -149,26 +182,4 @@ pub(crate) async fn org_record<T>(
         .as_ref()
         .map(read)
         .transpose()
-}
-
-/// One page of a filtered list, and how many rows the filter matches in all: `select` (the filter
-/// then `LIMIT $n OFFSET $n+1`, right after the filter's own placeholders) and `count` (the same
-/// filter) run with the filter's values, which `filter` binds, in the caller's order. Both are
-/// trusted SQL.
-pub(crate) async fn page_and_count<'q>(
-    c: &mut crate::Conn,
-    select: String,
-    count: String,
-    (limit, offset): (i64, i64),
-    filter: impl Fn(Query<'q>) -> Query<'q>,
-) -> Result<(Vec<AnyRow>, i64)> {
-    let rows = filter(sqlx::query(sqlx::AssertSqlSafe(select)))
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&mut *c)
-        .await?;
-    let total = filter(sqlx::query(sqlx::AssertSqlSafe(count)))
-        .fetch_one(c)
-        .await?;
-    Ok((rows, total.try_get::<i64, _>(0)?))
 }
