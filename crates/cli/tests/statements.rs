@@ -31,5 +31,7 @@ mod world;
 mod checkout;
 #[path = "statements/count.rs"]
 mod count;
+#[path = "statements/pages.rs"]
+mod pages;
 #[path = "statements/top_up.rs"]
 mod top_up;

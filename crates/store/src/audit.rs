@@ -114,11 +114,19 @@ fn like_prefix(kind: &str) -> String {
 
 /// The log's statement for the filters that are set (with an actor: the index on (org, actor,
 /// at, id); else the one on (org, at, id), migration 0029), then the seek of `page`.
-fn page_sql(org: OrgId, f: &Filter, page: &Page, limit: i64) -> Sql {
+fn page_sql(c: &Conn, org: OrgId, f: &Filter, page: &Page, limit: i64) -> Sql {
+    let index = if f.actor.is_some() {
+        "audit_log_org_actor_keyset"
+    } else {
+        "audit_log_org_keyset"
+    };
     let mut sql = Sql::new(
-        "SELECT a.id, a.org_id, a.actor_id, a.action, a.detail, a.ip, a.at, u.name AS actor_name, \
-         u.email AS actor_email, u.is_operator AS by_operator FROM audit_log a \
-         LEFT JOIN users u ON u.id = a.actor_id WHERE a.org_id = ?",
+        &format!(
+            "SELECT a.id, a.org_id, a.actor_id, a.action, a.detail, a.ip, a.at, u.name AS actor_name, \
+             u.email AS actor_email, u.is_operator AS by_operator FROM audit_log a{} \
+             LEFT JOIN users u ON u.id = a.actor_id WHERE a.org_id = ?",
+            keyset::indexed_by(c, index)
+        ),
         [org.to_string().into()],
     );
     if let Some(actor) = f.actor {
@@ -130,10 +138,11 @@ fn page_sql(org: OrgId, f: &Filter, page: &Page, limit: i64) -> Sql {
             [kind.as_str().into(), like_prefix(kind).into()],
         );
     }
-    if let Some(from) = f.from {
+    let (from, to) = keyset::bounds(page, f.from, f.to);
+    if let Some(from) = from {
         sql.push(" AND a.at >= ?", [from.into()]);
     }
-    if let Some(to) = f.to {
+    if let Some(to) = to {
         sql.push(" AND a.at < ?", [to.into()]);
     }
     keyset::seek(&mut sql, page, "a.at", "a.id", limit);
@@ -155,7 +164,7 @@ pub async fn page(
     limit: i64,
 ) -> Result<Paged<Line>> {
     const T: &str = "audit_log";
-    let sql = page_sql(org, f, page, limit);
+    let sql = page_sql(c, org, f, page, limit);
     keyset::fetch(c, &sql, page, limit, |r| {
         Ok(Line {
             entry: entry(r)?,
@@ -176,7 +185,8 @@ pub async fn explain_page(
     f: &Filter,
     page: &Page,
 ) -> Result<Vec<String>> {
-    keyset::explain(c, backend, &page_sql(org, f, page, 50)).await
+    let sql = page_sql(c, org, f, page, 50);
+    keyset::explain(c, backend, &sql).await
 }
 
 /// The action codes an Organization's log holds, and the people who appear in it (for the filters).

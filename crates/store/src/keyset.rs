@@ -173,6 +173,35 @@ pub(crate) fn seek(sql: &mut Sql, page: &Page, at: &str, key: &str, limit: i64) 
     );
 }
 
+/// `INDEXED BY {index}` on SQLite (nothing on PostgreSQL): without statistics, SQLite may
+/// prefer another index's date range to the one made for the filters (then the status or the
+/// person is filtered row by row); the history's statements name theirs.
+pub(crate) fn indexed_by(c: &Conn, index: &str) -> String {
+    if c.backend_name() == "SQLite" {
+        format!(" INDEXED BY {index}")
+    } else {
+        String::new()
+    }
+}
+
+/// The bounds of a time range (`from` inclusive, `to` exclusive) that a page still needs next to
+/// its cursor: a bound the cursor already implies is dropped, so that the database seeks from the
+/// cursor rather than from the bound (SQLite keeps one upper bound for its range scan and would
+/// otherwise walk from `to` down to the cursor, filtering).
+pub(crate) fn bounds(
+    page: &Page,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> (Option<i64>, Option<i64>) {
+    match page {
+        // (at, key) < (c.at, c.key) means at <= c.at: below `to` already when c.at < to.
+        Page::After(c) if to.is_some_and(|t| c.at < t) => (from, None),
+        // (at, key) > (c.at, c.key) means at >= c.at: from `from` on already when c.at >= from.
+        Page::Before(c) if from.is_some_and(|f| c.at >= f) => (None, to),
+        _ => (from, to),
+    }
+}
+
 /// Runs a statement ended by [`seek`] and reads its rows into the page, newest first.
 pub(crate) async fn fetch<T>(
     c: &mut Conn,

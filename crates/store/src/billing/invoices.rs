@@ -202,18 +202,27 @@ pub struct InvoiceFilter<'a> {
 
 /// The history's statement for the filters that are set (each combination an index prefix:
 /// `invoices_org_keyset` or `invoices_org_status_keyset`, migration 0029), then the seek of `page`.
-fn history_sql(org: OrgId, f: InvoiceFilter<'_>, page: &Page, limit: i64) -> Sql {
+fn history_sql(c: &Conn, org: OrgId, f: InvoiceFilter<'_>, page: &Page, limit: i64) -> Sql {
+    let index = if f.status.is_some() {
+        "invoices_org_status_keyset"
+    } else {
+        "invoices_org_keyset"
+    };
     let mut sql = Sql::new(
-        &format!("SELECT {ICOLS} FROM invoices WHERE org_id = ?"),
+        &format!(
+            "SELECT {ICOLS} FROM invoices{} WHERE org_id = ?",
+            keyset::indexed_by(c, index)
+        ),
         [org.to_string().into()],
     );
     if let Some(status) = f.status {
         sql.push(" AND status = ?", [status.into()]);
     }
-    if let Some(from) = f.from {
+    let (from, to) = keyset::bounds(page, f.from, f.to);
+    if let Some(from) = from {
         sql.push(" AND issued_at >= ?", [from.into()]);
     }
-    if let Some(to) = f.to {
+    if let Some(to) = to {
         sql.push(" AND issued_at < ?", [to.into()]);
     }
     keyset::seek(&mut sql, page, "issued_at", "number", limit);
@@ -248,7 +257,7 @@ pub async fn invoices_page(
     page: &Page,
     limit: i64,
 ) -> Result<Paged<Invoice>> {
-    let sql = history_sql(org, f, page, limit);
+    let sql = history_sql(c, org, f, page, limit);
     keyset::fetch(c, &sql, page, limit, invoice).await
 }
 
@@ -262,7 +271,7 @@ pub async fn explain_invoices_page(
     f: InvoiceFilter<'_>,
     page: &Page,
 ) -> Result<Vec<String>> {
-    let sql = history_sql(org, f, page, 25);
+    let sql = history_sql(c, org, f, page, 25);
     keyset::explain(c, backend, &sql).await
 }
 
