@@ -231,10 +231,14 @@ pub(crate) async fn fetch<T>(
     })
 }
 
+/// The plans PostgreSQL is kept from choosing while [`explain`] runs.
+const PLANNER_OFF: [&str; 3] = ["enable_seqscan", "enable_bitmapscan", "enable_sort"];
+
 /// The plan of `sql` (`EXPLAIN QUERY PLAN` on SQLite: its `detail` lines; `EXPLAIN` on
-/// PostgreSQL, with sequential scans off so that a small table shows whether an index can serve
-/// the statement rather than the cheaper scan of a few pages). For the tests that prove a page is
-/// an index seek.
+/// PostgreSQL, with sequential and bitmap scans and sorts off, so that a test's small table shows
+/// whether an index can give the page in its order from its conditions alone — a plan that cannot
+/// still sorts or filters, and says so — rather than the cheaper scan of a few pages). For the
+/// tests that prove a page is an index seek.
 pub(crate) async fn explain(
     c: &mut Conn,
     backend: crate::Backend,
@@ -249,11 +253,17 @@ pub(crate) async fn explain(
         }
         crate::Backend::Postgres => {
             e.text = format!("EXPLAIN {}", sql.text);
-            sqlx::query("SET enable_seqscan = off")
-                .execute(&mut *c)
-                .await?;
+            for off in PLANNER_OFF {
+                sqlx::query(sqlx::AssertSqlSafe(format!("SET {off} = off")))
+                    .execute(&mut *c)
+                    .await?;
+            }
             let rows = e.query().fetch_all(&mut *c).await;
-            sqlx::query("RESET enable_seqscan").execute(&mut *c).await?;
+            for off in PLANNER_OFF {
+                sqlx::query(sqlx::AssertSqlSafe(format!("RESET {off}")))
+                    .execute(&mut *c)
+                    .await?;
+            }
             rows?
         }
     };
