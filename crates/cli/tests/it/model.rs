@@ -138,7 +138,7 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                 );
             }
         }
-        after = p.pager.next.clone();
+        after.clone_from(&p.pager.next);
         if after.is_none() {
             break;
         }
@@ -477,7 +477,7 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
                         fresh += 1;
                     }
                 }
-                after = p.pager.next.clone();
+                after.clone_from(&p.pager.next);
                 if after.is_none() {
                     break;
                 }
