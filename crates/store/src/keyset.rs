@@ -5,7 +5,7 @@
 //! The WHERE clause is built from the filters that are set only (no `($n = '' OR col = $n)`), so
 //! each combination of filters uses the index made for it.
 
-use crate::row::Query;
+use crate::row::{Arg, Query};
 use crate::{Conn, Result};
 use sqlx::any::AnyRow;
 
@@ -67,31 +67,6 @@ pub struct Paged<T> {
     pub rows: Vec<T>,
     pub has_newer: bool,
     pub has_older: bool,
-}
-
-/// A value bound to a statement.
-#[derive(Clone, Debug)]
-pub(crate) enum Arg {
-    Text(String),
-    Int(i64),
-}
-
-impl From<&str> for Arg {
-    fn from(s: &str) -> Arg {
-        Arg::Text(s.to_string())
-    }
-}
-
-impl From<String> for Arg {
-    fn from(s: String) -> Arg {
-        Arg::Text(s)
-    }
-}
-
-impl From<i64> for Arg {
-    fn from(v: i64) -> Arg {
-        Arg::Int(v)
-    }
 }
 
 /// A statement built a part at a time: each `?` of a part becomes the next `$n`, bound to the next
@@ -292,6 +267,31 @@ mod tests {
         for bad in ["", "12", "x.abc", "12.", "12.a b", "12.a'--", "12.a.b"] {
             assert_eq!(Cursor::parse(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_bound_the_cursor_implies_is_dropped_and_only_that_one() {
+        let inside = Cursor::new(50, "k");
+        let range = (Some(10), Some(100));
+        assert_eq!(
+            bounds(&Page::After(inside.clone()), range.0, range.1),
+            (Some(10), None)
+        );
+        assert_eq!(
+            bounds(&Page::Before(inside), range.0, range.1),
+            (None, Some(100))
+        );
+        // A cursor outside the range keeps both bounds (the page is empty, as it should be).
+        assert_eq!(
+            bounds(&Page::After(Cursor::new(100, "k")), range.0, range.1),
+            range
+        );
+        assert_eq!(
+            bounds(&Page::Before(Cursor::new(9, "k")), range.0, range.1),
+            range
+        );
+        assert_eq!(bounds(&Page::First, range.0, range.1), range);
+        assert_eq!(bounds(&Page::Last, range.0, range.1), range);
     }
 
     #[test]

@@ -73,6 +73,31 @@ fn corrupt(table: &'static str, col: &str, e: &sqlx::Error) -> StoreError {
     }
 }
 
+/// A value bound to a statement.
+#[derive(Clone, Debug)]
+pub(crate) enum Arg {
+    Text(String),
+    Int(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(v: i64) -> Arg {
+        Arg::Int(v)
+    }
+}
+
 /// A statement being bound, for helpers that bind the same group of columns in two statements.
 pub(crate) type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 
@@ -108,11 +133,10 @@ pub(crate) async fn select_in<T>(
 pub(crate) async fn select_in_after<T>(
     c: &mut crate::Conn,
     head: &str,
-    fixed: &[crate::keyset::Arg],
+    fixed: &[Arg],
     values: &[String],
     read: impl Fn(&AnyRow) -> Result<T>,
 ) -> Result<Vec<T>> {
-    use crate::keyset::Arg;
     let mut out = Vec::new();
     for chunk in values.chunks(500) {
         let marks: Vec<String> = (1..=chunk.len())
