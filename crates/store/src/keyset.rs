@@ -84,9 +84,8 @@ impl Sql {
         s
     }
 
-    /// Appends `part`, its `?`s numbered after the ones already there and bound to `args` (as
-    /// many as there are `?`: a missing value leaves its placeholder unbound, which the database
-    /// refuses).
+    /// Appends `part`, its `?`s numbered after the ones already there and bound to `args`, one
+    /// value per `?` (checked in debug builds, so by every test that runs the statement).
     pub(crate) fn push<const N: usize>(&mut self, part: &str, args: [Arg; N]) -> &mut Sql {
         debug_assert_eq!(part.matches('?').count(), N, "{part}");
         let mut args = args.into_iter();

@@ -7,7 +7,7 @@ use crate::both_backends;
 use crate::client::Client;
 use crate::harness::{Backend, TestApp};
 use crate::world::{OrgFixture, PASSWORD, world};
-use guichet_core::OrgId;
+use guichet_core::{Currency, OrgId};
 use guichet_store::keyset::{Cursor, Page};
 use serde_json::Value;
 
@@ -15,6 +15,7 @@ both_backends!(
     every_invoice_is_seen_once_in_order_by_the_next_and_prev_links,
     every_activity_line_is_seen_once_in_order_by_the_next_and_prev_links,
     each_page_of_the_history_is_an_index_seek,
+    the_back_office_walks_every_customer_once_by_its_links,
 );
 
 const DAY: i64 = 86_400;
@@ -506,4 +507,85 @@ async fn each_page_of_the_history_is_an_index_seek(b: Backend) {
             check(&plan, index, &format!("activity, {name}, {page:?}"));
         }
     }
+}
+
+async fn the_back_office_walks_every_customer_once_by_its_links(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let _w = world(&t).await;
+    let now = t.app.now();
+    // 60 customers, three created in each second (the id breaks the tie), one of them deleted.
+    let mut tx = t.app.db.begin().await.unwrap();
+    let mut deleted = None;
+    for i in 0..60 {
+        let d = guichet_store::orgs::OrgDetails {
+            name: format!("Bulk Kunde {i:02}"),
+            kind: None,
+            street: "Rue 1".into(),
+            postcode: "1003".into(),
+            city: "Lausanne".into(),
+            country: "CH".into(),
+            phone: None,
+            vat_number: None,
+        };
+        let id = guichet_store::orgs::insert(
+            &mut tx,
+            &d,
+            guichet_core::OrgKind::Company,
+            Currency::Chf,
+            now - 1_000 + i / 3,
+        )
+        .await
+        .unwrap();
+        if i == 17 {
+            guichet_store::orgs::mark_deleted(&mut tx, id, now)
+                .await
+                .unwrap();
+            deleted = Some(d.name);
+        }
+    }
+    tx.commit().await.unwrap();
+    let mut ops = t.operator("/admin").await;
+    let names = |html: &str| -> Vec<String> {
+        html.split("Bulk Kunde ")
+            .skip(1)
+            .map(|rest| format!("Bulk Kunde {}", &rest[..2]))
+            .collect()
+    };
+    let mut path = "/admin?q=bulk".to_string();
+    let mut seen: Vec<String> = Vec::new();
+    let mut pages = 0;
+    loop {
+        let page = ops.get(&path).await;
+        assert_eq!(page.status, 200, "{path}");
+        seen.extend(names(&page.body));
+        pages += 1;
+        assert!(pages < 10);
+        match rel(&page.body, "next") {
+            Some(next) => {
+                assert!(next.contains("q=bulk"), "the search is kept: {next}");
+                path = next;
+            }
+            None => break,
+        }
+    }
+    let expected: Vec<String> = (0..60)
+        .rev()
+        .map(|i| format!("Bulk Kunde {i:02}"))
+        .filter(|n| Some(n) != deleted.as_ref())
+        .collect();
+    let mut sorted = seen.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(
+        sorted, expected,
+        "every live customer once, the deleted one never"
+    );
+    assert_eq!(pages, 3, "59 customers, 25 a page");
+    // Newest first: each second's three customers come before the previous second's.
+    let second = |n: &str| n[11..].parse::<i64>().unwrap() / 3;
+    assert!(
+        seen.windows(2).all(|p| second(&p[0]) >= second(&p[1])),
+        "{seen:?}"
+    );
+    let last = ops.get(&path).await;
+    assert!(rel(&last.body, "prev").is_some() && rel(&last.body, "last").is_none());
 }
