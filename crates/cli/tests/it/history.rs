@@ -344,6 +344,25 @@ async fn every_activity_line_is_seen_once_in_order_by_the_next_and_prev_links(b:
         !details.iter().any(|d| d.starts_with("other ")),
         "never another's"
     );
+    // The kinds the filter offers: those of the log's lines, each once.
+    let mut kinds: Vec<String> = all
+        .iter()
+        .map(|l| {
+            l["action"]
+                .as_str()
+                .unwrap()
+                .split('.')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    assert_eq!(
+        get(&mut api, &token, &list).await["kinds"],
+        serde_json::json!(kinds)
+    );
 
     let (from, from_day) = day(base + 3 * DAY);
     let (to, to_day) = day(base + 9 * DAY);
@@ -384,6 +403,14 @@ async fn every_activity_line_is_seen_once_in_order_by_the_next_and_prev_links(b:
     web.login_ok(&a.lr().email, PASSWORD).await;
     let page = web.get("/activity").await;
     assert_eq!(page.status, 200);
+    for person in [a.lr(), a.admin()] {
+        assert!(
+            page.body
+                .contains(&format!("option value=\"{}\"", person.id)),
+            "{} is offered as a filter",
+            person.email
+        );
+    }
     let next = rel(&page.body, "next").expect("a next link");
     let word = rel_text(&page.body, "next").unwrap();
     assert!(
