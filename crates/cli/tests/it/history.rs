@@ -282,6 +282,13 @@ async fn every_invoice_is_seen_once_in_order_by_the_next_and_prev_links(b: Backe
         assert_eq!(r.status, 422, "{bad}: {}", r.body);
         let field = bad.split('=').next().unwrap();
         assert!(r.body.contains(field), "{bad}: {}", r.body);
+        assert!(
+            guichet_core::Lang::ALL.iter().any(|l| r
+                .body
+                .contains(guichet_core::i18n::t(*l, "pager.cursor_invalid"))),
+            "{bad}: the catalogue's message: {}",
+            r.body
+        );
         let page = web.get(&format!("/accounting/invoices?{bad}")).await;
         assert_eq!(page.status, 422, "{bad} on the page");
     }
