@@ -21,14 +21,18 @@ pub struct ActivityFilter {
     pub from: Option<String>,
     /// `YYYY-MM-DD`, inclusive.
     pub to: Option<String>,
-    pub page: Option<i64>,
+    /// `last` for the oldest lines (the log is paged by key, not by number).
+    pub page: Option<String>,
+    /// A cursor: the lines older than it (the next page).
+    pub after: Option<String>,
+    /// A cursor: the lines newer than it (the previous page).
+    pub before: Option<String>,
 }
 
 pub struct ActivityPage {
     pub lines: Vec<Line>,
-    pub total: i64,
-    pub page: i64,
-    pub pages: i64,
+    /// The cursors of the pages around this one.
+    pub pager: crate::pager::Pager,
     /// The kinds of action and the people found in the log (for the filters).
     pub kinds: Vec<String>,
     pub people: Vec<(UserId, String, String)>,
@@ -177,29 +181,26 @@ pub(crate) async fn person(c: &mut guichet_store::Conn, user: UserId) -> AppResu
 }
 
 impl App {
-    /// The activity log, newest first, filtered, `PAGE_SIZE` lines a page (LR/Admin only).
+    /// The activity log, newest first, filtered, `PAGE_SIZE` lines a page seeked by key from the
+    /// cursor of `after`/`before` (or the first or last page), no count (LR/Admin only).
     pub async fn activity(&self, actor: &Actor, f: &ActivityFilter) -> AppResult<ActivityPage> {
         actor.require(Action::ViewActivity)?;
         let filter = filter(f)?;
-        let page = f.page.unwrap_or(1).clamp(1, 1_000_000);
-        let mut c = self.db.conn().await?;
-        let (lines, total) = audit::page(
-            &mut c,
-            actor.org,
-            &filter,
-            PAGE_SIZE,
-            (page - 1) * PAGE_SIZE,
+        let page = crate::pager::At::from_query(
+            f.after.as_deref(),
+            f.before.as_deref(),
+            f.page.as_deref(),
         )
-        .await?;
+        .page()?;
+        let mut c = self.db.conn().await?;
+        let found = audit::page(&mut c, actor.org, &filter, &page, PAGE_SIZE).await?;
         let (actions, people) = audit::facets(&mut c, actor.org).await?;
         let mut kinds: Vec<String> = actions.iter().map(|a| kind_of(a).to_string()).collect();
         kinds.sort();
         kinds.dedup();
         Ok(ActivityPage {
-            lines,
-            total,
-            page,
-            pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+            pager: crate::pager::Pager::of(&found, audit::cursor),
+            lines: found.rows,
             kinds,
             people,
         })
@@ -228,10 +229,13 @@ impl App {
         out.write_record(form.header(&crate::export::ACTIVITY_COLUMNS))
             .map_err(csv_err)?;
         let mut c = self.db.conn().await?;
+        // Seeked by key a thousand lines at a time (each chunk an index range scan from the last
+        // line of the one before), at most a hundred thousand lines.
         let size = 1000;
-        for page in 0..100 {
-            let (lines, _) = audit::page(&mut c, actor.org, &filter, size, page * size).await?;
-            for l in &lines {
+        let mut page = guichet_store::keyset::Page::First;
+        for _ in 0..100 {
+            let found = audit::page(&mut c, actor.org, &filter, &page, size).await?;
+            for l in &found.rows {
                 let e = &l.entry;
                 let mut at = crate::mail::format_time(e.at);
                 if form != CsvForm::Api {
@@ -247,8 +251,11 @@ impl App {
                 ])
                 .map_err(csv_err)?;
             }
-            if (lines.len() as i64) < size {
-                break;
+            match found.rows.last() {
+                Some(last) if found.has_older => {
+                    page = guichet_store::keyset::Page::After(audit::cursor(last));
+                }
+                _ => break,
             }
         }
         out.into_inner()

@@ -8,11 +8,11 @@ use guichet_store::{orgs, users};
 
 pub const PAGE_SIZE: i64 = 25;
 
+/// One page of customers, newest first, with their number of members, and the cursors of the
+/// pages around it.
 pub struct CustomerPage {
     pub orgs: Vec<(Org, i64)>,
-    pub total: i64,
-    pub page: i64,
-    pub pages: i64,
+    pub pager: crate::pager::Pager,
 }
 
 impl App {
@@ -24,28 +24,27 @@ impl App {
         }
     }
 
-    /// Customers (Organizations), newest first, filtered by name, `PAGE_SIZE` a page (1-based).
+    /// Customers (Organizations), newest first, filtered by name, `PAGE_SIZE` a page seeked by
+    /// key (no count).
     pub async fn admin_customers(
         &self,
         ctx: &SessionCtx,
         search: Option<&str>,
-        page: i64,
+        at: &crate::pager::At,
     ) -> AppResult<CustomerPage> {
         Self::require_operator(ctx)?;
-        let page = page.max(1);
+        let page = at.page()?;
         let mut c = self.db.conn().await?;
-        let (list, total) = orgs::page(
+        let found = orgs::page(
             &mut c,
             search.filter(|s| !s.trim().is_empty()),
+            &page,
             PAGE_SIZE,
-            (page - 1) * PAGE_SIZE,
         )
         .await?;
         Ok(CustomerPage {
-            orgs: list,
-            total,
-            page,
-            pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+            pager: crate::pager::Pager::of(&found, |(o, _)| orgs::cursor(o)),
+            orgs: found.rows,
         })
     }
 

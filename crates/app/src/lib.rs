@@ -26,6 +26,7 @@ pub mod kb_zip;
 pub mod mail;
 pub mod members;
 pub mod orgs;
+pub mod pager;
 pub mod payment_requests;
 pub mod payments;
 pub mod payouts;

@@ -60,14 +60,7 @@ impl MovementsAt {
     }
 }
 
-/// The links around a page of movements, as relative URLs (`None`: no such page from here).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PageLinks {
-    pub first: Option<String>,
-    pub prev: Option<String>,
-    pub next: Option<String>,
-    pub last: Option<String>,
-}
+pub use crate::pager::PageLinks;
 
 /// What the prepaid page shows.
 pub struct PrepaidView {

@@ -87,42 +87,20 @@ impl Session {
     }
 
     /// The last page of the list at `first` (a path with its query): the page's `rel="last"`
-    /// link; else the API's `links.last` (its query, on the page's path); else `page=N` with N the
-    /// API's `pages`. The path and how it was found.
-    async fn last_page(&self, first: &str, body: &str) -> Result<(String, String), String> {
+    /// link (the list is paged by key: that link seeks the oldest invoices directly); a list
+    /// without one fits on its first page. The path and how it was found.
+    fn last_page(first: &str, body: &str) -> (String, String) {
         let page_path = first.split('?').next().unwrap_or(first);
-        if let Some(href) = rel_last(body) {
-            return Ok((
+        match rel_last(body) {
+            Some(href) => (
                 local(&href, page_path),
                 "the page's rel=\"last\" link".into(),
-            ));
+            ),
+            None => (
+                first.to_owned(),
+                "the first page (one page only: no rel=\"last\" link)".into(),
+            ),
         }
-        let query = first.split_once('?').map_or("", |(_, q)| q);
-        let api = format!(
-            "{}/api/v1/orgs/{}/invoices?{query}",
-            self.base, self.who.org
-        );
-        let req = self.http.get(api).header("authorization", &self.who.bearer);
-        let v: serde_json::Value = match send(req).await? {
-            (200, b) => serde_json::from_str(&b).map_err(|e| format!("API invoices: {e}"))?,
-            (status, b) => return Err(format!("API invoices: {status} {b}")),
-        };
-        if let Some(last) = v["links"]["last"].as_str() {
-            let q = last.split_once('?').map_or("", |(_, q)| q);
-            return Ok((
-                format!("{page_path}?{q}"),
-                "the API's links.last (its query on the page; no rel=\"last\" link on the page)"
-                    .into(),
-            ));
-        }
-        let pages = v["pages"].as_i64().ok_or_else(|| {
-            format!("no rel=\"last\" link on {first}, no links.last nor pages in the API's answer")
-        })?;
-        let sep = if first.contains('?') { '&' } else { '?' };
-        Ok((
-            format!("{first}{sep}page={}", pages.max(1)),
-            "page=N (no rel=\"last\" link on the page; N = the API's `pages`)".into(),
-        ))
     }
 
     /// `samples` timed GETs of `path` after 3 untimed ones; how many invoices it shows.
@@ -343,8 +321,7 @@ pub async fn history(app: App, base: &str, opts: &HistoryOptions) -> anyhow::Res
         for s in [&large, &small] {
             let got = async {
                 let body = s.page(first_path).await?;
-                let (last, how) = s.last_page(first_path, &body).await?;
-                Ok::<_, String>((last, how))
+                Ok::<_, String>(Session::last_page(first_path, &body))
             }
             .await;
             match got {

@@ -33,5 +33,7 @@ mod camt;
 mod checkout;
 #[path = "statements/count.rs"]
 mod count;
+#[path = "statements/pages.rs"]
+mod pages;
 #[path = "statements/top_up.rs"]
 mod top_up;

@@ -19,7 +19,6 @@ catalogue! {
     "lang.label" => ["Langue", "Language", "Sprache"],
     "pager.previous" => ["Précédent", "Previous", "Zurück"],
     "pager.next" => ["Suivant", "Next", "Weiter"],
-    "pager.page_of" => ["Page {page} sur {pages}", "Page {page} of {pages}", "Seite {page} von {pages}"],
     "pager.first" => ["Plus récents", "Newest", "Neueste"],
     "pager.last" => ["Plus anciens", "Oldest", "Älteste"],
     "pager.cursor_invalid" => ["Ce lien de page n’est pas valable.", "This page link is not valid.", "Dieser Seitenlink ist ungültig."],

@@ -1,5 +1,6 @@
 //! The append-only audit log: who did what, when, from where. There is no update or delete here.
 
+use crate::keyset::{self, Cursor, Page, Paged, Sql};
 use crate::row::*;
 use crate::{Conn, Result};
 use guichet_core::{AuditId, OrgId, UserId};
@@ -111,69 +112,114 @@ fn like_prefix(kind: &str) -> String {
     s
 }
 
-const FILTER: &str = "a.org_id = $1 AND ($2 = '' OR a.actor_id = $2) \
-     AND ($3 = '' OR a.action = $3 OR a.action LIKE $4 ESCAPE '!') AND a.at >= $5 AND a.at < $6";
+/// The log's statement for the filters that are set (with an actor: the index on (org, actor,
+/// at, id); else the one on (org, at, id), migration 0029), then the seek of `page`.
+fn page_sql(c: &Conn, org: OrgId, f: &Filter, page: &Page, limit: i64) -> Sql {
+    let index = if f.actor.is_some() {
+        "audit_log_org_actor_keyset"
+    } else {
+        "audit_log_org_keyset"
+    };
+    let mut sql = Sql::new(
+        &format!(
+            "SELECT a.id, a.org_id, a.actor_id, a.action, a.detail, a.ip, a.at, u.name AS actor_name, \
+             u.email AS actor_email, u.is_operator AS by_operator FROM audit_log a{} \
+             LEFT JOIN users u ON u.id = a.actor_id WHERE a.org_id = ?",
+            keyset::indexed_by(c, index)
+        ),
+        [org.to_string().into()],
+    );
+    if let Some(actor) = f.actor {
+        sql.push(" AND a.actor_id = ?", [actor.to_string().into()]);
+    }
+    if let Some(kind) = &f.kind {
+        sql.push(
+            " AND (a.action = ? OR a.action LIKE ? ESCAPE '!')",
+            [kind.as_str().into(), like_prefix(kind).into()],
+        );
+    }
+    let (from, to) = keyset::bounds(page, f.from, f.to);
+    if let Some(from) = from {
+        sql.push(" AND a.at >= ?", [from.into()]);
+    }
+    if let Some(to) = to {
+        sql.push(" AND a.at < ?", [to.into()]);
+    }
+    keyset::seek(&mut sql, page, "a.at", "a.id", limit);
+    sql
+}
 
-/// An Organization's activity, newest first, filtered, a page at a time; and how many lines match.
+/// The place of a line in the log (its time and id).
+pub fn cursor(l: &Line) -> Cursor {
+    Cursor::new(l.entry.at, l.entry.id.to_string())
+}
+
+/// An Organization's activity, newest first, filtered, a page at a time: seeked by key (no
+/// OFFSET, no count), so the last page costs what the first does.
 pub async fn page(
     c: &mut Conn,
     org: OrgId,
     f: &Filter,
+    page: &Page,
     limit: i64,
-    offset: i64,
-) -> Result<(Vec<Line>, i64)> {
+) -> Result<Paged<Line>> {
     const T: &str = "audit_log";
-    let actor = f.actor.map(|a| a.to_string()).unwrap_or_default();
-    let kind = f.kind.clone().unwrap_or_default();
-    let like = like_prefix(&kind);
-    let (from, to) = (f.from.unwrap_or(i64::MIN), f.to.unwrap_or(i64::MAX));
-    let select = format!(
-        "SELECT a.id, a.org_id, a.actor_id, a.action, a.detail, a.ip, a.at, u.name AS actor_name, \
-         u.email AS actor_email, u.is_operator AS by_operator FROM audit_log a \
-         LEFT JOIN users u ON u.id = a.actor_id WHERE {FILTER} \
-         ORDER BY a.at DESC, a.id DESC LIMIT $7 OFFSET $8"
-    );
-    let count = format!("SELECT COUNT(*) FROM audit_log a WHERE {FILTER}");
-    let org = org.to_string();
-    let (rows, total) = page_and_count(c, select, count, (limit, offset), |q| {
-        q.bind(&org)
-            .bind(&actor)
-            .bind(&kind)
-            .bind(&like)
-            .bind(from)
-            .bind(to)
-    })
-    .await?;
-    let lines = rows
-        .iter()
-        .map(|r| {
-            Ok(Line {
-                entry: entry(r)?,
-                actor_name: opt_text(r, T, "actor_name")?,
-                actor_email: opt_text(r, T, "actor_email")?,
-                by_operator: opt_int(r, T, "by_operator")?.unwrap_or(0) != 0,
-            })
+    let sql = page_sql(c, org, f, page, limit);
+    keyset::fetch(c, &sql, page, limit, |r| {
+        Ok(Line {
+            entry: entry(r)?,
+            actor_name: opt_text(r, T, "actor_name")?,
+            actor_email: opt_text(r, T, "actor_email")?,
+            by_operator: opt_int(r, T, "by_operator")?.unwrap_or(0) != 0,
         })
-        .collect::<Result<Vec<_>>>()?;
-    Ok((lines, total))
+    })
+    .await
 }
 
-/// The action codes an Organization's log holds, and the people who appear in it (for the filters).
+/// The query plan of the log's statement (see [`crate::billing::explain_invoices_page`]).
+#[doc(hidden)]
+pub async fn explain_page(
+    c: &mut Conn,
+    backend: crate::Backend,
+    org: OrgId,
+    f: &Filter,
+    page: &Page,
+) -> Result<Vec<String>> {
+    let sql = page_sql(c, org, f, page, 50);
+    keyset::explain(c, backend, &sql).await
+}
+
+/// The action codes an Organization's log holds, and the people who appear in it (for the
+/// filters). Each is a loose index scan — a recursive step from one distinct value to the next
+/// by an index probe (`audit_log_org_action`, `audit_log_org_actor_keyset`) — so the cost grows
+/// with the number of distinct codes and people, not with the length of the log.
 pub async fn facets(
     c: &mut Conn,
     org: OrgId,
 ) -> Result<(Vec<String>, Vec<(UserId, String, String)>)> {
     const T: &str = "audit_log";
-    let actions = sqlx::query("SELECT DISTINCT action FROM audit_log WHERE org_id = $1")
-        .bind(org.to_string())
-        .fetch_all(&mut *c)
-        .await?
-        .iter()
-        .map(|r| text(r, T, "action"))
-        .collect::<Result<Vec<_>>>()?;
+    let actions = sqlx::query(
+        "WITH RECURSIVE k(action) AS ( \
+           SELECT (SELECT action FROM audit_log WHERE org_id = $1 ORDER BY action LIMIT 1) \
+           UNION ALL \
+           SELECT (SELECT a.action FROM audit_log a WHERE a.org_id = $1 AND a.action > k.action \
+                   ORDER BY a.action LIMIT 1) FROM k WHERE k.action IS NOT NULL) \
+         SELECT action FROM k WHERE action IS NOT NULL",
+    )
+    .bind(org.to_string())
+    .fetch_all(&mut *c)
+    .await?
+    .iter()
+    .map(|r| text(r, T, "action"))
+    .collect::<Result<Vec<_>>>()?;
     let people = sqlx::query(
-        "SELECT DISTINCT u.id, u.name, u.email FROM audit_log a JOIN users u ON u.id = a.actor_id \
-         WHERE a.org_id = $1 ORDER BY u.name, u.email",
+        "WITH RECURSIVE k(actor_id) AS ( \
+           SELECT (SELECT actor_id FROM audit_log WHERE org_id = $1 AND actor_id IS NOT NULL \
+                   ORDER BY actor_id LIMIT 1) \
+           UNION ALL \
+           SELECT (SELECT a.actor_id FROM audit_log a WHERE a.org_id = $1 AND a.actor_id > k.actor_id \
+                   ORDER BY a.actor_id LIMIT 1) FROM k WHERE k.actor_id IS NOT NULL) \
+         SELECT u.id, u.name, u.email FROM k JOIN users u ON u.id = k.actor_id ORDER BY u.name, u.email",
     )
     .bind(org.to_string())
     .fetch_all(&mut *c)

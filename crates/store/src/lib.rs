@@ -19,6 +19,7 @@ pub mod credit_notes;
 pub mod idempotency;
 pub mod invitations;
 pub mod kb;
+pub mod keyset;
 pub mod ledger;
 pub mod memberships;
 pub mod orgs;

@@ -178,6 +178,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres_sql: None,
     },
     Migration {
+        version: 29,
+        name: "history_keys",
+        sql: include_str!("../migrations/0029_history_keys.sql"),
+        postgres_sql: None,
+    },
+    Migration {
         version: 30,
         name: "reference_numbers",
         sql: include_str!("../migrations/0030_reference_numbers.sqlite.sql"),

@@ -3,7 +3,6 @@
 use crate::row::*;
 use crate::{Conn, Result};
 use guichet_core::{Currency, OrgId, OrgKind};
-use sqlx::Row;
 use sqlx::any::AnyRow;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -185,36 +184,34 @@ pub async fn mark_deleted(c: &mut Conn, id: OrgId, now: i64) -> Result<()> {
     Ok(())
 }
 
-/// One page of Organizations for the back office, newest first, optionally filtered by name.
+/// The place of an Organization in the back office's list (its creation time and id).
+pub fn cursor(o: &Org) -> crate::keyset::Cursor {
+    crate::keyset::Cursor::new(o.created_at, o.id.to_string())
+}
+
+/// One page of Organizations for the back office, newest first, optionally filtered by name, with
+/// their number of members: seeked by key on (created_at, id) (no OFFSET, no count).
 pub async fn page(
     c: &mut Conn,
     search: Option<&str>,
+    page: &crate::keyset::Page,
     limit: i64,
-    offset: i64,
-) -> Result<(Vec<(Org, i64)>, i64)> {
-    let pattern = format!(
-        "%{}%",
-        search.unwrap_or("").to_lowercase().replace(['%', '_'], "")
+) -> Result<crate::keyset::Paged<(Org, i64)>> {
+    use crate::keyset::{self, Sql};
+    let mut sql = Sql::new(
+        &format!(
+            "SELECT {COLS}, (SELECT COUNT(*) FROM memberships m WHERE m.org_id = orgs.id) AS members \
+             FROM orgs WHERE deleted_at IS NULL"
+        ),
+        [],
     );
-    let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {COLS}, (SELECT COUNT(*) FROM memberships m WHERE m.org_id = orgs.id) AS members \
-         FROM orgs WHERE deleted_at IS NULL AND lower(name) LIKE $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
-    ));
-    let rows = sqlx::query(sql)
-        .bind(&pattern)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&mut *c)
-        .await?;
-    let total =
-        sqlx::query("SELECT COUNT(*) FROM orgs WHERE deleted_at IS NULL AND lower(name) LIKE $1")
-            .bind(&pattern)
-            .fetch_one(&mut *c)
-            .await?
-            .try_get::<i64, _>(0)?;
-    let list = rows
-        .iter()
-        .map(|r| Ok((from_row(r)?, int(r, "orgs", "members")?)))
-        .collect::<Result<Vec<_>>>()?;
-    Ok((list, total))
+    let words = search.unwrap_or("").to_lowercase().replace(['%', '_'], "");
+    if !words.trim().is_empty() {
+        sql.push(" AND lower(name) LIKE ?", [format!("%{words}%").into()]);
+    }
+    keyset::seek(&mut sql, page, "created_at", "id", limit);
+    keyset::fetch(c, &sql, page, limit, |r| {
+        Ok((from_row(r)?, int(r, "orgs", "members")?))
+    })
+    .await
 }

@@ -73,6 +73,31 @@ fn corrupt(table: &'static str, col: &str, e: &sqlx::Error) -> StoreError {
     }
 }
 
+/// A value bound to a statement.
+#[derive(Clone, Debug)]
+pub(crate) enum Arg {
+    Text(String),
+    Int(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(v: i64) -> Arg {
+        Arg::Int(v)
+    }
+}
+
 /// A statement being bound, for helpers that bind the same group of columns in two statements.
 pub(crate) type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 
@@ -98,6 +123,38 @@ pub(crate) async fn select_in<T>(
         let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
         let sql = sqlx::AssertSqlSafe(format!("{head} IN ({})", marks.join(", ")));
         let mut q = sqlx::query(sql);
+        for v in chunk {
+            q = q.bind(v);
+        }
+        for r in q.fetch_all(&mut *c).await? {
+            out.push(read(&r)?);
+        }
+    }
+    Ok(out)
+}
+
+/// [`select_in`] for a `head` that has placeholders of its own, `$1`…`$k`, bound to `fixed`; the
+/// values of the `IN` list follow them.
+pub(crate) async fn select_in_after<T>(
+    c: &mut crate::Conn,
+    head: &str,
+    fixed: &[Arg],
+    values: &[String],
+    read: impl Fn(&AnyRow) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    for chunk in values.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len())
+            .map(|i| format!("${}", i + fixed.len()))
+            .collect();
+        let sql = sqlx::AssertSqlSafe(format!("{head} IN ({})", marks.join(", ")));
+        let mut q = sqlx::query(sql);
+        for a in fixed {
+            q = match a {
+                Arg::Text(s) => q.bind(s.clone()),
+                Arg::Int(v) => q.bind(*v),
+            };
+        }
         for v in chunk {
             q = q.bind(v);
         }
@@ -154,28 +211,6 @@ pub(crate) async fn org_record<T>(
         .as_ref()
         .map(read)
         .transpose()
-}
-
-/// One page of a filtered list, and how many rows the filter matches in all: `select` (the filter
-/// then `LIMIT $n OFFSET $n+1`, right after the filter's own placeholders) and `count` (the same
-/// filter) run with the filter's values, which `filter` binds, in the caller's order. Both are
-/// trusted SQL.
-pub(crate) async fn page_and_count<'q>(
-    c: &mut crate::Conn,
-    select: String,
-    count: String,
-    (limit, offset): (i64, i64),
-    filter: impl Fn(Query<'q>) -> Query<'q>,
-) -> Result<(Vec<AnyRow>, i64)> {
-    let rows = filter(sqlx::query(sqlx::AssertSqlSafe(select)))
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&mut *c)
-        .await?;
-    let total = filter(sqlx::query(sqlx::AssertSqlSafe(count)))
-        .fetch_one(c)
-        .await?;
-    Ok((rows, total.try_get::<i64, _>(0)?))
 }
 
 /// How many rows of `width` parameters one multi-row statement carries. PostgreSQL: 500 (a round

@@ -10,6 +10,7 @@ mod download;
 mod error;
 mod error_pages;
 mod layout;
+mod pager;
 mod pages;
 mod proxies;
 mod state;

@@ -35,21 +35,69 @@ impl App {
             .ok_or(AppError::NotFound)?;
         let invoices = store::payable(&mut c, actor.org, (!show_all).then_some(horizon)).await?;
         let balance = ledger::prepaid_balance(&mut c, actor.org, org.currency).await?;
-        let mut durations = std::collections::BTreeMap::new();
-        for inv in &invoices {
-            if let Some((product, _, months)) = billed_period(&mut c, actor.org, inv.id).await? {
-                let choices = self.duration_choices(&mut c, &org, &product).await?;
-                if choices.len() > 1 || choices.first().is_some_and(|c| c.months != months) {
-                    durations.insert(inv.id, (months, choices));
-                }
-            }
-        }
+        let durations = self.due_durations(&mut c, &org, &invoices).await?;
         Ok(DueItems {
             invoices,
             balance: Money::new(balance, org.currency),
             show_all,
             durations,
         })
+    }
+
+    /// FREQ-01a for the Payments page: per invoice billing one product period, its months and the
+    /// other durations it can be paid for. A fixed number of statements whatever the number of due
+    /// items: every invoice's lines, their products, the offers' tiers and prices, each read at once.
+    async fn due_durations(
+        &self,
+        c: &mut guichet_store::Conn,
+        org: &orgs::Org,
+        invoices: &[Invoice],
+    ) -> AppResult<std::collections::BTreeMap<InvoiceId, (i64, Vec<DurationChoice>)>> {
+        let mut durations = std::collections::BTreeMap::new();
+        if invoices.is_empty() {
+            return Ok(durations);
+        }
+        let ids: Vec<InvoiceId> = invoices.iter().map(|i| i.id).collect();
+        let lines = store::lines_of_invoices(c, &ids).await?;
+        // The invoices billing exactly one product period: (invoice, product, months).
+        let single: Vec<(InvoiceId, ProductId, i64)> = ids
+            .iter()
+            .filter_map(|id| match lines.get(id).map(Vec::as_slice) {
+                Some([(Some(product), Some(start), Some(end))]) => Some((
+                    *id,
+                    *product,
+                    guichet_core::period::months_between(*start, *end),
+                )),
+                _ => None,
+            })
+            .collect();
+        if single.is_empty() {
+            return Ok(durations);
+        }
+        let product_ids: Vec<ProductId> = single.iter().map(|(_, p, _)| *p).collect();
+        let products: std::collections::HashMap<ProductId, Product> =
+            store::products_by_ids(c, org.id, &product_ids)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect();
+        let mut offers: Vec<guichet_core::OfferId> =
+            products.values().map(|p| p.offer_id).collect();
+        offers.sort();
+        offers.dedup();
+        let tiers = store::offer_tiers(c, &offers).await?;
+        let prices = store::prices_in_force(c, &offers, org.currency, self.now()).await?;
+        for (invoice, product, months) in single {
+            let Some(product) = products.get(&product) else {
+                continue;
+            };
+            let premium = tiers.contains_key(&product.offer_id);
+            let choices = self.choices_of(org, product, premium, &prices)?;
+            if choices.len() > 1 || choices.first().is_some_and(|c| c.months != months) {
+                durations.insert(invoice, (months, choices));
+            }
+        }
+        Ok(durations)
     }
 
     /// PP-03: pays the selected invoices, part (or all) from the prepaid balance, the rest by card, in

@@ -18,19 +18,31 @@ impl App {
         org: &guichet_store::orgs::Org,
         product: &store::Product,
     ) -> AppResult<Vec<DurationChoice>> {
-        let treatment = vat::treatment(&org.country, org.kind, org.vat_number.as_deref());
         let premium = guichet_store::support::offer_tier(c, product.offer_id)
             .await?
             .is_some();
-        let now = self.now();
+        let prices =
+            store::prices_in_force(c, &[product.offer_id], org.currency, self.now()).await?;
+        self.choices_of(org, product, premium, &prices)
+    }
+
+    /// [`Self::duration_choices`] from the offer's kind and the prices in force, by (offer,
+    /// months), already read (the Payments page reads them for every due item at once).
+    pub(crate) fn choices_of(
+        &self,
+        org: &guichet_store::orgs::Org,
+        product: &store::Product,
+        premium: bool,
+        prices: &std::collections::HashMap<(guichet_core::OfferId, i64), i64>,
+    ) -> AppResult<Vec<DurationChoice>> {
+        let treatment = vat::treatment(&org.country, org.kind, org.vat_number.as_deref());
         let mut out = Vec::new();
         for months in guichet_core::period::PERIODS {
-            let months = months as i64;
+            let months = i64::from(months);
             if premium && months < crate::support::PREMIUM_MIN_MONTHS {
                 continue;
             }
-            let Some(unit) = store::price(c, product.offer_id, months, org.currency, now).await?
-            else {
+            let Some(&unit) = prices.get(&(product.offer_id, months)) else {
                 continue;
             };
             if !guichet_core::renewal::period_allowed(unit, months, self.config.monthly_minimum) {

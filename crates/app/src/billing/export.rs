@@ -10,16 +10,14 @@ pub const MAIL_EXPORT_MAX_BYTES: usize = 5 * 1024 * 1024;
 const CSV_CHUNK: i64 = 500;
 
 /// The next [`CSV_CHUNK`] invoices matching the filter after `cursor` (issue date, number), in the
-/// export's keyset order.
+/// export's keyset order: an index range scan from the cursor, so every chunk costs the same.
 async fn next_chunk(
     c: &mut guichet_store::Conn,
     org: guichet_core::OrgId,
     filter: &super::invoices::ParsedFilter,
-    cursor: Option<&(i64, String)>,
+    cursor: Option<&guichet_store::keyset::Cursor>,
 ) -> AppResult<Vec<Invoice>> {
-    let status = filter.status.as_deref();
-    let (from, to) = (filter.from, filter.to);
-    Ok(store::invoices_after(c, org, status, from, to, cursor.cloned(), CSV_CHUNK).await?)
+    Ok(store::invoices_after(c, org, filter.store(), cursor, CSV_CHUNK).await?)
 }
 
 impl App {
@@ -41,7 +39,7 @@ impl App {
         let db = self.db.clone();
         let org = actor.org;
         tokio::spawn(async move {
-            let mut cursor: Option<(i64, String)> = None;
+            let mut cursor = None;
             let mut first = true;
             loop {
                 let chunk = async {
@@ -58,7 +56,7 @@ impl App {
                     }
                 };
                 let done = (list.len() as i64) < CSV_CHUNK;
-                cursor = list.last().map(|i| (i.issued_at, i.number.clone()));
+                cursor = list.last().map(store::invoice_cursor);
                 let bytes = crate::export::invoice_csv_rows(form, &list, first);
                 first = false;
                 if tx.send(bytes).await.is_err() || done {
@@ -167,12 +165,12 @@ impl App {
         actor.require(Action::Billing)?;
         let filter = parse_filter(f)?;
         let mut all: Vec<Invoice> = Vec::new();
-        let mut cursor: Option<(i64, String)> = None;
+        let mut cursor = None;
         let mut c = self.db.conn().await?;
         loop {
             let list = next_chunk(&mut c, actor.org, &filter, cursor.as_ref()).await?;
             let done = (list.len() as i64) < CSV_CHUNK;
-            cursor = list.last().map(|i| (i.issued_at, i.number.clone()));
+            cursor = list.last().map(store::invoice_cursor);
             all.extend(list);
             if all.len() > crate::export::XLSX_MAX_ROWS {
                 return Err(AppError::invalid("export", "export.too_large_for_xlsx"));

@@ -10,14 +10,18 @@ pub struct InvoiceFilter {
     pub from: Option<String>,
     /// `YYYY-MM-DD`, inclusive.
     pub to: Option<String>,
-    pub page: Option<i64>,
+    /// `last` for the oldest invoices (the list is paged by key, not by number).
+    pub page: Option<String>,
+    /// A cursor: the invoices older than it (the next page).
+    pub after: Option<String>,
+    /// A cursor: the invoices newer than it (the previous page).
+    pub before: Option<String>,
 }
 
+/// One page of the history, newest first, and the cursors of the pages around it.
 pub struct InvoicePage {
     pub invoices: Vec<Invoice>,
-    pub total: i64,
-    pub page: i64,
-    pub pages: i64,
+    pub pager: crate::pager::Pager,
 }
 
 pub(crate) fn day_start(d: &str, field: &'static str) -> AppResult<i64> {
@@ -36,6 +40,16 @@ pub(super) struct ParsedFilter {
     pub(super) status: Option<String>,
     pub(super) from: Option<i64>,
     pub(super) to: Option<i64>,
+}
+
+impl ParsedFilter {
+    pub(super) fn store(&self) -> store::InvoiceFilter<'_> {
+        store::InvoiceFilter {
+            status: self.status.as_deref(),
+            from: self.from,
+            to: self.to,
+        }
+    }
 }
 
 pub(super) fn parse_filter(f: &InvoiceFilter) -> AppResult<ParsedFilter> {
@@ -72,28 +86,23 @@ impl App {
             .ok_or(AppError::NotFound)
     }
 
-    /// INV-04: newest first, by status and date range, a page at a time.
+    /// INV-04: newest first, by status and date range, a page at a time: seeked by key from the
+    /// cursor of `after`/`before` (or the first or last page), no count.
     pub async fn invoices(&self, actor: &Actor, f: &InvoiceFilter) -> AppResult<InvoicePage> {
         actor.require(Action::Billing)?;
-        let ParsedFilter { status, from, to } = parse_filter(f)?;
-        let status = status.as_deref();
-        let page = f.page.unwrap_or(1).max(1);
-        let mut c = self.db.conn().await?;
-        let (invoices, total) = store::invoices_page(
-            &mut c,
-            actor.org,
-            status,
-            from,
-            to,
-            PAGE_SIZE,
-            (page - 1) * PAGE_SIZE,
+        let filter = parse_filter(f)?;
+        let page = crate::pager::At::from_query(
+            f.after.as_deref(),
+            f.before.as_deref(),
+            f.page.as_deref(),
         )
-        .await?;
+        .page()?;
+        let mut c = self.db.conn().await?;
+        let found =
+            store::invoices_page(&mut c, actor.org, filter.store(), &page, PAGE_SIZE).await?;
         Ok(InvoicePage {
-            invoices,
-            total,
-            page,
-            pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+            pager: crate::pager::Pager::of(&found, store::invoice_cursor),
+            invoices: found.rows,
         })
     }
 

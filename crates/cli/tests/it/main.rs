@@ -39,6 +39,7 @@ mod double_pay;
 mod durations;
 mod einvoice;
 mod export;
+mod history;
 mod instances;
 mod invitations;
 mod isolation;

@@ -2,6 +2,7 @@
 //! date, active or not.
 
 use super::*;
+use std::collections::HashMap;
 
 #[derive(Clone, Debug)]
 pub struct Offer {
@@ -66,22 +67,72 @@ pub async fn price(
         .transpose()
 }
 
-/// Active offers with their current prices in `currency`.
+/// The prices in force at `now`, by (offer, months), from rows of (offer_id, period_months, amount,
+/// valid_from): the latest `valid_from` of each.
+fn latest_prices(rows: &[AnyRow]) -> Result<HashMap<(OfferId, i64), i64>> {
+    const T: &str = "offer_prices";
+    let mut latest: HashMap<(OfferId, i64), (i64, i64)> = HashMap::new();
+    for r in rows {
+        let key = (parsed(r, T, "offer_id")?, int(r, T, "period_months")?);
+        let (from, amount) = (int(r, T, "valid_from")?, int(r, T, "amount")?);
+        let slot = latest.entry(key).or_insert((from, amount));
+        if from > slot.0 {
+            *slot = (from, amount);
+        }
+    }
+    Ok(latest.into_iter().map(|(k, (_, a))| (k, a)).collect())
+}
+
+/// The prices in force at `now` in `currency` of these offers, by (offer, months): what
+/// [`price`] gives for each, in one statement per 500 offers.
+pub async fn prices_in_force(
+    c: &mut Conn,
+    offers: &[OfferId],
+    currency: Currency,
+    now: i64,
+) -> Result<HashMap<(OfferId, i64), i64>> {
+    let ids: Vec<String> = offers.iter().map(ToString::to_string).collect();
+    let rows = select_in_after(
+        c,
+        "SELECT offer_id, period_months, amount, valid_from FROM offer_prices \
+         WHERE currency = $1 AND valid_from <= $2 AND offer_id",
+        &[currency.code().into(), now.into()],
+        &ids,
+        |r| Ok(r.clone()),
+    )
+    .await?;
+    latest_prices(&rows)
+}
+
+/// Active offers with their current prices in `currency`: two statements whatever the number of
+/// offers (the offers, then every price in force of every active offer).
 pub async fn catalogue(c: &mut Conn, currency: Currency, now: i64) -> Result<Vec<Offer>> {
     let rows = sqlx::query(
         "SELECT id, product_type, name FROM offers WHERE active = 1 ORDER BY product_type, name",
     )
     .fetch_all(&mut *c)
     .await?;
+    let prices = sqlx::query(
+        "SELECT p.offer_id, p.period_months, p.amount, p.valid_from FROM offer_prices p \
+         JOIN offers o ON o.id = p.offer_id WHERE o.active = 1 AND p.currency = $1 AND p.valid_from <= $2",
+    )
+    .bind(currency.code())
+    .bind(now)
+    .fetch_all(&mut *c)
+    .await?;
+    let prices = latest_prices(&prices)?;
     let mut out = Vec::new();
     for r in &rows {
         let id: OfferId = parsed(r, "offers", "id")?;
-        let mut prices = Vec::new();
-        for months in guichet_core::period::PERIODS {
-            if let Some(p) = price(c, id, months as i64, currency, now).await? {
-                prices.push((months as i64, Money::new(p, currency)));
-            }
-        }
+        let prices = guichet_core::period::PERIODS
+            .iter()
+            .filter_map(|&m| {
+                let months = i64::from(m);
+                prices
+                    .get(&(id, months))
+                    .map(|p| (months, Money::new(*p, currency)))
+            })
+            .collect();
         out.push(Offer {
             id,
             product_type: code(r, "offers", "product_type", ProductType::parse)?,
@@ -90,6 +141,24 @@ pub async fn catalogue(c: &mut Conn, currency: Currency, now: i64) -> Result<Vec
         });
     }
     Ok(out)
+}
+
+/// The Premium Support tier of each of these offers that has one (one statement per 500).
+pub async fn offer_tiers(c: &mut Conn, offers: &[OfferId]) -> Result<HashMap<OfferId, i64>> {
+    let ids: Vec<String> = offers.iter().map(ToString::to_string).collect();
+    let rows = select_in(
+        c,
+        "SELECT id, support_tier FROM offers WHERE support_tier IS NOT NULL AND id",
+        &ids,
+        |r| {
+            Ok((
+                parsed(r, "offers", "id")?,
+                int(r, "offers", "support_tier")?,
+            ))
+        },
+    )
+    .await?;
+    Ok(rows.into_iter().collect())
 }
 
 pub async fn offer_name(c: &mut Conn, id: OfferId) -> Result<Option<(String, ProductType)>> {

@@ -192,62 +192,87 @@ pub async fn get_invoice(
     Ok(Some((inv, lines)))
 }
 
-/// The invoices after `cursor` (issued_at, number) in the history's order (newest first), for
-/// exports that walk the whole set without OFFSET.
-#[allow(clippy::too_many_arguments)]
+/// The invoice history's filters (all optional; times are unix seconds, `to` exclusive).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct InvoiceFilter<'a> {
+    pub status: Option<&'a str>,
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+}
+
+/// The history's statement for the filters that are set (each combination an index prefix:
+/// `invoices_org_keyset` or `invoices_org_status_keyset`, migration 0029), then the seek of `page`.
+fn history_sql(c: &Conn, org: OrgId, f: InvoiceFilter<'_>, page: &Page, limit: i64) -> Sql {
+    let index = if f.status.is_some() {
+        "invoices_org_status_keyset"
+    } else {
+        "invoices_org_keyset"
+    };
+    let mut sql = Sql::new(
+        &format!(
+            "SELECT {ICOLS} FROM invoices{} WHERE org_id = ?",
+            keyset::indexed_by(c, index)
+        ),
+        [org.to_string().into()],
+    );
+    if let Some(status) = f.status {
+        sql.push(" AND status = ?", [status.into()]);
+    }
+    let (from, to) = keyset::bounds(page, f.from, f.to);
+    if let Some(from) = from {
+        sql.push(" AND issued_at >= ?", [from.into()]);
+    }
+    if let Some(to) = to {
+        sql.push(" AND issued_at < ?", [to.into()]);
+    }
+    keyset::seek(&mut sql, page, "issued_at", "number", limit);
+    sql
+}
+
+/// The place of an invoice in the history (its issue time and number).
+pub fn invoice_cursor(i: &Invoice) -> Cursor {
+    Cursor::new(i.issued_at, i.number.clone())
+}
+
+/// The invoices after `cursor` (see [`invoice_cursor`]) in the history's order (newest first), for
+/// exports that walk the whole set: one statement per chunk, an index range scan from the cursor,
+/// so every chunk costs the same.
 pub async fn invoices_after(
     c: &mut Conn,
     org: OrgId,
-    status: Option<&str>,
-    from: Option<i64>,
-    to: Option<i64>,
-    cursor: Option<(i64, String)>,
+    f: InvoiceFilter<'_>,
+    cursor: Option<&Cursor>,
     limit: i64,
 ) -> Result<Vec<Invoice>> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {ICOLS} FROM invoices WHERE org_id = $1 AND ($2 = '' OR status = $2) AND issued_at >= $3 AND issued_at < $4 \
-         AND ($5 = 0 OR issued_at < $6 OR (issued_at = $6 AND number < $7)) ORDER BY issued_at DESC, number DESC LIMIT $8"
-    ));
-    let (has, at, number) = match cursor {
-        Some((at, n)) => (1_i64, at, n),
-        None => (0, 0, String::new()),
-    };
-    let rows = sqlx::query(sql)
-        .bind(org.to_string())
-        .bind(status.unwrap_or(""))
-        .bind(from.unwrap_or(i64::MIN))
-        .bind(to.unwrap_or(i64::MAX))
-        .bind(has)
-        .bind(at)
-        .bind(number)
-        .bind(limit)
-        .fetch_all(&mut *c)
-        .await?;
-    rows.iter().map(invoice).collect()
+    let page = cursor.map_or(Page::First, |k| Page::After(k.clone()));
+    Ok(invoices_page(c, org, f, &page, limit).await?.rows)
 }
 
-/// One page of an Organization's invoices, newest first, filtered by status and issue date range.
+/// One page of an Organization's invoices, newest first, filtered by status and issue date range:
+/// seeked by key (no OFFSET, no count), so the last page costs what the first does.
 pub async fn invoices_page(
     c: &mut Conn,
     org: OrgId,
-    status: Option<&str>,
-    from: Option<i64>,
-    to: Option<i64>,
+    f: InvoiceFilter<'_>,
+    page: &Page,
     limit: i64,
-    offset: i64,
-) -> Result<(Vec<Invoice>, i64)> {
-    let filter = "org_id = $1 AND ($2 = '' OR status = $2) AND issued_at >= $3 AND issued_at < $4";
-    let select = format!(
-        "SELECT {ICOLS} FROM invoices WHERE {filter} ORDER BY issued_at DESC, number DESC LIMIT $5 OFFSET $6"
-    );
-    let count = format!("SELECT COUNT(*) FROM invoices WHERE {filter}");
-    let (from, to) = (from.unwrap_or(i64::MIN), to.unwrap_or(i64::MAX));
-    let (org, status) = (org.to_string(), status.unwrap_or(""));
-    let (rows, total) = page_and_count(c, select, count, (limit, offset), |q| {
-        q.bind(&org).bind(status).bind(from).bind(to)
-    })
-    .await?;
-    Ok((rows.iter().map(invoice).collect::<Result<Vec<_>>>()?, total))
+) -> Result<Paged<Invoice>> {
+    let sql = history_sql(c, org, f, page, limit);
+    keyset::fetch(c, &sql, page, limit, invoice).await
+}
+
+/// The query plan of the history's statement (`EXPLAIN QUERY PLAN` on SQLite, `EXPLAIN` on
+/// PostgreSQL), one line per row: for the test that proves each filter's page is an index seek.
+#[doc(hidden)]
+pub async fn explain_invoices_page(
+    c: &mut Conn,
+    backend: crate::Backend,
+    org: OrgId,
+    f: InvoiceFilter<'_>,
+    page: &Page,
+) -> Result<Vec<String>> {
+    let sql = history_sql(c, org, f, page, 25);
+    keyset::explain(c, backend, &sql).await
 }
 
 /// Cancels an unpaid invoice (it keeps its number: the sequence stays gap-free) and frees its
@@ -374,6 +399,40 @@ pub async fn products_of_invoices(
     let mut out: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
     for (invoice, _, line) in rows {
         out.entry(invoice).or_default().push(line);
+    }
+    Ok(out)
+}
+
+/// The product lines of these invoices (product, period start, period end), by invoice, and how
+/// many lines each has in all: the Payments page's look-up of every due item at once (one statement
+/// per 500 invoices).
+pub async fn lines_of_invoices(
+    c: &mut Conn,
+    invoices: &[InvoiceId],
+) -> Result<
+    std::collections::HashMap<InvoiceId, Vec<(Option<ProductId>, Option<Date>, Option<Date>)>>,
+> {
+    const T: &str = "invoice_lines";
+    let ids: Vec<String> = invoices.iter().map(ToString::to_string).collect();
+    let rows = select_in(
+        c,
+        "SELECT invoice_id, product_id, period_start, period_end FROM invoice_lines WHERE invoice_id",
+        &ids,
+        |r| {
+            Ok((
+                parsed::<InvoiceId>(r, T, "invoice_id")?,
+                (
+                    opt_parsed(r, T, "product_id")?,
+                    opt_parsed(r, T, "period_start")?,
+                    opt_parsed(r, T, "period_end")?,
+                ),
+            ))
+        },
+    )
+    .await?;
+    let mut out: std::collections::HashMap<InvoiceId, Vec<_>> = std::collections::HashMap::new();
+    for (id, line) in rows {
+        out.entry(id).or_default().push(line);
     }
     Ok(out)
 }

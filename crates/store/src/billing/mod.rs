@@ -1,5 +1,6 @@
 //! Catalogue, products and invoices, a file each.
 
+use crate::keyset::{self, Cursor, Page, Paged, Sql};
 use crate::row::*;
 use crate::transition::Cas;
 use crate::{Conn, Result};

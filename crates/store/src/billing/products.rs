@@ -88,6 +88,14 @@ pub async fn get_product(c: &mut Conn, org: OrgId, id: ProductId) -> Result<Opti
     org_record(c, PCOLS, "products", id, org, product).await
 }
 
+/// The Organization's products among these ids (another Organization's are not found), one
+/// statement per 500 ids.
+pub async fn products_by_ids(c: &mut Conn, org: OrgId, ids: &[ProductId]) -> Result<Vec<Product>> {
+    let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+    let head = format!("SELECT {PCOLS} FROM products WHERE org_id = $1 AND id");
+    select_in_after(c, &head, &[org.to_string().into()], &ids, product).await
+}
+
 /// A pending product's first payment: it runs from `starts_on`; false if it was no longer pending.
 pub async fn activate(
     c: &mut Conn,

@@ -23,9 +23,17 @@ pub async fn invoices_list(
     axum::extract::Query(f): axum::extract::Query<guichet_app::billing::InvoiceFilter>,
 ) -> ApiResult<Json<Value>> {
     let page = state.app.invoices(&a.actor, &f).await?;
-    Ok(Json(
-        json!({"invoices": page.invoices.iter().map(invoice_json).collect::<Vec<_>>(), "page": page.page, "pages": page.pages, "total": page.total}),
-    ))
+    let base = crate::pager::base(
+        &format!("/api/v1/orgs/{}/invoices", a.actor.org),
+        &[
+            ("status", f.status.as_deref()),
+            ("from", f.from.as_deref()),
+            ("to", f.to.as_deref()),
+        ],
+    );
+    let mut v = crate::pager::paging_json(&page.pager, &base);
+    v["invoices"] = page.invoices.iter().map(invoice_json).collect();
+    Ok(Json(v))
 }
 
 pub async fn invoice_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {

@@ -36,13 +36,19 @@ pub async fn activity_get(
             })
         })
         .collect();
-    Ok(Json(json!({
-        "activity": lines,
-        "total": p.total,
-        "page": p.page,
-        "pages": p.pages,
-        "kinds": p.kinds,
-    })))
+    let base = crate::pager::base(
+        &format!("/api/v1/orgs/{}/activity", a.actor.org),
+        &[
+            ("actor", f.actor.as_deref()),
+            ("kind", f.kind.as_deref()),
+            ("from", f.from.as_deref()),
+            ("to", f.to.as_deref()),
+        ],
+    );
+    let mut v = crate::pager::paging_json(&p.pager, &base);
+    v["activity"] = Value::Array(lines);
+    v["kinds"] = json!(p.kinds);
+    Ok(Json(v))
 }
 
 pub async fn activity_csv(

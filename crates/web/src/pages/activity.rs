@@ -13,19 +13,13 @@ use maud::{Markup, html};
 pub async fn page(o: InOrg, Query(f): Query<ActivityFilter>) -> Result<Markup, WebError> {
     let page = o.ctx.state.app.activity(&o.actor, &f).await?;
     let ctx = &o.ctx;
-    let query = |base: &str, p: i64| {
-        let params = [
-            ("actor", f.actor.clone().unwrap_or_default()),
-            ("kind", f.kind.clone().unwrap_or_default()),
-            ("from", f.from.clone().unwrap_or_default()),
-            ("to", f.to.clone().unwrap_or_default()),
-            ("page", p.to_string()),
-        ];
-        format!(
-            "{base}?{}",
-            serde_urlencoded::to_string(params).unwrap_or_default()
-        )
-    };
+    let filters = [
+        ("actor", f.actor.as_deref()),
+        ("kind", f.kind.as_deref()),
+        ("from", f.from.as_deref()),
+        ("to", f.to.as_deref()),
+    ];
+    let links = page.pager.links(&crate::pager::base("/activity", &filters));
     let kind_label = |k: &str| {
         kind_key(k)
             .map(|key| ctx.t(key).to_string())
@@ -65,7 +59,7 @@ pub async fn page(o: InOrg, Query(f): Query<ActivityFilter>) -> Result<Markup, W
                 div.field { label for="f-to" { (ctx.t("invoice.to")) } input id="f-to" name="to" type="date" value=(f.to.clone().unwrap_or_default()); }
                 button type="submit" { (ctx.t("invoice.filter")) }
                 " "
-                a href=(query("/activity/export.csv", 1)) { (ctx.t("invoice.export_csv")) }
+                a href=(crate::pager::base("/activity/export.csv", &filters)) { (ctx.t("invoice.export_csv")) }
             }
             @if page.lines.is_empty() {
                 p.empty { (ctx.t("activity.empty")) }
@@ -89,11 +83,7 @@ pub async fn page(o: InOrg, Query(f): Query<ActivityFilter>) -> Result<Markup, W
                         }
                     }
                 }
-                div.pager {
-                    @if page.page > 1 { a href=(query("/activity", page.page - 1)) { "← " (ctx.t("pager.previous")) } }
-                    span { (guichet_core::i18n::tf(ctx.lang, "pager.page_of", &[("page", &page.page.to_string()), ("pages", &page.pages.to_string())])) }
-                    @if page.page < page.pages { a href=(query("/activity", page.page + 1)) { (ctx.t("pager.next")) " →" } }
-                }
+                (crate::pager::pager(ctx, &links))
             }
         },
     ))

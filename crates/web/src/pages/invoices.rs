@@ -33,18 +33,14 @@ async fn invoices_page(
 ) -> Result<Markup, WebError> {
     let page = o.ctx.state.app.invoices(&o.actor, f).await?;
     let ctx = &o.ctx;
-    let query = |p: i64| {
-        let params = [
-            ("status", f.status.clone().unwrap_or_default()),
-            ("from", f.from.clone().unwrap_or_default()),
-            ("to", f.to.clone().unwrap_or_default()),
-            ("page", p.to_string()),
-        ];
-        format!(
-            "/accounting/invoices?{}",
-            serde_urlencoded::to_string(params).unwrap_or_default()
-        )
-    };
+    let filters = [
+        ("status", f.status.as_deref()),
+        ("from", f.from.as_deref()),
+        ("to", f.to.as_deref()),
+    ];
+    let list = crate::pager::base("/accounting/invoices", &filters);
+    let export = |path: &str| crate::pager::base(path, &filters);
+    let links = page.pager.links(&list);
     Ok(manager(
         o,
         Nav::Invoices,
@@ -66,9 +62,9 @@ async fn invoices_page(
                 div.field { label for="f-to" { (ctx.t("invoice.to")) } input id="f-to" name="to" type="date" value=(f.to.clone().unwrap_or_default()); }
                 button type="submit" { (ctx.t("invoice.filter")) }
                 " "
-                a href=(query(1).replace("/accounting/invoices?", "/accounting/invoices/export.csv?")) { (ctx.t("invoice.export_csv")) }
+                a href=(export("/accounting/invoices/export.csv")) { (ctx.t("invoice.export_csv")) }
                 " "
-                a href=(query(1).replace("/accounting/invoices?", "/accounting/invoices/export.xlsx?")) { (ctx.t("invoice.export_xlsx")) }
+                a href=(export("/accounting/invoices/export.xlsx")) { (ctx.t("invoice.export_xlsx")) }
             }
             form.inline method="post" action="/accounting/invoices/export/mail" {
                 (csrf_field(ctx))
@@ -94,11 +90,7 @@ async fn invoices_page(
                         }
                     }
                 }
-                div.pager {
-                    @if page.page > 1 { a href=(query(page.page - 1)) { "← " (ctx.t("pager.previous")) } }
-                    span { (guichet_core::i18n::tf(ctx.lang, "pager.page_of", &[("page", &page.page.to_string()), ("pages", &page.pages.to_string())])) }
-                    @if page.page < page.pages { a href=(query(page.page + 1)) { (ctx.t("pager.next")) " →" } }
-                }
+                (crate::pager::pager(ctx, &links))
             }
         },
     ))

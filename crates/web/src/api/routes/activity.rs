@@ -11,7 +11,7 @@ pub fn routes() -> Vec<ApiRoute> {
         ApiRoute {
             method: "GET",
             path: "/api/v1/orgs/{org}/activity",
-            summary: "The activity log, newest first: ?actor=ID&kind=team&from=YYYY-MM-DD&to=YYYY-MM-DD&page=N",
+            summary: "The activity log, newest first, 50 lines a page paged by key: ?actor=ID&kind=team&from=YYYY-MM-DD&to=YYYY-MM-DD, then ?after=<next>, ?before=<prev>, ?page=last. Answer: activity, kinds, next and prev (opaque cursors, null when there is no such page) and links (first, prev, next, last). No count; a cursor that is not one is a 422",
             action: Some(Action::ViewActivity),
             example: None,
             make: || get(support::activity_get),

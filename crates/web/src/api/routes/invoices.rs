@@ -20,7 +20,7 @@ pub fn routes() -> Vec<ApiRoute> {
         ApiRoute {
             method: "GET",
             path: "/api/v1/orgs/{org}/invoices",
-            summary: "Invoices, newest first (INV-04): ?status=&from=YYYY-MM-DD&to=YYYY-MM-DD&page=N",
+            summary: "Invoices, newest first (INV-04), 25 a page paged by key: ?status=&from=YYYY-MM-DD&to=YYYY-MM-DD, then ?after=<next> for the next page, ?before=<prev> for the previous one, ?page=last for the oldest. Answer: invoices, next and prev (opaque cursors, null when there is no such page) and links (first, prev, next, last as relative URLs keeping the filters). No count; a cursor that is not one is a 422",
             action: Some(Action::Billing),
             example: None,
             make: || get(invoices_list),

@@ -30,7 +30,12 @@ pub use withdrawals::*;
 #[derive(Deserialize, Default)]
 pub struct AdminQuery {
     q: Option<String>,
-    page: Option<i64>,
+    /// `last` for the oldest customers.
+    page: Option<String>,
+    /// A cursor: the customers created before it.
+    after: Option<String>,
+    /// A cursor: the customers created after it.
+    before: Option<String>,
     code: Option<String>,
 }
 
@@ -40,22 +45,21 @@ pub async fn customers(s: Signed, Query(q): Query<AdminQuery>) -> Result<Markup,
     }
     let app = &s.ctx.state.app;
     let ctx = &s.ctx;
-    let list = app
-        .admin_customers(&s.sess, q.q.as_deref(), q.page.unwrap_or(1))
-        .await?;
+    let at = guichet_app::pager::At::from_query(
+        q.after.as_deref(),
+        q.before.as_deref(),
+        q.page.as_deref(),
+    );
+    let list = app.admin_customers(&s.sess, q.q.as_deref(), &at).await?;
     let found = match q.code.as_deref().filter(|c| !c.trim().is_empty()) {
         Some(code) => Some(app.admin_find_by_support_code(&s.sess, code).await?),
         None => None,
     };
     let search = q.q.clone().unwrap_or_default();
-    let link = |page: i64| {
-        format!(
-            "/admin?q={}&page={page}",
-            serde_urlencoded::to_string([("", &search)])
-                .unwrap_or_default()
-                .trim_start_matches('=')
-        )
-    };
+    let links = list.pager.links(&crate::pager::base(
+        "/admin",
+        &[("q", Some(search.as_str()))],
+    ));
     Ok(public_page(
         ctx,
         ctx.t("admin.title"),
@@ -76,7 +80,7 @@ pub async fn customers(s: Signed, Query(q): Query<AdminQuery>) -> Result<Markup,
                 }
             }
             div.card {
-                h2 { (ctx.t("admin.customers")) " " span.badge { (list.total) } }
+                h2 { (ctx.t("admin.customers")) }
                 form.inline method="get" action="/admin" {
                     div.field { label for="f-q" { (ctx.t("admin.search")) } input id="f-q" name="q" value=(search); }
                     button type="submit" { (ctx.t("admin.find")) }
@@ -92,11 +96,7 @@ pub async fn customers(s: Signed, Query(q): Query<AdminQuery>) -> Result<Markup,
                             }
                         }
                     }
-                    div.pager {
-                        @if list.page > 1 { a href=(link(list.page - 1)) { "← " (ctx.t("pager.previous")) } }
-                        span { (guichet_core::i18n::tf(ctx.lang, "pager.page_of", &[("page", &list.page.to_string()), ("pages", &list.pages.to_string())])) }
-                        @if list.page < list.pages { a href=(link(list.page + 1)) { (ctx.t("pager.next")) " →" } }
-                    }
+                    (crate::pager::pager(ctx, &links))
                 }
             }
         },
