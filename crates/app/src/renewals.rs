@@ -18,7 +18,7 @@ use guichet_store::renewals::{self as rstore, SavedCard};
 use guichet_store::{audit, card_payments, ledger, memberships, orgs};
 
 /// A product's renewal as the product page and the API show it.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct RenewalView {
     pub auto_renew: bool,
     /// Whether auto-renewal can be switched on today (AR-01).
@@ -34,13 +34,13 @@ pub struct RenewalView {
 }
 
 /// Organization-wide renewal settings.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct RenewalSettings {
     pub from_prepaid: bool,
     pub card: Option<SavedCardView>,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct SavedCardView {
     pub last4: String,
     pub expiry: String,
