@@ -29,7 +29,9 @@ pub struct RenewalView {
     /// A scheduled change of period and the day it applies from (FREQ-02/03).
     pub next_period_months: Option<i64>,
     pub next_period_from: Option<String>,
-    /// The periods "modify the offer" proposes, with their price excl. VAT (minor units).
+    /// The periods "modify the offer" proposes, with their price excl. VAT (minor units): each
+    /// `[months, price_minor]`.
+    #[schema(value_type = Vec<Vec<i64>>)]
     pub periods: Vec<(i64, i64)>,
 }
 

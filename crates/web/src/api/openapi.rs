@@ -160,3 +160,25 @@ pub fn build() -> Value {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two types with one schema name would silently share a component: every name is one schema.
+    #[test]
+    fn no_two_types_share_a_schema_name() {
+        let mut components = Components::new();
+        for r in routes() {
+            operation(&r, &mut components);
+        }
+        let mut seen: std::collections::BTreeMap<String, Value> = Default::default();
+        for (name, s) in components {
+            let s = to_json(&s);
+            if let Some(before) = seen.insert(name.clone(), s.clone()) {
+                assert_eq!(before, s, "two types are called {name}: rename one");
+            }
+        }
+        assert!(seen.contains_key("InvoiceJson") && seen.contains_key("ErrorBody"));
+    }
+}

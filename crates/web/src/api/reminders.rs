@@ -44,7 +44,8 @@ pub struct TransferDeclaredJson {
     invoice: InvoiceId,
     /// The first declaration's day.
     transfer_declared_on: Date,
-    /// The reminder levels sent so far, with the day each went out.
+    /// The reminder levels sent so far, with the day each went out: each `[level, "YYYY-MM-DD"]`.
+    #[schema(value_type = Vec<Vec<serde_json::Value>>)]
     reminders_sent: Vec<(i64, Date)>,
 }
 
