@@ -77,7 +77,9 @@ impl App {
         actor.require(Action::Billing)?;
         let ParsedFilter { status, from, to } = parse_filter(f)?;
         let status = status.as_deref();
-        let page = f.page.unwrap_or(1).max(1);
+        // Bounded like the activity log's: `?page=9223372036854775806` is past the end, not an
+        // overflow.
+        let page = f.page.unwrap_or(1).clamp(1, 1_000_000);
         let mut c = self.db.conn().await?;
         let (invoices, total) = store::invoices_page(
             &mut c,

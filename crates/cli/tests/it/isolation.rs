@@ -86,7 +86,12 @@ pub(crate) async fn hosting_of(t: &TestApp, a: &OrgFixture) -> Hosting {
 
 /// Fills `{org}`, `{user}` and `{id}`; a route with another placeholder fails the test until this
 /// function learns it.
-pub(crate) fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture, h: &Hosting) -> String {
+pub(crate) fn fill(
+    route: &ApiRoute,
+    org: &OrgFixture,
+    objects_of: &OrgFixture,
+    h: &Hosting,
+) -> String {
     let mut path = route.path.replace("{org}", &org.id.to_string());
     path = path.replace("{hosting}", &h.product);
     path = path.replace("{site}", &h.site);

@@ -12,7 +12,10 @@ use guichet_web::api::routes;
 use std::path::Path;
 use std::process::{Command, Output};
 
-both_backends!(the_document_says_which_routes_need_an_idempotency_key);
+both_backends!(
+    the_document_says_which_routes_need_an_idempotency_key,
+    hostile_input_is_refused_not_a_server_error
+);
 
 /// A route that refuses its example body for want of an `Idempotency-Key` is exactly a route whose
 /// document requires the header (the documented examples of top-ups and withdrawals used to get
@@ -30,25 +33,36 @@ async fn the_document_says_which_routes_need_an_idempotency_key(b: Backend) {
             p["in"] == "header" && p["name"] == "Idempotency-Key" && p["required"] == true
         });
         let path = fill(route, &w.a, &w.a, &h);
-        let r = c
-            .api(route.method, &path, &w.a.lr().token, route.example.map(|e| e()))
-            .await;
+        // The examples' "…" ids: A's invoice (what a checkout pays).
+        let body = route.example.map(|e| {
+            let text = e().to_string().replace('…', &w.a.invoice.to_string());
+            serde_json::from_str(&text).unwrap()
+        });
+        let r = c.api(route.method, &path, &w.a.lr().token, body).await;
         let wants_key = r.status == 422
             && r.json()["error"]["fields"]
                 .as_array()
                 .is_some_and(|f| f.iter().any(|f| f["field"] == "idempotency_key"));
         assert_eq!(
-            documented, wants_key,
+            documented,
+            wants_key,
             "{} {}: the document {} the header, the route answered {} {}",
             route.method,
             route.path,
-            if documented { "requires" } else { "does not mention" },
+            if documented {
+                "requires"
+            } else {
+                "does not mention"
+            },
             r.status,
             r.body
         );
         money += usize::from(documented);
     }
-    assert_eq!(money, 4, "top-ups, withdrawals, checkout, paying an invoice");
+    assert_eq!(
+        money, 4,
+        "top-ups, withdrawals, checkout, paying an invoice"
+    );
 }
 
 /// Whether a command of a PyPI package answers `--version`; under CI a missing one fails.
@@ -93,7 +107,10 @@ async fn the_document_passes_openapi_spec_validator() {
     let dir = TempDir::new();
     let doc = served_document(&t, &dir.0).await;
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&doc).unwrap()).unwrap();
-    assert_eq!(v["openapi"], "3.1.0", "a version openapi-python-client reads");
+    assert_eq!(
+        v["openapi"], "3.1.0",
+        "a version openapi-python-client reads"
+    );
     let out = Command::new("openapi-spec-validator")
         .arg(&doc)
         .output()
@@ -247,22 +264,14 @@ fn schemathesis_config(w: &World, h: &Hosting) -> String {
     s
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn schemathesis_finds_no_server_error_and_no_answer_off_the_document() {
-    if !tool("schemathesis", "schemathesis") {
-        return;
-    }
-    let t = TestApp::spawn(Backend::Sqlite).await;
-    let w = world(&t).await;
-    let dir = TempDir::new();
-    let config = dir.0.join("schemathesis.toml");
-    let h = hosting_of(&t, &w.a).await;
-    std::fs::write(&config, schemathesis_config(&w, &h)).unwrap();
+/// One bounded schemathesis run against the server at `url` as `token`; `select` picks the
+/// operations. Its report on failure.
+fn schemathesis(url: &str, token: &str, config: &Path, select: &[&str]) -> Result<(), String> {
     let out = Command::new("schemathesis")
         .arg("--config-file")
-        .arg(&config)
+        .arg(config)
         .arg("run")
-        .arg(format!("{}/api/openapi.json", t.url))
+        .arg(format!("{url}/api/openapi.json"))
         .args([
             "--checks",
             "not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance",
@@ -272,16 +281,93 @@ async fn schemathesis_finds_no_server_error_and_no_answer_off_the_document() {
             "8",
             "--seed",
             "15",
+            // One worker: hypothesis' lambda descriptions are not thread-safe on Python 3.11
+            // ("AST constructor recursion depth mismatch").
             "--workers",
-            "2",
+            "1",
             "--no-color",
             "--suppress-health-check",
             "all",
         ])
+        .args(select)
         .arg("-H")
-        .arg(format!("Authorization: Bearer {}", w.a.lr().token))
-        .current_dir(&dir.0)
+        .arg(format!("Authorization: Bearer {token}"))
+        .current_dir(config.parent().unwrap())
         .output()
         .unwrap();
-    assert!(out.status.success(), "schemathesis: {}", text(&out));
+    if out.status.success() {
+        // What it covered, for the log.
+        let report = text(&out);
+        let summary = report.find("SUMMARY").map_or("", |i| &report[i..]);
+        eprintln!("{summary}");
+        Ok(())
+    } else {
+        Err(text(&out))
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn schemathesis_finds_no_server_error_and_no_answer_off_the_document() {
+    if !tool("schemathesis", "schemathesis") {
+        return;
+    }
+    let t = TestApp::spawn(Backend::Sqlite).await;
+    let w = world(&t).await;
+    let h = hosting_of(&t, &w.a).await;
+    let dir = TempDir::new();
+    let config = dir.0.join("schemathesis.toml");
+    std::fs::write(&config, schemathesis_config(&w, &h)).unwrap();
+    let token = &w.a.lr().token;
+    // Changing the Organization may force two-factor authentication, which shuts the token out
+    // of every later request (403): that route gets its own run, last.
+    let last = ["--exclude-operation-id", "patch_orgs_org"];
+    let only_last = ["--include-operation-id", "patch_orgs_org"];
+    if let Err(report) = schemathesis(&t.url, token, &config, &last) {
+        panic!("schemathesis: {report}");
+    }
+    if let Err(report) = schemathesis(&t.url, token, &config, &only_last) {
+        panic!("schemathesis on PATCH /orgs/{{org}}: {report}");
+    }
+}
+
+/// What schemathesis found, kept as plain cases: hostile input is a 4xx, never a 5xx.
+async fn hostile_input_is_refused_not_a_server_error(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let mut c = t.client();
+    let token = &w.a.lr().token;
+    let org = w.a.id;
+    // A page number far past the end (it overflowed the offset).
+    let r = c
+        .api(
+            "GET",
+            &format!("/api/v1/orgs/{org}/invoices?page=9223372036854775806"),
+            token,
+            None,
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["invoices"], serde_json::json!([]));
+    // A query string that does not parse: 400 with the API's error body, not axum's text.
+    let r = c
+        .api(
+            "GET",
+            &format!("/api/v1/orgs/{org}/payments/due?all=maybe"),
+            token,
+            None,
+        )
+        .await;
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert_eq!(r.json()["error"]["code"], "bad_request");
+    // A method the path does not have: 405 with the error body.
+    let r = c
+        .api(
+            "DELETE",
+            &format!("/api/v1/orgs/{org}/invoices"),
+            token,
+            None,
+        )
+        .await;
+    assert_eq!(r.status, 405, "{}", r.body);
+    assert_eq!(r.json()["error"]["code"], "method_not_allowed");
 }

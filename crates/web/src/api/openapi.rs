@@ -92,6 +92,19 @@ fn answers(r: &ApiRoute) -> Vec<Resp> {
     all
 }
 
+/// `get_orgs_org_invoices_export_csv`: the method and the path's words.
+fn operation_id(r: &ApiRoute) -> String {
+    let words = r
+        .path
+        .trim_start_matches("/api/v1/")
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    std::iter::once(r.method.to_lowercase().as_str())
+        .chain(words)
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
 fn operation(r: &ApiRoute, components: &mut Components) -> Value {
     let mut params: Vec<Value> = r
         .path
@@ -115,7 +128,7 @@ fn operation(r: &ApiRoute, components: &mut Components) -> Value {
     }
     let mut op = json!({
         "summary": r.summary,
-        "operationId": format!("{}_{}", r.method.to_lowercase(), r.path.trim_start_matches("/api/v1/").replace(['/', '{', '}', '.', '-'], "_").trim_matches('_')),
+        "operationId": operation_id(r),
         "parameters": params,
         "responses": responses,
     });
