@@ -1,9 +1,10 @@
 //! The bodies of money-moving answers (top-up, withdrawal, checkout, paying an invoice): typed, so
 //! the API document describes exactly what is sent, and kept as JSON with the idempotency key so a
-//! replay returns the very same body.
+//! replay returns the very same body. Amounts are `Money` here and go out as the API has always
+//! written them: `amount_minor` (an integer of minor units) beside one `currency`.
 
 use guichet_core::status::WithdrawalStatus;
-use guichet_core::{CardPaymentId, Currency, LedgerEntryId, WithdrawalId};
+use guichet_core::{CardPaymentId, Currency, LedgerEntryId, Money, WithdrawalId};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -36,10 +37,14 @@ pub struct TopUpPaid {
     pub status: ChargeStatus,
     pub payment_id: CardPaymentId,
     pub entry_id: LedgerEntryId,
-    pub amount_minor: i64,
+    #[serde(rename = "amount_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub amount: Money,
     pub currency: Currency,
     /// The balance after the top-up.
-    pub balance_minor: i64,
+    #[serde(rename = "balance_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub balance: Money,
 }
 
 /// A top-up by card the card refused (402): nothing was credited.
@@ -50,10 +55,14 @@ pub struct TopUpDeclined {
     pub payment_id: CardPaymentId,
     /// The provider's reason.
     pub reason: String,
-    pub amount_minor: i64,
+    #[serde(rename = "amount_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub amount: Money,
     pub currency: Currency,
     /// The balance, unchanged.
-    pub balance_minor: i64,
+    #[serde(rename = "balance_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub balance: Money,
 }
 
 /// A withdrawal request recorded (201): the amount is held until an operator decides.
@@ -61,7 +70,9 @@ pub struct TopUpDeclined {
 pub struct WithdrawalRequested {
     pub id: WithdrawalId,
     pub status: WithdrawalStatus,
-    pub amount_minor: i64,
+    #[serde(rename = "amount_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub amount: Money,
     pub currency: Currency,
     /// Masked: only its last characters.
     pub destination: String,
@@ -80,9 +91,15 @@ pub struct CheckoutPaid {
     pub status: PaidStatus,
     /// The numbers of the invoices paid.
     pub invoices: Vec<String>,
-    pub total_minor: i64,
-    pub from_prepaid_minor: i64,
-    pub by_card_minor: i64,
+    #[serde(rename = "total_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub total: Money,
+    #[serde(rename = "from_prepaid_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub from_prepaid: Money,
+    #[serde(rename = "by_card_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub by_card: Money,
     pub currency: Currency,
 }
 
@@ -102,8 +119,15 @@ pub struct InvoicePaid {
     /// The invoice's number.
     pub invoice: String,
     pub status: PaidStatus,
-    pub amount_minor: i64,
+    #[serde(rename = "amount_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub amount: Money,
     pub currency: Currency,
+}
+
+/// An amount as its minor units alone (the body's `currency` says which).
+fn minor<S: serde::Serializer>(m: &Money, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_i64(m.minor)
 }
 
 /// The JSON kept and sent for a money-moving answer.

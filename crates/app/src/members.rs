@@ -15,6 +15,7 @@ use guichet_store::{Conn, audit, invitations, memberships, orgs, users};
 #[derive(Clone, Debug, serde::Deserialize, utoipa::ToSchema)]
 pub struct InviteInput {
     pub email: String,
+    #[schema(value_type = guichet_core::Role)]
     pub role: String,
     #[serde(default)]
     pub accounting: bool,

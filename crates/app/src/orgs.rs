@@ -17,6 +17,7 @@ use guichet_store::{audit, ledger, memberships, orgs, sessions};
 #[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct DetailsInput {
     pub name: String,
+    #[schema(value_type = guichet_core::OrgKind)]
     pub kind: String,
     pub street: String,
     pub postcode: String,

@@ -412,9 +412,9 @@ impl App {
                     status: crate::answers::ChargeStatus::Succeeded,
                     payment_id,
                     entry_id,
-                    amount_minor: amount,
+                    amount: money,
                     currency: org.currency,
-                    balance_minor: after,
+                    balance: Money::new(after, org.currency),
                 })?;
                 (Outcome::Created, body)
             }
@@ -423,9 +423,9 @@ impl App {
                     status: crate::answers::ChargeStatus::of(&outcome),
                     payment_id,
                     reason: reason.clone(),
-                    amount_minor: amount,
+                    amount: money,
                     currency: org.currency,
-                    balance_minor: after - amount,
+                    balance: Money::new(after - amount, org.currency),
                 })?;
                 (Outcome::Declined, body)
             }

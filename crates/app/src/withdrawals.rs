@@ -172,7 +172,7 @@ impl App {
         let body = crate::answers::body(&crate::answers::WithdrawalRequested {
             id,
             status: WithdrawalStatus::Requested,
-            amount_minor: input.amount_minor,
+            amount: Money::new(input.amount_minor, currency),
             currency,
             destination: mask(&destination),
         })?;

@@ -69,8 +69,10 @@ impl PartialSchema for MinorInput {
         ObjectBuilder::new()
             .schema_type(SchemaType::Type(Type::Integer))
             .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+            .minimum(Some(1))
+            .maximum(Some(crate::money::MAX_AMOUNT_MINOR))
             .description(Some(
-                "An amount in minor units (centimes, cents): a whole number, 1 to 100000000000.",
+                "An amount in minor units (centimes, cents): a whole number within 1 000 000 000.00.",
             ))
             .into()
     }

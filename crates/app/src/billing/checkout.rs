@@ -251,9 +251,9 @@ impl App {
         let body = crate::answers::body(&crate::answers::CheckoutPaid {
             status: crate::answers::PaidStatus::Paid,
             invoices: numbers.iter().map(|n| (*n).to_string()).collect(),
-            total_minor: total,
-            from_prepaid_minor: from_prepaid,
-            by_card_minor: by_card,
+            total: Money::new(total, currency),
+            from_prepaid: Money::new(from_prepaid, currency),
+            by_card: Money::new(by_card, currency),
             currency,
         })?;
         actor.audit(&mut tx, "checkout", &description, now).await?;

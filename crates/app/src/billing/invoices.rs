@@ -165,7 +165,7 @@ impl App {
         let body = crate::answers::body(&crate::answers::InvoicePaid {
             invoice: inv.number.clone(),
             status: crate::answers::PaidStatus::Paid,
-            amount_minor: inv.gross.minor,
+            amount: inv.gross,
             currency: inv.currency,
         })?;
         actor

@@ -52,7 +52,7 @@ pub async fn members_list(
 
 #[derive(Deserialize, ToSchema)]
 pub struct MemberPatch {
-    /// `legal_rep`, `admin`, `collaborator` or `external`.
+    #[schema(value_type = Role)]
     role: String,
     #[serde(default)]
     accounting: bool,
