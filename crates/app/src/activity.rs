@@ -11,7 +11,7 @@ use guichet_store::audit::{self, Filter, Line};
 pub const PAGE_SIZE: i64 = 50;
 
 /// The filters of the activity page and its CSV export (all optional).
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema, utoipa::IntoParams)]
 pub struct ActivityFilter {
     /// A person's id.
     pub actor: Option<String>,

@@ -7,7 +7,7 @@ use guichet_core::{Action, AddressId, sps_text, validate};
 use guichet_store::addresses::{self, Address, AddressFields};
 
 /// The form as typed.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct AddressInput {
     pub name: String,
     #[serde(default)]

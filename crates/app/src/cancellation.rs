@@ -13,7 +13,7 @@ use guichet_core::{Action, ProductId};
 use guichet_store::billing as store;
 
 /// What a cancellation did.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct Cancelled {
     /// Cancelled now (a pending product) rather than at the end of its term.
     pub immediate: bool,

@@ -6,6 +6,7 @@ pub mod activity;
 pub mod actor;
 pub mod addresses;
 pub mod admin;
+pub mod answers;
 pub mod auth;
 pub mod bank_details;
 pub mod bank_import;

@@ -12,9 +12,10 @@ use guichet_store::invitations::Invitation;
 use guichet_store::memberships::{Member, Membership};
 use guichet_store::{Conn, audit, invitations, memberships, orgs, users};
 
-#[derive(Clone, Debug, serde::Deserialize)]
+#[derive(Clone, Debug, serde::Deserialize, utoipa::ToSchema)]
 pub struct InviteInput {
     pub email: String,
+    #[schema(value_type = guichet_core::Role)]
     pub role: String,
     #[serde(default)]
     pub accounting: bool,

@@ -14,9 +14,10 @@ use guichet_store::orgs::{Org, OrgDetails};
 use guichet_store::{audit, ledger, memberships, orgs, sessions};
 
 /// The form of an Organization's details, as typed.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct DetailsInput {
     pub name: String,
+    #[schema(value_type = guichet_core::OrgKind)]
     pub kind: String,
     pub street: String,
     pub postcode: String,
@@ -27,7 +28,7 @@ pub struct DetailsInput {
 }
 
 /// What an edit may change; `None` leaves a part as it is.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct OrgUpdate {
     pub legal: Option<DetailsInput>,
     pub phone: Option<String>,

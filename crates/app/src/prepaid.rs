@@ -221,7 +221,7 @@ pub struct Answer {
 }
 
 /// The card as typed in the form.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct CardFields {
     pub card_number: String,
     pub card_expiry: String,
@@ -401,17 +401,25 @@ impl App {
         let payment_id = card_payments::record(&mut tx, &payment).await?;
         let (result, body) = match &outcome {
             ChargeOutcome::Succeeded { .. } => {
-                let body = serde_json::json!({
-                    "status": "succeeded", "payment_id": payment_id, "entry_id": entry_id,
-                    "amount_minor": amount, "currency": org.currency, "balance_minor": after,
-                });
+                let body = crate::answers::body(&crate::answers::TopUpPaid {
+                    status: crate::answers::ChargeStatus::Succeeded,
+                    payment_id,
+                    entry_id,
+                    amount: money,
+                    currency: org.currency,
+                    balance: Money::new(after, org.currency),
+                })?;
                 (Outcome::Created, body)
             }
             ChargeOutcome::Declined { reason } | ChargeOutcome::Failed { reason } => {
-                let body = serde_json::json!({
-                    "status": outcome.code(), "payment_id": payment_id, "reason": reason,
-                    "amount_minor": amount, "currency": org.currency, "balance_minor": after - amount,
-                });
+                let body = crate::answers::body(&crate::answers::TopUpDeclined {
+                    status: crate::answers::ChargeStatus::of(&outcome),
+                    payment_id,
+                    reason: reason.clone(),
+                    amount: money,
+                    currency: org.currency,
+                    balance: Money::new(after - amount, org.currency),
+                })?;
                 (Outcome::Declined, body)
             }
         };

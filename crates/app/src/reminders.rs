@@ -74,7 +74,7 @@ pub struct ReminderState {
 }
 
 /// REM-06: the answer to "is this reminder genuine?".
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 #[serde(tag = "verdict", rename_all = "snake_case")]
 pub enum Verdict {
     /// An open invoice of the caller's Organization (and the amount matches when one was given).

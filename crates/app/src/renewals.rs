@@ -18,7 +18,7 @@ use guichet_store::renewals::{self as rstore, SavedCard};
 use guichet_store::{audit, card_payments, ledger, memberships, orgs};
 
 /// A product's renewal as the product page and the API show it.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct RenewalView {
     pub auto_renew: bool,
     /// Whether auto-renewal can be switched on today (AR-01).
@@ -29,18 +29,20 @@ pub struct RenewalView {
     /// A scheduled change of period and the day it applies from (FREQ-02/03).
     pub next_period_months: Option<i64>,
     pub next_period_from: Option<String>,
-    /// The periods "modify the offer" proposes, with their price excl. VAT (minor units).
+    /// The periods "modify the offer" proposes, with their price excl. VAT (minor units): each
+    /// `[months, price_minor]`.
+    #[schema(value_type = Vec<Vec<i64>>)]
     pub periods: Vec<(i64, i64)>,
 }
 
 /// Organization-wide renewal settings.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct RenewalSettings {
     pub from_prepaid: bool,
     pub card: Option<SavedCardView>,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct SavedCardView {
     pub last4: String,
     pub expiry: String,

@@ -38,7 +38,7 @@ pub struct SupportView {
 }
 
 /// A new support grant: the whole Organization, or the products listed.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct GrantInput {
     pub hours: i64,
     #[serde(default)]

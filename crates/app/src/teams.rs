@@ -103,7 +103,7 @@ pub struct TeamView {
     pub products: Vec<(ProductId, String, Rights)>,
 }
 
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct TeamInput {
     pub name: String,
     #[serde(default)]
@@ -113,7 +113,7 @@ pub struct TeamInput {
 }
 
 /// One line of "who can access this product, and why".
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct AccessLine {
     pub user_id: UserId,
     pub name: String,

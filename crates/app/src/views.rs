@@ -10,5 +10,6 @@ pub use guichet_store::invitations::Invitation;
 pub use guichet_store::kb::Version as GuideVersion;
 pub use guichet_store::memberships::MyOrg;
 pub use guichet_store::orgs::Org;
+pub use guichet_store::sites::{Database, DbUser, Site};
 pub use guichet_store::support::Grant as SupportGrant;
 pub use guichet_store::withdrawals::Withdrawal;

@@ -169,7 +169,13 @@ impl App {
             now,
         };
         let id = withdrawals::insert(&mut tx, &w).await?;
-        let body = serde_json::json!({"id": id, "status": WithdrawalStatus::Requested, "amount_minor": input.amount_minor, "currency": currency, "destination": mask(&destination)});
+        let body = crate::answers::body(&crate::answers::WithdrawalRequested {
+            id,
+            status: WithdrawalStatus::Requested,
+            amount: Money::new(input.amount_minor, currency),
+            currency,
+            destination: mask(&destination),
+        })?;
         idempotency::complete(
             &mut tx,
             actor.org,

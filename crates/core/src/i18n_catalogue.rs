@@ -47,6 +47,7 @@ catalogue! {
     "error.two_factor_required" => ["Votre Organisation exige l'authentification à deux facteurs : activez-la dans votre profil.", "Your Organization requires two-factor authentication: turn it on in your profile.", "Ihre Organisation verlangt die Zwei-Faktor-Authentifizierung: Aktivieren Sie sie in Ihrem Profil."],
     "error.invalid" => ["Certaines données sont invalides.", "Some data is invalid.", "Einige Angaben sind ungültig."],
     "error.internal" => ["Une erreur interne est survenue. Réessayez dans un instant ; si elle persiste, contactez le support.", "An internal error occurred. Try again in a moment; if it persists, contact support.", "Ein interner Fehler ist aufgetreten. Versuchen Sie es gleich noch einmal; wenn er bleibt, kontaktieren Sie den Support."],
+    "error.method_not_allowed" => ["Cette adresse n'accepte pas cette méthode HTTP : voir /api/openapi.json.", "This address does not accept this HTTP method: see /api/openapi.json.", "Diese Adresse akzeptiert diese HTTP-Methode nicht: siehe /api/openapi.json."],
     "error.title_not_found" => ["Page introuvable", "Page not found", "Seite nicht gefunden"],
     "error.title_forbidden" => ["Accès refusé", "Access denied", "Zugriff verweigert"],
     "error.title_too_many" => ["Trop de tentatives", "Too many attempts", "Zu viele Versuche"],

@@ -16,6 +16,7 @@ pub mod permissions;
 pub mod product;
 pub mod reconcile;
 pub mod renewal;
+pub mod schema;
 pub mod sites;
 pub mod sps_text;
 pub mod status;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub enum Currency {
     #[serde(rename = "CHF")]
     Chf,
@@ -43,7 +43,8 @@ pub enum MoneyError {
 }
 
 /// An amount in minor units (centimes, cents) of one currency.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// As JSON `{"minor": 10810, "currency": "CHF"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Money {
     pub minor: i64,
     pub currency: Currency,

@@ -140,7 +140,7 @@ pub fn effective_name(prefix: &str, prefix_option: bool, name: &str) -> String {
 }
 
 /// One name a configuration must change when the option is turned off.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct NameChange {
     /// `database` or `user`.
     pub kind: &'static str,

@@ -13,7 +13,7 @@ pub struct Hosting {
     pub prefix: String,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct Site {
     pub id: SiteId,
     pub product_id: ProductId,
@@ -31,14 +31,14 @@ pub struct EnvRow {
     pub updated_at: i64,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct Database {
     pub id: DatabaseId,
     pub name: String,
     pub created_at: i64,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct DbUser {
     pub id: DbUserId,
     pub name: String,

@@ -36,10 +36,37 @@ pub fn pager(ctx: &Ctx, links: &PageLinks) -> Markup {
 }
 
 /// The keyset paging of an API list answer: the cursors (`next`, `prev`: opaque strings, `null`
-/// when there is no such page) and the `links` around the page, under `base` (the list's path
-/// with its filters).
-pub fn paging_json(p: &guichet_app::pager::Pager, base: &str) -> serde_json::Value {
+/// when there is no such page; pass one back as `after` or `before`) and the `links` around the
+/// page, under the list's path with its filters.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct PagingJson {
+    /// The cursor of the next (older) page, for `?after=`.
+    pub next: Option<String>,
+    /// The cursor of the previous (newer) page, for `?before=`.
+    pub prev: Option<String>,
+    pub links: LinksJson,
+}
+
+/// The addresses of the pages around one, each `null` when there is no such page.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct LinksJson {
+    pub first: Option<String>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub last: Option<String>,
+}
+
+/// [`PagingJson`] of a page under `base` (the list's path with its filters).
+pub fn paging_json(p: &guichet_app::pager::Pager, base: &str) -> PagingJson {
     let l = p.links(base);
-    serde_json::json!({"next": p.next, "prev": p.prev,
-           "links": {"first": l.first, "prev": l.prev, "next": l.next, "last": l.last}})
+    PagingJson {
+        next: p.next.clone(),
+        prev: p.prev.clone(),
+        links: LinksJson {
+            first: l.first,
+            prev: l.prev,
+            next: l.next,
+            last: l.last,
+        },
+    }
 }

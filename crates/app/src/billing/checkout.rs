@@ -13,7 +13,7 @@ pub struct DueItems {
 }
 
 /// How a selection is paid (PP-03): up to `from_prepaid` from the balance, the rest by card.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct Checkout {
     pub invoices: Vec<String>,
     pub from_prepaid_minor: i64,
@@ -273,7 +273,11 @@ impl App {
                     drop(tx);
                     return Ok(Answer {
                         outcome: Outcome::Declined,
-                        body: serde_json::json!({"status": outcome.code(), "reason": reason, "balance_untouched": true}),
+                        body: crate::answers::body(&crate::answers::CheckoutDeclined {
+                            status: crate::answers::ChargeStatus::of(&outcome),
+                            reason,
+                            balance_untouched: true,
+                        })?,
                     });
                 }
             };
@@ -292,8 +296,14 @@ impl App {
         for inv in &selected {
             activate_invoice_products(&mut tx, actor.org, inv.id, now).await?;
         }
-        let body = serde_json::json!({"status": "paid", "invoices": numbers, "total_minor": total, "from_prepaid_minor": from_prepaid,
-                                      "by_card_minor": by_card, "currency": currency});
+        let body = crate::answers::body(&crate::answers::CheckoutPaid {
+            status: crate::answers::PaidStatus::Paid,
+            invoices: numbers.iter().map(|n| (*n).to_string()).collect(),
+            total: Money::new(total, currency),
+            from_prepaid: Money::new(from_prepaid, currency),
+            by_card: Money::new(by_card, currency),
+            currency,
+        })?;
         actor.audit(&mut tx, "checkout", &description, now).await?;
         let answer = Answer {
             outcome: Outcome::Done,

@@ -3,7 +3,7 @@
 use super::*;
 
 /// Filters of the invoice history (INV-04).
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema, utoipa::IntoParams)]
 pub struct InvoiceFilter {
     pub status: Option<String>,
     /// `YYYY-MM-DD`, inclusive.
@@ -169,7 +169,12 @@ impl App {
         .await
         .map_err(|e| post_refused(e, "invoice", "invoice.insufficient"))?;
         activate_invoice_products(&mut tx, actor.org, id, now).await?;
-        let body = serde_json::json!({"invoice": inv.number, "status": "paid", "amount_minor": inv.gross.minor, "currency": inv.currency});
+        let body = crate::answers::body(&crate::answers::InvoicePaid {
+            invoice: inv.number.clone(),
+            status: crate::answers::PaidStatus::Paid,
+            amount: inv.gross,
+            currency: inv.currency,
+        })?;
         actor
             .audit(&mut tx, "invoice.paid", &inv.number, now)
             .await?;

@@ -18,7 +18,7 @@ mod databases;
 mod env;
 
 /// A hosting's page: its prefix, sites, databases and users.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct HostingView {
     pub product_id: ProductId,
     pub product_name: String,
@@ -32,7 +32,7 @@ pub struct HostingView {
 }
 
 /// One environment variable as shown: a secret's value is never sent back (DB-04).
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct EnvView {
     pub name: String,
     pub value: Option<String>,
@@ -41,7 +41,7 @@ pub struct EnvView {
 }
 
 /// A site's Advanced settings → PHP / Apache.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct SiteView {
     pub site: Site,
     pub prefix: String,
@@ -50,12 +50,12 @@ pub struct SiteView {
     pub changes_if_off: Vec<NameChange>,
 }
 
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct SiteInput {
     pub domain: String,
 }
 
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct EnvInput {
     pub name: String,
     #[serde(default)]
@@ -64,13 +64,13 @@ pub struct EnvInput {
     pub secret: bool,
 }
 
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct DatabaseInput {
     /// Without the prefix (`mabase`).
     pub name: String,
 }
 
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct DbUserInput {
     /// Without the prefix (`monuser`).
     pub name: String,
@@ -83,7 +83,7 @@ pub struct DbUserInput {
 }
 
 /// A user just created, with its password when Guichet generated it (shown this once).
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct CreatedUser {
     pub user: DbUser,
     pub generated_password: Option<String>,

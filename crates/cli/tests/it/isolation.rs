@@ -14,14 +14,14 @@ both_backends!(
 );
 
 /// A's web hosting with one of each of its objects (the shared world has no web hosting).
-struct Hosting {
-    product: String,
-    site: String,
-    database: String,
-    dbuser: String,
+pub(crate) struct Hosting {
+    pub(crate) product: String,
+    pub(crate) site: String,
+    pub(crate) database: String,
+    pub(crate) dbuser: String,
 }
 
-async fn hosting_of(t: &TestApp, a: &OrgFixture) -> Hosting {
+pub(crate) async fn hosting_of(t: &TestApp, a: &OrgFixture) -> Hosting {
     let product = crate::sites::order_hosting(t, a).await;
     let lr = t
         .app
@@ -86,7 +86,12 @@ async fn hosting_of(t: &TestApp, a: &OrgFixture) -> Hosting {
 
 /// Fills `{org}`, `{user}` and `{id}`; a route with another placeholder fails the test until this
 /// function learns it.
-fn fill(route: &ApiRoute, org: &OrgFixture, objects_of: &OrgFixture, h: &Hosting) -> String {
+pub(crate) fn fill(
+    route: &ApiRoute,
+    org: &OrgFixture,
+    objects_of: &OrgFixture,
+    h: &Hosting,
+) -> String {
     let mut path = route.path.replace("{org}", &org.id.to_string());
     path = path.replace("{hosting}", &h.product);
     path = path.replace("{site}", &h.site);

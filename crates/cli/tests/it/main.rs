@@ -49,6 +49,7 @@ mod kb_zip;
 mod ledger;
 mod mail_formats;
 mod model;
+mod openapi_tools;
 mod orgs;
 mod payout_aside;
 mod prepaid;

@@ -5,7 +5,44 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use guichet_app::AppError;
 use guichet_core::Lang;
-use serde_json::json;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// The body of every API error.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// A stable code: `not_found`, `unauthenticated`, `forbidden`, `invalid`, `conflict`,
+    /// `bad_request`, `method_not_allowed`…
+    pub code: String,
+    /// What went wrong, in English.
+    pub message: String,
+    /// With `invalid`: each field refused and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<FieldError>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl ErrorBody {
+    pub fn new(code: &str, message: String) -> ErrorBody {
+        ErrorBody {
+            error: ErrorDetail {
+                code: code.to_string(),
+                message,
+                fields: None,
+            },
+        }
+    }
+}
 
 /// An error as JSON: `{ "error": { "code", "message", "fields"? } }`.
 pub struct ApiError(pub AppError);
@@ -37,20 +74,27 @@ impl IntoResponse for ApiError {
             AppError::Unreadable(m) => m.clone(),
             other => t(message_key(other)),
         };
-        let mut body = json!({"error": {"code": code, "message": message}});
+        let mut body = ErrorBody::new(code, message);
         if let AppError::Invalid(fields) = &self.0 {
-            body["error"]["fields"] = fields
-                .iter()
-                .map(|f| {
-                    let message = match (&f.param, f.key) {
-                        (Some(c), "field.sps_char") => {
-                            guichet_core::i18n::tf(Lang::En, "field.sps_char_named", &[("char", c)])
+            body.error.fields = Some(
+                fields
+                    .iter()
+                    .map(|f| {
+                        let message = match (&f.param, f.key) {
+                            (Some(c), "field.sps_char") => guichet_core::i18n::tf(
+                                Lang::En,
+                                "field.sps_char_named",
+                                &[("char", c)],
+                            ),
+                            _ => t(f.key),
+                        };
+                        FieldError {
+                            field: f.field.to_string(),
+                            message,
                         }
-                        _ => t(f.key),
-                    };
-                    json!({"field": f.field, "message": message})
-                })
-                .collect();
+                    })
+                    .collect(),
+            );
         }
         let mut res = (status_of(&self.0), axum::Json(body)).into_response();
         if let AppError::Unauthenticated = self.0 {

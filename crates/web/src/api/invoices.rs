@@ -2,26 +2,81 @@
 
 use crate::api::caller::ApiActor;
 use crate::api::error::ApiResult;
+use crate::api::json::ApiQuery;
 use crate::api::json::{answer, idempotency_key};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use guichet_core::invoice::InvoiceKind;
+use guichet_core::period::Date;
+use guichet_core::status::InvoiceStatus;
+use guichet_core::{CreditNoteId, Currency, InvoiceId, ProductId};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
-pub(crate) fn invoice_json(i: &guichet_app::views::Invoice) -> Value {
-    json!({"id": i.id, "number": i.number, "kind": i.kind, "status": i.status, "currency": i.currency,
-           "net_minor": i.net.minor, "vat_minor": i.vat.minor, "gross_minor": i.gross.minor, "vat_rate_bp": i.vat_rate_bp, "vat_mention": i.vat_mention,
-           "bill_to": i.bill_to, "billing_reference": i.billing_reference, "payment_reference": i.payment_reference,
-           "issued_at": i.issued_at, "due_on": i.due_on, "paid_at": i.paid_at, "refunded_minor": i.refunded.minor})
+/// An invoice as the API shows it (lists, detail, what is due).
+#[derive(Serialize, ToSchema)]
+pub struct InvoiceJson {
+    id: InvoiceId,
+    number: String,
+    kind: InvoiceKind,
+    status: InvoiceStatus,
+    currency: Currency,
+    net_minor: i64,
+    vat_minor: i64,
+    gross_minor: i64,
+    /// The VAT rate in basis points (810 = 8.1 %).
+    vat_rate_bp: i64,
+    vat_mention: Option<String>,
+    /// Name, street, postcode, city, country.
+    bill_to: [String; 5],
+    billing_reference: Option<String>,
+    payment_reference: String,
+    /// Unix seconds.
+    issued_at: i64,
+    due_on: Date,
+    paid_at: Option<i64>,
+    refunded_minor: i64,
+}
+
+impl From<&guichet_app::views::Invoice> for InvoiceJson {
+    fn from(i: &guichet_app::views::Invoice) -> Self {
+        InvoiceJson {
+            id: i.id,
+            number: i.number.clone(),
+            kind: i.kind,
+            status: i.status,
+            currency: i.currency,
+            net_minor: i.net.minor,
+            vat_minor: i.vat.minor,
+            gross_minor: i.gross.minor,
+            vat_rate_bp: i.vat_rate_bp,
+            vat_mention: i.vat_mention.clone(),
+            bill_to: i.bill_to.clone(),
+            billing_reference: i.billing_reference.clone(),
+            payment_reference: i.payment_reference.clone(),
+            issued_at: i.issued_at,
+            due_on: i.due_on,
+            paid_at: i.paid_at,
+            refunded_minor: i.refunded.minor,
+        }
+    }
+}
+
+/// One page of invoices, newest first.
+#[derive(Serialize, ToSchema)]
+pub struct InvoicesJson {
+    invoices: Vec<InvoiceJson>,
+    #[serde(flatten)]
+    paging: crate::pager::PagingJson,
 }
 
 pub async fn invoices_list(
     State(state): State<AppState>,
     a: ApiActor,
-    axum::extract::Query(f): axum::extract::Query<guichet_app::billing::InvoiceFilter>,
-) -> ApiResult<Json<Value>> {
+    ApiQuery(f): ApiQuery<guichet_app::billing::InvoiceFilter>,
+) -> ApiResult<Json<InvoicesJson>> {
     let page = state.app.invoices(&a.actor, &f).await?;
     let base = crate::pager::base(
         &format!("/api/v1/orgs/{}/invoices", a.actor.org),
@@ -31,29 +86,84 @@ pub async fn invoices_list(
             ("to", f.to.as_deref()),
         ],
     );
-    let mut v = crate::pager::paging_json(&page.pager, &base);
-    v["invoices"] = page.invoices.iter().map(invoice_json).collect();
-    Ok(Json(v))
+    Ok(Json(InvoicesJson {
+        invoices: page.invoices.iter().map(InvoiceJson::from).collect(),
+        paging: crate::pager::paging_json(&page.pager, &base),
+    }))
 }
 
-pub async fn invoice_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
-    let id: guichet_core::InvoiceId = a.param("invoice")?;
+/// An invoice with its lines and its credit notes.
+#[derive(Serialize, ToSchema)]
+pub struct InvoiceDetailJson {
+    #[serde(flatten)]
+    invoice: InvoiceJson,
+    lines: Vec<LineJson>,
+    credit_notes: Vec<CreditNoteJson>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LineJson {
+    description: String,
+    product_id: Option<ProductId>,
+    period_start: Option<Date>,
+    /// Exclusive.
+    period_end: Option<Date>,
+    quantity: i64,
+    unit_net_minor: i64,
+    net_minor: i64,
+    vat_minor: i64,
+    gross_minor: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreditNoteJson {
+    id: CreditNoteId,
+    number: String,
+    net_minor: i64,
+    vat_minor: i64,
+    gross_minor: i64,
+    currency: Currency,
+    reason: String,
+    issued_at: i64,
+}
+
+pub async fn invoice_get(
+    State(state): State<AppState>,
+    a: ApiActor,
+) -> ApiResult<Json<InvoiceDetailJson>> {
+    let id: InvoiceId = a.param("invoice")?;
     let (inv, lines) = state.app.invoice(&a.actor, id).await?;
-    let mut v = invoice_json(&inv);
-    v["lines"] = lines
-        .iter()
-        .map(|l| json!({"description": l.description, "product_id": l.product_id, "period_start": l.period_start, "period_end": l.period_end,
-                        "quantity": l.quantity, "unit_net_minor": l.unit_net.minor, "net_minor": l.net.minor, "vat_minor": l.vat.minor, "gross_minor": l.gross.minor}))
-        .collect();
-    v["credit_notes"] = state
-        .app
-        .credit_notes(&a.actor, id)
-        .await?
-        .iter()
-        .map(|n| json!({"id": n.id, "number": n.number, "net_minor": n.net.minor, "vat_minor": n.vat.minor, "gross_minor": n.gross.minor,
-                        "currency": n.currency, "reason": n.reason, "issued_at": n.issued_at}))
-        .collect();
-    Ok(Json(v))
+    let notes = state.app.credit_notes(&a.actor, id).await?;
+    Ok(Json(InvoiceDetailJson {
+        invoice: InvoiceJson::from(&inv),
+        lines: lines
+            .into_iter()
+            .map(|l| LineJson {
+                description: l.description,
+                product_id: l.product_id,
+                period_start: l.period_start,
+                period_end: l.period_end,
+                quantity: l.quantity,
+                unit_net_minor: l.unit_net.minor,
+                net_minor: l.net.minor,
+                vat_minor: l.vat.minor,
+                gross_minor: l.gross.minor,
+            })
+            .collect(),
+        credit_notes: notes
+            .into_iter()
+            .map(|n| CreditNoteJson {
+                id: n.id,
+                number: n.number,
+                net_minor: n.net.minor,
+                vat_minor: n.vat.minor,
+                gross_minor: n.gross.minor,
+                currency: n.currency,
+                reason: n.reason,
+                issued_at: n.issued_at,
+            })
+            .collect(),
+    }))
 }
 
 /// A credit note as PDF (INV-02).
@@ -77,15 +187,16 @@ pub async fn invoice_pay(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 pub struct PdfParams {
+    /// `request` (unpaid: with its QR-bill payment part) or `final` (once paid).
     document: Option<String>,
 }
 
 pub async fn invoice_pdf(
     State(state): State<AppState>,
     a: ApiActor,
-    axum::extract::Query(p): axum::extract::Query<PdfParams>,
+    ApiQuery(p): ApiQuery<PdfParams>,
 ) -> ApiResult<Response> {
     let id: guichet_core::InvoiceId = a.param("invoice")?;
     let pdf = state
@@ -98,7 +209,7 @@ pub async fn invoice_pdf(
 pub async fn invoices_csv(
     State(state): State<AppState>,
     a: ApiActor,
-    axum::extract::Query(f): axum::extract::Query<guichet_app::billing::InvoiceFilter>,
+    ApiQuery(f): ApiQuery<guichet_app::billing::InvoiceFilter>,
 ) -> ApiResult<Response> {
     Ok(crate::download::csv_response(
         state

@@ -1,15 +1,15 @@
 //! The JSON the API reads and writes for many routes: the body extractor, an amount in a body, the
 //! `Idempotency-Key` header, the answer of a money-moving use case.
 
-use crate::api::error::ApiResult;
+use crate::api::error::{ApiResult, ErrorBody};
 use crate::state::AppState;
 use axum::Json;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use guichet_core::money::Zero;
 use serde::de::DeserializeOwned;
-use serde_json::json;
 
 /// A JSON body; a missing or wrong content type, or a body that does not parse, is a clear 4xx.
 pub struct ApiJson<T>(pub T);
@@ -22,9 +22,26 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
             Ok(axum::Json(v)) => Ok(ApiJson(v)),
             Err(rejection) => {
                 let status = rejection.status();
-                let body =
-                    json!({"error": {"code": "bad_request", "message": rejection.body_text()}});
+                let body = ErrorBody::new("bad_request", rejection.body_text());
                 Err((status, axum::Json(body)).into_response())
+            }
+        }
+    }
+}
+
+/// A query string; one that does not parse (`?all=maybe`, `?limit=-1`) is a 400 with the API's
+/// error body, like a body that does not parse.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(v)) => Ok(ApiQuery(v)),
+            Err(rejection) => {
+                let body = ErrorBody::new("bad_request", rejection.body_text());
+                Err((rejection.status(), axum::Json(body)).into_response())
             }
         }
     }

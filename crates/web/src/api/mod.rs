@@ -5,6 +5,7 @@
 
 mod addresses;
 mod caller;
+mod doc;
 pub(crate) mod error;
 mod health;
 mod invoices;
@@ -28,7 +29,7 @@ mod teams;
 pub use route::{ApiRoute, PUBLIC_ROUTES};
 pub use routes::routes;
 
-use crate::api::error::ApiError;
+use crate::api::error::{ApiError, ErrorBody};
 use crate::state::AppState;
 use axum::Router;
 use axum::routing::get;
@@ -39,6 +40,14 @@ pub fn router() -> Router<AppState> {
     for route in routes() {
         r = r.route(route.path, (route.make)());
     }
+    // A method the path does not have: 405 with the API's error body (and its `Allow` header).
+    r = r.method_not_allowed_fallback(|| async {
+        let message = guichet_core::i18n::t(guichet_core::Lang::En, "error.method_not_allowed");
+        (
+            axum::http::StatusCode::METHOD_NOT_ALLOWED,
+            axum::Json(ErrorBody::new("method_not_allowed", message.to_string())),
+        )
+    });
     r.route("/api/openapi.json", get(openapi::document))
         .route("/healthz", get(health::healthz))
         .route(

@@ -3,6 +3,7 @@
 
 use crate::api::caller::ApiActor;
 use crate::api::error::ApiResult;
+use crate::api::json::ApiQuery;
 use crate::api::json::{ApiJson, answer, api_amount, idempotency_key};
 use crate::state::AppState;
 use axum::Json;
@@ -11,10 +12,12 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use guichet_app::AppError;
 use guichet_core::money::Zero;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use guichet_core::status::{PaymentRequestStatus, WithdrawalStatus};
+use guichet_core::{Currency, LedgerEntryId, Money, PaymentRequestId, WithdrawalId};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 pub struct PageParam {
     /// `last` for the oldest movements.
     page: Option<String>,
@@ -31,8 +34,8 @@ pub struct PageParam {
 pub async fn prepaid_get(
     State(state): State<AppState>,
     a: ApiActor,
-    axum::extract::Query(p): axum::extract::Query<PageParam>,
-) -> ApiResult<Json<Value>> {
+    ApiQuery(p): ApiQuery<PageParam>,
+) -> ApiResult<Json<PrepaidJson>> {
     let currency = match p.currency.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(c) => Some(
@@ -46,20 +49,6 @@ pub async fn prepaid_get(
         p.page.as_deref(),
     );
     let v = state.app.prepaid_in(&a.actor, &at, currency).await?;
-    let movements: Vec<Value> = v
-        .movements
-        .iter()
-        .map(|m| json!({"entry_id": m.entry_id, "kind": m.kind, "description": m.description, "amount_minor": m.amount.minor,
-                        "currency": v.currency, "at": m.at}))
-        .collect();
-    let balances: Vec<Value> = v
-        .balances
-        .iter()
-        .map(|b| {
-            json!({"currency": b.balance.currency, "balance_minor": b.balance.minor,
-                        "withdrawable_minor": b.withdrawable.minor, "main": b.main})
-        })
-        .collect();
     // Keyset paging: relative links to the pages around this one (absent: no such page).
     let base = format!(
         "/api/v1/orgs/{}/prepaid?currency={}",
@@ -67,17 +56,88 @@ pub async fn prepaid_get(
         v.currency.code()
     );
     let l = v.links(&base);
-    let links = json!({"first": l.first, "prev": l.prev, "next": l.next, "last": l.last});
-    Ok(Json(json!({
-        "balance": {"minor": v.balance.minor, "currency": v.balance.currency},
-        "balances": balances, "currency": v.currency,
-        "movements": movements, "links": links,
-    })))
+    Ok(Json(PrepaidJson {
+        balance: v.balance,
+        balances: v
+            .balances
+            .iter()
+            .map(|b| BalanceJson {
+                currency: b.balance.currency,
+                balance_minor: b.balance.minor,
+                withdrawable_minor: b.withdrawable.minor,
+                main: b.main,
+            })
+            .collect(),
+        currency: v.currency,
+        movements: v
+            .movements
+            .iter()
+            .map(|m| MovementJson {
+                entry_id: m.entry_id,
+                kind: m.kind.clone(),
+                description: m.description.clone(),
+                amount_minor: m.amount.minor,
+                currency: v.currency,
+                at: m.at,
+            })
+            .collect(),
+        links: LinksJson {
+            first: l.first,
+            prev: l.prev,
+            next: l.next,
+            last: l.last,
+        },
+    }))
 }
 
-#[derive(Deserialize)]
+/// The prepaid account: balances and one page of movements.
+#[derive(Serialize, ToSchema)]
+pub struct PrepaidJson {
+    /// The balance in the Organization's currency.
+    balance: Money,
+    /// Every balance held, one per currency.
+    balances: Vec<BalanceJson>,
+    /// The currency of the movements listed.
+    currency: Currency,
+    movements: Vec<MovementJson>,
+    links: LinksJson,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BalanceJson {
+    currency: Currency,
+    balance_minor: i64,
+    /// What can be withdrawn (the balance less the holds of pending withdrawals).
+    withdrawable_minor: i64,
+    /// The Organization's own currency.
+    main: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MovementJson {
+    entry_id: LedgerEntryId,
+    kind: String,
+    description: String,
+    /// Positive when the balance grew.
+    amount_minor: i64,
+    currency: Currency,
+    /// Unix seconds.
+    at: i64,
+}
+
+/// Relative URLs of the pages around this one; null when there is no such page.
+#[derive(Serialize, ToSchema)]
+pub struct LinksJson {
+    first: Option<String>,
+    prev: Option<String>,
+    next: Option<String>,
+    last: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
 pub struct TopUpBody {
     #[serde(default)]
+    #[schema(required = true)]
     amount_minor: guichet_core::money::MinorInput,
     #[serde(flatten)]
     card: guichet_app::prepaid::CardFields,
@@ -100,9 +160,10 @@ pub async fn top_up_create(
 }
 
 /// A withdrawal's body: the amount is read leniently so that a bad one is a field error.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 pub struct WithdrawalBody {
     #[serde(default)]
+    #[schema(required = true)]
     amount_minor: guichet_core::money::MinorInput,
     #[serde(default)]
     method: String,
@@ -137,39 +198,90 @@ pub async fn withdrawal_create(
     ))
 }
 
+#[derive(Serialize, ToSchema)]
+pub struct WithdrawalsJson {
+    withdrawals: Vec<WithdrawalJson>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct WithdrawalJson {
+    id: WithdrawalId,
+    amount_minor: i64,
+    currency: Currency,
+    /// `iban` or `paypal`.
+    method: String,
+    /// Masked: only its last characters.
+    destination: String,
+    status: WithdrawalStatus,
+    reason: Option<String>,
+    created_at: i64,
+    decided_at: Option<i64>,
+}
+
 pub async fn withdrawals_list(
     State(state): State<AppState>,
     a: ApiActor,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Json<WithdrawalsJson>> {
     let list = state.app.withdrawals(&a.actor).await?;
-    let items: Vec<Value> = list
-        .iter()
-        .map(|w| json!({"id": w.id, "amount_minor": w.amount.minor, "currency": w.currency, "method": w.method,
-                        "destination": guichet_app::withdrawals::mask(&w.destination), "status": w.status,
-                        "reason": w.reason, "created_at": w.created_at, "decided_at": w.decided_at}))
+    let withdrawals = list
+        .into_iter()
+        .map(|w| WithdrawalJson {
+            id: w.id,
+            amount_minor: w.amount.minor,
+            currency: w.currency,
+            destination: guichet_app::withdrawals::mask(&w.destination),
+            method: w.method,
+            status: w.status,
+            reason: w.reason,
+            created_at: w.created_at,
+            decided_at: w.decided_at,
+        })
         .collect();
-    Ok(Json(json!({"withdrawals": items})))
+    Ok(Json(WithdrawalsJson { withdrawals }))
+}
+
+/// A payment request for a top-up by bank transfer, with what the QR-bill carries.
+#[derive(Serialize, ToSchema)]
+pub struct TransferRequestJson {
+    id: PaymentRequestId,
+    status: PaymentRequestStatus,
+    amount_minor: i64,
+    currency: Currency,
+    /// The payment reference to quote (QRR or RF).
+    reference: String,
+    /// The IBAN or QR-IBAN to pay to.
+    account: String,
+    /// The Swiss QR-bill payload (SPC text).
+    qr_payload: String,
+    created_at: i64,
 }
 
 async fn transfer_request_json(
     state: &AppState,
     a: &ApiActor,
-    id: guichet_core::PaymentRequestId,
-) -> ApiResult<Value> {
+    id: PaymentRequestId,
+) -> ApiResult<TransferRequestJson> {
     let r = state.app.payment_request(&a.actor, id).await?;
     let bill = state.app.payment_request_bill(&a.actor, id).await?;
     let payload = bill
         .to_payload()
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(
-        json!({"id": r.id, "status": r.status, "amount_minor": r.amount.minor, "currency": r.currency, "reference": r.reference,
-              "account": bill.account, "qr_payload": payload, "created_at": r.created_at}),
-    )
+    Ok(TransferRequestJson {
+        id: r.id,
+        status: r.status,
+        amount_minor: r.amount.minor,
+        currency: r.currency,
+        reference: r.reference,
+        account: bill.account,
+        qr_payload: payload,
+        created_at: r.created_at,
+    })
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 pub struct TransferBody {
     #[serde(default)]
+    #[schema(required = true)]
     amount_minor: guichet_core::money::MinorInput,
 }
 
@@ -177,7 +289,7 @@ pub async fn transfer_request_create(
     State(state): State<AppState>,
     a: ApiActor,
     ApiJson(b): ApiJson<TransferBody>,
-) -> ApiResult<(StatusCode, Json<Value>)> {
+) -> ApiResult<(StatusCode, Json<TransferRequestJson>)> {
     let r = state
         .app
         .request_transfer_top_up(&a.actor, api_amount(b.amount_minor, Zero::Refused)?)
@@ -191,7 +303,7 @@ pub async fn transfer_request_create(
 pub async fn transfer_request_get(
     State(state): State<AppState>,
     a: ApiActor,
-) -> ApiResult<Json<Value>> {
-    let id: guichet_core::PaymentRequestId = a.param("request")?;
+) -> ApiResult<Json<TransferRequestJson>> {
+    let id: PaymentRequestId = a.param("request")?;
     Ok(Json(transfer_request_json(&state, &a, id).await?))
 }

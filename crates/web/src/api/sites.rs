@@ -10,30 +10,36 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
+use guichet_app::sites::{CreatedUser, HostingView, SiteView};
 use guichet_app::sites::{DatabaseInput, DbUserInput, EnvInput, SiteInput};
-use serde::Deserialize;
-use serde_json::{Value, json};
+use guichet_app::views::Database;
+use guichet_core::sites::NameChange;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
-pub async fn hosting_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+pub async fn hosting_get(
+    State(state): State<AppState>,
+    a: ApiActor,
+) -> ApiResult<Json<HostingView>> {
     let p: guichet_core::ProductId = a.param("hosting")?;
-    Ok(Json(json!(state.app.hosting(&a.actor, p).await?)))
+    Ok(Json(state.app.hosting(&a.actor, p).await?))
 }
 
 pub async fn site_create(
     State(state): State<AppState>,
     a: ApiActor,
     ApiJson(b): ApiJson<SiteInput>,
-) -> ApiResult<(StatusCode, Json<Value>)> {
+) -> ApiResult<(StatusCode, Json<SiteView>)> {
     let p: guichet_core::ProductId = a.param("hosting")?;
     let id = state.app.create_site(&a.actor, p, &b).await?;
     let v = state.app.site(&a.actor, p, id).await?;
-    Ok((StatusCode::CREATED, Json(json!(v))))
+    Ok((StatusCode::CREATED, Json(v)))
 }
 
-pub async fn site_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+pub async fn site_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<SiteView>> {
     let p: guichet_core::ProductId = a.param("hosting")?;
     let s: guichet_core::SiteId = a.param("site")?;
-    Ok(Json(json!(state.app.site(&a.actor, p, s).await?)))
+    Ok(Json(state.app.site(&a.actor, p, s).await?))
 }
 
 pub async fn site_delete(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
@@ -43,7 +49,7 @@ pub async fn site_delete(State(state): State<AppState>, a: ApiActor) -> ApiResul
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 pub struct PrefixBody {
     on: bool,
     #[serde(default)]
@@ -54,27 +60,36 @@ pub async fn prefix_put(
     State(state): State<AppState>,
     a: ApiActor,
     ApiJson(b): ApiJson<PrefixBody>,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Json<PrefixChangedJson>> {
     let p: guichet_core::ProductId = a.param("hosting")?;
     let s: guichet_core::SiteId = a.param("site")?;
     let changes = state
         .app
         .set_mysql_prefix(&a.actor, p, s, b.on, b.confirm)
         .await?;
-    let mut v = json!(state.app.site(&a.actor, p, s).await?);
-    v["changes"] = json!(changes);
-    Ok(Json(v))
+    Ok(Json(PrefixChangedJson {
+        site: state.app.site(&a.actor, p, s).await?,
+        changes,
+    }))
+}
+
+/// The site after the switch, and the names to change when the option was turned off.
+#[derive(Serialize, ToSchema)]
+pub struct PrefixChangedJson {
+    #[serde(flatten)]
+    site: SiteView,
+    changes: Vec<NameChange>,
 }
 
 pub async fn env_put(
     State(state): State<AppState>,
     a: ApiActor,
     ApiJson(b): ApiJson<EnvInput>,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Json<SiteView>> {
     let p: guichet_core::ProductId = a.param("hosting")?;
     let s: guichet_core::SiteId = a.param("site")?;
     state.app.set_env(&a.actor, p, s, &b).await?;
-    Ok(Json(json!(state.app.site(&a.actor, p, s).await?)))
+    Ok(Json(state.app.site(&a.actor, p, s).await?))
 }
 
 pub async fn env_delete(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
@@ -96,10 +111,10 @@ pub async fn database_create(
     State(state): State<AppState>,
     a: ApiActor,
     ApiJson(b): ApiJson<DatabaseInput>,
-) -> ApiResult<(StatusCode, Json<Value>)> {
+) -> ApiResult<(StatusCode, Json<Database>)> {
     let p: guichet_core::ProductId = a.param("hosting")?;
     let d = state.app.create_database(&a.actor, p, &b).await?;
-    Ok((StatusCode::CREATED, Json(json!(d))))
+    Ok((StatusCode::CREATED, Json(d)))
 }
 
 pub async fn database_delete(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
@@ -113,10 +128,10 @@ pub async fn db_user_create(
     State(state): State<AppState>,
     a: ApiActor,
     ApiJson(b): ApiJson<DbUserInput>,
-) -> ApiResult<(StatusCode, Json<Value>)> {
+) -> ApiResult<(StatusCode, Json<CreatedUser>)> {
     let p: guichet_core::ProductId = a.param("hosting")?;
     let u = state.app.create_db_user(&a.actor, p, &b).await?;
-    Ok((StatusCode::CREATED, Json(json!(u))))
+    Ok((StatusCode::CREATED, Json(u)))
 }
 
 pub async fn db_user_delete(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {

@@ -7,9 +7,12 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use guichet_app::teams::AccessLine;
 use guichet_core::UserId;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use guichet_core::grants::Rights;
+use guichet_core::{ProductId, TeamId};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 pub async fn grant_put(
     State(state): State<AppState>,
@@ -25,44 +28,111 @@ pub async fn grant_put(
     Ok(StatusCode::NO_CONTENT)
 }
 
-fn team_json(v: &guichet_app::teams::TeamView) -> Value {
-    json!({"id": v.team.id, "name": v.team.name, "colour": v.team.colour, "leader": v.team.leader_id,
-           "members": v.members.iter().map(|(u, n, e)| json!({"user_id": u, "name": n, "email": e})).collect::<Vec<_>>(),
-           "products": v.products.iter().map(|(p, n, r)| json!({"product_id": p, "name": n, "rights": r})).collect::<Vec<_>>()})
+/// A work team with its members and products.
+#[derive(Serialize, ToSchema)]
+pub struct TeamJson {
+    id: TeamId,
+    name: String,
+    colour: String,
+    leader: Option<UserId>,
+    members: Vec<TeamMemberJson>,
+    products: Vec<TeamProductJson>,
 }
 
-pub async fn teams_list(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
+#[derive(Serialize, ToSchema)]
+pub struct TeamMemberJson {
+    user_id: UserId,
+    name: String,
+    email: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TeamProductJson {
+    product_id: ProductId,
+    name: String,
+    rights: Rights,
+}
+
+fn team_json(v: guichet_app::teams::TeamView) -> TeamJson {
+    TeamJson {
+        id: v.team.id,
+        name: v.team.name,
+        colour: v.team.colour,
+        leader: v.team.leader_id,
+        members: v
+            .members
+            .into_iter()
+            .map(|(user_id, name, email)| TeamMemberJson {
+                user_id,
+                name,
+                email,
+            })
+            .collect(),
+        products: v
+            .products
+            .into_iter()
+            .map(|(product_id, name, rights)| TeamProductJson {
+                product_id,
+                name,
+                rights,
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TeamsJson {
+    teams: Vec<TeamSummaryJson>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TeamSummaryJson {
+    id: TeamId,
+    name: String,
+    colour: String,
+    leader: Option<UserId>,
+}
+
+pub async fn teams_list(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<TeamsJson>> {
     let list = state.app.teams(&a.actor).await?;
-    Ok(Json(
-        json!({"teams": list.iter().map(|t| json!({"id": t.id, "name": t.name, "colour": t.colour, "leader": t.leader_id})).collect::<Vec<_>>()}),
-    ))
+    Ok(Json(TeamsJson {
+        teams: list
+            .into_iter()
+            .map(|t| TeamSummaryJson {
+                id: t.id,
+                name: t.name,
+                colour: t.colour,
+                leader: t.leader_id,
+            })
+            .collect(),
+    }))
 }
 
 pub async fn team_create(
     State(state): State<AppState>,
     a: ApiActor,
     ApiJson(input): ApiJson<guichet_app::teams::TeamInput>,
-) -> ApiResult<(StatusCode, Json<Value>)> {
+) -> ApiResult<(StatusCode, Json<TeamJson>)> {
     let id = state.app.create_team(&a.actor, &input).await?;
     Ok((
         StatusCode::CREATED,
-        Json(team_json(&state.app.team(&a.actor, id).await?)),
+        Json(team_json(state.app.team(&a.actor, id).await?)),
     ))
 }
 
-pub async fn team_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<Value>> {
-    let id: guichet_core::TeamId = a.param("team")?;
-    Ok(Json(team_json(&state.app.team(&a.actor, id).await?)))
+pub async fn team_get(State(state): State<AppState>, a: ApiActor) -> ApiResult<Json<TeamJson>> {
+    let id: TeamId = a.param("team")?;
+    Ok(Json(team_json(state.app.team(&a.actor, id).await?)))
 }
 
 pub async fn team_put(
     State(state): State<AppState>,
     a: ApiActor,
     ApiJson(input): ApiJson<guichet_app::teams::TeamInput>,
-) -> ApiResult<Json<Value>> {
-    let id: guichet_core::TeamId = a.param("team")?;
+) -> ApiResult<Json<TeamJson>> {
+    let id: TeamId = a.param("team")?;
     state.app.update_team(&a.actor, id, &input).await?;
-    Ok(Json(team_json(&state.app.team(&a.actor, id).await?)))
+    Ok(Json(team_json(state.app.team(&a.actor, id).await?)))
 }
 
 pub async fn team_delete(State(state): State<AppState>, a: ApiActor) -> ApiResult<StatusCode> {
@@ -71,7 +141,7 @@ pub async fn team_delete(State(state): State<AppState>, a: ApiActor) -> ApiResul
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 pub struct MembersBody {
     #[serde(default)]
     user_ids: Vec<UserId>,
@@ -84,15 +154,24 @@ pub async fn team_members_add(
     State(state): State<AppState>,
     a: ApiActor,
     ApiJson(b): ApiJson<MembersBody>,
-) -> ApiResult<Json<Value>> {
-    let id: guichet_core::TeamId = a.param("team")?;
+) -> ApiResult<Json<TeamInvitedJson>> {
+    let id: TeamId = a.param("team")?;
     let invited = state
         .app
         .add_team_people(&a.actor, id, &b.user_ids, &b.emails)
         .await?;
-    let mut body = team_json(&state.app.team(&a.actor, id).await?);
-    body["invited"] = json!(invited);
-    Ok(Json(body))
+    Ok(Json(TeamInvitedJson {
+        team: team_json(state.app.team(&a.actor, id).await?),
+        invited,
+    }))
+}
+
+/// The team after adding people, and the addresses invited from outside.
+#[derive(Serialize, ToSchema)]
+pub struct TeamInvitedJson {
+    #[serde(flatten)]
+    team: TeamJson,
+    invited: Vec<String>,
 }
 
 pub async fn team_member_remove(
@@ -122,9 +201,15 @@ pub async fn team_product_put(
 pub async fn product_access_get(
     State(state): State<AppState>,
     a: ApiActor,
-) -> ApiResult<Json<Value>> {
-    let product: guichet_core::ProductId = a.param("product")?;
-    Ok(Json(
-        json!({"access": state.app.product_access(&a.actor, product).await?}),
-    ))
+) -> ApiResult<Json<AccessJson>> {
+    let product: ProductId = a.param("product")?;
+    Ok(Json(AccessJson {
+        access: state.app.product_access(&a.actor, product).await?,
+    }))
+}
+
+/// Who can access a product, and why.
+#[derive(Serialize, ToSchema)]
+pub struct AccessJson {
+    access: Vec<AccessLine>,
 }

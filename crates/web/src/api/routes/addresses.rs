@@ -1,6 +1,7 @@
 //! The API routes of billing addresses.
 
 use crate::api::addresses::*;
+use crate::api::doc::{Resp, query, schema};
 use crate::api::route::ApiRoute;
 use axum::routing::{get, post, put};
 use guichet_core::Action;
@@ -14,6 +15,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Billing addresses (ADDR-01); ?archived=true includes archived ones",
             action: Some(Action::Billing),
             example: None,
+            request: None,
+            query: Some(query::<crate::api::addresses::ArchivedParam>),
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::addresses::AddressesJson>(200)],
             make: || get(addresses_list),
         },
         ApiRoute {
@@ -22,6 +27,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Add a billing address",
             action: Some(Action::Billing),
             example: Some(address_example),
+            request: Some(schema::<guichet_app::addresses::AddressInput>),
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::addresses::AddressJson>(201)],
             make: || post(address_create),
         },
         ApiRoute {
@@ -30,6 +39,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "One billing address",
             action: Some(Action::Billing),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::addresses::AddressJson>(200)],
             make: || get(address_get),
         },
         ApiRoute {
@@ -38,6 +51,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Replace a billing address's fields",
             action: Some(Action::Billing),
             example: Some(address_example),
+            request: Some(schema::<guichet_app::addresses::AddressInput>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::addresses::AddressJson>(200),
+                Resp::error(409),
+            ],
             make: || put(address_put),
         },
         ApiRoute {
@@ -46,6 +66,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Archive a billing address (it stays on past invoices)",
             action: Some(Action::Billing),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::no_content(), Resp::error(409)],
             make: || post(address_archive),
         },
         ApiRoute {
@@ -54,6 +78,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Restore an archived billing address",
             action: Some(Action::Billing),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::no_content(), Resp::error(409)],
             make: || post(address_restore),
         },
     ]

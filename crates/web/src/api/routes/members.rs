@@ -1,5 +1,6 @@
 //! The API routes of members and invitations.
 
+use crate::api::doc::{Resp, schema};
 use crate::api::members::*;
 use crate::api::route::ApiRoute;
 use axum::routing::{delete, get, patch, post};
@@ -14,6 +15,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Members and their roles",
             action: Some(Action::ViewMembers),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::members::MembersJson>(200)],
             make: || get(members_list),
         },
         ApiRoute {
@@ -22,6 +27,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Change a member's role and accounting permission",
             action: Some(Action::ManageMembers),
             example: Some(|| json!({"role": "collaborator", "accounting": true})),
+            request: Some(schema::<crate::api::members::MemberPatch>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::members::MembershipJson>(200),
+                Resp::error(409),
+            ],
             make: || patch(member_patch),
         },
         ApiRoute {
@@ -30,6 +42,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Remove a member",
             action: Some(Action::ManageMembers),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::no_content(), Resp::error(409)],
             make: || delete(member_delete),
         },
         ApiRoute {
@@ -38,6 +54,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Open invitations",
             action: Some(Action::ViewMembers),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::members::InvitationsJson>(200)],
             make: || get(invitations_list),
         },
         ApiRoute {
@@ -48,6 +68,13 @@ pub fn routes() -> Vec<ApiRoute> {
             example: Some(
                 || json!({"email": "new.person@example.ch", "role": "collaborator", "accounting": false}),
             ),
+            request: Some(schema::<guichet_app::members::InviteInput>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::members::InvitationJson>(201),
+                Resp::error(409),
+            ],
             make: || post(invitation_create),
         },
         ApiRoute {
@@ -56,6 +83,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Send an invitation again",
             action: Some(Action::ManageMembers),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::members::InvitationJson>(200),
+                Resp::error(409),
+            ],
             make: || post(invitation_resend),
         },
         ApiRoute {
@@ -64,6 +98,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Revoke an invitation",
             action: Some(Action::ManageMembers),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::no_content(), Resp::error(409)],
             make: || delete(invitation_revoke),
         },
     ]

@@ -1,5 +1,6 @@
 //! The API routes of the token's person, the Organization and its billing reference.
 
+use crate::api::doc::{Resp, schema};
 use crate::api::orgs::*;
 use crate::api::route::ApiRoute;
 use axum::routing::{get, patch, put};
@@ -14,6 +15,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "The token's person and Organization",
             action: None,
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::orgs::MeJson>(200)],
             make: || get(me),
         },
         ApiRoute {
@@ -22,6 +27,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "An Organization's details",
             action: Some(Action::ViewOrg),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::orgs::OrgJson>(200)],
             make: || get(org_get),
         },
         ApiRoute {
@@ -32,6 +41,13 @@ pub fn routes() -> Vec<ApiRoute> {
             example: Some(
                 || json!({"legal": {"name": "Atelier Favre Sàrl", "kind": "company", "street": "Avenue de la Gare 12", "postcode": "1003", "city": "Lausanne", "country": "CH", "vat_number": "CHE-123.456.789 MWST"}}),
             ),
+            request: Some(schema::<guichet_app::orgs::OrgUpdate>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::orgs::OrgJson>(200),
+                Resp::error(409),
+            ],
             make: || patch(org_patch),
         },
         ApiRoute {
@@ -40,6 +56,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "The billing reference printed on invoices (INV-08)",
             action: Some(Action::Billing),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::orgs::ReferenceBody>(200)],
             make: || get(reference_get),
         },
         ApiRoute {
@@ -48,6 +68,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Set the billing reference (INV-08)",
             action: Some(Action::Billing),
             example: Some(|| json!({"billing_reference": "PO 2026-118"})),
+            request: Some(schema::<crate::api::orgs::ReferenceBody>),
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::orgs::ReferenceBody>(200)],
             make: || put(reference_put),
         },
     ]

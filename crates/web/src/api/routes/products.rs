@@ -1,5 +1,6 @@
 //! The API routes of the catalogue and products: ordering, renewal, cancelling, the period.
 
+use crate::api::doc::{Resp, schema};
 use crate::api::products::*;
 use crate::api::renewals;
 use crate::api::route::ApiRoute;
@@ -15,6 +16,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Offers and their prices (excl. VAT) in the Organization's currency",
             action: Some(Action::ViewOrg),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::products::CatalogueJson>(200)],
             make: || get(catalogue_get),
         },
         ApiRoute {
@@ -23,6 +28,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "The Organization's products",
             action: Some(Action::ViewOrg),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::products::ProductsJson>(200)],
             make: || get(products_list),
         },
         ApiRoute {
@@ -33,6 +42,13 @@ pub fn routes() -> Vec<ApiRoute> {
             example: Some(
                 || json!({"offer_id": "…", "period_months": 12, "billing_address_id": null}),
             ),
+            request: Some(schema::<crate::api::products::OrderBody>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::products::OrderedJson>(201),
+                Resp::error(409),
+            ],
             make: || post(product_order),
         },
         ApiRoute {
@@ -41,6 +57,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "A product's renewal: auto-renewal, until when it can be switched on, the period and a scheduled change, the periods offered",
             action: Some(Action::Billing),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<guichet_app::renewals::RenewalView>(200)],
             make: || get(renewals::renewal_get),
         },
         ApiRoute {
@@ -49,6 +69,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Cancel a product: a pending one at once with its unpaid order invoice, a running one at the end of its term (not renewed; unpaid renewal invoice cancelled; nothing refunded)",
             action: Some(Action::OrderProducts),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<guichet_app::cancellation::Cancelled>(200),
+                Resp::error(409),
+            ],
             make: || post(renewals::cancel_post),
         },
         ApiRoute {
@@ -57,6 +84,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Take back a product's cancellation while it still runs",
             action: Some(Action::OrderProducts),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::renewals::ResumedJson>(200),
+                Resp::error(409),
+            ],
             make: || post(renewals::resume_post),
         },
         ApiRoute {
@@ -65,6 +99,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Switch automatic renewal on or off (AR-01: not less than 14 days ⚙ before expiry)",
             action: Some(Action::Billing),
             example: Some(|| json!({"on": true})),
+            request: Some(schema::<crate::api::renewals::AutoRenewBody>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<guichet_app::renewals::RenewalView>(200),
+                Resp::error(409),
+            ],
             make: || put(renewals::auto_renew_put),
         },
         ApiRoute {
@@ -73,6 +114,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Switch automatic renewal on or off for several products at once (all or nothing)",
             action: Some(Action::Billing),
             example: Some(|| json!({"products": ["…"], "on": false})),
+            request: Some(schema::<crate::api::renewals::AutoRenewManyBody>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::renewals::AutoRenewedJson>(200),
+                Resp::error(409),
+            ],
             make: || post(renewals::auto_renew_many),
         },
         ApiRoute {
@@ -81,6 +129,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Modify the offer (FREQ-01…03): the new billing period applies from the end of the current term (`applies_from`)",
             action: Some(Action::Billing),
             example: Some(|| json!({"period_months": 1})),
+            request: Some(schema::<crate::api::renewals::PeriodBody>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::renewals::PeriodChangedJson>(200),
+                Resp::error(409),
+            ],
             make: || put(renewals::period_put),
         },
         ApiRoute {
@@ -89,6 +144,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "A product and the caller's rights on it (404 without any)",
             action: Some(Action::ViewOrg),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::products::ProductDetailJson>(200)],
             make: || get(product_get),
         },
     ]

@@ -1,5 +1,6 @@
 //! The API routes of payment reminder settings.
 
+use crate::api::doc::{Resp, schema};
 use crate::api::reminders;
 use crate::api::route::ApiRoute;
 use axum::routing::{get, put};
@@ -14,6 +15,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Whether the caller receives payment reminders for the Organization (REM-05)",
             action: Some(Action::Billing),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::reminders::RemindersBody>(200)],
             make: || get(reminders::reminders_get),
         },
         ApiRoute {
@@ -22,6 +27,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Opt in or out of payment reminders for the Organization (the caller's own preference)",
             action: Some(Action::Billing),
             example: Some(|| json!({"reminders": true})),
+            request: Some(schema::<crate::api::reminders::RemindersBody>),
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::reminders::RemindersBody>(200)],
             make: || put(reminders::reminders_put),
         },
     ]

@@ -1,5 +1,6 @@
 //! The API routes of hosting: sites, environment, databases and their users.
 
+use crate::api::doc::{Resp, schema};
 use crate::api::route::ApiRoute;
 use crate::api::sites;
 use axum::routing::{delete, get, post, put};
@@ -14,6 +15,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "A web hosting (DB-01): its server prefix, sites, databases and users, and whether provisioning is on",
             action: Some(Action::ManageSites),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<guichet_app::sites::HostingView>(200),
+                Resp::error(409),
+            ],
             make: || get(sites::hosting_get),
         },
         ApiRoute {
@@ -22,6 +30,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Add a site (the MySQL prefix option starts off for new sites, DB-03)",
             action: Some(Action::ManageSites),
             example: Some(|| json!({"domain": "www.example.ch"})),
+            request: Some(schema::<guichet_app::sites::SiteInput>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<guichet_app::sites::SiteView>(201),
+                Resp::error(409),
+            ],
             make: || post(sites::site_create),
         },
         ApiRoute {
@@ -30,6 +45,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "A site's PHP / Apache settings: MySQL prefix option, environment variables (secret values masked), and the before → after names if the option were turned off",
             action: Some(Action::ManageSites),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<guichet_app::sites::SiteView>(200)],
             make: || get(sites::site_get),
         },
         ApiRoute {
@@ -38,6 +57,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Delete a site and its settings",
             action: Some(Action::ManageSites),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::no_content(), Resp::error(409)],
             make: || delete(sites::site_delete),
         },
         ApiRoute {
@@ -46,6 +69,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Switch the MySQL prefix option (DB-02/03); turning it off needs `confirm: true` and returns the names to change (`changes`)",
             action: Some(Action::ManageSites),
             example: Some(|| json!({"on": false, "confirm": true})),
+            request: Some(schema::<crate::api::sites::PrefixBody>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::sites::PrefixChangedJson>(200),
+                Resp::error(409),
+            ],
             make: || put(sites::prefix_put),
         },
         ApiRoute {
@@ -54,6 +84,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Add or replace an environment variable (DB-04: name ^[A-Z_][A-Z0-9_]*$, not reserved, value ≤ 4 KiB, ≤ 100 per site)",
             action: Some(Action::ManageSites),
             example: Some(|| json!({"name": "API_KEY", "value": "s3cr3t", "secret": true})),
+            request: Some(schema::<guichet_app::sites::EnvInput>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<guichet_app::sites::SiteView>(200),
+                Resp::error(409),
+            ],
             make: || put(sites::env_put),
         },
         ApiRoute {
@@ -62,6 +99,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Remove an environment variable",
             action: Some(Action::ManageSites),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::no_content(), Resp::error(409)],
             make: || delete(sites::env_delete),
         },
         ApiRoute {
@@ -70,6 +111,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "The site's settings as Apache SetEnv lines and a PHP-FPM env[] block (text; secret values masked)",
             action: Some(Action::ManageSites),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::text()],
             make: || get(sites::site_config),
         },
         ApiRoute {
@@ -78,6 +123,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Create a database on the MySQL server, named with the hosting's prefix (DB-05); 409 when provisioning is off",
             action: Some(Action::ManageSites),
             example: Some(|| json!({"name": "mabase"})),
+            request: Some(schema::<guichet_app::sites::DatabaseInput>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<guichet_app::views::Database>(201),
+                Resp::error(409),
+            ],
             make: || post(sites::database_create),
         },
         ApiRoute {
@@ -86,6 +138,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Drop a database from the MySQL server",
             action: Some(Action::ManageSites),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::no_content(), Resp::error(409)],
             make: || delete(sites::database_delete),
         },
         ApiRoute {
@@ -94,6 +150,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Create a database user with privileges on the given databases (ids) only; without `password` one is generated and returned once",
             action: Some(Action::ManageSites),
             example: Some(|| json!({"name": "monuser", "databases": ["…"]})),
+            request: Some(schema::<guichet_app::sites::DbUserInput>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<guichet_app::sites::CreatedUser>(201),
+                Resp::error(409),
+            ],
             make: || post(sites::db_user_create),
         },
         ApiRoute {
@@ -102,6 +165,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Drop a database user from the MySQL server",
             action: Some(Action::ManageSites),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::no_content(), Resp::error(409)],
             make: || delete(sites::db_user_delete),
         },
     ]

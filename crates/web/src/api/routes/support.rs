@@ -1,5 +1,6 @@
 //! The API routes of Premium Support and support access grants.
 
+use crate::api::doc::{Resp, schema};
 use crate::api::route::ApiRoute;
 use crate::api::support;
 use axum::routing::{delete, get, post};
@@ -14,6 +15,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Premium Support: tier, VIP code and contact channels, or the offers to get it",
             action: Some(Action::ViewOrg),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::support::SupportJson>(200)],
             make: || get(support::support_get),
         },
         ApiRoute {
@@ -22,6 +27,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Temporary support access grants, newest first",
             action: Some(Action::GrantSupportAccess),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::support::GrantsJson>(200)],
             make: || get(support::grants_list),
         },
         ApiRoute {
@@ -30,6 +39,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Let the provider's support in for 1, 24 or 168 hours: the whole Organization or products",
             action: Some(Action::GrantSupportAccess),
             example: Some(|| json!({"hours": 24, "whole_org": true})),
+            request: Some(schema::<guichet_app::support::GrantInput>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::support::GrantJson>(201),
+                Resp::error(409),
+            ],
             make: || post(support::grant_create),
         },
         ApiRoute {
@@ -38,6 +54,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Revoke a support grant at once",
             action: Some(Action::GrantSupportAccess),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::no_content(), Resp::error(409)],
             make: || delete(support::grant_revoke),
         },
     ]

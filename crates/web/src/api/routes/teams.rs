@@ -1,5 +1,6 @@
 //! The API routes of work teams and who may access a product.
 
+use crate::api::doc::{Resp, schema};
 use crate::api::route::ApiRoute;
 use crate::api::teams::*;
 use axum::routing::{delete, get, post, put};
@@ -16,6 +17,10 @@ pub fn routes() -> Vec<ApiRoute> {
             example: Some(
                 || json!({"technical": true, "statistics": true, "tickets": false, "sales": false}),
             ),
+            request: Some(schema::<guichet_core::grants::Rights>),
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::no_content(), Resp::error(409)],
             make: || put(grant_put),
         },
         ApiRoute {
@@ -24,6 +29,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Work teams (TEAM-01)",
             action: Some(Action::ManageTeams),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::teams::TeamsJson>(200)],
             make: || get(teams_list),
         },
         ApiRoute {
@@ -32,6 +41,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Create a work team",
             action: Some(Action::ManageTeams),
             example: Some(|| json!({"name": "Webmasters", "colour": "#0b5cad"})),
+            request: Some(schema::<guichet_app::teams::TeamInput>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::teams::TeamJson>(201),
+                Resp::error(409),
+            ],
             make: || post(team_create),
         },
         ApiRoute {
@@ -40,6 +56,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "A team with its members and products",
             action: Some(Action::ManageTeams),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::teams::TeamJson>(200)],
             make: || get(team_get),
         },
         ApiRoute {
@@ -48,6 +68,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Rename, recolour, choose the leader (a member)",
             action: Some(Action::ManageTeams),
             example: Some(|| json!({"name": "Webmasters", "colour": "#0b5cad", "leader": null})),
+            request: Some(schema::<guichet_app::teams::TeamInput>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::teams::TeamJson>(200),
+                Resp::error(409),
+            ],
             make: || put(team_put),
         },
         ApiRoute {
@@ -56,6 +83,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Delete a team (only its grants go)",
             action: Some(Action::ManageTeams),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::no_content()],
             make: || delete(team_delete),
         },
         ApiRoute {
@@ -64,6 +95,13 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Add several members at once; `emails` invites people from outside into the team (as External)",
             action: Some(Action::ManageTeams),
             example: Some(|| json!({"user_ids": []})),
+            request: Some(schema::<crate::api::teams::MembersBody>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::teams::TeamInvitedJson>(200),
+                Resp::error(409),
+            ],
             make: || post(team_members_add),
         },
         ApiRoute {
@@ -72,6 +110,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Remove a member from a team",
             action: Some(Action::ManageTeams),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::no_content()],
             make: || delete(team_member_remove),
         },
         ApiRoute {
@@ -80,6 +122,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "The team's rights on a product (all false removes it)",
             action: Some(Action::ManageTeams),
             example: Some(|| json!({"technical": true, "statistics": true})),
+            request: Some(schema::<guichet_core::grants::Rights>),
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::no_content()],
             make: || put(team_product_put),
         },
         ApiRoute {
@@ -88,6 +134,10 @@ pub fn routes() -> Vec<ApiRoute> {
             summary: "Who can access this product, and why",
             action: Some(Action::ManageTeams),
             example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![Resp::json::<crate::api::teams::AccessJson>(200)],
             make: || get(product_access_get),
         },
     ]

@@ -1,0 +1,136 @@
+//! The bodies of money-moving answers (top-up, withdrawal, checkout, paying an invoice): typed, so
+//! the API document describes exactly what is sent, and kept as JSON with the idempotency key so a
+//! replay returns the very same body. Amounts are `Money` here and go out as the API has always
+//! written them: `amount_minor` (an integer of minor units) beside one `currency`.
+
+use guichet_core::status::WithdrawalStatus;
+use guichet_core::{CardPaymentId, Currency, LedgerEntryId, Money, WithdrawalId};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// How a card charge ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChargeStatus {
+    Succeeded,
+    /// Refused by the card's bank.
+    Declined,
+    /// The payment provider could not charge it.
+    Failed,
+}
+
+impl ChargeStatus {
+    pub fn of(outcome: &crate::payments::ChargeOutcome) -> ChargeStatus {
+        use crate::payments::ChargeOutcome as O;
+        match outcome {
+            O::Succeeded { .. } => ChargeStatus::Succeeded,
+            O::Declined { .. } => ChargeStatus::Declined,
+            O::Failed { .. } => ChargeStatus::Failed,
+        }
+    }
+}
+
+/// A top-up by card that was paid (201).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct TopUpPaid {
+    /// `succeeded`.
+    pub status: ChargeStatus,
+    pub payment_id: CardPaymentId,
+    pub entry_id: LedgerEntryId,
+    #[serde(rename = "amount_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub amount: Money,
+    pub currency: Currency,
+    /// The balance after the top-up.
+    #[serde(rename = "balance_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub balance: Money,
+}
+
+/// A top-up by card the card refused (402): nothing was credited.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct TopUpDeclined {
+    /// `declined` or `failed`.
+    pub status: ChargeStatus,
+    pub payment_id: CardPaymentId,
+    /// The provider's reason.
+    pub reason: String,
+    #[serde(rename = "amount_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub amount: Money,
+    pub currency: Currency,
+    /// The balance, unchanged.
+    #[serde(rename = "balance_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub balance: Money,
+}
+
+/// A withdrawal request recorded (201): the amount is held until an operator decides.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct WithdrawalRequested {
+    pub id: WithdrawalId,
+    pub status: WithdrawalStatus,
+    #[serde(rename = "amount_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub amount: Money,
+    pub currency: Currency,
+    /// Masked: only its last characters.
+    pub destination: String,
+}
+
+/// `paid`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PaidStatus {
+    Paid,
+}
+
+/// A checkout that paid its invoices (200).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct CheckoutPaid {
+    pub status: PaidStatus,
+    /// The numbers of the invoices paid.
+    pub invoices: Vec<String>,
+    #[serde(rename = "total_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub total: Money,
+    #[serde(rename = "from_prepaid_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub from_prepaid: Money,
+    #[serde(rename = "by_card_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub by_card: Money,
+    pub currency: Currency,
+}
+
+/// A checkout whose card part was refused (402): nothing was paid, the balance is untouched.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct CheckoutDeclined {
+    /// `declined` or `failed`.
+    pub status: ChargeStatus,
+    pub reason: String,
+    /// Always true: the prepaid part was not taken.
+    pub balance_untouched: bool,
+}
+
+/// An invoice paid from the prepaid balance (200).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct InvoicePaid {
+    /// The invoice's number.
+    pub invoice: String,
+    pub status: PaidStatus,
+    #[serde(rename = "amount_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub amount: Money,
+    pub currency: Currency,
+}
+
+/// An amount as its minor units alone (the body's `currency` says which).
+fn minor<S: serde::Serializer>(m: &Money, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_i64(m.minor)
+}
+
+/// The JSON kept and sent for a money-moving answer.
+pub(crate) fn body<T: Serialize>(v: &T) -> crate::error::AppResult<serde_json::Value> {
+    serde_json::to_value(v).map_err(|e| crate::AppError::Internal(e.to_string()))
+}
