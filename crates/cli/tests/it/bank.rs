@@ -926,17 +926,27 @@ mod hostile_cli {
         (out.status.success(), err, rss)
     }
 
-    #[test]
-    fn the_real_binary_refuses_each_hostile_file_in_under_50_mb() {
-        let dir = TempDir::new();
-        let db = format!("sqlite://{}", dir.0.join("hostile.db").display());
+    /// A fresh SQLite database `name` in `dir`, migrated by the real binary; its URL.
+    fn migrated(dir: &TempDir, name: &str) -> String {
+        let db = format!("sqlite://{}", dir.0.join(name).display());
         let out = Command::new(env!("CARGO_BIN_EXE_guichet"))
             .arg("migrate")
             .env("GUICHET_DATABASE_URL", &db)
             .env_remove("GUICHET_CONFIG")
             .output()
             .unwrap();
-        assert!(out.status.success());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        db
+    }
+
+    #[test]
+    fn the_real_binary_refuses_each_hostile_file_in_under_50_mb() {
+        let dir = TempDir::new();
+        let db = migrated(&dir, "hostile.db");
         // A listener the external entities point at: it must never see a connection.
         let trap = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         trap.set_nonblocking(true).unwrap();
@@ -1034,14 +1044,7 @@ mod hostile_cli {
     #[test]
     fn the_real_binary_imports_a_40_mb_statement_in_under_50_mb() {
         let dir = TempDir::new();
-        let db = format!("sqlite://{}", dir.0.join("big.db").display());
-        let out = Command::new(env!("CARGO_BIN_EXE_guichet"))
-            .arg("migrate")
-            .env("GUICHET_DATABASE_URL", &db)
-            .env_remove("GUICHET_CONFIG")
-            .output()
-            .unwrap();
-        assert!(out.status.success());
+        let db = migrated(&dir, "big.db");
         let one = super::camt054("X", "12.50", "CHF", None, "Payer", "CH9300762011623852957");
         let (head, rest) = one.split_at(one.find("<Ntry>").unwrap());
         let end = rest.find("</Ntry>").unwrap() + "</Ntry>".len();
