@@ -47,7 +47,7 @@ pub struct PagingJson {
     pub links: LinksJson,
 }
 
-/// The addresses of the pages around one, each `null` when there is no such page.
+/// Relative URLs of the pages around this one; null when there is no such page.
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct LinksJson {
     pub first: Option<String>,
@@ -56,17 +56,22 @@ pub struct LinksJson {
     pub last: Option<String>,
 }
 
-/// [`PagingJson`] of a page under `base` (the list's path with its filters).
-pub fn paging_json(p: &guichet_app::pager::Pager, base: &str) -> PagingJson {
-    let l = p.links(base);
-    PagingJson {
-        next: p.next.clone(),
-        prev: p.prev.clone(),
-        links: LinksJson {
+impl From<PageLinks> for LinksJson {
+    fn from(l: PageLinks) -> Self {
+        LinksJson {
             first: l.first,
             prev: l.prev,
             next: l.next,
             last: l.last,
-        },
+        }
+    }
+}
+
+/// [`PagingJson`] of a page under `base` (the list's path with its filters).
+pub fn paging_json(p: &guichet_app::pager::Pager, base: &str) -> PagingJson {
+    PagingJson {
+        next: p.next.clone(),
+        prev: p.prev.clone(),
+        links: p.links(base).into(),
     }
 }

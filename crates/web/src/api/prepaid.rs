@@ -81,12 +81,7 @@ pub async fn prepaid_get(
                 at: m.at,
             })
             .collect(),
-        links: LinksJson {
-            first: l.first,
-            prev: l.prev,
-            next: l.next,
-            last: l.last,
-        },
+        links: l.into(),
     }))
 }
 
@@ -100,7 +95,7 @@ pub struct PrepaidJson {
     /// The currency of the movements listed.
     currency: Currency,
     movements: Vec<MovementJson>,
-    links: LinksJson,
+    links: crate::pager::LinksJson,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -123,15 +118,6 @@ pub struct MovementJson {
     currency: Currency,
     /// Unix seconds.
     at: i64,
-}
-
-/// Relative URLs of the pages around this one; null when there is no such page.
-#[derive(Serialize, ToSchema)]
-pub struct LinksJson {
-    first: Option<String>,
-    prev: Option<String>,
-    next: Option<String>,
-    last: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
