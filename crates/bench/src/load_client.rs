@@ -147,13 +147,25 @@ impl Worker {
         expect(req, "checkout").await
     }
 
-    /// Tops the balance up (by the largest top-up) when it cannot pay one more checkout.
+    /// Tops the balance up (by the largest top-up) when it cannot pay one more checkout. What
+    /// this client counted is checked against the Organization's real balance first: the top-up
+    /// runs credit the same Organization, so it often holds more than counted (and topping up
+    /// blindly would pass the balance's maximum).
     async fn refill(&mut self) -> Result<bool, String> {
         if self.balance >= self.gross {
             return Ok(false);
         }
-        self.top_up(self.top_up_max).await?;
-        self.balance += self.top_up_max;
+        let v = expect(self.api(reqwest::Method::GET, "prepaid"), "prepaid").await?;
+        self.balance = v["balance"]["minor"]
+            .as_i64()
+            .ok_or_else(|| format!("prepaid: no balance in {}", short(&v.to_string())))?;
+        if self.balance >= self.gross {
+            return Ok(false);
+        }
+        let v = self.top_up(self.top_up_max).await?;
+        self.balance = v["balance_minor"]
+            .as_i64()
+            .ok_or_else(|| format!("top-up: no balance_minor in {}", short(&v.to_string())))?;
         Ok(true)
     }
 
