@@ -98,6 +98,8 @@ pub struct Cas<S: StoredStatus> {
     sets: Vec<(String, Option<Val>)>,
     wheres: Vec<(&'static str, Option<Val>)>,
     keyed: bool,
+    /// `id IN (…)`, when set by [`Cas::ids`].
+    ids: Option<Vec<String>>,
 }
 
 impl<S: StoredStatus> Cas<S> {
@@ -109,7 +111,16 @@ impl<S: StoredStatus> Cas<S> {
             sets: Vec::new(),
             wheres: Vec::new(),
             keyed: false,
+            ids: None,
         }
+    }
+
+    /// Only the rows whose `id` is one of `ids` (a batch: the caller compares the count changed
+    /// with the number of ids). No id: no row.
+    pub fn ids(mut self, ids: &[String]) -> Self {
+        self.keyed = true;
+        self.ids = Some(ids.to_vec());
+        self
     }
 
     /// Only the row whose `id` is `id`.
@@ -196,6 +207,20 @@ impl<S: StoredStatus> Cas<S> {
         for (cond, v) in &self.wheres {
             sql.push_str(&place(cond, v, &mut vals));
             sql.push_str(" AND ");
+        }
+        if let Some(ids) = &self.ids {
+            if ids.is_empty() {
+                sql.push_str("1 = 0 AND ");
+            } else {
+                let marks: Vec<String> = ids
+                    .iter()
+                    .map(|id| {
+                        vals.push(Val::Text(id.clone()));
+                        format!("${}", vals.len())
+                    })
+                    .collect();
+                sql.push_str(&format!("id IN ({}) AND ", marks.join(", ")));
+            }
         }
         let from: Vec<String> = self
             .from

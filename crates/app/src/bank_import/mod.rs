@@ -173,65 +173,95 @@ impl App {
                 entries.push(e);
             }
             let last = payments < BATCH;
-            let mut tx = self.db.begin().await?;
-            if first {
-                first = false;
-                // A camt.054 carries the details of collective credits a camt.053 may point to (by
-                // its message id or a notification's id): those collective entries are replaced,
-                // never booked.
-                if header.kind == camt::MessageKind::Notification {
-                    let ids: Vec<String> = header
-                        .message_id
-                        .iter()
-                        .chain(header.reports.iter().filter_map(|r| r.id.as_ref()))
-                        .cloned()
-                        .collect();
-                    store::record_detail_messages(&mut tx, &ids, file_name, now).await?;
-                    report.collective +=
-                        store::replace_by_details(&mut tx, &ids, now).await? as usize;
-                }
-            }
-            let mut batch = payment::Batch {
-                file_name,
-                message_id: header.message_id.as_deref(),
-                now,
-                seen: Default::default(),
-                invoices: Default::default(),
-                lines: Default::default(),
-                pending: Vec::new(),
-                payers: Default::default(),
-            };
-            // What the batch's payments refer to, looked up in a few queries rather than one per
-            // payment: bank references already imported, and invoices by payment reference.
-            let (mut keys, mut refs) = (Vec::new(), Vec::new());
-            for entry in &entries {
-                for (i, d) in details_of(entry).into_iter().enumerate() {
-                    keys.extend(bank_key_of(batch.message_id, entry, i, d));
-                    refs.extend(reference_of(d));
-                }
-            }
-            batch.seen = store::existing_keys(&mut tx, &keys).await?;
-            batch.invoices = guichet_store::billing::invoices_by_references(&mut tx, &refs).await?;
-            let ids: Vec<_> = batch.invoices.values().map(|i| i.id).collect();
-            batch.lines = guichet_store::billing::products_of_invoices(&mut tx, &ids).await?;
-            for entry in &entries {
-                // A payment per transaction detail; an entry without details is one payment.
-                for (i, d) in details_of(entry).into_iter().enumerate() {
-                    self.book_payment(&mut tx, &mut batch, entry, i, d, &mut report)
+            // The batch's invoices are paid by one conditional UPDATE at its end; if another
+            // payment (a checkout, another instance) paid one of them meanwhile, the batch is
+            // rolled back and booked again `careful`ly: one compare-and-set per payment.
+            let before = report.clone();
+            let mut careful = false;
+            loop {
+                let mut tx = self.db.begin().await?;
+                if first {
+                    self.replace_collectives(&mut tx, &header, file_name, now, &mut report)
                         .await?;
                 }
+                let mut batch = payment::Batch {
+                    file_name,
+                    message_id: header.message_id.as_deref(),
+                    now,
+                    careful,
+                    seen: Default::default(),
+                    invoices: Default::default(),
+                    lines: Default::default(),
+                    pending: Vec::new(),
+                    payers: Default::default(),
+                    to_mark: Vec::new(),
+                };
+                // What the batch's payments refer to, looked up in a few queries rather than one
+                // per payment: bank references already imported, invoices by payment reference
+                // and their product lines.
+                let (mut keys, mut refs) = (Vec::new(), Vec::new());
+                for entry in &entries {
+                    for (i, d) in details_of(entry).into_iter().enumerate() {
+                        keys.extend(bank_key_of(batch.message_id, entry, i, d));
+                        refs.extend(reference_of(d));
+                    }
+                }
+                batch.seen = store::existing_keys(&mut tx, &keys).await?;
+                batch.invoices =
+                    guichet_store::billing::invoices_by_references(&mut tx, &refs).await?;
+                let ids: Vec<_> = batch.invoices.values().map(|i| i.id).collect();
+                batch.lines = guichet_store::billing::products_of_invoices(&mut tx, &ids).await?;
+                for entry in &entries {
+                    // A payment per transaction detail; an entry without details is one payment.
+                    for (i, d) in details_of(entry).into_iter().enumerate() {
+                        self.book_payment(&mut tx, &mut batch, entry, i, d, &mut report)
+                            .await?;
+                    }
+                }
+                if !Self::flush_batch(&mut tx, &mut batch).await? {
+                    drop(tx);
+                    report = before.clone();
+                    careful = true;
+                    continue;
+                }
+                if last {
+                    audit_import(&mut tx, file_name, &report, by, now).await?;
+                }
+                tx.commit().await?;
+                break;
             }
-            Self::flush_batch(&mut tx, &mut batch).await?;
-            if last {
-                audit_import(&mut tx, file_name, &report, by, now).await?;
-            }
-            tx.commit().await?;
+            first = false;
             progress(report.payments, total);
             if last {
                 break;
             }
         }
         Ok(report)
+    }
+}
+
+impl App {
+    /// A camt.054 carries the details of collective credits a camt.053 may point to (by its message
+    /// id or a notification's id): those collective entries are replaced, never booked.
+    async fn replace_collectives(
+        &self,
+        tx: &mut Conn,
+        header: &camt::CamtDocument,
+        file_name: &str,
+        now: i64,
+        report: &mut ImportReport,
+    ) -> AppResult<()> {
+        if header.kind == camt::MessageKind::Notification {
+            let ids: Vec<String> = header
+                .message_id
+                .iter()
+                .chain(header.reports.iter().filter_map(|r| r.id.as_ref()))
+                .cloned()
+                .collect();
+            store::record_detail_messages(&mut *tx, &ids, file_name, now).await?;
+            report.collective += store::replace_by_details(&mut *tx, &ids, now).await? as usize;
+        }
+        Ok(())
     }
 }
 

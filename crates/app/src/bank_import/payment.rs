@@ -12,6 +12,11 @@ pub(super) struct Batch<'a> {
     /// The file's message id (part of a bank key when the bank gives no reference).
     pub message_id: Option<&'a str>,
     pub now: i64,
+    /// Each invoice paid by its own compare-and-set as the payment is placed (the batch is being
+    /// redone after a concurrent payment), rather than all of them by one at the end.
+    pub careful: bool,
+    /// The invoices this batch pays, marked paid at its end ([`App::flush_batch`]).
+    pub to_mark: Vec<guichet_core::InvoiceId>,
     /// Bank keys imported before or earlier in this batch.
     pub seen: std::collections::HashSet<String>,
     /// The batch's invoices by payment reference, as this batch leaves them.
@@ -73,11 +78,21 @@ impl Credit {
 }
 
 impl App {
-    /// Writes what the batch placed: the ledger credits in one [`ledger::post_many`], then the rows
+    /// Writes what the batch placed: the invoices it pays marked paid (false, nothing written, if
+    /// one was no longer open), the ledger credits in one [`ledger::post_many`], then the rows
     /// (with the entry that credited each) in multi-row INSERTs. A credit whose bank key its
     /// Organization booked already (another instance importing the same file at the same moment)
     /// fails the batch, which the caller's transaction then rolls back whole.
-    pub(super) async fn flush_batch(tx: &mut Conn, batch: &mut Batch<'_>) -> AppResult<()> {
+    pub(super) async fn flush_batch(tx: &mut Conn, batch: &mut Batch<'_>) -> AppResult<bool> {
+        // Every invoice the batch pays must still have been open: one of them paid meanwhile
+        // means the batch's decisions were made on a stale status (false: the caller redoes it).
+        let to_mark = std::mem::take(&mut batch.to_mark);
+        if !to_mark.is_empty()
+            && guichet_store::billing::mark_invoices_paid(&mut *tx, &to_mark, batch.now).await?
+                != to_mark.len() as u64
+        {
+            return Ok(false);
+        }
         let pending = std::mem::take(&mut batch.pending);
         let entries: Vec<(ledger::NewEntry<'_>, Vec<Transfer>)> = pending
             .iter()
@@ -115,7 +130,7 @@ impl App {
             rows.push(row);
         }
         store::insert_many(&mut *tx, &rows).await?;
-        Ok(())
+        Ok(true)
     }
 
     /// Places payment `i` (detail `d`) of `entry`.
@@ -338,8 +353,13 @@ impl App {
             new.org = Some(inv.org_id);
             new.status = Status::Credited;
             // Compare-and-set: only a payment that finds the invoice still open pays it.
-            let pays =
-                exact && guichet_store::billing::mark_invoice_paid(&mut *tx, inv.id, now).await?;
+            let pays = exact
+                && if batch.careful {
+                    guichet_store::billing::mark_invoice_paid(&mut *tx, inv.id, now).await?
+                } else {
+                    batch.to_mark.push(inv.id);
+                    true
+                };
             if pays {
                 new.note = Some(if by_text {
                     "invoice paid (named in the payer's message)"

@@ -25,6 +25,7 @@ mod auth;
 mod bank;
 mod bank_details;
 mod bank_once;
+mod bank_race;
 mod bench_smoke;
 mod billing;
 mod billing_race;

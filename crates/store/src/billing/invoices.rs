@@ -313,6 +313,23 @@ pub async fn mark_invoice_paid(c: &mut Conn, id: InvoiceId, now: i64) -> Result<
         .await
 }
 
+/// [`mark_invoice_paid`] of many invoices, in a few statements (a bank import's batch); how many
+/// of them were still open and are now paid. The caller compares it with the number of ids.
+pub async fn mark_invoices_paid(c: &mut Conn, ids: &[InvoiceId], now: i64) -> Result<u64> {
+    use InvoiceStatus::*;
+    let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+    let mut paid = 0;
+    for chunk in ids.chunks(crate::row::rows_per_statement(c, 1)) {
+        paid += Cas::new(&[Unpaid, Overdue], Paid)
+            .ids(chunk)
+            .set("paid_at", now)
+            .set_expr("paid_minor = gross")
+            .apply(&mut *c)
+            .await?;
+    }
+    Ok(paid)
+}
+
 pub async fn count_unpaid(c: &mut Conn, org: OrgId) -> Result<i64> {
     let row = sqlx::query("SELECT COUNT(*) FROM invoices WHERE org_id = $1 AND status IN ('unpaid', 'partially_paid', 'overdue')")
         .bind(org.to_string())
