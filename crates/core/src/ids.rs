@@ -41,6 +41,17 @@ macro_rules! typed_id {
                 uuid::Uuid::parse_str(s).map(Self)
             }
         }
+
+        // Its OpenAPI schema: a UUID string, as it serialises.
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                crate::schema::string(
+                    utoipa::openapi::schema::KnownFormat::Uuid,
+                    concat!("A ", stringify!($name), " (UUIDv7)."),
+                )
+            }
+        }
+        impl utoipa::ToSchema for $name {}
     )*};
 }
 

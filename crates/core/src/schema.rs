@@ -12,50 +12,14 @@ use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, SchemaType, Type};
 use utoipa::{PartialSchema, ToSchema};
 
-/// A string schema with a known format and a description.
-fn string(format: KnownFormat, description: &str) -> RefOr<Schema> {
+/// A string schema with a known format and a description (ids' schemas, from `typed_id!`, too).
+pub(crate) fn string(format: KnownFormat, description: &str) -> RefOr<Schema> {
     ObjectBuilder::new()
         .schema_type(SchemaType::Type(Type::String))
         .format(Some(SchemaFormat::KnownFormat(format)))
         .description(Some(description))
         .into()
 }
-
-macro_rules! uuid_schema {
-    ($($t:ident),* $(,)?) => {$(
-        impl PartialSchema for crate::ids::$t {
-            fn schema() -> RefOr<Schema> {
-                string(KnownFormat::Uuid, concat!("A ", stringify!($t), " (UUIDv7)."))
-            }
-        }
-        impl ToSchema for crate::ids::$t {}
-    )*};
-}
-
-uuid_schema!(
-    UserId,
-    OrgId,
-    InvitationId,
-    ApiTokenId,
-    OutboxId,
-    AuditId,
-    InvoiceId,
-    ProductId,
-    OfferId,
-    CreditNoteId,
-    PaymentRequestId,
-    WithdrawalId,
-    PayoutFileId,
-    BankTransactionId,
-    LedgerEntryId,
-    CardPaymentId,
-    AddressId,
-    TeamId,
-    GrantId,
-    SiteId,
-    DatabaseId,
-    DbUserId,
-);
 
 impl PartialSchema for Date {
     fn schema() -> RefOr<Schema> {
