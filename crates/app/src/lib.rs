@@ -22,6 +22,7 @@ pub mod documents;
 pub mod error;
 pub mod export;
 pub mod health;
+pub mod http;
 pub mod kb;
 pub mod kb_zip;
 pub mod mail;
