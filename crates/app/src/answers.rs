@@ -20,14 +20,41 @@ pub enum ChargeStatus {
 }
 
 impl ChargeStatus {
-    pub fn of(outcome: &crate::payments::ChargeOutcome) -> ChargeStatus {
-        use crate::payments::ChargeOutcome as O;
-        match outcome {
-            O::Succeeded { .. } => ChargeStatus::Succeeded,
-            O::Declined { .. } => ChargeStatus::Declined,
-            O::Failed { .. } => ChargeStatus::Failed,
+    /// A settled charge's status as the answer says it (released: it failed before any money moved).
+    pub fn of(status: guichet_core::status::ChargeStatus) -> ChargeStatus {
+        use guichet_core::status::ChargeStatus as S;
+        match status {
+            S::Succeeded => ChargeStatus::Succeeded,
+            S::Declined => ChargeStatus::Declined,
+            S::Failed | S::Released | S::Pending => ChargeStatus::Failed,
         }
     }
+}
+
+/// Why a card payment's outcome is not known yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PendingStatus {
+    /// The provider is processing it (or did not answer yet): ask again with the same key.
+    Processing,
+    /// The cardholder must authenticate (3-D Secure): complete it with Stripe.js and the
+    /// `client_secret`, then ask again with the same key.
+    RequiresAction,
+}
+
+/// A card payment whose outcome is not known yet (202); the same request with the same
+/// Idempotency-Key later answers with its outcome.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ChargePending {
+    pub status: PendingStatus,
+    pub payment_id: CardPaymentId,
+    #[serde(rename = "amount_minor", serialize_with = "minor")]
+    #[schema(value_type = i64)]
+    pub amount: Money,
+    pub currency: Currency,
+    /// For Stripe.js `handleNextAction`, when the status is `requires_action`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
 }
 
 /// A top-up by card that was paid (201).

@@ -103,6 +103,13 @@ pub struct AppConfig {
     /// REM-05 ⚙: no reminder within this many banking days (Monday to Friday) after the customer
     /// declared a bank transfer for the invoice.
     pub reminder_grace_banking_days: i64,
+    /// Card payments through Stripe (issue #13); none uses the built-in test processor.
+    pub stripe: Option<crate::stripe::StripeConfig>,
+    /// A pending card charge older than this is settled by the reconciler, which asks the
+    /// provider (longer than a provider call can take, so a live request is not raced).
+    pub reconcile_after_secs: i64,
+    /// Each call to the test processor takes this long (a slow provider, for tests).
+    pub test_card_delay_ms: u64,
 }
 
 impl Default for AppConfig {
@@ -132,6 +139,9 @@ impl Default for AppConfig {
             mysql_url: None,
             reminder_days: [1, 10, 20],
             reminder_grace_banking_days: 3,
+            stripe: None,
+            reconcile_after_secs: 120,
+            test_card_delay_ms: 0,
         }
     }
 }

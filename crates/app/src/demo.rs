@@ -162,6 +162,7 @@ impl App {
             card_number: "4242424242424242".into(),
             card_expiry: "12/30".into(),
             card_cvc: "123".into(),
+            ..Default::default()
         };
         self.top_up_by_card(&actor, 50_000, &card, "demo-top-up")
             .await?;

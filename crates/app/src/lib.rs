@@ -14,6 +14,7 @@ pub mod billing;
 pub mod billing_run;
 pub mod cancellation;
 pub mod catalogue;
+pub mod charges;
 pub mod clock;
 pub mod config;
 pub mod crypto;
@@ -35,8 +36,11 @@ pub mod payouts;
 pub mod prepaid;
 pub mod refunds;
 pub mod reminders;
+pub mod renewal_charges;
 pub mod renewals;
 pub mod sites;
+pub mod stripe;
+pub mod stripe_events;
 pub mod support;
 pub mod teams;
 pub mod tokens;
@@ -75,12 +79,13 @@ impl App {
             .mysql_url
             .as_deref()
             .and_then(|u| guichet_store::provision::MysqlServer::new(u).ok());
+        let payments = payment_provider(&config);
         App {
             db,
             clock,
             mysql,
             config: Arc::new(config),
-            payments: Arc::new(payments::TestProvider::default()),
+            payments,
             kb: Arc::new(kb::KbCache::default()),
             hashing: Arc::new(tokio::sync::Semaphore::new(2)),
         }
@@ -89,6 +94,21 @@ impl App {
     pub fn now(&self) -> i64 {
         self.clock.now()
     }
+}
+
+/// Stripe when it is configured (and its client builds), else the built-in test processor.
+fn payment_provider(config: &AppConfig) -> Arc<dyn payments::PaymentProvider> {
+    if let Some(stripe) = &config.stripe {
+        match stripe::StripeProvider::new(stripe.clone()) {
+            Ok(p) => return Arc::new(p),
+            Err(e) => {
+                tracing::error!(error = %e, "Stripe is configured but its client cannot start");
+            }
+        }
+    }
+    Arc::new(payments::TestProvider::with_delay(
+        std::time::Duration::from_millis(config.test_card_delay_ms),
+    ))
 }
 
 /// The request context a use case records in the audit log.

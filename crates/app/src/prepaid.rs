@@ -189,6 +189,9 @@ pub enum Outcome {
     Created,
     /// The card was declined or failed: nothing moved.
     Declined,
+    /// The card payment's outcome is not known yet (the provider processes it, or the cardholder
+    /// must authenticate): never stored for the key, whose retry then answers with the outcome.
+    Pending,
 }
 
 impl Outcome {
@@ -198,10 +201,11 @@ impl Outcome {
             Outcome::Done => 200,
             Outcome::Created => 201,
             Outcome::Declined => 402,
+            Outcome::Pending => 202,
         }
     }
 
-    fn from_stored(n: i64) -> crate::error::AppResult<Outcome> {
+    pub(crate) fn from_stored(n: i64) -> crate::error::AppResult<Outcome> {
         match n {
             200 => Ok(Outcome::Done),
             201 => Ok(Outcome::Created),
@@ -223,9 +227,68 @@ pub struct Answer {
 /// The card as typed in the form.
 #[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct CardFields {
+    /// The card typed in (the test processor only).
+    #[serde(default)]
     pub card_number: String,
+    #[serde(default)]
     pub card_expiry: String,
+    #[serde(default)]
     pub card_cvc: String,
+    /// With Stripe: the PaymentMethod (`pm_…`) Stripe.js created in the browser; the card itself
+    /// never reaches Guichet.
+    #[serde(default)]
+    pub payment_method: String,
+}
+
+/// What a form's card fields charge: the typed card (test processor), or the provider's payment
+/// method created in the browser.
+pub(crate) enum CardSource {
+    Card(guichet_core::card::Card),
+    Method(String),
+}
+
+impl CardSource {
+    pub(crate) fn source(&self) -> crate::payments::Source<'_> {
+        match self {
+            CardSource::Card(c) => crate::payments::Source::Card(c),
+            CardSource::Method(m) => crate::payments::Source::Method(m),
+        }
+    }
+
+    pub(crate) fn last4(&self) -> &str {
+        match self {
+            CardSource::Card(c) => c.last4(),
+            CardSource::Method(_) => "",
+        }
+    }
+
+    /// What the request hash names of it (never the number).
+    pub(crate) fn fingerprint(&self) -> String {
+        match self {
+            CardSource::Card(c) => format!("{}|{}/{}", c.last4(), c.exp_month, c.exp_year),
+            CardSource::Method(m) => m.clone(),
+        }
+    }
+}
+
+/// The card fields as the configured provider takes them: a typed card for the test processor, a
+/// `pm_…` payment method for Stripe (a 4xx naming the field otherwise).
+pub(crate) fn card_source(app: &App, fields: &CardFields, now: i64) -> AppResult<CardSource> {
+    if app.payments.takes_card_numbers() {
+        return parse_card(fields, now).map(CardSource::Card);
+    }
+    let pm = fields.payment_method.trim();
+    if pm.starts_with("pm_")
+        && pm.len() <= 255
+        && pm.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        Ok(CardSource::Method(pm.to_string()))
+    } else {
+        Err(crate::AppError::invalid(
+            "payment_method",
+            "card.method_needed",
+        ))
+    }
 }
 
 /// An idempotency key: 1 to 255 visible ASCII characters (Stripe's limits).
@@ -251,6 +314,8 @@ pub(crate) async fn claim_key(
     use guichet_store::idempotency::{Claim, claim};
     match claim(tx, org, key, hash, now).await? {
         Claim::Fresh => Ok(None),
+        // Taken by a request whose card charge has not settled yet (issue #13).
+        Claim::Replay { status: 0, .. } => Err(crate::AppError::Conflict("payment.in_progress")),
         Claim::Replay { status, response } => {
             let body = serde_json::from_str(&response)
                 .map_err(|e| crate::AppError::Internal(e.to_string()))?;
@@ -311,14 +376,13 @@ impl App {
         key: &str,
     ) -> AppResult<Answer> {
         use crate::AppError;
-        use crate::payments::{ChargeOutcome, ChargeRequest};
-        use guichet_store::card_payments;
+        use guichet_store::charges::{self, NewCharge, Purpose};
         actor.require(Action::Billing)?;
         actor.require(Action::Pay)?;
         crate::amount_in("amount", Ok(amount), guichet_core::money::Zero::Refused)?;
         check_key(key)?;
         let now = self.now();
-        let card = parse_card(card, now)?;
+        let source = card_source(self, card, now)?;
         let cfg = &self.config;
         if amount < cfg.top_up_min {
             return Err(AppError::invalid("amount", "topup.too_small"));
@@ -326,109 +390,89 @@ impl App {
         if amount > cfg.top_up_max {
             return Err(AppError::invalid("amount", "topup.too_large"));
         }
-        let hash = crate::crypto::sha256_hex(&format!(
-            "top_up|{amount}|{}|{}/{}",
-            card.last4(),
-            card.exp_month,
-            card.exp_year
-        ));
-        // Eight statements (issue #12): the key, the Organization, the entry (three), the card
-        // payment, the audit line, the answer.
+        let hash = crate::crypto::sha256_hex(&format!("top_up|{amount}|{}", source.fingerprint()));
+        // Phase 1 (issue #13): the key, the Organization, the ceiling with the pending top-ups
+        // counted, the pending charge — then commit, before the provider is called.
         let mut tx = self.db.begin().await?;
-        if let Some(first) = claim_key(&mut tx, actor.org, key, &hash, now).await? {
-            return Ok(first);
+        match claim_key(&mut tx, actor.org, key, &hash, now).await {
+            Ok(Some(first)) => return Ok(first),
+            Ok(None) => {}
+            Err(AppError::Conflict("payment.in_progress")) => {
+                drop(tx);
+                return self.in_flight(actor.org, key).await;
+            }
+            Err(e) => return Err(e),
         }
-        // The currency under the Organization's row lock, held to the commit: a change of the
-        // currency (ORG-05) takes it too, so it cannot commit between this read and the entry.
-        let org = orgs::by_id_locked(&mut tx, actor.org, orgs::RowLock::Share)
+        // The Organization's row, locked to the commit: a change of the currency (ORG-05) waits,
+        // and so does another top-up of the same Organization, so the ceiling below counts it.
+        let org = orgs::by_id_locked(&mut tx, actor.org, orgs::RowLock::Update)
             .await?
             .ok_or(AppError::NotFound)?;
-        let account = AccountRef::of_org(AccountKind::Prepaid, actor.org, org.currency);
-        let card_clearing = AccountRef::provider(AccountKind::CardClearing, org.currency);
         let money = Money::new(amount, org.currency);
-        let description = format!("Top-up by card •••• {}", card.last4());
-        // The entry is written before the card is charged, with the balance ceiling checked by
-        // the statement that adds to the balance, under its row lock: two top-ups at once cannot
-        // both pass it on the same old balance, and a top-up the ceiling refuses charges nothing.
-        // A declined card undoes the entry (back to the mark); its answer is kept all the same.
-        ledger::mark(&mut tx).await?;
-        let entry = ledger::NewEntry {
-            org: Some(actor.org),
-            kind: "top_up",
-            description: &description,
-            idempotency_key: Some(key),
-            now,
-        };
-        let transfer = guichet_core::ledger::Transfer {
-            debit: card_clearing,
-            credit: account,
-            amount,
-        };
-        let cap = ledger::Cap {
-            account,
-            max_balance: cfg.prepaid_max_balance,
-        };
-        let (entry_id, after) = ledger::post_capped(&mut tx, entry, &[transfer], Some(cap))
-            .await
-            .map_err(crate::error::post_error)?;
-        let request = ChargeRequest {
+        let (balance, pending) =
+            charges::prepaid_and_pending(&mut tx, actor.org, org.currency).await?;
+        if balance.saturating_add(pending).saturating_add(amount) > cfg.prepaid_max_balance {
+            return Err(AppError::invalid("amount", "topup.balance_limit"));
+        }
+        let pays = format!("topup:{}:{key}", actor.org);
+        let charge = charges::insert(
+            &mut tx,
+            &NewCharge {
+                pays: &pays,
+                org: actor.org,
+                purpose: Purpose::TopUp,
+                amount: money,
+                from_prepaid: 0,
+                idempotency_key: key,
+                provider: self.payments.name(),
+                refund_of: None,
+                last4: source.last4(),
+                user: Some(actor.user),
+                now,
+            },
+        )
+        .await?
+        .ok_or(AppError::Conflict("payment.in_progress"))?;
+        tx.commit().await?;
+        // Phases 2 and 3, no transaction open while the provider answers.
+        let description = format!("Top-up by card •••• {}", source.last4());
+        let request = crate::payments::ChargeRequest {
+            charge,
+            org: actor.org,
             amount: money,
-            source: crate::payments::Source::Card(&card),
+            source: source.source(),
             idempotency_key: key,
             description: &description,
         };
-        // Charged once per top-up: the idempotency key, taken above in this transaction, is the
-        // unique claim on the charge (a second request with it waits, then replays the answer),
-        // so no separate `card_charges` row is needed.
-        let outcome = self.payments.charge(&request).await;
-        if !matches!(outcome, ChargeOutcome::Succeeded { .. }) {
-            ledger::rollback_to_mark(&mut tx).await?;
+        self.charge_answer(actor.org, key, charge, self.run_charge(&request).await?)
+            .await
+    }
+
+    /// The answer of a request whose charge ran: the one its settlement kept for the key, or 202
+    /// while the outcome is not known.
+    pub(crate) async fn charge_answer(
+        &self,
+        org: guichet_core::OrgId,
+        key: &str,
+        charge: guichet_core::CardPaymentId,
+        settled: crate::charges::Settled,
+    ) -> AppResult<Answer> {
+        let mut c = self.db.conn().await?;
+        if let crate::charges::Settled::Open(state) = &settled {
+            let ch = guichet_store::charges::get(&mut c, charge)
+                .await?
+                .ok_or(crate::AppError::NotFound)?;
+            return crate::charges::pending_answer(&ch, Some(state));
         }
-        let provider_ref = match &outcome {
-            ChargeOutcome::Succeeded { provider_ref } => Some(provider_ref.as_str()),
-            _ => None,
-        };
-        let payment = card_payments::CardPayment {
-            org: actor.org,
-            provider: self.payments.name(),
-            provider_ref,
-            amount: money,
-            last4: card.last4(),
-            outcome: outcome.code(),
-            purpose: "top_up",
-            now,
-        };
-        let payment_id = card_payments::record(&mut tx, &payment).await?;
-        let (result, body) = match &outcome {
-            ChargeOutcome::Succeeded { .. } => {
-                let body = crate::answers::body(&crate::answers::TopUpPaid {
-                    status: crate::answers::ChargeStatus::Succeeded,
-                    payment_id,
-                    entry_id,
-                    amount: money,
-                    currency: org.currency,
-                    balance: Money::new(after, org.currency),
-                })?;
-                (Outcome::Created, body)
-            }
-            ChargeOutcome::Declined { reason } | ChargeOutcome::Failed { reason } => {
-                let body = crate::answers::body(&crate::answers::TopUpDeclined {
-                    status: crate::answers::ChargeStatus::of(&outcome),
-                    payment_id,
-                    reason: reason.clone(),
-                    amount: money,
-                    currency: org.currency,
-                    balance: Money::new(after - amount, org.currency),
-                })?;
-                (Outcome::Declined, body)
-            }
-        };
-        let detail = format!("{} {money} •••• {}", outcome.code(), card.last4());
-        actor.audit(&mut tx, "prepaid.top_up", &detail, now).await?;
-        let answer = Answer {
-            outcome: result,
-            body,
-        };
-        keep_answer(tx, actor.org, key, answer).await
+        match guichet_store::idempotency::answer(&mut c, org, key).await? {
+            Some((status, response)) if status != 0 => Ok(Answer {
+                outcome: Outcome::from_stored(status)?,
+                body: serde_json::from_str(&response)
+                    .map_err(|e| crate::AppError::Internal(e.to_string()))?,
+            }),
+            _ => Err(crate::AppError::Internal(format!(
+                "charge {charge} settled without an answer for its key"
+            ))),
+        }
     }
 }

@@ -15,7 +15,17 @@ use guichet_core::{Action, CreditNoteId, InvoiceId, Money, validate};
 use guichet_pdf::{Document, Kind, Line};
 use guichet_store::billing::{self as store, Invoice, InvoiceLine};
 use guichet_store::credit_notes::{self, CreditNote};
-use guichet_store::{audit, ledger, orgs};
+use guichet_store::{audit, charges, ledger, orgs};
+
+/// Where a refund goes (INV-02, issue #13).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum RefundTo {
+    /// The Organization's prepaid account (from which it pays later invoices or is paid out).
+    #[default]
+    Prepaid,
+    /// The card that paid the invoice, through the payment provider.
+    Card,
+}
 
 /// The credit notes series in the invoice sequences table (its own gap-free counter per year).
 const CREDIT_NOTE_ISSUER: &str = "guichet:credit_notes";
@@ -62,15 +72,18 @@ impl App {
         }))
     }
 
-    /// Refunds `amount_minor` (VAT included) of the settled invoice `number` to its Organization's
-    /// prepaid account, with a credit note. Idempotent on `key`: the same request again answers the
-    /// same, another request with the same key is refused.
+    /// Refunds `amount_minor` (VAT included) of the settled invoice `number`, with a credit note, to
+    /// its Organization's prepaid account — or, `to == RefundTo::Card`, on to the card that paid it
+    /// (issue #13: two phases, the amount held while the provider is asked, back on the prepaid
+    /// account if the card refund is refused). Idempotent on `key`: the same request again answers
+    /// the same, another request with the same key is refused.
     pub async fn admin_refund(
         &self,
         ctx: &SessionCtx,
         number: &str,
         amount_minor: i64,
         reason: &str,
+        to: RefundTo,
         key: &str,
     ) -> AppResult<Answer> {
         if !ctx.user.is_operator {
@@ -92,8 +105,11 @@ impl App {
         let reason = validate::optional_line(reason, 200)
             .ok_or(AppError::invalid("reason", "field.too_long"))?
             .ok_or(AppError::invalid("reason", "refund.reason_needed"))?;
-        let hash =
-            crate::crypto::sha256_hex(&format!("refund|{}|{amount_minor}|{reason}", invoice.id));
+        let hash = crate::crypto::sha256_hex(&format!(
+            "refund|{}|{amount_minor}|{reason}{}",
+            invoice.id,
+            if to == RefundTo::Card { "|card" } else { "" }
+        ));
         let mut tx = self.db.begin().await?;
         if let Some(first) = claim_key(&mut tx, invoice.org_id, key, &hash, now).await? {
             return Ok(first);
@@ -200,7 +216,17 @@ impl App {
         } else {
             guichet_core::status::InvoiceStatus::PartiallyRefunded
         };
+        // On to the card: held now, given back by the provider after the commit.
+        let card_refund = if to == RefundTo::Card {
+            Some(
+                self.hold_card_refund(&mut tx, ctx, &inv, &note, amount_minor, key, now)
+                    .await?,
+            )
+        } else {
+            None
+        };
         let body = serde_json::json!({
+            "refund_to": if card_refund.is_some() { "card" } else { "prepaid" },
             "credit_note": note.number,
             "id": note.id,
             "invoice": inv.number,
@@ -214,7 +240,122 @@ impl App {
             outcome: Outcome::Done,
             body,
         };
-        crate::prepaid::keep_answer(tx, inv.org_id, key, answer).await
+        let answer = crate::prepaid::keep_answer(tx, inv.org_id, key, answer).await?;
+        if let Some((refund, original)) = card_refund {
+            self.run_card_refund(&refund, &original).await?;
+        }
+        Ok(answer)
+    }
+
+    /// Phase 1 of a refund to the card: the card charge that paid the invoice, what is left to give
+    /// back on it (a conditional write), the amount moved from the prepaid account to the hold and the
+    /// refund recorded pending. Returns (the refund, the original charge).
+    #[allow(clippy::too_many_arguments)]
+    async fn hold_card_refund(
+        &self,
+        tx: &mut guichet_store::Conn,
+        ctx: &SessionCtx,
+        inv: &Invoice,
+        note: &CreditNote,
+        amount_minor: i64,
+        key: &str,
+        now: i64,
+    ) -> AppResult<(guichet_core::CardPaymentId, charges::Charge)> {
+        let original = charges::paid_invoice(tx, inv.org_id, inv.id)
+            .await?
+            .ok_or(AppError::invalid("refund_to", "refund.no_card_payment"))?;
+        if original.amount.currency != inv.currency
+            || !charges::add_refunded(tx, original.id, amount_minor).await?
+        {
+            return Err(AppError::invalid("amount", "refund.more_than_card"));
+        }
+        let money = Money::new(amount_minor, inv.currency);
+        let entry = ledger::NewEntry {
+            org: Some(inv.org_id),
+            kind: "refund_to_card_hold",
+            description: &format!("Refund {} to card •••• {}", note.number, original.last4),
+            idempotency_key: None,
+            now,
+        };
+        ledger::post(
+            tx,
+            entry,
+            &[Transfer {
+                debit: AccountRef::of_org(AccountKind::Prepaid, inv.org_id, inv.currency),
+                credit: AccountRef::of_org(AccountKind::PaymentHold, inv.org_id, inv.currency),
+                amount: amount_minor,
+            }],
+        )
+        .await
+        .map_err(crate::error::post_error)?;
+        let pays = format!("refund:{}", note.id);
+        let refund = charges::insert(
+            tx,
+            &charges::NewCharge {
+                pays: &pays,
+                org: inv.org_id,
+                purpose: charges::Purpose::Refund,
+                amount: money,
+                from_prepaid: 0,
+                idempotency_key: key,
+                provider: &original.provider,
+                refund_of: Some(original.id),
+                last4: &original.last4,
+                user: Some(ctx.user.id),
+                now,
+            },
+        )
+        .await?
+        .ok_or(AppError::Conflict("refund.in_progress"))?;
+        Ok((refund, original))
+    }
+
+    /// Phases 2 and 3 of a refund to the card, no transaction open while the provider answers.
+    pub(crate) async fn run_card_refund(
+        &self,
+        refund: &guichet_core::CardPaymentId,
+        original: &charges::Charge,
+    ) -> AppResult<crate::charges::Settled> {
+        use crate::payments::{ProviderState, RefundState};
+        let Some(payment_ref) = original.provider_ref.as_deref() else {
+            return self
+                .settle_charge(
+                    *refund,
+                    &ProviderState::Failed {
+                        reason: "charge_without_reference".into(),
+                    },
+                )
+                .await;
+        };
+        let amount = {
+            let mut c = self.db.conn().await?;
+            charges::get(&mut c, *refund)
+                .await?
+                .ok_or(AppError::NotFound)?
+                .amount
+        };
+        let key = format!("refund:{refund}");
+        match self.payments.refund(payment_ref, amount, &key).await {
+            Ok(RefundState::Succeeded { provider_ref }) => {
+                let mut c = self.db.write_conn().await?;
+                charges::set_provider_ref(&mut c, *refund, &provider_ref, "").await?;
+                drop(c);
+                self.settle_charge(*refund, &ProviderState::Succeeded).await
+            }
+            Ok(RefundState::Failed { reason }) => {
+                self.settle_charge(*refund, &ProviderState::Failed { reason })
+                    .await
+            }
+            Ok(RefundState::Pending { provider_ref }) => {
+                let mut c = self.db.write_conn().await?;
+                charges::set_provider_ref(&mut c, *refund, &provider_ref, "").await?;
+                Ok(crate::charges::Settled::Open(ProviderState::Processing))
+            }
+            Err(e) => {
+                tracing::warn!(refund = %refund, error = %e.0, "payment provider did not answer a refund; the reconciler will ask again");
+                Ok(crate::charges::Settled::Open(ProviderState::Processing))
+            }
+        }
     }
 
     /// The credit notes of one of the Organization's invoices (INV-01: billing documents).

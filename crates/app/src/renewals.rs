@@ -3,19 +3,18 @@
 //! first when the Organization chose it and it covers the whole amount, else the saved card), and
 //! changes of billing period scheduled for the end of the current term (FREQ-01…03).
 
-use crate::billing::{activate_invoice_products, add_days, today};
+use crate::billing::{add_days, today};
 use crate::error::{AppError, AppResult};
-use crate::payments::{ChargeOutcome, ChargeRequest, Source};
 use crate::prepaid::CardFields;
+use crate::renewal_charges::Attempt;
 use crate::{Actor, App};
-use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
 use guichet_core::period::{Date, PERIODS};
 use guichet_core::product::ProductState;
 use guichet_core::renewal::{ChargeSchedule, period_allowed};
-use guichet_core::{Action, InvoiceId, Money, ProductId};
+use guichet_core::{Action, ProductId};
 use guichet_store::billing::{self as store, Product};
 use guichet_store::renewals::{self as rstore, SavedCard};
-use guichet_store::{audit, card_payments, ledger, memberships, orgs};
+use guichet_store::{memberships, orgs};
 
 /// A product's renewal as the product page and the API show it.
 #[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
@@ -54,14 +53,17 @@ pub struct ChargeReport {
     pub paid_from_prepaid: usize,
     pub paid_by_card: usize,
     pub declined: usize,
+    /// Card charges whose outcome the provider has not given yet (settled later by a webhook or
+    /// the reconciler).
+    pub pending: usize,
 }
 
-fn expiry_of(p: &Product) -> Option<Date> {
+pub(crate) fn expiry_of(p: &Product) -> Option<Date> {
     p.expires_on
 }
 
 impl App {
-    fn schedule(&self) -> ChargeSchedule {
+    pub(crate) fn schedule(&self) -> ChargeSchedule {
         ChargeSchedule::new(self.config.auto_renew_days)
     }
 
@@ -266,17 +268,17 @@ impl App {
         actor.require(Action::Billing)?;
         actor.require(Action::ManageBilling)?;
         let now = self.now();
-        let card = crate::prepaid::parse_card(fields, now)?;
-        let token = self
+        let source = crate::prepaid::card_source(self, fields, now)?;
+        let method = self
             .payments
-            .save_card(&card)
+            .save_card(actor.org, source.source())
             .await
             .map_err(|_| AppError::invalid("card_number", "card.refused"))?;
         let saved = SavedCard {
             provider: self.payments.name().into(),
-            token,
-            last4: card.last4().into(),
-            expiry: format!("{:02}/{:02}", card.exp_month, card.exp_year % 100),
+            token: method.token,
+            last4: method.last4,
+            expiry: method.expiry,
         };
         let mut tx = self.db.begin().await?;
         rstore::save_card(&mut tx, actor.org, &saved, now).await?;
@@ -340,171 +342,11 @@ impl App {
                 Attempt::Prepaid => report.paid_from_prepaid += 1,
                 Attempt::Card => report.paid_by_card += 1,
                 Attempt::Failed => report.declined += 1,
+                Attempt::Pending => report.pending += 1,
                 Attempt::AlreadyMade => {}
             }
         }
         Ok(report)
-    }
-
-    async fn attempt(
-        &self,
-        p: &Product,
-        invoice_id: InvoiceId,
-        slot: i64,
-        schedule: &ChargeSchedule,
-        expires: Date,
-        at: i64,
-    ) -> AppResult<Attempt> {
-        let mut tx = self.db.begin().await?;
-        // Claim the slot first: a concurrent run waits on this row and then finds it taken.
-        if !rstore::record_attempt(&mut tx, invoice_id, slot, "failed", "", at).await? {
-            return Ok(Attempt::AlreadyMade);
-        }
-        let Some((inv, _)) = store::get_invoice(&mut tx, p.org_id, invoice_id).await? else {
-            return Ok(Attempt::AlreadyMade);
-        };
-        // Held until this attempt commits: a checkout or bank payment of the same invoice waits,
-        // then finds it paid (and one that came first is seen here): the card is never charged
-        // for an invoice another payment settles.
-        use guichet_core::status::InvoiceStatus::{Overdue, Unpaid};
-        if !inv.status.is_payable()
-            || !guichet_store::transition::hold(&mut tx, invoice_id, &[Unpaid, Overdue]).await?
-        {
-            return Ok(Attempt::AlreadyMade);
-        }
-        let org = p.org_id;
-        let receivable = AccountRef::of_org(AccountKind::Receivable, org, inv.currency);
-        let prepaid = AccountRef::of_org(AccountKind::Prepaid, org, inv.currency);
-        let balance = ledger::prepaid_balance(&mut tx, org, inv.currency).await?;
-        let key = format!("renewal:{invoice_id}:{slot}");
-        let (outcome, reason, debit) =
-            if rstore::renew_from_prepaid(&mut tx, org).await? && balance >= inv.gross.minor {
-                ("paid_prepaid", String::new(), Some(prepaid))
-            } else {
-                match rstore::saved_card(&mut tx, org).await? {
-                    None => ("no_method", "no_saved_card".to_string(), None),
-                    Some(card) => {
-                        let description = format!("Renewal {} ({})", inv.number, p.name);
-                        let request = ChargeRequest {
-                            amount: Money::new(inv.gross.minor, inv.currency),
-                            source: Source::Saved(&card.token),
-                            idempotency_key: &key,
-                            description: &description,
-                        };
-                        let pays = format!("renewal:{invoice_id}:{slot}");
-                        if !card_payments::claim_charge(
-                            &mut tx,
-                            &pays,
-                            org,
-                            inv.gross.minor,
-                            inv.currency,
-                            &key,
-                            at,
-                        )
-                        .await?
-                        {
-                            return Ok(Attempt::AlreadyMade);
-                        }
-                        let answer = self.payments.charge(&request).await;
-                        let last4 = card.last4.clone();
-                        let provider_ref = match &answer {
-                            ChargeOutcome::Succeeded { provider_ref } => Some(provider_ref.clone()),
-                            _ => None,
-                        };
-                        let payment = card_payments::CardPayment {
-                            org,
-                            provider: self.payments.name(),
-                            provider_ref: provider_ref.as_deref(),
-                            amount: inv.gross,
-                            last4: &last4,
-                            outcome: answer.code(),
-                            purpose: "renewal",
-                            now: at,
-                        };
-                        card_payments::record(&mut tx, &payment).await?;
-                        match answer {
-                            ChargeOutcome::Succeeded { .. } => (
-                                "paid_card",
-                                String::new(),
-                                Some(AccountRef::provider(
-                                    AccountKind::CardClearing,
-                                    inv.currency,
-                                )),
-                            ),
-                            ChargeOutcome::Declined { reason } => ("declined", reason, None),
-                            ChargeOutcome::Failed { reason } => ("failed", reason, None),
-                        }
-                    }
-                }
-            };
-        rstore::set_attempt_outcome(&mut tx, invoice_id, slot, outcome, &reason).await?;
-        let result = if let Some(debit) = debit {
-            let entry = ledger::NewEntry {
-                org: Some(org),
-                kind: "renewal_charged",
-                description: &format!("Invoice {}", inv.number),
-                idempotency_key: Some(&key),
-                now: at,
-            };
-            ledger::post(
-                &mut tx,
-                entry,
-                &[Transfer {
-                    debit,
-                    credit: receivable,
-                    amount: inv.gross.minor,
-                }],
-            )
-            .await
-            .map_err(crate::error::post_error)?;
-            if !store::mark_invoice_paid(&mut tx, invoice_id, at).await? {
-                // Cannot happen while the row is held; if it did, nothing of this is kept.
-                return Err(AppError::Conflict("invoice.already_paid"));
-            }
-            activate_invoice_products(&mut tx, org, invoice_id, at).await?;
-            if outcome == "paid_prepaid" {
-                Attempt::Prepaid
-            } else {
-                Attempt::Card
-            }
-        } else {
-            // Declined: tell the billing contacts when the next attempt is, or that it was the last.
-            let next = schedule
-                .slots()
-                .iter()
-                .find(|s| **s < slot)
-                .map(|s| add_days(expires, -s).iso())
-                .unwrap_or_default();
-            let shown_reason = if reason.is_empty() {
-                outcome.to_string()
-            } else {
-                reason.clone()
-            };
-            for (email, lang, code) in memberships::billing_recipients(&mut tx, org).await? {
-                let lang = guichet_core::Lang::parse(&lang).unwrap_or_default();
-                let mail = crate::mail::Mail::RenewalFailed {
-                    product: &p.name,
-                    invoice: &inv.number,
-                    reason: &shown_reason,
-                    next: &next,
-                    support_code: &code,
-                };
-                crate::mail::enqueue(&mut tx, self, &email, lang, mail, at).await?;
-            }
-            Attempt::Failed
-        };
-        audit::record(
-            &mut tx,
-            Some(org),
-            None,
-            "renewal.attempt",
-            &format!("{} D-{slot}: {outcome} {reason}", inv.number),
-            "",
-            at,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(result)
     }
 
     /// Tells the billing contacts that a product expired and when it will be blocked (in the
@@ -527,11 +369,4 @@ impl App {
         }
         Ok(())
     }
-}
-
-enum Attempt {
-    Prepaid,
-    Card,
-    Failed,
-    AlreadyMade,
 }

@@ -13,6 +13,7 @@ const TOP_UP: i64 = 1_000;
 
 /// An HTTP client for one benchmark connection: keep-alive, no redirects, a 60 s timeout.
 pub fn http_client() -> anyhow::Result<reqwest::Client> {
+    guichet_app::http::install_crypto_provider();
     Ok(reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_mins(1))

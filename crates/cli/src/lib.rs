@@ -58,6 +58,7 @@ pub async fn start(config: &Config, clock: Option<Arc<dyn Clock>>) -> anyhow::Re
         tokio::spawn(guichet_app::mail::sender::run(app.clone()));
         tokio::spawn(cleanup(app.clone()));
         tokio::spawn(daily_billing(app.clone()));
+        tokio::spawn(reconcile_payments(app.clone()));
     }
     let router = guichet_web::router(guichet_web::AppState::new(
         app.clone(),
@@ -93,6 +94,30 @@ async fn daily_billing(app: App) {
             Err(e) => tracing::error!(error = %e, "billing run failed"),
         }
         tokio::time::sleep(std::time::Duration::from_hours(24)).await;
+    }
+}
+
+/// At start-up and every minute: card charges a crash or a lost answer left pending are settled by
+/// asking the payment provider (issue #13). Safe with several instances: each settlement is a
+/// compare-and-set from `pending`.
+async fn reconcile_payments(app: App) {
+    loop {
+        match app.reconcile_payments().await {
+            Ok(r) if r.looked_at > 0 => tracing::info!(
+                looked_at = r.looked_at,
+                succeeded = r.succeeded,
+                declined = r.declined,
+                released = r.released,
+                still_open = r.still_open,
+                "pending card payments reconciled"
+            ),
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "reconciling card payments failed"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(
+            app.config.reconcile_after_secs.clamp(1, 60).unsigned_abs(),
+        ))
+        .await;
     }
 }
 

@@ -60,6 +60,9 @@ enum Command {
         #[arg(long)]
         at: Option<String>,
     },
+    /// Settle the card payments left pending (a crash or a lost answer between the provider's charge
+    /// and its booking) by asking the payment provider; also done every minute inside `serve`.
+    ReconcilePayments,
     /// Write the pain.001 payout file of every approved withdrawal to an IBAN (marks them in transit).
     ExportPayouts {
         /// Folder for the file.
@@ -161,7 +164,7 @@ async fn main() {
                 .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .init();
-    let result = run(Cli::parse()).await;
+    let result = Box::pin(run(Cli::parse())).await;
     report_peak_rss();
     if let Err(e) = result {
         eprintln!("guichet: {e:#}");
@@ -318,6 +321,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!(
                 "{} reminder(s) sent ({} e-mail(s)); {} already sent, {} skipped (bank transfer declared).",
                 r.sent, r.emails, r.already_sent, r.transfer_declared
+            );
+            Ok(())
+        }
+        Command::ReconcilePayments => {
+            let app = guichet::open(&config, Arc::new(SystemClock)).await?;
+            let r = app.reconcile_payments().await?;
+            println!(
+                "{} pending card payment(s) older than {} s looked at: {} succeeded, {} declined, {} released (never charged), {} still open at the provider.",
+                r.looked_at,
+                app.config.reconcile_after_secs,
+                r.succeeded,
+                r.declined,
+                r.released,
+                r.still_open
             );
             Ok(())
         }

@@ -33,10 +33,13 @@ pub enum AccountKind {
     PayoutsInTransit,
     /// What the bank charged us (camt `Chrgs/Rcrd` debited besides a payment): an expense.
     BankFees,
+    /// Prepaid money held for a card payment in progress (issue #13): paid on when the card is
+    /// charged, back to the prepaid account when it is declined.
+    PaymentHold,
 }
 
 impl AccountKind {
-    pub const ALL: [AccountKind; 9] = [
+    pub const ALL: [AccountKind; 10] = [
         AccountKind::Prepaid,
         AccountKind::WithdrawalHold,
         AccountKind::Receivable,
@@ -46,6 +49,7 @@ impl AccountKind {
         AccountKind::BankClearing,
         AccountKind::PayoutsInTransit,
         AccountKind::BankFees,
+        AccountKind::PaymentHold,
     ];
 
     pub fn code(self) -> &'static str {
@@ -59,6 +63,7 @@ impl AccountKind {
             AccountKind::BankClearing => "bank_clearing",
             AccountKind::PayoutsInTransit => "payouts_in_transit",
             AccountKind::BankFees => "bank_fees",
+            AccountKind::PaymentHold => "payment_hold",
         }
     }
 
@@ -70,7 +75,10 @@ impl AccountKind {
     pub fn per_org(self) -> bool {
         matches!(
             self,
-            AccountKind::Prepaid | AccountKind::WithdrawalHold | AccountKind::Receivable
+            AccountKind::Prepaid
+                | AccountKind::WithdrawalHold
+                | AccountKind::PaymentHold
+                | AccountKind::Receivable
         )
     }
 
@@ -80,6 +88,7 @@ impl AccountKind {
             self,
             AccountKind::Prepaid
                 | AccountKind::WithdrawalHold
+                | AccountKind::PaymentHold
                 | AccountKind::Revenue
                 | AccountKind::VatPayable
                 | AccountKind::PayoutsInTransit
@@ -88,7 +97,10 @@ impl AccountKind {
 
     /// Accounts whose balance may never go below zero: a customer's money.
     pub fn must_not_overdraw(self) -> bool {
-        matches!(self, AccountKind::Prepaid | AccountKind::WithdrawalHold)
+        matches!(
+            self,
+            AccountKind::Prepaid | AccountKind::WithdrawalHold | AccountKind::PaymentHold
+        )
     }
 }
 

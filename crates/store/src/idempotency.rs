@@ -70,3 +70,18 @@ pub async fn complete(
         .await?;
     Ok(())
 }
+
+/// The stored answer of a key: (status, response); status 0 while its request has not finished
+/// (a two-phase card charge between its transactions).
+pub async fn answer(c: &mut Conn, org: OrgId, key: &str) -> Result<Option<(i64, String)>> {
+    let row = sqlx::query(
+        "SELECT status, response FROM idempotency_keys WHERE org_id = $1 AND idem_key = $2",
+    )
+    .bind(org.to_string())
+    .bind(key)
+    .fetch_optional(c)
+    .await?;
+    const T: &str = "idempotency_keys";
+    row.map(|r| Ok((int(&r, T, "status")?, text(&r, T, "response")?)))
+        .transpose()
+}

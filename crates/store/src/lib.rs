@@ -14,7 +14,7 @@ pub mod audit;
 pub mod bank_transactions;
 pub mod bench;
 pub mod billing;
-pub mod card_payments;
+pub mod charges;
 pub mod credit_notes;
 pub mod idempotency;
 pub mod invitations;

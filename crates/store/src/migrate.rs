@@ -191,6 +191,14 @@ const MIGRATIONS: &[Migration] = &[
             "../migrations/0030_reference_numbers.postgres.sql"
         )),
     },
+    Migration {
+        version: 31,
+        name: "two_phase_charges",
+        sql: include_str!("../migrations/0031_two_phase_charges.sqlite.sql"),
+        postgres_sql: Some(include_str!(
+            "../migrations/0031_two_phase_charges.postgres.sql"
+        )),
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

@@ -9,7 +9,8 @@
 
 use crate::{Conn, Result, StoreError};
 use guichet_core::status::{
-    BankTransactionStatus, InvoiceStatus, PaymentRequestStatus, ProductState, WithdrawalStatus,
+    BankTransactionStatus, ChargeStatus, InvoiceStatus, PaymentRequestStatus, ProductState,
+    WithdrawalStatus,
 };
 use std::fmt::Debug;
 
@@ -47,6 +48,7 @@ stored!(ProductState, "products", "state");
 stored!(WithdrawalStatus, "withdrawals", "status");
 stored!(PaymentRequestStatus, "payment_requests", "status");
 stored!(BankTransactionStatus, "bank_transactions", "status");
+stored!(ChargeStatus, "charges", "status");
 
 /// Every (from, to) a status type allows: what the generated concurrency test runs.
 pub fn transitions<S: StoredStatus>() -> Vec<(S, S)> {

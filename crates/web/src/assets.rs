@@ -12,3 +12,14 @@ pub async fn stylesheet() -> impl IntoResponse {
         include_str!("../assets/style.css"),
     )
 }
+
+/// Mounts Stripe's card field in payment forms when Stripe is the provider (`card_field.rs`).
+pub async fn card_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../assets/card.js"),
+    )
+}

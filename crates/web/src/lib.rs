@@ -3,6 +3,7 @@
 
 pub mod api;
 mod assets;
+mod card_field;
 mod cookies;
 mod csrf;
 mod ctx;
@@ -15,6 +16,7 @@ mod pages;
 mod proxies;
 mod state;
 mod support_log;
+mod webhooks_in;
 
 pub use pages::{MANAGER_PAGES, is_manager_page};
 pub use proxies::TrustedProxies;
@@ -41,8 +43,18 @@ pub fn router(state: AppState) -> Router {
         .merge(html)
         .merge(api::router())
         .route("/assets/style.css", axum::routing::get(assets::stylesheet))
+        .route("/assets/card.js", axum::routing::get(assets::card_script))
+        .route(
+            "/webhooks/stripe",
+            axum::routing::post(webhooks_in::stripe).layer(axum::extract::DefaultBodyLimit::max(
+                webhooks_in::MAX_EVENT_BYTES,
+            )),
+        )
         .layer(axum::middleware::from_fn(csrf::origin_guard))
-        .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security_headers,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             no_store_when_personal,
@@ -75,7 +87,31 @@ async fn no_store_when_personal(
     res
 }
 
+/// The Content-Security-Policy: the page's own scripts and styles only — plus, with Stripe, its
+/// script, its card field's frame and its API, from the origin Stripe.js is loaded from.
+fn content_security_policy(state: &AppState) -> String {
+    let base = "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'";
+    match &state.app.config.stripe {
+        Some(s) => {
+            let js = origin_of(&s.js_url);
+            let api = origin_of(&s.api_base);
+            format!("{base}; script-src 'self' {js}; frame-src {js}; connect-src 'self' {api} {js}")
+        }
+        None => format!("{base}; script-src 'self'"),
+    }
+}
+
+/// `https://js.stripe.com` of `https://js.stripe.com/v3/`.
+fn origin_of(url: &str) -> String {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let end = url[after_scheme..]
+        .find('/')
+        .map_or(url.len(), |i| after_scheme + i);
+    url[..end].to_string()
+}
+
 async fn security_headers(
+    axum::extract::State(state): axum::extract::State<AppState>,
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
@@ -91,9 +127,8 @@ async fn security_headers(
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"),
-    );
+    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(&state)) {
+        h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
     res
 }

@@ -100,10 +100,13 @@ impl App {
         Ok(durations)
     }
 
-    /// PP-03: pays the selected invoices, part (or all) from the prepaid balance, the rest by card, in
-    /// one transaction: a declined card leaves the balance and the invoices as they were.
+    /// PP-03: pays the selected invoices, part (or all) from the prepaid balance, the rest by card.
+    /// Paid from the balance alone, it is one transaction. With a card part it is a two-phase
+    /// charge (issue #13, [`crate::charges`]): the invoices are claimed and the prepaid part held in
+    /// a first transaction, the card is charged with none open, and the outcome is booked in a
+    /// second — a declined card gives the prepaid part back and frees the invoices.
     pub async fn checkout(&self, actor: &Actor, co: &Checkout, key: &str) -> AppResult<Answer> {
-        use crate::payments::{ChargeOutcome, ChargeRequest};
+        use guichet_store::charges::{self, NewCharge, Purpose};
         actor.require(Action::Billing)?;
         actor.require(Action::Pay)?;
         if co.invoices.is_empty() {
@@ -159,16 +162,21 @@ impl App {
             co.from_prepaid_minor,
             durations.join(",")
         ));
-        if let Some(first) = claim_key(&mut tx, actor.org, key, &hash, now).await? {
-            return Ok(first);
+        match claim_key(&mut tx, actor.org, key, &hash, now).await {
+            Ok(Some(first)) => return Ok(first),
+            Ok(None) => {}
+            Err(AppError::Conflict("payment.in_progress")) => {
+                drop(tx);
+                return self.in_flight(actor.org, key).await;
+            }
+            Err(e) => return Err(e),
         }
         let org = orgs::by_id(&mut tx, actor.org)
             .await?
             .ok_or(AppError::NotFound)?;
-        // 1. Claim the invoices (conditional writes, in id order): a concurrent checkout or payment
-        //    of any of them waits here for this one, then finds them paid, before any money moves.
-        //    The selection is paid in its invoices' currency, from the prepaid balance in that
-        //    currency (an Organization has one per currency): all of one currency, or refused.
+        // 1. The selection, each invoice still payable (a paid one is a 409 before any money
+        //    moves), re-billed for another duration if one was chosen. It is paid in its
+        //    invoices' currency, from the prepaid balance in that currency: all of one currency.
         let mut selected = Vec::new();
         let mut currency = None;
         for id in &ids {
@@ -189,9 +197,6 @@ impl App {
                     "balances.checkout_one_currency",
                 ));
             }
-            if !store::mark_invoice_paid(&mut tx, inv.id, now).await? {
-                return Err(AppError::Conflict("invoice.already_paid"));
-            }
             selected.push(inv);
         }
         let total = selected
@@ -205,24 +210,82 @@ impl App {
         let receivable = AccountRef::of_org(AccountKind::Receivable, actor.org, currency);
         let numbers: Vec<&str> = selected.iter().map(|i| i.number.as_str()).collect();
         let description = format!("Payment of {}", numbers.join(", "));
-        // 2. The prepaid part and the card part are one ledger entry under the request's key. The
-        //    prepaid debit is booked first: if the balance cannot cover it, the card is never
-        //    charged; if the card then declines, the transaction is dropped and the balance and the
-        //    invoices are as they were.
-        let mut transfers = Vec::new();
-        if from_prepaid > 0 {
-            transfers.push(Transfer {
-                debit: prepaid,
-                credit: receivable,
-                amount: from_prepaid,
-            });
-        }
         if by_card > 0 {
-            transfers.push(Transfer {
-                debit: AccountRef::provider(AccountKind::CardClearing, currency),
-                credit: receivable,
-                amount: by_card,
-            });
+            // 2. A card part: the two-phase charge. The card is checked before anything is held.
+            let fields = co
+                .card
+                .as_ref()
+                .ok_or(AppError::invalid("card_number", "checkout.card_needed"))?;
+            let source = crate::prepaid::card_source(self, fields, now)?;
+            // The invoices as selected: one re-billed for another duration has a new id.
+            let mut claimed: Vec<InvoiceId> = selected.iter().map(|i| i.id).collect();
+            claimed.sort();
+            let pays = crate::charges::pays_invoices("checkout", &claimed);
+            let charge = charges::insert(
+                &mut tx,
+                &NewCharge {
+                    pays: &pays,
+                    org: actor.org,
+                    purpose: Purpose::Checkout,
+                    amount: Money::new(by_card, currency),
+                    from_prepaid,
+                    idempotency_key: key,
+                    provider: self.payments.name(),
+                    refund_of: None,
+                    last4: source.last4(),
+                    user: Some(actor.user),
+                    now,
+                },
+            )
+            .await?
+            .ok_or(AppError::Conflict("invoice.already_paid"))?;
+            // Claimed by conditional writes: a concurrent payment of any of them (another
+            // checkout, a renewal, a bank transfer) finds it taken.
+            if charges::claim_invoices(&mut tx, actor.org, charge, &claimed).await?
+                != claimed.len() as u64
+            {
+                return Err(AppError::Conflict("invoice.already_paid"));
+            }
+            if from_prepaid > 0 {
+                let entry = ledger::NewEntry {
+                    org: Some(actor.org),
+                    kind: "checkout_hold",
+                    description: &description,
+                    idempotency_key: None,
+                    now,
+                };
+                let hold = AccountRef::of_org(AccountKind::PaymentHold, actor.org, currency);
+                ledger::post(
+                    &mut tx,
+                    entry,
+                    &[Transfer {
+                        debit: prepaid,
+                        credit: hold,
+                        amount: from_prepaid,
+                    }],
+                )
+                .await
+                .map_err(|e| post_refused(e, "from_prepaid", "invoice.insufficient"))?;
+            }
+            tx.commit().await?;
+            let charge_description = format!("Invoices {}", numbers.join(", "));
+            let request = crate::payments::ChargeRequest {
+                charge,
+                org: actor.org,
+                amount: Money::new(by_card, currency),
+                source: source.source(),
+                idempotency_key: key,
+                description: &charge_description,
+            };
+            let settled = self.run_charge(&request).await?;
+            return self.charge_answer(actor.org, key, charge, settled).await;
+        }
+        // 3. From the balance alone, in this transaction: each invoice claimed by its conditional
+        //    status change (in id order), then one ledger entry under the request's key.
+        for inv in &selected {
+            if !store::mark_invoice_paid(&mut tx, inv.id, now).await? {
+                return Err(AppError::Conflict("invoice.already_paid"));
+            }
         }
         let entry = ledger::NewEntry {
             org: Some(actor.org),
@@ -231,68 +294,17 @@ impl App {
             idempotency_key: Some(key),
             now,
         };
-        ledger::post(&mut tx, entry, &transfers)
-            .await
-            .map_err(|e| post_refused(e, "from_prepaid", "invoice.insufficient"))?;
-        // 3. The card, last: its charge is claimed under what it pays before the provider is called.
-        if by_card > 0 {
-            let fields = co
-                .card
-                .as_ref()
-                .ok_or(AppError::invalid("card_number", "checkout.card_needed"))?;
-            let card = crate::prepaid::parse_card(fields, now)?;
-            let pays = format!(
-                "checkout:{}",
-                selected
-                    .iter()
-                    .map(|i| i.id.to_string())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            );
-            if !guichet_store::card_payments::claim_charge(
-                &mut tx, &pays, actor.org, by_card, currency, key, now,
-            )
-            .await?
-            {
-                return Err(AppError::Conflict("invoice.already_paid"));
-            }
-            let charge_description = format!("Invoices {}", numbers.join(", "));
-            let request = ChargeRequest {
-                amount: Money::new(by_card, currency),
-                source: crate::payments::Source::Card(&card),
-                idempotency_key: key,
-                description: &charge_description,
-            };
-            let outcome = self.payments.charge(&request).await;
-            let provider_ref = match &outcome {
-                ChargeOutcome::Succeeded { provider_ref } => provider_ref.clone(),
-                ChargeOutcome::Declined { reason } | ChargeOutcome::Failed { reason } => {
-                    // All or nothing: the transaction is dropped, the claims and the prepaid part
-                    // with it (the key stays free for a retry).
-                    let reason = reason.clone();
-                    drop(tx);
-                    return Ok(Answer {
-                        outcome: Outcome::Declined,
-                        body: crate::answers::body(&crate::answers::CheckoutDeclined {
-                            status: crate::answers::ChargeStatus::of(&outcome),
-                            reason,
-                            balance_untouched: true,
-                        })?,
-                    });
-                }
-            };
-            let payment = guichet_store::card_payments::CardPayment {
-                org: actor.org,
-                provider: self.payments.name(),
-                provider_ref: Some(&provider_ref),
-                amount: Money::new(by_card, currency),
-                last4: card.last4(),
-                outcome: "succeeded",
-                purpose: "checkout",
-                now,
-            };
-            guichet_store::card_payments::record(&mut tx, &payment).await?;
-        }
+        ledger::post(
+            &mut tx,
+            entry,
+            &[Transfer {
+                debit: prepaid,
+                credit: receivable,
+                amount: from_prepaid,
+            }],
+        )
+        .await
+        .map_err(|e| post_refused(e, "from_prepaid", "invoice.insufficient"))?;
         for inv in &selected {
             activate_invoice_products(&mut tx, actor.org, inv.id, now).await?;
         }
@@ -301,7 +313,7 @@ impl App {
             invoices: numbers.iter().map(|n| (*n).to_string()).collect(),
             total: Money::new(total, currency),
             from_prepaid: Money::new(from_prepaid, currency),
-            by_card: Money::new(by_card, currency),
+            by_card: Money::new(0, currency),
             currency,
         })?;
         actor.audit(&mut tx, "checkout", &description, now).await?;

@@ -131,3 +131,52 @@ pub(super) fn check_creditor(c: guichet_app::Creditor) -> anyhow::Result<guichet
         },
     })
 }
+
+/// The Stripe settings: none without a secret key; a key that is not one, or an API or script URL
+/// that is not http(s), is refused at start with the setting's name.
+pub(super) fn stripe(
+    secret_key: Option<String>,
+    publishable_key: Option<String>,
+    webhook_secret: Option<String>,
+    api_base: Option<String>,
+    js_url: Option<String>,
+) -> anyhow::Result<Option<guichet_app::stripe::StripeConfig>> {
+    let Some(secret_key) = secret_key.filter(|k| !k.trim().is_empty()) else {
+        return Ok(None);
+    };
+    if !(secret_key.starts_with("sk_") || secret_key.starts_with("rk_")) {
+        anyhow::bail!(
+            "stripe_secret_key must be a Stripe secret key (sk_live_…, sk_test_… or rk_…)"
+        );
+    }
+    if let Some(pk) = &publishable_key
+        && !pk.starts_with("pk_")
+    {
+        anyhow::bail!("stripe_publishable_key must be a Stripe publishable key (pk_…)");
+    }
+    if let Some(w) = &webhook_secret
+        && !w.starts_with("whsec_")
+    {
+        anyhow::bail!("stripe_webhook_secret must be the endpoint's signing secret (whsec_…)");
+    }
+    let http = |name: &str, v: String| {
+        if v.starts_with("https://") || v.starts_with("http://") {
+            Ok(v)
+        } else {
+            Err(anyhow::anyhow!("{name} must be an http(s) URL, got {v:?}"))
+        }
+    };
+    Ok(Some(guichet_app::stripe::StripeConfig {
+        secret_key,
+        publishable_key,
+        webhook_secret: webhook_secret.filter(|w| !w.is_empty()),
+        api_base: http(
+            "stripe_api_base",
+            api_base.unwrap_or_else(|| guichet_app::stripe::DEFAULT_API_BASE.into()),
+        )?,
+        js_url: http(
+            "stripe_js_url",
+            js_url.unwrap_or_else(|| guichet_app::stripe::DEFAULT_JS_URL.into()),
+        )?,
+    }))
+}

@@ -115,6 +115,37 @@ pub struct ConfigArgs {
     pub top_up_min: Option<String>,
     #[arg(long, env = "GUICHET_TOP_UP_MAX", global = true)]
     pub top_up_max: Option<String>,
+    /// Stripe secret key (sk_live_… / sk_test_…): cards go through Stripe [default: none, the built-in test processor]
+    #[arg(
+        long,
+        env = "GUICHET_STRIPE_SECRET_KEY",
+        global = true,
+        hide_env_values = true
+    )]
+    pub stripe_secret_key: Option<String>,
+    /// Stripe publishable key (pk_…), for Stripe.js's card field in the Manager
+    #[arg(long, env = "GUICHET_STRIPE_PUBLISHABLE_KEY", global = true)]
+    pub stripe_publishable_key: Option<String>,
+    /// Signing secret (whsec_…) of the Stripe webhook endpoint /webhooks/stripe [default: none, webhooks refused]
+    #[arg(
+        long,
+        env = "GUICHET_STRIPE_WEBHOOK_SECRET",
+        global = true,
+        hide_env_values = true
+    )]
+    pub stripe_webhook_secret: Option<String>,
+    /// Stripe's API [default: https://api.stripe.com]
+    #[arg(long, env = "GUICHET_STRIPE_API_BASE", global = true)]
+    pub stripe_api_base: Option<String>,
+    /// Where browsers load Stripe.js from [default: https://js.stripe.com/v3/]
+    #[arg(long, env = "GUICHET_STRIPE_JS_URL", global = true)]
+    pub stripe_js_url: Option<String>,
+    /// Seconds after which a pending card payment is settled by asking the provider [default: 120]
+    #[arg(long, env = "GUICHET_RECONCILE_AFTER_SECS", global = true)]
+    pub reconcile_after_secs: Option<i64>,
+    /// Milliseconds each call to the built-in test processor takes (a slow provider) [default: 0]
+    #[arg(long, env = "GUICHET_TEST_CARD_DELAY_MS", global = true)]
+    pub test_card_delay_ms: Option<u64>,
 }
 
 /// The same settings in the TOML file.
@@ -156,6 +187,13 @@ pub struct FileConfig {
     pub monthly_minimum: Option<String>,
     pub top_up_min: Option<String>,
     pub top_up_max: Option<String>,
+    pub stripe_secret_key: Option<String>,
+    pub stripe_publishable_key: Option<String>,
+    pub stripe_webhook_secret: Option<String>,
+    pub stripe_api_base: Option<String>,
+    pub stripe_js_url: Option<String>,
+    pub reconcile_after_secs: Option<i64>,
+    pub test_card_delay_ms: Option<u64>,
 }
 
 /// The resolved configuration.
@@ -194,6 +232,11 @@ pub struct Config {
     pub monthly_minimum: i64,
     pub top_up_min: i64,
     pub top_up_max: i64,
+    /// Card payments through Stripe (none: the built-in test processor); pending charges settled
+    /// by asking the provider after this many seconds; the test processor's delay per call.
+    pub stripe: Option<guichet_app::stripe::StripeConfig>,
+    pub reconcile_after_secs: i64,
+    pub test_card_delay_ms: u64,
 }
 
 impl Default for Config {
@@ -224,6 +267,9 @@ impl Default for Config {
             monthly_minimum: guichet_app::AppConfig::default().monthly_minimum,
             top_up_min: guichet_app::AppConfig::default().top_up_min,
             top_up_max: guichet_app::AppConfig::default().top_up_max,
+            stripe: None,
+            reconcile_after_secs: guichet_app::AppConfig::default().reconcile_after_secs,
+            test_card_delay_ms: 0,
         }
     }
 }
@@ -383,6 +429,23 @@ impl Config {
             )?,
             top_up_min: amount("top_up_min", a.top_up_min.or(f.top_up_min), d.top_up_min)?,
             top_up_max: amount("top_up_max", a.top_up_max.or(f.top_up_max), d.top_up_max)?,
+            stripe: stripe(
+                a.stripe_secret_key.or(f.stripe_secret_key),
+                a.stripe_publishable_key.or(f.stripe_publishable_key),
+                a.stripe_webhook_secret.or(f.stripe_webhook_secret),
+                a.stripe_api_base.or(f.stripe_api_base),
+                a.stripe_js_url.or(f.stripe_js_url),
+            )?,
+            reconcile_after_secs: positive(
+                "reconcile_after_secs",
+                a.reconcile_after_secs
+                    .or(f.reconcile_after_secs)
+                    .unwrap_or(d.reconcile_after_secs),
+            )?,
+            test_card_delay_ms: a
+                .test_card_delay_ms
+                .or(f.test_card_delay_ms)
+                .unwrap_or(d.test_card_delay_ms),
         };
         if c.top_up_min > c.top_up_max {
             anyhow::bail!("top_up_min must not be above top_up_max");
@@ -429,13 +492,16 @@ impl Config {
             monthly_minimum: self.monthly_minimum,
             top_up_min: self.top_up_min,
             top_up_max: self.top_up_max,
+            stripe: self.stripe.clone(),
+            reconcile_after_secs: self.reconcile_after_secs,
+            test_card_delay_ms: self.test_card_delay_ms,
             ..Default::default()
         }
     }
 }
 
 mod checks;
-use checks::{amount, check_creditor, grant_hours, reminder_days};
+use checks::{amount, check_creditor, grant_hours, reminder_days, stripe};
 
 #[cfg(test)]
 mod tests;

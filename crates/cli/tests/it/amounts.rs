@@ -101,7 +101,7 @@ async fn api_amounts_out_of_range_are_422_and_write_nothing(b: Backend) {
             );
         }
     }
-    let http = reqwest::Client::new();
+    let http = crate::harness::http();
     let token = &w.a.lr().token;
     let before = counts(&t).await;
     for (_, path, body) in &cases {

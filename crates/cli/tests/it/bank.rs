@@ -276,7 +276,7 @@ async fn hostile_statements_are_refused_whole_and_the_cli_reports_each_file() {
         .map(|(k, v)| format!("{k}={v}"))
         .collect::<Vec<_>>()
         .join("; ");
-    let res = reqwest::Client::new()
+    let res = crate::harness::http()
         .post(format!("{}/admin/bank/import", t.url))
         .header("cookie", &cookie)
         .multipart(form)
@@ -290,7 +290,7 @@ async fn hostile_statements_are_refused_whole_and_the_cli_reports_each_file() {
         "file",
         reqwest::multipart::Part::bytes(b"<x/>".to_vec()).file_name("a.xml"),
     );
-    let res = reqwest::Client::new()
+    let res = crate::harness::http()
         .post(format!("{}/admin/bank/import", t.url))
         .header("cookie", &cookie)
         .multipart(form)

@@ -192,7 +192,7 @@ async fn upload(t: &TestApp, ops: &Client, name: &str, xml: &str) -> (u16, Strin
         .map(|(k, v)| format!("{k}={v}"))
         .collect::<Vec<_>>()
         .join("; ");
-    let res = reqwest::Client::new()
+    let res = crate::harness::http()
         .post(format!("{}/admin/bank/import", t.url))
         .header("cookie", &cookie)
         .multipart(form)

@@ -376,7 +376,7 @@ async fn wrong_namespaces_are_refused_with_what_was_found(b: Backend) {
             .map(|(k, v)| format!("{k}={v}"))
             .collect::<Vec<_>>()
             .join("; ");
-        let res = reqwest::Client::new()
+        let res = crate::harness::http()
             .post(format!("{}/admin/bank/import", t.url))
             .header("cookie", &cookie)
             .multipart(form)

@@ -184,7 +184,7 @@ async fn demo_user_logs_in_and_switches_organization_in_chromium() {
             .expect("start chromedriver"),
     );
     let wd = WebDriver {
-        http: reqwest::Client::new(),
+        http: crate::harness::http(),
         base: format!("http://127.0.0.1:{port}"),
     };
     let start = Instant::now();

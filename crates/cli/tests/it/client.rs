@@ -44,6 +44,7 @@ impl Resp {
 
 impl Client {
     pub fn new(base: &str) -> Client {
+        guichet_app::http::install_crypto_provider();
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()

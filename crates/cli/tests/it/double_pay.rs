@@ -284,15 +284,47 @@ async fn the_database_refuses_an_overpaid_invoice_and_a_second_charge(b: Backend
     assert_eq!(ok.rows_affected(), 1, "the whole total can be applied");
     let pays = format!("invoice:{}", w.a.invoice);
     let currency = guichet_core::Currency::Chf;
-    let first = guichet_store::card_payments::claim_charge(
-        &mut db, &pays, w.a.id, 1_849, currency, "k1", 1,
+    // One live (pending or succeeded) card charge per thing paid, whatever the number of
+    // requests; a declined one frees it for the next try.
+    let charge = |key: &'static str, now: i64| guichet_store::charges::NewCharge {
+        pays: &pays,
+        org: w.a.id,
+        purpose: guichet_store::charges::Purpose::Checkout,
+        amount: guichet_core::Money::new(1_849, currency),
+        from_prepaid: 0,
+        idempotency_key: key,
+        provider: "test",
+        refund_of: None,
+        last4: "4242",
+        user: None,
+        now,
+    };
+    let first = guichet_store::charges::insert(&mut db, &charge("k1", 1))
+        .await
+        .unwrap();
+    let second = guichet_store::charges::insert(&mut db, &charge("k2", 2))
+        .await
+        .unwrap();
+    assert!(
+        first.is_some() && second.is_none(),
+        "one live charge per thing paid"
+    );
+    let settled = guichet_store::charges::settle(
+        &mut db,
+        first.unwrap(),
+        guichet_core::status::ChargeStatus::Declined,
+        "card_declined",
+        3,
     )
     .await
     .unwrap();
-    let second = guichet_store::card_payments::claim_charge(
-        &mut db, &pays, w.a.id, 1_849, currency, "k2", 2,
-    )
-    .await
-    .unwrap();
+    assert!(settled);
+    let third = guichet_store::charges::insert(&mut db, &charge("k3", 4))
+        .await
+        .unwrap();
+    let fourth = guichet_store::charges::insert(&mut db, &charge("k4", 5))
+        .await
+        .unwrap();
+    let (first, second) = (third.is_some(), fourth.is_some());
     assert!(first && !second, "one charge per thing paid");
 }

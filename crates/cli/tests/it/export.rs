@@ -156,7 +156,7 @@ async fn download(pid: u32, url: &str, token: &str) -> (usize, u64, bool, String
             }
         })
     };
-    let mut resp = reqwest::Client::new()
+    let mut resp = crate::harness::http()
         .get(url)
         .bearer_auth(token)
         .send()

@@ -22,16 +22,36 @@ macro_rules! both_backends {
         mod $name {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
+                $crate::harness::init_log();
                 super::$name($crate::harness::Backend::Sqlite).await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 if $crate::harness::postgres_url().is_some() {
+                    $crate::harness::init_log();
                     super::$name($crate::harness::Backend::Postgres).await;
                 }
             }
         }
     )*};
+}
+
+/// A plain HTTP client for a test (rustls needs its crypto provider installed first, as the app
+/// does at start: see `crates/app/src/http.rs`).
+pub fn http() -> reqwest::Client {
+    init_log();
+    guichet_app::http::install_crypto_provider();
+    reqwest::Client::new()
+}
+
+/// With `GUICHET_TEST_LOG=debug` (or any filter), the server's log goes to the test's output.
+pub fn init_log() {
+    if let Ok(filter) = std::env::var("GUICHET_TEST_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_test_writer()
+            .try_init();
+    }
 }
 
 /// The PostgreSQL server for tests, or `None` (then the PostgreSQL variants are skipped, except

@@ -37,7 +37,7 @@ async fn upload(
     if replace {
         form = form.text("replace", "1");
     }
-    let res = reqwest::Client::new()
+    let res = crate::harness::http()
         .post(format!("{}/admin/kb/import", t.url))
         .header("cookie", cookie)
         .multipart(form)

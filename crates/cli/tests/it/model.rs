@@ -26,6 +26,7 @@ fn card(number: &str) -> CardFields {
         card_number: number.into(),
         card_expiry: "12/35".into(),
         card_cvc: "123".into(),
+        ..Default::default()
     }
 }
 
@@ -370,7 +371,14 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
             };
             let r = t
                 .app
-                .admin_refund(&ops, &number, amount, "model", &key())
+                .admin_refund(
+                    &ops,
+                    &number,
+                    amount,
+                    "model",
+                    guichet_app::refunds::RefundTo::Prepaid,
+                    &key(),
+                )
                 .await
                 .unwrap();
             let net = r.body["net_minor"].as_i64().unwrap();

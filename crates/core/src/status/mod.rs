@@ -27,12 +27,14 @@ macro_rules! as_text {
 use as_text;
 
 pub mod bank_transaction;
+pub mod charge;
 pub mod invoice;
 pub mod payment_request;
 pub mod product;
 pub mod withdrawal;
 
 pub use bank_transaction::BankTransactionStatus;
+pub use charge::ChargeStatus;
 pub use invoice::InvoiceStatus;
 pub use payment_request::PaymentRequestStatus;
 pub use product::ProductState;

@@ -307,6 +307,8 @@ pub async fn mark_invoice_paid(c: &mut Conn, id: InvoiceId, now: i64) -> Result<
     use InvoiceStatus::*;
     Cas::new(&[Unpaid, Overdue], Paid)
         .id(id)
+        // An invoice a card charge is paying (issue #13) is paid by that charge alone.
+        .guard_expr("card_charge_id IS NULL")
         .set("paid_at", now)
         .set_expr("paid_minor = gross")
         .applied(c)
@@ -322,6 +324,7 @@ pub async fn mark_invoices_paid(c: &mut Conn, ids: &[InvoiceId], now: i64) -> Re
     for chunk in ids.chunks(crate::row::rows_per_statement(c, 1)) {
         paid += Cas::new(&[Unpaid, Overdue], Paid)
             .ids(chunk)
+            .guard_expr("card_charge_id IS NULL")
             .set("paid_at", now)
             .set_expr("paid_minor = gross")
             .apply(&mut *c)

@@ -64,6 +64,7 @@ pub(crate) fn outcome_status(o: guichet_app::prepaid::Outcome) -> StatusCode {
         Outcome::Done => StatusCode::OK,
         Outcome::Created => StatusCode::CREATED,
         Outcome::Declined => StatusCode::PAYMENT_REQUIRED,
+        Outcome::Pending => StatusCode::ACCEPTED,
     }
 }
 

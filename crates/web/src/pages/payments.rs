@@ -85,12 +85,7 @@ async fn payments_page(
                     }
                     fieldset {
                         legend { (ctx.t("payments.rest_by_card")) }
-                        div.inline {
-                            div.field { label for="f-card_number" { (ctx.t("card.number_label")) } input id="f-card_number" name="card_number" type="text"; }
-                            div.field { label for="f-card_expiry" { (ctx.t("card.expiry_label")) } input id="f-card_expiry" name="card_expiry" type="text"; }
-                            div.field { label for="f-card_cvc" { (ctx.t("card.cvc_label")) } input id="f-card_cvc" name="card_cvc" type="text"; }
-                        }
-                        p.muted { (ctx.t("prepaid.test_cards")) }
+                        (crate::card_field::card_inputs(ctx, &[]))
                     }
                     button type="submit" { (ctx.t("payments.pay_selection")) }
                     " "
@@ -139,12 +134,14 @@ pub async fn pay_selection(
                 .into_response());
         }
     };
-    let card =
-        (!field("card_number").trim().is_empty()).then(|| guichet_app::prepaid::CardFields {
-            card_number: field("card_number"),
-            card_expiry: field("card_expiry"),
-            card_cvc: field("card_cvc"),
-        });
+    let card = (!field("card_number").trim().is_empty()
+        || !field("payment_method").trim().is_empty())
+    .then(|| guichet_app::prepaid::CardFields {
+        card_number: field("card_number"),
+        card_expiry: field("card_expiry"),
+        card_cvc: field("card_cvc"),
+        payment_method: field("payment_method"),
+    });
     let mut durations = std::collections::BTreeMap::new();
     for id in &invoices {
         if let Some(raw) = f.get(&format!("months_{id}")) {

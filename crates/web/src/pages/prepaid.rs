@@ -82,7 +82,7 @@ async fn prepaid_page(
         ctx.t("nav.prepaid"),
         html! {
             (done_notice(ctx, &d))
-            (form_errors(ctx, errors, &["amount", "card_number", "card_expiry", "card_cvc", "destination", "holder", "code", "method", "currency"]))
+            (form_errors(ctx, errors, &["amount", "card_number", "card_expiry", "card_cvc", "payment_method", "destination", "holder", "code", "method", "currency"]))
             div.card {
                 p { (ctx.t("prepaid.balance")) " " strong.balance { (view.balance) } }
                 p.muted { (ctx.t("prepaid.help")) }
@@ -106,12 +106,7 @@ async fn prepaid_page(
                     (csrf_field(ctx))
                     input type="hidden" name="idempotency_key" value=(key);
                     (field(ctx, "amount", "prepaid.amount_label", "text", "", errors))
-                    (field(ctx, "card_number", "card.number_label", "text", "", errors))
-                    div.inline {
-                        (field(ctx, "card_expiry", "card.expiry_label", "text", "", errors))
-                        (field(ctx, "card_cvc", "card.cvc_label", "text", "", errors))
-                    }
-                    p.muted { (ctx.t("prepaid.test_cards")) }
+                    (crate::card_field::card_inputs(ctx, errors))
                     button type="submit" { (ctx.t("prepaid.pay_by_card")) }
                 }
             }

@@ -49,12 +49,7 @@ async fn settings_page(o: &InOrg, errors: &[FieldError], d: &Done) -> Result<Mar
                 }
                 form method="post" action="/accounting/renewals/card" {
                     (csrf_field(ctx))
-                    div.inline {
-                        div.field { label for="f-card_number" { (ctx.t("card.number_label")) } input id="f-card_number" name="card_number" type="text" autocomplete="cc-number"; }
-                        div.field { label for="f-card_expiry" { (ctx.t("card.expiry_label")) } input id="f-card_expiry" name="card_expiry" type="text" autocomplete="cc-exp"; }
-                        div.field { label for="f-card_cvc" { (ctx.t("card.cvc_label")) } input id="f-card_cvc" name="card_cvc" type="text" autocomplete="cc-csc"; }
-                    }
-                    p.muted { (ctx.t("prepaid.test_cards")) }
+                    (crate::card_field::card_inputs(ctx, errors))
                     button type="submit" { (ctx.t("renewal.card_save")) }
                 }
             }
@@ -77,9 +72,14 @@ pub async fn save_settings(
 
 #[derive(Deserialize)]
 pub struct CardForm {
+    #[serde(default)]
     card_number: String,
+    #[serde(default)]
     card_expiry: String,
+    #[serde(default)]
     card_cvc: String,
+    #[serde(default)]
+    payment_method: String,
 }
 
 pub async fn save_card(o: InOrg, CsrfForm(f): CsrfForm<CardForm>) -> Result<Response, WebError> {
@@ -87,6 +87,7 @@ pub async fn save_card(o: InOrg, CsrfForm(f): CsrfForm<CardForm>) -> Result<Resp
         card_number: f.card_number,
         card_expiry: f.card_expiry,
         card_cvc: f.card_cvc,
+        payment_method: f.payment_method,
     };
     match o.ctx.state.app.save_card(&o.actor, &fields).await {
         Ok(_) => Ok(Redirect::to("/accounting/renewals?done=renewal.card_done").into_response()),

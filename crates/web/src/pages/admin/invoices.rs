@@ -79,6 +79,11 @@ pub async fn invoices(s: Signed, Query(q): Query<InvoiceLookup>) -> Result<Marku
                                 value=(guichet_core::money::format_minor(left));
                             label for="reason" { (ctx.t("credit_note.reason")) }
                             input id="reason" name="reason" type="text" maxlength="200" required;
+                            fieldset {
+                                legend { (ctx.t("admin.refund_to")) }
+                                label { input type="radio" name="refund_to" value="prepaid" checked; " " (ctx.t("admin.refund_to_prepaid")) }
+                                label { input type="radio" name="refund_to" value="card"; " " (ctx.t("admin.refund_to_card")) }
+                            }
                             label { input type="checkbox" name="confirm" value="yes" required; " " (ctx.t("admin.refund_confirm")) }
                             button.danger type="submit" { (ctx.t("admin.refund_button")) }
                         }
@@ -95,6 +100,8 @@ pub struct RefundForm {
     amount: String,
     reason: String,
     confirm: Option<String>,
+    #[serde(default)]
+    refund_to: String,
     idempotency_key: String,
 }
 
@@ -125,7 +132,18 @@ pub async fn refund(
         .ctx
         .state
         .app
-        .admin_refund(&s.sess, &f.number, amount, &f.reason, &f.idempotency_key)
+        .admin_refund(
+            &s.sess,
+            &f.number,
+            amount,
+            &f.reason,
+            if f.refund_to == "card" {
+                guichet_app::refunds::RefundTo::Card
+            } else {
+                guichet_app::refunds::RefundTo::Prepaid
+            },
+            &f.idempotency_key,
+        )
         .await
     {
         Ok(_) => Ok(back("admin.refunded", "done")),
