@@ -259,7 +259,8 @@ impl PaymentProvider for StripeProvider {
                 ("currency", req.amount.currency.code().to_ascii_lowercase()),
                 ("payment_method", method.to_string()),
                 ("payment_method_types[]", "card".to_string()),
-                ("description", req.description.to_string()),
+                // In the metadata: localstripe refuses a PaymentIntent `description`.
+                ("metadata[description]", req.description.to_string()),
                 ("metadata[guichet_charge]", req.charge.to_string()),
                 ("metadata[guichet_org]", req.org.to_string()),
             ];

@@ -17,6 +17,7 @@
 mod client;
 mod harness;
 mod story;
+mod stripe;
 mod world;
 
 mod amounts;
