@@ -554,3 +554,28 @@ pub(crate) fn pays_invoices(prefix: &str, ids: &[InvoiceId]) -> String {
     let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
     format!("{prefix}:{}", ids.join(","))
 }
+
+impl App {
+    /// A card payment of the caller's Organization, settled now if the provider has the outcome
+    /// (the page the customer comes back to after authenticating at their bank). Another
+    /// Organization's payment is not found.
+    pub async fn card_payment_outcome(
+        &self,
+        actor: &crate::Actor,
+        id: &str,
+    ) -> AppResult<ChargeStatus> {
+        actor.require(guichet_core::Action::Billing)?;
+        let id: CardPaymentId = crate::error::parse_id(id)?;
+        let charge = {
+            let mut c = self.db.conn().await?;
+            charges::get(&mut c, id).await?
+        };
+        let charge = charge
+            .filter(|c| c.org == actor.org && c.purpose != Purpose::Refund)
+            .ok_or(AppError::NotFound)?;
+        Ok(match self.reconcile_charge(&charge, false).await? {
+            Settled::Done(status) => status,
+            Settled::Open(_) => ChargeStatus::Pending,
+        })
+    }
+}

@@ -10,6 +10,7 @@ pub mod help;
 pub mod invoices;
 pub mod next;
 pub mod org;
+pub mod payment_pending;
 pub mod payments;
 pub mod prepaid;
 pub mod products;
@@ -151,6 +152,7 @@ pub fn router() -> Router<AppState> {
             get(invoices::credit_note_pdf),
         )
         .route("/payments/pro-forma", post(payments::pro_forma))
+        .route("/payments/return", get(payment_pending::payment_return))
         .route("/accounting/prepaid", get(prepaid::prepaid))
         .route("/accounting/prepaid/top-up", post(prepaid::top_up))
         .route("/accounting/prepaid/withdraw", post(prepaid::withdraw))

@@ -173,6 +173,13 @@ pub async fn pay_selection(
         .checkout(&o.actor, &co, &field("idempotency_key"))
         .await
     {
+        Ok(a) if a.outcome == guichet_app::prepaid::Outcome::Pending => {
+            Ok(crate::pages::payment_pending::pending(
+                &o,
+                &a,
+                crate::pages::payment_pending::From::Payments,
+            ))
+        }
         Ok(a) if a.outcome == guichet_app::prepaid::Outcome::Done => {
             Ok(Redirect::to("/payments?done=payments.paid").into_response())
         }

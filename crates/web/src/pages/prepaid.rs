@@ -295,6 +295,13 @@ pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Respon
         .top_up_by_card(&o.actor, amount, &f.card, &f.idempotency_key)
         .await
     {
+        Ok(a) if a.outcome == guichet_app::prepaid::Outcome::Pending => {
+            Ok(crate::pages::payment_pending::pending(
+                &o,
+                &a,
+                crate::pages::payment_pending::From::Prepaid,
+            ))
+        }
         Ok(a) if a.outcome != guichet_app::prepaid::Outcome::Declined => {
             Ok(Redirect::to("/accounting/prepaid?done=prepaid.top_up_done").into_response())
         }

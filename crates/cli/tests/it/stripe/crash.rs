@@ -52,7 +52,7 @@ async fn forward(
     if uri.path().ends_with("/confirm") && p.hold.load(Ordering::SeqCst) {
         // Stripe has charged the card: the answer never reaches Guichet.
         p.charged.notify_one();
-        tokio::time::sleep(Duration::from_secs(3600)).await;
+        tokio::time::sleep(Duration::from_hours(1)).await;
     }
     (status, bytes)
 }
@@ -122,7 +122,7 @@ async fn post_top_up(
         .bearer_auth(token)
         .header("idempotency-key", key)
         .json(&top_up(42_000, pm))
-        .timeout(Duration::from_secs(60))
+        .timeout(Duration::from_mins(1))
         .send()
         .await?;
     let status = r.status().as_u16();

@@ -11,6 +11,7 @@ pub const SECRET_KEY: &str = "sk_test_guichet";
 pub const WEBHOOK_SECRET: &str = "whsec_guichet_test_secret";
 
 static URL: OnceLock<String> = OnceLock::new();
+static CHILD: OnceLock<std::sync::Mutex<std::process::Child>> = OnceLock::new();
 
 /// The fake's base URL, started on first use.
 pub fn url() -> String {
@@ -24,8 +25,10 @@ pub fn url() -> String {
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
-        // `timeout`: the fake ends with the test run even though nothing kills it.
-        std::process::Command::new("timeout")
+        // `timeout`: the fake ends within the hour even though nothing kills it; it lives as long
+        // as the test binary (kept in a static, never waited for on purpose).
+        #[allow(clippy::zombie_processes)]
+        let child = std::process::Command::new("timeout")
             .args([
                 "3600",
                 "python3",
@@ -39,6 +42,7 @@ pub fn url() -> String {
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("localstripe: `pip install localstripe` (or set GUICHET_TEST_LOCALSTRIPE)");
+        CHILD.get_or_init(|| std::sync::Mutex::new(child));
         let url = format!("http://127.0.0.1:{port}");
         let start = Instant::now();
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
