@@ -161,3 +161,47 @@ fn minor<S: serde::Serializer>(m: &Money, s: S) -> Result<S::Ok, S::Error> {
 pub(crate) fn body<T: Serialize>(v: &T) -> crate::error::AppResult<serde_json::Value> {
     serde_json::to_value(v).map_err(|e| crate::AppError::Internal(e.to_string()))
 }
+
+/// How a money-moving request ended. `web` chooses the HTTP status for each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done (a payment made, a refund issued).
+    Done,
+    /// Something new exists (a withdrawal requested, a top-up booked).
+    Created,
+    /// The card was declined or failed: nothing moved.
+    Declined,
+    /// The card payment's outcome is not known yet (the provider processes it, or the cardholder
+    /// must authenticate): never stored for the key, whose retry then answers with the outcome.
+    Pending,
+}
+
+impl Outcome {
+    /// How the idempotency record keeps it (the numbers it was stored under from the start).
+    pub(crate) fn stored(self) -> i64 {
+        match self {
+            Outcome::Done => 200,
+            Outcome::Created => 201,
+            Outcome::Declined => 402,
+            Outcome::Pending => 202,
+        }
+    }
+
+    pub(crate) fn from_stored(n: i64) -> crate::error::AppResult<Outcome> {
+        match n {
+            200 => Ok(Outcome::Done),
+            201 => Ok(Outcome::Created),
+            402 => Ok(Outcome::Declined),
+            _ => Err(crate::AppError::Internal(format!(
+                "idempotency record with outcome {n}"
+            ))),
+        }
+    }
+}
+
+/// The answer to a money-moving request: what the first request with its idempotency key got.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    pub outcome: Outcome,
+    pub body: serde_json::Value,
+}

@@ -180,49 +180,7 @@ pub(crate) async fn any_prepaid_balance(
     Ok(total)
 }
 
-/// How a money-moving request ended. `web` chooses the HTTP status for each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// Done (a payment made, a refund issued).
-    Done,
-    /// Something new exists (a withdrawal requested, a top-up booked).
-    Created,
-    /// The card was declined or failed: nothing moved.
-    Declined,
-    /// The card payment's outcome is not known yet (the provider processes it, or the cardholder
-    /// must authenticate): never stored for the key, whose retry then answers with the outcome.
-    Pending,
-}
-
-impl Outcome {
-    /// How the idempotency record keeps it (the numbers it was stored under from the start).
-    pub(crate) fn stored(self) -> i64 {
-        match self {
-            Outcome::Done => 200,
-            Outcome::Created => 201,
-            Outcome::Declined => 402,
-            Outcome::Pending => 202,
-        }
-    }
-
-    pub(crate) fn from_stored(n: i64) -> crate::error::AppResult<Outcome> {
-        match n {
-            200 => Ok(Outcome::Done),
-            201 => Ok(Outcome::Created),
-            402 => Ok(Outcome::Declined),
-            _ => Err(crate::AppError::Internal(format!(
-                "idempotency record with outcome {n}"
-            ))),
-        }
-    }
-}
-
-/// The answer to a money-moving request: what the first request with its idempotency key got.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Answer {
-    pub outcome: Outcome,
-    pub body: serde_json::Value,
-}
+pub use crate::answers::{Answer, Outcome};
 
 /// The card as typed in the form.
 #[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
@@ -428,6 +386,7 @@ impl App {
                 refund_of: None,
                 last4: source.last4(),
                 user: Some(actor.user),
+                details: "{}",
                 now,
             },
         )

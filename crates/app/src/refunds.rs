@@ -302,6 +302,7 @@ impl App {
                 refund_of: Some(original.id),
                 last4: &original.last4,
                 user: Some(ctx.user.id),
+                details: "{}",
                 now,
             },
         )

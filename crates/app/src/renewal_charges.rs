@@ -115,6 +115,7 @@ impl App {
                 refund_of: None,
                 last4: &card.last4,
                 user: None,
+                details: "{}",
                 now: at,
             },
         )
@@ -166,7 +167,7 @@ impl App {
             rstore::set_attempt_outcome(c, invoice_id, slot, outcome, &ch.reason).await?;
             if let Some(p) = self.product_of_invoice(c, &inv).await? {
                 let schedule = self.schedule();
-                if let Some(expires) = crate::renewals::expiry_of(&p) {
+                if let Some(expires) = expiry_of(&p) {
                     self.mail_renewal_failed(
                         c, &p, &inv, slot, &schedule, expires, &ch.reason, now,
                     )
@@ -258,6 +259,10 @@ impl App {
         }
         Ok(())
     }
+}
+
+pub(crate) fn expiry_of(p: &Product) -> Option<Date> {
+    p.expires_on
 }
 
 /// The invoice and slot a renewal charge pays (`renewal:<invoice>:<slot>`).

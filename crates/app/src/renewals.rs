@@ -6,7 +6,7 @@
 use crate::billing::{add_days, today};
 use crate::error::{AppError, AppResult};
 use crate::prepaid::CardFields;
-use crate::renewal_charges::Attempt;
+use crate::renewal_charges::{Attempt, expiry_of};
 use crate::{Actor, App};
 use guichet_core::period::{Date, PERIODS};
 use guichet_core::product::ProductState;
@@ -56,10 +56,6 @@ pub struct ChargeReport {
     /// Card charges whose outcome the provider has not given yet (settled later by a webhook or
     /// the reconciler).
     pub pending: usize,
-}
-
-pub(crate) fn expiry_of(p: &Product) -> Option<Date> {
-    p.expires_on
 }
 
 impl App {

@@ -295,6 +295,7 @@ catalogue! {
     "admin.refunded" => ["Remboursement effectué, note de crédit émise.", "Refunded; the credit note is issued.", "Erstattet; die Gutschrift ist ausgestellt."],
     "invoice.reminder" => ["Rappel de paiement", "Payment reminder", "Zahlungserinnerung"],
     "invoice.refunded" => ["Facture remboursée", "Invoice refunded", "Rechnung erstattet"],
+    "invoice.refunded_to_card" => ["Remboursement sur la carte", "Refund to the card", "Erstattung auf die Karte"],
     "catalogue.name_needed" => ["Donnez un nom à l'offre (100 caractères au plus).", "Give the offer a name (at most 100 characters).", "Geben Sie dem Angebot einen Namen (höchstens 100 Zeichen)."],
     "catalogue.premium_min" => ["Le Support Premium s'engage sur 6 mois au moins : pas de prix à 1 ou 3 mois.", "Premium Support is a commitment of at least 6 months: no 1- or 3-month price.", "Premium Support hat eine Mindestlaufzeit von 6 Monaten: kein Preis für 1 oder 3 Monate."],
     "catalogue.no_backdating" => ["Un prix s'applique à partir d'aujourd'hui au plus tôt : les factures émises ne changent jamais.", "A price applies from today at the earliest: issued invoices never change.", "Ein Preis gilt frühestens ab heute: Ausgestellte Rechnungen ändern sich nie."],

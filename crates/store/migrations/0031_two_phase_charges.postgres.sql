@@ -24,6 +24,9 @@ CREATE TABLE charges (
     last4 TEXT NOT NULL DEFAULT '',
     status TEXT NOT NULL CHECK (status IN ('pending', 'succeeded', 'declined', 'failed', 'released')),
     reason TEXT NOT NULL DEFAULT '',
+    -- What the settlement needs besides: a checkout's other durations (FREQ-01a), as JSON
+    -- `{"durations": {"<invoice id>": months}}`, re-billed only once the card is charged.
+    details TEXT NOT NULL DEFAULT '{}',
     -- Who asked (the audit line of the settlement names them), empty for a job.
     user_id TEXT,
     created_at BIGINT NOT NULL,

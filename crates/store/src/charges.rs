@@ -49,8 +49,8 @@ pub struct Charge {
     pub org: OrgId,
     pub purpose: Purpose,
     pub amount: Money,
-    pub from_prepaid: i64,
-    pub refunded: i64,
+    pub from_prepaid: Money,
+    pub refunded: Money,
     pub idempotency_key: String,
     pub provider: String,
     pub provider_ref: Option<String>,
@@ -61,10 +61,11 @@ pub struct Charge {
     pub user: Option<UserId>,
     pub created_at: i64,
     pub settled_at: Option<i64>,
+    pub details: String,
 }
 
 const COLS: &str = "id, pays, org_id, purpose, amount, currency, from_prepaid, refunded, idempotency_key, provider, \
-                    provider_ref, refund_of, last4, status, reason, user_id, created_at, settled_at";
+                    provider_ref, refund_of, last4, status, reason, user_id, created_at, settled_at, details";
 const T: &str = "charges";
 
 fn charge(r: &sqlx::any::AnyRow) -> Result<Charge> {
@@ -75,8 +76,8 @@ fn charge(r: &sqlx::any::AnyRow) -> Result<Charge> {
         org: parsed(r, T, "org_id")?,
         purpose: code(r, T, "purpose", Purpose::parse)?,
         amount: Money::new(int(r, T, "amount")?, currency),
-        from_prepaid: int(r, T, "from_prepaid")?,
-        refunded: int(r, T, "refunded")?,
+        from_prepaid: Money::new(int(r, T, "from_prepaid")?, currency),
+        refunded: Money::new(int(r, T, "refunded")?, currency),
         idempotency_key: text(r, T, "idempotency_key")?,
         provider: text(r, T, "provider")?,
         provider_ref: opt_text(r, T, "provider_ref")?,
@@ -87,6 +88,7 @@ fn charge(r: &sqlx::any::AnyRow) -> Result<Charge> {
         user: opt_parsed(r, T, "user_id")?,
         created_at: int(r, T, "created_at")?,
         settled_at: opt_int(r, T, "settled_at")?,
+        details: text(r, T, "details")?,
     })
 }
 
@@ -102,6 +104,8 @@ pub struct NewCharge<'a> {
     pub refund_of: Option<CardPaymentId>,
     pub last4: &'a str,
     pub user: Option<UserId>,
+    /// JSON the settlement reads (a checkout's durations); `{}` for none.
+    pub details: &'a str,
     pub now: i64,
 }
 
@@ -111,8 +115,8 @@ pub async fn insert(c: &mut Conn, n: &NewCharge<'_>) -> Result<Option<CardPaymen
     let id = CardPaymentId::new();
     let done = sqlx::query(
         "INSERT INTO charges (id, pays, org_id, purpose, amount, currency, from_prepaid, idempotency_key, provider, \
-         refund_of, last4, status, user_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13) \
+         refund_of, last4, status, user_id, created_at, details) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13, $14) \
          ON CONFLICT (pays) WHERE status IN ('pending', 'succeeded') DO NOTHING",
     )
     .bind(id.to_string())
@@ -128,6 +132,7 @@ pub async fn insert(c: &mut Conn, n: &NewCharge<'_>) -> Result<Option<CardPaymen
     .bind(n.last4)
     .bind(n.user.map(|u| u.to_string()))
     .bind(n.now)
+    .bind(n.details)
     .execute(c)
     .await?;
     Ok((done.rows_affected() == 1).then_some(id))
@@ -316,7 +321,7 @@ pub async fn release_invoices(c: &mut Conn, charge: CardPaymentId) -> Result<u64
 pub struct ClaimedInvoice {
     pub id: InvoiceId,
     pub number: String,
-    pub gross: i64,
+    pub gross: Money,
     /// Still to be paid (not cancelled meanwhile).
     pub open: bool,
 }
@@ -324,7 +329,7 @@ pub struct ClaimedInvoice {
 /// The invoices a charge claimed, by number.
 pub async fn invoices_of(c: &mut Conn, charge: CardPaymentId) -> Result<Vec<ClaimedInvoice>> {
     let rows = sqlx::query(
-        "SELECT id, number, gross, status FROM invoices WHERE card_charge_id = $1 ORDER BY number, id",
+        "SELECT id, number, gross, currency, status FROM invoices WHERE card_charge_id = $1 ORDER BY number, id",
     )
     .bind(charge.to_string())
     .fetch_all(c)
@@ -335,7 +340,10 @@ pub async fn invoices_of(c: &mut Conn, charge: CardPaymentId) -> Result<Vec<Clai
             Ok(ClaimedInvoice {
                 id: parsed(r, "invoices", "id")?,
                 number: text(r, "invoices", "number")?,
-                gross: int(r, "invoices", "gross")?,
+                gross: Money::new(
+                    int(r, "invoices", "gross")?,
+                    code(r, "invoices", "currency", Currency::parse)?,
+                ),
                 open: status.is_payable(),
             })
         })

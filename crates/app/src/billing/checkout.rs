@@ -178,19 +178,18 @@ impl App {
         //    moves), re-billed for another duration if one was chosen. It is paid in its
         //    invoices' currency, from the prepaid balance in that currency: all of one currency.
         let mut selected = Vec::new();
+        let mut planned = std::collections::BTreeMap::new();
         let mut currency = None;
         for id in &ids {
             let inv = read.remove(id).ok_or(AppError::NotFound)?;
             if !inv.status.is_payable() {
                 return Err(AppError::Conflict("invoice.already_paid"));
             }
-            let inv = match chosen_durations.get(id) {
-                Some(&months) => {
-                    self.rebill_for_duration(&mut tx, &org, &inv, months, now)
-                        .await?
-                }
-                None => inv,
-            };
+            if let Some(&months) = chosen_durations.get(id)
+                && let Some(gross) = self.duration_gross(&mut tx, &org, &inv, months).await?
+            {
+                planned.insert(inv.id, (months, gross));
+            }
             if *currency.get_or_insert(inv.currency) != inv.currency {
                 return Err(AppError::invalid(
                     "invoices",
@@ -201,13 +200,24 @@ impl App {
         }
         let total = selected
             .iter()
-            .try_fold(0i64, |sum, i| sum.checked_add(i.gross.minor))
+            .map(|i| planned.get(&i.id).map_or(i.gross.minor, |(_, g)| *g))
+            .try_fold(0i64, i64::checked_add)
             .ok_or(AppError::invalid("invoices", "checkout.nothing_selected"))?;
         let currency = currency.unwrap_or(org.currency);
         let from_prepaid = co.from_prepaid_minor.min(total);
         let by_card = total - from_prepaid;
         let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, currency);
         let receivable = AccountRef::of_org(AccountKind::Receivable, actor.org, currency);
+        if by_card == 0 {
+            // From the balance alone, in this one transaction: re-billed at once.
+            for inv in &mut selected {
+                if let Some(&(months, _)) = planned.get(&inv.id) {
+                    *inv = self
+                        .rebill_for_duration(&mut tx, &org, inv, months, now)
+                        .await?;
+                }
+            }
+        }
         let numbers: Vec<&str> = selected.iter().map(|i| i.number.as_str()).collect();
         let description = format!("Payment of {}", numbers.join(", "));
         if by_card > 0 {
@@ -217,10 +227,16 @@ impl App {
                 .as_ref()
                 .ok_or(AppError::invalid("card_number", "checkout.card_needed"))?;
             let source = crate::prepaid::card_source(self, fields, now)?;
-            // The invoices as selected: one re-billed for another duration has a new id.
-            let mut claimed: Vec<InvoiceId> = selected.iter().map(|i| i.id).collect();
-            claimed.sort();
+            // Another duration is re-billed when the card is charged, at the prices of now.
+            let claimed: Vec<InvoiceId> = selected.iter().map(|i| i.id).collect();
             let pays = crate::charges::pays_invoices("checkout", &claimed);
+            let details = serde_json::json!({
+                "durations": planned
+                    .iter()
+                    .map(|(id, (months, _))| (id.to_string(), *months))
+                    .collect::<std::collections::BTreeMap<_, _>>()
+            })
+            .to_string();
             let charge = charges::insert(
                 &mut tx,
                 &NewCharge {
@@ -234,6 +250,7 @@ impl App {
                     refund_of: None,
                     last4: source.last4(),
                     user: Some(actor.user),
+                    details: &details,
                     now,
                 },
             )

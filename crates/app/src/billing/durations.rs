@@ -18,12 +18,48 @@ impl App {
         org: &guichet_store::orgs::Org,
         product: &store::Product,
     ) -> AppResult<Vec<DurationChoice>> {
+        self.duration_choices_at(c, org, product, self.now()).await
+    }
+
+    /// [`Self::duration_choices`] at the prices in force at `at` (a card checkout re-bills when
+    /// its charge is settled, at the prices its customer was shown).
+    async fn duration_choices_at(
+        &self,
+        c: &mut guichet_store::Conn,
+        org: &guichet_store::orgs::Org,
+        product: &store::Product,
+        at: i64,
+    ) -> AppResult<Vec<DurationChoice>> {
         let premium = guichet_store::support::offer_tier(c, product.offer_id)
             .await?
             .is_some();
-        let prices =
-            store::prices_in_force(c, &[product.offer_id], org.currency, self.now()).await?;
+        let prices = store::prices_in_force(c, &[product.offer_id], org.currency, at).await?;
         self.choices_of(org, product, premium, &prices)
+    }
+
+    /// What an invoice costs paid for `months` instead (FREQ-01a), without re-billing it: `None`
+    /// when that is its own duration; a 422 when the product does not offer it. A card checkout
+    /// charges this and re-bills only once the card is charged ([`Self::rebill_for_duration`]).
+    pub(crate) async fn duration_gross(
+        &self,
+        c: &mut guichet_store::Conn,
+        org: &guichet_store::orgs::Org,
+        inv: &Invoice,
+        months: i64,
+    ) -> AppResult<Option<i64>> {
+        let unavailable = || AppError::invalid("durations", "checkout.duration_unavailable");
+        let (product, _, current) = billed_period(c, org.id, inv.id)
+            .await?
+            .ok_or_else(unavailable)?;
+        if months == current {
+            return Ok(None);
+        }
+        let choices = self.duration_choices(c, org, &product).await?;
+        choices
+            .iter()
+            .find(|c| c.months == months)
+            .map(|c| Some(c.gross.minor))
+            .ok_or_else(unavailable)
     }
 
     /// [`Self::duration_choices`] from the offer's kind and the prices in force, by (offer,
@@ -67,7 +103,7 @@ impl App {
     /// the ledger, its number kept) and replaced, in the checkout's transaction, by an invoice for
     /// the same start and the chosen duration at today's price. The product takes the new duration
     /// only if the payment goes through: otherwise the transaction is dropped with everything else.
-    pub(super) async fn rebill_for_duration(
+    pub(crate) async fn rebill_for_duration(
         &self,
         tx: &mut guichet_store::Conn,
         org: &guichet_store::orgs::Org,
@@ -84,7 +120,7 @@ impl App {
         if months == current {
             return Ok(inv.clone());
         }
-        let choices = self.duration_choices(tx, org, &product).await?;
+        let choices = self.duration_choices_at(tx, org, &product, now).await?;
         if !choices.iter().any(|c| c.months == months) {
             return Err(AppError::invalid(
                 "durations",

@@ -297,6 +297,7 @@ async fn the_database_refuses_an_overpaid_invoice_and_a_second_charge(b: Backend
         refund_of: None,
         last4: "4242",
         user: None,
+        details: "{}",
         now,
     };
     let first = guichet_store::charges::insert(&mut db, &charge("k1", 1))

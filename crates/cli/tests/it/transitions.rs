@@ -9,8 +9,8 @@ use crate::harness::{Backend, TestApp};
 use crate::world::world;
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
 use guichet_core::status::{
-    BankTransactionStatus as B, InvoiceStatus as I, PaymentRequestStatus as P, ProductState as S,
-    WithdrawalStatus as W,
+    BankTransactionStatus as B, ChargeStatus as C, InvoiceStatus as I, PaymentRequestStatus as P,
+    ProductState as S, WithdrawalStatus as W,
 };
 use guichet_core::{Currency, OrgId, UserId};
 use guichet_store::transition::{StoredStatus, transitions};
@@ -36,6 +36,7 @@ struct Rows {
     request: String,
     bank_tx: String,
     entry: String,
+    charge: String,
 }
 
 type Apply = Pin<Box<dyn Future<Output = bool> + Send>>;
@@ -262,6 +263,23 @@ fn bank_apply(r: &Rows, from: B, to: B) -> Run {
     }
 }
 
+fn charge_apply(r: &Rows, from: C, to: C) -> Run {
+    let id = r.charge.clone();
+    match (from, to) {
+        (C::Pending, _) => Arc::new(move |db, gate| {
+            let id = id.clone();
+            in_tx!(db, gate, |c| guichet_store::charges::settle(
+                c,
+                id.parse().unwrap(),
+                to,
+                "test",
+                1
+            ))
+        }),
+        _ => panic!("no store function for charge {from:?} → {to:?}: map it in transitions.rs"),
+    }
+}
+
 /// Runs every transition of `S`; returns the ones it checked.
 async fn check_all<St: StoredStatus>(
     t: &TestApp,
@@ -384,6 +402,26 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
     )
     .await
     .unwrap();
+    let charge = guichet_store::charges::insert(
+        &mut c,
+        &guichet_store::charges::NewCharge {
+            pays: "transitions",
+            org,
+            purpose: guichet_store::charges::Purpose::TopUp,
+            amount: guichet_core::Money::new(100, Currency::Chf),
+            from_prepaid: 0,
+            idempotency_key: "transitions",
+            provider: "test",
+            refund_of: None,
+            last4: "4242",
+            user: None,
+            details: "{}",
+            now: 1,
+        },
+    )
+    .await
+    .unwrap()
+    .unwrap();
     drop(c);
     let rows = Rows {
         org,
@@ -396,6 +434,7 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
         request: request.clone().to_string(),
         bank_tx: bank_tx.to_string(),
         entry: entry.to_string(),
+        charge: charge.to_string(),
     };
     let mut checked = Vec::new();
     checked.extend(
@@ -436,12 +475,23 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
         )
         .await,
     );
+    checked.extend(
+        check_all::<C>(
+            &t,
+            &rows,
+            &rows.charge,
+            |_| ", settled_at = NULL".into(),
+            charge_apply,
+        )
+        .await,
+    );
     // Every status type's every transition ran (a transition list cannot silently shrink to none).
     let expected: usize = transitions::<I>().len()
         + transitions::<S>().len()
         + transitions::<W>().len()
         + transitions::<P>().len()
-        + transitions::<B>().len();
+        + transitions::<B>().len()
+        + transitions::<C>().len();
     assert_eq!(checked.len(), expected, "{checked:#?}");
     assert!(checked.len() >= 25, "{checked:#?}");
 }

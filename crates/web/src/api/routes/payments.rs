@@ -24,7 +24,7 @@ pub fn routes() -> Vec<ApiRoute> {
         ApiRoute {
             method: "POST",
             path: "/api/v1/orgs/{org}/payments/checkout",
-            summary: "Pay a selection (PP-03): part from the prepaid balance, the rest by card; all or nothing. Idempotency-Key required",
+            summary: "Pay a selection (PP-03): part from the prepaid balance, the rest by card (a typed card with the test processor, `card.payment_method` with Stripe); all or nothing. Idempotency-Key required; 202 while the card's outcome is not known (repeat with the same key), 409 while in flight",
             action: Some(Action::Billing),
             example: Some(
                 || json!({"invoices": ["…"], "from_prepaid_minor": 0, "card": {"card_number": "4242424242424242", "card_expiry": "12/30", "card_cvc": "123"}}),
@@ -35,6 +35,7 @@ pub fn routes() -> Vec<ApiRoute> {
             responses: vec![
                 Resp::json::<guichet_app::answers::CheckoutPaid>(200),
                 Resp::json::<guichet_app::answers::CheckoutDeclined>(402),
+                Resp::json::<guichet_app::answers::ChargePending>(202),
                 Resp::error(409),
             ],
             make: || post(checkout_post),

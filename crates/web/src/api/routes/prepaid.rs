@@ -24,7 +24,7 @@ pub fn routes() -> Vec<ApiRoute> {
         ApiRoute {
             method: "POST",
             path: "/api/v1/orgs/{org}/prepaid/top-ups",
-            summary: "Credit the prepaid account by card (PP-02). Requires an Idempotency-Key header; 201 paid, 402 declined",
+            summary: "Credit the prepaid account by card (PP-02): a typed card with the test processor, or `payment_method` (pm_…, from Stripe.js) with Stripe. Requires an Idempotency-Key header; 201 paid, 402 declined, 202 not known yet (3-D Secure or processing: repeat the request with the same key), 409 while the same key's charge is in flight",
             action: Some(Action::Billing),
             example: Some(
                 || json!({"amount_minor": 5000, "card_number": "4242424242424242", "card_expiry": "12/30", "card_cvc": "123"}),
@@ -35,6 +35,7 @@ pub fn routes() -> Vec<ApiRoute> {
             responses: vec![
                 Resp::json::<guichet_app::answers::TopUpPaid>(201),
                 Resp::json::<guichet_app::answers::TopUpDeclined>(402),
+                Resp::json::<guichet_app::answers::ChargePending>(202),
                 Resp::error(409),
             ],
             make: || post(top_up_create),

@@ -36,7 +36,7 @@ pub fn routes() -> Vec<ApiRoute> {
         ApiRoute {
             method: "PUT",
             path: "/api/v1/orgs/{org}/renewal-settings/card",
-            summary: "Save the card automatic renewals are charged to (kept as the provider's token)",
+            summary: "Save the card automatic renewals are charged to (kept as the provider's token): a typed card with the test processor, `payment_method` (pm_…) with Stripe",
             action: Some(Action::Billing),
             example: Some(
                 || json!({"card_number": "4242 4242 4242 4242", "card_expiry": "12/30", "card_cvc": "123"}),
