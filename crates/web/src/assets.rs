@@ -23,3 +23,14 @@ pub async fn card_script() -> impl IntoResponse {
         include_str!("../assets/card.js"),
     )
 }
+
+/// Keeps the Payments page's totals in step with the selection (`pages/payments.rs`).
+pub async fn payments_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../assets/payments.js"),
+    )
+}

@@ -45,6 +45,10 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/style.css", axum::routing::get(assets::stylesheet))
         .route("/assets/card.js", axum::routing::get(assets::card_script))
         .route(
+            "/assets/payments.js",
+            axum::routing::get(assets::payments_script),
+        )
+        .route(
             "/webhooks/stripe",
             axum::routing::post(webhooks_in::stripe).layer(axum::extract::DefaultBodyLimit::max(
                 webhooks_in::MAX_EVENT_BYTES,

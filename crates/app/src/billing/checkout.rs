@@ -92,8 +92,19 @@ impl App {
                 continue;
             };
             let premium = tiers.contains_key(&product.offer_id);
-            let choices = self.choices_of(org, product, premium, &prices)?;
-            if choices.len() > 1 || choices.first().is_some_and(|c| c.months != months) {
+            let mut choices = self.choices_of(org, product, premium, &prices)?;
+            // The duration it has is always offered (a month stays a month even when monthly
+            // billing is no longer offered for new choices), at what its invoice says.
+            if !choices.iter().any(|c| c.months == months)
+                && let Some(inv) = invoices.iter().find(|i| i.id == invoice)
+            {
+                choices.push(DurationChoice {
+                    months,
+                    gross: inv.gross,
+                });
+                choices.sort_by_key(|c| c.months);
+            }
+            if choices.len() > 1 {
                 durations.insert(invoice, (months, choices));
             }
         }

@@ -111,6 +111,19 @@ impl WebDriver {
         .to_string()
     }
 
+    async fn text(&self, session: &str, css: &str) -> String {
+        let el = self.element(session, css).await;
+        self.call(
+            reqwest::Method::GET,
+            &format!("/session/{session}/element/{el}/text"),
+            None,
+        )
+        .await
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+    }
+
     async fn wait_for(&self, session: &str, needle: &str) -> String {
         let start = Instant::now();
         loop {
@@ -262,6 +275,153 @@ async fn demo_user_logs_in_and_switches_organization_in_chromium() {
         .await;
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());
+    }
+}
+
+/// Issue #14, acceptance 5: on the Payments page nothing is ticked when it opens, and the total
+/// of the selection and its prepaid and card parts follow what is ticked — as it is ticked with
+/// JavaScript, through the "recompute" button without.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn payments_totals_follow_the_selection_with_and_without_javascript() {
+    let Some((driver_bin, chromium)) = tools() else {
+        return;
+    };
+    let dir = crate::harness::TempDir::new();
+    let (_server, url) = start_demo(&dir.0);
+    let port = free_port();
+    let _driver = Killed(
+        Command::new(driver_bin)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver"),
+    );
+    let wd = WebDriver {
+        http: crate::harness::http(),
+        base: format!("http://127.0.0.1:{port}"),
+    };
+    let start = Instant::now();
+    while wd
+        .http
+        .get(format!("{}/status", wd.base))
+        .send()
+        .await
+        .is_err()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    for js in [true, false] {
+        let profile = dir.0.join(format!("chromium-profile-{js}"));
+        let mut args = vec![
+            "--headless".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--no-first-run".into(),
+            "--window-size=1280,900".into(),
+            format!("--user-data-dir={}", profile.display()),
+        ];
+        if !js {
+            args.push("--blink-settings=scriptEnabled=false".into());
+        }
+        let caps = json!({"capabilities": {"alwaysMatch": {"browserName": "chrome",
+            "goog:chromeOptions": {"binary": chromium, "args": args}}}});
+        let session = wd.call(reqwest::Method::POST, "/session", Some(caps)).await["sessionId"]
+            .as_str()
+            .expect("session")
+            .to_string();
+        let (wd2, session2, url2) = (wd.clone(), session.clone(), url.clone());
+        let outcome = tokio::spawn(async move {
+            let (wd, session, url) = (wd2, session2, url2);
+            let go = |path: String| {
+                let (wd, session) = (wd.clone(), session.clone());
+                async move {
+                    wd.call(
+                        reqwest::Method::POST,
+                        &format!("/session/{session}/url"),
+                        Some(json!({"url": path})),
+                    )
+                    .await;
+                }
+            };
+            go(format!("{url}/login")).await;
+            wd.wait_for(&session, "action=\"/login\"").await;
+            wd.type_into(&session, "#f-email", "alice@demo.guichet.test")
+                .await;
+            wd.type_into(&session, "#f-current", guichet_app::demo::PASSWORD)
+                .await;
+            wd.click(&session, "form[action='/login'] button[type='submit']")
+                .await;
+            wd.wait_for(&session, "<h1>Atelier Favre Sàrl</h1>").await;
+            go(format!("{url}/payments?all=1")).await;
+            let page = wd.wait_for(&session, "id=\"sel-total\"").await;
+            let ticked_boxes = page
+                .split('<')
+                .filter(|tag| tag.starts_with("input") && tag.contains("name=\"inv_"))
+                .map(|tag| tag.split('>').next().unwrap_or(""))
+                .filter(|tag| tag.contains("checked"))
+                .count();
+            assert!(page.contains("name=\"inv_"), "js={js}: an invoice is due");
+            assert_eq!(
+                ticked_boxes, 0,
+                "js={js}: nothing is ticked when the page opens"
+            );
+            assert!(
+                wd.text(&session, "#sel-total").await.ends_with("0.00"),
+                "js={js}"
+            );
+            let amount = wd.text(&session, "#pay-selection tbody tr td.num").await;
+            wd.click(&session, "#pay-selection tbody tr input[type=checkbox]")
+                .await;
+            if !js {
+                // Without JavaScript the figures change when the server recomputes them.
+                assert!(wd.text(&session, "#sel-total").await.ends_with("0.00"));
+                wd.click(&session, "#recompute").await;
+                wd.wait_for(&session, "checked").await;
+            }
+            let start = Instant::now();
+            loop {
+                let total = wd.text(&session, "#sel-total").await;
+                if total == amount {
+                    break;
+                }
+                assert!(
+                    start.elapsed() < Duration::from_secs(10),
+                    "js={js}: the selection's total {total:?} never became {amount:?}"
+                );
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            let prepaid = wd.text(&session, "#sel-prepaid").await;
+            let card = wd.text(&session, "#sel-card").await;
+            let minor = |t: &str| -> i64 {
+                t.chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+                    .parse()
+                    .unwrap()
+            };
+            assert_eq!(
+                minor(&prepaid) + minor(&card),
+                minor(&amount),
+                "js={js}: prepaid {prepaid} + card {card} = {amount}"
+            );
+        })
+        .await;
+        let _ = wd
+            .call(
+                reqwest::Method::DELETE,
+                &format!("/session/{session}"),
+                None,
+            )
+            .await;
+        if let Err(e) = outcome {
+            std::panic::resume_unwind(e.into_panic());
+        }
     }
 }
 

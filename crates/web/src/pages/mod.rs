@@ -153,6 +153,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/payments/pro-forma", post(payments::pro_forma))
         .route("/payments/return", get(payment_pending::payment_return))
+        .route("/payments/recompute", post(payments::recompute))
         .route("/accounting/prepaid", get(prepaid::prepaid))
         .route("/accounting/prepaid/top-up", post(prepaid::top_up))
         .route("/accounting/prepaid/withdraw", post(prepaid::withdraw))

@@ -19,6 +19,52 @@ use serde::Deserialize;
 pub struct PaymentsQuery {
     all: Option<String>,
     done: Option<String>,
+    /// The invoice a product's "renew" link came for: ticked when the page opens.
+    renew: Option<String>,
+}
+
+/// What the customer ticked and chose, kept across a recomputation or an error: nothing is ticked
+/// unless they ticked it (or came from a product's renew link).
+#[derive(Default)]
+struct Selection {
+    ticked: std::collections::BTreeSet<String>,
+    months: std::collections::BTreeMap<String, i64>,
+    /// The amount typed for the prepaid part, if the customer typed one.
+    from_prepaid: Option<String>,
+}
+
+impl Selection {
+    fn of_form(f: &std::collections::BTreeMap<String, String>) -> Selection {
+        Selection {
+            ticked: ticked(f).into_iter().collect(),
+            months: f
+                .iter()
+                .filter_map(|(k, v)| {
+                    Some((
+                        k.strip_prefix("months_")?.to_string(),
+                        v.trim().parse().ok()?,
+                    ))
+                })
+                .collect(),
+            from_prepaid: f
+                .get("from_prepaid")
+                .filter(|v| !v.trim().is_empty())
+                .cloned(),
+        }
+    }
+}
+
+/// An invoice's amount on the page: the one of the duration chosen for it, or its own.
+fn line_gross(
+    due: &guichet_app::billing::DueItems,
+    i: &guichet_app::views::Invoice,
+    sel: &Selection,
+) -> i64 {
+    let id = i.id.to_string();
+    sel.months
+        .get(&id)
+        .and_then(|m| due.durations.get(&i.id)?.1.iter().find(|c| c.months == *m))
+        .map_or(i.gross.minor, |c| c.gross.minor)
 }
 
 async fn payments_page(
@@ -26,6 +72,7 @@ async fn payments_page(
     show_all: bool,
     errors: &[FieldError],
     done: Option<&str>,
+    sel: &Selection,
 ) -> Result<Markup, WebError> {
     let due = o.ctx.state.app.due_items(&o.actor, show_all).await?;
     let ctx = &o.ctx;
@@ -34,6 +81,22 @@ async fn payments_page(
         .invoices
         .iter()
         .fold(0i64, |s, i| s.saturating_add(i.gross.minor));
+    // The selection's total and how it is paid: what the page shows is what the server takes.
+    let selected: i64 = due
+        .invoices
+        .iter()
+        .filter(|i| sel.ticked.contains(&i.id.to_string()))
+        .fold(0i64, |s, i| s.saturating_add(line_gross(&due, i, sel)));
+    let from_prepaid = sel
+        .from_prepaid
+        .as_deref()
+        .and_then(|v| {
+            guichet_core::money::parse_amount_text(v, guichet_core::money::Zero::Allowed).ok()
+        })
+        .unwrap_or(due.balance.minor)
+        .min(selected)
+        .min(due.balance.minor)
+        .max(0);
     let key = guichet_app::crypto::random_token();
     Ok(manager(
         o,
@@ -49,22 +112,23 @@ async fn payments_page(
             @if due.invoices.is_empty() {
                 p.empty { (ctx.t("empty.payments")) }
             } @else {
-                form method="post" action="/payments" {
+                form id="pay-selection" method="post" action="/payments" data-balance=(due.balance.minor) data-currency=(cur.code()) {
                     (csrf_field(ctx))
                     input type="hidden" name="idempotency_key" value=(key);
                     table {
                         thead { tr { th { (ctx.t("payments.select")) } th { (ctx.t("invoice.number")) } th { (ctx.t("invoice.line")) } th { (ctx.t("payments.duration")) } th { (ctx.t("invoice.due")) } th.num { (ctx.t("invoice.total")) } } }
                         tbody {
                             @for i in &due.invoices {
-                                tr {
-                                    td { input type="checkbox" name=(format!("inv_{}", i.id)) value="1" checked aria-label=(i.number); }
+                                tr data-gross=(i.gross.minor) {
+                                    td { input type="checkbox" name=(format!("inv_{}", i.id)) value="1" checked[sel.ticked.contains(&i.id.to_string())] aria-label=(i.number); }
                                     td { a href=(format!("/accounting/invoices/{}", i.id)) { (i.number) } }
                                     td { (ctx.t(&format!("payments.kind.{}", i.kind))) }
                                     td {
                                         @if let Some((current, choices)) = due.durations.get(&i.id) {
                                             select name=(format!("months_{}", i.id)) aria-label=(format!("{} {}", ctx.t("payments.duration"), i.number)) {
+                                                @let chosen = sel.months.get(&i.id.to_string()).copied().unwrap_or(*current);
                                                 @for c in choices {
-                                                    option value=(c.months) selected[c.months == *current] {
+                                                    option value=(c.months) data-gross=(c.gross.minor) selected[c.months == chosen] {
                                                         (c.months) " " (ctx.t("product.months")) " — " (Money::new(c.gross.minor, i.currency))
                                                     }
                                                 }
@@ -79,10 +143,16 @@ async fn payments_page(
                     }
                     @if !due.durations.is_empty() { p.muted { (ctx.t("payments.duration_note")) } }
                     p { (ctx.t("payments.total_listed")) " " strong { (Money::new(total, cur)) } " · " (ctx.t("prepaid.balance")) " " strong { (due.balance) } }
+                    dl.selection aria-live="polite" {
+                        dt { (ctx.t("payments.selection_total")) } dd id="sel-total" { (Money::new(selected, cur)) }
+                        dt { (ctx.t("payments.selection_prepaid")) } dd id="sel-prepaid" { (Money::new(from_prepaid, cur)) }
+                        dt { (ctx.t("payments.selection_card")) } dd id="sel-card" { (Money::new(selected - from_prepaid, cur)) }
+                    }
                     div.field {
                         label for="f-from_prepaid" { (ctx.t("payments.from_prepaid")) }
-                        input id="f-from_prepaid" name="from_prepaid" type="text" value=(guichet_core::money::format_minor(due.balance.minor.min(total).max(0)));
+                        input id="f-from_prepaid" name="from_prepaid" type="text" value=(guichet_core::money::format_minor(from_prepaid));
                     }
+                    p { button.secondary id="recompute" type="submit" formaction="/payments/recompute" { (ctx.t("payments.recompute")) } }
                     fieldset {
                         legend { (ctx.t("payments.rest_by_card")) }
                         (crate::card_field::card_inputs(ctx, &[]))
@@ -91,13 +161,27 @@ async fn payments_page(
                     " "
                     button.secondary type="submit" formaction="/payments/pro-forma" formtarget="_blank" { (ctx.t("invoice.pro_forma")) }
                 }
+                script src="/assets/payments.js" {}
             }
         },
     ))
 }
 
 pub async fn payments(o: InOrg, Query(q): Query<PaymentsQuery>) -> Result<Markup, WebError> {
-    payments_page(&o, q.all.is_some(), &[], q.done.as_deref()).await
+    let sel = Selection {
+        ticked: q.renew.into_iter().collect(),
+        ..Selection::default()
+    };
+    payments_page(&o, q.all.is_some(), &[], q.done.as_deref(), &sel).await
+}
+
+/// The page again with the totals of what is ticked (the "recompute" button: what the script does
+/// as the customer ticks, without JavaScript).
+pub async fn recompute(
+    o: InOrg,
+    CsrfForm(f): CsrfForm<std::collections::BTreeMap<String, String>>,
+) -> Result<Markup, WebError> {
+    payments_page(&o, true, &[], None, &Selection::of_form(&f)).await
 }
 
 /// The invoices ticked on the Payments page (their boxes are named `inv_<id>`).
@@ -129,7 +213,7 @@ pub async fn pay_selection(
             }];
             return Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
-                payments_page(&o, true, &errs, None).await?,
+                payments_page(&o, true, &errs, None, &Selection::of_form(&f)).await?,
             )
                 .into_response());
         }
@@ -153,7 +237,7 @@ pub async fn pay_selection(
                 }];
                 return Ok((
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    payments_page(&o, true, &errs, None).await?,
+                    payments_page(&o, true, &errs, None, &Selection::of_form(&f)).await?,
                 )
                     .into_response());
             };
@@ -191,13 +275,13 @@ pub async fn pay_selection(
             }];
             Ok((
                 StatusCode::PAYMENT_REQUIRED,
-                payments_page(&o, true, &errs, None).await?,
+                payments_page(&o, true, &errs, None, &Selection::of_form(&f)).await?,
             )
                 .into_response())
         }
         Err(AppError::Invalid(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            payments_page(&o, true, &errs, None).await?,
+            payments_page(&o, true, &errs, None, &Selection::of_form(&f)).await?,
         )
             .into_response()),
         Err(e) => Err(e.into()),
@@ -228,7 +312,7 @@ pub async fn pro_forma(
         Ok(pdf) => Ok(pdf_response(pdf)),
         Err(AppError::Invalid(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            payments_page(&o, true, &errs, None).await?,
+            payments_page(&o, true, &errs, None, &Selection::of_form(&f)).await?,
         )
             .into_response()),
         Err(e) => Err(e.into()),
