@@ -38,6 +38,8 @@ pub(crate) async fn issue_invoice(
             }
         })?;
     post_receivable(tx, &invoice, now).await?;
+    let event = crate::webhooks::Event::InvoiceIssued(crate::webhooks::invoice_data(&invoice));
+    crate::webhooks::emit(tx, event, now).await?;
     Ok(invoice)
 }
 
@@ -202,6 +204,11 @@ pub(crate) async fn activate_products(
         };
         if activated {
             crate::support::on_product_active(c, org, p, product.offer_id, now).await?;
+            if let Some(active) = store::get_product(c, org, p).await?
+                && let Some(event) = crate::webhooks::product_event(active.state, &active)
+            {
+                crate::webhooks::emit(c, event, now).await?;
+            }
         } else if let Some(end) = period_end {
             // The line's own period: a renewal billed under a changed period applies it now.
             let months = match period_start {
