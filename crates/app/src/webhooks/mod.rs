@@ -193,8 +193,8 @@ pub async fn emit_all(c: &mut Conn, events: Vec<Event>, now: i64) -> AppResult<(
     let mut subscribers = std::collections::BTreeMap::new();
     for e in events {
         let t = e.event_type();
-        if !subscribers.contains_key(&t) {
-            subscribers.insert(t, webhooks::subscribed(c, t).await?);
+        if let std::collections::btree_map::Entry::Vacant(slot) = subscribers.entry(t) {
+            slot.insert(webhooks::subscribed(c, t).await?);
         }
         let to = subscribers.get(&t).map(Vec::as_slice).unwrap_or_default();
         write(c, &e, to, now).await?;
