@@ -25,6 +25,8 @@ impl Running {
 
 /// Connects, migrates and returns the application (no server).
 pub async fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
+    // Before any HTTP client of the process is built (reqwest has no default rustls provider).
+    guichet_app::http::install_crypto_provider();
     let db = Db::connect(&config.database_url)
         .await
         .map_err(|e| anyhow::anyhow!("database {}: {e}", redact(&config.database_url)))?;

@@ -28,13 +28,13 @@ pub struct InvoiceData {
     pub due_on: String,
 }
 
-/// How money came in.
+/// How money came in (an invoice paid from the prepaid balance is `invoice.paid` alone: no money
+/// came in then).
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
     BankTransfer,
     Card,
-    Prepaid,
 }
 
 /// Money received (`payment.received`): a bank transfer or a card charge, for an invoice or not.
