@@ -161,7 +161,7 @@ pub async fn delete_endpoint(c: &mut Conn, id: WebhookEndpointId) -> Result<bool
     Ok(done.rows_affected() == 1)
 }
 
-/// Writes an event and one delivery, due at `now`, per endpoint in `to` (the caller's transaction).
+/// Writes an event and one delivery, due at once, per endpoint in `to` (the caller's transaction).
 pub async fn insert_event(
     c: &mut Conn,
     (id, t, org): (WebhookEventId, EventType, Option<OrgId>),
@@ -180,9 +180,10 @@ pub async fn insert_event(
     .execute(&mut *c)
     .await?;
     for endpoint in to {
+        // Due at once (0), whatever time the change is dated (a billing run as of another day).
         sqlx::query(
             "INSERT INTO webhook_deliveries (id, event_id, endpoint_id, next_attempt_at, created_at) \
-             VALUES ($1, $2, $3, $4, $4)",
+             VALUES ($1, $2, $3, 0, $4)",
         )
         .bind(WebhookDeliveryId::new().to_string())
         .bind(id.to_string())

@@ -69,5 +69,6 @@ mod support;
 mod teams;
 mod transitions;
 mod webhook_receiver;
+mod webhooks_events;
 mod webhooks_out;
 mod writer;
