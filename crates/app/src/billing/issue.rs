@@ -198,15 +198,18 @@ pub(crate) async fn activate_products(
         let Some(product) = store::get_product(c, org, p).await? else {
             continue;
         };
-        let activated = product.state == guichet_core::product::ProductState::Pending && {
-            let end = start.add_months(product.period_months as u32);
-            store::activate(c, p, start, end).await?
-        };
+        let end = start.add_months(product.period_months as u32);
+        let activated = product.state == guichet_core::product::ProductState::Pending
+            && store::activate(c, p, start, end).await?;
         if activated {
             crate::support::on_product_active(c, org, p, product.offer_id, now).await?;
-            if let Some(active) = store::get_product(c, org, p).await?
-                && let Some(event) = crate::webhooks::product_event(active.state, &active)
-            {
+            let active = store::Product {
+                state: guichet_core::product::ProductState::Active,
+                starts_on: Some(start),
+                expires_on: Some(end),
+                ..product.clone()
+            };
+            if let Some(event) = crate::webhooks::product_event(active.state, &active) {
                 crate::webhooks::emit(c, event, now).await?;
             }
         } else if let Some(end) = period_end {

@@ -30,9 +30,13 @@ pub struct Pass {
 }
 
 /// The HTTP client deliveries go out with (no redirects followed: a redirect is a failure).
+#[derive(Clone)]
 pub struct Sender {
     client: reqwest::Client,
 }
+
+/// Deliveries sent at the same time in a pass (one slow endpoint does not hold up the others).
+const PARALLEL: usize = 8;
 
 impl Sender {
     pub fn new() -> AppResult<Sender> {
@@ -41,37 +45,47 @@ impl Sender {
         })
     }
 
-    /// Sends every delivery due now (at most a batch).
+    /// Sends every delivery due now (at most a batch), up to [`PARALLEL`] at once.
     pub async fn deliver_due(&self, app: &App) -> AppResult<Pass> {
         let now = app.now();
         let due = webhooks::due(&mut *app.db.conn().await?, now, BATCH).await?;
         let mut pass = Pass::default();
+        let mut running = tokio::task::JoinSet::new();
         for d in due {
-            let lease_until = now + LEASE_SECS;
-            // The writer only for the short claim: never across the HTTP call (see `Db::write_conn`).
-            if !webhooks::claim(
-                &mut *app.db.write_conn().await?,
-                d.delivery.id,
-                now,
-                lease_until,
-            )
-            .await?
-            {
-                continue;
+            while running.len() >= PARALLEL {
+                count(&mut pass, running.join_next().await)?;
             }
-            let outcome = self.attempt(app, &d).await;
-            let ok = outcome
-                .response_code
-                .is_some_and(|c| (200..300).contains(&c));
-            if record(app, &d, lease_until, &outcome, ok).await? {
-                if ok {
-                    pass.delivered += 1;
-                } else {
-                    pass.failed += 1;
-                }
-            }
+            let (sender, app) = (self.clone(), app.clone());
+            running.spawn(async move { sender.deliver_one(&app, d, now).await });
+        }
+        while let Some(done) = running.join_next().await {
+            count(&mut pass, Some(done))?;
         }
         Ok(pass)
+    }
+
+    /// Claims, sends and records one delivery: `Some(delivered?)`, or `None` when another sender
+    /// had it (or took it over meanwhile).
+    async fn deliver_one(&self, app: &App, d: Due, now: i64) -> AppResult<Option<bool>> {
+        let lease_until = now + LEASE_SECS;
+        // The writer only for the short claim: never across the HTTP call (see `Db::write_conn`).
+        if !webhooks::claim(
+            &mut *app.db.write_conn().await?,
+            d.delivery.id,
+            now,
+            lease_until,
+        )
+        .await?
+        {
+            return Ok(None);
+        }
+        let outcome = self.attempt(app, &d).await;
+        let ok = outcome
+            .response_code
+            .is_some_and(|c| (200..300).contains(&c));
+        Ok(record(app, &d, lease_until, &outcome, ok)
+            .await?
+            .then_some(ok))
     }
 
     /// One POST of the signed body; never an error (what went wrong is the outcome).
@@ -110,6 +124,21 @@ impl Sender {
             },
         }
     }
+}
+
+/// Adds one finished delivery to the pass.
+fn count(
+    pass: &mut Pass,
+    done: Option<Result<AppResult<Option<bool>>, tokio::task::JoinError>>,
+) -> AppResult<()> {
+    match done {
+        Some(Ok(Ok(Some(true)))) => pass.delivered += 1,
+        Some(Ok(Ok(Some(false)))) => pass.failed += 1,
+        Some(Ok(Ok(None))) | None => {}
+        Some(Ok(Err(e))) => return Err(e),
+        Some(Err(e)) => return Err(AppError::Internal(format!("webhook delivery task: {e}"))),
+    }
+    Ok(())
 }
 
 /// Why a request got no answer, without the URL (the log shows it beside).
