@@ -416,8 +416,14 @@ impl App {
                 }
                 match batch.lines.remove(&inv.id) {
                     Some(lines) => {
-                        crate::billing::activate_products(&mut *tx, inv.org_id, &lines, now)
-                            .await?;
+                        crate::billing::activate_products_into(
+                            &mut *tx,
+                            inv.org_id,
+                            &lines,
+                            now,
+                            &mut batch.events,
+                        )
+                        .await?;
                     }
                     // Read with the batch: it has no product line. Named in a message only: read now.
                     None if batch.invoices.contains_key(r) && !by_text => {}

@@ -193,6 +193,20 @@ pub(crate) async fn activate_products(
     lines: &[store::ProductLine],
     now: i64,
 ) -> AppResult<()> {
+    let mut events = Vec::new();
+    activate_products_into(c, org, lines, now, &mut events).await?;
+    crate::webhooks::emit_all(c, events, now).await
+}
+
+/// [`activate_products`], its `product.activated` events added to `events` for the caller to
+/// emit (a bank import emits a whole batch's at once).
+pub(crate) async fn activate_products_into(
+    c: &mut guichet_store::Conn,
+    org: guichet_core::OrgId,
+    lines: &[store::ProductLine],
+    now: i64,
+    events: &mut Vec<crate::webhooks::Event>,
+) -> AppResult<()> {
     let start = today(now);
     for &(p, period_start, period_end) in lines {
         let Some(product) = store::get_product(c, org, p).await? else {
@@ -209,9 +223,7 @@ pub(crate) async fn activate_products(
                 expires_on: Some(end),
                 ..product.clone()
             };
-            if let Some(event) = crate::webhooks::product_event(active.state, &active) {
-                crate::webhooks::emit(c, event, now).await?;
-            }
+            events.extend(crate::webhooks::product_event(active.state, &active));
         } else if let Some(end) = period_end {
             // The line's own period: a renewal billed under a changed period applies it now.
             let months = match period_start {

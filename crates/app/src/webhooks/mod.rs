@@ -246,6 +246,43 @@ pub async fn member_removed(
     Ok(())
 }
 
+/// `invoice.paid` for an invoice the caller just marked paid (read again in its transaction `c`).
+pub async fn invoice_paid(c: &mut Conn, org: OrgId, invoice: InvoiceId, now: i64) -> AppResult<()> {
+    if let Some((inv, _)) = guichet_store::billing::get_invoice(c, org, invoice).await? {
+        emit(c, Event::InvoicePaid(invoice_data(&inv)), now).await?;
+    }
+    Ok(())
+}
+
+/// A card charge booked: `payment.received` (naming the invoice it paid, if one), and
+/// `prepaid.credited` when the money went to the prepaid balance.
+pub async fn card_payment(
+    c: &mut Conn,
+    org: OrgId,
+    amount: Money,
+    invoice: Option<InvoiceId>,
+    to_prepaid: bool,
+    now: i64,
+) -> AppResult<()> {
+    let method = PaymentMethod::Card;
+    let received = Event::PaymentReceived(PaymentData {
+        org_id: org,
+        amount,
+        method,
+        invoice_id: invoice,
+    });
+    emit(c, received, now).await?;
+    if to_prepaid {
+        let credited = Event::PrepaidCredited(PrepaidData {
+            org_id: org,
+            amount,
+            method,
+        });
+        emit(c, credited, now).await?;
+    }
+    Ok(())
+}
+
 /// A product's event of `kind` (`product.*`).
 pub fn product_event(
     kind: guichet_core::product::ProductState,
