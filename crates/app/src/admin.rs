@@ -16,7 +16,7 @@ pub struct CustomerPage {
 }
 
 impl App {
-    fn require_operator(ctx: &SessionCtx) -> AppResult<()> {
+    pub(crate) fn require_operator(ctx: &SessionCtx) -> AppResult<()> {
         if ctx.user.is_operator {
             Ok(())
         } else {

@@ -236,6 +236,11 @@ impl App {
         let issued: Vec<&guichet_store::billing::Invoice> =
             invoices.iter().map(|(i, _)| i).collect();
         crate::billing::post_receivables(&mut tx, &issued, at).await?;
+        let events = issued
+            .iter()
+            .map(|i| crate::webhooks::Event::InvoiceIssued(crate::webhooks::invoice_data(i)))
+            .collect();
+        crate::webhooks::emit_all(&mut tx, events, at).await?;
         let audit: Vec<(OrgId, String)> = invoices
             .iter()
             .map(|(i, _)| (i.org_id, i.number.clone()))
@@ -343,6 +348,13 @@ impl App {
             if next != p.state && p.state.can_become(next) {
                 let mut tx = self.db.begin().await?;
                 if store::set_state(&mut tx, p.id, p.state, next).await? {
+                    let moved = store::Product {
+                        state: next,
+                        ..p.clone()
+                    };
+                    if let Some(e) = crate::webhooks::product_event(next, &moved) {
+                        crate::webhooks::emit(&mut tx, e, at).await?;
+                    }
                     if next == guichet_core::product::ProductState::Expired
                         && let Some(exp) = expires
                     {

@@ -54,6 +54,13 @@ impl App {
                 {
                     return Err(AppError::Conflict("product.cancel_unavailable"));
                 }
+                let cancelled = guichet_store::billing::Product {
+                    state: ProductState::Cancelled,
+                    ..p.clone()
+                };
+                if let Some(e) = crate::webhooks::product_event(cancelled.state, &cancelled) {
+                    crate::webhooks::emit(&mut tx, e, now).await?;
+                }
                 true
             }
             ProductState::Active | ProductState::Expired | ProductState::Blocked => {

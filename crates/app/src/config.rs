@@ -110,6 +110,9 @@ pub struct AppConfig {
     pub reconcile_after_secs: i64,
     /// Each call to the test processor takes this long (a slow provider, for tests).
     pub test_card_delay_ms: u64,
+    /// Outgoing webhooks ⚙: percent of the retry delays (`core::webhook::retry_delay`); 100 is
+    /// the documented schedule, 0 retries at once (tests).
+    pub webhook_retry_scale: i64,
 }
 
 impl Default for AppConfig {
@@ -142,6 +145,7 @@ impl Default for AppConfig {
             stripe: None,
             reconcile_after_secs: 120,
             test_card_delay_ms: 0,
+            webhook_retry_scale: 100,
         }
     }
 }

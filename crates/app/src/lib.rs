@@ -46,6 +46,7 @@ pub mod teams;
 pub mod tokens;
 pub mod totp;
 pub mod views;
+pub mod webhooks;
 pub mod withdrawals;
 
 pub use actor::Actor;

@@ -113,6 +113,13 @@ impl App {
                 }
             })?;
         self.send_invitation(&mut *tx, actor, &inv, &token).await?;
+        let event = crate::webhooks::Event::MemberInvited(crate::webhooks::MemberData {
+            org_id: actor.org,
+            user_id: None,
+            email: email.clone(),
+            role: role.code().to_owned(),
+        });
+        crate::webhooks::emit(&mut *tx, event, now).await?;
         actor
             .audit(
                 &mut *tx,
@@ -242,6 +249,13 @@ impl App {
             created_at: now,
         };
         memberships::insert(c, &m).await?;
+        let event = crate::webhooks::Event::MemberJoined(crate::webhooks::MemberData {
+            org_id: inv.org_id,
+            user_id: Some(user),
+            email: inv.email.clone(),
+            role: inv.role.code().to_owned(),
+        });
+        crate::webhooks::emit(c, event, now).await?;
         audit::record(
             c,
             Some(inv.org_id),
@@ -396,6 +410,7 @@ impl App {
         let lrs = memberships::count_role(&mut tx, actor.org, Role::LegalRep).await?;
         check_departure(current.role, lrs).map_err(AppError::Conflict)?;
         memberships::delete(&mut tx, actor.org, user).await?;
+        crate::webhooks::member_removed(&mut tx, actor.org, user, current.role, now).await?;
         let who = crate::activity::person(&mut tx, user).await?;
         actor
             .audit_and_commit(tx, "member.removed", &who, now)

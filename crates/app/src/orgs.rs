@@ -235,6 +235,14 @@ impl App {
         let lrs = memberships::count_role(&mut tx, actor.org, Role::LegalRep).await?;
         check_departure(actor.access.role, lrs).map_err(AppError::Conflict)?;
         memberships::delete(&mut tx, actor.org, actor.user).await?;
+        crate::webhooks::member_removed(
+            &mut tx,
+            actor.org,
+            actor.user,
+            actor.access.role,
+            self.now(),
+        )
+        .await?;
         actor
             .audit(&mut tx, "member.left", &actor.email, self.now())
             .await?;

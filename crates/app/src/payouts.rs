@@ -397,6 +397,12 @@ pub(crate) async fn complete_payout(
     if !withdrawals::mark_paid(c, w.id, now).await? {
         return Ok(None);
     }
+    let event = crate::webhooks::Event::WithdrawalPaid(crate::webhooks::WithdrawalData {
+        org_id: w.org_id,
+        withdrawal_id: w.id,
+        amount: guichet_core::Money::new(w.amount.minor, w.currency),
+    });
+    crate::webhooks::emit(c, event, now).await?;
     let transit = AccountRef::provider(AccountKind::PayoutsInTransit, w.currency);
     let bank = AccountRef::provider(AccountKind::BankClearing, w.currency);
     let entry = ledger::NewEntry {

@@ -106,6 +106,11 @@ pub(crate) async fn on_product_active(
     };
     for (id, lower, name, _, _) in store::premium_products(c, org, &[ProductState::Active]).await? {
         if id != product && lower < tier && billing::set_state(c, id, Active, Cancelled).await? {
+            if let Some(p) = billing::get_product(c, org, id).await?
+                && let Some(e) = crate::webhooks::product_event(Cancelled, &p)
+            {
+                crate::webhooks::emit(c, e, now).await?;
+            }
             let detail = format!("{name}: active → cancelled (upgrade, no refund)");
             audit::record(c, Some(org), None, "product.state", &detail, "", now).await?;
         }

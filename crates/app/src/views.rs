@@ -12,4 +12,8 @@ pub use guichet_store::memberships::MyOrg;
 pub use guichet_store::orgs::Org;
 pub use guichet_store::sites::{Database, DbUser, Site};
 pub use guichet_store::support::Grant as SupportGrant;
+pub use guichet_store::webhooks::{
+    Attempt as WebhookAttempt, Delivery as WebhookDelivery, Endpoint as WebhookEndpoint,
+    Outcome as WebhookOutcome,
+};
 pub use guichet_store::withdrawals::Withdrawal;

@@ -169,6 +169,12 @@ impl App {
             now,
         };
         let id = withdrawals::insert(&mut tx, &w).await?;
+        let event = crate::webhooks::Event::WithdrawalRequested(crate::webhooks::WithdrawalData {
+            org_id: actor.org,
+            withdrawal_id: id,
+            amount: Money::new(input.amount_minor, currency),
+        });
+        crate::webhooks::emit(&mut tx, event, now).await?;
         let body = crate::answers::body(&crate::answers::WithdrawalRequested {
             id,
             status: WithdrawalStatus::Requested,
@@ -261,7 +267,15 @@ impl App {
         {
             return Err(AppError::Conflict("withdrawal.already_decided"));
         }
-        if !approve {
+        if approve {
+            let event =
+                crate::webhooks::Event::WithdrawalApproved(crate::webhooks::WithdrawalData {
+                    org_id: w.org_id,
+                    withdrawal_id: w.id,
+                    amount: Money::new(w.amount.minor, w.currency),
+                });
+            crate::webhooks::emit(&mut tx, event, now).await?;
+        } else {
             release_hold(&mut tx, &w, now).await?;
         }
         let detail = format!(

@@ -25,6 +25,8 @@ impl Running {
 
 /// Connects, migrates and returns the application (no server).
 pub async fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
+    // Before any HTTP client of the process is built (reqwest has no default rustls provider).
+    guichet_app::http::install_crypto_provider();
     let db = Db::connect(&config.database_url)
         .await
         .map_err(|e| anyhow::anyhow!("database {}: {e}", redact(&config.database_url)))?;
@@ -47,7 +49,7 @@ pub async fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<App>
 }
 
 /// Binds `config.addr` (port 0 picks a free one), starts the HTTP server and the background jobs
-/// (e-mail sender, clean-up) and returns at once.
+/// (e-mail sender, webhook sender, clean-up) and returns at once.
 pub async fn start(config: &Config, clock: Option<Arc<dyn Clock>>) -> anyhow::Result<Running> {
     let app = open(config, clock.unwrap_or_else(|| Arc::new(SystemClock))).await?;
     let listener = tokio::net::TcpListener::bind(&config.addr)
@@ -56,6 +58,7 @@ pub async fn start(config: &Config, clock: Option<Arc<dyn Clock>>) -> anyhow::Re
     let addr = listener.local_addr()?;
     if config.background_jobs {
         tokio::spawn(guichet_app::mail::sender::run(app.clone()));
+        tokio::spawn(guichet_app::webhooks::sender::run(app.clone()));
         tokio::spawn(cleanup(app.clone()));
         tokio::spawn(daily_billing(app.clone()));
         tokio::spawn(reconcile_payments(app.clone()));

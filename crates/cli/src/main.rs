@@ -10,6 +10,7 @@ use std::sync::Arc;
 mod commands;
 use commands::bench::BenchCommand;
 use commands::kb::KbCommand;
+use commands::webhook::WebhookCommand;
 
 #[derive(Parser)]
 #[command(
@@ -89,6 +90,11 @@ enum Command {
     /// Print a site's settings as the hosting platform's configuration (Apache `SetEnv` lines and a
     /// PHP-FPM pool `env[...]` block), secret values included. SITE is the site's id or domain.
     SiteConfig { site: String },
+    /// Outgoing webhooks: register, list and remove the endpoints events are sent to.
+    Webhook {
+        #[command(subcommand)]
+        action: WebhookCommand,
+    },
     /// Manage operator accounts.
     User {
         #[command(subcommand)]
@@ -379,6 +385,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Kb { action } => commands::kb::run(&config, action).await,
+        Command::Webhook { action } => commands::webhook::run(&config, action).await,
         Command::Bench { what } => commands::bench::run(&config, what).await,
         Command::GenCamt054 { entries, seed, out } => {
             let app = guichet::open(&config, Arc::new(SystemClock)).await?;

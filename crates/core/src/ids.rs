@@ -75,6 +75,8 @@ typed_id!(
     SiteId,
     DatabaseId,
     DbUserId,
+    WebhookEndpointId,
+    WebhookDeliveryId,
 );
 
 /// A help-centre guide's id: the name its author gave it (its file name without `.md`), the same in

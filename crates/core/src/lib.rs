@@ -22,6 +22,7 @@ pub mod sps_text;
 pub mod status;
 pub mod validate;
 pub mod vat;
+pub mod webhook;
 pub mod zurich;
 
 pub use ids::*;

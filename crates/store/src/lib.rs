@@ -37,6 +37,7 @@ pub mod throttle;
 pub mod tokens;
 pub mod transition;
 pub mod users;
+pub mod webhooks;
 pub mod withdrawals;
 
 pub use db::{Backend, Conn, Db, Tx, create_postgres_database};

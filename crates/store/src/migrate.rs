@@ -199,6 +199,12 @@ const MIGRATIONS: &[Migration] = &[
             "../migrations/0031_two_phase_charges.postgres.sql"
         )),
     },
+    Migration {
+        version: 35,
+        name: "webhooks",
+        sql: include_str!("../migrations/0035_webhooks.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

@@ -86,6 +86,18 @@ pub async fn by_email(c: &mut Conn, email: &str) -> Result<Option<User>> {
     row.as_ref().map(from_row).transpose()
 }
 
+/// The provider's operators who can sign in, with their language codes (webhook alerts go to them).
+pub async fn operators(c: &mut Conn) -> Result<Vec<(String, String)>> {
+    let rows = sqlx::query(
+        "SELECT email, lang FROM users WHERE is_operator = 1 AND disabled = 0 ORDER BY email",
+    )
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((text(r, "users", "email")?, text(r, "users", "lang")?)))
+        .collect()
+}
+
 pub async fn by_support_code(c: &mut Conn, code: &str) -> Result<Option<User>> {
     let sql = sqlx::AssertSqlSafe(format!("SELECT {COLS} FROM users WHERE support_code = $1"));
     let row = sqlx::query(sql).bind(code).fetch_optional(c).await?;

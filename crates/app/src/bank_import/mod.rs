@@ -193,6 +193,7 @@ impl App {
                     invoices: Default::default(),
                     lines: Default::default(),
                     pending: Vec::new(),
+                    events: Vec::new(),
                     payers: Default::default(),
                     to_mark: Vec::new(),
                 };

@@ -28,6 +28,8 @@ pub(super) struct Batch<'a> {
     >,
     /// Rows placed and not yet written, in file order, each with the credit it books.
     pub pending: Vec<Pending>,
+    /// The webhook events of the batch's payments, written with it ([`App::flush_batch`]).
+    pub events: Vec<crate::webhooks::Event>,
     /// Payers' IBANs → the Organization they paid for, from this batch's rows (REM-04 within a
     /// file: the database does not hold those rows yet).
     pub payers: std::collections::HashMap<String, OrgId>,
@@ -75,6 +77,31 @@ impl Credit {
             },
         }
     }
+}
+
+/// A bank payment's webhook events: `payment.received`, then `invoice.paid` for the invoice it
+/// paid, or `prepaid.credited` when it went to the prepaid balance.
+fn bank_events(
+    org: OrgId,
+    amount: Money,
+    paid: Option<&guichet_store::billing::Invoice>,
+) -> Vec<crate::webhooks::Event> {
+    use crate::webhooks::{Event, PaymentData, PaymentMethod, PrepaidData, invoice_data};
+    let received = Event::PaymentReceived(PaymentData {
+        org_id: org,
+        amount,
+        method: PaymentMethod::BankTransfer,
+        invoice_id: paid.map(|i| i.id),
+    });
+    let then = match paid {
+        Some(i) => Event::InvoicePaid(invoice_data(i)),
+        None => Event::PrepaidCredited(PrepaidData {
+            org_id: org,
+            amount,
+            method: PaymentMethod::BankTransfer,
+        }),
+    };
+    vec![received, then]
 }
 
 impl App {
@@ -130,6 +157,8 @@ impl App {
             rows.push(row);
         }
         store::insert_many(&mut *tx, &rows).await?;
+        let events = std::mem::take(&mut batch.events);
+        crate::webhooks::emit_all(&mut *tx, events, batch.now).await?;
         Ok(true)
     }
 
@@ -377,14 +406,24 @@ impl App {
                     },
                 };
                 batch.defer(&new, Some(credit));
+                let paid = Money::new(amount.minor, currency);
+                batch
+                    .events
+                    .extend(bank_events(inv.org_id, paid, Some(&inv)));
                 // A second payment of it in the same file finds it paid.
                 if let Some(i) = batch.invoices.get_mut(r) {
                     i.status = guichet_core::status::InvoiceStatus::Paid;
                 }
                 match batch.lines.remove(&inv.id) {
                     Some(lines) => {
-                        crate::billing::activate_products(&mut *tx, inv.org_id, &lines, now)
-                            .await?;
+                        crate::billing::activate_products_into(
+                            &mut *tx,
+                            inv.org_id,
+                            &lines,
+                            now,
+                            &mut batch.events,
+                        )
+                        .await?;
                     }
                     // Read with the batch: it has no product line. Named in a message only: read now.
                     None if batch.invoices.contains_key(r) && !by_text => {}
@@ -414,6 +453,8 @@ impl App {
                 );
                 let credit = Credit::prepaid(inv.org_id, currency, amount.minor, description);
                 batch.defer(&new, Some(credit));
+                let paid = Money::new(amount.minor, currency);
+                batch.events.extend(bank_events(inv.org_id, paid, None));
                 self.tell_payment_mismatch(&mut *tx, &inv, open, currency, amount.minor, now)
                     .await?;
             }
@@ -479,6 +520,8 @@ impl App {
             &new,
             Some(Credit::prepaid(org, currency, amount.minor, description)),
         );
+        let paid = Money::new(amount.minor, currency);
+        batch.events.extend(bank_events(org, paid, None));
         // The money is credited either way; the request is marked paid by the first
         // payment only (a second one is a top-up of its own).
         if let Some(r) = &request {

@@ -148,6 +148,9 @@ impl App {
         if !store::mark_invoice_paid(&mut tx, id, now).await? {
             return Err(AppError::Conflict("invoice.already_paid"));
         }
+        // Written with the payment: if the balance cannot cover it below, both are rolled back.
+        let event = crate::webhooks::Event::InvoicePaid(crate::webhooks::invoice_data(&inv));
+        crate::webhooks::emit(&mut tx, event, now).await?;
         let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, inv.currency);
         let receivable = AccountRef::of_org(AccountKind::Receivable, actor.org, inv.currency);
         let entry = ledger::NewEntry {

@@ -38,6 +38,8 @@ pub(crate) async fn issue_invoice(
             }
         })?;
     post_receivable(tx, &invoice, now).await?;
+    let event = crate::webhooks::Event::InvoiceIssued(crate::webhooks::invoice_data(&invoice));
+    crate::webhooks::emit(tx, event, now).await?;
     Ok(invoice)
 }
 
@@ -191,17 +193,37 @@ pub(crate) async fn activate_products(
     lines: &[store::ProductLine],
     now: i64,
 ) -> AppResult<()> {
+    let mut events = Vec::new();
+    activate_products_into(c, org, lines, now, &mut events).await?;
+    crate::webhooks::emit_all(c, events, now).await
+}
+
+/// [`activate_products`], its `product.activated` events added to `events` for the caller to
+/// emit (a bank import emits a whole batch's at once).
+pub(crate) async fn activate_products_into(
+    c: &mut guichet_store::Conn,
+    org: guichet_core::OrgId,
+    lines: &[store::ProductLine],
+    now: i64,
+    events: &mut Vec<crate::webhooks::Event>,
+) -> AppResult<()> {
     let start = today(now);
     for &(p, period_start, period_end) in lines {
         let Some(product) = store::get_product(c, org, p).await? else {
             continue;
         };
-        let activated = product.state == guichet_core::product::ProductState::Pending && {
-            let end = start.add_months(product.period_months as u32);
-            store::activate(c, p, start, end).await?
-        };
+        let end = start.add_months(product.period_months as u32);
+        let activated = product.state == guichet_core::product::ProductState::Pending
+            && store::activate(c, p, start, end).await?;
         if activated {
             crate::support::on_product_active(c, org, p, product.offer_id, now).await?;
+            let active = store::Product {
+                state: guichet_core::product::ProductState::Active,
+                starts_on: Some(start),
+                expires_on: Some(end),
+                ..product.clone()
+            };
+            events.extend(crate::webhooks::product_event(active.state, &active));
         } else if let Some(end) = period_end {
             // The line's own period: a renewal billed under a changed period applies it now.
             let months = match period_start {

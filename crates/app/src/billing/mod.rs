@@ -31,7 +31,7 @@ pub use export::MAIL_EXPORT_MAX_BYTES;
 pub(crate) use invoices::day_start;
 pub use invoices::{InvoiceFilter, InvoicePage};
 pub(crate) use issue::{
-    BilledPeriod, activate_invoice_products, activate_products, bill_to, billed_period,
+    BilledPeriod, activate_invoice_products, activate_products_into, bill_to, billed_period,
     cancel_unpaid_invoice, draft_invoice, issue_invoice, post_receivables,
 };
 

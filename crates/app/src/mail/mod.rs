@@ -138,6 +138,11 @@ pub enum Mail<'a> {
         login: &'a str,
         reset: &'a str,
     },
+    /// Issue #13: a webhook endpoint failed for three days and was disabled (to operators).
+    WebhookDisabled {
+        url: &'a str,
+        since: &'a str,
+    },
 }
 
 impl Mail<'_> {
@@ -166,6 +171,7 @@ impl Mail<'_> {
             Mail::SupportAccessExpired { .. } => "support_access_expired",
             Mail::SignUpConfirm { .. } => "signup_confirm",
             Mail::SignUpExisting { .. } => "signup_existing",
+            Mail::WebhookDisabled { .. } => "webhook_disabled",
         }
     }
 }

@@ -304,6 +304,14 @@ impl Mail<'_> {
                     &[("org", org), ("by", by), ("scope", scope), ("until", until)],
                 ),
             ),
+            Mail::WebhookDisabled { url, since } => (
+                t(lang, "mail.webhook_disabled.subject").to_string(),
+                tf(
+                    lang,
+                    "mail.webhook_disabled.body",
+                    &[("url", url), ("since", since)],
+                ),
+            ),
             Mail::SupportAccessExpired { org } => (
                 tf(lang, "mail.support_expired.subject", &[("org", org)]),
                 tf(lang, "mail.support_expired.body", &[("org", org)]),

@@ -146,6 +146,9 @@ pub struct ConfigArgs {
     /// Milliseconds each call to the built-in test processor takes (a slow provider) [default: 0]
     #[arg(long, env = "GUICHET_TEST_CARD_DELAY_MS", global = true)]
     pub test_card_delay_ms: Option<u64>,
+    /// Percent of the outgoing webhooks' retry delays (5 s, 5 min, 30 min, 2 h, 5 h, 10 h…); 0 retries at once (tests) [default: 100]
+    #[arg(long, env = "GUICHET_WEBHOOK_RETRY_SCALE", global = true)]
+    pub webhook_retry_scale: Option<i64>,
 }
 
 /// The same settings in the TOML file.
@@ -194,6 +197,7 @@ pub struct FileConfig {
     pub stripe_js_url: Option<String>,
     pub reconcile_after_secs: Option<i64>,
     pub test_card_delay_ms: Option<u64>,
+    pub webhook_retry_scale: Option<i64>,
 }
 
 /// The resolved configuration.
@@ -237,6 +241,8 @@ pub struct Config {
     pub stripe: Option<guichet_app::stripe::StripeConfig>,
     pub reconcile_after_secs: i64,
     pub test_card_delay_ms: u64,
+    /// Outgoing webhooks: percent of the retry delays (100: the documented schedule).
+    pub webhook_retry_scale: i64,
 }
 
 impl Default for Config {
@@ -270,6 +276,7 @@ impl Default for Config {
             stripe: None,
             reconcile_after_secs: guichet_app::AppConfig::default().reconcile_after_secs,
             test_card_delay_ms: 0,
+            webhook_retry_scale: guichet_app::AppConfig::default().webhook_retry_scale,
         }
     }
 }
@@ -446,6 +453,11 @@ impl Config {
                 .test_card_delay_ms
                 .or(f.test_card_delay_ms)
                 .unwrap_or(d.test_card_delay_ms),
+            webhook_retry_scale: match a.webhook_retry_scale.or(f.webhook_retry_scale) {
+                Some(n) if (0..=1000).contains(&n) => n,
+                Some(n) => anyhow::bail!("webhook_retry_scale must be 0…1000 (percent), got {n}"),
+                None => d.webhook_retry_scale,
+            },
         };
         if c.top_up_min > c.top_up_max {
             anyhow::bail!("top_up_min must not be above top_up_max");
@@ -495,6 +507,7 @@ impl Config {
             stripe: self.stripe.clone(),
             reconcile_after_secs: self.reconcile_after_secs,
             test_card_delay_ms: self.test_card_delay_ms,
+            webhook_retry_scale: self.webhook_retry_scale,
             ..Default::default()
         }
     }

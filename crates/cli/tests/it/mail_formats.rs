@@ -125,6 +125,10 @@ fn every_kind(link: &str) -> Vec<Mail<'_>> {
             login: "http://x/login",
             reset: "http://x/password/forgot",
         },
+        Mail::WebhookDisabled {
+            url: "https://erp.example.ch/hooks?k=ä&x=<y>",
+            since: "2026-11-24 14:05 UTC",
+        },
     ];
     for m in &all {
         match m {
@@ -150,7 +154,8 @@ fn every_kind(link: &str) -> Vec<Mail<'_>> {
             | Mail::CreditNoteIssued { .. }
             | Mail::InvoiceReminder { .. }
             | Mail::SupportAccessGranted { .. }
-            | Mail::SupportAccessExpired { .. } => {}
+            | Mail::SupportAccessExpired { .. }
+            | Mail::WebhookDisabled { .. } => {}
         }
     }
     all

@@ -68,4 +68,7 @@ mod sps_text;
 mod support;
 mod teams;
 mod transitions;
+mod webhook_receiver;
+mod webhooks_events;
+mod webhooks_out;
 mod writer;

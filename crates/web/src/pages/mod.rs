@@ -323,6 +323,20 @@ pub fn router() -> Router<AppState> {
         .route("/activity", get(activity::page))
         .route("/activity/export.csv", get(activity::csv))
         .route("/admin/support", get(admin::support_grants))
+        .route(
+            "/admin/webhooks",
+            get(admin::webhooks).post(admin::add_webhook),
+        )
+        .route("/admin/webhooks/{id}", get(admin::webhook_log))
+        .route(
+            "/admin/webhooks/{id}/enabled",
+            post(admin::set_webhook_enabled),
+        )
+        .route("/admin/webhooks/{id}/delete", post(admin::delete_webhook))
+        .route(
+            "/admin/webhooks/deliveries/{id}/replay",
+            post(admin::replay_webhook),
+        )
         .route("/admin/support/{org}/enter", post(admin::support_enter))
         .route("/lang", post(set_lang))
         .fallback(not_found)

@@ -1,5 +1,6 @@
 //! The back office for operators: customers and look-up by support code. Not an operator: 404.
-//! One area a file: customers (here), withdrawals, payouts, bank, invoices, catalogue, kb, support.
+//! One area a file: customers (here), withdrawals, payouts, bank, invoices, catalogue, kb, support,
+//! webhooks.
 
 use crate::ctx::Signed;
 use crate::error::WebError;
@@ -16,6 +17,7 @@ mod kb;
 mod kb_import;
 mod payouts;
 mod support;
+mod webhooks;
 mod withdrawals;
 
 pub use bank::*;
@@ -25,6 +27,7 @@ pub use kb::*;
 pub use kb_import::*;
 pub use payouts::*;
 pub use support::*;
+pub use webhooks::*;
 pub use withdrawals::*;
 
 #[derive(Deserialize, Default)]
@@ -65,7 +68,7 @@ pub async fn customers(s: Signed, Query(q): Query<AdminQuery>) -> Result<Markup,
         ctx.t("admin.title"),
         html! {
             h1 { (ctx.t("admin.title")) }
-            p { a href="/admin/withdrawals" { (ctx.t("admin.withdrawals")) } " · " a href="/admin/invoices" { (ctx.t("admin.invoices")) } " · " a href="/admin/catalogue" { (ctx.t("admin.catalogue")) } " · " a href="/admin/bank" { (ctx.t("admin.bank")) } " · " a href="/admin/kb" { (ctx.t("admin.kb")) } " · " a href="/admin/support" { (ctx.t("admin.support")) } }
+            p { a href="/admin/withdrawals" { (ctx.t("admin.withdrawals")) } " · " a href="/admin/invoices" { (ctx.t("admin.invoices")) } " · " a href="/admin/catalogue" { (ctx.t("admin.catalogue")) } " · " a href="/admin/bank" { (ctx.t("admin.bank")) } " · " a href="/admin/kb" { (ctx.t("admin.kb")) } " · " a href="/admin/support" { (ctx.t("admin.support")) } " · " a href="/admin/webhooks" { (ctx.t("webhooks.title")) } }
             div.card {
                 h2 { (ctx.t("admin.support_lookup")) }
                 form.inline method="get" action="/admin" {
