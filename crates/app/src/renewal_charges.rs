@@ -77,6 +77,7 @@ impl App {
             .await
             .map_err(crate::error::post_error)?;
             activate_invoice_products(&mut tx, org, invoice_id, at).await?;
+            crate::webhooks::invoice_paid(&mut tx, org, invoice_id, at).await?;
             renewal_audit(&mut tx, org, &inv, slot, "paid_prepaid", "", at).await?;
             tx.commit().await?;
             return Ok(Attempt::Prepaid);
@@ -203,7 +204,10 @@ impl App {
         .map_err(crate::error::post_error)?;
         if paid {
             activate_invoice_products(c, ch.org, invoice_id, now).await?;
+            crate::webhooks::invoice_paid(c, ch.org, invoice_id, now).await?;
         }
+        crate::webhooks::card_payment(c, ch.org, ch.amount, paid.then_some(invoice_id), !paid, now)
+            .await?;
         rstore::set_attempt_outcome(c, invoice_id, slot, "paid_card", "").await?;
         renewal_audit(c, ch.org, &inv, slot, "paid_card", "", now).await
     }

@@ -335,6 +335,8 @@ impl App {
         .map_err(|e| post_refused(e, "from_prepaid", "invoice.insufficient"))?;
         for inv in &selected {
             activate_invoice_products(&mut tx, actor.org, inv.id, now).await?;
+            let paid = crate::webhooks::Event::InvoicePaid(crate::webhooks::invoice_data(inv));
+            crate::webhooks::emit(&mut tx, paid, now).await?;
         }
         let body = crate::answers::body(&crate::answers::CheckoutPaid {
             status: crate::answers::PaidStatus::Paid,

@@ -64,6 +64,7 @@ impl App {
         )
         .await
         .map_err(crate::error::post_error)?;
+        crate::webhooks::card_payment(c, ch.org, ch.amount, None, true, now).await?;
         let body = answers::body(&answers::TopUpPaid {
             status: AnswerStatus::Succeeded,
             payment_id: ch.id,
@@ -199,6 +200,20 @@ impl App {
             .map_err(crate::error::post_error)?;
         for inv in &paid {
             crate::billing::activate_invoice_products(c, ch.org, inv.id, now).await?;
+            crate::webhooks::invoice_paid(c, ch.org, inv.id, now).await?;
+        }
+        // Outgoing webhooks: the card's money received (naming the invoice when it paid one), and
+        // what of it went to the prepaid balance (an invoice cancelled meanwhile).
+        let single = (paid.len() == 1).then(|| paid[0].id);
+        crate::webhooks::card_payment(c, ch.org, ch.amount, single, false, now).await?;
+        let to_prepaid = ch.amount.minor - from_card;
+        if to_prepaid > 0 {
+            let credited = crate::webhooks::Event::PrepaidCredited(crate::webhooks::PrepaidData {
+                org_id: ch.org,
+                amount: Money::new(to_prepaid, currency),
+                method: crate::webhooks::PaymentMethod::Card,
+            });
+            crate::webhooks::emit(c, credited, now).await?;
         }
         let body = answers::body(&answers::CheckoutPaid {
             status: answers::PaidStatus::Paid,

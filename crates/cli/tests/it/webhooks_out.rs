@@ -137,9 +137,17 @@ async fn customer_changes_arrive_signed_and_a_rolled_back_payment_sends_nothing(
     let got = rx.got();
     let mut types: Vec<String> = got.iter().map(|r| r.event_type()).collect();
     types.sort();
+    // The card top-up is received and credited; the invoice paid from the balance; its product
+    // active: each once, the refused payment never.
     assert_eq!(
         types,
-        ["invoice.issued", "invoice.paid", "product.activated"],
+        [
+            "invoice.issued",
+            "invoice.paid",
+            "payment.received",
+            "prepaid.credited",
+            "product.activated"
+        ],
         "each change once; the refused payment never"
     );
     let paid = got
