@@ -1,0 +1,7 @@
+# member: German. A key `area.rest` of the code is the message `area-rest` here.
+
+## Members and roles
+
+member-left = Mitglied ausgetreten
+member-removed = Mitglied entfernt
+member-role_changed = Rolle geändert
