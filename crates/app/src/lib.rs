@@ -91,6 +91,11 @@ impl App {
         }
     }
 
+    /// `02.12.2026 15:46`: the moment `unix` as a person reads it, in the provider's time zone.
+    pub fn when(&self, unix: i64) -> String {
+        guichet_core::human::date_time(self.config.time_zone, unix)
+    }
+
     pub fn now(&self) -> i64 {
         self.clock.now()
     }

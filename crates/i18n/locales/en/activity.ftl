@@ -92,3 +92,4 @@ activity-site-db_user_deleted = MySQL user dropped
 
 activity-invoice-reminder = Payment reminder sent
 activity-invoice-transfer_declared = Bank transfer declared
+activity-invoices-exported_by_mail = Invoices export sent by e-mail

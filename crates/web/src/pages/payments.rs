@@ -135,7 +135,7 @@ async fn payments_page(
                                             }
                                         }
                                     }
-                                    td { (i.due_on) }
+                                    td { (guichet_core::human::date(i.due_on)) }
                                     td.num { (Money::new(i.gross.minor, i.currency)) }
                                 }
                             }

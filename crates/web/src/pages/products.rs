@@ -62,7 +62,7 @@ pub(crate) async fn products_page(
                                         td { a href=(format!("/products/{}", p.id)) { (p.name) } }
                                         td { span.badge { (ctx.t(&format!("product.state.{}", p.state.code()))) } }
                                         td { (p.period_months) " " (ctx.t("product.months")) }
-                                        td { (p.expires_on.map(|d| d.iso()).unwrap_or_else(|| "—".to_owned())) }
+                                        td { (p.expires_on.map(guichet_core::human::date).unwrap_or_else(|| "—".to_owned())) }
                                         td { (ctx.t(if p.auto_renew { "renewal.on" } else { "renewal.off" })) }
                                     }
                                 }
@@ -188,7 +188,7 @@ async fn product_page(
                 dl {
                     dt { (ctx.t("product.state")) } dd { span.badge { (ctx.t(&format!("product.state.{}", product.state.code()))) } }
                     dt { (ctx.t("product.period")) } dd { (months(product.period_months)) }
-                    dt { (ctx.t("product.expires")) } dd { (product.expires_on.map(|d| d.iso()).unwrap_or_else(|| "—".to_owned())) }
+                    dt { (ctx.t("product.expires")) } dd { (product.expires_on.map(guichet_core::human::date).unwrap_or_else(|| "—".to_owned())) }
                 }
                 p { a href=(format!("/products/{}/access", product.id)) { (ctx.t("renewal.who_has_access")) } }
                 @if hosting { p { a href=(format!("/products/{}/sites", product.id)) { (ctx.t("sites.link")) } } }
@@ -250,7 +250,7 @@ async fn product_page(
                 @if running && product.cancel_requested_at.is_some() {
                     div.card {
                         h2 { (ctx.t("product.cancel_title")) }
-                        p.notice { (ctx.tf("product.cancelled_until", &[("date", &product.expires_on.map(|d| d.iso()).unwrap_or_else(|| "—".to_owned()))])) }
+                        p.notice { (ctx.tf("product.cancelled_until", &[("date", &product.expires_on.map(guichet_core::human::date).unwrap_or_else(|| "—".to_owned()))])) }
                         form method="post" action=(format!("/products/{}/resume", product.id)) {
                             (csrf_field(ctx))
                             button type="submit" { (ctx.t("product.resume_button")) }
@@ -262,7 +262,7 @@ async fn product_page(
                         @if pending {
                             p.muted { (ctx.t("product.cancel_pending_help")) }
                         } @else {
-                            p.muted { (ctx.tf("product.cancel_running_help", &[("date", &product.expires_on.map(|d| d.iso()).unwrap_or_else(|| "—".to_owned()))])) }
+                            p.muted { (ctx.tf("product.cancel_running_help", &[("date", &product.expires_on.map(guichet_core::human::date).unwrap_or_else(|| "—".to_owned()))])) }
                         }
                         form method="post" action=(format!("/products/{}/cancel", product.id)) {
                             (csrf_field(ctx))
