@@ -72,6 +72,7 @@ pub fn action_key(action: &str) -> Option<&'static str> {
         "product.state" => "activity.product.state",
         "product.cancelled" => "activity.product.cancelled",
         "product.resumed" => "activity.product.resumed",
+        "product.labelled" => "activity.product.labelled",
         "invoice.paid" => "activity.invoice.paid",
         "invoice.renewal" => "activity.invoice.renewal",
         "invoice.refunded" => "activity.invoice.refunded",

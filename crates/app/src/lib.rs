@@ -26,6 +26,7 @@ pub mod health;
 pub mod http;
 pub mod kb;
 pub mod kb_zip;
+pub mod labels;
 pub mod mail;
 pub mod members;
 pub mod orgs;

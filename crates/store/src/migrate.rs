@@ -199,6 +199,12 @@ const MIGRATIONS: &[Migration] = &[
             "../migrations/0031_two_phase_charges.postgres.sql"
         )),
     },
+    Migration {
+        version: 40,
+        name: "product_labels",
+        sql: include_str!("../migrations/0040_product_labels.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

@@ -49,6 +49,7 @@ mod isolation;
 mod kb;
 mod kb_import;
 mod kb_zip;
+mod labels;
 mod ledger;
 mod mail_formats;
 mod model;

@@ -93,3 +93,4 @@ activity-site-db_user_deleted = MySQL-Benutzer gelöscht
 activity-invoice-reminder = Zahlungserinnerung gesendet
 activity-invoice-transfer_declared = Überweisung gemeldet
 activity-invoices-exported_by_mail = Rechnungsexport per E-Mail gesendet
+activity-product-labelled = Produkt umbenannt

@@ -54,3 +54,4 @@ org-currency_locked = Die Währung kann nicht ändern, solange das Prepaid-Konto
 ## Support: activity log, Premium Support and VIP code, temporary support access, outsiders in teams
 
 org-phone = Telefon der Organisation
+org-created_done = Die Organisation ist erstellt: Ergänzen Sie bei Bedarf unten ihre Angaben.

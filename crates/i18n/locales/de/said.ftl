@@ -45,3 +45,4 @@ said-top_up_detail = { $amount } •••• { $last4 } ({ $outcome })
 said-charge-succeeded = angenommen
 said-charge-declined = abgelehnt
 said-charge-failed = fehlgeschlagen
+said-product_labelled = { $offer }: „{ $label }“

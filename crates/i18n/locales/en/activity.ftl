@@ -93,3 +93,4 @@ activity-site-db_user_deleted = MySQL user dropped
 activity-invoice-reminder = Payment reminder sent
 activity-invoice-transfer_declared = Bank transfer declared
 activity-invoices-exported_by_mail = Invoices export sent by e-mail
+activity-product-labelled = Product renamed

@@ -54,3 +54,4 @@ org-currency_locked = The currency cannot change while the prepaid account is no
 ## Support: activity log, Premium Support and VIP code, temporary support access, outsiders in teams
 
 org-phone = Organization's phone
+org-created_done = The Organization is created: complete its details below if needed.

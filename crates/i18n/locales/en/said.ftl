@@ -45,3 +45,4 @@ said-top_up_detail = { $amount } •••• { $last4 } ({ $outcome })
 said-charge-succeeded = accepted
 said-charge-declined = declined
 said-charge-failed = failed
+said-product_labelled = { $offer }: "{ $label }"

@@ -93,3 +93,4 @@ activity-site-db_user_deleted = Utilisateur MySQL supprimé
 activity-invoice-reminder = Rappel de paiement envoyé
 activity-invoice-transfer_declared = Virement déclaré
 activity-invoices-exported_by_mail = Export des factures envoyé par e-mail
+activity-product-labelled = Produit renommé

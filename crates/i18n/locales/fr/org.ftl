@@ -54,3 +54,4 @@ org-currency_locked = La devise ne peut pas changer tant que le compte prépayé
 ## Support: activity log, Premium Support and VIP code, temporary support access, outsiders in teams
 
 org-phone = Téléphone de l'Organisation
+org-created_done = L'Organisation est créée : complétez ses coordonnées ci-dessous si besoin.

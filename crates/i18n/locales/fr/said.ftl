@@ -45,3 +45,4 @@ said-top_up_detail = { $amount } •••• { $last4 } ({ $outcome })
 said-charge-succeeded = accepté
 said-charge-declined = refusé
 said-charge-failed = échoué
+said-product_labelled = { $offer } : « { $label } »

@@ -116,7 +116,7 @@ pub async fn new_org_page(s: Signed) -> Markup {
 
 pub async fn new_org(s: Signed, CsrfForm(d): CsrfForm<DetailsInput>) -> Result<Response, WebError> {
     match s.ctx.state.app.create_org(&s.sess, &d, &s.ctx.origin).await {
-        Ok(_) => Ok(Redirect::to("/org?done=org.created").into_response()),
+        Ok(_) => Ok(Redirect::to("/org?done=org.created_done").into_response()),
         Err(AppError::Invalid(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             new_org_form(&s, &d, &errs),
