@@ -1,6 +1,7 @@
 //! Issue #14, acceptance 6: an invoice PDF, as pdftotext reads it, names the provider's VAT number
 //! and contact, the product and its period in the reader's language (« 12 mois », Swiss dates),
-//! with the customer's postcode and town on one line — and no English on a French invoice.
+//! with the customer's postcode and town on one line — and no English on a French invoice; the
+//! Payments page names each due invoice's service the same way.
 
 use crate::both_backends;
 use crate::documents::pdf_text;
@@ -72,4 +73,12 @@ async fn a_french_invoice_pdf_reads_in_french_and_meets_the_law(b: Backend) {
     for english in ["months", "month", "Invoice", "said."] {
         assert!(!flat.contains(english), "{english:?} in:\n{text}");
     }
+    // The Payments page names the service of the unpaid domain invoice: the product and its period,
+    // not « Commande ».
+    let pay = c.get("/payments").await;
+    assert!(
+        pay.body.contains("Nom de domaine .ch — 12 mois ("),
+        "{}",
+        pay.body
+    );
 }
