@@ -72,12 +72,15 @@ pub fn action_key(action: &str) -> Option<&'static str> {
         "product.state" => "activity.product.state",
         "product.cancelled" => "activity.product.cancelled",
         "product.resumed" => "activity.product.resumed",
+        "product.labelled" => "activity.product.labelled",
         "invoice.paid" => "activity.invoice.paid",
         "invoice.renewal" => "activity.invoice.renewal",
         "invoice.refunded" => "activity.invoice.refunded",
+        "invoice.refunded_to_card" => "invoice.refunded_to_card",
         "invoice.reminder" => "activity.invoice.reminder",
         "invoice.transfer_declared" => "activity.invoice.transfer_declared",
         "checkout" => "activity.checkout",
+        "invoices.exported_by_mail" => "activity.invoices.exported_by_mail",
         "prepaid.top_up" => "activity.prepaid.top_up",
         "prepaid.transfer_requested" => "activity.prepaid.transfer_requested",
         "address.added" => "activity.address.added",
@@ -134,7 +137,7 @@ pub fn describe(lang: Lang, action: &str, detail: &str) -> String {
     if detail.is_empty() {
         what.to_string()
     } else {
-        format!("{what}: {detail}")
+        format!("{what}: {}", guichet_core::said::render(lang, detail))
     }
 }
 
@@ -237,10 +240,11 @@ impl App {
             let found = audit::page(&mut c, actor.org, &filter, &page, size).await?;
             for l in &found.rows {
                 let e = &l.entry;
-                let mut at = crate::mail::format_time(e.at);
-                if form != CsvForm::Api {
-                    at = at.trim_end_matches(" UTC").to_string();
-                }
+                let at = if form == CsvForm::Api {
+                    crate::mail::format_time(e.at)
+                } else {
+                    self.when(e.at)
+                };
                 out.write_record([
                     at.as_str(),
                     cell(l.actor_name.as_deref().unwrap_or("")).as_ref(),

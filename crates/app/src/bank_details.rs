@@ -109,9 +109,12 @@ pub(crate) async fn book_fees(
     bank_key: &str,
     now: i64,
 ) -> AppResult<guichet_core::LedgerEntryId> {
-    let description = format!(
-        "Bank charges on payment {bank_key}: {}",
-        Money::new(debited, currency)
+    let description = guichet_core::said::encode(
+        "said.bank_charges",
+        &[
+            ("payment", bank_key),
+            ("amount", &Money::new(debited, currency).to_string()),
+        ],
     );
     let key = format!("bank_fees:{bank_key}");
     let entry = ledger::NewEntry {

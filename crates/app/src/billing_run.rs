@@ -83,13 +83,7 @@ impl App {
             return Ok(Billed::Skipped);
         };
         let end = start.add_months(months as u32);
-        let description = format!(
-            "{} — {} mois / months ({} → {})",
-            p.name,
-            months,
-            start.iso(),
-            end.iso()
-        );
+        let description = guichet_core::said::invoice_line(&p.name, months, start, end);
         let address = match &p.billing_address_id {
             Some(a) => guichet_store::addresses::get(tx, org.id, *a).await?,
             None => None,
@@ -186,13 +180,7 @@ impl App {
             };
             let months = p.renewal_months();
             let end = start.add_months(months as u32);
-            let description = format!(
-                "{} — {} mois / months ({} → {})",
-                p.name,
-                months,
-                start.iso(),
-                end.iso()
-            );
+            let description = guichet_core::said::invoice_line(&p.name, months, start, end);
             let address = match &p.billing_address_id {
                 Some(a) => guichet_store::addresses::get(&mut tx, org.id, *a).await?,
                 None => None,

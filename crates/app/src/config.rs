@@ -27,6 +27,10 @@ pub struct Creditor {
     /// The billing contact printed on invoices and given as the seller's electronic address of
     /// the e-invoice (`GUICHET_CREDITOR_EMAIL`).
     pub email: Option<String>,
+    /// Phone and website printed on invoices with the e-mail (`GUICHET_CREDITOR_PHONE`,
+    /// `GUICHET_CREDITOR_WEBSITE`).
+    pub phone: Option<String>,
+    pub website: Option<String>,
 }
 
 impl Creditor {
@@ -55,6 +59,8 @@ impl Default for Creditor {
             payout_iban_eur: Some("CH9300762011623852957".into()),
             vat_number: Some("CHE-123.456.789 MWST".into()),
             email: Some("facturation@guichet.example".into()),
+            phone: Some("+41 21 000 00 01".into()),
+            website: Some("www.guichet.example".into()),
         }
     }
 }
@@ -113,6 +119,8 @@ pub struct AppConfig {
     /// Outgoing webhooks ⚙: percent of the retry delays (`core::webhook::retry_delay`); 100 is
     /// the documented schedule, 0 retries at once (tests).
     pub webhook_retry_scale: i64,
+    /// The provider's time zone (`GUICHET_TIME_ZONE`): every date and time a person reads.
+    pub time_zone: guichet_core::human::TimeZone,
 }
 
 impl Default for AppConfig {
@@ -146,6 +154,7 @@ impl Default for AppConfig {
             reconcile_after_secs: 120,
             test_card_delay_ms: 0,
             webhook_retry_scale: 100,
+            time_zone: guichet_core::human::TimeZone::Zurich,
         }
     }
 }

@@ -66,15 +66,8 @@ impl App {
         let hash = self.hash_password(PASSWORD).await?;
         let mut ids = Vec::new();
         for (i, l) in LOGINS.iter().enumerate() {
-            let lang = if i == 1 {
-                Lang::Fr
-            } else if i == 4 {
-                Lang::De
-            } else if i == 6 {
-                Lang::En
-            } else {
-                Lang::Fr
-            };
+            // Emma reads German; everyone else, the operator too, French (the seed's language).
+            let lang = if i == 4 { Lang::De } else { Lang::Fr };
             ids.push(
                 self.insert_user(&mut tx, l.email, l.name, &hash, lang, i == 6)
                     .await?,

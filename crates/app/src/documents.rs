@@ -64,6 +64,23 @@ pub(crate) fn day(unix: i64) -> String {
     crate::billing::today(unix).iso()
 }
 
+/// The invoice's billing address as the Swiss post writes it: the name, the street, then the
+/// postcode and the town on one line, then the country (`bill_to` is name, street, postcode, town,
+/// country; a name may hold the company and, on its next line, the recipient).
+pub(crate) fn address_block(bill_to: &[String]) -> Vec<String> {
+    match bill_to {
+        [name, street, postcode, town, country] => {
+            let mut out: Vec<String> = name.lines().map(str::to_owned).collect();
+            out.push(street.clone());
+            out.push(format!("{postcode} {town}").trim().to_owned());
+            out.push(country.clone());
+            out.retain(|l| !l.trim().is_empty());
+            out
+        }
+        other => other.to_vec(),
+    }
+}
+
 pub(crate) fn issuer_lines(app: &App) -> Vec<String> {
     let c = &app.config.creditor;
     let mut lines = vec![
@@ -75,6 +92,8 @@ pub(crate) fn issuer_lines(app: &App) -> Vec<String> {
         c.country.clone(),
     ];
     lines.extend(c.email.clone());
+    lines.extend(c.phone.clone());
+    lines.extend(c.website.clone());
     lines.extend(c.vat_number.clone());
     lines
 }
@@ -120,11 +139,11 @@ pub(crate) fn einvoice(
     }
 }
 
-fn pdf_lines(lines: &[InvoiceLine], rate_bp: i64) -> Vec<Line> {
+fn pdf_lines(lang: guichet_core::Lang, lines: &[InvoiceLine], rate_bp: i64) -> Vec<Line> {
     lines
         .iter()
         .map(|l| Line {
-            description: l.description.clone(),
+            description: guichet_core::said::render(lang, &l.description),
             period: l
                 .period_start
                 .zip(l.period_end)
@@ -242,13 +261,13 @@ impl App {
             kind,
             lang: actor.lang,
             issuer: issuer_lines(self),
-            customer: inv.bill_to.to_vec(),
+            customer: address_block(&inv.bill_to),
             number: Some(inv.number.clone()),
             issued_on: day(inv.issued_at),
             due_on: Some(inv.due_on.iso()),
             paid_on: inv.paid_at.map(day),
             currency: inv.currency,
-            lines: pdf_lines(&lines, inv.vat_rate_bp),
+            lines: pdf_lines(actor.lang, &lines, inv.vat_rate_bp),
             vat_mention: inv.vat_mention.clone(),
             net: inv.net.minor,
             vat: inv.vat.minor,
@@ -340,12 +359,7 @@ impl App {
                 ))?;
             let end = start.add_months(months as u32);
             owned.push(InvoiceLine {
-                description: format!(
-                    "{} — {months} mois / months ({} → {})",
-                    product.name,
-                    start.iso(),
-                    end.iso()
-                ),
+                description: guichet_core::said::invoice_line(&product.name, months, start, end),
                 product_id: Some(product.id),
                 period_start: Some(start),
                 period_end: Some(end),
@@ -374,7 +388,7 @@ impl App {
             .iter()
             .zip(&source)
             .map(|(p, l)| Line {
-                description: p.description.clone(),
+                description: guichet_core::said::render(actor.lang, &p.description),
                 period: l
                     .period_start
                     .zip(l.period_end)

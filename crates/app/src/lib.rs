@@ -26,6 +26,7 @@ pub mod health;
 pub mod http;
 pub mod kb;
 pub mod kb_zip;
+pub mod labels;
 pub mod mail;
 pub mod members;
 pub mod orgs;
@@ -90,6 +91,11 @@ impl App {
             kb: Arc::new(kb::KbCache::default()),
             hashing: Arc::new(tokio::sync::Semaphore::new(2)),
         }
+    }
+
+    /// `02.12.2026 15:46`: the moment `unix` as a person reads it, in the provider's time zone.
+    pub fn when(&self, unix: i64) -> String {
+        guichet_core::human::date_time(self.config.time_zone, unix)
     }
 
     pub fn now(&self) -> i64 {

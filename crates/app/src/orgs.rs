@@ -149,7 +149,10 @@ impl App {
                 let accounts = [Currency::Chf, Currency::Eur]
                     .map(|cur| AccountRef::of_org(AccountKind::Prepaid, actor.org, cur));
                 ledger::lock_in_order(&mut tx, &accounts, now).await?;
+                // A card charge recorded but not settled yet (issue #13) is money on its way to
+                // the prepaid account in the old currency: it counts as money there.
                 crate::prepaid::any_prepaid_balance(&mut tx, actor.org).await? != 0
+                    || guichet_store::charges::pending_of(&mut tx, actor.org).await? > 0
             } {
                 return Err(AppError::Conflict("org.currency_locked"));
             }
@@ -293,7 +296,10 @@ async fn move_session_on(
 async fn blockers(c: &mut guichet_store::Conn, actor: &Actor) -> AppResult<DeletionBlockers> {
     Ok(DeletionBlockers {
         other_members: memberships::count(c, actor.org).await? - 1,
-        prepaid_balance_minor: crate::prepaid::any_prepaid_balance(c, actor.org).await?,
+        // Card top-ups still being processed count: their money is on its way to the balance.
+        prepaid_balance_minor: crate::prepaid::any_prepaid_balance(c, actor.org)
+            .await?
+            .saturating_add(guichet_store::charges::pending_amount(c, actor.org).await?),
         products: guichet_store::billing::count_live_products(c, actor.org).await?,
         unpaid_invoices: guichet_store::billing::count_unpaid(c, actor.org).await?,
     })

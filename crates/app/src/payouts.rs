@@ -244,7 +244,7 @@ impl App {
             let entry = ledger::NewEntry {
                 org: Some(w.org_id),
                 kind: "payout_sent",
-                description: "Withdrawal sent to the bank",
+                description: &guichet_core::said::encode("said.withdrawal_sent", &[]),
                 idempotency_key: None,
                 now,
             };
@@ -408,7 +408,7 @@ pub(crate) async fn complete_payout(
     let entry = ledger::NewEntry {
         org: Some(w.org_id),
         kind: "payout_done",
-        description: "Withdrawal paid out",
+        description: &guichet_core::said::encode("said.withdrawal_paid", &[]),
         idempotency_key: None,
         now,
     };

@@ -176,7 +176,10 @@ impl App {
             amount,
         })
         .collect();
-        let description = format!("Credit note {} for invoice {}", note.number, inv.number);
+        let description = guichet_core::said::encode(
+            "said.credit_note",
+            &[("number", &note.number), ("invoice", &inv.number)],
+        );
         let entry = ledger::NewEntry {
             org: Some(inv.org_id),
             kind: "refund",

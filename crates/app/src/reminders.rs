@@ -196,7 +196,7 @@ impl App {
             level,
             invoice: &inv.number,
             amount: &amount,
-            due_on: &inv.due_on.iso(),
+            due_on: &guichet_core::human::date(inv.due_on),
             reference: &inv.payment_reference,
             link: &link,
             verify: &verify,

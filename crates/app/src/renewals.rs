@@ -358,7 +358,7 @@ impl App {
             let lang = guichet_core::Lang::parse(&lang).unwrap_or_default();
             let mail = crate::mail::Mail::ProductExpired {
                 product: &p.name,
-                blocked_on: &blocked_on.iso(),
+                blocked_on: &guichet_core::human::date(blocked_on),
                 support_code: &code,
             };
             crate::mail::enqueue(tx, self, &email, lang, mail, at).await?;

@@ -131,7 +131,7 @@ pub(crate) async fn on_product_active(
 
 fn scope_text(g: &Grant, names: &[(ProductId, String)]) -> String {
     if g.whole_org {
-        "*".into()
+        "support.scope_all".into()
     } else {
         g.products
             .iter()
@@ -242,12 +242,20 @@ impl App {
         };
         store::insert_grant(&mut tx, &grant).await?;
         let scope = scope_text(&grant, &names);
-        let until = mail::format_time(grant.expires_at);
+        let scope_param = if grant.whole_org {
+            "scope_key"
+        } else {
+            "scope"
+        };
+        let until = self.when(grant.expires_at);
         actor
             .audit(
                 &mut tx,
                 "support.granted",
-                &format!("{scope} until {until}"),
+                &guichet_core::said::encode(
+                    "said.support_granted",
+                    &[(scope_param, scope.as_str()), ("until", until.as_str())],
+                ),
                 now,
             )
             .await?;
@@ -291,7 +299,7 @@ impl App {
             return Err(AppError::Conflict("support.not_live"));
         }
         actor
-            .audit_and_commit(tx, "support.revoked", &id.to_string(), now)
+            .audit_and_commit(tx, "support.revoked", "", now)
             .await?;
         Ok(())
     }
@@ -361,7 +369,7 @@ impl App {
                 Some(org),
                 Some(user),
                 "support.refused",
-                "no live grant",
+                &guichet_core::said::encode("said.support_no_grant", &[]),
                 &origin.ip,
                 now,
             )

@@ -86,7 +86,14 @@ impl App {
             .await?
             .map(|p| p.name)
             .unwrap_or_default();
-        let detail = format!("{who} on {name} ({product}): {rights:?}");
+        let detail = guichet_core::said::encode(
+            "said.grant_changed",
+            &[
+                ("who", &who),
+                ("product", &name),
+                ("rights_keys", &rights.keys()),
+            ],
+        );
         actor
             .audit_and_commit(tx, "grant.changed", &detail, now)
             .await?;
@@ -347,11 +354,18 @@ impl App {
         rights: Rights,
     ) -> AppResult<()> {
         let (mut tx, team) = self.team_in_tx(actor, id).await?;
-        billing::get_product(&mut tx, actor.org, product)
+        let named = billing::get_product(&mut tx, actor.org, product)
             .await?
             .ok_or(AppError::NotFound)?;
         teams::set_team_product(&mut tx, id, product, rights).await?;
-        let detail = format!("{}: {product} {rights:?}", team.name);
+        let detail = guichet_core::said::encode(
+            "said.team_rights",
+            &[
+                ("team", &team.name),
+                ("product", &named.name),
+                ("rights_keys", &rights.keys()),
+            ],
+        );
         actor
             .audit_and_commit(tx, "team.rights", &detail, self.now())
             .await?;

@@ -135,7 +135,10 @@ impl App {
         let prepaid = AccountRef::of_org(AccountKind::Prepaid, actor.org, currency);
         let hold = AccountRef::of_org(AccountKind::WithdrawalHold, actor.org, currency);
         let money = Money::new(input.amount_minor, currency);
-        let description = format!("Withdrawal to {}", mask(&destination));
+        let description = guichet_core::said::encode(
+            "said.withdrawal_to",
+            &[("destination", &mask(&destination))],
+        );
         let entry = ledger::NewEntry {
             org: Some(actor.org),
             kind: "withdrawal_hold",

@@ -170,6 +170,7 @@ async fn main() {
                 .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .init();
+    // Boxed: the parsed settings make the future large (clippy::large_futures).
     let result = Box::pin(run(Cli::parse())).await;
     report_peak_rss();
     if let Err(e) = result {

@@ -22,6 +22,22 @@ pub struct Rights {
 }
 
 impl Rights {
+    /// The catalogue keys of the rights given, separated by commas (`rights.technical,rights.sales`),
+    /// as a stored text's `…_keys` parameter (`core::said`).
+    pub fn keys(self) -> String {
+        [
+            (self.technical, "rights.technical"),
+            (self.statistics, "rights.statistics"),
+            (self.tickets, "rights.tickets"),
+            (self.sales, "rights.sales"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, k)| *k)
+        .collect::<Vec<_>>()
+        .join(",")
+    }
+
     pub const ALL: Rights = Rights {
         technical: true,
         statistics: true,

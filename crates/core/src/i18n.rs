@@ -1,54 +1,29 @@
 //! The message catalogue: every text a person reads (pages, errors, e-mails) in French, English and
-//! German. `t(lang, key)` looks one up; `{name}` placeholders are filled by [`fill`].
+//! German, kept as Fluent files in `crates/i18n/locales/<lang>/<area>.ftl` (the crate `guichet-i18n`).
+//! `t(lang, key)` looks one up; `tf` fills its parameters (`{ $name }`) and picks plural forms.
 //! A key missing from the catalogue is a bug: it renders as the key itself and the test below, which
 //! reads the sources of the crates that call `t`, fails.
 
 use crate::Lang;
+use std::sync::LazyLock;
 
-macro_rules! catalogue {
-    ($($key:literal => [$fr:expr, $en:expr, $de:expr]),* $(,)?) => {
-        /// Every key of the catalogue.
-        pub const KEYS: &[&str] = &[$($key),*];
-        fn lookup(key: &str) -> Option<[&'static str; 3]> {
-            match key {
-                $($key => Some([$fr, $en, $de]),)*
-                _ => None,
-            }
-        }
-    };
-}
+/// Every key of the catalogue, sorted.
+pub static KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| guichet_i18n::keys().collect());
 
+/// The text of `key` in `lang`; a key the catalogue lacks reads as itself (and fails the test below).
+/// A text with parameters is read with [`tf`].
 pub fn t(lang: Lang, key: &str) -> &str {
-    match lookup(key) {
-        Some(texts) => {
-            texts[match lang {
-                Lang::Fr => 0,
-                Lang::En => 1,
-                Lang::De => 2,
-            }]
-        }
-        None => key,
-    }
+    guichet_i18n::text(lang.code(), key).unwrap_or(key)
 }
 
-/// Replaces `{name}` placeholders with the given values.
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in args {
-        out = out.replace(&format!("{{{k}}}"), v);
-    }
-    out
-}
-
+/// The text of `key` in `lang` with its parameters (`{ $name }` in the Fluent file) filled in.
 pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    fill(t(lang, key), args)
+    guichet_i18n::format(lang.code(), key, args).unwrap_or_else(|| key.to_string())
 }
 
 pub fn is_known(key: &str) -> bool {
-    lookup(key).is_some()
+    guichet_i18n::has(Lang::Fr.code(), key)
 }
-
-include!("i18n_catalogue.rs");
 
 #[cfg(test)]
 mod tests {
@@ -84,7 +59,7 @@ mod tests {
             missing.is_empty(),
             "keys missing from the catalogue: {missing:?}"
         );
-        for key in KEYS {
+        for key in KEYS.iter() {
             for lang in Lang::ALL {
                 assert!(!t(lang, key).is_empty(), "{key} is empty in {lang:?}");
             }
@@ -100,7 +75,6 @@ mod tests {
             if p.is_dir() {
                 visit(&p, f);
             } else if p.extension().is_some_and(|x| x == "rs")
-                && !p.ends_with("i18n_catalogue.rs")
                 && let Ok(text) = std::fs::read_to_string(&p)
             {
                 f(&text);

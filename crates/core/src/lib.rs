@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod grants;
+pub mod human;
 pub mod i18n;
 pub mod ids;
 pub mod invoice;
@@ -16,6 +17,7 @@ pub mod permissions;
 pub mod product;
 pub mod reconcile;
 pub mod renewal;
+pub mod said;
 pub mod schema;
 pub mod sites;
 pub mod sps_text;

@@ -87,7 +87,8 @@ impl Money {
 }
 
 impl fmt::Display for Money {
-    /// `CHF 1'234.50` style with an apostrophe for thousands (Swiss usage), minus sign first.
+    /// `CHF 1'234.50` style with an apostrophe for thousands (Swiss usage), minus sign first, and a
+    /// no-break space after the currency so the amount never breaks across lines (`core::human`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.minor < 0 { "-" } else { "" };
         let abs = self.minor.unsigned_abs();
@@ -99,7 +100,7 @@ impl fmt::Display for Money {
             }
             grouped.push(c);
         }
-        write!(f, "{} {sign}{grouped}.{:02}", self.currency, abs % 100)
+        write!(f, "{}\u{a0}{sign}{grouped}.{:02}", self.currency, abs % 100)
     }
 }
 
@@ -397,12 +398,12 @@ mod tests {
     fn formats_with_thousands_and_sign() {
         assert_eq!(
             Money::new(123450, Currency::Chf).to_string(),
-            "CHF 1'234.50"
+            "CHF\u{a0}1'234.50"
         );
-        assert_eq!(Money::new(-5, Currency::Eur).to_string(), "EUR -0.05");
+        assert_eq!(Money::new(-5, Currency::Eur).to_string(), "EUR\u{a0}-0.05");
         assert_eq!(
             Money::new(100000000, Currency::Eur).to_string(),
-            "EUR 1'000'000.00"
+            "EUR\u{a0}1'000'000.00"
         );
     }
 

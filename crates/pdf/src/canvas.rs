@@ -141,7 +141,10 @@ impl<'a, 'b> Canvas<'a, 'b> {
         let printable: String = content
             .chars()
             .map(|c| {
-                if face.has_glyph(c) || c.is_whitespace() {
+                // The page is laid out line by line here: a no-break space (amounts) is a space.
+                if c == '\u{a0}' {
+                    ' '
+                } else if face.has_glyph(c) || c.is_whitespace() {
                     c
                 } else {
                     '?'

@@ -259,6 +259,27 @@ pub async fn prepaid_and_pending(
     Ok((int(&row, T, "balance")?, int(&row, T, "pending")?))
 }
 
+/// How many of an Organization's charges are pending.
+pub async fn pending_of(c: &mut Conn, org: OrgId) -> Result<i64> {
+    let row =
+        sqlx::query("SELECT COUNT(*) AS n FROM charges WHERE org_id = $1 AND status = 'pending'")
+            .bind(org.to_string())
+            .fetch_one(c)
+            .await?;
+    int(&row, T, "n")
+}
+
+/// What an Organization's pending card charges add up to (all currencies: what ORG-06 waits for).
+pub async fn pending_amount(c: &mut Conn, org: OrgId) -> Result<i64> {
+    let row = sqlx::query(
+        "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) AS s FROM charges WHERE org_id = $1 AND status = 'pending'",
+    )
+    .bind(org.to_string())
+    .fetch_one(c)
+    .await?;
+    int(&row, T, "s")
+}
+
 /// Counts `amount` as refunded to the card of a succeeded charge; `false` when it would be more
 /// than the charge (a concurrent refund got there first).
 pub async fn add_refunded(c: &mut Conn, id: CardPaymentId, amount: i64) -> Result<bool> {

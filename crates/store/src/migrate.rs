@@ -205,6 +205,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0035_webhooks.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 40,
+        name: "product_labels",
+        sql: include_str!("../migrations/0040_product_labels.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

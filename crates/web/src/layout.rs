@@ -253,7 +253,7 @@ pub fn notice(text: &str) -> Markup {
     html! { p.notice role="status" { (text) } }
 }
 
-/// A read-only date for people (UTC).
-pub fn date(unix: i64) -> String {
-    guichet_app::mail::format_time(unix)
+/// A moment for people: `02.12.2026 15:46` in the provider's time zone.
+pub fn date(ctx: &Ctx, unix: i64) -> String {
+    ctx.state.app.when(unix)
 }

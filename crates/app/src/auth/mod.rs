@@ -178,7 +178,7 @@ impl App {
     ) -> AppResult<NewSession> {
         let now = self.now();
         if users::remember_device(c, user.id, &device_fingerprint(origin), now).await? {
-            let when = crate::mail::format_time(now);
+            let when = self.when(now);
             let notice = Mail::NewDevice {
                 ip: &origin.ip,
                 agent: &origin.user_agent,

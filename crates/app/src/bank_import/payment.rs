@@ -447,9 +447,9 @@ impl App {
                         "invoice reference, amount differs or invoice settled: credited to the prepaid account"
                     }
                 });
-                let description = format!(
-                    "Bank transfer for invoice {} (credited, see e-mail)",
-                    inv.number
+                let description = guichet_core::said::encode(
+                    "said.transfer_for_invoice",
+                    &[("number", &inv.number)],
                 );
                 let credit = Credit::prepaid(inv.org_id, currency, amount.minor, description);
                 batch.defer(&new, Some(credit));
@@ -509,13 +509,13 @@ impl App {
         new.request = request_id.as_deref();
         new.note = Some(note);
         let payer = debtor_name.as_deref().unwrap_or("?");
-        let description = format!(
-            "Bank transfer from {payer}{}",
-            reference
-                .as_deref()
-                .map(|r| format!(", ref. {r}"))
-                .unwrap_or_default()
-        );
+        let description = match reference.as_deref() {
+            Some(r) => guichet_core::said::encode(
+                "said.transfer_from_ref",
+                &[("from", payer), ("reference", r)],
+            ),
+            None => guichet_core::said::encode("said.transfer_from", &[("from", payer)]),
+        };
         batch.defer(
             &new,
             Some(Credit::prepaid(org, currency, amount.minor, description)),

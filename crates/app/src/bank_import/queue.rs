@@ -55,9 +55,9 @@ impl App {
         if t.amount.minor <= 0 || t.amount.minor > MAX_AMOUNT_MINOR {
             return Err(AppError::Conflict("bank.already_placed"));
         }
-        let description = format!(
-            "Bank transfer from {}",
-            t.debtor_name.as_deref().unwrap_or("?")
+        let description = guichet_core::said::encode(
+            "said.transfer_from",
+            &[("from", t.debtor_name.as_deref().unwrap_or("?"))],
         );
         let entry_id = credit_prepaid(
             &mut tx,

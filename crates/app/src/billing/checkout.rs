@@ -10,6 +10,9 @@ pub struct DueItems {
     /// Per invoice billing one product period: its period in months and the durations it can be
     /// paid for instead (FREQ-01a).
     pub durations: std::collections::BTreeMap<InvoiceId, (i64, Vec<DurationChoice>)>,
+    /// Per invoice, what it bills: its lines' stored descriptions (`core::said::render` them), the
+    /// « Prestation » of the Payments page — the product's name and its period.
+    pub services: std::collections::HashMap<InvoiceId, Vec<String>>,
 }
 
 /// How a selection is paid (PP-03): up to `from_prepaid` from the balance, the rest by card.
@@ -35,12 +38,23 @@ impl App {
             .ok_or(AppError::NotFound)?;
         let invoices = store::payable(&mut c, actor.org, (!show_all).then_some(horizon)).await?;
         let balance = ledger::prepaid_balance(&mut c, actor.org, org.currency).await?;
-        let durations = self.due_durations(&mut c, &org, &invoices).await?;
+        let ids: Vec<InvoiceId> = invoices.iter().map(|i| i.id).collect();
+        let lines = if ids.is_empty() {
+            std::collections::HashMap::new()
+        } else {
+            store::line_details_of_invoices(&mut c, &ids).await?
+        };
+        let durations = self.due_durations(&mut c, &org, &invoices, &lines).await?;
+        let services = lines
+            .into_iter()
+            .map(|(id, l)| (id, l.into_iter().map(|(_, _, _, d)| d).collect()))
+            .collect();
         Ok(DueItems {
             invoices,
             balance: Money::new(balance, org.currency),
             show_all,
             durations,
+            services,
         })
     }
 
@@ -52,18 +66,18 @@ impl App {
         c: &mut guichet_store::Conn,
         org: &orgs::Org,
         invoices: &[Invoice],
+        lines: &std::collections::HashMap<InvoiceId, Vec<store::DueLine>>,
     ) -> AppResult<std::collections::BTreeMap<InvoiceId, (i64, Vec<DurationChoice>)>> {
         let mut durations = std::collections::BTreeMap::new();
         if invoices.is_empty() {
             return Ok(durations);
         }
         let ids: Vec<InvoiceId> = invoices.iter().map(|i| i.id).collect();
-        let lines = store::lines_of_invoices(c, &ids).await?;
         // The invoices billing exactly one product period: (invoice, product, months).
         let single: Vec<(InvoiceId, ProductId, i64)> = ids
             .iter()
             .filter_map(|id| match lines.get(id).map(Vec::as_slice) {
-                Some([(Some(product), Some(start), Some(end))]) => Some((
+                Some([(Some(product), Some(start), Some(end), _)]) => Some((
                     *id,
                     *product,
                     guichet_core::period::months_between(*start, *end),

@@ -140,12 +140,7 @@ impl App {
         }
         let end = start.add_months(months as u32);
         let period = BilledPeriod {
-            description: format!(
-                "{} — {months} mois / months ({} → {})",
-                product.name,
-                start.iso(),
-                end.iso()
-            ),
+            description: guichet_core::said::invoice_line(&product.name, months, start, end),
             product_id: product.id,
             start,
             end,

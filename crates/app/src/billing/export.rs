@@ -131,7 +131,10 @@ impl App {
             .audit_and_commit(
                 tx,
                 "invoices.exported_by_mail",
-                &format!("{rows} ({filters})"),
+                &guichet_core::said::encode(
+                    "said.exported_by_mail",
+                    &[("rows", &rows.to_string()), ("filters", &filters)],
+                ),
                 now,
             )
             .await?;

@@ -156,7 +156,7 @@ impl App {
         let entry = ledger::NewEntry {
             org: Some(actor.org),
             kind: "invoice_paid",
-            description: &format!("Invoice {}", inv.number),
+            description: &guichet_core::said::encode("said.invoice", &[("number", &inv.number)]),
             idempotency_key: Some(key),
             now,
         };

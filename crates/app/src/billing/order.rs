@@ -85,11 +85,7 @@ impl App {
                 .await?;
         let start = today(now);
         let end = start.add_months(months as u32);
-        let description = format!(
-            "{offer_name} — {months} mois / months ({} → {})",
-            start.iso(),
-            end.iso()
-        );
+        let description = guichet_core::said::invoice_line(&offer_name, months, start, end);
         let line = BilledPeriod {
             description,
             product_id,

@@ -207,7 +207,7 @@ pub async fn enqueue(
     Ok(())
 }
 
-/// `2026-11-24 14:05 UTC`.
+/// `2026-11-24 14:05 UTC`: a moment for machines (the API's CSV); people read [`crate::App::when`].
 pub fn format_time(unix: i64) -> String {
     let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
     time::OffsetDateTime::from_unix_timestamp(unix)

@@ -129,6 +129,16 @@ pub(super) fn check_creditor(c: guichet_app::Creditor) -> anyhow::Result<guichet
             }
             e => e.map(str::to_owned),
         },
+        phone: c
+            .phone
+            .as_deref()
+            .map(|v| text("creditor_phone", v, 40))
+            .transpose()?,
+        website: c
+            .website
+            .as_deref()
+            .map(|v| text("creditor_website", v, 70))
+            .transpose()?,
     })
 }
 

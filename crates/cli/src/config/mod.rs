@@ -68,6 +68,18 @@ pub struct ConfigArgs {
     /// VAT number of the provider, printed on invoices and in the e-invoice; empty: none [default: an example number]
     #[arg(long, env = "GUICHET_CREDITOR_VAT_NUMBER", global = true)]
     pub creditor_vat_number: Option<String>,
+    /// The same as --creditor-vat-number (the name the invoice settings use), e.g. "CHE-123.456.789 TVA"
+    #[arg(long, env = "GUICHET_VAT_NUMBER", global = true)]
+    pub vat_number: Option<String>,
+    /// Phone of the provider, printed on invoices; empty: none [default: an example number]
+    #[arg(long, env = "GUICHET_CREDITOR_PHONE", global = true)]
+    pub creditor_phone: Option<String>,
+    /// Website of the provider, printed on invoices; empty: none [default: an example site]
+    #[arg(long, env = "GUICHET_CREDITOR_WEBSITE", global = true)]
+    pub creditor_website: Option<String>,
+    /// Time zone of the dates people read: Europe/Zurich or UTC (no other zone is known) [default: Europe/Zurich]
+    #[arg(long, env = "GUICHET_TIME_ZONE", global = true)]
+    pub time_zone: Option<String>,
     /// Billing contact e-mail of the provider, printed on invoices; empty: none [default: an example address]
     #[arg(long, env = "GUICHET_CREDITOR_EMAIL", global = true)]
     pub creditor_email: Option<String>,
@@ -174,7 +186,11 @@ pub struct FileConfig {
     pub creditor_town: Option<String>,
     pub creditor_country: Option<String>,
     pub creditor_vat_number: Option<String>,
+    pub vat_number: Option<String>,
     pub creditor_email: Option<String>,
+    pub creditor_phone: Option<String>,
+    pub creditor_website: Option<String>,
+    pub time_zone: Option<String>,
     pub qr_iban: Option<String>,
     pub iban: Option<String>,
     pub payout_iban_chf: Option<String>,
@@ -243,6 +259,8 @@ pub struct Config {
     pub test_card_delay_ms: u64,
     /// Outgoing webhooks: percent of the retry delays (100: the documented schedule).
     pub webhook_retry_scale: i64,
+    /// The zone of every date and time a person reads (`GUICHET_TIME_ZONE`).
+    pub time_zone: guichet_core::human::TimeZone,
 }
 
 impl Default for Config {
@@ -277,6 +295,7 @@ impl Default for Config {
             reconcile_after_secs: guichet_app::AppConfig::default().reconcile_after_secs,
             test_card_delay_ms: 0,
             webhook_retry_scale: guichet_app::AppConfig::default().webhook_retry_scale,
+            time_zone: guichet_core::human::TimeZone::Zurich,
         }
     }
 }
@@ -366,13 +385,26 @@ impl Config {
                         .creditor_country
                         .or(f.creditor_country)
                         .unwrap_or(d.country),
-                    vat_number: match a.creditor_vat_number.or(f.creditor_vat_number) {
+                    vat_number: match a
+                        .vat_number
+                        .or(a.creditor_vat_number)
+                        .or(f.vat_number)
+                        .or(f.creditor_vat_number)
+                    {
                         Some(v) => Some(v).filter(|v| !v.trim().is_empty()),
                         None => d.vat_number,
                     },
                     email: match a.creditor_email.or(f.creditor_email) {
                         Some(v) => Some(v).filter(|v| !v.trim().is_empty()),
                         None => d.email,
+                    },
+                    phone: match a.creditor_phone.or(f.creditor_phone) {
+                        Some(v) => Some(v).filter(|v| !v.trim().is_empty()),
+                        None => d.phone,
+                    },
+                    website: match a.creditor_website.or(f.creditor_website) {
+                        Some(v) => Some(v).filter(|v| !v.trim().is_empty()),
+                        None => d.website,
                     },
                     qr_iban: a.qr_iban.or(f.qr_iban).unwrap_or(d.qr_iban),
                     // Before issue #15 every payout was debited from `iban` (the EUR account):
@@ -458,6 +490,14 @@ impl Config {
                 Some(n) => anyhow::bail!("webhook_retry_scale must be 0…1000 (percent), got {n}"),
                 None => d.webhook_retry_scale,
             },
+            time_zone: match a.time_zone.or(f.time_zone) {
+                Some(z) => guichet_core::human::TimeZone::parse(&z).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "time_zone: {z:?} is not known; Guichet knows Europe/Zurich and UTC only"
+                    )
+                })?,
+                None => d.time_zone,
+            },
         };
         if c.top_up_min > c.top_up_max {
             anyhow::bail!("top_up_min must not be above top_up_max");
@@ -508,6 +548,7 @@ impl Config {
             reconcile_after_secs: self.reconcile_after_secs,
             test_card_delay_ms: self.test_card_delay_ms,
             webhook_retry_scale: self.webhook_retry_scale,
+            time_zone: self.time_zone,
             ..Default::default()
         }
     }

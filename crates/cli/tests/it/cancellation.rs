@@ -124,7 +124,10 @@ async fn cancelled_products_stop_now_or_at_the_end_of_their_term(b: Backend) {
     assert_eq!(r.status, 303, "{}", r.body);
     let page = web.get(r.location()).await;
     assert!(
-        page.body.contains(&expires) && page.body.contains("will not be renewed"),
+        // The API gives the ISO date; the page reads it the Swiss way.
+        page.body
+            .contains(&guichet_core::human::date_text(&expires))
+            && page.body.contains("will not be renewed"),
         "{}",
         page.body
     );

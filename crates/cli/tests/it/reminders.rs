@@ -196,7 +196,7 @@ async fn reminders_go_once_per_level_to_opted_in_members_and_never_cross_a_payme
         .await;
     assert_eq!(r.status, 303);
     let page = acct.get(&format!("/accounting/invoices/{declared}")).await;
-    assert!(page.body.contains("2026-12-18"), "{}", page.body);
+    assert!(page.body.contains("18.12.2026"), "{}", page.body);
     // Declaring on a paid invoice: a clear conflict, not a 500.
     let r = api
         .api(

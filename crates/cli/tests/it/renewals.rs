@@ -384,7 +384,7 @@ async fn auto_renewal_is_charged_at_d14_retried_and_the_product_expires_when_the
         .collect();
     assert_eq!(expired.len(), 1);
     assert!(
-        expired[0].body.contains("2027-11-28"),
+        expired[0].body.contains("28.11.2027"),
         "says when it will be blocked: {}",
         expired[0].body
     );

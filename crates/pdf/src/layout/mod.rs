@@ -108,13 +108,9 @@ fn rule(ops: &mut Page, y: f32, width: f32) {
     });
 }
 
-/// `2026-03-31` as `31.03.2026` in French and German, unchanged in English.
-pub fn date(lang: Lang, iso: &str) -> String {
-    let parts: Vec<&str> = iso.split('-').collect();
-    match (lang, parts.as_slice()) {
-        (Lang::Fr | Lang::De, [y, m, d]) => format!("{d}.{m}.{y}"),
-        _ => iso.to_owned(),
-    }
+/// `2026-03-31` as `31.03.2026`, as a Swiss reader writes it in every language (`core::human`).
+pub fn date(_lang: Lang, iso: &str) -> String {
+    guichet_core::human::date_text(iso)
 }
 
 fn money(doc: &Document, minor: i64) -> String {

@@ -423,40 +423,6 @@ pub async fn products_of_invoices(
     Ok(out)
 }
 
-/// The product lines of these invoices (product, period start, period end), by invoice, and how
-/// many lines each has in all: the Payments page's look-up of every due item at once (one statement
-/// per 500 invoices).
-pub async fn lines_of_invoices(
-    c: &mut Conn,
-    invoices: &[InvoiceId],
-) -> Result<
-    std::collections::HashMap<InvoiceId, Vec<(Option<ProductId>, Option<Date>, Option<Date>)>>,
-> {
-    const T: &str = "invoice_lines";
-    let ids: Vec<String> = invoices.iter().map(ToString::to_string).collect();
-    let rows = select_in(
-        c,
-        "SELECT invoice_id, product_id, period_start, period_end FROM invoice_lines WHERE invoice_id",
-        &ids,
-        |r| {
-            Ok((
-                parsed::<InvoiceId>(r, T, "invoice_id")?,
-                (
-                    opt_parsed(r, T, "product_id")?,
-                    opt_parsed(r, T, "period_start")?,
-                    opt_parsed(r, T, "period_end")?,
-                ),
-            ))
-        },
-    )
-    .await?;
-    let mut out: std::collections::HashMap<InvoiceId, Vec<_>> = std::collections::HashMap::new();
-    for (id, line) in rows {
-        out.entry(id).or_default().push(line);
-    }
-    Ok(out)
-}
-
 /// The Organization's unpaid invoices that bill only this product (order or renewals).
 pub async fn unpaid_invoices_of_product(
     c: &mut Conn,

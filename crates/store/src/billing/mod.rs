@@ -14,10 +14,12 @@ use sqlx::any::AnyRow;
 
 mod batch;
 mod catalogue;
+mod due_lines;
 mod invoices;
 mod products;
 
 pub use batch::*;
 pub use catalogue::*;
+pub use due_lines::*;
 pub use invoices::*;
 pub use products::*;

@@ -8,7 +8,12 @@ pub struct Product {
     pub id: ProductId,
     pub org_id: OrgId,
     pub offer_id: OfferId,
+    /// What the product is called wherever it is shown: its label when its Organization gave it
+    /// one, else the offer's name.
     pub name: String,
+    /// The offer's name (`Hébergement Web Pro`), and the label given (issue #14).
+    pub offer_name: String,
+    pub label: Option<String>,
     pub period_months: i64,
     pub state: ProductState,
     pub starts_on: Option<Date>,
@@ -29,15 +34,19 @@ impl Product {
     }
 }
 
-pub(crate) const PCOLS: &str = "id, org_id, offer_id, name, period_months, state, starts_on, expires_on, billing_address_id, auto_renew, created_at, next_period_months, cancel_requested_at";
+pub(crate) const PCOLS: &str = "id, org_id, offer_id, name, period_months, state, starts_on, expires_on, billing_address_id, auto_renew, created_at, next_period_months, cancel_requested_at, label";
 
 pub(crate) fn product(r: &AnyRow) -> Result<Product> {
     const T: &str = "products";
+    let offer_name = text(r, T, "name")?;
+    let label = opt_text(r, T, "label")?;
     Ok(Product {
         id: parsed(r, T, "id")?,
         org_id: parsed(r, T, "org_id")?,
         offer_id: parsed(r, T, "offer_id")?,
-        name: text(r, T, "name")?,
+        name: label.clone().unwrap_or_else(|| offer_name.clone()),
+        offer_name,
+        label,
         period_months: int(r, T, "period_months")?,
         state: code(r, T, "state", ProductState::parse)?,
         starts_on: opt_parsed(r, T, "starts_on")?,
@@ -120,6 +129,23 @@ pub async fn count_live_products(c: &mut Conn, org: OrgId) -> Result<i64> {
 }
 
 /// The duration a pending product will start with once paid.
+/// Gives the product its label (none: back to the offer's name). False if it is not the
+/// Organization's.
+pub async fn set_label(
+    c: &mut Conn,
+    org: OrgId,
+    id: ProductId,
+    label: Option<&str>,
+) -> Result<bool> {
+    let done = sqlx::query("UPDATE products SET label = $1 WHERE id = $2 AND org_id = $3")
+        .bind(label)
+        .bind(id.to_string())
+        .bind(org.to_string())
+        .execute(c)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 pub async fn set_pending_period(c: &mut Conn, id: ProductId, months: i64) -> Result<()> {
     sqlx::query("UPDATE products SET period_months = $1 WHERE id = $2 AND state = 'pending'")
         .bind(months)

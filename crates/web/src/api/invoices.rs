@@ -139,7 +139,7 @@ pub async fn invoice_get(
         lines: lines
             .into_iter()
             .map(|l| LineJson {
-                description: l.description,
+                description: guichet_core::said::render(a.actor.lang, &l.description),
                 product_id: l.product_id,
                 period_start: l.period_start,
                 period_end: l.period_end,

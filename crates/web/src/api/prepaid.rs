@@ -75,7 +75,7 @@ pub async fn prepaid_get(
             .map(|m| MovementJson {
                 entry_id: m.entry_id,
                 kind: m.kind.clone(),
-                description: m.description.clone(),
+                description: guichet_core::said::render(a.actor.lang, &m.description),
                 amount_minor: m.amount.minor,
                 currency: v.currency,
                 at: m.at,

@@ -69,7 +69,7 @@ pub async fn page(o: InOrg, Query(f): Query<ActivityFilter>) -> Result<Markup, W
                     tbody {
                         @for l in &page.lines {
                             tr {
-                                td { (date(l.entry.at)) }
+                                td { (date(ctx, l.entry.at)) }
                                 td {
                                     @match (&l.actor_name, l.by_operator) {
                                         (Some(n), true) => { span.badge { (ctx.t("activity.support_badge")) } " " (n) },

@@ -82,7 +82,7 @@ async fn invoices_page(
                         @for i in &page.invoices {
                             tr {
                                 td { a href=(format!("/accounting/invoices/{}", i.id)) { (i.number) } }
-                                td { (date(i.issued_at)) }
+                                td { (date(ctx, i.issued_at)) }
                                 td { span.badge { (ctx.t(&format!("invoice.status.{}", i.status))) } }
                                 td.num { (Money::new(i.gross.minor, i.currency)) }
                                 td { (pdf_link(ctx, &i.id.to_string(), i.status)) }
@@ -119,14 +119,14 @@ async fn invoice_page(
             (done_notice(ctx, d))
             (form_errors(ctx, errors, &[]))
             div.card {
-                p { span.badge { (ctx.t(&format!("invoice.status.{}", inv.status))) } " · " (ctx.t("invoice.date")) " " (date(inv.issued_at)) " · " (ctx.t("invoice.due")) " " (inv.due_on) }
+                p { span.badge { (ctx.t(&format!("invoice.status.{}", inv.status))) } " · " (ctx.t("invoice.date")) " " (date(ctx, inv.issued_at)) " · " (ctx.t("invoice.due")) " " (guichet_core::human::date(inv.due_on)) }
                 p { strong { (inv.bill_to[0]) } br; (inv.bill_to[1]) br; (inv.bill_to[2]) " " (inv.bill_to[3]) " " (inv.bill_to[4]) }
                 @if let Some(r) = &inv.billing_reference { p { (ctx.t("billing.reference_label")) ": " (r) } }
                 table {
                     thead { tr { th { (ctx.t("invoice.line")) } th.num { (ctx.t("invoice.net")) } th.num { (ctx.t("invoice.vat")) } th.num { (ctx.t("invoice.total")) } } }
                     tbody {
                         @for l in &lines {
-                            tr { td { (l.description) } td.num { (Money::new(l.net.minor, inv.currency)) } td.num { (Money::new(l.vat.minor, inv.currency)) } td.num { (Money::new(l.gross.minor, inv.currency)) } }
+                            tr { td { (guichet_core::said::render(ctx.lang, &l.description)) } td.num { (Money::new(l.net.minor, inv.currency)) } td.num { (Money::new(l.vat.minor, inv.currency)) } td.num { (Money::new(l.gross.minor, inv.currency)) } }
                         }
                         tr { th { (ctx.t("invoice.total")) } th.num { (Money::new(inv.net.minor, inv.currency)) } th.num { (Money::new(inv.vat.minor, inv.currency)) } th.num { (Money::new(inv.gross.minor, inv.currency)) } }
                     }
@@ -152,7 +152,7 @@ async fn invoice_page(
                             @for n in &credit_notes {
                                 tr {
                                     td { a href=(format!("/accounting/credit-notes/{}/pdf", n.id)) { (n.number) } }
-                                    td { (date(n.issued_at)) }
+                                    td { (date(ctx, n.issued_at)) }
                                     td { (n.reason) }
                                     td.num { (guichet_core::Money::new(n.gross.minor, n.currency)) }
                                 }
@@ -171,7 +171,7 @@ async fn invoice_page(
                         button type="submit" { (ctx.t("invoice.pay_prepaid")) }
                     }
                     @if let Some(on) = &reminders.transfer_declared_on {
-                        p { (ctx.tf("invoice.transfer_declared", &[("date", &on.iso())])) }
+                        p { (ctx.tf("invoice.transfer_declared", &[("date", &guichet_core::human::date(*on))])) }
                     } @else if can_pay {
                         p.muted { (ctx.t("invoice.declare_transfer_help")) }
                         form method="post" action=(format!("/accounting/invoices/{}/transfer-declared", inv.id)) {
@@ -268,7 +268,7 @@ pub async fn verify(o: InOrg, Query(q): Query<VerifyQuery>) -> Result<Response, 
                 &[
                     ("number", number),
                     ("amount", &amount.to_string()),
-                    ("due", &due_on.iso()),
+                    ("due", &guichet_core::human::date(*due_on)),
                 ],
             ),
         ),

@@ -234,6 +234,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/products/{product}/auto-renew", post(products::auto_renew))
         .route("/products/{product}/cancel", post(products::cancel))
+        .route("/products/{product}/label", post(products::label))
         .route("/products/{product}/resume", post(products::resume))
         .route("/products/{product}/period", post(products::period))
         .route("/products/auto-renew", post(products::auto_renew_many))

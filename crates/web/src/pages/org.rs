@@ -116,7 +116,7 @@ pub async fn new_org_page(s: Signed) -> Markup {
 
 pub async fn new_org(s: Signed, CsrfForm(d): CsrfForm<DetailsInput>) -> Result<Response, WebError> {
     match s.ctx.state.app.create_org(&s.sess, &d, &s.ctx.origin).await {
-        Ok(_) => Ok(Redirect::to("/org?done=org.created").into_response()),
+        Ok(_) => Ok(Redirect::to("/org?done=org.created_done").into_response()),
         Err(AppError::Invalid(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             new_org_form(&s, &d, &errs),
@@ -158,7 +158,7 @@ fn org_page(
             (form_errors(ctx, errors, &["name", "kind", "street", "postcode", "city", "country", "vat_number", "phone"]))
             div.card {
                 h2 { (ctx.t("org.details")) }
-                p { (ctx.t("org.currency")) ": " strong { (org.currency) } " · " span.muted { (ctx.t("org.created")) " " (date(org.created_at)) } }
+                p { (ctx.t("org.currency")) ": " strong { (org.currency) } " · " span.muted { (ctx.t("org.created")) " " (date(ctx, org.created_at)) } }
                 @if is_lr {
                     form method="post" action="/org" {
                         (csrf_field(ctx))

@@ -122,7 +122,15 @@ async fn payments_page(
                                 tr data-gross=(i.gross.minor) {
                                     td { input type="checkbox" name=(format!("inv_{}", i.id)) value="1" checked[sel.ticked.contains(&i.id.to_string())] aria-label=(i.number); }
                                     td { a href=(format!("/accounting/invoices/{}", i.id)) { (i.number) } }
-                                    td { (ctx.t(&format!("payments.kind.{}", i.kind))) }
+                                    td {
+                                        @match due.services.get(&i.id).filter(|l| !l.is_empty()) {
+                                            Some(lines) => @for (n, l) in lines.iter().enumerate() {
+                                                @if n > 0 { br; }
+                                                (guichet_core::said::render(ctx.lang, l))
+                                            },
+                                            None => (ctx.t(&format!("payments.kind.{}", i.kind))),
+                                        }
+                                    }
                                     td {
                                         @if let Some((current, choices)) = due.durations.get(&i.id) {
                                             select name=(format!("months_{}", i.id)) aria-label=(format!("{} {}", ctx.t("payments.duration"), i.number)) {
@@ -135,7 +143,7 @@ async fn payments_page(
                                             }
                                         }
                                     }
-                                    td { (i.due_on) }
+                                    td { (guichet_core::human::date(i.due_on)) }
                                     td.num { (Money::new(i.gross.minor, i.currency)) }
                                 }
                             }

@@ -124,7 +124,7 @@ async fn prepaid_page(
                         @for r in &requests {
                             li {
                                 a href=(format!("/accounting/prepaid/transfers/{}", r.id)) { (Money::new(r.amount.minor, r.currency)) }
-                                " — " code { (r.reference) } " — " (date(r.created_at))
+                                " — " code { (r.reference) } " — " (date(ctx, r.created_at))
                             }
                         }
                     }
@@ -171,7 +171,7 @@ async fn prepaid_page(
                         tbody {
                             @for w in &withdrawals {
                                 tr {
-                                    td { (date(w.created_at)) }
+                                    td { (date(ctx, w.created_at)) }
                                     td { (guichet_app::withdrawals::mask(&w.destination)) }
                                     td.num { (Money::new(w.amount.minor, w.currency)) }
                                     td { (ctx.t(&format!("withdrawal.status.{}", w.status))) @if let Some(r) = &w.reason { " — " (r) } }
@@ -204,8 +204,8 @@ async fn prepaid_page(
                         tbody {
                             @for m in &view.movements {
                                 tr {
-                                    td { (date(m.at)) }
-                                    td { (m.description) }
+                                    td { (date(ctx, m.at)) }
+                                    td { (guichet_core::said::render(ctx.lang, &m.description)) }
                                     td.num { (Money::new(m.amount.minor, view.currency)) }
                                 }
                             }

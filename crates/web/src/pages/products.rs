@@ -4,7 +4,7 @@
 use crate::csrf::CsrfForm;
 use crate::ctx::InOrg;
 use crate::error::WebError;
-use crate::layout::{Nav, csrf_field, form_errors, manager};
+use crate::layout::{Nav, csrf_field, field, form_errors, manager};
 use crate::pages::done::{Done, done_notice};
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -62,7 +62,7 @@ pub(crate) async fn products_page(
                                         td { a href=(format!("/products/{}", p.id)) { (p.name) } }
                                         td { span.badge { (ctx.t(&format!("product.state.{}", p.state.code()))) } }
                                         td { (p.period_months) " " (ctx.t("product.months")) }
-                                        td { (p.expires_on.map(|d| d.iso()).unwrap_or_else(|| "—".to_owned())) }
+                                        td { (p.expires_on.map(guichet_core::human::date).unwrap_or_else(|| "—".to_owned())) }
                                         td { (ctx.t(if p.auto_renew { "renewal.on" } else { "renewal.off" })) }
                                     }
                                 }
@@ -183,14 +183,21 @@ async fn product_page(
         &product.name,
         html! {
             (done_notice(ctx, d))
-            (form_errors(ctx, errors, &[]))
+            (form_errors(ctx, errors, &["label"]))
             div.card {
                 dl {
+                    @if product.label.is_some() { dt { (ctx.t("product.offer")) } dd { (product.offer_name) } }
                     dt { (ctx.t("product.state")) } dd { span.badge { (ctx.t(&format!("product.state.{}", product.state.code()))) } }
                     dt { (ctx.t("product.period")) } dd { (months(product.period_months)) }
-                    dt { (ctx.t("product.expires")) } dd { (product.expires_on.map(|d| d.iso()).unwrap_or_else(|| "—".to_owned())) }
+                    dt { (ctx.t("product.expires")) } dd { (product.expires_on.map(guichet_core::human::date).unwrap_or_else(|| "—".to_owned())) }
                 }
                 p { a href=(format!("/products/{}/access", product.id)) { (ctx.t("renewal.who_has_access")) } }
+                form method="post" action=(format!("/products/{}/label", product.id)) {
+                    (csrf_field(ctx))
+                    (field(ctx, "label", "product.label", "text", product.label.as_deref().unwrap_or(""), errors))
+                    p.muted { (ctx.t("product.label_help")) }
+                    button.secondary type="submit" { (ctx.t("product.label_save")) }
+                }
                 @if hosting { p { a href=(format!("/products/{}/sites", product.id)) { (ctx.t("sites.link")) } } }
             }
             @if let Some(r) = &renewal {
@@ -250,7 +257,7 @@ async fn product_page(
                 @if running && product.cancel_requested_at.is_some() {
                     div.card {
                         h2 { (ctx.t("product.cancel_title")) }
-                        p.notice { (ctx.tf("product.cancelled_until", &[("date", &product.expires_on.map(|d| d.iso()).unwrap_or_else(|| "—".to_owned()))])) }
+                        p.notice { (ctx.tf("product.cancelled_until", &[("date", &product.expires_on.map(guichet_core::human::date).unwrap_or_else(|| "—".to_owned()))])) }
                         form method="post" action=(format!("/products/{}/resume", product.id)) {
                             (csrf_field(ctx))
                             button type="submit" { (ctx.t("product.resume_button")) }
@@ -262,7 +269,7 @@ async fn product_page(
                         @if pending {
                             p.muted { (ctx.t("product.cancel_pending_help")) }
                         } @else {
-                            p.muted { (ctx.tf("product.cancel_running_help", &[("date", &product.expires_on.map(|d| d.iso()).unwrap_or_else(|| "—".to_owned()))])) }
+                            p.muted { (ctx.tf("product.cancel_running_help", &[("date", &product.expires_on.map(guichet_core::human::date).unwrap_or_else(|| "—".to_owned()))])) }
                         }
                         form method="post" action=(format!("/products/{}/cancel", product.id)) {
                             (csrf_field(ctx))
@@ -299,6 +306,27 @@ pub async fn cancel(
         Err(AppError::invalid("confirm", "product.cancel_unconfirmed"))
     };
     product_result(&o, &id.to_string(), result, "product.cancel_done").await
+}
+
+#[derive(Deserialize)]
+pub struct LabelForm {
+    label: String,
+}
+
+/// Gives the product its label (issue #14); empty goes back to the offer's name.
+pub async fn label(
+    o: InOrg,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<LabelForm>,
+) -> Result<Response, WebError> {
+    let id: guichet_core::ProductId = guichet_app::error::parse_id(&id)?;
+    let result = o
+        .ctx
+        .state
+        .app
+        .set_product_label(&o.actor, id, &f.label)
+        .await;
+    product_result(&o, &id.to_string(), result, "product.label_done").await
 }
 
 /// Takes a product's cancellation back.

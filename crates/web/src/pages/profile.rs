@@ -223,7 +223,7 @@ async fn security_page(
                             tr {
                                 td { (ses.user_agent) }
                                 td { (ses.ip) }
-                                td { (date(ses.last_seen_at)) }
+                                td { (date(ctx, ses.last_seen_at)) }
                                 td {
                                     @if ses.id_hash == s.sess.session.id_hash {
                                         span.badge { (ctx.t("sessions.this_one")) }
@@ -256,7 +256,7 @@ async fn security_page(
                                 tr {
                                     td { (t.name) }
                                     td { (orgs.iter().find(|o| o.org_id == t.org_id).map(|o| o.name.as_str()).unwrap_or("—")) }
-                                    td { (t.last_used_at.map(date).unwrap_or_else(|| "—".into())) }
+                                    td { (t.last_used_at.map(|at| date(ctx, at)).unwrap_or_else(|| "—".into())) }
                                     td {
                                         form method="post" action=(format!("/profile/tokens/{}/revoke", t.id)) {
                                             (csrf_field(ctx)) button.danger type="submit" { (ctx.t("tokens.revoke")) }

@@ -59,7 +59,7 @@ pub async fn page(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
             div.card #premium {
                 h2 { (ctx.t("premium.title")) }
                 @if let Some(p) = &v.premium {
-                    p { (p.name) @if let Some(e) = &p.expires_on { " — " (ctx.t("premium.until")) " " (e) } }
+                    p { (p.name) @if let Some(e) = &p.expires_on { " — " (ctx.t("premium.until")) " " (guichet_core::human::date(*e)) } }
                     @if let Some(code) = &p.vip_code {
                         p { (ctx.t("premium.vip_code")) " " strong.code #vip-code { (code) } }
                         p.muted { (ctx.t("premium.vip_help")) }
@@ -111,8 +111,8 @@ pub async fn page(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
                                 @for g in &v.grants {
                                     tr {
                                         td { @if g.whole_org { (ctx.t("support.scope_all")) } @else { (g.products.iter().map(&product_name).collect::<Vec<_>>().join(", ")) } }
-                                        td { (date(g.created_at)) }
-                                        td { (date(g.expires_at)) }
+                                        td { (date(ctx, g.created_at)) }
+                                        td { (date(ctx, g.expires_at)) }
                                         td {
                                             @if g.live(now) { span.badge { (ctx.t("support.state_live")) } }
                                             @else if g.revoked_at.is_some() { (ctx.t("support.state_revoked")) }

@@ -92,7 +92,7 @@ async fn page(
                                 tr {
                                     td { (i.email) }
                                     td { (ctx.t(role_key(i.role))) }
-                                    td { (date(i.expires_at)) @if i.expires_at <= now { " " span.error { (ctx.t("invite.expired")) } } }
+                                    td { (date(ctx, i.expires_at)) @if i.expires_at <= now { " " span.error { (ctx.t("invite.expired")) } } }
                                     td {
                                         @if manage {
                                             form method="post" action=(format!("/users/invitations/{}/resend", i.id)) {

@@ -51,10 +51,10 @@ pub async fn invoices(s: Signed, Query(q): Query<InvoiceLookup>) -> Result<Marku
                 @let left = inv.gross.minor - inv.refunded.minor;
                 div.card {
                     h2 { (inv.number) " — " (f.org_name) }
-                    p { span.badge { (ctx.t(&format!("invoice.status.{}", inv.status))) } " · " (date(inv.issued_at)) }
+                    p { span.badge { (ctx.t(&format!("invoice.status.{}", inv.status))) } " · " (date(ctx, inv.issued_at)) }
                     table {
                         tbody {
-                            @for l in &f.lines { tr { td { (l.description) } td.num { (guichet_core::Money::new(l.gross.minor, inv.currency)) } } }
+                            @for l in &f.lines { tr { td { (guichet_core::said::render(ctx.lang, &l.description)) } td.num { (guichet_core::Money::new(l.gross.minor, inv.currency)) } } }
                             tr { th { (ctx.t("invoice.total")) } th.num { (guichet_core::Money::new(inv.gross.minor, inv.currency)) } }
                             tr { td { (ctx.t("admin.refunded_so_far")) } td.num { (guichet_core::Money::new(inv.refunded.minor, inv.currency)) } }
                         }
@@ -62,7 +62,7 @@ pub async fn invoices(s: Signed, Query(q): Query<InvoiceLookup>) -> Result<Marku
                     @if !f.credit_notes.is_empty() {
                         h3 { (ctx.t("credit_note.title")) }
                         ul { @for n in &f.credit_notes {
-                            li { (n.number) " · " (date(n.issued_at)) " · " (guichet_core::Money::new(n.gross.minor, n.currency)) " · " (n.reason) }
+                            li { (n.number) " · " (date(ctx, n.issued_at)) " · " (guichet_core::Money::new(n.gross.minor, n.currency)) " · " (n.reason) }
                         } }
                     }
                 }

@@ -34,7 +34,7 @@ pub async fn kb_list(
                                 @if g.published.is_some() { span.badge { (ctx.t("admin.kb_published")) } }
                                 @if g.draft.is_some() { " " span.badge { (ctx.t("admin.kb_draft")) } }
                             }
-                            td { (date(g.updated_at)) }
+                            td { (date(ctx, g.updated_at)) }
                         }
                     }
                 }
@@ -79,7 +79,7 @@ fn kb_editor(
                             @for v in versions {
                                 tr {
                                     td { "v" (v.version) }
-                                    td { (date(v.saved_at)) }
+                                    td { (date(ctx, v.saved_at)) }
                                     td { @if v.published { (ctx.t("admin.kb_published")) } @else { (ctx.t("admin.kb_draft")) } }
                                     td { details { summary { (ctx.t("admin.kb_show")) } pre { (v.content) } } }
                                 }
@@ -181,7 +181,7 @@ pub async fn kb_report(s: Signed) -> Result<Markup, WebError> {
                 @else {
                     table {
                         thead { tr { th { (ctx.t("admin.kb_query")) } th { (ctx.t("lang.label")) } th.num { (ctx.t("admin.kb_count")) } th { (ctx.t("admin.kb_last")) } } }
-                        tbody { @for (q, l, n, at) in &empty { tr { td { (q) } td { (l) } td.num { (n) } td { (date(*at)) } } } }
+                        tbody { @for (q, l, n, at) in &empty { tr { td { (q) } td { (l) } td.num { (n) } td { (date(ctx, *at)) } } } }
                     }
                 }
             }

@@ -95,7 +95,7 @@ pub async fn customers(s: Signed, Query(q): Query<AdminQuery>) -> Result<Markup,
                         thead { tr { th { (ctx.t("org.name_label")) } th { (ctx.t("org.address")) } th { (ctx.t("org.currency")) } th { (ctx.t("members.title")) } th { (ctx.t("org.created")) } } }
                         tbody {
                             @for (o, members) in &list.orgs {
-                                tr { td { (o.name) br; code.muted { (o.id) } } td { (o.postcode) " " (o.city) " " (o.country) } td { (o.currency) } td { (members) } td { (date(o.created_at)) } }
+                                tr { td { (o.name) br; code.muted { (o.id) } } td { (o.postcode) " " (o.city) " " (o.country) } td { (o.currency) } td { (members) } td { (date(ctx, o.created_at)) } }
                             }
                         }
                     }

@@ -29,7 +29,7 @@ pub async fn support_grants(s: Signed) -> Result<Markup, WebError> {
                             tr {
                                 td { (name) }
                                 td { @if g.whole_org { (ctx.t("support.scope_all")) } @else { (g.products.len()) " " (ctx.t("nav.products")) } }
-                                td { (date(g.expires_at)) }
+                                td { (date(ctx, g.expires_at)) }
                                 td {
                                     form method="post" action=(format!("/admin/support/{}/enter", g.org_id)) {
                                         (crate::layout::csrf_field(ctx))

@@ -118,7 +118,7 @@ fn state(ctx: &Ctx, e: &WebhookEndpoint) -> Markup {
     html! {
         @match (e.disabled_at, e.disabled_reason.as_deref()) {
             (Some(at), reason) => {
-                span.badge { (ctx.t("webhooks.disabled")) } " " (date(at)) br;
+                span.badge { (ctx.t("webhooks.disabled")) } " " (date(ctx, at)) br;
                 span.muted { (ctx.t(if reason == Some("failing") { "webhooks.disabled_failing" } else { "webhooks.disabled_operator" })) }
             }
             (None, _) => {
@@ -313,18 +313,18 @@ fn delivery(ctx: &Ctx, d: &WebhookDelivery, attempts: &[WebhookAttempt]) -> Mark
     let st = d.state();
     html! {
         tr {
-            td { (date(d.event_at)) br; code { (d.event_type.as_str()) } br; code.muted { (d.event_id) } }
+            td { (date(ctx, d.event_at)) br; code { (d.event_type.as_str()) } br; code.muted { (d.event_id) } }
             td {
                 (ctx.t(&format!("webhooks.delivery_{}", st.as_str())))
                 @if st == DeliveryState::Failed {
-                    br; span.muted { (ctx.tf("webhooks.next_attempt", &[("date", &date(d.next_attempt_at))])) }
+                    br; span.muted { (ctx.tf("webhooks.next_attempt", &[("date", &date(ctx, d.next_attempt_at))])) }
                 }
             }
             td {
                 @if attempts.is_empty() { span.muted { "—" } }
                 ol { @for a in attempts {
                     li {
-                        (date(a.outcome.at)) " · "
+                        (date(ctx, a.outcome.at)) " · "
                         @match (a.outcome.response_code, &a.outcome.error) {
                             (Some(code), _) => { "HTTP " strong { (code) } }
                             (None, Some(err)) => { (ctx.t("webhooks.no_answer")) " " span.muted { (err) } }

@@ -21,7 +21,7 @@ pub async fn withdrawals(
         |id: guichet_core::WithdrawalId| set_aside.iter().any(|a| a.withdrawal.id == id);
     let row = |w: &guichet_app::views::Withdrawal| {
         html! {
-            td { (date(w.created_at)) }
+            td { (date(ctx, w.created_at)) }
             td { (w.org_name) }
             td { (w.holder) br; span.muted { (w.method) " " (w.destination) } }
             td.num { (guichet_core::Money::new(w.amount.minor, w.currency)) }
@@ -81,7 +81,7 @@ pub async fn withdrawals(
                 @if files.is_empty() { p.empty { (ctx.t("admin.bank_none_credited")) } }
                 @else {
                     ul { @for (id, msg, n, at) in &files {
-                        li { a href=(format!("/admin/payouts/{id}/file")) { (msg) ".xml" } " — " (n) " · " (date(*at)) }
+                        li { a href=(format!("/admin/payouts/{id}/file")) { (msg) ".xml" } " — " (n) " · " (date(ctx, *at)) }
                     } }
                 }
             }
@@ -116,7 +116,7 @@ fn set_aside_card(ctx: &crate::ctx::Ctx, list: &[guichet_app::payouts::SetAside]
                             _ => "payout_aside.field.other",
                         };
                         tr {
-                            td { (date(w.created_at)) br; (w.holder) br; span.muted { (ctx.t(&format!("withdrawal.method.{}", w.method))) " " (w.destination) } br; code.muted { (w.id) } }
+                            td { (date(ctx, w.created_at)) br; (w.holder) br; span.muted { (ctx.t(&format!("withdrawal.method.{}", w.method))) " " (w.destination) } br; code.muted { (w.id) } }
                             td { (w.org_name) }
                             td.num { (guichet_core::Money::new(w.amount.minor, w.currency)) }
                             td {
@@ -133,7 +133,7 @@ fn set_aside_card(ctx: &crate::ctx::Ctx, list: &[guichet_app::payouts::SetAside]
                                     None => { (ctx.t("payout_aside.unwritable")) " " code { (a.problem.reason) } }
                                 }
                                 br;
-                                span.muted { (tf(ctx.lang, "payout_aside.since", &[("date", &date(a.problem.first_seen_at))])) }
+                                span.muted { (tf(ctx.lang, "payout_aside.since", &[("date", &date(ctx, a.problem.first_seen_at))])) }
                             }
                             td {
                                 form method="post" action=(format!("/admin/payouts/set-aside/{}/reject", w.id)) {

@@ -1,0 +1,5 @@
+# lang: English. A key `area.rest` of the code is the message `area-rest` here.
+
+## Navigation and layout
+
+lang-label = Language

@@ -1,0 +1,5 @@
+# payout: English. A key `area.rest` of the code is the message `area-rest` here.
+
+## pain.001 accounts per currency, camt details kept and shown (issue #15)
+
+payout-remittance = Guichet withdrawal { $reference }

@@ -1,0 +1,5 @@
+# invoices: French. A key `area.rest` of the code is the message `area-rest` here.
+
+## Renewals: automatic renewal (AR-01), modify the offer (FREQ-01…03), renewal settings
+
+invoices-exported_by_mail = Export de factures envoyé par e-mail
