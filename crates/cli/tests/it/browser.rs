@@ -7,25 +7,10 @@
 
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+use crate::harness::{Killed, free_port};
 
 fn tools() -> Option<(String, String)> {
     let driver =
@@ -140,6 +125,38 @@ impl WebDriver {
     }
 }
 
+/// Starts chromedriver on a free port and waits until it answers.
+async fn start_driver(driver_bin: &str) -> (Killed, WebDriver) {
+    let port = free_port();
+    let driver = Killed(
+        Command::new(driver_bin)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver"),
+    );
+    let wd = WebDriver {
+        http: crate::harness::http(),
+        base: format!("http://127.0.0.1:{port}"),
+    };
+    let start = Instant::now();
+    while wd
+        .http
+        .get(format!("{}/status", wd.base))
+        .send()
+        .await
+        .is_err()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    (driver, wd)
+}
+
 /// Starts `guichet demo` on a free port and returns it with its URL (read from what it prints).
 fn start_demo(dir: &std::path::Path) -> (Killed, String) {
     let port = free_port();
@@ -187,33 +204,7 @@ async fn demo_user_logs_in_and_switches_organization_in_chromium() {
     };
     let dir = crate::harness::TempDir::new();
     let (_server, url) = start_demo(&dir.0);
-    let port = free_port();
-    let _driver = Killed(
-        Command::new(driver_bin)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver"),
-    );
-    let wd = WebDriver {
-        http: crate::harness::http(),
-        base: format!("http://127.0.0.1:{port}"),
-    };
-    let start = Instant::now();
-    while wd
-        .http
-        .get(format!("{}/status", wd.base))
-        .send()
-        .await
-        .is_err()
-    {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "chromedriver did not start"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let (_driver, wd) = start_driver(&driver_bin).await;
     let profile = dir.0.join("chromium-profile");
     let caps = json!({"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
         "binary": chromium,
@@ -288,33 +279,7 @@ async fn payments_totals_follow_the_selection_with_and_without_javascript() {
     };
     let dir = crate::harness::TempDir::new();
     let (_server, url) = start_demo(&dir.0);
-    let port = free_port();
-    let _driver = Killed(
-        Command::new(driver_bin)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver"),
-    );
-    let wd = WebDriver {
-        http: crate::harness::http(),
-        base: format!("http://127.0.0.1:{port}"),
-    };
-    let start = Instant::now();
-    while wd
-        .http
-        .get(format!("{}/status", wd.base))
-        .send()
-        .await
-        .is_err()
-    {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "chromedriver did not start"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let (_driver, wd) = start_driver(&driver_bin).await;
     for js in [true, false] {
         let profile = dir.0.join(format!("chromium-profile-{js}"));
         let mut args = vec![

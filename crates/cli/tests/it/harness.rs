@@ -44,6 +44,25 @@ pub fn http() -> reqwest::Client {
     reqwest::Client::new()
 }
 
+/// A child process (a server, a driver) killed and reaped when dropped.
+pub struct Killed(pub std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A port free on the loopback now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 /// With `GUICHET_TEST_LOG=debug` (or any filter), the server's log goes to the test's output.
 pub fn init_log() {
     if let Ok(filter) = std::env::var("GUICHET_TEST_LOG") {

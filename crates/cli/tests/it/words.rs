@@ -237,9 +237,9 @@ fn texts(body: &str) -> Vec<String> {
             }
         }
         rest = &rest[tag_end..];
-        // Scripts, styles, and what the person typed or edits (a guide's Markdown in the back office,
-        // in every language).
-        for skip in ["<script", "<style", "<textarea", "<pre"] {
+        // Scripts, styles, what the person typed or edits (a guide's Markdown in the back office,
+        // in every language), and technical identifiers set as code (a webhook's event types, a URL).
+        for skip in ["<script", "<style", "<textarea", "<pre", "<code"] {
             if tag.starts_with(skip) {
                 let close = format!("</{}", &skip[1..]);
                 rest = rest.find(&close).map_or("", |j| &rest[j..]);

@@ -10,13 +10,13 @@
 use super::localstripe::{self, payment_method};
 use super::{balance, top_up};
 use crate::both_backends;
-use crate::harness::{Backend, TempDir, TestApp, fresh_database};
+use crate::harness::{Backend, Killed, TempDir, TestApp, free_port, fresh_database};
 use crate::world::world;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, Uri};
 use guichet_core::ledger::AccountKind::{CardClearing, Prepaid};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -57,25 +57,7 @@ async fn forward(
     (status, bytes)
 }
 
-/// A `guichet serve` process, killed when dropped.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-async fn serve(db: &str, dir: &std::path::Path, stripe_base: &str) -> (Server, String) {
+async fn serve(db: &str, dir: &std::path::Path, stripe_base: &str) -> (Killed, String) {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_guichet"))
         .arg("serve")
@@ -107,7 +89,7 @@ async fn serve(db: &str, dir: &std::path::Path, stripe_base: &str) -> (Server, S
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    (Server(child), url)
+    (Killed(child), url)
 }
 
 async fn post_top_up(

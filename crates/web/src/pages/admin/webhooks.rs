@@ -86,7 +86,7 @@ async fn list_page(
                 div.field {
                     label for="w-events" { (ctx.t("webhooks.events")) }
                     input id="w-events" name="events" type="text" required value="*" aria-describedby="w-events-help";
-                    p.muted id="w-events-help" { (ctx.t("webhooks.events_help")) }
+                    p.muted id="w-events-help" { (ctx.t("webhooks.events_help")) " " code { "invoice.paid, member.joined" } }
                 }
                 details {
                     summary { (ctx.t("webhooks.types")) }
@@ -135,7 +135,7 @@ fn row(ctx: &Ctx, e: &WebhookEndpoint) -> Markup {
     html! {
         tr {
             td { a href=(format!("/admin/webhooks/{}", e.id)) { (e.url) } @if !e.description.is_empty() { br; span.muted { (e.description) } } }
-            td { (EventType::join(&e.event_types).replace(',', ", ")) }
+            td { code { (EventType::join(&e.event_types).replace(',', ", ")) } }
             td { (state(ctx, e)) }
             td { (toggle(ctx, e)) }
         }
@@ -278,7 +278,7 @@ pub async fn webhook_log(
             (crate::pages::done::done_notice(ctx, &q))
             div.card {
                 p { code { (e.url) } @if !e.description.is_empty() { " — " (e.description) } }
-                p { (ctx.t("webhooks.events")) ": " (EventType::join(&e.event_types).replace(',', ", ")) }
+                p { (ctx.t("webhooks.events")) ": " code { (EventType::join(&e.event_types).replace(',', ", ")) } }
                 p { (state(ctx, e)) }
                 (toggle(ctx, e))
             }
