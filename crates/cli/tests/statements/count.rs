@@ -54,9 +54,11 @@ impl<S: tracing::Subscriber> Layer<S> for StatementLayer {
             .next()
             .unwrap_or("")
             .to_ascii_uppercase();
+        // Transaction control, and a pooled connection's set-up (`PRAGMA …` when SQLite opens one,
+        // which happens whenever the pool grows, not per request).
         if matches!(
             head.as_str(),
-            "BEGIN" | "COMMIT" | "ROLLBACK" | "SAVEPOINT" | "RELEASE" | "END"
+            "BEGIN" | "COMMIT" | "ROLLBACK" | "SAVEPOINT" | "RELEASE" | "END" | "PRAGMA"
         ) {
             return;
         }

@@ -112,6 +112,9 @@ async fn post_top_up(
 }
 
 async fn killed_after_the_charge_the_reconciler_books_it_once(b: Backend) {
+    if super::localstripe::missing() {
+        return;
+    }
     let dir = TempDir::new();
     let db = fresh_database(b, &dir.0).await;
     let data = dir.0.clone();

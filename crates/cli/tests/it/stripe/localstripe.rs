@@ -13,6 +13,29 @@ pub const WEBHOOK_SECRET: &str = "whsec_guichet_test_secret";
 static URL: OnceLock<String> = OnceLock::new();
 static CHILD: OnceLock<std::sync::Mutex<std::process::Child>> = OnceLock::new();
 
+/// Whether the fake can run here: `.ci/run` started one, or `python3 -m localstripe` can. Missing
+/// outside CI the test says it was skipped (as for the other tools); under CI it fails.
+pub fn missing() -> bool {
+    if std::env::var("GUICHET_TEST_LOCALSTRIPE").is_ok_and(|u| !u.is_empty()) {
+        return false;
+    }
+    let here = std::process::Command::new("python3")
+        .args(["-c", "import localstripe"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if here {
+        return false;
+    }
+    assert!(
+        !std::env::var("CI").is_ok_and(|v| v == "true"),
+        "CI=true but localstripe is missing: .ci/run installs it (pip install localstripe)"
+    );
+    eprintln!("skipped: no localstripe (pip install localstripe)");
+    true
+}
+
 /// The fake's base URL, started on first use.
 pub fn url() -> String {
     URL.get_or_init(|| {

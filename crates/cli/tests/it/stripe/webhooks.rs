@@ -47,6 +47,9 @@ async fn deliver(t: &TestApp, payload: &str, signature: &str) -> (u16, Value) {
 }
 
 async fn stripe_webhooks_are_checked_applied_once_and_never_move_a_payment_back(b: Backend) {
+    if super::localstripe::missing() {
+        return;
+    }
     let t = stripe_app(b).await;
     let w = world(&t).await;
     let (org, lr) = (w.a.id, w.a.lr().token.clone());
