@@ -4,6 +4,11 @@
 //! refused, an event out of order (a failure reported after the success) does not move the payment
 //! backwards, a replayed event is applied once, an event naming another Organization is refused,
 //! an unknown event is acknowledged and ignored.
+//!
+//! The events are written by the test in Stripe's documented shape (`id`, `type`, `data.object` with
+//! its `metadata`) and signed as Stripe documents it: localstripe can post events too, but signs them
+//! with the wall clock's time while the app under test runs on its own test clock. The payments they
+//! name are localstripe's, so the state Guichet asks for is the fake Stripe's.
 
 use super::localstripe::{self, WEBHOOK_SECRET, payment_method};
 use super::{balance, call, charge_status, stripe_app, top_up};
