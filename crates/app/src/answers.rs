@@ -205,3 +205,27 @@ pub struct Answer {
     pub outcome: Outcome,
     pub body: serde_json::Value,
 }
+
+impl Answer {
+    /// The answer kept for an idempotency key (its stored status and JSON body).
+    pub(crate) fn stored(status: i64, response: &str) -> crate::error::AppResult<Answer> {
+        Ok(Answer {
+            outcome: Outcome::from_stored(status)?,
+            body: serde_json::from_str(response)
+                .map_err(|e| crate::AppError::Internal(e.to_string()))?,
+        })
+    }
+
+    /// The answer kept for `key`, if its request has finished (status 0: a card charge between
+    /// its two transactions).
+    pub(crate) async fn kept(
+        c: &mut guichet_store::Conn,
+        org: guichet_core::OrgId,
+        key: &str,
+    ) -> crate::error::AppResult<Option<Answer>> {
+        match guichet_store::idempotency::answer(c, org, key).await? {
+            Some((status, response)) if status != 0 => Answer::stored(status, &response).map(Some),
+            _ => Ok(None),
+        }
+    }
+}

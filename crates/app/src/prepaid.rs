@@ -274,14 +274,7 @@ pub(crate) async fn claim_key(
         Claim::Fresh => Ok(None),
         // Taken by a request whose card charge has not settled yet (issue #13).
         Claim::Replay { status: 0, .. } => Err(crate::AppError::Conflict("payment.in_progress")),
-        Claim::Replay { status, response } => {
-            let body = serde_json::from_str(&response)
-                .map_err(|e| crate::AppError::Internal(e.to_string()))?;
-            Ok(Some(Answer {
-                outcome: Outcome::from_stored(status)?,
-                body,
-            }))
-        }
+        Claim::Replay { status, response } => Answer::stored(status, &response).map(Some),
         Claim::Mismatch => Err(crate::AppError::invalid(
             "idempotency_key",
             "idempotency.mismatch",
@@ -423,15 +416,10 @@ impl App {
                 .ok_or(crate::AppError::NotFound)?;
             return crate::charges::pending_answer(&ch, Some(state));
         }
-        match guichet_store::idempotency::answer(&mut c, org, key).await? {
-            Some((status, response)) if status != 0 => Ok(Answer {
-                outcome: Outcome::from_stored(status)?,
-                body: serde_json::from_str(&response)
-                    .map_err(|e| crate::AppError::Internal(e.to_string()))?,
-            }),
-            _ => Err(crate::AppError::Internal(format!(
+        Answer::kept(&mut c, org, key).await?.ok_or_else(|| {
+            crate::AppError::Internal(format!(
                 "charge {charge} settled without an answer for its key"
-            ))),
-        }
+            ))
+        })
     }
 }

@@ -15,6 +15,50 @@ pub struct DueItems {
     pub services: std::collections::HashMap<InvoiceId, Vec<String>>,
 }
 
+/// What a selection of due items comes to (PP-03), as the Payments page shows it and a checkout
+/// takes it: the total, the part from the prepaid balance, the rest by card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SelectionSplit {
+    pub total: Money,
+    pub from_prepaid: Money,
+    pub by_card: Money,
+}
+
+impl DueItems {
+    /// The split of the ticked invoices, each for the duration chosen for it (one it offers) or
+    /// its own; the prepaid part is `wanted` (the whole balance by default), never more than the
+    /// balance or the total.
+    pub fn selection(
+        &self,
+        ticked: &[InvoiceId],
+        months: &std::collections::BTreeMap<InvoiceId, i64>,
+        wanted: Option<i64>,
+    ) -> SelectionSplit {
+        let currency = self.balance.currency;
+        let total = self
+            .invoices
+            .iter()
+            .filter(|i| ticked.contains(&i.id))
+            .map(|i| {
+                months
+                    .get(&i.id)
+                    .and_then(|m| self.durations.get(&i.id)?.1.iter().find(|c| c.months == *m))
+                    .map_or(i.gross.minor, |c| c.gross.minor)
+            })
+            .fold(0i64, i64::saturating_add);
+        let from_prepaid = wanted
+            .unwrap_or(self.balance.minor)
+            .min(total)
+            .min(self.balance.minor)
+            .max(0);
+        SelectionSplit {
+            total: Money::new(total, currency),
+            from_prepaid: Money::new(from_prepaid, currency),
+            by_card: Money::new(total - from_prepaid, currency),
+        }
+    }
+}
+
 /// How a selection is paid (PP-03): up to `from_prepaid` from the balance, the rest by card.
 #[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct Checkout {

@@ -25,7 +25,7 @@ mod invoices;
 mod issue;
 mod order;
 
-pub use checkout::{Checkout, DueItems};
+pub use checkout::{Checkout, DueItems, SelectionSplit};
 pub use durations::DurationChoice;
 pub use export::MAIL_EXPORT_MAX_BYTES;
 pub(crate) use invoices::day_start;

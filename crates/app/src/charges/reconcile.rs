@@ -130,17 +130,9 @@ impl App {
             self.reconcile_charge(&charge, true).await?;
         }
         let mut c = self.db.conn().await?;
-        let replay = idempotency::answer(&mut c, org, key).await?;
-        match replay {
-            Some((status, response)) if status != 0 => {
-                let body = serde_json::from_str(&response)
-                    .map_err(|e| AppError::Internal(e.to_string()))?;
-                Ok(Answer {
-                    outcome: Outcome::from_stored(status)?,
-                    body,
-                })
-            }
-            _ => pending_answer(&charge, None),
+        match Answer::kept(&mut c, org, key).await? {
+            Some(answer) => Ok(answer),
+            None => pending_answer(&charge, None),
         }
     }
 

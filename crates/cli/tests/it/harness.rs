@@ -165,6 +165,23 @@ impl TestApp {
         ops
     }
 
+    /// A provider operator's session, for calling the back office's use cases directly (the
+    /// operator is created on first use).
+    pub async fn operator_session(&self) -> guichet_app::auth::SessionCtx {
+        let (email, password) = ("ops@provider.example", "operator-passphrase-2026");
+        let _ = self.app.create_operator(email, "Ops", password).await;
+        let session = self
+            .app
+            .login(email, password, None, &guichet_app::Origin::default())
+            .await
+            .expect("operator sign-in");
+        self.app
+            .session(&session.token)
+            .await
+            .unwrap()
+            .expect("operator session")
+    }
+
     pub fn client(&self) -> crate::client::Client {
         crate::client::Client::new(&self.url)
     }

@@ -81,21 +81,7 @@ async fn random_billing_journeys_match_the_model(b: Backend) {
         .actor(a.lr().id, a.id, Origin::default())
         .await
         .unwrap();
-    t.app
-        .create_operator("ops@provider.example", "Ops", "operator-passphrase-2026")
-        .await
-        .unwrap();
-    let session = t
-        .app
-        .login(
-            "ops@provider.example",
-            "operator-passphrase-2026",
-            None,
-            &Origin::default(),
-        )
-        .await
-        .unwrap();
-    let ops = t.app.session(&session.token).await.unwrap().unwrap();
+    let ops = t.operator_session().await;
     let _ = PASSWORD;
     let offers: Vec<String> = t
         .app

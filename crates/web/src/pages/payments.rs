@@ -54,19 +54,6 @@ impl Selection {
     }
 }
 
-/// An invoice's amount on the page: the one of the duration chosen for it, or its own.
-fn line_gross(
-    due: &guichet_app::billing::DueItems,
-    i: &guichet_app::views::Invoice,
-    sel: &Selection,
-) -> i64 {
-    let id = i.id.to_string();
-    sel.months
-        .get(&id)
-        .and_then(|m| due.durations.get(&i.id)?.1.iter().find(|c| c.months == *m))
-        .map_or(i.gross.minor, |c| c.gross.minor)
-}
-
 async fn payments_page(
     o: &InOrg,
     show_all: bool,
@@ -82,21 +69,18 @@ async fn payments_page(
         .iter()
         .fold(0i64, |s, i| s.saturating_add(i.gross.minor));
     // The selection's total and how it is paid: what the page shows is what the server takes.
-    let selected: i64 = due
-        .invoices
+    let wanted = sel.from_prepaid.as_deref().and_then(|v| {
+        guichet_core::money::parse_amount_text(v, guichet_core::money::Zero::Allowed).ok()
+    });
+    let ticked: Vec<guichet_core::InvoiceId> =
+        sel.ticked.iter().filter_map(|t| t.parse().ok()).collect();
+    let months: std::collections::BTreeMap<guichet_core::InvoiceId, i64> = sel
+        .months
         .iter()
-        .filter(|i| sel.ticked.contains(&i.id.to_string()))
-        .fold(0i64, |s, i| s.saturating_add(line_gross(&due, i, sel)));
-    let from_prepaid = sel
-        .from_prepaid
-        .as_deref()
-        .and_then(|v| {
-            guichet_core::money::parse_amount_text(v, guichet_core::money::Zero::Allowed).ok()
-        })
-        .unwrap_or(due.balance.minor)
-        .min(selected)
-        .min(due.balance.minor)
-        .max(0);
+        .filter_map(|(k, m)| Some((k.parse().ok()?, *m)))
+        .collect();
+    let split = due.selection(&ticked, &months, wanted);
+    let from_prepaid = split.from_prepaid.minor;
     let key = guichet_app::crypto::random_token();
     Ok(manager(
         o,
@@ -152,9 +136,9 @@ async fn payments_page(
                     @if !due.durations.is_empty() { p.muted { (ctx.t("payments.duration_note")) } }
                     p { (ctx.t("payments.total_listed")) " " strong { (Money::new(total, cur)) } " · " (ctx.t("prepaid.balance")) " " strong { (due.balance) } }
                     dl.selection aria-live="polite" {
-                        dt { (ctx.t("payments.selection_total")) } dd id="sel-total" { (Money::new(selected, cur)) }
-                        dt { (ctx.t("payments.selection_prepaid")) } dd id="sel-prepaid" { (Money::new(from_prepaid, cur)) }
-                        dt { (ctx.t("payments.selection_card")) } dd id="sel-card" { (Money::new(selected - from_prepaid, cur)) }
+                        dt { (ctx.t("payments.selection_total")) } dd id="sel-total" { (split.total) }
+                        dt { (ctx.t("payments.selection_prepaid")) } dd id="sel-prepaid" { (split.from_prepaid) }
+                        dt { (ctx.t("payments.selection_card")) } dd id="sel-card" { (split.by_card) }
                     }
                     div.field {
                         label for="f-from_prepaid" { (ctx.t("payments.from_prepaid")) }

@@ -7,7 +7,6 @@ use super::{balance, call, stripe_app, top_up};
 use crate::both_backends;
 use crate::harness::Backend;
 use crate::world::world;
-use guichet_app::Origin;
 use guichet_core::ledger::AccountKind::{CardClearing, PaymentHold, Prepaid};
 use serde_json::json;
 
@@ -143,21 +142,7 @@ async fn cards_through_stripe_top_up_checkout_renewal_decline_and_refund(b: Back
     assert_eq!(card_part["status"], "succeeded");
 
     // A refund of 5.00 to the card that paid it: a credit note, the money back through Stripe.
-    t.app
-        .create_operator("ops@provider.example", "Ops", "operator-passphrase-2026")
-        .await
-        .unwrap();
-    let session = t
-        .app
-        .login(
-            "ops@provider.example",
-            "operator-passphrase-2026",
-            None,
-            &Origin::default(),
-        )
-        .await
-        .unwrap();
-    let ops = t.app.session(&session.token).await.unwrap().unwrap();
+    let ops = t.operator_session().await;
     let card = guichet_app::refunds::RefundTo::Card;
     let too_much = t
         .app
