@@ -409,6 +409,9 @@ impl App {
         charge: guichet_core::CardPaymentId,
         settled: crate::charges::Settled,
     ) -> AppResult<Answer> {
+        if let crate::charges::Settled::Done(_, Some(answer)) = settled {
+            return Ok(answer);
+        }
         let mut c = self.db.conn().await?;
         if let crate::charges::Settled::Open(state) = &settled {
             let ch = guichet_store::charges::get(&mut c, charge)

@@ -138,8 +138,8 @@ impl App {
             description: &description,
         };
         Ok(match self.run_charge(&request).await? {
-            Settled::Done(ChargeStatus::Succeeded) => Attempt::Card,
-            Settled::Done(_) => Attempt::Failed,
+            Settled::Done(ChargeStatus::Succeeded, _) => Attempt::Card,
+            Settled::Done(..) => Attempt::Failed,
             Settled::Open(_) => Attempt::Pending,
         })
     }

@@ -210,20 +210,22 @@ pub async fn set_provider_ref(
     Ok(done.rows_affected() == 1)
 }
 
-/// Settles a pending charge: `false` when somebody settled it first (their booking stands).
+/// Settles a pending charge and returns it settled: `None` when somebody settled it first (their
+/// booking stands).
 pub async fn settle(
     c: &mut Conn,
     id: CardPaymentId,
     to: ChargeStatus,
     reason: &str,
     now: i64,
-) -> Result<bool> {
-    Cas::new(&[ChargeStatus::Pending], to)
+) -> Result<Option<Charge>> {
+    let row = Cas::new(&[ChargeStatus::Pending], to)
         .id(id)
         .set("reason", reason)
         .set("settled_at", now)
-        .applied(c)
-        .await
+        .returning(c, COLS)
+        .await?;
+    row.as_ref().map(charge).transpose()
 }
 
 /// Notes when the reconciler last asked the provider about a charge.

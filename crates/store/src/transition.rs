@@ -239,22 +239,42 @@ impl<S: StoredStatus> Cas<S> {
     /// Applies it; how many rows changed (0: somebody else got there first, or the guards refused).
     pub async fn apply(self, c: &mut Conn) -> Result<u64> {
         let (sql, vals) = self.statement()?;
-        // The statement is built from this crate's static fragments only; values are bound.
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for v in vals {
-            q = match v {
-                Val::Int(i) => q.bind(i),
-                Val::Text(t) => q.bind(t),
-                Val::Null => q.bind(None::<String>),
-            };
-        }
-        Ok(q.execute(c).await?.rows_affected())
+        Ok(bound(sql, vals).execute(c).await?.rows_affected())
+    }
+
+    /// Applies it to its one row and returns the row as changed (`cols`: this crate's column
+    /// list), in the same statement; `None` when it did not change.
+    pub async fn returning(
+        self,
+        c: &mut Conn,
+        cols: &'static str,
+    ) -> Result<Option<sqlx::any::AnyRow>> {
+        let (mut sql, vals) = self.statement()?;
+        sql.push_str(" RETURNING ");
+        sql.push_str(cols);
+        Ok(bound(sql, vals).fetch_optional(c).await?)
     }
 
     /// Applies it to its one row: did it change?
     pub async fn applied(self, c: &mut Conn) -> Result<bool> {
         Ok(self.apply(c).await? == 1)
     }
+}
+
+/// The statement with its values bound. It is built from this crate's static fragments only.
+fn bound(
+    sql: String,
+    vals: Vec<Val>,
+) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for v in vals {
+        q = match v {
+            Val::Int(i) => q.bind(i),
+            Val::Text(t) => q.bind(t),
+            Val::Null => q.bind(None::<String>),
+        };
+    }
+    q
 }
 
 /// Holds the row `id` for the caller's transaction while it is in one of `statuses` (a write that

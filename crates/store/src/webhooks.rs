@@ -113,6 +113,47 @@ pub async fn subscribed(c: &mut Conn, t: EventType) -> Result<Vec<WebhookEndpoin
         .collect()
 }
 
+/// The live endpoints subscribed to any of `types`, each with the ones of `types` it takes, in one
+/// statement (a use case that emits several events reads its subscribers once).
+pub async fn subscribed_any(
+    c: &mut Conn,
+    types: &[EventType],
+) -> Result<Vec<(WebhookEndpointId, Vec<EventType>)>> {
+    use sqlx::Row;
+    if types.is_empty() {
+        return Ok(Vec::new());
+    }
+    let likes: Vec<String> = (1..=types.len())
+        .map(|i| format!("(',' || event_types || ',') LIKE ${i}"))
+        .collect();
+    // Built from this function's own fragments; the names are bound.
+    let sql = format!(
+        "SELECT id, event_types FROM webhook_endpoints WHERE disabled_at IS NULL AND ({}) ORDER BY id",
+        likes.join(" OR ")
+    );
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for t in types {
+        q = q.bind(format!("%,{},%", t.as_str()));
+    }
+    let rows = q.fetch_all(c).await?;
+    rows.iter()
+        .map(|r| {
+            let s: String = r.try_get(0)?;
+            let id = s.parse().map_err(|_| crate::StoreError::Corrupt {
+                table: ET,
+                detail: format!("id = {s:?}"),
+            })?;
+            let listed: String = r.try_get(1)?;
+            let takes = types
+                .iter()
+                .copied()
+                .filter(|t| listed.split(',').any(|n| n == t.as_str()))
+                .collect();
+            Ok((id, takes))
+        })
+        .collect()
+}
+
 /// Enables (`None`) or disables an endpoint with a reason; false when it already was so.
 pub async fn set_disabled(
     c: &mut Conn,

@@ -13,7 +13,7 @@ impl App {
         c: &mut guichet_store::Conn,
         ch: &Charge,
         now: i64,
-    ) -> AppResult<()> {
+    ) -> AppResult<crate::answers::Answer> {
         let currency = ch.amount.currency;
         let prepaid = AccountRef::of_org(AccountKind::Prepaid, ch.org, currency);
         let detail = format!("{} {} •••• {}", ch.status, ch.amount, ch.last4);
@@ -89,7 +89,7 @@ impl App {
         c: &mut guichet_store::Conn,
         ch: &Charge,
         now: i64,
-    ) -> AppResult<()> {
+    ) -> AppResult<crate::answers::Answer> {
         let currency = ch.amount.currency;
         let prepaid = AccountRef::of_org(AccountKind::Prepaid, ch.org, currency);
         let hold = AccountRef::of_org(AccountKind::PaymentHold, ch.org, currency);

@@ -32,7 +32,9 @@ use guichet_store::{audit, idempotency};
 /// Where a charge stands after a call: settled (by this call or before), or still open.
 #[derive(Debug)]
 pub enum Settled {
-    Done(ChargeStatus),
+    /// Settled, with the answer its booking kept for the request's key when this call booked it
+    /// (the caller replies with it without reading it back).
+    Done(ChargeStatus, Option<crate::answers::Answer>),
     /// The provider has not given the outcome yet (the customer must authenticate, it is being
     /// processed, or the provider did not answer): the charge stays pending.
     Open(ProviderState),
@@ -76,7 +78,10 @@ impl App {
                 // The reconciler released it meanwhile: it must not be confirmed now.
                 drop(c);
                 let _ = self.payments.cancel(&begun.provider_ref).await;
-                return self.charge_status(req.charge).await.map(Settled::Done);
+                return self
+                    .charge_status(req.charge)
+                    .await
+                    .map(|s| Settled::Done(s, None));
             }
         }
         match self.payments.confirm(&begun.provider_ref, req).await {
@@ -115,27 +120,27 @@ impl App {
         };
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let charge = charges::get(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-        if !charges::settle(&mut tx, id, to, &reason, now).await? {
+        let Some(settled) = charges::settle(&mut tx, id, to, &reason, now).await? else {
             drop(tx);
-            return self.charge_status(id).await.map(Settled::Done);
-        }
-        let settled = Charge {
-            status: to,
-            reason,
-            ..charge
+            return self.charge_status(id).await.map(|s| Settled::Done(s, None));
         };
-        match settled.purpose {
-            Purpose::TopUp => self.book_top_up(&mut tx, &settled, now).await?,
-            Purpose::Checkout => self.book_checkout(&mut tx, &settled, now).await?,
-            Purpose::Renewal => self.book_renewal(&mut tx, &settled, now).await?,
-            Purpose::Refund => self.book_card_refund(&mut tx, &settled, now).await?,
-        }
+        let answer = match settled.purpose {
+            Purpose::TopUp => Some(self.book_top_up(&mut tx, &settled, now).await?),
+            Purpose::Checkout => Some(self.book_checkout(&mut tx, &settled, now).await?),
+            Purpose::Renewal => {
+                self.book_renewal(&mut tx, &settled, now).await?;
+                None
+            }
+            Purpose::Refund => {
+                self.book_card_refund(&mut tx, &settled, now).await?;
+                None
+            }
+        };
         tx.commit().await?;
-        Ok(Settled::Done(to))
+        Ok(Settled::Done(to, answer))
     }
 
-    /// Keeps the answer of a request's charge for its key (a retry gets it) and audits it.
+    /// Keeps the answer of a request's charge for its key (a retry gets it), audits it and returns it.
     async fn answer_for_key(
         &self,
         c: &mut guichet_store::Conn,
@@ -144,7 +149,7 @@ impl App {
         body: &serde_json::Value,
         (action, detail): (&str, &str),
         now: i64,
-    ) -> AppResult<()> {
+    ) -> AppResult<crate::answers::Answer> {
         idempotency::complete(
             c,
             charge.org,
@@ -154,7 +159,10 @@ impl App {
         )
         .await?;
         audit::record(c, Some(charge.org), charge.user, action, detail, "", now).await?;
-        Ok(())
+        Ok(crate::answers::Answer {
+            outcome,
+            body: body.clone(),
+        })
     }
 }
 

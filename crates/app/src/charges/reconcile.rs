@@ -14,7 +14,7 @@ impl App {
         may_cancel: bool,
     ) -> AppResult<Settled> {
         if !charge.status.is_pending() {
-            return Ok(Settled::Done(charge.status));
+            return Ok(Settled::Done(charge.status, None));
         }
         if charge.purpose == Purpose::Refund {
             if !may_cancel {
@@ -88,15 +88,15 @@ impl App {
             for charge in batch {
                 report.looked_at += 1;
                 match self.reconcile_charge(&charge, true).await? {
-                    Settled::Done(ChargeStatus::Succeeded) => {
+                    Settled::Done(ChargeStatus::Succeeded, _) => {
                         report.succeeded += 1;
                         progressed = true;
                     }
-                    Settled::Done(ChargeStatus::Declined | ChargeStatus::Failed) => {
+                    Settled::Done(ChargeStatus::Declined | ChargeStatus::Failed, _) => {
                         report.declined += 1;
                         progressed = true;
                     }
-                    Settled::Done(_) => {
+                    Settled::Done(..) => {
                         report.released += 1;
                         progressed = true;
                     }
@@ -154,7 +154,7 @@ impl App {
             .filter(|c| c.org == actor.org && c.purpose != Purpose::Refund)
             .ok_or(AppError::NotFound)?;
         Ok(match self.reconcile_charge(&charge, false).await? {
-            Settled::Done(status) => status,
+            Settled::Done(status, _) => status,
             Settled::Open(_) => ChargeStatus::Pending,
         })
     }

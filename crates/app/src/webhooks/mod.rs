@@ -187,17 +187,21 @@ pub async fn emit(c: &mut Conn, event: Event, now: i64) -> AppResult<Option<Webh
     write(c, &event, &to, now).await
 }
 
-/// [`emit`] for each of `events` (a batch of the billing run): the subscribers of each type are
-/// read once.
+/// [`emit`] for each of `events` (a batch of the billing run, or a payment's two events): the
+/// subscribers of all their types are read in one statement.
 pub async fn emit_all(c: &mut Conn, events: Vec<Event>, now: i64) -> AppResult<()> {
-    let mut subscribers = std::collections::BTreeMap::new();
+    let mut types: Vec<EventType> = events.iter().map(Event::event_type).collect();
+    types.sort_by_key(|t| t.as_str());
+    types.dedup();
+    let subscribers = webhooks::subscribed_any(c, &types).await?;
     for e in events {
         let t = e.event_type();
-        if let std::collections::btree_map::Entry::Vacant(slot) = subscribers.entry(t) {
-            slot.insert(webhooks::subscribed(c, t).await?);
-        }
-        let to = subscribers.get(&t).map(Vec::as_slice).unwrap_or_default();
-        write(c, &e, to, now).await?;
+        let to: Vec<guichet_core::WebhookEndpointId> = subscribers
+            .iter()
+            .filter(|(_, takes)| takes.contains(&t))
+            .map(|(id, _)| *id)
+            .collect();
+        write(c, &e, &to, now).await?;
     }
     Ok(())
 }
@@ -265,22 +269,20 @@ pub async fn card_payment(
     now: i64,
 ) -> AppResult<()> {
     let method = PaymentMethod::Card;
-    let received = Event::PaymentReceived(PaymentData {
+    let mut events = vec![Event::PaymentReceived(PaymentData {
         org_id: org,
         amount,
         method,
         invoice_id: invoice,
-    });
-    emit(c, received, now).await?;
+    })];
     if to_prepaid {
-        let credited = Event::PrepaidCredited(PrepaidData {
+        events.push(Event::PrepaidCredited(PrepaidData {
             org_id: org,
             amount,
             method,
-        });
-        emit(c, credited, now).await?;
+        }));
     }
-    Ok(())
+    emit_all(c, events, now).await
 }
 
 /// A product's event of `kind` (`product.*`).

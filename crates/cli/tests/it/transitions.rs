@@ -268,13 +268,11 @@ fn charge_apply(r: &Rows, from: C, to: C) -> Run {
     match (from, to) {
         (C::Pending, _) => Arc::new(move |db, gate| {
             let id = id.clone();
-            in_tx!(db, gate, |c| guichet_store::charges::settle(
-                c,
-                id.parse().unwrap(),
-                to,
-                "test",
-                1
-            ))
+            in_tx!(db, gate, |c| async move {
+                let settled =
+                    guichet_store::charges::settle(c, id.parse().unwrap(), to, "test", 1).await?;
+                Ok::<bool, guichet_store::StoreError>(settled.is_some())
+            })
         }),
         _ => panic!("no store function for charge {from:?} → {to:?}: map it in transitions.rs"),
     }
