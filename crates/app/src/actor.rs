@@ -113,6 +113,31 @@ impl App {
     }
 }
 
+impl App {
+    /// The actor for the signed-in person `u` in the Organization of their membership `m`, both
+    /// read by this request already (the session's person, their memberships): only the
+    /// Organization is read, and it must still be live (`NotFound` otherwise).
+    pub async fn actor_of(
+        &self,
+        u: &users::User,
+        m: &memberships::MyOrg,
+        origin: Origin,
+    ) -> AppResult<Actor> {
+        if u.disabled {
+            return Err(AppError::Unauthenticated);
+        }
+        let mut c = self.db.conn().await?;
+        let o = orgs::by_id(&mut c, m.org_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let needs_2fa_setup = o.force_2fa && !u.totp_enabled;
+        Ok(Actor {
+            needs_2fa_setup,
+            ..Actor::at(u.clone(), o, Access::new(m.role, m.accounting), origin)
+        })
+    }
+}
+
 /// The person (signed out, 401, when disabled or gone) and the Organization (404 when there is
 /// none) an actor is made of; whether the person may act there is the caller's check.
 pub(crate) async fn person_in_org(

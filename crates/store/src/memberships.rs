@@ -30,6 +30,8 @@ pub struct MyOrg {
     pub org_id: OrgId,
     pub name: String,
     pub role: Role,
+    /// The membership's accounting right (ORG-02), read with the role.
+    pub accounting: bool,
 }
 
 const T: &str = "memberships";
@@ -124,6 +126,7 @@ pub async fn orgs_of(c: &mut Conn, user: UserId) -> Result<Vec<MyOrg>> {
                 org_id: parsed(r, T, "id")?,
                 name: text(r, T, "name")?,
                 role: code(r, T, "role", Role::parse)?,
+                accounting: flag(r, T, "accounting")?,
             })
         })
         .collect()

@@ -179,6 +179,7 @@ impl FromRequestParts<AppState> for InOrg {
                 org_id: org,
                 name: actor.org_name.clone(),
                 role: actor.access.role,
+                accounting: actor.access.accounting,
             }];
             return Ok(InOrg {
                 ctx,
@@ -204,9 +205,12 @@ impl FromRequestParts<AppState> for InOrg {
         if Some(org) != sess.session.org_id {
             state.app.switch_org(&sess, org).await.map_err(web_err)?;
         }
+        let Some(membership) = orgs.iter().find(|m| m.org_id == org) else {
+            return Err(web_err(AppError::NotFound));
+        };
         let actor = state
             .app
-            .actor(sess.user.id, org, ctx.origin.clone())
+            .actor_of(&sess.user, membership, ctx.origin.clone())
             .await
             .map_err(web_err)?;
         if actor.needs_2fa_setup {
