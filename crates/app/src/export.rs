@@ -21,7 +21,7 @@
 use crate::error::{AppError, AppResult};
 use guichet_core::Lang;
 use guichet_core::i18n::t;
-use guichet_store::billing::Invoice;
+use guichet_store::billing::ExportRow;
 
 /// UTF-8's byte order mark, which tells Excel a CSV file is UTF-8.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -127,7 +127,7 @@ fn issued_day(unix: i64) -> String {
 }
 
 /// Invoices as CSV rows of `form`; with `header`, the BOM (reader form) and the header row first.
-pub fn invoice_csv_rows(form: CsvForm, invoices: &[Invoice], header: bool) -> AppResult<Vec<u8>> {
+pub fn invoice_csv_rows(form: CsvForm, invoices: &[ExportRow], header: bool) -> AppResult<Vec<u8>> {
     use guichet_core::validate::spreadsheet_text as cell;
     let csv_err = |e: csv::Error| AppError::Internal(e.to_string());
     let mut out = form.writer(header, invoices.len() * 128 + 128);
@@ -135,16 +135,26 @@ pub fn invoice_csv_rows(form: CsvForm, invoices: &[Invoice], header: bool) -> Ap
         out.write_record(form.header(&INVOICE_COLUMNS))
             .map_err(csv_err)?;
     }
+    // A status's name is looked up once per export chunk, not once per row.
+    let mut names: Vec<(guichet_core::status::InvoiceStatus, String)> = Vec::new();
     for i in invoices {
+        let at = if let Some(at) = names.iter().position(|(s, _)| *s == i.status) {
+            at
+        } else {
+            let name = cell(&form.status(i.status.as_str())).into_owned();
+            names.push((i.status, name));
+            names.len() - 1
+        };
+        let status = names[at].1.as_str();
         out.write_record([
             cell(&i.number).as_ref(),
             &issued_day(i.issued_at),
-            cell(&form.status(i.status.as_str())).as_ref(),
-            cell(&i.bill_to[0]).as_ref(),
+            status,
+            cell(&i.bill_to_name).as_ref(),
             &form.amount(i.net.minor),
             &form.amount(i.vat.minor),
             &form.amount(i.gross.minor),
-            i.currency.code(),
+            i.gross.currency.code(),
             cell(&i.payment_reference).as_ref(),
             cell(i.billing_reference.as_deref().unwrap_or("")).as_ref(),
         ])
@@ -157,7 +167,7 @@ pub fn invoice_csv_rows(form: CsvForm, invoices: &[Invoice], header: bool) -> Ap
 /// Invoices as an `.xlsx` workbook for a reader in `lang`: one sheet, headers in `lang` (bold,
 /// frozen, with a filter), the issue date as a date cell (`yyyy-mm-dd`), the amounts as number cells
 /// with two decimals, the texts as text cells (never formulas, so no `'` is needed).
-pub fn invoices_xlsx(invoices: &[Invoice], lang: Lang) -> AppResult<Vec<u8>> {
+pub fn invoices_xlsx(invoices: &[ExportRow], lang: Lang) -> AppResult<Vec<u8>> {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let x = |e: rust_xlsxwriter::XlsxError| AppError::Internal(e.to_string());
     let mut wb = Workbook::new();
@@ -188,14 +198,14 @@ pub fn invoices_xlsx(invoices: &[Invoice], lang: Lang) -> AppResult<Vec<u8>> {
             t(lang, &format!("invoice.status.{}", i.status.as_str())),
         )
         .map_err(x)?;
-        ws.write_string(r, 3, &i.bill_to[0]).map_err(x)?;
+        ws.write_string(r, 3, &i.bill_to_name).map_err(x)?;
         // A number cell is an IEEE double: minor units / 100 is the double nearest the decimal
         // amount, exactly what a spreadsheet stores when "108.10" is typed in.
         for (c, amount) in [(4u16, i.net), (5, i.vat), (6, i.gross)] {
             ws.write_number_with_format(r, c, amount.minor as f64 / 100.0, &money)
                 .map_err(x)?;
         }
-        ws.write_string(r, 7, i.currency.code()).map_err(x)?;
+        ws.write_string(r, 7, i.gross.currency.code()).map_err(x)?;
         ws.write_string(r, 8, &i.payment_reference).map_err(x)?;
         ws.write_string(r, 9, i.billing_reference.as_deref().unwrap_or(""))
             .map_err(x)?;

@@ -16,7 +16,7 @@ async fn next_chunk(
     org: guichet_core::OrgId,
     filter: &super::invoices::ParsedFilter,
     cursor: Option<&guichet_store::keyset::Cursor>,
-) -> AppResult<Vec<Invoice>> {
+) -> AppResult<Vec<store::ExportRow>> {
     Ok(store::invoices_after(c, org, filter.store(), cursor, CSV_CHUNK).await?)
 }
 
@@ -56,7 +56,7 @@ impl App {
                     }
                 };
                 let done = (list.len() as i64) < CSV_CHUNK;
-                cursor = list.last().map(store::invoice_cursor);
+                cursor = list.last().map(store::export_cursor);
                 let bytes = crate::export::invoice_csv_rows(form, &list, first);
                 first = false;
                 if tx.send(bytes).await.is_err() || done {
@@ -167,13 +167,13 @@ impl App {
     ) -> AppResult<Vec<u8>> {
         actor.require(Action::Billing)?;
         let filter = parse_filter(f)?;
-        let mut all: Vec<Invoice> = Vec::new();
+        let mut all: Vec<store::ExportRow> = Vec::new();
         let mut cursor = None;
         let mut c = self.db.conn().await?;
         loop {
             let list = next_chunk(&mut c, actor.org, &filter, cursor.as_ref()).await?;
             let done = (list.len() as i64) < CSV_CHUNK;
-            cursor = list.last().map(store::invoice_cursor);
+            cursor = list.last().map(store::export_cursor);
             all.extend(list);
             if all.len() > crate::export::XLSX_MAX_ROWS {
                 return Err(AppError::invalid("export", "export.too_large_for_xlsx"));
