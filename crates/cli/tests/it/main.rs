@@ -69,6 +69,8 @@ mod spreadsheets;
 mod sps_text;
 mod support;
 mod teams;
+mod tickets;
+mod tickets_mail;
 mod transitions;
 mod webhook_receiver;
 mod webhooks_events;

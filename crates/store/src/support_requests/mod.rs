@@ -224,17 +224,13 @@ pub async fn transition(
     to: S,
     now: i64,
 ) -> Result<bool> {
-    let closed_at = if to == S::Closed {
-        crate::transition::Val::Int(now)
+    let cas = Cas::new(&[from], to).id(id).set("updated_at", now);
+    let cas = if to == S::Closed {
+        cas.set("closed_at", now)
     } else {
-        crate::transition::Val::Null
+        cas.set_expr("closed_at = NULL")
     };
-    Cas::new(&[from], to)
-        .id(id)
-        .set("updated_at", now)
-        .set("closed_at", closed_at)
-        .applied(c)
-        .await
+    cas.applied(c).await
 }
 
 /// Something happened to the request without a status change (a message): its time moves on.
