@@ -41,12 +41,10 @@ pub async fn open(
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
     let loc = r.location().to_string();
-    let id = loc
-        .strip_prefix("/support/requests/")
+    loc.strip_prefix("/support/requests/")
         .and_then(|s| s.split('?').next())
         .unwrap_or_else(|| panic!("{loc}"))
-        .to_string();
-    id
+        .to_string()
 }
 
 /// A raw reply e-mail.
