@@ -228,7 +228,8 @@ async fn a_request_goes_back_and_forth_and_every_change_is_logged(b: Backend) {
     let list = web.get("/support/requests").await;
     assert!(list.body.contains("Site down after update"));
     let mut other = t.client();
-    other.login_ok(&w.b.lr().email, PASSWORD).await;
+    // B's external sees none of B's requests (none opened, no ticket right).
+    other.login_ok(&w.b.external().email, PASSWORD).await;
     assert!(
         other
             .get("/support/requests")
@@ -402,6 +403,65 @@ async fn requests_are_seen_by_rights_and_never_across_organizations(b: Backend) 
         )
         .await;
     assert_eq!(r.status, 404, "{}", r.body);
+    // The API: the same rules (the external sees none of these; the LR opens, replies, closes).
+    let base = format!("/api/v1/orgs/{}/support-requests", a.id);
+    let r = api.api("GET", &base, &a.external().token, None).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        r.json()["requests"].as_array().unwrap().len(),
+        0,
+        "{}",
+        r.body
+    );
+    let r = api
+        .api(
+            "POST",
+            &base,
+            &a.lr().token,
+            Some(json!({"topic": "By API", "message": "Hello", "product_id": a.product})),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let api_id = r.json()["request"]["id"].as_str().unwrap().to_string();
+    assert_eq!(r.json()["request"]["status"], "open");
+    let r = api
+        .api(
+            "POST",
+            &format!("{base}/{api_id}/replies"),
+            &a.collaborator().token,
+            Some(json!({"message": "Me too"})),
+        )
+        .await;
+    assert_eq!(r.status, 201, "the ticket right on the product: {}", r.body);
+    assert_eq!(r.json()["messages"].as_array().unwrap().len(), 2);
+    let r = api
+        .api(
+            "POST",
+            &format!("{base}/{api_id}/close"),
+            &a.lr().token,
+            None,
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.body);
+    let r = api
+        .api(
+            "POST",
+            &format!("{base}/{api_id}/close"),
+            &a.lr().token,
+            None,
+        )
+        .await;
+    assert_eq!(r.status, 409);
+    let r = api.api("GET", &base, &a.lr().token, None).await;
+    assert!(
+        r.body.contains("By API") && r.body.contains("Mailbox quota"),
+        "{}",
+        r.body
+    );
+    let r = api
+        .api("GET", &format!("{base}/{api_id}"), &w.b.lr().token, None)
+        .await;
+    assert_eq!(r.status, 404, "another Organization's token");
     // Nothing was written by the refused attempts.
     let thread = lr.get(&format!("/support/requests/{on_product}")).await;
     assert!(!thread.body.contains(">hi<"));
