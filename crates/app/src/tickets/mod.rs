@@ -8,6 +8,7 @@
 //! and those they opened. Another Organization's request is not found. Every change is written to
 //! the Organization's activity log as a `said` text; status changes are compare-and-set.
 
+mod demo;
 pub mod figures;
 pub mod mail_in;
 pub mod notify;

@@ -72,7 +72,7 @@ pub const MANAGER_PAGES: &[&str] = &[
     "/support",
     "/support/new",
     "/support/requests",
-    "/support/requests/{request}",
+    "/support/requests/{ticket}",
     "/activity",
 ];
 
