@@ -70,6 +70,7 @@ mod sps_text;
 mod support;
 mod teams;
 mod tickets;
+mod tickets_browser;
 mod tickets_mail;
 mod transitions;
 mod webhook_receiver;
