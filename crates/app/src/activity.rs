@@ -100,6 +100,10 @@ pub fn action_key(action: &str) -> Option<&'static str> {
         "support.request" => "activity.support.request",
         "support.refused" => "activity.support.refused",
         "support.vip_code" => "activity.support.vip_code",
+        "ticket.opened" => "ticket.activity_opened",
+        "ticket.replied" => "ticket.activity_replied",
+        "ticket.answered" => "ticket.activity_answered",
+        "ticket.state" => "ticket.activity_state",
         "site.created" => "activity.site.created",
         "site.deleted" => "activity.site.deleted",
         "site.mysql_prefix" => "activity.site.mysql_prefix",
@@ -125,7 +129,7 @@ pub fn kind_key(kind: &str) -> Option<&'static str> {
         }
         "withdrawal" => "activity.kind.payouts",
         "api_token" => "activity.kind.security",
-        "support" => "activity.kind.support",
+        "support" | "ticket" => "activity.kind.support",
         "site" => "activity.kind.sites",
         _ => return None,
     })

@@ -121,6 +121,59 @@ pub struct AppConfig {
     pub webhook_retry_scale: i64,
     /// The provider's time zone (`GUICHET_TIME_ZONE`): every date and time a person reads.
     pub time_zone: guichet_core::human::TimeZone,
+    /// Support requests (issue #16) ⚙: attachments, response times, reply addresses, mail-in.
+    pub tickets: TicketConfig,
+}
+
+/// Support requests' settings (issue #16), each ⚙ in the README.
+#[derive(Clone, Debug)]
+pub struct TicketConfig {
+    /// Attachments: size, count and content types kept.
+    pub attachments: guichet_core::support_request::AttachmentLimits,
+    /// The promised first-response time in hours: `[standard, tier 1, tier 2, …]` (the last one
+    /// holds for any higher tier).
+    pub response_hours: Vec<i64>,
+    /// The address replies go to, `local@domain`; a notification's Reply-To is
+    /// `local+TOKEN@domain`. None: notifications carry no reply address.
+    pub reply_address: Option<String>,
+    /// Days a reply address stays valid.
+    pub token_days: i64,
+    /// The key that signs reply addresses; none: one kept in the database (made once).
+    pub secret: Option<String>,
+    /// mail-in: the largest message read, in bytes (refused before parsing).
+    pub mail_max_bytes: usize,
+    /// mail-in: the most MIME parts, and the deepest nesting, of a message.
+    pub mail_max_parts: usize,
+    pub mail_max_depth: usize,
+}
+
+impl Default for TicketConfig {
+    fn default() -> Self {
+        TicketConfig {
+            attachments: guichet_core::support_request::AttachmentLimits::default(),
+            response_hours: vec![48, 8, 2],
+            reply_address: Some("support@guichet.localhost".into()),
+            token_days: 30,
+            secret: None,
+            mail_max_bytes: 25 * 1024 * 1024,
+            mail_max_parts: 100,
+            mail_max_depth: 8,
+        }
+    }
+}
+
+impl TicketConfig {
+    /// The promised first-response time of `tier`, in seconds.
+    pub fn response_secs(&self, tier: i64) -> i64 {
+        let i = usize::try_from(tier.max(0)).unwrap_or(0);
+        let hours = self
+            .response_hours
+            .get(i)
+            .or(self.response_hours.last())
+            .copied()
+            .unwrap_or(48);
+        hours * 3600
+    }
 }
 
 impl Default for AppConfig {
@@ -155,6 +208,7 @@ impl Default for AppConfig {
             test_card_delay_ms: 0,
             webhook_retry_scale: 100,
             time_zone: guichet_core::human::TimeZone::Zurich,
+            tickets: TicketConfig::default(),
         }
     }
 }

@@ -133,6 +133,7 @@ impl App {
         }
         tx.commit().await?;
         self.seed_demo_billing(a).await?;
+        self.seed_demo_tickets(a, ids[0], ids[6]).await?;
         Ok(true)
     }
 

@@ -44,6 +44,7 @@ pub mod stripe;
 pub mod stripe_events;
 pub mod support;
 pub mod teams;
+pub mod tickets;
 pub mod tokens;
 pub mod totp;
 pub mod views;

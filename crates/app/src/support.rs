@@ -180,7 +180,7 @@ impl App {
         })
     }
 
-    async fn premium_of(&self, c: &mut Conn, org: OrgId) -> AppResult<Option<Premium>> {
+    pub(crate) async fn premium_of(&self, c: &mut Conn, org: OrgId) -> AppResult<Option<Premium>> {
         let active = store::premium_products(c, org, &[ProductState::Active]).await?;
         let Some((product_id, tier, name, _, expires_on)) = active.into_iter().next() else {
             return Ok(None);

@@ -95,6 +95,17 @@ enum Command {
         #[command(subcommand)]
         action: WebhookCommand,
     },
+    /// Append an e-mailed reply to its support request: one RFC 5322 message on standard input
+    /// (a Postfix or Exim pipe transport), or the messages of a Maildir's new/ (see
+    /// docs/OPERATIONS.md). Refused messages are logged, never bounced.
+    MailIn {
+        /// Read the messages of this Maildir (moved to cur/ once read) instead of standard input.
+        #[arg(long)]
+        maildir: Option<std::path::PathBuf>,
+        /// With --maildir: look again every this many seconds (none: once).
+        #[arg(long, requires = "maildir")]
+        poll: Option<u64>,
+    },
     /// Manage operator accounts.
     User {
         #[command(subcommand)]
@@ -387,6 +398,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Kb { action } => commands::kb::run(&config, action).await,
         Command::Webhook { action } => commands::webhook::run(&config, action).await,
+        Command::MailIn { maildir, poll } => {
+            let code = commands::mail_in::run(&config, maildir, poll).await?;
+            if code != 0 {
+                std::process::exit(code);
+            }
+            Ok(())
+        }
         Command::Bench { what } => commands::bench::run(&config, what).await,
         Command::GenCamt054 { entries, seed, out } => {
             let app = guichet::open(&config, Arc::new(SystemClock)).await?;

@@ -77,6 +77,10 @@ typed_id!(
     DbUserId,
     WebhookEndpointId,
     WebhookDeliveryId,
+    SupportRequestId,
+    SupportMessageId,
+    SupportAttachmentId,
+    CannedReplyId,
 );
 
 /// A help-centre guide's id: the name its author gave it (its file name without `.md`), the same in

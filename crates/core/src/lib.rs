@@ -22,6 +22,7 @@ pub mod schema;
 pub mod sites;
 pub mod sps_text;
 pub mod status;
+pub mod support_request;
 pub mod validate;
 pub mod vat;
 pub mod webhook;

@@ -7,7 +7,7 @@
 use crate::invoice::InvoiceKind;
 use crate::money::MinorInput;
 use crate::period::Date;
-use crate::status::{InvoiceStatus, PaymentRequestStatus, WithdrawalStatus};
+use crate::status::{InvoiceStatus, PaymentRequestStatus, SupportRequestStatus, WithdrawalStatus};
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, SchemaType, Type};
 use utoipa::{PartialSchema, ToSchema};
@@ -65,6 +65,7 @@ status_schema!(
     InvoiceStatus,
     PaymentRequestStatus,
     WithdrawalStatus,
+    SupportRequestStatus,
     InvoiceKind
 );
 

@@ -32,6 +32,7 @@ pub mod sessions;
 pub mod signups;
 pub mod sites;
 pub mod support;
+pub mod support_requests;
 pub mod teams;
 pub mod throttle;
 pub mod tokens;

@@ -211,6 +211,14 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0040_product_labels.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 41,
+        name: "support_requests",
+        sql: include_str!("../migrations/0041_support_requests.sqlite.sql"),
+        postgres_sql: Some(include_str!(
+            "../migrations/0041_support_requests.postgres.sql"
+        )),
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

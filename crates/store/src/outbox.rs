@@ -18,10 +18,13 @@ pub struct Message {
     pub sent_at: Option<i64>,
     /// The recipient's language code (`fr`, `en`, `de`); `None` for messages queued before it was kept.
     pub lang: Option<String>,
+    /// Where replies go (a support request's signed reply address), when not the sender.
+    pub reply_to: Option<String>,
 }
 
 const T: &str = "outbox";
-const COLS: &str = "id, to_addr, subject, body, kind, created_at, attempts, sent_at, lang";
+const COLS: &str =
+    "id, to_addr, subject, body, kind, created_at, attempts, sent_at, lang, reply_to";
 
 fn from_row(r: &AnyRow) -> Result<Message> {
     Ok(Message {
@@ -34,6 +37,7 @@ fn from_row(r: &AnyRow) -> Result<Message> {
         attempts: int(r, T, "attempts")?,
         sent_at: opt_int(r, T, "sent_at")?,
         lang: opt_text(r, T, "lang")?,
+        reply_to: opt_text(r, T, "reply_to")?,
     })
 }
 

@@ -10,7 +10,7 @@
 use crate::{Conn, Result, StoreError};
 use guichet_core::status::{
     BankTransactionStatus, ChargeStatus, InvoiceStatus, PaymentRequestStatus, ProductState,
-    WithdrawalStatus,
+    SupportRequestStatus, WithdrawalStatus,
 };
 use std::fmt::Debug;
 
@@ -49,6 +49,7 @@ stored!(WithdrawalStatus, "withdrawals", "status");
 stored!(PaymentRequestStatus, "payment_requests", "status");
 stored!(BankTransactionStatus, "bank_transactions", "status");
 stored!(ChargeStatus, "charges", "status");
+stored!(SupportRequestStatus, "support_requests", "status");
 
 /// Every (from, to) a status type allows: what the generated concurrency test runs.
 pub fn transitions<S: StoredStatus>() -> Vec<(S, S)> {

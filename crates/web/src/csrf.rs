@@ -73,6 +73,12 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
     }
 }
 
+/// Whether a token sent with a form (multipart ones read it themselves) is the expected one, in
+/// constant time; an empty one never is.
+pub fn same(sent: &str, expected: &str) -> bool {
+    !sent.is_empty() && constant_time_eq(sent.as_bytes(), expected.as_bytes())
+}
+
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -154,6 +154,8 @@ pub fn manager(o: &InOrg, nav: Nav, title: &str, body: Markup) -> Markup {
                         div.title {
                             h1 { (title) }
                             a.help href=(format!("/help?page={}", help_page(&ctx.path))) { (ctx.t("help.this_page")) }
+                            " "
+                            a.assist #assist href="/support/new" { (ctx.t("ticket.assist")) }
                         }
                         @if o.actor.support.is_some() {
                             p.notice role="status" { (ctx.t("support.operator_banner")) " " a href="/admin" { (ctx.t("admin.title")) } }

@@ -63,12 +63,15 @@ pub fn build(
     use lettre::message::{Attachment, MultiPart, SinglePart};
     let bad = |e: &dyn std::fmt::Display| AppError::Internal(format!("message {}: {e}", m.id));
     let lang = language(m);
-    let builder = lettre::Message::builder()
+    let mut builder = lettre::Message::builder()
         .from(app.config.mail_from.parse().map_err(|e| bad(&e))?)
         .to(m.to_addr.parse().map_err(|e| bad(&e))?)
         .subject(&m.subject)
         .message_id(Some(format!("<{}@guichet>", m.id)))
         .header(ContentLanguage(lang.code().to_owned()));
+    if let Some(reply_to) = &m.reply_to {
+        builder = builder.reply_to(reply_to.parse().map_err(|e| bad(&e))?);
+    }
     let html = super::html::render(&m.subject, &m.body, lang, &app.config.public_url);
     let alternative = MultiPart::alternative()
         .singlepart(SinglePart::plain(m.body.clone()))

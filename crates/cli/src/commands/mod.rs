@@ -2,4 +2,5 @@
 
 pub mod bench;
 pub mod kb;
+pub mod mail_in;
 pub mod webhook;

@@ -161,6 +161,8 @@ pub struct ConfigArgs {
     /// Percent of the outgoing webhooks' retry delays (5 s, 5 min, 30 min, 2 h, 5 h, 10 h…); 0 retries at once (tests) [default: 100]
     #[arg(long, env = "GUICHET_WEBHOOK_RETRY_SCALE", global = true)]
     pub webhook_retry_scale: Option<i64>,
+    #[command(flatten)]
+    pub tickets: tickets::TicketArgs,
 }
 
 /// The same settings in the TOML file.
@@ -214,6 +216,7 @@ pub struct FileConfig {
     pub reconcile_after_secs: Option<i64>,
     pub test_card_delay_ms: Option<u64>,
     pub webhook_retry_scale: Option<i64>,
+    pub tickets: Option<tickets::TicketFile>,
 }
 
 /// The resolved configuration.
@@ -261,6 +264,8 @@ pub struct Config {
     pub webhook_retry_scale: i64,
     /// The zone of every date and time a person reads (`GUICHET_TIME_ZONE`).
     pub time_zone: guichet_core::human::TimeZone,
+    /// Support requests (issue #16).
+    pub tickets: guichet_app::config::TicketConfig,
 }
 
 impl Default for Config {
@@ -296,6 +301,7 @@ impl Default for Config {
             test_card_delay_ms: 0,
             webhook_retry_scale: guichet_app::AppConfig::default().webhook_retry_scale,
             time_zone: guichet_core::human::TimeZone::Zurich,
+            tickets: guichet_app::config::TicketConfig::default(),
         }
     }
 }
@@ -498,6 +504,7 @@ impl Config {
                 })?,
                 None => d.time_zone,
             },
+            tickets: tickets::resolve(a.tickets, f.tickets)?,
         };
         if c.top_up_min > c.top_up_max {
             anyhow::bail!("top_up_min must not be above top_up_max");
@@ -549,12 +556,14 @@ impl Config {
             test_card_delay_ms: self.test_card_delay_ms,
             webhook_retry_scale: self.webhook_retry_scale,
             time_zone: self.time_zone,
+            tickets: self.tickets.clone(),
             ..Default::default()
         }
     }
 }
 
 mod checks;
+pub mod tickets;
 use checks::{amount, check_creditor, grant_hours, reminder_days, stripe};
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use crate::harness::{Killed, free_port};
 
-fn tools() -> Option<(String, String)> {
+pub(crate) fn tools() -> Option<(String, String)> {
     let driver =
         std::env::var("GUICHET_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
     let browser = std::env::var("GUICHET_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
@@ -28,13 +28,18 @@ fn tools() -> Option<(String, String)> {
 }
 
 #[derive(Clone)]
-struct WebDriver {
+pub(crate) struct WebDriver {
     http: reqwest::Client,
     base: String,
 }
 
 impl WebDriver {
-    async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
+    pub(crate) async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Value {
         let mut req = self.http.request(method, format!("{}{path}", self.base));
         if let Some(b) = body {
             req = req.json(&b);
@@ -49,7 +54,7 @@ impl WebDriver {
         v["value"].clone()
     }
 
-    async fn element(&self, session: &str, css: &str) -> String {
+    pub(crate) async fn element(&self, session: &str, css: &str) -> String {
         let v = self
             .call(
                 reqwest::Method::POST,
@@ -64,7 +69,7 @@ impl WebDriver {
             .to_string()
     }
 
-    async fn type_into(&self, session: &str, css: &str, text: &str) {
+    pub(crate) async fn type_into(&self, session: &str, css: &str, text: &str) {
         let el = self.element(session, css).await;
         self.call(
             reqwest::Method::POST,
@@ -74,7 +79,7 @@ impl WebDriver {
         .await;
     }
 
-    async fn click(&self, session: &str, css: &str) {
+    pub(crate) async fn click(&self, session: &str, css: &str) {
         let el = self.element(session, css).await;
         self.call(
             reqwest::Method::POST,
@@ -84,7 +89,7 @@ impl WebDriver {
         .await;
     }
 
-    async fn source(&self, session: &str) -> String {
+    pub(crate) async fn source(&self, session: &str) -> String {
         self.call(
             reqwest::Method::GET,
             &format!("/session/{session}/source"),
@@ -96,7 +101,7 @@ impl WebDriver {
         .to_string()
     }
 
-    async fn text(&self, session: &str, css: &str) -> String {
+    pub(crate) async fn text(&self, session: &str, css: &str) -> String {
         let el = self.element(session, css).await;
         self.call(
             reqwest::Method::GET,
@@ -109,7 +114,7 @@ impl WebDriver {
         .to_string()
     }
 
-    async fn wait_for(&self, session: &str, needle: &str) -> String {
+    pub(crate) async fn wait_for(&self, session: &str, needle: &str) -> String {
         let start = Instant::now();
         loop {
             let s = self.source(session).await;
@@ -126,7 +131,7 @@ impl WebDriver {
 }
 
 /// Starts chromedriver on a free port and waits until it answers.
-async fn start_driver(driver_bin: &str) -> (Killed, WebDriver) {
+pub(crate) async fn start_driver(driver_bin: &str) -> (Killed, WebDriver) {
     let port = free_port();
     let driver = Killed(
         Command::new(driver_bin)

@@ -139,6 +139,32 @@ impl Client {
         self.finish(req).await
     }
 
+    /// POSTs a multipart form with the current CSRF token: text fields, then files as
+    /// `(field, file name, content type, bytes)`.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &str, Vec<u8>)],
+    ) -> Resp {
+        let mut form = reqwest::multipart::Form::new().text("csrf", self.csrf.clone());
+        for (k, v) in fields {
+            form = form.text((*k).to_string(), (*v).to_string());
+        }
+        for (field, name, kind, bytes) in files {
+            let part = reqwest::multipart::Part::bytes(bytes.clone())
+                .file_name((*name).to_string())
+                .mime_str(kind)
+                .unwrap();
+            form = form.part((*field).to_string(), part);
+        }
+        let req = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .multipart(form);
+        self.finish(req).await
+    }
+
     /// Loads the login page (for the CSRF cookie) and signs in.
     pub async fn login(&mut self, email: &str, password: &str) -> Resp {
         self.get("/login").await;

@@ -106,6 +106,7 @@ pub(crate) fn fill(
     path = path.replace("{product}", &objects_of.product.to_string());
     path = path.replace("{team}", &objects_of.team.to_string());
     path = path.replace("{grant}", &objects_of.grant.to_string());
+    path = path.replace("{ticket}", &objects_of.ticket.to_string());
     // The fixture issues no credit note: any id of A's is another Organization's for B (the
     // refunds test reads a real credit note of A's with B's token).
     path = path.replace("{note}", &objects_of.invoice.to_string());
@@ -136,6 +137,7 @@ async fn snapshot(c: &mut Client, a: &OrgFixture) -> String {
         "/products",
         "/invoices",
         "/activity",
+        "/support-requests",
     ] {
         let r = c
             .api(
@@ -199,6 +201,7 @@ async fn another_organizations_ids_give_404_and_change_nothing(b: Backend) {
                 || route.path.contains("{product}")
                 || route.path.contains("{team}")
                 || route.path.contains("{grant}")
+                || route.path.contains("{ticket}")
                 || route.path.contains("{hosting}")
             {
                 let path = fill(route, &other, &a, &h);
@@ -269,6 +272,7 @@ async fn each_role_gets_exactly_what_the_table_allows(b: Backend) {
                 .replace("{product}", &uuid::Uuid::now_v7().to_string())
                 .replace("{team}", &uuid::Uuid::now_v7().to_string())
                 .replace("{grant}", &uuid::Uuid::now_v7().to_string())
+                .replace("{ticket}", &uuid::Uuid::now_v7().to_string())
                 .replace("{hosting}", &uuid::Uuid::now_v7().to_string())
                 .replace("{site}", &uuid::Uuid::now_v7().to_string())
                 .replace("{database}", &uuid::Uuid::now_v7().to_string())

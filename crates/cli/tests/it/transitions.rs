@@ -10,7 +10,7 @@ use crate::world::world;
 use guichet_core::ledger::{AccountKind, AccountRef, Transfer};
 use guichet_core::status::{
     BankTransactionStatus as B, ChargeStatus as C, InvoiceStatus as I, PaymentRequestStatus as P,
-    ProductState as S, WithdrawalStatus as W,
+    ProductState as S, SupportRequestStatus as T, WithdrawalStatus as W,
 };
 use guichet_core::{Currency, OrgId, UserId};
 use guichet_store::transition::{StoredStatus, transitions};
@@ -37,6 +37,7 @@ struct Rows {
     bank_tx: String,
     entry: String,
     charge: String,
+    ticket: String,
 }
 
 type Apply = Pin<Box<dyn Future<Output = bool> + Send>>;
@@ -278,6 +279,20 @@ fn charge_apply(r: &Rows, from: C, to: C) -> Run {
     }
 }
 
+fn ticket_apply(r: &Rows, from: T, to: T) -> Run {
+    let id = r.ticket.clone();
+    Arc::new(move |db, gate| {
+        let id = id.clone();
+        in_tx!(db, gate, |c| guichet_store::support_requests::transition(
+            c,
+            id.parse().unwrap(),
+            from,
+            to,
+            1
+        ))
+    })
+}
+
 /// Runs every transition of `S`; returns the ones it checked.
 async fn check_all<St: StoredStatus>(
     t: &TestApp,
@@ -420,6 +435,20 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
     .await
     .unwrap()
     .unwrap();
+    let ticket = guichet_store::support_requests::insert(
+        &mut c,
+        &guichet_store::support_requests::NewRequest {
+            org,
+            topic: "transitions",
+            product: None,
+            opened_by: user,
+            tier: 0,
+            suggested: &[],
+            now: 1,
+        },
+    )
+    .await
+    .unwrap();
     drop(c);
     let rows = Rows {
         org,
@@ -433,6 +462,7 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
         bank_tx: bank_tx.to_string(),
         entry: entry.to_string(),
         charge: charge.to_string(),
+        ticket: ticket.to_string(),
     };
     let mut checked = Vec::new();
     checked.extend(
@@ -483,13 +513,15 @@ async fn every_transition_applies_once_when_run_twice_at_once(b: Backend) {
         )
         .await,
     );
+    checked.extend(check_all::<T>(&t, &rows, &rows.ticket, |_| String::new(), ticket_apply).await);
     // Every status type's every transition ran (a transition list cannot silently shrink to none).
     let expected: usize = transitions::<I>().len()
         + transitions::<S>().len()
         + transitions::<W>().len()
         + transitions::<P>().len()
         + transitions::<B>().len()
-        + transitions::<C>().len();
+        + transitions::<C>().len()
+        + transitions::<T>().len();
     assert_eq!(checked.len(), expected, "{checked:#?}");
     assert!(checked.len() >= 25, "{checked:#?}");
 }

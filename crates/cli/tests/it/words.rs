@@ -25,6 +25,10 @@ const BACK_OFFICE: &[&str] = &[
     "/admin/kb/report",
     "/admin/kb/{id}",
     "/admin/support",
+    "/admin/tickets",
+    "/admin/tickets/canned",
+    "/admin/tickets/figures",
+    "/admin/tickets/{ticket}",
 ];
 
 async fn every_page_speaks_the_readers_language(b: Backend) {
@@ -148,6 +152,8 @@ fn learn_ids(seen: &BTreeMap<String, String>, ids: &mut BTreeMap<&str, String>) 
         ("/accounting/addresses/", "{address}"),
         ("/teams/", "{team}"),
         ("/products/", "{product}"),
+        ("/support/requests/", "{ticket}"),
+        ("/admin/tickets/", "{ticket}"),
     ];
     for path in seen.keys() {
         for (prefix, name) in pairs {

@@ -41,6 +41,8 @@ pub struct OrgFixture {
     pub team: guichet_core::TeamId,
     /// A temporary support access grant of the Organization, already revoked (SUP-03).
     pub grant: guichet_core::GrantId,
+    /// A support request of the Organization about its product, opened by the LR (issue #16).
+    pub ticket: guichet_core::SupportRequestId,
 }
 
 impl OrgFixture {
@@ -235,6 +237,23 @@ async fn org(
         .unwrap()
         .id;
     t.app.revoke_support_access(&lr, grant).await.unwrap();
+    // Written straight to the store: no activity line and no e-mail for the other tests to see.
+    let mut c = t.app.db.write_conn().await.unwrap();
+    let ticket = guichet_store::support_requests::insert(
+        &mut c,
+        &guichet_store::support_requests::NewRequest {
+            org: org_id,
+            topic: "Fixture request",
+            product: Some(product),
+            opened_by: lr.user,
+            tier: 0,
+            suggested: &[],
+            now: t.app.now(),
+        },
+    )
+    .await
+    .unwrap();
+    drop(c);
     OrgFixture {
         id: org_id,
         name: name.into(),
@@ -246,6 +265,7 @@ async fn org(
         product,
         team,
         grant,
+        ticket,
     }
 }
 

@@ -31,6 +31,7 @@ pub mod charge;
 pub mod invoice;
 pub mod payment_request;
 pub mod product;
+pub mod support_request;
 pub mod withdrawal;
 
 pub use bank_transaction::BankTransactionStatus;
@@ -38,4 +39,5 @@ pub use charge::ChargeStatus;
 pub use invoice::InvoiceStatus;
 pub use payment_request::PaymentRequestStatus;
 pub use product::ProductState;
+pub use support_request::SupportRequestStatus;
 pub use withdrawal::WithdrawalStatus;

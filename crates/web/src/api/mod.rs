@@ -25,6 +25,7 @@ mod sites;
 
 mod support;
 mod teams;
+mod tickets;
 
 pub use route::{ApiRoute, PUBLIC_ROUTES};
 pub use routes::routes;

@@ -19,6 +19,8 @@ pub mod renewals;
 pub mod sites;
 pub mod support;
 pub mod teams;
+pub mod ticket_form;
+pub mod tickets;
 pub mod users;
 
 use crate::cookies;
@@ -68,6 +70,9 @@ pub const MANAGER_PAGES: &[&str] = &[
     "/help/c/{category}",
     "/help/{id}",
     "/support",
+    "/support/new",
+    "/support/requests",
+    "/support/requests/{ticket}",
     "/activity",
 ];
 
@@ -340,6 +345,8 @@ pub fn router() -> Router<AppState> {
         )
         .route("/admin/support/{org}/enter", post(admin::support_enter))
         .route("/lang", post(set_lang))
+        .merge(tickets::routes())
+        .merge(admin::tickets_routes())
         .fallback(not_found)
 }
 

@@ -15,6 +15,7 @@ mod renewals;
 mod sites;
 mod support;
 mod teams;
+mod tickets;
 
 use crate::api::route::ApiRoute;
 
@@ -36,6 +37,7 @@ pub fn routes() -> Vec<ApiRoute> {
         teams::routes(),
         activity::routes(),
         support::routes(),
+        tickets::routes(),
     ]
     .into_iter()
     .flatten()

@@ -17,6 +17,7 @@ mod kb;
 mod kb_import;
 mod payouts;
 mod support;
+mod tickets;
 mod webhooks;
 mod withdrawals;
 
@@ -27,6 +28,7 @@ pub use kb::*;
 pub use kb_import::*;
 pub use payouts::*;
 pub use support::*;
+pub use tickets::tickets_routes;
 pub use webhooks::*;
 pub use withdrawals::*;
 
@@ -68,7 +70,7 @@ pub async fn customers(s: Signed, Query(q): Query<AdminQuery>) -> Result<Markup,
         ctx.t("admin.title"),
         html! {
             h1 { (ctx.t("admin.title")) }
-            p { a href="/admin/withdrawals" { (ctx.t("admin.withdrawals")) } " · " a href="/admin/invoices" { (ctx.t("admin.invoices")) } " · " a href="/admin/catalogue" { (ctx.t("admin.catalogue")) } " · " a href="/admin/bank" { (ctx.t("admin.bank")) } " · " a href="/admin/kb" { (ctx.t("admin.kb")) } " · " a href="/admin/support" { (ctx.t("admin.support")) } " · " a href="/admin/webhooks" { (ctx.t("webhooks.title")) } }
+            p { a href="/admin/withdrawals" { (ctx.t("admin.withdrawals")) } " · " a href="/admin/invoices" { (ctx.t("admin.invoices")) } " · " a href="/admin/catalogue" { (ctx.t("admin.catalogue")) } " · " a href="/admin/bank" { (ctx.t("admin.bank")) } " · " a href="/admin/kb" { (ctx.t("admin.kb")) } " · " a href="/admin/support" { (ctx.t("admin.support")) } " · " a href="/admin/tickets" { (ctx.t("ticket.inbox")) } " · " a href="/admin/webhooks" { (ctx.t("webhooks.title")) } }
             div.card {
                 h2 { (ctx.t("admin.support_lookup")) }
                 form.inline method="get" action="/admin" {
