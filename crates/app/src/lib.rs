@@ -23,6 +23,7 @@ pub mod documents;
 pub mod error;
 pub mod export;
 pub mod health;
+pub mod home;
 pub mod http;
 pub mod kb;
 pub mod kb_zip;

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod auth;
 pub mod done;
 pub mod help;
+pub mod home;
 pub mod invoices;
 pub mod next;
 pub mod org;
@@ -87,7 +88,7 @@ pub fn is_manager_page(path: &str) -> bool {
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/", get(org::home))
+        .route("/", get(home::home))
         .route("/login", get(auth::login_page).post(auth::login))
         .route(
             "/login/2fa",
@@ -193,6 +194,7 @@ pub fn router() -> Router<AppState> {
             "/teams/{team}/members/{user}/remove",
             post(teams::remove_member),
         )
+        .route("/teams/{team}/products", post(teams::set_products))
         .route("/teams/{team}/products/{product}", post(teams::set_product))
         .route("/teams/{team}/delete", post(teams::delete))
         .route("/products/{product}/access", get(teams::access))
