@@ -12,6 +12,7 @@ both_backends!(
     each_prepaid_form_keeps_its_own_values_and_errors,
     a_team_s_rights_on_every_product_are_saved_in_one_form,
     a_team_lists_the_invitations_it_waits_for,
+    the_profile_lists_my_organizations_and_creates_one_in_the_menu,
 );
 
 /// The `<form …>…</form>` whose opening tag holds `marker`.
@@ -227,4 +228,82 @@ async fn a_team_lists_the_invitations_it_waits_for(b: Backend) {
     let mut other = t.client();
     other.login_ok(&w.b.lr().email, PASSWORD).await;
     assert_eq!(other.get(&path).await.status, 404);
+}
+
+async fn the_profile_lists_my_organizations_and_creates_one_in_the_menu(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let mut c = t.client();
+    c.login_ok(&w.a.lr().email, PASSWORD).await;
+    // The profile is a Manager page (its menu), with « My Organizations » and the way to create one.
+    let profile = c.get("/profile").await;
+    assert!(profile.body.contains("class=\"side\""), "{}", profile.body);
+    let at = profile.body.find("id=\"my-orgs\"").unwrap();
+    let mine = &profile.body[at..];
+    assert!(mine.contains(&w.a.name) && mine.contains(words(Lang::En, "role.legal_rep")));
+    assert!(mine.contains(words(Lang::En, "profile.current_org")));
+    assert!(mine.contains("href=\"/orgs/new\""));
+    assert!(
+        !profile.body.contains(&w.b.name),
+        "not an Organization of mine"
+    );
+
+    // The create page keeps the menu; the country is a list, named in the reader's language.
+    let page = c.get("/orgs/new").await;
+    assert!(page.body.contains("class=\"side\""), "{}", page.body);
+    assert!(
+        page.body
+            .contains("<select id=\"f-country\" name=\"country\""),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("<option value=\"CH\" selected>Switzerland</option>")
+    );
+    assert!(
+        page.body
+            .contains("<option value=\"LI\">Liechtenstein</option>")
+    );
+    assert_eq!(c.post("/lang", &[("lang", "fr")]).await.status, 303);
+    let page = c.get("/orgs/new").await;
+    assert!(
+        page.body
+            .contains("<option value=\"CH\" selected>Suisse</option>")
+    );
+    assert!(
+        page.body
+            .contains("<option value=\"DE\">Allemagne</option>")
+    );
+
+    // A code that is no country is refused under the field, what was typed kept.
+    let fields = |country: &'static str| {
+        [
+            ("name", "Delta Studio Sàrl"),
+            ("kind", "company"),
+            ("street", "Rue Neuve 3"),
+            ("postcode", "1003"),
+            ("city", "Lausanne"),
+            ("country", country),
+            ("vat_number", ""),
+        ]
+    };
+    let r = c.post("/orgs/new", &fields("XX")).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("id=\"f-country-error\""), "{}", r.body);
+    assert!(r.body.contains("value=\"Delta Studio Sàrl\""));
+    let r = c.post("/orgs/new", &fields("CH")).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    // Both are mine now: the new one is current, the other one a switch away.
+    let profile = c.get("/profile").await;
+    let at = profile.body.find("id=\"my-orgs\"").unwrap();
+    let mine = &profile.body[at..];
+    assert!(
+        mine.contains("Delta Studio") && mine.contains(&w.a.name),
+        "{mine}"
+    );
+    assert!(
+        mine.contains(&format!("name=\"org\" value=\"{}\"", w.a.id)),
+        "{mine}"
+    );
 }
