@@ -36,6 +36,7 @@ pub mod payment_requests;
 pub mod payments;
 pub mod payouts;
 pub mod prepaid;
+pub mod product_address;
 pub mod refunds;
 pub mod reminders;
 pub mod renewal_charges;

@@ -211,6 +211,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0040_product_labels.sql"),
         postgres_sql: None,
     },
+    Migration {
+        version: 46,
+        name: "invoice_attention",
+        sql: include_str!("../migrations/0046_invoice_attention.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

@@ -62,6 +62,7 @@ mod prepaid;
 mod refunds;
 mod reliability;
 mod reminders;
+mod renewal_address;
 mod renewals;
 mod roles;
 mod security;

@@ -237,6 +237,10 @@ pub fn router() -> Router<AppState> {
         .route("/products/{product}/auto-renew", post(products::auto_renew))
         .route("/products/{product}/cancel", post(products::cancel))
         .route("/products/{product}/label", post(products::label))
+        .route(
+            "/products/{product}/billing-address",
+            post(products::set_billing_address),
+        )
         .route("/products/{product}/resume", post(products::resume))
         .route("/products/{product}/period", post(products::period))
         .route("/products/auto-renew", post(products::auto_renew_many))
