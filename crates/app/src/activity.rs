@@ -73,6 +73,7 @@ pub fn action_key(action: &str) -> Option<&'static str> {
         "product.cancelled" => "activity.product.cancelled",
         "product.resumed" => "activity.product.resumed",
         "product.labelled" => "activity.product.labelled",
+        "product.billing_address" => "activity.product.billing_address",
         "invoice.paid" => "activity.invoice.paid",
         "invoice.renewal" => "activity.invoice.renewal",
         "invoice.refunded" => "activity.invoice.refunded",

@@ -88,6 +88,7 @@ impl App {
             Some(a) => guichet_store::addresses::get(tx, org.id, *a).await?,
             None => None,
         };
+        let mail_to = address.as_ref().and_then(|a| a.fields.email.clone());
         let bill_to = bill_to(address, &org);
         let period = BilledPeriod {
             description,
@@ -107,6 +108,9 @@ impl App {
         .await
         {
             Ok(inv) => {
+                if let Some(to) = &mail_to {
+                    self.mail_invoice(tx, &inv, &p.name, to, at).await?;
+                }
                 audit::record(
                     tx,
                     Some(org.id),
@@ -168,6 +172,8 @@ impl App {
         let keys: Vec<String> = batch.iter().filter_map(renewal_key).collect();
         let invoiced = store::existing_billing_keys(&mut tx, &keys).await?;
         let mut periods = Vec::with_capacity(batch.len());
+        // (index in `periods`, product name, invoice e-mail of its billing address).
+        let mut mails: Vec<(usize, String, String)> = Vec::new();
         for p in batch {
             let Some(start) = p.expires_on else { continue };
             if renewal_key(p).is_some_and(|k| invoiced.contains(&k)) {
@@ -185,6 +191,9 @@ impl App {
                 Some(a) => guichet_store::addresses::get(&mut tx, org.id, *a).await?,
                 None => None,
             };
+            if let Some(to) = address.as_ref().and_then(|a| a.fields.email.clone()) {
+                mails.push((periods.len(), p.name.clone(), to));
+            }
             let bill_to = bill_to(address, &org);
             let period = BilledPeriod {
                 description,
@@ -229,6 +238,11 @@ impl App {
             .map(|i| crate::webhooks::Event::InvoiceIssued(crate::webhooks::invoice_data(i)))
             .collect();
         crate::webhooks::emit_all(&mut tx, events, at).await?;
+        for (k, product, to) in &mails {
+            if let Some(inv) = issued.get(*k) {
+                self.mail_invoice(&mut tx, inv, product, to, at).await?;
+            }
+        }
         let audit: Vec<(OrgId, String)> = invoices
             .iter()
             .map(|(i, _)| (i.org_id, i.number.clone()))
@@ -243,6 +257,28 @@ impl App {
         }
         tx.commit().await?;
         Ok(Some((invoices.len(), skipped)))
+    }
+
+    /// Queues a renewal invoice for the invoice e-mail of the billing address it is addressed to
+    /// (issue #14), in the provider's language (French: an address names no language).
+    async fn mail_invoice(
+        &self,
+        c: &mut guichet_store::Conn,
+        inv: &guichet_store::billing::Invoice,
+        product: &str,
+        to: &str,
+        at: i64,
+    ) -> AppResult<()> {
+        let base = self.config.public_url.trim_end_matches('/');
+        let mail = crate::mail::Mail::InvoiceIssued {
+            invoice: &inv.number,
+            product,
+            amount: &inv.gross.to_string(),
+            due_on: &guichet_core::human::date(inv.due_on),
+            reference: &inv.payment_reference,
+            link: &format!("{base}/accounting/invoices/{}", inv.id),
+        };
+        crate::mail::enqueue(c, self, to, guichet_core::Lang::Fr, mail, at).await
     }
 
     /// Runs billing as of `at` (Unix seconds; the clock's now by default).

@@ -81,6 +81,24 @@ pub(crate) fn address_block(bill_to: &[String]) -> Vec<String> {
     }
 }
 
+/// An invoice's address block: [`address_block`] with the recipient line (the person's name)
+/// under the company's name when the billing address names both (issue #14).
+pub(crate) fn invoice_address(inv: &guichet_store::billing::Invoice) -> Vec<String> {
+    let mut out = address_block(&inv.bill_to);
+    if let Some(person) = inv
+        .bill_to_attention
+        .as_deref()
+        .filter(|p| !p.trim().is_empty())
+    {
+        let after_name = inv.bill_to[0]
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count();
+        out.insert(after_name.min(out.len()), person.to_owned());
+    }
+    out
+}
+
 pub(crate) fn issuer_lines(app: &App) -> Vec<String> {
     let c = &app.config.creditor;
     let mut lines = vec![
@@ -261,7 +279,7 @@ impl App {
             kind,
             lang: actor.lang,
             issuer: issuer_lines(self),
-            customer: address_block(&inv.bill_to),
+            customer: invoice_address(&inv),
             number: Some(inv.number.clone()),
             issued_on: day(inv.issued_at),
             due_on: Some(inv.due_on.iso()),

@@ -108,6 +108,8 @@ pub struct TeamView {
     pub members: Vec<(UserId, String, String)>,
     /// (product id, product name, rights).
     pub products: Vec<(ProductId, String, Rights)>,
+    /// People from outside invited into the team who have not accepted yet (TEAM-02).
+    pub invited: Vec<guichet_store::invitations::Invitation>,
 }
 
 #[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
@@ -180,10 +182,12 @@ impl App {
                 .unwrap_or_default();
             products.push((p, name, r));
         }
+        let invited = guichet_store::invitations::open_for_team(&mut c, actor.org, id).await?;
         Ok(TeamView {
             team,
             members,
             products,
+            invited,
         })
     }
 
@@ -370,6 +374,52 @@ impl App {
             .audit_and_commit(tx, "team.rights", &detail, self.now())
             .await?;
         Ok(())
+    }
+
+    /// TEAM-01, the team page's one form: the team's rights on each of these products, in one
+    /// transaction; a product whose rights did not change is left alone (and not logged). Every
+    /// product must be the Organization's (another's is not found, and nothing is changed).
+    pub async fn set_team_products(
+        &self,
+        actor: &Actor,
+        id: TeamId,
+        wanted: &[(ProductId, Rights)],
+    ) -> AppResult<usize> {
+        let (mut tx, team) = self.team_in_tx(actor, id).await?;
+        let ids: Vec<ProductId> = wanted.iter().map(|(p, _)| *p).collect();
+        let named: HashMap<ProductId, String> = billing::products_by_ids(&mut tx, actor.org, &ids)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect();
+        if ids.iter().any(|p| !named.contains_key(p)) {
+            return Err(AppError::NotFound);
+        }
+        let now: HashMap<ProductId, Rights> = teams::team_products(&mut tx, id)
+            .await?
+            .into_iter()
+            .collect();
+        let mut changed = 0;
+        for (product, rights) in wanted {
+            if now.get(product).copied().unwrap_or_default() == *rights {
+                continue;
+            }
+            teams::set_team_product(&mut tx, id, *product, *rights).await?;
+            let detail = guichet_core::said::encode(
+                "said.team_rights",
+                &[
+                    ("team", &team.name),
+                    ("product", named.get(product).map_or("", String::as_str)),
+                    ("rights_keys", &rights.keys()),
+                ],
+            );
+            actor
+                .audit(&mut tx, "team.rights", &detail, self.now())
+                .await?;
+            changed += 1;
+        }
+        tx.commit().await?;
+        Ok(changed)
     }
 
     /// "Who can access this product, and why" (LR/Admin).

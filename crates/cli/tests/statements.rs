@@ -33,6 +33,8 @@ mod camt;
 mod checkout;
 #[path = "statements/count.rs"]
 mod count;
+#[path = "statements/home.rs"]
+mod home;
 #[path = "statements/pages.rs"]
 mod pages;
 #[path = "statements/top_up.rs"]

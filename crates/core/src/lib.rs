@@ -2,6 +2,7 @@
 //! function every use case calls, the password policy. No I/O, no clock, no async.
 
 pub mod card;
+pub mod country;
 pub mod grants;
 pub mod human;
 pub mod i18n;

@@ -37,10 +37,11 @@ pub fn optional_line(raw: &str, max: usize) -> Option<Option<String>> {
     }
 }
 
-/// ISO 3166-1 alpha-2 country code (two ASCII capitals; lower case is accepted and upper-cased).
+/// ISO 3166-1 alpha-2 country code, one of [`crate::country::CODES`] (lower case is accepted and
+/// upper-cased).
 pub fn country(raw: &str) -> Option<String> {
     let c = raw.trim().to_ascii_uppercase();
-    (c.len() == 2 && c.chars().all(|ch| ch.is_ascii_uppercase())).then_some(c)
+    crate::country::is_known(&c).then_some(c)
 }
 
 /// A text cell for a CSV/spreadsheet export: a value a spreadsheet would run as a formula (starting

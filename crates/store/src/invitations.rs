@@ -2,7 +2,7 @@
 
 use crate::row::*;
 use crate::{Conn, Result};
-use guichet_core::{InvitationId, OrgId, Role, UserId};
+use guichet_core::{InvitationId, OrgId, Role, TeamId, UserId};
 use sqlx::any::AnyRow;
 
 #[derive(Clone, Debug)]
@@ -65,6 +65,27 @@ pub async fn open_for_org(c: &mut Conn, org: OrgId) -> Result<Vec<Invitation>> {
         "SELECT {COLS} FROM invitations WHERE org_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL ORDER BY created_at DESC, id DESC"
     ));
     let rows = sqlx::query(sql).bind(org.to_string()).fetch_all(c).await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Open invitations of an Organization that also put the person into this work team (TEAM-02),
+/// newest first, expired ones included.
+pub async fn open_for_team(c: &mut Conn, org: OrgId, team: TeamId) -> Result<Vec<Invitation>> {
+    let cols: String = COLS
+        .split(", ")
+        .map(|c| format!("i.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {cols} FROM invitations i JOIN invitation_teams t ON t.invitation_id = i.id \
+         WHERE i.org_id = $1 AND t.team_id = $2 AND i.accepted_at IS NULL AND i.revoked_at IS NULL \
+         ORDER BY i.created_at DESC, i.id DESC"
+    ));
+    let rows = sqlx::query(sql)
+        .bind(org.to_string())
+        .bind(team.to_string())
+        .fetch_all(c)
+        .await?;
     rows.iter().map(from_row).collect()
 }
 

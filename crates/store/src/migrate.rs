@@ -219,6 +219,12 @@ const MIGRATIONS: &[Migration] = &[
             "../migrations/0041_support_requests.postgres.sql"
         )),
     },
+    Migration {
+        version: 46,
+        name: "invoice_attention",
+        sql: include_str!("../migrations/0046_invoice_attention.sql"),
+        postgres_sql: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x0067_7569_6368_6574; // "guichet" in ASCII

@@ -203,8 +203,52 @@ pub fn field(
     value: &str,
     errors: &[FieldError],
 ) -> Markup {
+    field_of(ctx, "", name, label_key, kind, value, errors)
+}
+
+/// The country of an address as a list (issue #14): ISO 3166-1 codes, named and sorted in the
+/// reader's language; `value` is chosen (an unknown one stays chosen, under its code, so a form
+/// sent back keeps what it had).
+pub fn country_select(ctx: &Ctx, value: &str, errors: &[FieldError]) -> Markup {
+    let err = errors.iter().find(|e| e.field == "country");
+    let value = value.trim().to_ascii_uppercase();
+    let known = guichet_core::country::is_known(&value);
+    html! {
+        div.field {
+            label for="f-country" { (ctx.t("field.country_label")) }
+            select id="f-country" name="country" autocomplete="country"
+                aria-invalid=[err.map(|_| "true")] aria-describedby=[err.map(|_| "f-country-error")] {
+                @if !known {
+                    option value=(value) selected { (if value.is_empty() { "—" } else { value.as_str() }) }
+                }
+                @for (code, name) in guichet_core::country::sorted(ctx.lang) {
+                    option value=(code) selected[code == value] { (name) }
+                }
+            }
+            @if let Some(e) = err {
+                p.field-error id="f-country-error" { (ctx.t(e.key)) }
+            }
+        }
+    }
+}
+
+/// [`field`] in one of several forms of a page: its id names the form (`f-top_up-amount`), so
+/// two forms can each have an `amount`.
+pub fn field_of(
+    ctx: &Ctx,
+    form: &str,
+    name: &str,
+    label_key: &str,
+    kind: &str,
+    value: &str,
+    errors: &[FieldError],
+) -> Markup {
     let err = errors.iter().find(|e| e.field == name);
-    let id = format!("f-{name}");
+    let id = if form.is_empty() {
+        format!("f-{name}")
+    } else {
+        format!("f-{form}-{name}")
+    };
     let err_id = format!("{id}-error");
     html! {
         div.field {

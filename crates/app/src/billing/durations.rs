@@ -146,6 +146,10 @@ impl App {
             end,
             unit_net: unit,
         };
-        issue_invoice(tx, org, inv.bill_to.clone(), inv.kind, &period, now).await
+        let bill_to = super::issue::BillTo {
+            lines: inv.bill_to.clone(),
+            attention: inv.bill_to_attention.clone(),
+        };
+        issue_invoice(tx, org, bill_to, inv.kind, &period, now).await
     }
 }

@@ -19,7 +19,7 @@ pub(crate) struct BilledPeriod {
 pub(crate) async fn issue_invoice(
     tx: &mut guichet_store::Conn,
     org: &guichet_store::orgs::Org,
-    bill_to: [String; 5],
+    bill_to: BillTo,
     kind: guichet_core::invoice::InvoiceKind,
     period: &BilledPeriod,
     now: i64,
@@ -47,7 +47,7 @@ pub(crate) async fn issue_invoice(
 /// number `reference_n`, with its line and that line's billing key; nothing written yet.
 pub(crate) fn draft_invoice(
     org: &guichet_store::orgs::Org,
-    bill_to: [String; 5],
+    bill_to: BillTo,
     kind: guichet_core::invoice::InvoiceKind,
     period: &BilledPeriod,
     seq: i64,
@@ -75,7 +75,8 @@ pub(crate) fn draft_invoice(
         gross: Money::new(totals.gross, org.currency),
         vat_rate_bp: totals.rate_bp as i64,
         vat_mention: treatment.mention_key().map(str::to_string),
-        bill_to,
+        bill_to: bill_to.lines,
+        bill_to_attention: bill_to.attention,
         billing_reference: org.billing_reference.clone(),
         payment_reference: reference_for(reference_n, org.currency)?,
         issued_at: now,
@@ -322,21 +323,42 @@ pub(crate) async fn billed_period(
 pub(crate) fn bill_to(
     address: Option<guichet_store::addresses::Address>,
     org: &orgs::Org,
-) -> [String; 5] {
+) -> BillTo {
     match address {
-        Some(a) => [
-            a.fields.company.unwrap_or(a.fields.name),
-            a.fields.street,
-            a.fields.postcode,
-            a.fields.city,
-            a.fields.country,
-        ],
-        None => [
-            org.name.clone(),
-            org.street.clone(),
-            org.postcode.clone(),
-            org.city.clone(),
-            org.country.clone(),
-        ],
+        Some(a) => {
+            let company = a.fields.company.filter(|c| !c.trim().is_empty());
+            let (name, attention) = match company {
+                Some(c) => (c, Some(a.fields.name).filter(|n| !n.trim().is_empty())),
+                None => (a.fields.name, None),
+            };
+            BillTo {
+                lines: [
+                    name,
+                    a.fields.street,
+                    a.fields.postcode,
+                    a.fields.city,
+                    a.fields.country,
+                ],
+                attention,
+            }
+        }
+        None => BillTo {
+            lines: [
+                org.name.clone(),
+                org.street.clone(),
+                org.postcode.clone(),
+                org.city.clone(),
+                org.country.clone(),
+            ],
+            attention: None,
+        },
     }
+}
+
+/// Whom an invoice is addressed to: name (the company's when the address names one), street,
+/// postcode, town, country; and the recipient line, the person's name under a company's.
+#[derive(Clone, Debug)]
+pub(crate) struct BillTo {
+    pub lines: [String; 5],
+    pub attention: Option<String>,
 }

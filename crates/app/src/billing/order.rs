@@ -77,7 +77,7 @@ impl App {
             None => None,
         };
         let bill_to = bill_to(chosen, &org);
-        if bill_to[2].is_empty() || bill_to[3].is_empty() {
+        if bill_to.lines[2].is_empty() || bill_to.lines[3].is_empty() {
             return Err(AppError::invalid("address", "order.address_incomplete"));
         }
         let product_id =

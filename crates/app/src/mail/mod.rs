@@ -105,6 +105,15 @@ pub enum Mail<'a> {
     },
     /// REM-05: reminder R1, R2 or R3 of an unpaid invoice. The only links are the Manager's own
     /// (REM-06): the invoice and the page that tells a genuine reminder from a forged one.
+    /// A renewal invoice, to the invoice e-mail of the billing address it is addressed to.
+    InvoiceIssued {
+        invoice: &'a str,
+        product: &'a str,
+        amount: &'a str,
+        due_on: &'a str,
+        reference: &'a str,
+        link: &'a str,
+    },
     InvoiceReminder {
         level: i64,
         invoice: &'a str,
@@ -163,6 +172,7 @@ impl Mail<'_> {
             Mail::PaymentOtherCurrency { .. } => "payment_other_currency",
             Mail::CreditedOtherCurrency { .. } => "credited_other_currency",
             Mail::CreditNoteIssued { .. } => "credit_note_issued",
+            Mail::InvoiceIssued { .. } => "invoice_issued",
             Mail::InvoiceReminder { .. } => "invoice_reminder",
             Mail::RenewalFailed { .. } => "renewal_failed",
             Mail::InvoicesExport { .. } => "invoices_export",

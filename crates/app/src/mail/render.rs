@@ -233,6 +233,32 @@ impl Mail<'_> {
                     ],
                 ),
             ),
+            Mail::InvoiceIssued {
+                invoice,
+                product,
+                amount,
+                due_on,
+                reference,
+                link,
+            } => (
+                tf(
+                    lang,
+                    "mail.invoice_issued.subject",
+                    &[("invoice", invoice), ("product", product)],
+                ),
+                tf(
+                    lang,
+                    "mail.invoice_issued.body",
+                    &[
+                        ("invoice", invoice),
+                        ("product", product),
+                        ("amount", amount),
+                        ("due", due_on),
+                        ("reference", reference),
+                        ("link", link),
+                    ],
+                ),
+            ),
             Mail::InvoiceReminder {
                 level,
                 invoice,

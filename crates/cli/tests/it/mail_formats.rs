@@ -99,6 +99,14 @@ fn every_kind(link: &str) -> Vec<Mail<'_>> {
             reason: "Panne de service",
             support_code: "123456",
         },
+        Mail::InvoiceIssued {
+            invoice: "2026-0000043",
+            product: "Boutique",
+            amount: "CHF 100.00",
+            due_on: "01.12.2026",
+            reference: "210000000003139471430009017",
+            link,
+        },
         Mail::InvoiceReminder {
             level: 2,
             invoice: "2026-0000042",
@@ -153,6 +161,7 @@ fn every_kind(link: &str) -> Vec<Mail<'_>> {
             | Mail::CreditedOtherCurrency { .. }
             | Mail::CreditNoteIssued { .. }
             | Mail::InvoiceReminder { .. }
+            | Mail::InvoiceIssued { .. }
             | Mail::SupportAccessGranted { .. }
             | Mail::SupportAccessExpired { .. }
             | Mail::WebhookDisabled { .. } => {}

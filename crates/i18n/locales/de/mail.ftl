@@ -147,3 +147,13 @@ mail-signup_existing-body =
     Andernfalls ignorieren Sie diese Nachricht: Es wurde nichts geändert.
 mail-webhook_disabled-subject = Webhook nach drei Tagen Fehlschlägen deaktiviert
 mail-webhook_disabled-body = Alle Zustellungen an { $url } schlagen seit { $since } fehl: Die Adresse wurde deaktiviert und erhält nichts mehr. Wartende Zustellungen bleiben erhalten. Beheben Sie den Empfänger und aktivieren Sie die Adresse im Backoffice (Ausgehende Webhooks) wieder; dort kann jede Zustellung erneut gesendet werden.
+mail-invoice_issued-subject = Rechnung { $invoice }: Verlängerung von { $product }
+mail-invoice_issued-body =
+    Guten Tag
+
+    Hier ist die Rechnung { $invoice } für die Verlängerung von { $product }: { $amount }, zahlbar bis { $due }.
+
+    Öffnen Sie sie im Manager, um sie anzusehen, als PDF herunterzuladen und zu bezahlen: { $link }
+    Sie können sie auch per Überweisung mit der Referenz { $reference } bezahlen.
+
+    Sie erhalten diese Nachricht, weil diese Adresse die Rechnungs-E-Mail der Rechnungsadresse ist, an die die Rechnung gerichtet ist.

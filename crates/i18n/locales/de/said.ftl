@@ -46,3 +46,4 @@ said-charge-succeeded = angenommen
 said-charge-declined = abgelehnt
 said-charge-failed = fehlgeschlagen
 said-product_labelled = { $offer }: „{ $label }“
+said-product_billing_address = { $product }: { $address }

@@ -24,3 +24,7 @@ teams-deleted = Team gelöscht.
 
 teams-invite_outsiders = Externe Personen einladen (E-Mail-Adressen, durch Kommas getrennt)
 teams-outsiders_invited = Einladungen gesendet: Externe Personen treten dem Team bei, sobald sie annehmen.
+teams-invited_title = Offene Einladungen
+teams-invited_on = eingeladen am { $date }
+teams-invitation_expired = abgelaufen
+teams-invited_help = Diese Personen treten dem Team bei, wenn sie ihre Einladung annehmen. Zum erneuten Senden oder Zurückziehen:

@@ -94,3 +94,4 @@ activity-invoice-reminder = Payment reminder sent
 activity-invoice-transfer_declared = Bank transfer declared
 activity-invoices-exported_by_mail = Invoices export sent by e-mail
 activity-product-labelled = Product renamed
+activity-product-billing_address = Product billing address changed

@@ -147,3 +147,13 @@ mail-signup_existing-body =
     Otherwise, ignore this message: nothing was changed.
 mail-webhook_disabled-subject = Webhook disabled after three days of failures
 mail-webhook_disabled-body = Every delivery to { $url } has failed since { $since }: the endpoint was disabled and is sent nothing more. Waiting deliveries are kept. Fix the receiver, then enable the endpoint again in the back office (Outgoing webhooks); each delivery can be replayed there.
+mail-invoice_issued-subject = Invoice { $invoice }: renewal of { $product }
+mail-invoice_issued-body =
+    Hello,
+
+    Here is invoice { $invoice } for the renewal of { $product }: { $amount }, to be paid by { $due }.
+
+    Open it in the Manager to see it, download it as a PDF and pay it: { $link }
+    You can also pay it by bank transfer with the reference { $reference }.
+
+    You receive this message because this address is the invoice e-mail of the billing address the invoice is addressed to.

@@ -46,3 +46,4 @@ said-charge-succeeded = accepted
 said-charge-declined = declined
 said-charge-failed = failed
 said-product_labelled = { $offer }: "{ $label }"
+said-product_billing_address = { $product }: { $address }

@@ -24,3 +24,7 @@ teams-deleted = Team deleted.
 
 teams-invite_outsiders = Invite people from outside (e-mail addresses, separated by commas)
 teams-outsiders_invited = Invitations sent: the people from outside will join the team on accepting.
+teams-invited_title = Pending invitations
+teams-invited_on = invited on { $date }
+teams-invitation_expired = expired
+teams-invited_help = These people join the team when they accept their invitation. To resend or revoke it:

@@ -94,3 +94,4 @@ activity-invoice-reminder = Rappel de paiement envoyé
 activity-invoice-transfer_declared = Virement déclaré
 activity-invoices-exported_by_mail = Export des factures envoyé par e-mail
 activity-product-labelled = Produit renommé
+activity-product-billing_address = Adresse de facturation du produit changée

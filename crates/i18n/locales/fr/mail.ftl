@@ -148,3 +148,13 @@ mail-signup_existing-body =
     Sinon, ignorez ce message : rien n'a été modifié.
 mail-webhook_disabled-subject = Webhook désactivé après trois jours d'échecs
 mail-webhook_disabled-body = Tous les envois à { $url } échouent depuis le { $since } : l'adresse a été désactivée et ne reçoit plus rien. Les envois en attente sont gardés. Corrigez le destinataire, puis réactivez l'adresse dans le back-office (Webhooks sortants) ; vous pouvez y renvoyer chaque envoi.
+mail-invoice_issued-subject = Facture { $invoice } : renouvellement de { $product }
+mail-invoice_issued-body =
+    Bonjour,
+
+    Voici la facture { $invoice } du renouvellement de { $product } : { $amount }, à payer jusqu'au { $due }.
+
+    Ouvrez-la dans le Manager pour la voir, la télécharger en PDF et la payer : { $link }
+    Vous pouvez aussi la régler par virement avec la référence { $reference }.
+
+    Vous recevez ce message parce que cette adresse est l'e-mail de facturation de l'adresse à laquelle la facture est adressée.

@@ -46,3 +46,4 @@ said-charge-succeeded = accepté
 said-charge-declined = refusé
 said-charge-failed = échoué
 said-product_labelled = { $offer } : « { $label } »
+said-product_billing_address = { $product } : { $address }

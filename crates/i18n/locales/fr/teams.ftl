@@ -24,3 +24,7 @@ teams-deleted = Équipe supprimée.
 
 teams-invite_outsiders = Inviter des personnes externes (adresses e-mail, séparées par des virgules)
 teams-outsiders_invited = Invitations envoyées : les personnes externes rejoindront l'équipe en les acceptant.
+teams-invited_title = Invitations en attente
+teams-invited_on = invité le { $date }
+teams-invitation_expired = expirée
+teams-invited_help = Ces personnes rejoindront l'équipe en acceptant leur invitation. Pour la renvoyer ou la retirer :

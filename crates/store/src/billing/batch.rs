@@ -58,12 +58,12 @@ pub type NewInvoice = (Invoice, Vec<(InvoiceLine, Option<String>)>);
 /// Inserts invoices and their lines in multi-row statements (a few per batch). A billing key used
 /// before fails the statement with a unique violation: the caller rolls back the whole batch.
 pub async fn insert_invoices(c: &mut Conn, invoices: &[NewInvoice]) -> Result<()> {
-    for chunk in invoices.chunks(crate::row::rows_per_statement(c, 20)) {
+    for chunk in invoices.chunks(crate::row::rows_per_statement(c, 21)) {
         let sql = format!(
             "INSERT INTO invoices (id, org_id, number, kind, status, currency, net, vat, gross, vat_rate_bp, vat_mention, \
              bill_to_name, bill_to_street, bill_to_postcode, bill_to_city, bill_to_country, billing_reference, \
-             payment_reference, issued_at, due_on) VALUES {}",
-            crate::row::values(chunk.len(), 20, 0)
+             payment_reference, issued_at, due_on, bill_to_attention) VALUES {}",
+            crate::row::values(chunk.len(), 21, 0)
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (i, _) in chunk {
@@ -87,7 +87,8 @@ pub async fn insert_invoices(c: &mut Conn, invoices: &[NewInvoice]) -> Result<()
                 .bind(i.billing_reference.as_deref())
                 .bind(&i.payment_reference)
                 .bind(i.issued_at)
-                .bind(i.due_on.iso());
+                .bind(i.due_on.iso())
+                .bind(i.bill_to_attention.as_deref());
         }
         q.execute(&mut *c).await?;
     }

@@ -41,6 +41,8 @@ pub struct Invoice {
     pub vat_rate_bp: i64,
     pub vat_mention: Option<String>,
     pub bill_to: [String; 5],
+    /// The recipient line under a company's name (the person it is for), if any (issue #14).
+    pub bill_to_attention: Option<String>,
     pub billing_reference: Option<String>,
     pub payment_reference: String,
     pub issued_at: i64,
@@ -65,7 +67,7 @@ pub struct InvoiceLine {
 
 pub(crate) const ICOLS: &str = "id, org_id, number, kind, status, currency, net, vat, gross, vat_rate_bp, vat_mention, bill_to_name, \
                      bill_to_street, bill_to_postcode, bill_to_city, bill_to_country, billing_reference, payment_reference, \
-                     issued_at, due_on, paid_at, refunded";
+                     issued_at, due_on, paid_at, refunded, bill_to_attention";
 
 pub(crate) fn invoice(r: &AnyRow) -> Result<Invoice> {
     const T: &str = "invoices";
@@ -90,6 +92,7 @@ pub(crate) fn invoice(r: &AnyRow) -> Result<Invoice> {
             text(r, T, "bill_to_city")?,
             text(r, T, "bill_to_country")?,
         ],
+        bill_to_attention: opt_text(r, T, "bill_to_attention")?,
         billing_reference: opt_text(r, T, "billing_reference")?,
         payment_reference: text(r, T, "payment_reference")?,
         issued_at: int(r, T, "issued_at")?,
@@ -106,8 +109,8 @@ pub async fn insert_invoice(
 ) -> Result<()> {
     sqlx::query(
         "INSERT INTO invoices (id, org_id, number, kind, status, currency, net, vat, gross, vat_rate_bp, vat_mention, bill_to_name, \
-         bill_to_street, bill_to_postcode, bill_to_city, bill_to_country, billing_reference, payment_reference, issued_at, due_on) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
+         bill_to_street, bill_to_postcode, bill_to_city, bill_to_country, billing_reference, payment_reference, issued_at, due_on, \
+         bill_to_attention) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
     )
     .bind(i.id.to_string())
     .bind(i.org_id.to_string())
@@ -129,6 +132,7 @@ pub async fn insert_invoice(
     .bind(&i.payment_reference)
     .bind(i.issued_at)
     .bind(i.due_on.iso())
+    .bind(i.bill_to_attention.as_deref())
     .execute(&mut *c)
     .await?;
     for (pos, (l, key)) in lines.iter().enumerate() {

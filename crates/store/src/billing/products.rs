@@ -146,6 +146,23 @@ pub async fn set_label(
     Ok(done.rows_affected() == 1)
 }
 
+/// The billing address a product's renewals are invoiced to (none: the Organization itself).
+pub async fn set_billing_address(
+    c: &mut Conn,
+    org: OrgId,
+    id: ProductId,
+    address: Option<AddressId>,
+) -> Result<bool> {
+    let done =
+        sqlx::query("UPDATE products SET billing_address_id = $1 WHERE id = $2 AND org_id = $3")
+            .bind(address.map(|a| a.to_string()))
+            .bind(id.to_string())
+            .bind(org.to_string())
+            .execute(c)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 pub async fn set_pending_period(c: &mut Conn, id: ProductId, months: i64) -> Result<()> {
     sqlx::query("UPDATE products SET period_months = $1 WHERE id = $2 AND state = 'pending'")
         .bind(months)

@@ -3,7 +3,7 @@
 use crate::csrf::CsrfForm;
 use crate::ctx::InOrg;
 use crate::error::WebError;
-use crate::layout::{Nav, csrf_field, field, form_errors, manager};
+use crate::layout::{Nav, country_select, csrf_field, field, form_errors, manager};
 use crate::pages::auth::Empty;
 use crate::pages::done::done_notice;
 use axum::extract::{Path, Query};
@@ -36,8 +36,8 @@ fn address_form(
             div.inline {
                 (field(ctx, "postcode", "org.postcode_label", "text", &input.postcode, errors))
                 (field(ctx, "city", "org.city_label", "text", &input.city, errors))
-                (field(ctx, "country", "field.country_label", "text", &input.country, errors))
             }
+            (country_select(ctx, if input.country.is_empty() { "CH" } else { &input.country }, errors))
             (field(ctx, "email", "address.email_label", "email", &input.email, errors))
             button type="submit" { (ctx.t(submit)) }
         }

@@ -4,7 +4,7 @@ use crate::cookies;
 use crate::csrf::CsrfForm;
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::layout::{csrf_field, field, form_errors, notice, public_page};
+use crate::layout::{country_select, csrf_field, field, form_errors, notice, public_page};
 use crate::pages::next::safe_next;
 use axum::extract::{Path, Query};
 use axum::http::{StatusCode, header};
@@ -231,7 +231,7 @@ fn signup_form(ctx: &Ctx, f: &SignUpForm, errors: &[FieldError]) -> Markup {
                 (field(ctx, "email", "field.email_label", "email", &f.email, errors))
                 (field(ctx, "password", "field.new_password_label", "password", "", errors))
                 p.muted { (ctx.t("password.rules")) }
-                (field(ctx, "country", "field.country_label", "text", if f.country.is_empty() { "CH" } else { &f.country }, errors))
+                (country_select(ctx, if f.country.is_empty() { "CH" } else { &f.country }, errors))
                 button type="submit" { (ctx.t("auth.signup")) }
             }
             p { a href="/login" { (ctx.t("auth.have_account")) } }

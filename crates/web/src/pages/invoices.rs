@@ -120,7 +120,13 @@ async fn invoice_page(
             (form_errors(ctx, errors, &[]))
             div.card {
                 p { span.badge { (ctx.t(&format!("invoice.status.{}", inv.status))) } " · " (ctx.t("invoice.date")) " " (date(ctx, inv.issued_at)) " · " (ctx.t("invoice.due")) " " (guichet_core::human::date(inv.due_on)) }
-                p { strong { (inv.bill_to[0]) } br; (inv.bill_to[1]) br; (inv.bill_to[2]) " " (inv.bill_to[3]) " " (inv.bill_to[4]) }
+                p.address {
+                    strong { (inv.bill_to[0]) } br;
+                    @if let Some(person) = &inv.bill_to_attention { (person) br; }
+                    (inv.bill_to[1]) br;
+                    (inv.bill_to[2]) " " (inv.bill_to[3]) br;
+                    (guichet_core::country::name(ctx.lang, &inv.bill_to[4]))
+                }
                 @if let Some(r) = &inv.billing_reference { p { (ctx.t("billing.reference_label")) ": " (r) } }
                 table {
                     thead { tr { th { (ctx.t("invoice.line")) } th.num { (ctx.t("invoice.net")) } th.num { (ctx.t("invoice.vat")) } th.num { (ctx.t("invoice.total")) } } }

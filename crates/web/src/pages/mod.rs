@@ -7,6 +7,7 @@ pub mod admin;
 pub mod auth;
 pub mod done;
 pub mod help;
+pub mod home;
 pub mod invoices;
 pub mod next;
 pub mod org;
@@ -92,7 +93,7 @@ pub fn is_manager_page(path: &str) -> bool {
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/", get(org::home))
+        .route("/", get(home::home))
         .route("/login", get(auth::login_page).post(auth::login))
         .route(
             "/login/2fa",
@@ -198,6 +199,7 @@ pub fn router() -> Router<AppState> {
             "/teams/{team}/members/{user}/remove",
             post(teams::remove_member),
         )
+        .route("/teams/{team}/products", post(teams::set_products))
         .route("/teams/{team}/products/{product}", post(teams::set_product))
         .route("/teams/{team}/delete", post(teams::delete))
         .route("/products/{product}/access", get(teams::access))
@@ -240,6 +242,10 @@ pub fn router() -> Router<AppState> {
         .route("/products/{product}/auto-renew", post(products::auto_renew))
         .route("/products/{product}/cancel", post(products::cancel))
         .route("/products/{product}/label", post(products::label))
+        .route(
+            "/products/{product}/billing-address",
+            post(products::set_billing_address),
+        )
         .route("/products/{product}/resume", post(products::resume))
         .route("/products/{product}/period", post(products::period))
         .route("/products/auto-renew", post(products::auto_renew_many))

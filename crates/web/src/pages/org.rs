@@ -1,10 +1,12 @@
-//! The Manager's home, the Organization switcher, Organization details and settings, leaving and
+//! The Organization switcher, Organization details and settings, leaving and
 //! deleting, and the billing reference. The prepaid account's pages are in `prepaid.rs`.
 
 use crate::csrf::CsrfForm;
 use crate::ctx::{InOrg, Signed};
 use crate::error::WebError;
-use crate::layout::{Nav, csrf_field, date, field, form_errors, manager, public_page};
+use crate::layout::{
+    Nav, country_select, csrf_field, date, field, form_errors, manager, public_page,
+};
 use crate::pages::done::{Done, done_notice};
 use axum::extract::Query;
 use axum::http::StatusCode;
@@ -15,36 +17,6 @@ use guichet_app::{AppError, FieldError};
 use guichet_core::{Action, OrgId, OrgKind};
 use maud::{Markup, html};
 use serde::Deserialize;
-
-pub async fn home(o: InOrg, Query(d): Query<Done>) -> Markup {
-    let ctx = &o.ctx;
-    let role = ctx.t(guichet_app::members::role_key(o.actor.access.role));
-    manager(
-        &o,
-        Nav::Home,
-        &o.actor.org_name,
-        html! {
-            (done_notice(ctx, &d))
-            div.card {
-                h2 { (guichet_core::i18n::tf(ctx.lang, "home.welcome", &[("name", &o.sess.user.name)])) }
-                p { (guichet_core::i18n::tf(ctx.lang, "home.role", &[("org", &o.actor.org_name), ("role", role)])) }
-                p { (ctx.t("home.support_code")) " " strong.code { (o.sess.user.support_code) } }
-            }
-            div.card {
-                h2 { (ctx.t("home.shortcuts")) }
-                ul {
-                    li { a href="/products" { (ctx.t("nav.products")) } }
-                    @if o.actor.can(Action::Billing) {
-                        li { a href="/payments" { (ctx.t("nav.payments")) } }
-                        li { a href="/accounting/invoices" { (ctx.t("nav.invoices")) } }
-                    }
-                    @if o.actor.can(Action::ViewMembers) { li { a href="/users" { (ctx.t("nav.users")) } } }
-                    li { a href="/profile" { (ctx.t("nav.profile")) } }
-                }
-            }
-        },
-    )
-}
 
 #[derive(Deserialize)]
 pub struct SwitchForm {
@@ -79,47 +51,57 @@ fn details_fields(ctx: &crate::ctx::Ctx, d: &DetailsInput, errors: &[FieldError]
         div.inline {
             (field(ctx, "postcode", "org.postcode_label", "text", &d.postcode, errors))
             (field(ctx, "city", "org.city_label", "text", &d.city, errors))
-            (field(ctx, "country", "field.country_label", "text", &d.country, errors))
         }
+        (country_select(ctx, &d.country, errors))
         p.muted { (ctx.t("org.currency_rule")) }
         (field(ctx, "vat_number", "org.vat_label", "text", &d.vat_number, errors))
     }
 }
 
-fn new_org_form(s: &Signed, d: &DetailsInput, errors: &[FieldError]) -> Markup {
+/// The form creating an Organization: in the Manager's layout when the person already works in
+/// one (`o`), else on its own (a first Organization).
+fn new_org_form(s: &Signed, o: Option<&InOrg>, d: &DetailsInput, errors: &[FieldError]) -> Markup {
     let ctx = &s.ctx;
-    public_page(
-        ctx,
-        ctx.t("org.new_title"),
-        html! {
-            h1 { (ctx.t("org.new_title")) }
+    let body = html! {
+        @if o.is_none() { h1 { (ctx.t("org.new_title")) } }
+        div.card {
             p.muted { (ctx.t("org.new_intro")) }
             (form_errors(ctx, errors, &["name", "kind", "street", "postcode", "city", "country", "vat_number"]))
             form method="post" action="/orgs/new" {
                 (csrf_field(ctx))
                 (details_fields(ctx, d, errors))
-                button type="submit" { (ctx.t("org.create")) }
+                p.actions {
+                    button type="submit" { (ctx.t("org.create")) }
+                    a.button.secondary href=(if o.is_some() { "/profile" } else { "/" }) { (ctx.t("form.cancel")) }
+                }
             }
-            p { a href="/" { (ctx.t("form.cancel")) } }
-        },
-    )
+        }
+    };
+    match o {
+        Some(o) => manager(o, Nav::Profile, ctx.t("org.new_title"), body),
+        None => public_page(ctx, ctx.t("org.new_title"), body),
+    }
 }
 
-pub async fn new_org_page(s: Signed) -> Markup {
+pub async fn new_org_page(s: Signed, o: Result<InOrg, Response>) -> Markup {
     let d = DetailsInput {
         kind: "company".into(),
         country: "CH".into(),
         ..Default::default()
     };
-    new_org_form(&s, &d, &[])
+    new_org_form(&s, o.ok().as_ref(), &d, &[])
 }
 
-pub async fn new_org(s: Signed, CsrfForm(d): CsrfForm<DetailsInput>) -> Result<Response, WebError> {
+pub async fn new_org(
+    s: Signed,
+    o: Result<InOrg, Response>,
+    CsrfForm(d): CsrfForm<DetailsInput>,
+) -> Result<Response, WebError> {
     match s.ctx.state.app.create_org(&s.sess, &d, &s.ctx.origin).await {
         Ok(_) => Ok(Redirect::to("/org?done=org.created_done").into_response()),
         Err(AppError::Invalid(errs)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            new_org_form(&s, &d, &errs),
+            new_org_form(&s, o.ok().as_ref(), &d, &errs),
         )
             .into_response()),
         Err(e) => Err(e.into()),
@@ -170,7 +152,7 @@ fn org_page(
                     dl {
                         dt { (ctx.t("org.name_label")) } dd { (org.name) }
                         dt { (ctx.t("org.kind_label")) } dd { (ctx.t(&format!("org.kind.{}", org.kind.code()))) }
-                        dt { (ctx.t("org.address")) } dd { (org.street) ", " (org.postcode) " " (org.city) ", " (org.country) }
+                        dt { (ctx.t("org.address")) } dd { (org.street) ", " (org.postcode) " " (org.city) ", " (guichet_core::country::name(ctx.lang, &org.country)) }
                         dt { (ctx.t("org.vat_label")) } dd { (org.vat_number.as_deref().unwrap_or("—")) }
                     }
                     p.muted { (ctx.t("org.legal_lr_only")) }

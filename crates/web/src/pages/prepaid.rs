@@ -4,7 +4,7 @@
 use crate::csrf::CsrfForm;
 use crate::ctx::InOrg;
 use crate::error::WebError;
-use crate::layout::{Nav, csrf_field, date, field, form_errors, manager};
+use crate::layout::{Nav, csrf_field, date, field_of, form_errors, manager};
 use crate::pages::done::{Done, done_notice};
 use axum::extract::Query;
 use axum::http::StatusCode;
@@ -39,14 +39,93 @@ pub async fn prepaid(o: InOrg, Query(q): Query<PageQuery>) -> Result<Markup, Web
         q.before.as_deref(),
         q.page.as_deref(),
     );
-    prepaid_page(&o, &at, currency, &[], q.done.as_deref()).await
+    prepaid_page(&o, &at, currency, &Kept::default(), q.done.as_deref()).await
+}
+
+/// The page's three forms: each keeps its own values and errors when it comes back.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Which {
+    TopUp,
+    Transfer,
+    Withdraw,
+}
+
+impl Which {
+    /// What its fields' ids start with (`f-top_up-amount`).
+    fn id(self) -> &'static str {
+        match self {
+            Which::TopUp => "top_up",
+            Which::Transfer => "transfer",
+            Which::Withdraw => "withdraw",
+        }
+    }
+}
+
+/// What a form that came back holds: which one, what was typed (never a card number) and its
+/// errors. The other forms are shown as new.
+#[derive(Default)]
+struct Kept {
+    which: Option<Which>,
+    values: Vec<(&'static str, String)>,
+    errors: Vec<FieldError>,
+}
+
+impl Kept {
+    fn of(which: Which, values: Vec<(&'static str, String)>) -> Kept {
+        Kept {
+            which: Some(which),
+            values,
+            errors: Vec::new(),
+        }
+    }
+
+    fn with(mut self, errors: &[FieldError]) -> Kept {
+        self.errors = errors.to_vec();
+        self
+    }
+
+    fn errors(&self, w: Which) -> &[FieldError] {
+        if self.which == Some(w) {
+            &self.errors
+        } else {
+            &[]
+        }
+    }
+
+    fn value<'a>(&'a self, w: Which, name: &str, default: &'a str) -> &'a str {
+        if self.which != Some(w) {
+            return default;
+        }
+        self.values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(default, |(_, v)| v.as_str())
+    }
+}
+
+/// The errors of the form `w` that no field of it shows.
+fn errors_of(ctx: &crate::ctx::Ctx, kept: &Kept, w: Which) -> Markup {
+    form_errors(
+        ctx,
+        kept.errors(w),
+        &[
+            "amount",
+            "card_number",
+            "card_expiry",
+            "card_cvc",
+            "payment_method",
+            "destination",
+            "holder",
+            "code",
+        ],
+    )
 }
 
 async fn prepaid_page(
     o: &InOrg,
     at: &guichet_app::prepaid::MovementsAt,
     listed: Option<guichet_core::Currency>,
-    errors: &[FieldError],
+    kept: &Kept,
     done: Option<&str>,
 ) -> Result<Markup, WebError> {
     let app = &o.ctx.state.app;
@@ -76,13 +155,13 @@ async fn prepaid_page(
     let d = Done {
         done: done.map(str::to_string),
     };
+    let w = Which::Withdraw;
     Ok(manager(
         o,
         Nav::Prepaid,
         ctx.t("nav.prepaid"),
         html! {
             (done_notice(ctx, &d))
-            (form_errors(ctx, errors, &["amount", "card_number", "card_expiry", "card_cvc", "payment_method", "destination", "holder", "code", "method", "currency"]))
             div.card {
                 p { (ctx.t("prepaid.balance")) " " strong.balance { (view.balance) } }
                 p.muted { (ctx.t("prepaid.help")) }
@@ -102,20 +181,22 @@ async fn prepaid_page(
             div.card {
                 h2 { (ctx.t("prepaid.top_up_title")) }
                 p.muted { (limits) }
-                form method="post" action="/accounting/prepaid/top-up" {
+                (errors_of(ctx, kept, Which::TopUp))
+                form #top-up method="post" action="/accounting/prepaid/top-up" {
                     (csrf_field(ctx))
                     input type="hidden" name="idempotency_key" value=(key);
-                    (field(ctx, "amount", "prepaid.amount_label", "text", "", errors))
-                    (crate::card_field::card_inputs(ctx, errors))
+                    (field_of(ctx, Which::TopUp.id(), "amount", "prepaid.amount_label", "text", kept.value(Which::TopUp, "amount", ""), kept.errors(Which::TopUp)))
+                    (crate::card_field::card_inputs(ctx, kept.errors(Which::TopUp)))
                     button type="submit" { (ctx.t("prepaid.pay_by_card")) }
                 }
             }
             div.card {
                 h2 { (ctx.t("prepaid.transfer_title")) }
                 p.muted { (ctx.t("prepaid.transfer_help")) }
-                form.inline method="post" action="/accounting/prepaid/transfer" {
+                (errors_of(ctx, kept, Which::Transfer))
+                form.inline #transfer method="post" action="/accounting/prepaid/transfer" {
                     (csrf_field(ctx))
-                    (field(ctx, "amount", "prepaid.amount_label", "text", "", &[]))
+                    (field_of(ctx, Which::Transfer.id(), "amount", "prepaid.amount_label", "text", kept.value(Which::Transfer, "amount", ""), kept.errors(Which::Transfer)))
                     button type="submit" { (ctx.t("prepaid.transfer_submit")) }
                 }
                 @if !requests.is_empty() {
@@ -134,31 +215,34 @@ async fn prepaid_page(
                 div.card {
                     h2 { (ctx.t("withdrawal.title")) }
                     p.muted { (ctx.t("withdrawal.help")) }
-                    form method="post" action="/accounting/prepaid/withdraw" {
+                    (errors_of(ctx, kept, Which::Withdraw))
+                    form #withdraw method="post" action="/accounting/prepaid/withdraw" {
                         (csrf_field(ctx))
                         input type="hidden" name="idempotency_key" value=(key);
-                        (field(ctx, "amount", "prepaid.amount_label", "text", "", errors))
+                        (field_of(ctx, w.id(), "amount", "prepaid.amount_label", "text", kept.value(w, "amount", ""), kept.errors(w)))
                         @if view.balances.len() > 1 {
                             div.field {
-                                label for="f-currency" { (ctx.t("balances.currency_label")) }
-                                select id="f-currency" name="currency" {
+                                label for="f-withdraw-currency" { (ctx.t("balances.currency_label")) }
+                                select id="f-withdraw-currency" name="currency" {
                                     @for b in &view.balances {
-                                        option value=(b.balance.currency.code()) selected[b.main] { (b.balance) }
+                                        @let code = b.balance.currency.code();
+                                        option value=(code) selected[kept.value(w, "currency", if b.main { code } else { "" }) == code] { (b.balance) }
                                     }
                                 }
                             }
                         }
                         div.field {
-                            label for="f-method" { (ctx.t("withdrawal.method_label")) }
-                            select id="f-method" name="method" {
-                                option value="iban" { (ctx.t("withdrawal.method.iban")) }
-                                option value="paypal" { (ctx.t("withdrawal.method.paypal")) }
+                            label for="f-withdraw-method" { (ctx.t("withdrawal.method_label")) }
+                            select id="f-withdraw-method" name="method" {
+                                @for (m, key) in [("iban", "withdrawal.method.iban"), ("paypal", "withdrawal.method.paypal")] {
+                                    option value=(m) selected[kept.value(w, "method", "iban") == m] { (ctx.t(key)) }
+                                }
                             }
                         }
-                        (field(ctx, "destination", "withdrawal.destination_label", "text", "", errors))
-                        (field(ctx, "holder", "withdrawal.holder_label", "text", &o.actor.org_name, errors))
+                        (field_of(ctx, w.id(), "destination", "withdrawal.destination_label", "text", kept.value(w, "destination", ""), kept.errors(w)))
+                        (field_of(ctx, w.id(), "holder", "withdrawal.holder_label", "text", kept.value(w, "holder", &o.actor.org_name), kept.errors(w)))
                         @if o.sess.user.totp_enabled {
-                            (field(ctx, "code", "field.code_label", "text", "", errors))
+                            (field_of(ctx, w.id(), "code", "field.code_label", "text", "", kept.errors(w)))
                         }
                         button type="submit" { (ctx.t("withdrawal.submit")) }
                     }
@@ -231,36 +315,38 @@ pub struct TopUpForm {
     idempotency_key: String,
 }
 
-/// The prepaid page again, with `errors` shown and `status`.
-/// A prepaid form that failed: an invalid one is the prepaid page again, 422, with its errors;
-/// anything else an error page.
-async fn prepaid_error(o: &InOrg, e: AppError) -> Result<Response, WebError> {
+/// A prepaid form that failed: an invalid one is the prepaid page again, 422, with its errors
+/// under that form (and what was typed in it); anything else an error page.
+async fn prepaid_error(o: &InOrg, kept: Kept, e: AppError) -> Result<Response, WebError> {
     match e {
-        AppError::Invalid(errs) => prepaid_again(o, StatusCode::UNPROCESSABLE_ENTITY, &errs).await,
+        AppError::Invalid(errs) => {
+            prepaid_again(o, StatusCode::UNPROCESSABLE_ENTITY, kept.with(&errs)).await
+        }
         e => Err(e.into()),
     }
 }
 
 /// Where a prepaid form goes once done (`Ok`, a redirect to that address), or its error.
-async fn prepaid_done(o: &InOrg, r: Result<String, AppError>) -> Result<Response, WebError> {
+async fn prepaid_done(
+    o: &InOrg,
+    kept: Kept,
+    r: Result<String, AppError>,
+) -> Result<Response, WebError> {
     match r {
         Ok(to) => Ok(Redirect::to(&to).into_response()),
-        Err(e) => prepaid_error(o, e).await,
+        Err(e) => prepaid_error(o, kept, e).await,
     }
 }
 
-async fn prepaid_again(
-    o: &InOrg,
-    status: StatusCode,
-    errors: &[FieldError],
-) -> Result<Response, WebError> {
+/// The prepaid page again with `status`, the form that came back as it was sent.
+async fn prepaid_again(o: &InOrg, status: StatusCode, kept: Kept) -> Result<Response, WebError> {
     Ok((
         status,
         prepaid_page(
             o,
             &guichet_app::prepaid::MovementsAt::First,
             None,
-            errors,
+            &kept,
             None,
         )
         .await?,
@@ -269,24 +355,36 @@ async fn prepaid_again(
 }
 
 /// The amount typed in a prepaid form, or the page again with the field flagged.
-async fn typed_amount(o: &InOrg, raw: &str) -> Result<Result<i64, Response>, WebError> {
+async fn typed_amount(
+    o: &InOrg,
+    kept: &Kept,
+    raw: &str,
+) -> Result<Result<i64, Response>, WebError> {
     match guichet_core::money::parse_amount_text(raw, guichet_core::money::Zero::Refused) {
         Ok(a) => Ok(Ok(a)),
-        Err(e) => Ok(Err(prepaid_again(
-            o,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &[FieldError {
-                field: "amount",
-                key: e.key(),
-                param: None,
-            }],
-        )
-        .await?)),
+        Err(e) => {
+            let kept = Kept {
+                which: kept.which,
+                values: kept.values.clone(),
+                errors: vec![FieldError {
+                    field: "amount",
+                    key: e.key(),
+                    param: None,
+                }],
+            };
+            Ok(Err(prepaid_again(
+                o,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                kept,
+            )
+            .await?))
+        }
     }
 }
 
 pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Response, WebError> {
-    let amount = match typed_amount(&o, &f.amount).await? {
+    let kept = || Kept::of(Which::TopUp, vec![("amount", f.amount.clone())]);
+    let amount = match typed_amount(&o, &kept(), &f.amount).await? {
         Ok(a) => a,
         Err(page) => return Ok(page),
     };
@@ -306,18 +404,14 @@ pub async fn top_up(o: InOrg, CsrfForm(f): CsrfForm<TopUpForm>) -> Result<Respon
             Ok(Redirect::to("/accounting/prepaid?done=prepaid.top_up_done").into_response())
         }
         Ok(_) => {
-            prepaid_again(
-                &o,
-                StatusCode::PAYMENT_REQUIRED,
-                &[FieldError {
-                    field: "card_number",
-                    key: "prepaid.top_up_declined",
-                    param: None,
-                }],
-            )
-            .await
+            let declined = [FieldError {
+                field: "card_number",
+                key: "prepaid.top_up_declined",
+                param: None,
+            }];
+            prepaid_again(&o, StatusCode::PAYMENT_REQUIRED, kept().with(&declined)).await
         }
-        Err(e) => prepaid_error(&o, e).await,
+        Err(e) => prepaid_error(&o, kept(), e).await,
     }
 }
 
@@ -334,7 +428,17 @@ pub struct WithdrawForm {
 }
 
 pub async fn withdraw(o: InOrg, CsrfForm(f): CsrfForm<WithdrawForm>) -> Result<Response, WebError> {
-    let amount_minor = match typed_amount(&o, &f.amount).await? {
+    let kept = Kept::of(
+        Which::Withdraw,
+        vec![
+            ("amount", f.amount.clone()),
+            ("method", f.method.clone()),
+            ("destination", f.destination.clone()),
+            ("holder", f.holder.clone()),
+            ("currency", f.currency.clone().unwrap_or_default()),
+        ],
+    );
+    let amount_minor = match typed_amount(&o, &kept, &f.amount).await? {
         Ok(a) => a,
         Err(page) => return Ok(page),
     };
@@ -351,7 +455,7 @@ pub async fn withdraw(o: InOrg, CsrfForm(f): CsrfForm<WithdrawForm>) -> Result<R
         .request_withdrawal(&o.actor, &input, &f.idempotency_key)
         .await;
     let to = r.map(|_| "/accounting/prepaid?done=withdrawal.requested_done".to_string());
-    prepaid_done(&o, to).await
+    prepaid_done(&o, kept, to).await
 }
 
 #[derive(Deserialize)]
@@ -361,7 +465,8 @@ pub struct TransferForm {
 
 /// PP-02 by bank transfer: creates the request and shows its QR-bill.
 pub async fn transfer(o: InOrg, CsrfForm(f): CsrfForm<TransferForm>) -> Result<Response, WebError> {
-    let amount = match typed_amount(&o, &f.amount).await? {
+    let kept = Kept::of(Which::Transfer, vec![("amount", f.amount.clone())]);
+    let amount = match typed_amount(&o, &kept, &f.amount).await? {
         Ok(a) => a,
         Err(page) => return Ok(page),
     };
@@ -369,6 +474,7 @@ pub async fn transfer(o: InOrg, CsrfForm(f): CsrfForm<TransferForm>) -> Result<R
     let r = app.request_transfer_top_up(&o.actor, amount).await;
     prepaid_done(
         &o,
+        kept,
         r.map(|r| format!("/accounting/prepaid/transfers/{}", r.id)),
     )
     .await

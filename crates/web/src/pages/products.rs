@@ -173,6 +173,11 @@ async fn product_page(
         None
     };
     let org = app.org(&o.actor).await?;
+    let addresses = if o.actor.can(Action::ManageBilling) {
+        Some(app.billing_addresses(&o.actor, false).await?)
+    } else {
+        None
+    };
     // A web hosting the actor may work on links to its sites and databases.
     let hosting = app.hosting(&o.actor, id).await.is_ok();
     let ctx = &o.ctx;
@@ -224,6 +229,32 @@ async fn product_page(
                         }
                     }
                     p { a href="/accounting/renewals" { (ctx.t("renewal.settings_link")) } }
+                }
+                @if let Some(addresses) = &addresses {
+                    div.card #billing-address {
+                        h2 { (ctx.t("product.address_title")) }
+                        p.muted { (ctx.t("product.address_help")) }
+                        form method="post" action=(format!("/products/{}/billing-address", product.id)) {
+                            (csrf_field(ctx))
+                            div.field {
+                                label for="f-address" { (ctx.t("product.address_label")) }
+                                select id="f-address" name="address" {
+                                    option value="" selected[product.billing_address_id.is_none()] { (org.name) " — " (ctx.t("product.address_org")) }
+                                    @for a in addresses {
+                                        option value=(a.id) selected[product.billing_address_id == Some(a.id)] {
+                                            (a.fields.company.clone().unwrap_or_else(|| a.fields.name.clone()))
+                                            @if a.fields.company.is_some() { " (" (a.fields.name) ")" }
+                                            " — " (a.fields.city)
+                                        }
+                                    }
+                                }
+                            }
+                            p.actions {
+                                button type="submit" { (ctx.t("form.save")) }
+                                a.button.secondary href="/accounting/addresses" { (ctx.t("product.address_manage")) }
+                            }
+                        }
+                    }
                 }
                 div.card {
                     h2 { (ctx.t("renewal.period_title")) }
@@ -438,4 +469,24 @@ pub async fn auto_renew_many(
             .into_response()),
         Err(e) => Err(e.into()),
     }
+}
+
+#[derive(Deserialize)]
+pub struct AddressForm {
+    address: String,
+}
+
+/// The billing address of the product's renewals (issue #14).
+pub async fn set_billing_address(
+    o: InOrg,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<AddressForm>,
+) -> Result<Response, WebError> {
+    let id: guichet_core::ProductId = guichet_app::error::parse_id(&id)?;
+    o.ctx
+        .state
+        .app
+        .set_product_billing_address(&o.actor, id, &f.address)
+        .await?;
+    Ok(Redirect::to(&format!("/products/{id}?done=form.saved#billing-address")).into_response())
 }

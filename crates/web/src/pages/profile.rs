@@ -3,9 +3,9 @@
 
 use crate::cookies;
 use crate::csrf::CsrfForm;
-use crate::ctx::Signed;
+use crate::ctx::{InOrg, Signed};
 use crate::error::WebError;
-use crate::layout::{csrf_field, date, field, form_errors, notice, public_page};
+use crate::layout::{Nav, csrf_field, date, field, form_errors, manager, notice, public_page};
 use crate::pages::auth::Empty;
 use crate::pages::done::{Done, done_notice};
 use axum::extract::{Path, Query};
@@ -16,28 +16,88 @@ use guichet_core::{ApiTokenId, Lang};
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
 
-/// Profile pages work with or without a current Organization (and while 2FA setup is forced), so
-/// they use the plain layout with a link back to the Manager.
-fn shell(s: &Signed, title: &str, body: Markup) -> Markup {
+/// Profile pages work with or without a current Organization (and while 2FA setup is forced): in
+/// the Manager's layout when the person works in one (`o`), else the plain layout with a link
+/// back to the Manager.
+fn shell(s: &Signed, o: Option<&InOrg>, title: &str, body: Markup) -> Markup {
     let ctx = &s.ctx;
-    public_page(
-        ctx,
-        title,
-        html! {
-            nav.tabs {
-                a href="/" { "← " (ctx.t("nav.home")) } " · "
-                a href="/profile" { (ctx.t("nav.profile")) } " · "
-                a href="/profile/security" { (ctx.t("profile.security")) }
-            }
-            h1 { (title) }
-            (body)
-        },
-    )
+    let tabs = html! {
+        nav.tabs {
+            @if o.is_none() { a href="/" { "← " (ctx.t("nav.home")) } " · " }
+            a href="/profile" { (ctx.t("nav.profile")) } " · "
+            a href="/profile/security" { (ctx.t("profile.security")) }
+        }
+    };
+    match o {
+        Some(o) => manager(o, Nav::Profile, title, html! { (tabs) (body) }),
+        None => public_page(
+            ctx,
+            title,
+            html! {
+                (tabs)
+                h1 { (title) }
+                (body)
+            },
+        ),
+    }
 }
 
-pub async fn profile(s: Signed, Query(d): Query<Done>) -> Result<Markup, WebError> {
+/// « My Organizations »: each one the person works in, with their role, the way to switch to it
+/// and the way to create another.
+fn my_orgs(
+    ctx: &crate::ctx::Ctx,
+    orgs: &[guichet_app::views::MyOrg],
+    current: Option<guichet_core::OrgId>,
+) -> Markup {
+    html! {
+        div.card #my-orgs {
+            h2 { (ctx.t("profile.my_orgs")) }
+            @if orgs.is_empty() {
+                p.empty { (ctx.t("profile.no_orgs")) }
+            } @else {
+                div.table-wrap {
+                    table {
+                        thead { tr { th scope="col" { (ctx.t("org.name_label")) } th scope="col" { (ctx.t("profile.my_role")) } th scope="col" { span.visually-hidden { (ctx.t("profile.switch_column")) } } } }
+                        tbody {
+                            @for m in orgs {
+                                tr {
+                                    td { (m.name) }
+                                    td { (ctx.t(guichet_app::members::role_key(m.role))) }
+                                    td {
+                                        @if current == Some(m.org_id) {
+                                            span.badge { (ctx.t("profile.current_org")) }
+                                        } @else {
+                                            form method="post" action="/orgs/switch" {
+                                                (csrf_field(ctx))
+                                                input type="hidden" name="org" value=(m.org_id);
+                                                button.secondary type="submit" { (ctx.t("profile.work_in")) }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            p.actions { a.button href="/orgs/new" { (ctx.t("profile.create_org")) } }
+        }
+    }
+}
+
+pub async fn profile(
+    s: Signed,
+    o: Result<InOrg, Response>,
+    Query(d): Query<Done>,
+) -> Result<Markup, WebError> {
+    let o = o.ok();
     let ctx = &s.ctx;
     let u = &s.sess.user;
+    let orgs = match &o {
+        Some(o) if o.actor.support.is_none() => o.orgs.clone(),
+        _ => ctx.state.app.my_orgs(u.id).await?,
+    };
+    let current = o.as_ref().map(|o| o.actor.org);
     let reminders: Vec<_> = ctx
         .state
         .app
@@ -48,6 +108,7 @@ pub async fn profile(s: Signed, Query(d): Query<Done>) -> Result<Markup, WebErro
         .collect();
     Ok(shell(
         &s,
+        o.as_ref(),
         ctx.t("nav.profile"),
         html! {
             (done_notice(ctx, &d))
@@ -74,6 +135,7 @@ pub async fn profile(s: Signed, Query(d): Query<Done>) -> Result<Markup, WebErro
                     button.secondary type="submit" { (ctx.t("profile.support_code_new")) }
                 }
             }
+            (my_orgs(ctx, &orgs, current))
             div.card id="reminders" {
                 h2 { (ctx.t("profile.reminders")) }
                 p.muted { (ctx.t("profile.reminders_help")) }
@@ -172,6 +234,7 @@ async fn security_page(
     };
     Ok(shell(
         s,
+        None,
         ctx.t("profile.security"),
         html! {
             @if q.forced.is_some() && !u.totp_enabled { p.warning role="alert" { (ctx.t("totp.forced")) } }

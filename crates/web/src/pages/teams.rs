@@ -4,7 +4,7 @@
 use crate::csrf::CsrfForm;
 use crate::ctx::InOrg;
 use crate::error::WebError;
-use crate::layout::{Nav, csrf_field, field, manager};
+use crate::layout::{Nav, csrf_field, date, field, manager};
 use crate::pages::done::{Done, done_notice};
 use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -15,6 +15,14 @@ use guichet_core::grants::Rights;
 use maud::{Markup, html};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+
+/// The four rights a team has on a product (TEAM-01), each a column of the rights form.
+const RIGHTS: [(&str, &str); 4] = [
+    ("technical", "rights.technical"),
+    ("statistics", "rights.statistics"),
+    ("tickets", "rights.tickets"),
+    ("sales", "rights.sales"),
+];
 
 pub async fn list(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
     let teams = o.ctx.state.app.teams(&o.actor).await?;
@@ -67,7 +75,7 @@ pub async fn show(
             .map(|(_, _, r)| *r)
             .unwrap_or_default()
     };
-    let right = |name: &str, on: bool| html! { label { input type="checkbox" name=(name) value="1" checked[on]; " " (ctx.t(&format!("rights.{name}"))) } " " };
+    let now = app.now();
     Ok(manager(
         &o,
         Nav::Teams,
@@ -99,6 +107,19 @@ pub async fn show(
                         }
                     }
                 }
+                @if !v.invited.is_empty() {
+                    h3 { (ctx.t("teams.invited_title")) }
+                    ul #team-invited {
+                        @for i in &v.invited {
+                            li {
+                                (i.email) " — "
+                                span.muted { (guichet_core::i18n::tf(ctx.lang, "teams.invited_on", &[("date", &date(ctx, i.created_at))])) }
+                                @if i.expires_at < now { " " span.badge { (ctx.t("teams.invitation_expired")) } }
+                            }
+                        }
+                    }
+                    p.muted { (ctx.t("teams.invited_help")) " " a href="/users" { (ctx.t("nav.users")) } }
+                }
                 form method="post" action=(format!("/teams/{id}/members")) {
                     (csrf_field(ctx))
                     fieldset {
@@ -115,24 +136,45 @@ pub async fn show(
                 }
                 p.muted { (ctx.t("teams.externals_help")) }
             }
-            div.card {
+            div.card #team-rights {
                 h2 { (ctx.t("teams.products")) }
-                @if products.is_empty() { p.empty { (ctx.t("empty.products")) } }
-                table {
-                    tbody {
-                        @for p in &products {
-                            @let r = rights_of(p.id);
-                            tr {
-                                td { (p.name) br; a href=(format!("/products/{}/access", p.id)) { (ctx.t("teams.who_can_access")) } }
-                                td {
-                                    form method="post" action=(format!("/teams/{id}/products/{}", p.id)) {
-                                        (csrf_field(ctx))
-                                        (right("technical", r.technical)) (right("statistics", r.statistics)) (right("tickets", r.tickets)) (right("sales", r.sales))
-                                        button.secondary type="submit" { (ctx.t("form.save")) }
+                @if products.is_empty() {
+                    p.empty { (ctx.t("empty.products")) }
+                } @else {
+                    form method="post" action=(format!("/teams/{id}/products")) {
+                        (csrf_field(ctx))
+                        div.table-wrap {
+                            table {
+                                thead {
+                                    tr {
+                                        th scope="col" { (ctx.t("product.name")) }
+                                        @for (_, key) in RIGHTS { th scope="col" { (ctx.t(key)) } }
+                                    }
+                                }
+                                tbody {
+                                    @for p in &products {
+                                        @let r = rights_of(p.id);
+                                        tr {
+                                            th scope="row" {
+                                                input type="hidden" name="product" value=(p.id);
+                                                (p.name) br;
+                                                a href=(format!("/products/{}/access", p.id)) { (ctx.t("teams.who_can_access")) }
+                                            }
+                                            @for (name, key) in RIGHTS {
+                                                @let on = match name { "technical" => r.technical, "statistics" => r.statistics, "tickets" => r.tickets, _ => r.sales };
+                                                td {
+                                                    label {
+                                                        input type="checkbox" name=(format!("{name}_{}", p.id)) value="1" checked[on];
+                                                        span.visually-hidden { (ctx.t(key)) " — " (p.name) }
+                                                    }
+                                                }
+                                            }
+                                        }
                                     }
                                 }
                             }
                         }
+                        p.actions { button type="submit" { (ctx.t("form.save")) } }
                     }
                 }
             }
@@ -234,6 +276,39 @@ pub async fn set_product(
         .state
         .app
         .set_team_product(&o.actor, id, product, r)
+        .await?;
+    Ok(Redirect::to(&format!("/teams/{id}?done=form.saved")).into_response())
+}
+
+/// TEAM-01: the rights form of the team page — every product listed in it (`product`), each
+/// right a box named `<right>_<product>`; saved at once.
+pub async fn set_products(
+    o: InOrg,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let id: guichet_core::TeamId = guichet_app::error::parse_id(&id)?;
+    let on = |name: &str, p: &str| {
+        f.iter()
+            .any(|(k, v)| v == "1" && *k == format!("{name}_{p}"))
+    };
+    let mut wanted = Vec::new();
+    for (_, p) in f.iter().filter(|(k, _)| k == "product") {
+        let product: guichet_core::ProductId = guichet_app::error::parse_id(p)?;
+        wanted.push((
+            product,
+            Rights {
+                technical: on("technical", p),
+                statistics: on("statistics", p),
+                tickets: on("tickets", p),
+                sales: on("sales", p),
+            },
+        ));
+    }
+    o.ctx
+        .state
+        .app
+        .set_team_products(&o.actor, id, &wanted)
         .await?;
     Ok(Redirect::to(&format!("/teams/{id}?done=form.saved")).into_response())
 }
