@@ -75,14 +75,20 @@ impl App {
         };
         let mut invoices_cancelled = Vec::new();
         for inv in store::unpaid_invoices_of_product(&mut tx, actor.org, p.id).await? {
-            let why = format!("Invoice {} cancelled with product {}", inv.number, p.name);
+            let why = guichet_core::said::encode(
+                "said.invoice_cancelled_with",
+                &[("number", &inv.number), ("product", &p.name)],
+            );
             cancel_unpaid_invoice(&mut tx, actor.org, &inv, &why, now).await?;
             invoices_cancelled.push(inv.number);
         }
         let ends_on = (!immediate).then_some(p.expires_on).flatten();
         let detail = match &ends_on {
-            Some(d) => format!("{}: cancelled for the end of its term ({d})", p.name),
-            None => format!("{}: cancelled", p.name),
+            Some(d) => guichet_core::said::encode(
+                "said.cancelled_at_term",
+                &[("product", &p.name), ("end_on", &d.iso())],
+            ),
+            None => guichet_core::said::encode("said.cancelled_now", &[("product", &p.name)]),
         };
         actor
             .audit_and_commit(tx, "product.cancelled", &detail, now)

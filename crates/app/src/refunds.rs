@@ -276,7 +276,10 @@ impl App {
         let entry = ledger::NewEntry {
             org: Some(inv.org_id),
             kind: "refund_to_card_hold",
-            description: &format!("Refund {} to card •••• {}", note.number, original.last4),
+            description: &guichet_core::said::encode(
+                "said.refund_note_to_card",
+                &[("number", &note.number), ("last4", &original.last4)],
+            ),
             idempotency_key: None,
             now,
         };

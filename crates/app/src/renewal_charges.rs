@@ -61,7 +61,10 @@ impl App {
             let entry = ledger::NewEntry {
                 org: Some(org),
                 kind: "renewal_charged",
-                description: &format!("Invoice {}", inv.number),
+                description: &guichet_core::said::encode(
+                    "said.invoice",
+                    &[("number", &inv.number)],
+                ),
                 idempotency_key: Some(&key),
                 now: at,
             };
@@ -187,7 +190,7 @@ impl App {
         let entry = ledger::NewEntry {
             org: Some(ch.org),
             kind: "renewal_charged",
-            description: &format!("Invoice {}", inv.number),
+            description: &guichet_core::said::encode("said.invoice", &[("number", &inv.number)]),
             idempotency_key: Some(&ch.idempotency_key),
             now,
         };

@@ -320,10 +320,21 @@ impl App {
             guichet_store::support::add_invitation_team(&mut tx, inv.id, id).await?;
             invited.push(email);
         }
-        let mut detail = format!("{}: +{added}", team.name);
-        if !invited.is_empty() {
-            detail.push_str(&format!(", invited {}", invited.join(", ")));
-        }
+        let detail = if invited.is_empty() {
+            guichet_core::said::encode(
+                "said.team_members_added",
+                &[("team", &team.name), ("n", &added.to_string())],
+            )
+        } else {
+            guichet_core::said::encode(
+                "said.team_members_invited",
+                &[
+                    ("team", &team.name),
+                    ("n", &added.to_string()),
+                    ("emails", &invited.join(", ")),
+                ],
+            )
+        };
         actor
             .audit_and_commit(tx, "team.members_added", &detail, self.now())
             .await?;

@@ -398,7 +398,10 @@ impl App {
                 let credit = Credit {
                     org: inv.org_id,
                     kind: "invoice_paid",
-                    description: format!("Invoice {} paid by bank transfer", inv.number),
+                    description: guichet_core::said::encode(
+                        "said.invoice_paid_by_transfer",
+                        &[("number", &inv.number)],
+                    ),
                     transfer: Transfer {
                         debit: AccountRef::provider(AccountKind::BankClearing, currency),
                         credit: AccountRef::of_org(AccountKind::Receivable, inv.org_id, currency),

@@ -288,7 +288,8 @@ impl App {
             }
         }
         let numbers: Vec<&str> = selected.iter().map(|i| i.number.as_str()).collect();
-        let description = format!("Payment of {}", numbers.join(", "));
+        let description =
+            guichet_core::said::encode("said.payment_of", &[("number", &numbers.join(", "))]);
         if by_card > 0 {
             // 2. A card part: the two-phase charge. The card is checked before anything is held.
             let fields = co

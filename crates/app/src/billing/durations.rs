@@ -133,7 +133,10 @@ impl App {
                 "durations",
                 "checkout.duration_unavailable",
             ))?;
-        let why = format!("Invoice {} replaced: {months} months", inv.number);
+        let why = guichet_core::said::encode(
+            "said.invoice_replaced",
+            &[("number", &inv.number), ("months", &months.to_string())],
+        );
         cancel_unpaid_invoice(tx, org.id, inv, &why, now).await?;
         if product.state == guichet_core::product::ProductState::Pending {
             store::set_pending_period(tx, product.id, months).await?;

@@ -126,7 +126,7 @@ pub(crate) async fn post_receivables(
 ) -> AppResult<()> {
     let descriptions: Vec<String> = invoices
         .iter()
-        .map(|i| format!("Invoice {}", i.number))
+        .map(|i| guichet_core::said::encode("said.invoice", &[("number", &i.number)]))
         .collect();
     let entries: Vec<(ledger::NewEntry<'_>, Vec<Transfer>)> = invoices
         .iter()

@@ -38,7 +38,7 @@ impl App {
                 )
                 .await;
         }
-        let description = format!("Top-up by card •••• {}", ch.last4);
+        let description = guichet_core::said::encode("said.top_up_card", &[("last4", &ch.last4)]);
         let entry = ledger::NewEntry {
             org: Some(ch.org),
             kind: "top_up",
@@ -103,7 +103,10 @@ impl App {
                 let entry = ledger::NewEntry {
                     org: Some(ch.org),
                     kind: "checkout_released",
-                    description: &format!("Payment of {} not made", numbers.join(", ")),
+                    description: &guichet_core::said::encode(
+                        "said.payment_not_made",
+                        &[("number", &numbers.join(", "))],
+                    ),
                     idempotency_key: None,
                     now,
                 };
@@ -187,7 +190,8 @@ impl App {
             }
         }
         let paid_numbers: Vec<&str> = paid.iter().map(|i| i.number.as_str()).collect();
-        let description = format!("Payment of {}", paid_numbers.join(", "));
+        let description =
+            guichet_core::said::encode("said.payment_of", &[("number", &paid_numbers.join(", "))]);
         let entry = ledger::NewEntry {
             org: Some(ch.org),
             kind: "checkout",
@@ -239,7 +243,7 @@ impl App {
             (
                 AccountRef::provider(AccountKind::CardClearing, currency),
                 "refund_to_card",
-                format!("Refund to card •••• {}", ch.last4),
+                guichet_core::said::encode("said.refund_to_card", &[("last4", &ch.last4)]),
             )
         } else {
             // The card refused it: the amount stays on the prepaid account, and the original
@@ -250,7 +254,10 @@ impl App {
             (
                 AccountRef::of_org(AccountKind::Prepaid, ch.org, currency),
                 "refund_to_card_failed",
-                format!("Refund to card •••• {} refused: {}", ch.last4, ch.reason),
+                guichet_core::said::encode(
+                    "said.refund_to_card_refused",
+                    &[("last4", &ch.last4), ("reason", &ch.reason)],
+                ),
             )
         };
         let entry = ledger::NewEntry {

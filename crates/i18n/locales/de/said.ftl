@@ -47,3 +47,12 @@ said-charge-declined = abgelehnt
 said-charge-failed = fehlgeschlagen
 said-product_labelled = { $offer }: „{ $label }“
 said-product_billing_address = { $product }: { $address }
+said-invoice_cancelled_with = Rechnung { $number } mit dem Produkt { $product } storniert
+said-invoice_replaced = Rechnung { $number } ersetzt: { $months ->
+    [one] { $months } Monat
+   *[other] { $months } Monate
+}
+said-cancelled_at_term = { $product }: gekündigt auf das Ende der Laufzeit ({ $end_on })
+said-cancelled_now = { $product }: gekündigt
+said-team_members_added = { $team }: +{ $n }
+said-team_members_invited = { $team }: +{ $n }, eingeladen: { $emails }

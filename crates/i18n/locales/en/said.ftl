@@ -47,3 +47,12 @@ said-charge-declined = declined
 said-charge-failed = failed
 said-product_labelled = { $offer }: "{ $label }"
 said-product_billing_address = { $product }: { $address }
+said-invoice_cancelled_with = Invoice { $number } cancelled with product { $product }
+said-invoice_replaced = Invoice { $number } replaced: { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+}
+said-cancelled_at_term = { $product }: cancelled for the end of its term ({ $end_on })
+said-cancelled_now = { $product }: cancelled
+said-team_members_added = { $team }: +{ $n }
+said-team_members_invited = { $team }: +{ $n }, invited: { $emails }

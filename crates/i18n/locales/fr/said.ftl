@@ -47,3 +47,12 @@ said-charge-declined = refusé
 said-charge-failed = échoué
 said-product_labelled = { $offer } : « { $label } »
 said-product_billing_address = { $product } : { $address }
+said-invoice_cancelled_with = Facture { $number } annulée avec le produit { $product }
+said-invoice_replaced = Facture { $number } remplacée : { $months ->
+    [one] { $months } mois
+   *[other] { $months } mois
+}
+said-cancelled_at_term = { $product } : résilié pour la fin de sa période ({ $end_on })
+said-cancelled_now = { $product } : résilié
+said-team_members_added = { $team } : +{ $n }
+said-team_members_invited = { $team } : +{ $n }, invités : { $emails }
