@@ -111,6 +111,7 @@ async fn every_listed_manager_page_is_routed() {
             .replace("{request}", &w.a.request.to_string())
             .replace("{invoice}", &w.a.invoice.to_string())
             .replace("{team}", &w.a.team.to_string())
+            .replace("{ticket}", &w.a.ticket.to_string())
             .replace("{product}", &w.a.product.to_string())
             .replace("{category}", "billing")
             .replace("{id}", "compte-prepaye");
