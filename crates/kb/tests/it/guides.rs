@@ -31,6 +31,8 @@ const MANAGER_ROUTES: &[&str] = &[
     "/help",
     "/help/cookies-and-javascript",
     "/support",
+    "/support/new",
+    "/support/requests",
     "/activity",
 ];
 

@@ -15,11 +15,13 @@ use sqlx::any::AnyRow;
 mod batch;
 mod catalogue;
 mod due_lines;
+mod export;
 mod invoices;
 mod products;
 
 pub use batch::*;
 pub use catalogue::*;
 pub use due_lines::*;
+pub use export::*;
 pub use invoices::*;
 pub use products::*;
