@@ -74,6 +74,8 @@ pub fn action_key(action: &str) -> Option<&'static str> {
         "product.resumed" => "activity.product.resumed",
         "product.labelled" => "activity.product.labelled",
         "product.billing_address" => "activity.product.billing_address",
+        "product.renewed_early" => "activity.product.renewed_early",
+        "invoice.readdressed" => "activity.invoice.readdressed",
         "invoice.paid" => "activity.invoice.paid",
         "invoice.renewal" => "activity.invoice.renewal",
         "invoice.refunded" => "activity.invoice.refunded",

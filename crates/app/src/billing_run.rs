@@ -43,8 +43,8 @@ fn renewal_key(p: &store::Product) -> Option<String> {
 /// Products read and invoiced per transaction by the billing run.
 const BATCH: usize = 500;
 
-enum Billed {
-    Issued,
+pub(crate) enum Billed {
+    Issued(guichet_core::InvoiceId),
     /// Already invoiced (or not invoiceable: no price for the period).
     Skipped,
     /// Another run invoiced this period while ours was under way.
@@ -53,14 +53,14 @@ enum Billed {
 
 /// What a run looks up once: Organizations and prices.
 #[derive(Default)]
-struct Cache {
+pub(crate) struct Cache {
     orgs: HashMap<OrgId, orgs::Org>,
     prices: HashMap<(guichet_core::OfferId, i64, Currency), Option<i64>>,
 }
 
 impl App {
     /// Issues the renewal invoice of `p`'s next term in `tx`, unless that term is already invoiced.
-    async fn bill_renewal(
+    pub(crate) async fn bill_renewal(
         &self,
         tx: &mut guichet_store::Conn,
         p: &store::Product,
@@ -121,7 +121,7 @@ impl App {
                     at,
                 )
                 .await?;
-                Ok(Billed::Issued)
+                Ok(Billed::Issued(inv.id))
             }
             // A concurrent run wrote this period first: the unique key refused ours.
             Err(AppError::Conflict("invoice.period_invoiced")) => Ok(Billed::Raced),
@@ -261,7 +261,7 @@ impl App {
 
     /// Queues a renewal invoice for the invoice e-mail of the billing address it is addressed to
     /// (issue #14), in the provider's language (French: an address names no language).
-    async fn mail_invoice(
+    pub(crate) async fn mail_invoice(
         &self,
         c: &mut guichet_store::Conn,
         inv: &guichet_store::billing::Invoice,
@@ -312,7 +312,7 @@ impl App {
             for p in &batch {
                 let mut tx = self.db.begin().await?;
                 match self.bill_renewal(&mut tx, p, at, &mut cache, false).await? {
-                    Billed::Issued => {
+                    Billed::Issued(_) => {
                         tx.commit().await?;
                         report.renewals += 1;
                     }

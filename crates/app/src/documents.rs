@@ -65,15 +65,22 @@ pub(crate) fn day(unix: i64) -> String {
 }
 
 /// The invoice's billing address as the Swiss post writes it: the name, the street, then the
-/// postcode and the town on one line, then the country (`bill_to` is name, street, postcode, town,
-/// country; a name may hold the company and, on its next line, the recipient).
-pub(crate) fn address_block(bill_to: &[String]) -> Vec<String> {
+/// postcode and the town on one line, then the country's name in the reader's language — left out
+/// for an address in the provider's own country, `home` (`bill_to` is name, street, postcode,
+/// town, country code; a name may hold the company and, on its next line, the recipient).
+pub(crate) fn address_block(
+    bill_to: &[String],
+    lang: guichet_core::Lang,
+    home: &str,
+) -> Vec<String> {
     match bill_to {
         [name, street, postcode, town, country] => {
             let mut out: Vec<String> = name.lines().map(str::to_owned).collect();
             out.push(street.clone());
             out.push(format!("{postcode} {town}").trim().to_owned());
-            out.push(country.clone());
+            if !country.trim().eq_ignore_ascii_case(home.trim()) {
+                out.push(guichet_core::country::name(lang, country.trim()));
+            }
             out.retain(|l| !l.trim().is_empty());
             out
         }
@@ -83,8 +90,12 @@ pub(crate) fn address_block(bill_to: &[String]) -> Vec<String> {
 
 /// An invoice's address block: [`address_block`] with the recipient line (the person's name)
 /// under the company's name when the billing address names both (issue #14).
-pub(crate) fn invoice_address(inv: &guichet_store::billing::Invoice) -> Vec<String> {
-    let mut out = address_block(&inv.bill_to);
+pub(crate) fn invoice_address(
+    inv: &guichet_store::billing::Invoice,
+    lang: guichet_core::Lang,
+    home: &str,
+) -> Vec<String> {
+    let mut out = address_block(&inv.bill_to, lang, home);
     if let Some(person) = inv
         .bill_to_attention
         .as_deref()
@@ -99,7 +110,9 @@ pub(crate) fn invoice_address(inv: &guichet_store::billing::Invoice) -> Vec<Stri
     out
 }
 
-pub(crate) fn issuer_lines(app: &App) -> Vec<String> {
+/// The provider's block on its documents: name, address (the country's name in `lang`), contact
+/// details and VAT number.
+pub(crate) fn issuer_lines(app: &App, lang: guichet_core::Lang) -> Vec<String> {
     let c = &app.config.creditor;
     let mut lines = vec![
         c.name.clone(),
@@ -107,7 +120,7 @@ pub(crate) fn issuer_lines(app: &App) -> Vec<String> {
             .trim()
             .to_owned(),
         format!("{} {}", c.postcode, c.town).trim().to_owned(),
-        c.country.clone(),
+        guichet_core::country::name(lang, &c.country),
     ];
     lines.extend(c.email.clone());
     lines.extend(c.phone.clone());
@@ -278,8 +291,8 @@ impl App {
         let doc = Document {
             kind,
             lang: actor.lang,
-            issuer: issuer_lines(self),
-            customer: invoice_address(&inv),
+            issuer: issuer_lines(self, actor.lang),
+            customer: invoice_address(&inv, actor.lang, &self.config.creditor.country),
             number: Some(inv.number.clone()),
             issued_on: day(inv.issued_at),
             due_on: Some(inv.due_on.iso()),
@@ -423,13 +436,18 @@ impl App {
         let doc = Document {
             kind: Kind::ProForma,
             lang: actor.lang,
-            issuer: issuer_lines(self),
-            customer: vec![
-                org.name.clone(),
-                org.street.clone(),
-                format!("{} {}", org.postcode, org.city).trim().to_owned(),
-                org.country.clone(),
-            ],
+            issuer: issuer_lines(self, actor.lang),
+            customer: address_block(
+                &[
+                    org.name.clone(),
+                    org.street.clone(),
+                    org.postcode.clone(),
+                    org.city.clone(),
+                    org.country.clone(),
+                ],
+                actor.lang,
+                &self.config.creditor.country,
+            ),
             number: None,
             issued_on: today.clone(),
             due_on: None,

@@ -20,6 +20,7 @@ pub mod config;
 pub mod crypto;
 pub mod demo;
 pub mod documents;
+pub mod early_renewal;
 pub mod error;
 pub mod export;
 pub mod health;

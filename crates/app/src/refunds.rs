@@ -401,8 +401,12 @@ impl App {
         let doc = Document {
             kind: Kind::CreditNote,
             lang: actor.lang,
-            issuer: issuer_lines(self),
-            customer: inv.bill_to.to_vec(),
+            issuer: issuer_lines(self, actor.lang),
+            customer: crate::documents::invoice_address(
+                &inv,
+                actor.lang,
+                &self.config.creditor.country,
+            ),
             number: Some(note.number.clone()),
             issued_on: day(note.issued_at),
             due_on: None,

@@ -32,7 +32,7 @@
       var box = row.querySelector("input[type=checkbox]");
       if (!box || !box.checked) return;
       var gross = parseInt(row.dataset.gross, 10) || 0;
-      var select = row.querySelector("select");
+      var select = row.querySelector("select[name^=months_]");
       if (select && select.selectedOptions[0] && select.selectedOptions[0].dataset.gross) {
         gross = parseInt(select.selectedOptions[0].dataset.gross, 10) || 0;
       }

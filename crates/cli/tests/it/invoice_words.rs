@@ -47,6 +47,13 @@ async fn a_french_invoice_pdf_reads_in_french_and_meets_the_law(b: Backend) {
     ] {
         assert!(flat.contains(want), "{want:?} not in the PDF:\n{text}");
     }
+    // Countries by their French name (the provider's « Suisse »), never a bare code; a Swiss
+    // customer's address has no country line (as the Swiss post writes a domestic address).
+    assert!(flat.contains("Suisse"), "no « Suisse » in:\n{text}");
+    assert!(
+        !text.lines().any(|l| l.trim() == "CH"),
+        "a bare country code in:\n{text}"
+    );
     // Dates the Swiss way, never ISO.
     assert!(
         !flat

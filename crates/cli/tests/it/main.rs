@@ -39,6 +39,7 @@ mod currencies;
 mod documents;
 mod double_pay;
 mod durations;
+mod early_renewal;
 mod einvoice;
 mod export;
 mod forms;

@@ -103,8 +103,7 @@ async fn the_payments_page_costs_the_same_statements_for_1_or_30_due_items(backe
     // An offer with more than one period, so that each due item is offered other durations.
     let offer = c
         .offer_where(w.a.id, &lr.token, |o| {
-            o["prices"].as_array().is_some_and(|p| p.len() > 1)
-                && o["product_type"] != "premium_support"
+            o["prices"].as_array().is_some_and(|p| p.len() > 1) && o["type"] != "premium_support"
         })
         .await;
     let actor = t

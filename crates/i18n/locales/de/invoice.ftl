@@ -67,3 +67,4 @@ invoice-already_paid = Diese Rechnung ist bereits bezahlt (oder wird gerade beza
 invoice-export_xlsx = Als Excel (.xlsx) exportieren
 invoice-refunded_to_card = Erstattung auf die Karte
 invoice-issued = Rechnung ausgestellt
+invoice-readdressed = Rechnung neu adressiert

@@ -55,3 +55,4 @@ product-address_label = Rechnungsadresse
 product-address_org = die Organisation selbst
 product-address_manage = Adressen verwalten
 product-billing_address = Rechnungsadresse des Produkts geändert
+product-renewed_early = Produkt vorzeitig verlängert

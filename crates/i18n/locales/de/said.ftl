@@ -56,3 +56,5 @@ said-cancelled_at_term = { $product }: gekündigt auf das Ende der Laufzeit ({ $
 said-cancelled_now = { $product }: gekündigt
 said-team_members_added = { $team }: +{ $n }
 said-team_members_invited = { $team }: +{ $n }, eingeladen: { $emails }
+said-product_renewed_early = { $product }: vorzeitig verlängert, Rechnung ausgestellt
+said-invoice_readdressed = Rechnung { $number } ersetzt: adressiert an { $address }

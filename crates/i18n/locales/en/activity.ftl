@@ -95,3 +95,5 @@ activity-invoice-transfer_declared = Bank transfer declared
 activity-invoices-exported_by_mail = Invoices export sent by e-mail
 activity-product-labelled = Product renamed
 activity-product-billing_address = Product billing address changed
+activity-product-renewed_early = Product renewed early
+activity-invoice-readdressed = Invoice re-addressed

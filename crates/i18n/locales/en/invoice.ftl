@@ -67,3 +67,4 @@ invoice-already_paid = This invoice is already paid (or being paid): nothing was
 invoice-export_xlsx = Export as Excel (.xlsx)
 invoice-refunded_to_card = Refund to the card
 invoice-issued = Invoice issued
+invoice-readdressed = Invoice re-addressed

@@ -55,3 +55,4 @@ product-address_label = Billing address
 product-address_org = the Organization itself
 product-address_manage = Manage the addresses
 product-billing_address = Product billing address changed
+product-renewed_early = Product renewed early

@@ -56,3 +56,5 @@ said-cancelled_at_term = { $product }: cancelled for the end of its term ({ $end
 said-cancelled_now = { $product }: cancelled
 said-team_members_added = { $team }: +{ $n }
 said-team_members_invited = { $team }: +{ $n }, invited: { $emails }
+said-product_renewed_early = { $product }: renewed early, invoice issued
+said-invoice_readdressed = Invoice { $number } replaced: addressed to { $address }

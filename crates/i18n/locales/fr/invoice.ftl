@@ -67,3 +67,4 @@ invoice-already_paid = Cette facture est déjà payée (ou en cours de paiement)
 invoice-export_xlsx = Exporter en Excel (.xlsx)
 invoice-refunded_to_card = Remboursement sur la carte
 invoice-issued = Facture émise
+invoice-readdressed = Facture réadressée

@@ -55,3 +55,4 @@ product-address_label = Adresse de facturation
 product-address_org = l'organisation elle-même
 product-address_manage = Gérer les adresses
 product-billing_address = Adresse de facturation du produit changée
+product-renewed_early = Produit renouvelé par anticipation

@@ -56,3 +56,5 @@ said-cancelled_at_term = { $product } : résilié pour la fin de sa période ({ 
 said-cancelled_now = { $product } : résilié
 said-team_members_added = { $team } : +{ $n }
 said-team_members_invited = { $team } : +{ $n }, invités : { $emails }
+said-product_renewed_early = { $product } : renouvellement anticipé, facture émise
+said-invoice_readdressed = Facture { $number } remplacée : adressée à { $address }

@@ -280,3 +280,43 @@ pub async fn extend(c: &mut Conn, id: ProductId, expires_on: Date, months: i64) 
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// The Organization's running products whose next term has no invoice yet, soonest expiry first,
+/// at most `limit` (issue #14: « Tout afficher » on Payments offers to renew them early). One
+/// statement: the next term's billing key (`product:expires_on`) is looked up in its unique index.
+pub async fn renewable_not_invoiced(c: &mut Conn, org: OrgId, limit: i64) -> Result<Vec<Product>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {PCOLS} FROM products WHERE org_id = $1 \
+         AND state IN ('active', 'expired', 'blocked') AND cancel_requested_at IS NULL \
+         AND expires_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM invoice_lines l \
+         WHERE l.billing_key = products.id || ':' || products.expires_on) \
+         ORDER BY expires_on, id LIMIT $2"
+    ));
+    let rows = sqlx::query(sql)
+        .bind(org.to_string())
+        .bind(limit)
+        .fetch_all(c)
+        .await?;
+    rows.iter().map(product).collect()
+}
+
+/// The unpaid invoice billing this product, if there is one (the oldest): where its "renew" link
+/// leads.
+pub async fn open_invoice_of_product(
+    c: &mut Conn,
+    org: OrgId,
+    product: ProductId,
+) -> Result<Option<InvoiceId>> {
+    let row = sqlx::query(
+        "SELECT i.id FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id \
+         WHERE i.org_id = $1 AND l.product_id = $2 AND i.status IN ('unpaid', 'overdue') \
+         ORDER BY i.due_on, i.number LIMIT 1",
+    )
+    .bind(org.to_string())
+    .bind(product.to_string())
+    .fetch_optional(c)
+    .await?;
+    row.as_ref()
+        .map(|r| parsed(r, "invoices", "id"))
+        .transpose()
+}

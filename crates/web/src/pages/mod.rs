@@ -160,6 +160,7 @@ pub fn router() -> Router<AppState> {
         .route("/payments/pro-forma", post(payments::pro_forma))
         .route("/payments/return", get(payment_pending::payment_return))
         .route("/payments/recompute", post(payments::recompute))
+        .route("/payments/address", post(payments::readdress))
         .route("/accounting/prepaid", get(prepaid::prepaid))
         .route("/accounting/prepaid/top-up", post(prepaid::top_up))
         .route("/accounting/prepaid/withdraw", post(prepaid::withdraw))
@@ -247,6 +248,7 @@ pub fn router() -> Router<AppState> {
             post(products::set_billing_address),
         )
         .route("/products/{product}/resume", post(products::resume))
+        .route("/products/{product}/renew", post(products::renew))
         .route("/products/{product}/period", post(products::period))
         .route("/products/auto-renew", post(products::auto_renew_many))
         .route(

@@ -11,7 +11,7 @@ use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use guichet_app::{AppError, FieldError};
-use guichet_core::Money;
+use guichet_core::{Action, Money};
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -61,7 +61,19 @@ async fn payments_page(
     done: Option<&str>,
     sel: &Selection,
 ) -> Result<Markup, WebError> {
-    let due = o.ctx.state.app.due_items(&o.actor, show_all).await?;
+    let app = &o.ctx.state.app;
+    let due = app.due_items(&o.actor, show_all).await?;
+    // A renewal invoice can be re-addressed here by those who manage billing (issue #14).
+    let addresses = if o.actor.can(Action::ManageBilling) {
+        app.billing_addresses(&o.actor, false).await?
+    } else {
+        Vec::new()
+    };
+    let renewable = if show_all && o.actor.can(Action::ManageBilling) {
+        app.renewable_products(&o.actor).await?
+    } else {
+        Vec::new()
+    };
     let ctx = &o.ctx;
     let cur = due.balance.currency;
     let total = due
@@ -114,6 +126,11 @@ async fn payments_page(
                                             },
                                             None => (ctx.t(&format!("payments.kind.{}", i.kind))),
                                         }
+                                        br;
+                                        span.muted { (ctx.tf("payments.billed_to", &[("name", &i.bill_to[0])])) }
+                                        @if !addresses.is_empty() && due.services.get(&i.id).is_some_and(|l| l.len() == 1) {
+                                            (address_choice(ctx, i, &addresses))
+                                        }
                                     }
                                     td {
                                         @if let Some((current, choices)) = due.durations.get(&i.id) {
@@ -155,8 +172,67 @@ async fn payments_page(
                 }
                 script src="/assets/payments.js" {}
             }
+            @if !renewable.is_empty() {
+                (renewable_card(ctx, &renewable))
+            }
         },
     ))
+}
+
+/// The billing address an invoice is re-addressed to: the addresses, the one it is addressed to
+/// chosen, and the button that re-addresses it (inside the selection's form, so what is ticked stays).
+fn address_choice(
+    ctx: &crate::ctx::Ctx,
+    i: &guichet_app::views::Invoice,
+    addresses: &[guichet_app::views::Address],
+) -> Markup {
+    let is_current = |a: &guichet_app::views::Address| {
+        let name = a.fields.company.as_deref().unwrap_or(&a.fields.name);
+        name == i.bill_to[0] && a.fields.city == i.bill_to[3]
+    };
+    let none_current = !addresses.iter().any(is_current);
+    html! {
+        div.inline {
+            select name=(format!("address_{}", i.id)) aria-label=(ctx.tf("payments.address_for", &[("number", &i.number)])) {
+                option value="" selected[none_current] { (ctx.t("product.address_org")) }
+                @for a in addresses {
+                    option value=(a.id) selected[is_current(a)] {
+                        (a.fields.company.clone().unwrap_or_else(|| a.fields.name.clone()))
+                        " — " (a.fields.city)
+                    }
+                }
+            }
+            button.secondary type="submit" formaction="/payments/address" name="readdress" value=(i.id) { (ctx.t("payments.readdress")) }
+        }
+    }
+}
+
+/// « Tout afficher »: running products whose next term has no invoice yet, each renewable now.
+fn renewable_card(ctx: &crate::ctx::Ctx, products: &[guichet_app::views::Product]) -> Markup {
+    html! {
+        div.card #not-invoiced {
+            h2 { (ctx.t("payments.not_invoiced_title")) }
+            p.muted { (ctx.t("payments.not_invoiced_help")) }
+            table {
+                thead { tr { th { (ctx.t("product.name")) } th { (ctx.t("product.period")) } th { (ctx.t("product.expires")) } th { span.visually-hidden { (ctx.t("renewal.renew_column")) } } } }
+                tbody {
+                    @for p in products {
+                        tr {
+                            td { a href=(format!("/products/{}", p.id)) { (p.name) } }
+                            td { (p.renewal_months()) " " (ctx.t("product.months")) }
+                            td { (p.expires_on.map(guichet_core::human::date).unwrap_or_default()) }
+                            td {
+                                form method="post" action=(format!("/products/{}/renew", p.id)) {
+                                    (csrf_field(ctx))
+                                    button.secondary type="submit" aria-label=(ctx.tf("renewal.renew_product", &[("product", &p.name)])) { (ctx.t("renewal.renew")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 pub async fn payments(o: InOrg, Query(q): Query<PaymentsQuery>) -> Result<Markup, WebError> {
@@ -174,6 +250,49 @@ pub async fn recompute(
     CsrfForm(f): CsrfForm<std::collections::BTreeMap<String, String>>,
 ) -> Result<Markup, WebError> {
     payments_page(&o, true, &[], None, &Selection::of_form(&f)).await
+}
+
+/// « Changer d'adresse » on a line: the invoice re-addressed (replaced by one to the chosen
+/// address), and the page again with what was ticked and chosen, now for the replacement.
+pub async fn readdress(
+    o: InOrg,
+    CsrfForm(f): CsrfForm<std::collections::BTreeMap<String, String>>,
+) -> Result<Response, WebError> {
+    let mut sel = Selection::of_form(&f);
+    let raw = f.get("readdress").cloned().unwrap_or_default();
+    let invoice: guichet_core::InvoiceId = guichet_app::error::parse_id(&raw)?;
+    let address = f
+        .get(&format!("address_{raw}"))
+        .cloned()
+        .unwrap_or_default();
+    match o
+        .ctx
+        .state
+        .app
+        .readdress_invoice(&o.actor, invoice, &address)
+        .await
+    {
+        Ok(new) => {
+            let new = new.to_string();
+            if sel.ticked.remove(&raw) {
+                sel.ticked.insert(new.clone());
+            }
+            if let Some(m) = sel.months.remove(&raw) {
+                sel.months.insert(new, m);
+            }
+            Ok(
+                payments_page(&o, true, &[], Some("payments.readdressed"), &sel)
+                    .await?
+                    .into_response(),
+            )
+        }
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            payments_page(&o, true, &errs, None, &sel).await?,
+        )
+            .into_response()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The invoices ticked on the Payments page (their boxes are named `inv_<id>`).

@@ -25,6 +25,7 @@ pub(crate) async fn products_page(
     let products = app.products(&o.actor).await?;
     let can_order = o.actor.can(Action::OrderProducts);
     let can_bill = o.actor.can(Action::Billing);
+    let can_renew = o.actor.can(Action::ManageBilling);
     let offers = if can_order {
         app.catalogue(&o.actor).await?
     } else {
@@ -54,6 +55,7 @@ pub(crate) async fn products_page(
                             thead { tr {
                                 @if can_bill { th { (ctx.t("payments.select")) } }
                                 th { (ctx.t("product.name")) } th { (ctx.t("product.state")) } th { (ctx.t("product.period")) } th { (ctx.t("product.expires")) } th { (ctx.t("renewal.auto_column")) }
+                                @if can_renew { th { span.visually-hidden { (ctx.t("renewal.renew_column")) } } }
                             } }
                             tbody {
                                 @for p in &products {
@@ -64,6 +66,13 @@ pub(crate) async fn products_page(
                                         td { (p.period_months) " " (ctx.t("product.months")) }
                                         td { (p.expires_on.map(guichet_core::human::date).unwrap_or_else(|| "—".to_owned())) }
                                         td { (ctx.t(if p.auto_renew { "renewal.on" } else { "renewal.off" })) }
+                                        @if can_renew {
+                                            td {
+                                                @if renewable(p) {
+                                                    button.secondary type="submit" formaction=(format!("/products/{}/renew", p.id)) aria-label=(ctx.tf("renewal.renew_product", &[("product", &p.name)])) { (ctx.t("renewal.renew")) }
+                                                }
+                                            }
+                                        }
                                     }
                                 }
                             }
@@ -117,6 +126,36 @@ pub(crate) async fn products_page(
 
 pub async fn products(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
     products_page(&o, &[], &d).await
+}
+
+/// Whether a product can be renewed now: it runs (or has just expired) and is not cancelled.
+fn renewable(p: &guichet_app::views::Product) -> bool {
+    matches!(
+        p.state,
+        ProductState::Active | ProductState::Expired | ProductState::Blocked
+    ) && p.cancel_requested_at.is_none()
+        && p.expires_on.is_some()
+}
+
+/// « Renouveler »: the product's unpaid invoice, or its next term's invoice issued now, ticked on
+/// Payments (issue #14).
+pub async fn renew(
+    o: InOrg,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<BTreeMap<String, String>>,
+) -> Result<Response, WebError> {
+    let id: guichet_core::ProductId = guichet_app::error::parse_id(&id)?;
+    match o.ctx.state.app.renew_now(&o.actor, id).await {
+        Ok(invoice) => {
+            Ok(Redirect::to(&format!("/payments?all=1&renew={invoice}")).into_response())
+        }
+        Err(AppError::Invalid(errs)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            products_page(&o, &errs, &Done::default()).await?,
+        )
+            .into_response()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Deserialize)]
@@ -226,6 +265,13 @@ async fn product_page(
                             }
                         } @else {
                             p.muted { (ctx.t("renewal.too_late")) }
+                        }
+                    }
+                    @if o.actor.can(Action::ManageBilling) && renewable(&product) {
+                        form method="post" action=(format!("/products/{}/renew", product.id)) {
+                            (csrf_field(ctx))
+                            p.muted { (ctx.t("renewal.renew_help")) }
+                            button type="submit" { (ctx.t("renewal.renew_now")) }
                         }
                     }
                     p { a href="/accounting/renewals" { (ctx.t("renewal.settings_link")) } }
