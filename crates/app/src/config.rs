@@ -123,6 +123,62 @@ pub struct AppConfig {
     pub time_zone: guichet_core::human::TimeZone,
     /// Support requests (issue #16) ⚙: attachments, response times, reply addresses, mail-in.
     pub tickets: TicketConfig,
+    /// The operator's name, logo and colour on every page (issue #14).
+    pub brand: Brand,
+}
+
+/// The operator's brand ⚙ (`GUICHET_BRAND_NAME`, `GUICHET_BRAND_LOGO`, `GUICHET_BRAND_COLOR`):
+/// shown in the header of every page and in page titles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Brand {
+    pub name: String,
+    /// The primary colour, `#rrggbb` in lower case (checked at start-up).
+    pub color: String,
+    /// The logo, read once at start-up and served by Guichet itself (`/assets/brand-logo`).
+    pub logo: Option<BrandLogo>,
+}
+
+impl Default for Brand {
+    fn default() -> Self {
+        Brand {
+            name: "Guichet".into(),
+            color: "#0b5cad".into(),
+            logo: None,
+        }
+    }
+}
+
+impl Brand {
+    /// A short fingerprint of the colour and the logo, put in their URLs so a browser fetches
+    /// them again after the operator changes them.
+    pub fn version(&self) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let logo = self.logo.as_ref().map_or(&[][..], |l| &l.bytes[..]);
+        for b in self.color.as_bytes().iter().chain(logo) {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{:08x}", h >> 32)
+    }
+}
+
+/// An image file's bytes and type.
+#[derive(Clone, PartialEq, Eq)]
+pub struct BrandLogo {
+    pub bytes: std::sync::Arc<[u8]>,
+    /// `image/png`, `image/jpeg`, `image/svg+xml` or `image/webp`.
+    pub content_type: &'static str,
+}
+
+impl std::fmt::Debug for BrandLogo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "BrandLogo({}, {} bytes)",
+            self.content_type,
+            self.bytes.len()
+        )
+    }
 }
 
 /// Support requests' settings (issue #16), each ⚙ in the README.
@@ -209,6 +265,7 @@ impl Default for AppConfig {
             webhook_retry_scale: 100,
             time_zone: guichet_core::human::TimeZone::Zurich,
             tickets: TicketConfig::default(),
+            brand: Brand::default(),
         }
     }
 }

@@ -43,8 +43,9 @@ fn head(ctx: &Ctx, title: &str) -> Markup {
         head {
             meta charset="utf-8";
             meta name="viewport" content="width=device-width, initial-scale=1";
-            title { (title) " · Guichet" }
+            title { (title) " · " (ctx.state.app.config.brand.name) }
             link rel="stylesheet" href="/assets/style.css";
+            (crate::brand::stylesheet_link(ctx))
             meta name="guichet-lang" content=(ctx.lang.code());
         }
     }
@@ -76,7 +77,7 @@ pub fn public_page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
             (head(ctx, title))
             body.public {
                 header.top {
-                    a.brand href="/" { "Guichet" }
+                    (crate::brand::home_link(ctx))
                     nav { a href="/help" { (ctx.t("nav.help")) } }
                 }
                 main.narrow { (body) }
@@ -98,7 +99,7 @@ pub fn manager(o: &InOrg, nav: Nav, title: &str, body: Markup) -> Markup {
             (head(ctx, title))
             body {
                 header.top {
-                    a.brand href="/" { "Guichet" }
+                    (crate::brand::home_link(ctx))
                     form.switcher method="post" action="/orgs/switch" {
                         (csrf_field(ctx))
                         label for="org-switch" { (ctx.t("org.switch_label")) }
@@ -162,6 +163,61 @@ pub fn manager(o: &InOrg, nav: Nav, title: &str, body: Markup) -> Markup {
                         }
                         (body)
                     }
+                }
+                footer { (lang_switch(ctx)) }
+            }
+        }
+    }
+}
+
+/// The back office's sections, in the order of its navigation.
+const ADMIN_SECTIONS: &[(&str, &str)] = &[
+    ("/admin", "admin.customers"),
+    ("/admin/withdrawals", "admin.withdrawals"),
+    ("/admin/invoices", "admin.invoices"),
+    ("/admin/catalogue", "admin.catalogue"),
+    ("/admin/bank", "admin.bank"),
+    ("/admin/kb", "admin.kb"),
+    ("/admin/support", "admin.support"),
+    ("/admin/tickets", "ticket.inbox"),
+    ("/admin/webhooks", "webhooks.title"),
+];
+
+/// A back-office page: the full width of the window, its sections beside it (issue #14).
+pub fn admin_page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
+    let path = ctx.path.split(['?', '#']).next().unwrap_or("");
+    let current = ADMIN_SECTIONS
+        .iter()
+        .filter(|(href, _)| {
+            path == *href || (*href != "/admin" && path.starts_with(&format!("{href}/")))
+        })
+        .map(|(href, _)| *href)
+        .next_back();
+    html! {
+        (DOCTYPE)
+        html lang=(ctx.lang.code()) {
+            (head(ctx, title))
+            body.admin {
+                header.top {
+                    (crate::brand::home_link(ctx))
+                    span.badge { (ctx.t("admin.title")) }
+                    div.user {
+                        a href="/" { (ctx.t("admin.to_manager")) }
+                        form method="post" action="/logout" {
+                            (csrf_field(ctx))
+                            button.link type="submit" { (ctx.t("auth.logout")) }
+                        }
+                    }
+                }
+                div.shell {
+                    nav.side aria-label=(ctx.t("admin.nav_label")) {
+                        ul {
+                            @for (href, key) in ADMIN_SECTIONS {
+                                li { a href=(href) aria-current=[(current == Some(*href)).then_some("page")] { (ctx.t(key)) } }
+                            }
+                        }
+                    }
+                    main.wide { (body) }
                 }
                 footer { (lang_switch(ctx)) }
             }

@@ -3,6 +3,7 @@
 
 pub mod api;
 mod assets;
+mod brand;
 mod card_field;
 mod cookies;
 mod csrf;
@@ -43,6 +44,8 @@ pub fn router(state: AppState) -> Router {
         .merge(html)
         .merge(api::router())
         .route("/assets/style.css", axum::routing::get(assets::stylesheet))
+        .route("/assets/brand.css", axum::routing::get(brand::stylesheet))
+        .route("/assets/brand-logo", axum::routing::get(brand::logo))
         .route("/assets/card.js", axum::routing::get(assets::card_script))
         .route(
             "/assets/payments.js",

@@ -163,6 +163,8 @@ pub struct ConfigArgs {
     pub webhook_retry_scale: Option<i64>,
     #[command(flatten)]
     pub tickets: tickets::TicketArgs,
+    #[command(flatten)]
+    pub brand: brand::BrandArgs,
 }
 
 /// The same settings in the TOML file.
@@ -217,6 +219,7 @@ pub struct FileConfig {
     pub test_card_delay_ms: Option<u64>,
     pub webhook_retry_scale: Option<i64>,
     pub tickets: Option<tickets::TicketFile>,
+    pub brand: Option<brand::BrandFile>,
 }
 
 /// The resolved configuration.
@@ -266,6 +269,8 @@ pub struct Config {
     pub time_zone: guichet_core::human::TimeZone,
     /// Support requests (issue #16).
     pub tickets: guichet_app::config::TicketConfig,
+    /// The operator's name, logo and colour (issue #14).
+    pub brand: guichet_app::config::Brand,
 }
 
 impl Default for Config {
@@ -302,6 +307,7 @@ impl Default for Config {
             webhook_retry_scale: guichet_app::AppConfig::default().webhook_retry_scale,
             time_zone: guichet_core::human::TimeZone::Zurich,
             tickets: guichet_app::config::TicketConfig::default(),
+            brand: guichet_app::config::Brand::default(),
         }
     }
 }
@@ -505,6 +511,7 @@ impl Config {
                 None => d.time_zone,
             },
             tickets: tickets::resolve(a.tickets, f.tickets)?,
+            brand: brand::resolve(a.brand, f.brand)?,
         };
         if c.top_up_min > c.top_up_max {
             anyhow::bail!("top_up_min must not be above top_up_max");
@@ -557,11 +564,13 @@ impl Config {
             webhook_retry_scale: self.webhook_retry_scale,
             time_zone: self.time_zone,
             tickets: self.tickets.clone(),
+            brand: self.brand.clone(),
             ..Default::default()
         }
     }
 }
 
+pub mod brand;
 mod checks;
 pub mod tickets;
 use checks::{amount, check_creditor, grant_hours, reminder_days, stripe};

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 both_backends!(every_page_speaks_the_readers_language);
 
-const BACK_OFFICE: &[&str] = &[
+pub(crate) const BACK_OFFICE: &[&str] = &[
     "/admin",
     "/admin/withdrawals",
     "/admin/invoices",
@@ -92,7 +92,7 @@ async fn every_page_speaks_the_readers_language(b: Backend) {
 }
 
 /// Follows the links of the pages from `start` (GET only, same site, no files, no sign-out).
-async fn crawl(c: &mut Client, start: &str, limit: usize) -> BTreeMap<String, String> {
+pub(crate) async fn crawl(c: &mut Client, start: &str, limit: usize) -> BTreeMap<String, String> {
     let mut seen = BTreeMap::new();
     let mut queue = vec![start.to_string()];
     while let Some(path) = queue.pop() {
@@ -145,7 +145,7 @@ fn links(body: &str) -> Vec<String> {
 }
 
 /// The ids the router's patterns need, from the pages seen (`/products/<uuid>` …).
-fn learn_ids(seen: &BTreeMap<String, String>, ids: &mut BTreeMap<&str, String>) {
+pub(crate) fn learn_ids(seen: &BTreeMap<String, String>, ids: &mut BTreeMap<&str, String>) {
     let pairs = [
         ("/accounting/invoices/", "{invoice}"),
         ("/accounting/prepaid/transfers/", "{request}"),
@@ -173,7 +173,7 @@ fn learn_ids(seen: &BTreeMap<String, String>, ids: &mut BTreeMap<&str, String>) 
     }
 }
 
-fn fill(pattern: &str, ids: &BTreeMap<&str, String>) -> Option<String> {
+pub(crate) fn fill(pattern: &str, ids: &BTreeMap<&str, String>) -> Option<String> {
     let mut path = pattern.to_string();
     for (name, id) in ids {
         path = path.replace(name, id);

@@ -127,3 +127,6 @@ admin-bank_awaiting_details_help = Eine Sammelbuchung der camt.053 wird nie selb
 admin-refund_to = Erstatten auf
 admin-refund_to_prepaid = Das Prepaid-Konto der Organisation
 admin-refund_to_card = Die Karte, mit der die Rechnung bezahlt wurde
+admin-nav_label = Bereiche des Backoffice
+admin-to_manager = Kundenbereich
+admin-bank_file = Kontoauszugsdatei (XML)

@@ -127,3 +127,6 @@ admin-bank_awaiting_details_help = A collective camt.053 entry is never booked i
 admin-refund_to = Refund to
 admin-refund_to_prepaid = The Organization’s prepaid account
 admin-refund_to_card = The card that paid the invoice
+admin-nav_label = Back-office sections
+admin-to_manager = Customer area
+admin-bank_file = Statement file (XML)

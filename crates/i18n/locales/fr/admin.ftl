@@ -142,3 +142,6 @@ admin-bank_awaiting_details_help = Une écriture collective du camt.053 n'est ja
 admin-refund_to = Rembourser vers
 admin-refund_to_prepaid = Le compte prépayé de l’organisation
 admin-refund_to_card = La carte qui a payé la facture
+admin-nav_label = Sections du back-office
+admin-to_manager = Espace client
+admin-bank_file = Fichier du relevé (XML)

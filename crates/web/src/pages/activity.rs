@@ -64,7 +64,7 @@ pub async fn page(o: InOrg, Query(f): Query<ActivityFilter>) -> Result<Markup, W
             @if page.lines.is_empty() {
                 p.empty { (ctx.t("activity.empty")) }
             } @else {
-                table #activity {
+                div.table-wrap tabindex="0" { table #activity {
                     thead { tr { th { (ctx.t("activity.when")) } th { (ctx.t("activity.who")) } th { (ctx.t("activity.what")) } th { (ctx.t("activity.where")) } } }
                     tbody {
                         @for l in &page.lines {
@@ -82,7 +82,7 @@ pub async fn page(o: InOrg, Query(f): Query<ActivityFilter>) -> Result<Markup, W
                             }
                         }
                     }
-                }
+                } }
                 (crate::pager::pager(ctx, &links))
             }
         },

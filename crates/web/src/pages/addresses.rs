@@ -75,7 +75,7 @@ async fn list_page(
                 @if list.is_empty() {
                     p.empty { (ctx.t("empty.addresses")) }
                 } @else {
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         thead { tr { th { (ctx.t("address.name_label")) } th { (ctx.t("org.address")) } th { (ctx.t("address.email_label")) } th { (ctx.t("members.actions")) } } }
                         tbody {
                             @for a in &list {
@@ -100,7 +100,7 @@ async fn list_page(
                                 }
                             }
                         }
-                    }
+                    } }
                 }
                 p {
                     @if show_archived { a href="/accounting/addresses" { (ctx.t("address.hide_archived")) } }

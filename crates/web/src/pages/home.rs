@@ -38,7 +38,7 @@ pub async fn home(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
                     @if lines.is_empty() {
                         p.empty { (ctx.t("activity.empty")) }
                     } @else {
-                        div.table-wrap {
+                        div.table-wrap tabindex="0" {
                             table {
                                 thead { tr { th { (ctx.t("activity.when")) } th { (ctx.t("activity.who")) } th { (ctx.t("activity.what")) } } }
                                 tbody {

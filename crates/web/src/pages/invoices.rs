@@ -76,7 +76,7 @@ async fn invoices_page(
             @if page.invoices.is_empty() {
                 p.empty { (ctx.t("empty.invoices")) }
             } @else {
-                table {
+                div.table-wrap tabindex="0" { table {
                     thead { tr { th { (ctx.t("invoice.number")) } th { (ctx.t("invoice.date")) } th { (ctx.t("invoice.status")) } th.num { (ctx.t("invoice.total")) } th { "PDF" } } }
                     tbody {
                         @for i in &page.invoices {
@@ -89,7 +89,7 @@ async fn invoices_page(
                             }
                         }
                     }
-                }
+                } }
                 (crate::pager::pager(ctx, &links))
             }
         },
@@ -128,7 +128,7 @@ async fn invoice_page(
                     (guichet_core::country::name(ctx.lang, &inv.bill_to[4]))
                 }
                 @if let Some(r) = &inv.billing_reference { p { (ctx.t("billing.reference_label")) ": " (r) } }
-                table {
+                div.table-wrap tabindex="0" { table {
                     thead { tr { th { (ctx.t("invoice.line")) } th.num { (ctx.t("invoice.net")) } th.num { (ctx.t("invoice.vat")) } th.num { (ctx.t("invoice.total")) } } }
                     tbody {
                         @for l in &lines {
@@ -136,7 +136,7 @@ async fn invoice_page(
                         }
                         tr { th { (ctx.t("invoice.total")) } th.num { (Money::new(inv.net.minor, inv.currency)) } th.num { (Money::new(inv.vat.minor, inv.currency)) } th.num { (Money::new(inv.gross.minor, inv.currency)) } }
                     }
-                }
+                } }
                 p.muted { (ctx.t("invoice.vat_rate")) " " (guichet_core::money::format_minor(inv.vat_rate_bp)) " %"
                     @if let Some(m) = &inv.vat_mention { " — " (ctx.t(m)) } }
                 p { (ctx.t("prepaid.transfer_reference")) ": " code { (inv.payment_reference) } }
@@ -152,7 +152,7 @@ async fn invoice_page(
             @if !credit_notes.is_empty() {
                 div.card {
                     h2 { (ctx.t("credit_note.title")) }
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         thead { tr { th { (ctx.t("credit_note.number")) } th { (ctx.t("invoice.date")) } th { (ctx.t("credit_note.reason")) } th.num { (ctx.t("invoice.total")) } } }
                         tbody {
                             @for n in &credit_notes {
@@ -164,7 +164,7 @@ async fn invoice_page(
                                 }
                             }
                         }
-                    }
+                    } }
                     p.muted { (ctx.t("credit_note.where")) }
                 }
             }

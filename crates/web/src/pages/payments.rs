@@ -111,7 +111,7 @@ async fn payments_page(
                 form id="pay-selection" method="post" action="/payments" data-balance=(due.balance.minor) data-currency=(cur.code()) {
                     (csrf_field(ctx))
                     input type="hidden" name="idempotency_key" value=(key);
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         thead { tr { th { (ctx.t("payments.select")) } th { (ctx.t("invoice.number")) } th { (ctx.t("invoice.line")) } th { (ctx.t("payments.duration")) } th { (ctx.t("invoice.due")) } th.num { (ctx.t("invoice.total")) } } }
                         tbody {
                             @for i in &due.invoices {
@@ -149,7 +149,7 @@ async fn payments_page(
                                 }
                             }
                         }
-                    }
+                    } }
                     @if !due.durations.is_empty() { p.muted { (ctx.t("payments.duration_note")) } }
                     p { (ctx.t("payments.total_listed")) " " strong { (Money::new(total, cur)) } " · " (ctx.t("prepaid.balance")) " " strong { (due.balance) } }
                     dl.selection aria-live="polite" {

@@ -251,7 +251,7 @@ async fn prepaid_page(
             @if !withdrawals.is_empty() {
                 div.card {
                     h2 { (ctx.t("withdrawal.list")) }
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         tbody {
                             @for w in &withdrawals {
                                 tr {
@@ -262,7 +262,7 @@ async fn prepaid_page(
                                 }
                             }
                         }
-                    }
+                    } }
                 }
             }
             div.card {
@@ -283,7 +283,7 @@ async fn prepaid_page(
                 @if view.movements.is_empty() {
                     p.empty { (ctx.t("empty.prepaid")) }
                 } @else {
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         thead { tr { th { (ctx.t("prepaid.date")) } th { (ctx.t("prepaid.what")) } th.num { (ctx.t("prepaid.amount")) } } }
                         tbody {
                             @for m in &view.movements {
@@ -294,7 +294,7 @@ async fn prepaid_page(
                                 }
                             }
                         }
-                    }
+                    } }
                     div.pager {
                         @if let Some(href) = &links.first { a rel="first" href=(href) { "« " (ctx.t("pager.first")) } }
                         @if let Some(href) = &links.prev { a rel="prev" href=(href) { "← " (ctx.t("pager.previous")) } }

@@ -51,7 +51,7 @@ pub(crate) async fn products_page(
                 } @else {
                     form method="post" action="/products/auto-renew" {
                         (csrf_field(ctx))
-                        table {
+                        div.table-wrap tabindex="0" { table {
                             thead { tr {
                                 @if can_bill { th { (ctx.t("payments.select")) } }
                                 th { (ctx.t("product.name")) } th { (ctx.t("product.state")) } th { (ctx.t("product.period")) } th { (ctx.t("product.expires")) } th { (ctx.t("renewal.auto_column")) }
@@ -76,7 +76,7 @@ pub(crate) async fn products_page(
                                     }
                                 }
                             }
-                        }
+                        } }
                         @if can_bill {
                             div.inline {
                                 button type="submit" name="on" value="1" { (ctx.t("renewal.switch_on_selected")) }

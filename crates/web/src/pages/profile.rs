@@ -55,7 +55,7 @@ fn my_orgs(
             @if orgs.is_empty() {
                 p.empty { (ctx.t("profile.no_orgs")) }
             } @else {
-                div.table-wrap {
+                div.table-wrap tabindex="0" {
                     table {
                         thead { tr { th scope="col" { (ctx.t("org.name_label")) } th scope="col" { (ctx.t("profile.my_role")) } th scope="col" { span.visually-hidden { (ctx.t("profile.switch_column")) } } } }
                         tbody {
@@ -279,7 +279,7 @@ async fn security_page(
             }
             div.card {
                 h2 { (ctx.t("sessions.title")) }
-                table {
+                div.table-wrap tabindex="0" { table {
                     thead { tr { th { (ctx.t("sessions.device")) } th { (ctx.t("sessions.ip")) } th { (ctx.t("sessions.last_seen")) } th {} } }
                     tbody {
                         @for ses in &sessions {
@@ -299,7 +299,7 @@ async fn security_page(
                             }
                         }
                     }
-                }
+                } }
                 @if sessions.len() > 1 {
                     form method="post" action="/profile/sessions/end-others" {
                         (csrf_field(ctx)) button.danger type="submit" { (ctx.t("sessions.end_others")) }
@@ -312,7 +312,7 @@ async fn security_page(
                 @if tokens.is_empty() {
                     p.empty { (ctx.t("tokens.none")) }
                 } @else {
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         thead { tr { th { (ctx.t("field.name_label")) } th { (ctx.t("tokens.org")) } th { (ctx.t("tokens.last_used")) } th {} } }
                         tbody {
                             @for t in &tokens {
@@ -328,7 +328,7 @@ async fn security_page(
                                 }
                             }
                         }
-                    }
+                    } }
                 }
                 @if !orgs.is_empty() {
                     form.inline method="post" action="/profile/tokens" {

@@ -67,9 +67,9 @@ async fn hosting_page(
                 h2 { (ctx.t("sites.databases")) }
                 @if v.databases.is_empty() { p.empty { (ctx.t("sites.no_databases")) } }
                 @else {
-                    table { tbody { @for db in &v.databases {
+                    div.table-wrap tabindex="0" { table { tbody { @for db in &v.databases {
                         tr { td { code { (db.name) } } td { a href=(format!("{base}/databases/{}/delete", db.id)) { (ctx.t("sites.delete")) } } }
-                    } } }
+                    } } } }
                 }
                 @if v.provisioning {
                     form.inline method="post" action=(format!("{base}/databases")) {
@@ -84,9 +84,9 @@ async fn hosting_page(
                 h2 { (ctx.t("sites.users")) }
                 @if v.users.is_empty() { p.empty { (ctx.t("sites.no_users")) } }
                 @else {
-                    table { tbody { @for u in &v.users {
+                    div.table-wrap tabindex="0" { table { tbody { @for u in &v.users {
                         tr { td { code { (u.name) } } td { (u.databases.join(", ")) } td { a href=(format!("{base}/db-users/{}/delete", u.id)) { (ctx.t("sites.delete")) } } }
-                    } } }
+                    } } } }
                 }
                 @if v.provisioning && !v.databases.is_empty() {
                     form method="post" action=(format!("{base}/db-users")) {
@@ -312,12 +312,12 @@ async fn site_page(
                     p.warning role="alert" { (ctx.t("sites.prefix_off_warning")) }
                     @if v.changes_if_off.is_empty() { p.empty { (ctx.t("sites.prefix_no_changes")) } }
                     @else {
-                        table {
+                        div.table-wrap tabindex="0" { table {
                             thead { tr { th { (ctx.t("sites.change_kind")) } th { (ctx.t("sites.before")) } th { (ctx.t("sites.after")) } } }
                             tbody { @for c in &v.changes_if_off {
                                 tr { td { (ctx.t(&format!("sites.kind.{}", c.kind))) } td { code { (c.before) } } td { code { (c.after) } } }
                             } }
-                        }
+                        } }
                     }
                     form method="post" action=(format!("{base}/prefix")) {
                         (csrf_field(ctx))
@@ -340,13 +340,13 @@ async fn site_page(
                 p.muted { (ctx.t("env.help")) }
                 @if v.env.is_empty() { p.empty { (ctx.t("env.none")) } }
                 @else {
-                    table { tbody { @for e in &v.env {
+                    div.table-wrap tabindex="0" { table { tbody { @for e in &v.env {
                         tr {
                             td { code { (e.name) } }
                             td { @if let Some(val) = &e.value { code { (val) } } @else { span.muted { "•••••••• (" (ctx.t("env.secret")) ")" } } }
                             td { form method="post" action=(format!("{base}/env/{}/delete", e.name)) { (csrf_field(ctx)) button.link type="submit" { (ctx.t("sites.delete")) } } }
                         }
-                    } } }
+                    } } } }
                 }
                 form method="post" action=(format!("{base}/env")) {
                     (csrf_field(ctx))

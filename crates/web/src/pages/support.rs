@@ -105,7 +105,7 @@ pub async fn page(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
                     @if v.grants.is_empty() {
                         p.empty { (ctx.t("support.no_grants")) }
                     } @else {
-                        table {
+                        div.table-wrap tabindex="0" { table {
                             thead { tr { th { (ctx.t("support.scope")) } th { (ctx.t("support.granted_at")) } th { (ctx.t("support.expires_at")) } th { (ctx.t("support.state")) } th {} } }
                             tbody {
                                 @for g in &v.grants {
@@ -129,7 +129,7 @@ pub async fn page(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
                                     }
                                 }
                             }
-                        }
+                        } }
                     }
                 }
             }

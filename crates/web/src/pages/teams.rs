@@ -143,7 +143,7 @@ pub async fn show(
                 } @else {
                     form method="post" action=(format!("/teams/{id}/products")) {
                         (csrf_field(ctx))
-                        div.table-wrap {
+                        div.table-wrap tabindex="0" {
                             table {
                                 thead {
                                     tr {
@@ -345,7 +345,7 @@ pub async fn access(o: InOrg, Path(product): Path<String>) -> Result<Markup, Web
         Nav::Products,
         ctx.t("teams.who_can_access"),
         html! {
-            table {
+            div.table-wrap tabindex="0" { table {
                 thead { tr { th { (ctx.t("field.name_label")) } th { (ctx.t("access.rights")) } th { (ctx.t("access.why")) } } }
                 tbody {
                     @for l in &lines {
@@ -360,7 +360,7 @@ pub async fn access(o: InOrg, Path(product): Path<String>) -> Result<Markup, Web
                         }
                     }
                 }
-            }
+            } }
         },
     ))
 }

@@ -230,7 +230,7 @@ pub async fn list(o: InOrg, Query(q): Query<ListQuery>) -> Result<Markup, WebErr
             @if page.rows.is_empty() {
                 p.empty #no-requests { (ctx.t("ticket.none")) }
             } @else {
-                table #requests {
+                div.table-wrap tabindex="0" { table #requests {
                     thead { tr { th { (ctx.t("ticket.topic")) } th { (ctx.t("ticket.product")) } th { (ctx.t("ticket.state")) } th { (ctx.t("ticket.opened_on")) } } }
                     tbody {
                         @for row in &page.rows {
@@ -242,7 +242,7 @@ pub async fn list(o: InOrg, Query(q): Query<ListQuery>) -> Result<Markup, WebErr
                             }
                         }
                     }
-                }
+                } }
                 (crate::pager::pager(ctx, &links))
             }
         },

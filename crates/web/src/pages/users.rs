@@ -47,7 +47,7 @@ async fn page(
             (done_notice(ctx, d))
             div.card {
                 h2 { (ctx.t("members.title")) " " span.badge { (members.len()) } }
-                table {
+                div.table-wrap tabindex="0" { table {
                     thead { tr { th { (ctx.t("field.name_label")) } th { (ctx.t("field.email_label")) } th { (ctx.t("members.role")) } th { (ctx.t("members.actions")) } } }
                     tbody {
                         @for m in &members {
@@ -78,14 +78,14 @@ async fn page(
                             }
                         }
                     }
-                }
+                } }
             }
             div.card {
                 h2 { (ctx.t("invite.open_title")) }
                 @if invitations.is_empty() {
                     p.empty { (ctx.t("invite.none")) }
                 } @else {
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         thead { tr { th { (ctx.t("field.email_label")) } th { (ctx.t("members.role")) } th { (ctx.t("invite.expires")) } th { (ctx.t("members.actions")) } } }
                         tbody {
                             @for i in &invitations {
@@ -107,7 +107,7 @@ async fn page(
                                 }
                             }
                         }
-                    }
+                    } }
                 }
             }
             @if manage {

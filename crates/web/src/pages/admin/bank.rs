@@ -2,7 +2,7 @@
 
 use crate::ctx::Signed;
 use crate::error::WebError;
-use crate::layout::public_page;
+use crate::layout::admin_page;
 use axum::extract::Query;
 use guichet_app::AppError;
 use maud::{Markup, html};
@@ -113,7 +113,7 @@ fn bank_page(
     let ctx = &s.ctx;
     let (exceptions, credited) = (&queue.exceptions, &queue.credited);
     let row = |t: &guichet_app::views::BankTransaction| transaction_cells(ctx, t);
-    public_page(
+    admin_page(
         ctx,
         ctx.t("admin.bank"),
         html! {
@@ -126,8 +126,10 @@ fn bank_page(
                 h2 { (ctx.t("admin.bank_upload")) }
                 form method="post" action="/admin/bank/import" enctype="multipart/form-data" {
                     (crate::layout::csrf_field(ctx))
-                    input type="file" name="file" accept=".xml,application/xml,text/xml" required;
-                    " "
+                    div.field {
+                        label for="f-camt" { (ctx.t("admin.bank_file")) }
+                        input #f-camt type="file" name="file" accept=".xml,application/xml,text/xml" required;
+                    }
                     button type="submit" { (ctx.t("admin.bank_import")) }
                 }
             }
@@ -135,7 +137,7 @@ fn bank_page(
                 h2 { (ctx.t("admin.bank_exceptions")) " " span.badge { (exceptions.len()) } }
                 @if exceptions.is_empty() { p.empty { (ctx.t("admin.bank_no_exceptions")) } }
                 @else {
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         (transaction_head(ctx, true))
                         tbody {
                             @for t in exceptions {
@@ -154,29 +156,29 @@ fn bank_page(
                                 }
                             }
                         }
-                    }
+                    } }
                 }
             }
             section.card {
                 h2 { (ctx.t("admin.bank_credited")) }
                 @if credited.is_empty() { p.empty { (ctx.t("admin.bank_none_credited")) } }
-                @else { table { (transaction_head(ctx, false)) tbody { @for t in credited { tr { (row(t)) } } } } }
+                @else { div.table-wrap tabindex="0" { table { (transaction_head(ctx, false)) tbody { @for t in credited { tr { (row(t)) } } } } } }
             }
             section.card #set-aside {
                 h2 { (ctx.t("admin.bank_set_aside")) " " span.badge { (queue.set_aside.len()) } }
                 p.muted { (ctx.t("admin.bank_set_aside_help")) }
                 @if !queue.set_aside.is_empty() {
-                    table { (transaction_head(ctx, false)) tbody { @for t in &queue.set_aside { tr { (row(t)) } } } }
+                    div.table-wrap tabindex="0" { table { (transaction_head(ctx, false)) tbody { @for t in &queue.set_aside { tr { (row(t)) } } } } }
                 }
             }
             section.card #awaiting-details {
                 h2 { (ctx.t("admin.bank_awaiting_details")) " " span.badge { (queue.awaiting_details.len()) } }
                 p.muted { (ctx.t("admin.bank_awaiting_details_help")) }
                 @if !queue.awaiting_details.is_empty() {
-                    table { (transaction_head(ctx, true)) tbody { @for t in &queue.awaiting_details { tr {
+                    div.table-wrap tabindex="0" { table { (transaction_head(ctx, true)) tbody { @for t in &queue.awaiting_details { tr {
                         (row(t))
                         td { code { (t.details_ref.as_deref().unwrap_or("")) } }
-                    } } } }
+                    } } } } }
                 }
             }
         },

@@ -2,7 +2,7 @@
 
 use crate::ctx::Signed;
 use crate::error::WebError;
-use crate::layout::public_page;
+use crate::layout::admin_page;
 use axum::extract::Query;
 use guichet_app::AppError;
 use maud::{Markup, html};
@@ -32,7 +32,7 @@ pub async fn catalogue(s: Signed, Query(q): Query<CatalogueQuery>) -> Result<Mar
             .map(str::to_owned)
     };
     let (done, error) = (known(&q.done), known(&q.error));
-    Ok(public_page(
+    Ok(admin_page(
         ctx,
         ctx.t("admin.catalogue"),
         html! {
@@ -49,7 +49,7 @@ pub async fn catalogue(s: Signed, Query(q): Query<CatalogueQuery>) -> Result<Mar
                     @if o.prices.is_empty() {
                         p.empty { (ctx.t("admin.no_price")) }
                     } @else {
-                        table {
+                        div.table-wrap tabindex="0" { table {
                             thead { tr { th { (ctx.t("product.period")) } th { (ctx.t("admin.currency")) } th.num { (ctx.t("admin.price_net")) } th { (ctx.t("admin.valid_from")) } th {} } }
                             tbody {
                                 @for (i, p) in o.prices.iter().enumerate() {
@@ -64,7 +64,7 @@ pub async fn catalogue(s: Signed, Query(q): Query<CatalogueQuery>) -> Result<Mar
                                     }
                                 }
                             }
-                        }
+                        } }
                     }
                     form.inline method="post" action=(format!("/admin/catalogue/{}/prices", o.id)) {
                         (crate::layout::csrf_field(ctx))

@@ -2,7 +2,7 @@
 
 use crate::ctx::Signed;
 use crate::error::WebError;
-use crate::layout::{date, public_page};
+use crate::layout::{admin_page, date};
 use axum::extract::Query;
 use guichet_app::AppError;
 use maud::{Markup, html};
@@ -30,7 +30,7 @@ pub async fn invoices(s: Signed, Query(q): Query<InvoiceLookup>) -> Result<Marku
     };
     let (done, error) = (known(&q.done), known(&q.error));
     let key = guichet_app::crypto::random_token();
-    Ok(public_page(
+    Ok(admin_page(
         ctx,
         ctx.t("admin.invoices"),
         html! {
@@ -52,13 +52,13 @@ pub async fn invoices(s: Signed, Query(q): Query<InvoiceLookup>) -> Result<Marku
                 div.card {
                     h2 { (inv.number) " — " (f.org_name) }
                     p { span.badge { (ctx.t(&format!("invoice.status.{}", inv.status))) } " · " (date(ctx, inv.issued_at)) }
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         tbody {
                             @for l in &f.lines { tr { td { (guichet_core::said::render(ctx.lang, &l.description)) } td.num { (guichet_core::Money::new(l.gross.minor, inv.currency)) } } }
                             tr { th { (ctx.t("invoice.total")) } th.num { (guichet_core::Money::new(inv.gross.minor, inv.currency)) } }
                             tr { td { (ctx.t("admin.refunded_so_far")) } td.num { (guichet_core::Money::new(inv.refunded.minor, inv.currency)) } }
                         }
-                    }
+                    } }
                     @if !f.credit_notes.is_empty() {
                         h3 { (ctx.t("credit_note.title")) }
                         ul { @for n in &f.credit_notes {

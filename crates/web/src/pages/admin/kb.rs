@@ -2,7 +2,7 @@
 
 use crate::ctx::Signed;
 use crate::error::WebError;
-use crate::layout::{date, public_page};
+use crate::layout::{admin_page, date};
 use axum::extract::Query;
 use guichet_app::AppError;
 use maud::{Markup, html};
@@ -15,7 +15,7 @@ pub async fn kb_list(
 ) -> Result<Markup, WebError> {
     let guides = s.ctx.state.app.kb_admin_list(&s.sess).await?;
     let ctx = &s.ctx;
-    Ok(public_page(
+    Ok(admin_page(
         ctx,
         ctx.t("admin.kb"),
         html! {
@@ -23,7 +23,7 @@ pub async fn kb_list(
             h1 { (ctx.t("admin.kb")) }
             (crate::pages::done::done_notice(ctx, &q))
             p { a.button href="/admin/kb/new" { (ctx.t("admin.kb_new")) } " " a href="/admin/kb/report" { (ctx.t("admin.kb_report")) } " " a href="/admin/kb/import" { (ctx.t("admin.kb_import")) } }
-            table {
+            div.table-wrap tabindex="0" { table {
                 thead { tr { th { "id" } th { (ctx.t("lang.label")) } th { (ctx.t("admin.kb_state")) } th { (ctx.t("admin.kb_updated")) } } }
                 tbody {
                     @for g in &guides {
@@ -38,7 +38,7 @@ pub async fn kb_list(
                         }
                     }
                 }
-            }
+            } }
         },
     ))
 }
@@ -52,7 +52,7 @@ fn kb_editor(
 ) -> Markup {
     let ctx = &s.ctx;
     let action = id.map_or("/admin/kb/new".to_string(), |id| format!("/admin/kb/{id}"));
-    public_page(
+    admin_page(
         ctx,
         ctx.t("admin.kb"),
         html! {
@@ -74,7 +74,7 @@ fn kb_editor(
             @if !versions.is_empty() {
                 section.card {
                     h2 { (ctx.t("admin.kb_history")) }
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         tbody {
                             @for v in versions {
                                 tr {
@@ -85,7 +85,7 @@ fn kb_editor(
                                 }
                             }
                         }
-                    }
+                    } }
                 }
             }
         },
@@ -169,7 +169,7 @@ pub async fn kb_save(
 pub async fn kb_report(s: Signed) -> Result<Markup, WebError> {
     let (empty, feedback) = s.ctx.state.app.kb_admin_report(&s.sess).await?;
     let ctx = &s.ctx;
-    Ok(public_page(
+    Ok(admin_page(
         ctx,
         ctx.t("admin.kb_report"),
         html! {
@@ -179,20 +179,20 @@ pub async fn kb_report(s: Signed) -> Result<Markup, WebError> {
                 h2 { (ctx.t("admin.kb_empty_searches")) }
                 @if empty.is_empty() { p.empty { (ctx.t("admin.kb_no_empty")) } }
                 @else {
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         thead { tr { th { (ctx.t("admin.kb_query")) } th { (ctx.t("lang.label")) } th.num { (ctx.t("admin.kb_count")) } th { (ctx.t("admin.kb_last")) } } }
                         tbody { @for (q, l, n, at) in &empty { tr { td { (q) } td { (l) } td.num { (n) } td { (date(ctx, *at)) } } } }
-                    }
+                    } }
                 }
             }
             section.card {
                 h2 { (ctx.t("admin.kb_feedback")) }
                 @if feedback.is_empty() { p.empty { (ctx.t("admin.kb_no_feedback")) } }
                 @else {
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         thead { tr { th { "guide" } th.num { (ctx.t("help.yes")) } th.num { (ctx.t("help.no")) } } }
                         tbody { @for (g, yes, no) in &feedback { tr { td { a href=(format!("/help/{g}?stay=1")) { (g) } } td.num { (yes) } td.num { (no) } } } }
-                    }
+                    } }
                 }
             }
         },

@@ -3,7 +3,7 @@
 
 use crate::ctx::{Ctx, Signed};
 use crate::error::WebError;
-use crate::layout::public_page;
+use crate::layout::admin_page;
 use guichet_app::AppError;
 use guichet_app::kb::{ImportLine, ImportOutcome, ImportSummary};
 use maud::{Markup, html};
@@ -13,7 +13,7 @@ fn import_page(
     error: Option<&str>,
     result: Option<(&ImportSummary, &[ImportLine])>,
 ) -> Markup {
-    public_page(
+    admin_page(
         ctx,
         ctx.t("admin.kb_import"),
         html! {
@@ -35,7 +35,7 @@ fn import_page(
                 @if lines.is_empty() {
                     p { (ctx.t("admin.kb_import_empty")) }
                 } @else {
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         thead { tr { th { (ctx.t("admin.kb_import_file")) } th { (ctx.t("admin.kb_state")) } th { (ctx.t("admin.kb_import_detail")) } } }
                         tbody {
                             @for l in lines {
@@ -59,7 +59,7 @@ fn import_page(
                                 }
                             }
                         }
-                    }
+                    } }
                 }
                 @if !sum.unpublished.is_empty() {
                     h2 { (ctx.t("admin.kb_import_withdrawn")) }

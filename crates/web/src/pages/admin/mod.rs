@@ -4,7 +4,7 @@
 
 use crate::ctx::Signed;
 use crate::error::WebError;
-use crate::layout::{date, public_page};
+use crate::layout::{admin_page, date};
 use axum::extract::Query;
 use guichet_app::AppError;
 use maud::{Markup, html};
@@ -65,12 +65,11 @@ pub async fn customers(s: Signed, Query(q): Query<AdminQuery>) -> Result<Markup,
         "/admin",
         &[("q", Some(search.as_str()))],
     ));
-    Ok(public_page(
+    Ok(admin_page(
         ctx,
         ctx.t("admin.title"),
         html! {
             h1 { (ctx.t("admin.title")) }
-            p { a href="/admin/withdrawals" { (ctx.t("admin.withdrawals")) } " · " a href="/admin/invoices" { (ctx.t("admin.invoices")) } " · " a href="/admin/catalogue" { (ctx.t("admin.catalogue")) } " · " a href="/admin/bank" { (ctx.t("admin.bank")) } " · " a href="/admin/kb" { (ctx.t("admin.kb")) } " · " a href="/admin/support" { (ctx.t("admin.support")) } " · " a href="/admin/tickets" { (ctx.t("ticket.inbox")) } " · " a href="/admin/webhooks" { (ctx.t("webhooks.title")) } }
             div.card {
                 h2 { (ctx.t("admin.support_lookup")) }
                 form.inline method="get" action="/admin" {
@@ -93,14 +92,14 @@ pub async fn customers(s: Signed, Query(q): Query<AdminQuery>) -> Result<Markup,
                 @if list.orgs.is_empty() {
                     p.empty { (ctx.t("admin.no_customers")) }
                 } @else {
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         thead { tr { th { (ctx.t("org.name_label")) } th { (ctx.t("org.address")) } th { (ctx.t("org.currency")) } th { (ctx.t("members.title")) } th { (ctx.t("org.created")) } } }
                         tbody {
                             @for (o, members) in &list.orgs {
                                 tr { td { (o.name) br; code.muted { (o.id) } } td { (o.postcode) " " (o.city) " " (o.country) } td { (o.currency) } td { (members) } td { (date(ctx, o.created_at)) } }
                             }
                         }
-                    }
+                    } }
                     (crate::pager::pager(ctx, &links))
                 }
             }

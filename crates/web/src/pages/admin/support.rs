@@ -2,7 +2,7 @@
 
 use crate::ctx::Signed;
 use crate::error::WebError;
-use crate::layout::{date, public_page};
+use crate::layout::{admin_page, date};
 use guichet_app::AppError;
 use maud::{Markup, html};
 
@@ -12,7 +12,7 @@ pub async fn support_grants(s: Signed) -> Result<Markup, WebError> {
     let app = &s.ctx.state.app;
     let grants = app.admin_support_grants(&s.sess).await?;
     let ctx = &s.ctx;
-    Ok(public_page(
+    Ok(admin_page(
         ctx,
         ctx.t("admin.support"),
         html! {
@@ -22,7 +22,7 @@ pub async fn support_grants(s: Signed) -> Result<Markup, WebError> {
             @if grants.is_empty() {
                 p.empty { (ctx.t("admin.support_none")) }
             } @else {
-                table {
+                div.table-wrap tabindex="0" { table {
                     thead { tr { th { (ctx.t("field.name_label")) } th { (ctx.t("support.scope")) } th { (ctx.t("support.expires_at")) } th {} } }
                     tbody {
                         @for (g, name) in &grants {
@@ -39,7 +39,7 @@ pub async fn support_grants(s: Signed) -> Result<Markup, WebError> {
                             }
                         }
                     }
-                }
+                } }
             }
         },
     ))

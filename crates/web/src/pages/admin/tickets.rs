@@ -6,7 +6,7 @@
 use crate::csrf::CsrfForm;
 use crate::ctx::{Ctx, Signed};
 use crate::error::WebError;
-use crate::layout::{csrf_field, date, public_page};
+use crate::layout::{admin_page, csrf_field, date};
 use crate::pages::ticket_form::{self, MAX_FORM_BYTES};
 use crate::pages::tickets::{file_response, status_label};
 use crate::state::AppState;
@@ -62,7 +62,7 @@ pub async fn inbox(s: Signed, Query(f): Query<InboxFilter>) -> Result<Markup, We
     let (rows, operators) = app.admin_support_inbox(&s.sess, &f).await?;
     let ctx = &s.ctx;
     let sel = |v: &Option<String>, x: &str| v.as_deref() == Some(x);
-    Ok(public_page(
+    Ok(admin_page(
         ctx,
         ctx.t("ticket.inbox"),
         html! {
@@ -99,7 +99,7 @@ pub async fn inbox(s: Signed, Query(f): Query<InboxFilter>) -> Result<Markup, We
             @if rows.is_empty() {
                 p.empty #inbox-empty { (ctx.t("ticket.inbox_empty")) }
             } @else {
-                table #inbox {
+                div.table-wrap tabindex="0" { table #inbox {
                     thead { tr { th { (ctx.t("ticket.priority")) } th { (ctx.t("ticket.topic")) } th { (ctx.t("ticket.org")) } th { (ctx.t("ticket.state")) } th { (ctx.t("ticket.opened_on")) } th { (ctx.t("ticket.due")) } th { (ctx.t("ticket.assignee")) } } }
                     tbody {
                         @for row in &rows {
@@ -119,7 +119,7 @@ pub async fn inbox(s: Signed, Query(f): Query<InboxFilter>) -> Result<Markup, We
                             }
                         }
                     }
-                }
+                } }
             }
         },
     ))
@@ -135,7 +135,7 @@ pub async fn request(
     let t = app.admin_support_request(&s.sess, id).await?;
     let ctx = &s.ctx;
     let r = &t.request;
-    Ok(public_page(
+    Ok(admin_page(
         ctx,
         &r.topic,
         html! {
@@ -297,7 +297,7 @@ pub async fn attachment(s: Signed, Path(id): Path<String>) -> Result<Response, W
 pub async fn canned(s: Signed) -> Result<Markup, WebError> {
     let list = s.ctx.state.app.admin_canned(&s.sess).await?;
     let ctx = &s.ctx;
-    Ok(public_page(
+    Ok(admin_page(
         ctx,
         ctx.t("ticket.canned"),
         html! {
@@ -308,8 +308,8 @@ pub async fn canned(s: Signed) -> Result<Markup, WebError> {
                 form.card method="post" action="/admin/tickets/canned" {
                     (csrf_field(ctx))
                     input type="hidden" name="id" value=(c.id);
-                    div.field { label { (ctx.t("ticket.canned_title")) } input name="title" value=(c.title); }
-                    div.field { label { (ctx.t("ticket.message")) } textarea name="body" rows="4" { (c.body) } }
+                    div.field { label for=(format!("f-title-{}", c.id)) { (ctx.t("ticket.canned_title")) } input id=(format!("f-title-{}", c.id)) name="title" value=(c.title); }
+                    div.field { label for=(format!("f-body-{}", c.id)) { (ctx.t("ticket.message")) } textarea id=(format!("f-body-{}", c.id)) name="body" rows="4" { (c.body) } }
                     button type="submit" { (ctx.t("ticket.save")) }
                 }
                 form method="post" action=(format!("/admin/tickets/canned/{}/delete", c.id)) {
@@ -369,7 +369,7 @@ pub async fn figures(s: Signed, Query(q): Query<FiguresQuery>) -> Result<Markup,
         .await?;
     let ctx = &s.ctx;
     let median = |v: Option<i64>| v.map_or_else(|| "—".to_string(), |s| hours(ctx, s));
-    Ok(public_page(
+    Ok(admin_page(
         ctx,
         ctx.t("ticket.figures"),
         html! {
@@ -377,7 +377,7 @@ pub async fn figures(s: Signed, Query(q): Query<FiguresQuery>) -> Result<Markup,
             (nav(ctx))
             p.muted { (ctx.t("ticket.figures_since")) " " (date(ctx, f.since)) }
             h2 { (ctx.t("ticket.per_tier")) }
-            table #per-tier {
+            div.table-wrap tabindex="0" { table #per-tier {
                 thead { tr { th { (ctx.t("ticket.priority")) } th { (ctx.t("ticket.promised")) } th { (ctx.t("ticket.requests")) } th { (ctx.t("ticket.first_response_median")) } th { (ctx.t("ticket.within_promise")) } th { (ctx.t("ticket.resolution_median")) } } }
                 tbody {
                     @for (tier, promise, t) in &f.tiers {
@@ -391,25 +391,25 @@ pub async fn figures(s: Signed, Query(q): Query<FiguresQuery>) -> Result<Markup,
                         }
                     }
                 }
-            }
+            } }
             h2 { (ctx.t("ticket.per_operator")) }
-            table #per-operator {
+            div.table-wrap tabindex="0" { table #per-operator {
                 thead { tr { th { (ctx.t("ticket.assignee")) } th { (ctx.t("ticket.requests")) } th { (ctx.t("ticket.first_response_median")) } th { (ctx.t("ticket.resolution_median")) } } }
                 tbody {
                     @for (_, name, t) in &f.operators {
                         tr { td { (name) } td { (t.requests) } td { (median(t.first_response_median)) } td { (median(t.resolution_median)) } }
                     }
                 }
-            }
+            } }
             h2 { (ctx.t("ticket.misses")) }
             p.muted { (ctx.t("ticket.misses_help")) }
             @if f.deflection_misses.is_empty() {
                 p.empty { (ctx.t("ticket.misses_none")) }
             } @else {
-                table #misses {
+                div.table-wrap tabindex="0" { table #misses {
                     thead { tr { th { (ctx.t("ticket.guide")) } th { (ctx.t("ticket.requests")) } } }
                     tbody { @for (g, n) in &f.deflection_misses { tr { td { a href=(format!("/help/{g}")) { (g) } } td { (n) } } } }
-                }
+                } }
             }
         },
     ))

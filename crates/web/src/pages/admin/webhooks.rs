@@ -4,7 +4,7 @@
 
 use crate::ctx::{Ctx, Signed};
 use crate::error::WebError;
-use crate::layout::{csrf_field, date, public_page};
+use crate::layout::{admin_page, csrf_field, date};
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -60,7 +60,7 @@ async fn list_page(
             @if list.is_empty() {
                 p.empty { (ctx.t("webhooks.none")) }
             } @else {
-                table {
+                div.table-wrap tabindex="0" { table {
                     thead { tr {
                         th { (ctx.t("webhooks.url")) }
                         th { (ctx.t("webhooks.events")) }
@@ -68,7 +68,7 @@ async fn list_page(
                         th { (ctx.t("webhooks.actions")) }
                     } }
                     tbody { @for e in &list { (row(ctx, e)) } }
-                }
+                } }
             }
         }
         div.card {
@@ -96,7 +96,7 @@ async fn list_page(
             }
         }
     };
-    Ok((status, public_page(ctx, ctx.t("webhooks.title"), body)).into_response())
+    Ok((status, admin_page(ctx, ctx.t("webhooks.title"), body)).into_response())
 }
 
 fn refusal(ctx: &Ctx, e: &AppError) -> String {
@@ -269,7 +269,7 @@ pub async fn webhook_log(
     let log = s.ctx.state.app.admin_webhook_log(&s.sess, id).await?;
     let ctx = &s.ctx;
     let e = &log.endpoint;
-    Ok(public_page(
+    Ok(admin_page(
         ctx,
         ctx.t("webhooks.log"),
         html! {
@@ -286,7 +286,7 @@ pub async fn webhook_log(
                 @if log.deliveries.is_empty() {
                     p.empty { (ctx.t("webhooks.log_empty")) }
                 } @else {
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         thead { tr {
                             th { (ctx.t("webhooks.col_event")) }
                             th { (ctx.t("webhooks.state")) }
@@ -294,7 +294,7 @@ pub async fn webhook_log(
                             th { (ctx.t("webhooks.actions")) }
                         } }
                         tbody { @for (d, attempts) in &log.deliveries { (delivery(ctx, d, attempts)) } }
-                    }
+                    } }
                 }
             }
             div.card {

@@ -2,7 +2,7 @@
 
 use crate::ctx::Signed;
 use crate::error::WebError;
-use crate::layout::{date, public_page};
+use crate::layout::{admin_page, date};
 use axum::extract::Query;
 use guichet_app::AppError;
 use maud::{Markup, html};
@@ -27,7 +27,7 @@ pub async fn withdrawals(
             td.num { (guichet_core::Money::new(w.amount.minor, w.currency)) }
         }
     };
-    Ok(public_page(
+    Ok(admin_page(
         ctx,
         ctx.t("admin.withdrawals"),
         html! {
@@ -38,7 +38,7 @@ pub async fn withdrawals(
                 @if pending.is_empty() {
                     p.empty { (ctx.t("admin.none_pending")) }
                 } @else {
-                    table {
+                    div.table-wrap tabindex="0" { table {
                         tbody {
                             @for w in &pending {
                                 tr {
@@ -55,7 +55,7 @@ pub async fn withdrawals(
                                 }
                             }
                         }
-                    }
+                    } }
                 }
             }
             div.card {
@@ -63,10 +63,10 @@ pub async fn withdrawals(
                 @if approved.is_empty() {
                     p.empty { (ctx.t("admin.none_pending")) }
                 } @else {
-                    table { tbody { @for w in &approved { tr {
+                    div.table-wrap tabindex="0" { table { tbody { @for w in &approved { tr {
                         (row(w))
                         td { @if is_set_aside(w.id) { span.badge { (ctx.t("payout_aside.badge")) } } }
-                    } } } }
+                    } } } } }
                     form method="post" action="/admin/payouts" {
                         (crate::layout::csrf_field(ctx))
                         button type="submit" { (ctx.t("admin.payouts_write")) }
@@ -97,7 +97,7 @@ fn set_aside_card(ctx: &crate::ctx::Ctx, list: &[guichet_app::payouts::SetAside]
         div.card id="set-aside" {
             h2 { (ctx.t("payout_aside.title")) " " span.badge { (list.len()) } }
             p { (ctx.t("payout_aside.help")) }
-            table {
+            div.table-wrap tabindex="0" { table {
                 thead { tr {
                     th { (ctx.t("payout_aside.withdrawal")) }
                     th { (ctx.t("payout_aside.org")) }
@@ -149,7 +149,7 @@ fn set_aside_card(ctx: &crate::ctx::Ctx, list: &[guichet_app::payouts::SetAside]
                         }
                     }
                 }
-            }
+            } }
         }
     }
 }
