@@ -133,7 +133,7 @@ async fn the_operators_name_logo_and_colour_are_on_every_page() {
         b.go("/products").await;
         let seen = b
             .script(
-                "return [getComputedStyle(document.querySelector('main button[type=submit], main .button')).backgroundColor,
+                "return [getComputedStyle(document.querySelector('main button[type=submit]:not(.secondary):not(.link), main .button:not(.secondary)')).backgroundColor,
                          document.querySelector('header .brand img').naturalWidth]",
             )
             .await;

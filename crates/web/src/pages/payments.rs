@@ -213,7 +213,7 @@ fn renewable_card(ctx: &crate::ctx::Ctx, products: &[guichet_app::views::Product
         div.card #not-invoiced {
             h2 { (ctx.t("payments.not_invoiced_title")) }
             p.muted { (ctx.t("payments.not_invoiced_help")) }
-            table {
+            div.table-wrap tabindex="0" { table {
                 thead { tr { th { (ctx.t("product.name")) } th { (ctx.t("product.period")) } th { (ctx.t("product.expires")) } th { span.visually-hidden { (ctx.t("renewal.renew_column")) } } } }
                 tbody {
                     @for p in products {
@@ -230,7 +230,7 @@ fn renewable_card(ctx: &crate::ctx::Ctx, products: &[guichet_app::views::Product
                         }
                     }
                 }
-            }
+            } }
         }
     }
 }
