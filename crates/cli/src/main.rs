@@ -405,7 +405,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Bench { what } => commands::bench::run(&config, what).await,
+        Command::Bench { what } => Box::pin(commands::bench::run(&config, what)).await,
         Command::GenCamt054 { entries, seed, out } => {
             let app = guichet::open(&config, Arc::new(SystemClock)).await?;
             let payments = if seed {

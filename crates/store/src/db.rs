@@ -7,7 +7,77 @@ use sqlx::{Any, AnyPool};
 use std::time::Duration;
 
 pub type Conn = sqlx::AnyConnection;
-pub type Tx = sqlx::Transaction<'static, Any>;
+
+/// A transaction: `&mut tx` is a `&mut Conn` for the queries; end it with [`Tx::commit`] (a
+/// transaction dropped without it is rolled back). On SQLite a write transaction is a member of a
+/// group commit ([`crate::group`]); reads and PostgreSQL use sqlx's transactions.
+pub struct Tx(TxInner);
+
+enum TxInner {
+    Sqlx(sqlx::Transaction<'static, Any>),
+    Group(crate::group::Member),
+}
+
+impl std::ops::Deref for Tx {
+    type Target = Conn;
+    fn deref(&self) -> &Conn {
+        match &self.0 {
+            TxInner::Sqlx(t) => t,
+            TxInner::Group(m) => m.conn(),
+        }
+    }
+}
+
+impl std::ops::DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut Conn {
+        match &mut self.0 {
+            TxInner::Sqlx(t) => t,
+            TxInner::Group(m) => m.conn_mut(),
+        }
+    }
+}
+
+impl Tx {
+    /// Commits; on SQLite it returns once the group this transaction joined is durably committed.
+    pub async fn commit(self) -> Result<()> {
+        match self.0 {
+            TxInner::Sqlx(t) => Ok(t.commit().await?),
+            TxInner::Group(m) => m.commit().await,
+        }
+    }
+
+    pub async fn rollback(self) -> Result<()> {
+        match self.0 {
+            TxInner::Sqlx(t) => Ok(t.rollback().await?),
+            TxInner::Group(m) => m.rollback().await,
+        }
+    }
+}
+
+/// The connection for writes outside a transaction ([`Db::write_conn`]).
+pub enum WriteConn {
+    Pool(PoolConnection<Any>),
+    Single(crate::group::Single),
+}
+
+impl std::ops::Deref for WriteConn {
+    type Target = Conn;
+    fn deref(&self) -> &Conn {
+        match self {
+            WriteConn::Pool(c) => c,
+            WriteConn::Single(s) => s,
+        }
+    }
+}
+
+impl std::ops::DerefMut for WriteConn {
+    fn deref_mut(&mut self) -> &mut Conn {
+        match self {
+            WriteConn::Pool(c) => c,
+            WriteConn::Single(s) => s,
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -21,14 +91,18 @@ pub enum Backend {
 /// through [`Db::conn`] fails in the tests instead of racing the writer). SQLite allows one writer
 /// at a time anyway: queueing for it here, instead of eight connections racing for `BEGIN
 /// IMMEDIATE` and sleeping on `busy_timeout`, is what keeps writes fast under many clients
-/// (issue #12). `busy_timeout` stays for other processes on the same file (a CLI command while
+/// (issue #12), and queued transactions share their durable commits ([`crate::group`]: group
+/// commit). `busy_timeout` stays for other processes on the same file (a CLI command while
 /// `serve` runs). On PostgreSQL both are the same pool.
 #[derive(Clone, Debug)]
 pub struct Db {
     /// Reads (and, on PostgreSQL, everything).
     pool: AnyPool,
-    /// Writes: on SQLite a pool of exactly one connection; on PostgreSQL the same pool as `pool`.
+    /// Writes: on PostgreSQL the same pool as `pool`; on SQLite without group commit a pool of
+    /// exactly one connection (unopened with it).
     writer: AnyPool,
+    /// On SQLite: the group commit that owns the writer connection and that writes queue for.
+    group: Option<crate::group::Group>,
     backend: Backend,
 }
 
@@ -67,10 +141,21 @@ impl Db {
             return Ok(Db {
                 writer: pool.clone(),
                 pool,
+                group: None,
                 backend,
             });
         }
-        // The writer first: it switches the file to WAL, which readers then find.
+        // `GUICHET_SQLITE_GROUP_COMMIT=off`: one commit per transaction, as before group commit
+        // (for measuring it, or as a way back should it misbehave).
+        let grouped = std::env::var("GUICHET_SQLITE_GROUP_COMMIT")
+            .map_or(true, |v| !matches!(v.trim(), "off" | "0" | "false" | "no"));
+        // The writer first: it switches the file to WAL, which readers then find. With group
+        // commit the group owns it, and the pool of one writer stays unopened.
+        let group = if grouped {
+            Some(crate::group::Group::open(&url, WRITER_QUEUE_TIMEOUT).await?)
+        } else {
+            None
+        };
         let writer = AnyPoolOptions::new()
             .acquire_timeout(WRITER_QUEUE_TIMEOUT)
             .max_connections(1)
@@ -84,9 +169,12 @@ impl Db {
                     .await?;
                     Ok(())
                 })
-            })
-            .connect(&url)
-            .await?;
+            });
+        let writer = if grouped {
+            writer.connect_lazy(&url)?
+        } else {
+            writer.connect(&url).await?
+        };
         let pool = AnyPoolOptions::new()
             .acquire_timeout(Duration::from_secs(10))
             .max_connections(8)
@@ -106,6 +194,7 @@ impl Db {
         Ok(Db {
             pool,
             writer,
+            group,
             backend,
         })
     }
@@ -114,13 +203,22 @@ impl Db {
         self.backend
     }
 
+    /// On SQLite with group commit: the write transactions committed so far and the durable
+    /// commits they took.
+    pub fn group_stats(&self) -> Option<crate::GroupStats> {
+        self.group.as_ref().map(crate::group::Group::stats)
+    }
+
     /// A write transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`), so a
     /// transaction that reads before it writes never fails with a stale snapshot.
     pub async fn begin(&self) -> Result<Tx> {
-        Ok(match self.backend {
-            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.writer.begin().await?,
-        })
+        Ok(Tx(match (&self.group, self.backend) {
+            (Some(group), _) => TxInner::Group(group.begin().await?),
+            (None, Backend::Sqlite) => {
+                TxInner::Sqlx(self.writer.begin_with("BEGIN IMMEDIATE").await?)
+            }
+            (None, Backend::Postgres) => TxInner::Sqlx(self.writer.begin().await?),
+        }))
     }
 
     /// A read-only transaction on one snapshot: every read in it sees the database as of its first
@@ -128,14 +226,14 @@ impl Db {
     /// its movements). PostgreSQL: `REPEATABLE READ READ ONLY`; SQLite (WAL): a deferred `BEGIN`,
     /// whose snapshot is taken at the first read and which never blocks writers.
     pub async fn begin_read(&self) -> Result<Tx> {
-        Ok(match self.backend {
+        Ok(Tx(TxInner::Sqlx(match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN").await?,
             Backend::Postgres => {
                 self.pool
                     .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                     .await?
             }
-        })
+        })))
     }
 
     /// A pooled connection for reads outside a transaction. On SQLite it is read-only: a write
@@ -148,8 +246,11 @@ impl Db {
     /// A connection for writes outside a transaction (each statement commits on its own). On
     /// SQLite it is the one writer connection: hold it briefly, and never ask for [`Db::begin`] or
     /// another `write_conn` while holding it (that would wait for itself).
-    pub async fn write_conn(&self) -> Result<PoolConnection<Any>> {
-        Ok(self.writer.acquire().await?)
+    pub async fn write_conn(&self) -> Result<WriteConn> {
+        Ok(match &self.group {
+            Some(group) => WriteConn::Single(group.single().await?),
+            None => WriteConn::Pool(self.writer.acquire().await?),
+        })
     }
 
     /// Is the database reachable and readable? Reads a real table (`SELECT 1` alone would answer

@@ -6,6 +6,7 @@
 //! single writes (`db.write_conn()`).
 
 mod db;
+mod group;
 mod migrate;
 mod row;
 
@@ -42,6 +43,7 @@ pub mod webhooks;
 pub mod withdrawals;
 
 pub use db::{Backend, Conn, Db, Tx, create_postgres_database};
+pub use group::GroupStats;
 /// The driver's error (what `Tx::commit` returns).
 pub use sqlx::Error as DriverError;
 

@@ -74,3 +74,102 @@ async fn sixty_four_concurrent_writers_all_commit_while_readers_read() {
         .unwrap();
     assert_eq!(n, 64 * 5);
 }
+
+/// Group commit (issue #12): write transactions queued behind each other share durable commits,
+/// and each keeps its own outcome — a rolled-back one, a dropped one (an early `?` return) and
+/// one whose statement failed take nothing of the others with them, and every `commit()` that
+/// returned is visible at once to a reader (it was committed, not merely queued).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn queued_transactions_share_commits_and_keep_their_own_outcome() {
+    let t = TestApp::spawn(Backend::Sqlite).await;
+    {
+        let mut w = t.app.db.write_conn().await.unwrap();
+        sqlx::query(
+            "CREATE TABLE group_probe (id INTEGER PRIMARY KEY, task BIGINT NOT NULL, \
+             n BIGINT NOT NULL, UNIQUE (task, n))",
+        )
+        .execute(&mut *w)
+        .await
+        .unwrap();
+    }
+    let before = t.app.db.group_stats().expect("SQLite groups its commits");
+    let mut tasks = Vec::new();
+    for task in 0..48_i64 {
+        let db = t.app.db.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut kept = Vec::new();
+            for n in 0..6_i64 {
+                let mut tx = db.begin().await.unwrap();
+                sqlx::query("INSERT INTO group_probe (task, n) VALUES ($1, $2)")
+                    .bind(task)
+                    .bind(n)
+                    .execute(&mut *tx)
+                    .await
+                    .unwrap();
+                match (task + n) % 4 {
+                    0 => tx.rollback().await.unwrap(),
+                    1 => drop(tx),
+                    2 => {
+                        // A statement that fails (the same row again) leaves the rest of the
+                        // transaction, and of its group, as it was.
+                        let dup = sqlx::query("INSERT INTO group_probe (task, n) VALUES ($1, $2)")
+                            .bind(task)
+                            .bind(n)
+                            .execute(&mut *tx)
+                            .await;
+                        assert!(dup.is_err(), "a duplicate row was accepted");
+                        tx.commit().await.unwrap();
+                        kept.push(n);
+                    }
+                    _ => {
+                        tx.commit().await.unwrap();
+                        kept.push(n);
+                    }
+                }
+                if let Some(&last) = kept.last() {
+                    let mut r = db.conn().await.unwrap();
+                    let seen: i64 = sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM group_probe WHERE task = $1 AND n = $2",
+                    )
+                    .bind(task)
+                    .bind(last)
+                    .fetch_one(&mut *r)
+                    .await
+                    .unwrap();
+                    assert_eq!(
+                        seen, 1,
+                        "task {task}: row {last} not visible after its commit"
+                    );
+                }
+            }
+            (task, kept)
+        }));
+    }
+    let mut expected = std::collections::BTreeSet::new();
+    for task in tasks {
+        let (task, kept) = task.await.unwrap();
+        expected.extend(kept.into_iter().map(|n| (task, n)));
+    }
+    let mut r = t.app.db.conn().await.unwrap();
+    let rows: Vec<(i64, i64)> = sqlx::query_as("SELECT task, n FROM group_probe ORDER BY task, n")
+        .fetch_all(&mut *r)
+        .await
+        .unwrap();
+    let found: std::collections::BTreeSet<(i64, i64)> = rows.into_iter().collect();
+    assert_eq!(found, expected, "exactly the committed rows are there");
+    let after = t.app.db.group_stats().unwrap();
+    let transactions = after.transactions - before.transactions;
+    let commits = after.commits - before.commits;
+    assert_eq!(transactions, expected.len() as u64, "{after:?}");
+    assert!(
+        commits < transactions,
+        "{transactions} transactions queued at once took {commits} commits: none shared"
+    );
+    // And the writer is free again: a write outside a transaction goes through.
+    drop(r);
+    let mut w = t.app.db.write_conn().await.unwrap();
+    sqlx::query("DELETE FROM group_probe")
+        .execute(&mut *w)
+        .await
+        .unwrap();
+}
