@@ -54,6 +54,21 @@ impl WebDriver {
         v["value"].clone()
     }
 
+    /// A command whose answer may be an error (a search for an element that is not there yet):
+    /// its `value` as it came. A `Null` body sends none.
+    pub(crate) async fn raw(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
+        let mut req = self.http.request(method, format!("{}{path}", self.base));
+        if !body.is_null() {
+            req = req.json(&body);
+        }
+        let res = req.send().await.expect("webdriver request");
+        let v: Value = res.json().await.expect("webdriver json");
+        if v["value"].get("error").is_some() {
+            return Value::Null;
+        }
+        v["value"].clone()
+    }
+
     pub(crate) async fn element(&self, session: &str, css: &str) -> String {
         let v = self
             .call(
@@ -395,7 +410,7 @@ async fn payments_totals_follow_the_selection_with_and_without_javascript() {
     }
 }
 
-fn base64_decode(s: &str) -> Vec<u8> {
+pub(crate) fn base64_decode(s: &str) -> Vec<u8> {
     let table = |c: u8| match c {
         b'A'..=b'Z' => Some(c - b'A'),
         b'a'..=b'z' => Some(c - b'a' + 26),
