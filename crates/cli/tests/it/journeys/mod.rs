@@ -13,6 +13,8 @@ mod billing;
 mod invoices;
 mod prepaid;
 mod sites;
+mod support;
+mod teams;
 
 use crate::browser::{WebDriver, start_driver, tools};
 use crate::harness::{Backend, TempDir, TestApp};
@@ -258,13 +260,40 @@ impl Journey {
         self.find("xpath", xpath).await.is_some()
     }
 
+    /// Clicks `el`, which leads to another page, and waits until that page is there: the old
+    /// document gone (its root element stale) and the new one loaded.
     async fn click_el(&self, el: &str) {
+        let before = self
+            .find("css selector", "html")
+            .await
+            .expect("a page is shown");
         self.call(
             Method::POST,
             &format!("/element/{el}/click"),
             Some(json!({})),
         )
         .await;
+        let start = Instant::now();
+        loop {
+            let old = self
+                .wd
+                .raw(
+                    Method::GET,
+                    &format!("/session/{}/element/{before}/name", self.session),
+                    Value::Null,
+                )
+                .await;
+            let now = self.find("css selector", "body").await;
+            if old.is_null() && now.is_some() {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the click on {el} led nowhere from {}",
+                self.path().await
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Clicks the link whose text is `text` (the first one, in reading order).
@@ -322,7 +351,7 @@ impl Journey {
     pub(crate) async fn choose(&self, action: &str, name: &str, option: &str) {
         let el = self
             .element(&format!(
-                "//form[@action={}]//select[@name={}]/option[starts-with(normalize-space(),{})]",
+                "//form[@action={}]//select[@name={}]//option[starts-with(normalize-space(),{})]",
                 quote(action),
                 quote(name),
                 quote(option)
