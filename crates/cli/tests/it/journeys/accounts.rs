@@ -48,7 +48,6 @@ async fn cookies_et_javascript() {
         .await;
         j.login(ALICE).await;
         j.sees(&["Bonjour Alice Favre", "Solde prépayé"]).await;
-        j.shot("connecte-sans-javascript").await;
         let invoice = unpaid_invoice(&j).await;
         let before = balance(&j).await;
         j.click_link("Paiements").await;

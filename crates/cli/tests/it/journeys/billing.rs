@@ -42,7 +42,6 @@ async fn changer_la_frequence_de_facturation() {
                 .split(" — ")
                 .nth(1)
                 .expect("the option shows its price");
-            j.shot("paiements-24-mois").await;
             let before = balance(&j).await;
             pay_selection_from_prepaid(&mut j, price, "selection-24-mois").await;
             let paid = super::amount_after(price, "");
@@ -71,7 +70,8 @@ async fn changer_la_frequence_de_facturation() {
                 .await;
             let form = format!("/products/{}/period", hosting.id);
             j.choose(&form, "period_months", "1 mois").await;
-            j.shot("modifier-l-offre").await;
+            j.shot_of(&format!("//form[@action='{form}']"), "modifier-l-offre")
+                .await;
             j.press(&form, "Modifier la durée").await;
             let expires = guichet_core::human::date(hosting.expires_on.unwrap());
             j.sees(&["Facturé par 1 mois à partir du", &expires]).await;
@@ -150,7 +150,8 @@ async fn adresses_de_facturation() {
             product(&j, "Hébergement Web Pro").await.billing_address_id,
             Some(address)
         );
-        j.shot("adresse-du-produit").await;
+        j.shot_of(&format!("//form[@action='{form}']"), "adresse-du-produit")
+            .await;
 
         // The renewal invoice (30 days before the end) is addressed there and e-mailed to it.
         let domain_invoice = unpaid_invoice(&j).await;

@@ -70,7 +70,6 @@ async fn compte_prepaye() {
         j.fill(form, "card_number", "4242 4242 4242 4242").await;
         j.fill(form, "card_expiry", "12/30").await;
         j.fill(form, "card_cvc", "123").await;
-        j.shot("crediter").await;
         j.press(form, "Payer par carte").await;
         let page = j
             .sees(&["Paiement accepté : le compte prépayé est crédité."])
@@ -156,7 +155,11 @@ async fn compte_prepaye() {
             after_pay - 5_000,
             "{page}"
         );
-        j.shot("recuperer-le-solde").await;
+        j.shot_of(
+            "//*[normalize-space()='Demandes de versement']",
+            "recuperer-le-solde",
+        )
+        .await;
         j
     })
     .await;

@@ -87,7 +87,8 @@ async fn prefixe_mysql() {
                 .any(|v| v.name == "DB_NAME" && v.value.as_deref() == Some(&format!("{prefix}mabase"))),
             "saved"
         );
-        j.shot("variable-d-environnement").await;
+        j.shot_of(&format!("//form[@action='{env}']"), "variable-d-environnement")
+            .await;
 
         // Each change is in the activity log, in French.
         j.click_link("Journal d'activité").await;

@@ -43,7 +43,6 @@ async fn code_assistance_et_code_vip() {
         let new = code_after(&profile, "Code d'assistance");
         assert_ne!(new, code, "a new code");
         assert_eq!(new, support_code(&j).await, "the old one is gone");
-        j.shot("nouveau-code").await;
 
         // « Le code VIP est réservé aux clients ayant souscrit au Support Premium ».
         j.click_link("Support").await;
@@ -84,7 +83,8 @@ async fn code_assistance_et_code_vip() {
             .await;
         j.fill("/payments", "card_expiry", "12/30").await;
         j.fill("/payments", "card_cvc", "123").await;
-        j.shot("payer-le-support-premium").await;
+        j.shot_of("//*[@id='sel-total']", "payer-le-support-premium")
+            .await;
         j.press("/payments", "Payer la sélection").await;
         j.sees(&["Paiement"]).await;
         let (paid, _) = j.t.app.invoice(&actor, invoice.id).await.unwrap();
@@ -114,7 +114,8 @@ async fn code_assistance_et_code_vip() {
         j.does_not_see("Aucun accès n'a encore été accordé au support.")
             .await;
         j.sees(&["Toute l'Organisation", "Révoquer"]).await;
-        j.shot("acces-temporaire").await;
+        j.shot_of("//*[normalize-space()='Révoquer']", "acces-temporaire")
+            .await;
         j
     })
     .await;

@@ -54,7 +54,11 @@ async fn equipes_de_travail() {
             "only the hosting: {:?}",
             view.products
         );
-        j.shot("produits-et-droits").await;
+        j.shot_of(
+            &format!("//form[@action='{base}/products']"),
+            "produits-et-droits",
+        )
+        .await;
 
         // « Ajouter un ou plusieurs utilisateurs en une fois », and someone from outside.
         let people = {
@@ -78,7 +82,6 @@ async fn equipes_de_travail() {
         j.tick(&form, &format!("m_{chloe}"), true).await;
         j.tick(&form, &format!("m_{david}"), true).await;
         j.fill(&form, "emails", outsider).await;
-        j.shot("ajouter-des-membres").await;
         j.press(&form, "Ajouter les personnes cochées").await;
         j.sees(&[
             "Chloé Rochat",
@@ -97,7 +100,11 @@ async fn equipes_de_travail() {
         assert_eq!(view.invited[0].role, Role::External);
         let mails = j.t.mails_to(outsider).await;
         assert!(!mails.is_empty(), "the invitation e-mail went out");
-        j.shot("membres-et-invitation").await;
+        j.shot_of(
+            "//*[normalize-space()='Invitations en attente']",
+            "membres-et-invitation",
+        )
+        .await;
 
         // « Définir un chef d'équipe ».
         j.choose(&base, "leader", "David Keller").await;
