@@ -95,3 +95,4 @@ activity-invoice-transfer_declared = Überweisung gemeldet
 activity-invoices-exported_by_mail = Rechnungsexport per E-Mail gesendet
 activity-product-labelled = Produkt umbenannt
 activity-product-billing_address = Rechnungsadresse des Produkts geändert
+activity-line = { $what }: { $detail }

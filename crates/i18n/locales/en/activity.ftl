@@ -95,3 +95,4 @@ activity-invoice-transfer_declared = Bank transfer declared
 activity-invoices-exported_by_mail = Invoices export sent by e-mail
 activity-product-labelled = Product renamed
 activity-product-billing_address = Product billing address changed
+activity-line = { $what }: { $detail }

@@ -95,3 +95,4 @@ activity-invoice-transfer_declared = Virement déclaré
 activity-invoices-exported_by_mail = Export des factures envoyé par e-mail
 activity-product-labelled = Produit renommé
 activity-product-billing_address = Adresse de facturation du produit changée
+activity-line = { $what } : { $detail }

@@ -266,6 +266,27 @@ async fn rappel_de_paiement() {
         let list = j.sees(&[&invoice.number, "Payée"]).await;
         assert!(!list.contains("En retard"), "{list}");
         j.shot("facture-payee").await;
+        // « Vous pouvez modifier la façon dont les paiements doivent être effectués »: a card
+        // for the automatic renewals, so that a reminder never crosses a transfer again.
+        j.go("/accounting/renewals").await;
+        j.sees(&[
+            "Payer d'abord avec le solde prépayé",
+            "Aucune carte enregistrée.",
+        ])
+        .await;
+        let form = "/accounting/renewals/card";
+        j.fill(form, "card_number", "4242 4242 4242 4242").await;
+        j.fill(form, "card_expiry", "12/30").await;
+        j.fill(form, "card_cvc", "123").await;
+        j.press(form, "Enregistrer cette carte").await;
+        j.sees(&[
+            "Carte enregistrée : seuls le prestataire et ses 4 derniers chiffres sont conservés.",
+            "Carte se terminant par 4242",
+        ])
+        .await;
+        let card = j.t.app.renewal_settings(&actor).await.unwrap().card;
+        assert_eq!(card.map(|c| c.last4).as_deref(), Some("4242"));
+        j.shot("moyen-de-paiement").await;
         // No reminder is sent for a paid invoice.
         j.t.clock.advance(10 * 86_400);
         let again = j.t.app.send_reminders(None).await.unwrap();

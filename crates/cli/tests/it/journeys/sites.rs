@@ -92,7 +92,8 @@ async fn prefixe_mysql() {
 
         // Each change is in the activity log, in French.
         j.click_link("Journal d'activité").await;
-        j.sees(&["www.atelier-favre.ch", "DB_NAME"]).await;
+        j.sees(&["Variable d'environnement enregistrée : www.atelier-favre.ch: DB_NAME"])
+            .await;
         j.shot("journal-d-activite").await;
         j
     })
