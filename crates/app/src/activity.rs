@@ -144,7 +144,12 @@ pub fn describe(lang: Lang, action: &str, detail: &str) -> String {
     if detail.is_empty() {
         what.to_string()
     } else {
-        format!("{what}: {}", guichet_core::said::render(lang, detail))
+        let detail = guichet_core::said::render(lang, detail);
+        guichet_core::i18n::tf(
+            lang,
+            "activity.line",
+            &[("what", what), ("detail", &detail)],
+        )
     }
 }
 
@@ -282,7 +287,7 @@ mod tests {
     fn lines_are_described_in_each_language_and_unknown_codes_stay_readable() {
         assert_eq!(
             describe(Lang::Fr, "team.created", "Web"),
-            "Équipe créée: Web"
+            "Équipe créée : Web"
         );
         assert_eq!(describe(Lang::En, "team.created", ""), "Team created");
         assert_eq!(

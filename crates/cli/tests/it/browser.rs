@@ -54,6 +54,21 @@ impl WebDriver {
         v["value"].clone()
     }
 
+    /// A command whose answer may be an error (a search for an element that is not there yet):
+    /// its `value` as it came. A `Null` body sends none.
+    pub(crate) async fn raw(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
+        let mut req = self.http.request(method, format!("{}{path}", self.base));
+        if !body.is_null() {
+            req = req.json(&body);
+        }
+        let res = req.send().await.expect("webdriver request");
+        let v: Value = res.json().await.expect("webdriver json");
+        if v["value"].get("error").is_some() {
+            return Value::Null;
+        }
+        v["value"].clone()
+    }
+
     pub(crate) async fn element(&self, session: &str, css: &str) -> String {
         let v = self
             .call(

@@ -52,6 +52,7 @@ mod instances;
 mod invitations;
 mod invoice_words;
 mod isolation;
+mod journeys;
 mod kb;
 mod kb_import;
 mod kb_zip;

@@ -384,7 +384,8 @@ async fn reminders_go_once_per_level_to_opted_in_members_and_never_cross_a_payme
     acct.login_ok(&a.accountant().email, PASSWORD).await;
     let page = acct.get(&format!("/accounting/invoices/{unpaid}")).await;
     assert!(
-        page.body.contains("R1 (2026-12-19)") && page.body.contains("R3 (2027-01-07)"),
+        page.body.contains("1er rappel le 19.12.2026")
+            && page.body.contains("3e rappel le 07.01.2027"),
         "{}",
         page.body
     );

@@ -211,7 +211,7 @@ async fn the_activity_log_says_who_did_what_when_and_from_where(b: Backend) {
     .await;
     let page = web.get("/activity?kind=team").await;
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("Équipe créée: Comptables"), "in French");
+    assert!(page.body.contains("Équipe créée : Comptables"), "in French");
     assert!(page.body.contains("127.0.0.1"));
     let csv = web.get("/activity/export.csv?kind=team").await;
     assert_eq!(csv.status, 200);

@@ -183,7 +183,7 @@ pub(crate) fn fill(pattern: &str, ids: &BTreeMap<&str, String>) -> Option<String
 }
 
 /// The English texts of the catalogue that French and German never use.
-struct English {
+pub(crate) struct English {
     /// Whole texts (a text node that is exactly one of them is English).
     whole: BTreeSet<String>,
     /// Long fragments (between parameters) that give English away inside a longer text.
@@ -192,7 +192,7 @@ struct English {
 }
 
 impl English {
-    fn new() -> English {
+    pub(crate) fn new() -> English {
         let mut other = BTreeSet::new();
         for k in KEYS.iter() {
             other.insert(t(Lang::Fr, k).to_string());
@@ -269,7 +269,7 @@ fn push_text(raw: &str, out: &mut Vec<String>) {
     }
 }
 
-fn check(
+pub(crate) fn check(
     english: &English,
     lang: Lang,
     customer: bool,

@@ -97,3 +97,4 @@ activity-product-labelled = Produkt umbenannt
 activity-product-billing_address = Rechnungsadresse des Produkts geändert
 activity-product-renewed_early = Produkt vorzeitig verlängert
 activity-invoice-readdressed = Rechnung neu adressiert
+activity-line = { $what }: { $detail }

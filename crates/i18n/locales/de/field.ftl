@@ -6,12 +6,12 @@ field-required = Dieses Feld ist erforderlich (eine Zeile, nicht zu lang).
 field-too_long = Dieser Text ist zu lang.
 field-choice = Wählen Sie eine der angebotenen Optionen.
 field-email = Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.ch.
-field-country = Geben Sie den zweistelligen Ländercode ein (CH, FR, DE…).
+field-country = Wählen Sie ein Land aus der Liste.
 field-email_label = E-Mail-Adresse
 field-password_label = Passwort
 field-new_password_label = Neues Passwort
 field-name_label = Name
-field-country_label = Land (zweistelliger Code)
+field-country_label = Land
 field-code_label = 6-stelliger Code oder Wiederherstellungscode
 
 ## Prepaid account

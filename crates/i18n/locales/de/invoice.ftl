@@ -56,7 +56,7 @@ invoice-declare_transfer = Ich habe per Überweisung bezahlt
 invoice-declare_transfer_help = Haben Sie diese Rechnung überwiesen? Sagen Sie es uns: Solange die Zahlung unterwegs ist, geht keine Erinnerung hinaus.
 invoice-transfer_declared = Überweisung am { $date } gemeldet: Erinnerungen werden zurückgehalten, bis sie eintrifft.
 invoice-transfer_declared_done = Danke: Ihre Überweisung ist vermerkt.
-invoice-reminders_sent = Gesendete Erinnerungen
+invoice-reminders_sent = Gesendete Erinnerungen:
 
 ## Money states: status transitions and conflicts (issue #11)
 
@@ -68,3 +68,6 @@ invoice-export_xlsx = Als Excel (.xlsx) exportieren
 invoice-refunded_to_card = Erstattung auf die Karte
 invoice-issued = Rechnung ausgestellt
 invoice-readdressed = Rechnung neu adressiert
+invoice-reminder_item = { $level }. Erinnerung am { $on }
+invoice-your_reference = Ihre Referenz: { $reference }
+invoice-payment_reference = Zahlungsreferenz:

@@ -55,3 +55,4 @@ org-currency_locked = Die Währung kann nicht ändern, solange das Prepaid-Konto
 
 org-phone = Telefon der Organisation
 org-created_done = Die Organisation ist erstellt: Ergänzen Sie bei Bedarf unten ihre Angaben.
+org-currency_line = Rechnungswährung:

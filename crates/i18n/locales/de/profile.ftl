@@ -21,3 +21,4 @@ profile-switch_column = Wechseln
 profile-current_org = Aktuelle Organisation
 profile-work_in = Darin arbeiten
 profile-create_org = Organisation erstellen
+profile-email_line = E-Mail-Adresse:

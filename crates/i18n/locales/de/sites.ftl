@@ -5,7 +5,7 @@
 sites-link = Websites und Datenbanken
 sites-prefix = Server-Präfix
 sites-prefix_unassigned = wird mit der ersten Website, Datenbank oder dem ersten Benutzer vergeben
-sites-provisioning_off = Das Anlegen von Datenbanken ist ausgeschaltet (provisioning is off): Für Guichet ist kein MySQL-Server konfiguriert. Wenden Sie sich an Ihren Anbieter.
+sites-provisioning_off = Das Anlegen von Datenbanken ist ausgeschaltet: Für Guichet ist kein MySQL-Server konfiguriert. Wenden Sie sich an Ihren Anbieter.
 sites-provisioning_failed = Der MySQL-Server hat den Vorgang abgelehnt oder nicht geantwortet; nichts wurde geändert. Versuchen Sie es später erneut.
 sites-back_to_product = Zurück zum Produkt
 sites-back_to_hosting = Zurück zum Hosting

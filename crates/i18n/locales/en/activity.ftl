@@ -97,3 +97,4 @@ activity-product-labelled = Product renamed
 activity-product-billing_address = Product billing address changed
 activity-product-renewed_early = Product renewed early
 activity-invoice-readdressed = Invoice re-addressed
+activity-line = { $what }: { $detail }

@@ -6,12 +6,12 @@ field-required = This field is required (one line, not too long).
 field-too_long = This text is too long.
 field-choice = Choose one of the options offered.
 field-email = Enter a valid e-mail address, e.g. name@example.com.
-field-country = Enter the two-letter country code (CH, FR, DE…).
+field-country = Choose a country from the list.
 field-email_label = E-mail address
 field-password_label = Password
 field-new_password_label = New password
 field-name_label = Name
-field-country_label = Country (two-letter code)
+field-country_label = Country
 field-code_label = 6-digit code or recovery code
 
 ## Prepaid account

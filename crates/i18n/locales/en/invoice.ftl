@@ -56,7 +56,7 @@ invoice-declare_transfer = I have paid by bank transfer
 invoice-declare_transfer_help = Made a bank transfer for this invoice? Tell us: no reminder goes out while it is on its way.
 invoice-transfer_declared = Bank transfer declared on { $date }: reminders are held while it arrives.
 invoice-transfer_declared_done = Thank you: your bank transfer is noted.
-invoice-reminders_sent = Reminders sent
+invoice-reminders_sent = Reminders sent:
 
 ## Money states: status transitions and conflicts (issue #11)
 
@@ -68,3 +68,11 @@ invoice-export_xlsx = Export as Excel (.xlsx)
 invoice-refunded_to_card = Refund to the card
 invoice-issued = Invoice issued
 invoice-readdressed = Invoice re-addressed
+invoice-reminder_item = { $level ->
+    [1] 1st reminder on { $on }
+    [2] 2nd reminder on { $on }
+    [3] 3rd reminder on { $on }
+   *[other] { $level }th reminder on { $on }
+}
+invoice-your_reference = Your reference: { $reference }
+invoice-payment_reference = Payment reference:

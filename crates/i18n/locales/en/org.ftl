@@ -55,3 +55,4 @@ org-currency_locked = The currency cannot change while the prepaid account is no
 
 org-phone = Organization's phone
 org-created_done = The Organization is created: complete its details below if needed.
+org-currency_line = Invoice currency:

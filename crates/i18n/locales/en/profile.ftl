@@ -21,3 +21,4 @@ profile-switch_column = Switch
 profile-current_org = Current Organization
 profile-work_in = Work in it
 profile-create_org = Create an Organization
+profile-email_line = Email address:

@@ -97,3 +97,4 @@ activity-product-labelled = Produit renommé
 activity-product-billing_address = Adresse de facturation du produit changée
 activity-product-renewed_early = Produit renouvelé par anticipation
 activity-invoice-readdressed = Facture réadressée
+activity-line = { $what } : { $detail }

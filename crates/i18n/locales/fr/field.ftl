@@ -6,12 +6,12 @@ field-required = Ce champ est obligatoire (une ligne, pas trop longue).
 field-too_long = Ce texte est trop long.
 field-choice = Choisissez une des options proposées.
 field-email = Saisissez une adresse e-mail valide, p. ex. nom@exemple.ch.
-field-country = Saisissez le code pays à deux lettres (CH, FR, DE…).
+field-country = Choisissez un pays dans la liste.
 field-email_label = Adresse e-mail
 field-password_label = Mot de passe
 field-new_password_label = Nouveau mot de passe
 field-name_label = Nom
-field-country_label = Pays (code à deux lettres)
+field-country_label = Pays
 field-code_label = Code à 6 chiffres ou code de secours
 
 ## Prepaid account

@@ -56,7 +56,7 @@ invoice-declare_transfer = J'ai payé par virement
 invoice-declare_transfer_help = Vous avez fait un virement pour cette facture ? Dites-le-nous : aucun rappel ne part pendant le temps qu'il met à arriver.
 invoice-transfer_declared = Virement déclaré le { $date } : les rappels sont suspendus le temps qu'il arrive.
 invoice-transfer_declared_done = Merci : votre virement est noté.
-invoice-reminders_sent = Rappels envoyés
+invoice-reminders_sent = Rappels envoyés :
 
 ## Money states: status transitions and conflicts (issue #11)
 
@@ -68,3 +68,9 @@ invoice-export_xlsx = Exporter en Excel (.xlsx)
 invoice-refunded_to_card = Remboursement sur la carte
 invoice-issued = Facture émise
 invoice-readdressed = Facture réadressée
+invoice-reminder_item = { $level ->
+    [1] 1er rappel le { $on }
+   *[other] { $level }e rappel le { $on }
+}
+invoice-your_reference = Votre référence : { $reference }
+invoice-payment_reference = Référence de paiement :

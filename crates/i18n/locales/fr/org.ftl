@@ -55,3 +55,4 @@ org-currency_locked = La devise ne peut pas changer tant que le compte prépayé
 
 org-phone = Téléphone de l'Organisation
 org-created_done = L'Organisation est créée : complétez ses coordonnées ci-dessous si besoin.
+org-currency_line = Devise des factures :

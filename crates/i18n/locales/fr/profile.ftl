@@ -21,3 +21,4 @@ profile-switch_column = Changer
 profile-current_org = Organisation actuelle
 profile-work_in = Y travailler
 profile-create_org = Créer une organisation
+profile-email_line = Adresse e-mail :

@@ -5,7 +5,7 @@
 sites-link = Sites et bases de données
 sites-prefix = Préfixe du serveur
 sites-prefix_unassigned = attribué à la création du premier site, de la première base ou du premier utilisateur
-sites-provisioning_off = La création de bases de données est désactivée (provisioning is off) : aucun serveur MySQL n'est configuré pour Guichet. Contactez votre hébergeur.
+sites-provisioning_off = La création de bases de données est désactivée : aucun serveur MySQL n'est configuré pour Guichet. Contactez votre hébergeur.
 sites-provisioning_failed = Le serveur MySQL a refusé l'opération ou n'a pas répondu ; rien n'a été modifié. Réessayez plus tard.
 sites-back_to_product = Retour au produit
 sites-back_to_hosting = Retour à l'hébergement

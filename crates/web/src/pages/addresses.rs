@@ -81,7 +81,7 @@ async fn list_page(
                             @for a in &list {
                                 tr {
                                     td { (a.fields.name) @if let Some(c) = &a.fields.company { br; span.muted { (c) } } }
-                                    td { (a.fields.street) ", " (a.fields.postcode) " " (a.fields.city) ", " (a.fields.country) }
+                                    td { (a.fields.street) ", " (a.fields.postcode) " " (a.fields.city) ", " (guichet_core::country::name(ctx.lang, &a.fields.country)) }
                                     td { (a.fields.email.as_deref().unwrap_or("—")) }
                                     td {
                                         @if a.archived_at.is_none() {

@@ -127,7 +127,7 @@ async fn invoice_page(
                     (inv.bill_to[2]) " " (inv.bill_to[3]) br;
                     (guichet_core::country::name(ctx.lang, &inv.bill_to[4]))
                 }
-                @if let Some(r) = &inv.billing_reference { p { (ctx.t("billing.reference_label")) ": " (r) } }
+                @if let Some(r) = &inv.billing_reference { p { (ctx.tf("invoice.your_reference", &[("reference", r)])) } }
                 div.table-wrap tabindex="0" { table {
                     thead { tr { th { (ctx.t("invoice.line")) } th.num { (ctx.t("invoice.net")) } th.num { (ctx.t("invoice.vat")) } th.num { (ctx.t("invoice.total")) } } }
                     tbody {
@@ -139,12 +139,13 @@ async fn invoice_page(
                 } }
                 p.muted { (ctx.t("invoice.vat_rate")) " " (guichet_core::money::format_minor(inv.vat_rate_bp)) " %"
                     @if let Some(m) = &inv.vat_mention { " — " (ctx.t(m)) } }
-                p { (ctx.t("prepaid.transfer_reference")) ": " code { (inv.payment_reference) } }
+                p { (ctx.t("invoice.payment_reference")) " " code { (inv.payment_reference) } }
                 p { (pdf_link(ctx, &inv.id.to_string(), inv.status)) }
                 @if !reminders.sent.is_empty() {
-                    p.muted { (ctx.t("invoice.reminders_sent")) ": "
+                    p.muted { (ctx.t("invoice.reminders_sent")) " "
                         @for (i, (level, on)) in reminders.sent.iter().enumerate() {
-                            @if i > 0 { ", " } "R" (level) " (" (on) ")"
+                            @if i > 0 { ", " }
+                            (ctx.tf("invoice.reminder_item", &[("level", &level.to_string()), ("on", &guichet_core::human::date(*on))]))
                         }
                     }
                 }

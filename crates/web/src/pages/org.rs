@@ -140,7 +140,7 @@ fn org_page(
             (form_errors(ctx, errors, &["name", "kind", "street", "postcode", "city", "country", "vat_number", "phone"]))
             div.card {
                 h2 { (ctx.t("org.details")) }
-                p { (ctx.t("org.currency")) ": " strong { (org.currency) } " · " span.muted { (ctx.t("org.created")) " " (date(ctx, org.created_at)) } }
+                p { (ctx.t("org.currency_line")) " " strong { (org.currency) } " · " span.muted { (ctx.t("org.created")) " " (date(ctx, org.created_at)) } }
                 @if is_lr {
                     form method="post" action="/org" {
                         (csrf_field(ctx))

@@ -257,7 +257,7 @@ async fn product_page(
                     } @else {
                         p { (ctx.t("renewal.auto_off")) }
                         @if r.can_switch_on {
-                            p.muted { (ctx.tf("renewal.switch_on_until", &[("date", r.switch_on_until.as_deref().unwrap_or(""))])) }
+                            p.muted { (ctx.tf("renewal.switch_on_until", &[("date", &r.switch_on_until.as_deref().map(guichet_core::human::date_text).unwrap_or_default())])) }
                             form method="post" action=(format!("/products/{}/auto-renew", product.id)) {
                                 (csrf_field(ctx))
                                 input type="hidden" name="on" value="1";

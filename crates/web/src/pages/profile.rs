@@ -116,7 +116,7 @@ pub async fn profile(
                 form method="post" action="/profile" {
                     (csrf_field(ctx))
                     (field(ctx, "name", "field.name_label", "text", &u.name, &[]))
-                    p { (ctx.t("field.email_label")) ": " strong { (u.email) } }
+                    p { (ctx.t("profile.email_line")) " " strong { (u.email) } }
                     div.field {
                         label for="f-lang" { (ctx.t("lang.label")) }
                         select id="f-lang" name="lang" {
