@@ -53,7 +53,7 @@ mod tests {
     #[test]
     fn a_colour_is_shown_as_the_nearest_of_the_palette() {
         assert_eq!(class("#0b5cad"), "team-c0");
-        assert_eq!(class("#0000ff"), "team-c0");
+        assert_eq!(class("#2563eb"), "team-c0");
         assert_eq!(class("#00a000"), "team-c2");
         assert_eq!(class("#ff0000"), "team-c4");
         assert_eq!(class("#ffcc00"), "team-c3");
