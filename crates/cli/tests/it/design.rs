@@ -385,6 +385,14 @@ async fn the_menu_is_one_line_on_a_phone_and_the_whole_list_on_a_wide_screen() {
             "no summary on a wide screen: {nav}"
         );
         assert_eq!(nav["link"], json!(true), "the whole list: {nav}");
+        // Reachable from the keyboard although the `details` is closed.
+        let focused = b
+            .script(
+                "const a = document.querySelector('nav.side a[href=\\'/payments\\']'); \
+                 a.focus(); return document.activeElement === a",
+            )
+            .await;
+        assert_eq!(focused, json!(true), "the Payments link takes the focus");
         b.shot("menu-1024").await;
     })
     .await;
