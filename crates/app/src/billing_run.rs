@@ -278,7 +278,7 @@ impl App {
             reference: &inv.payment_reference,
             link: &format!("{base}/accounting/invoices/{}", inv.id),
         };
-        crate::mail::enqueue(c, self, to, guichet_core::Lang::Fr, mail, at).await
+        crate::mail::enqueue(c, self, to, crate::payments::PROVIDER_LANG, mail, at).await
     }
 
     /// Runs billing as of `at` (Unix seconds; the clock's now by default).

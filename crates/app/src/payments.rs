@@ -23,6 +23,16 @@ use std::pin::Pin;
 use std::sync::Mutex;
 use std::time::Duration;
 
+/// The language of what Guichet tells the card processor: the provider's (its dashboard, its
+/// exports), French like the invoices e-mailed to billing addresses.
+pub(crate) const PROVIDER_LANG: guichet_core::Lang = guichet_core::Lang::Fr;
+
+/// A charge's [`ChargeRequest::description`]: the message `key` (`charge.…`) in the provider's
+/// language.
+pub(crate) fn charge_description(key: &str, args: &[(&str, &str)]) -> String {
+    guichet_core::i18n::tf(PROVIDER_LANG, key, args)
+}
+
 /// What is charged: a card typed in now (the test processor only), a payment method created in the
 /// customer's browser by the provider's own script (Stripe.js: the card never reaches Guichet), or
 /// a card saved earlier (AR-01).
@@ -41,6 +51,8 @@ pub struct ChargeRequest<'a> {
     pub source: Source<'a>,
     /// Passed to the provider (Stripe's `Idempotency-Key`) so that a retried call is not made twice.
     pub idempotency_key: &'a str,
+    /// What the charge is for, in the provider's language ([`charge_description`]); Stripe keeps
+    /// it in the payment's metadata (at most 500 characters there).
     pub description: &'a str,
 }
 

@@ -387,7 +387,11 @@ impl App {
         .ok_or(AppError::Conflict("payment.in_progress"))?;
         tx.commit().await?;
         // Phases 2 and 3, no transaction open while the provider answers.
-        let description = format!("Top-up by card •••• {}", source.last4());
+        // A payment method created by Stripe.js: its card is not known before the provider answers.
+        let description = match source.last4() {
+            "" => crate::payments::charge_description("charge.top_up_card", &[]),
+            last4 => crate::payments::charge_description("charge.top_up", &[("last4", last4)]),
+        };
         let request = crate::payments::ChargeRequest {
             charge,
             org: actor.org,

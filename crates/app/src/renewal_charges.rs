@@ -131,7 +131,10 @@ impl App {
             return Ok(Attempt::AlreadyMade);
         }
         tx.commit().await?;
-        let description = format!("Renewal {} ({})", inv.number, p.name);
+        let description = crate::payments::charge_description(
+            "charge.renewal",
+            &[("number", &inv.number), ("product", &p.name)],
+        );
         let request = ChargeRequest {
             charge,
             org,

@@ -26,6 +26,29 @@ pub enum Nav {
     Activity,
 }
 
+impl Nav {
+    /// The section's name in the navigation.
+    fn key(self) -> &'static str {
+        match self {
+            Nav::Home => "nav.home",
+            Nav::Products => "nav.products",
+            Nav::Payments => "nav.payments",
+            Nav::Invoices => "nav.invoices",
+            Nav::Prepaid => "nav.prepaid",
+            Nav::Addresses => "nav.addresses",
+            Nav::BillingSettings => "nav.billing_settings",
+            Nav::Verify => "verify.title",
+            Nav::Users => "nav.users",
+            Nav::Teams => "nav.teams",
+            Nav::Organization => "nav.organization",
+            Nav::Profile => "nav.profile",
+            Nav::Help => "nav.help",
+            Nav::Support => "nav.support",
+            Nav::Activity => "nav.activity",
+        }
+    }
+}
+
 /// The page a contextual help link is about: the path without its query, URL-encoded.
 fn help_page(path: &str) -> String {
     let path = path.split(['?', '#']).next().unwrap_or("/");
@@ -90,8 +113,8 @@ pub fn public_page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
 /// A Manager page: Organization switcher, navigation, the page's help link.
 pub fn manager(o: &InOrg, nav: Nav, title: &str, body: Markup) -> Markup {
     let ctx = &o.ctx;
-    let item = |n: Nav, href: &str, key: &str| {
-        html! { li { a href=(href) aria-current=[(n == nav).then_some("page")] { (ctx.t(key)) } } }
+    let item = |n: Nav, href: &str| {
+        html! { li { a href=(href) aria-current=[(n == nav).then_some("page")] { (ctx.t(n.key())) } } }
     };
     html! {
         (DOCTYPE)
@@ -121,34 +144,43 @@ pub fn manager(o: &InOrg, nav: Nav, title: &str, body: Markup) -> Markup {
                     }
                 }
                 div.shell {
+                    // One rendering for every width, without JavaScript: a `details` closed by
+                    // default, so a phone shows one line « Menu · <this page> » above the page and
+                    // opens the list on a tap (each page loads with it closed again). On wide
+                    // screens the stylesheet hides the summary and shows the list although the
+                    // `details` is closed (`::details-content`, guarded by `@supports`: a browser
+                    // without it shows the summary there too, and the list one tap away).
                     nav.side aria-label=(ctx.t("nav.label")) {
-                        ul {
-                            (item(Nav::Home, "/", "nav.home"))
-                            (item(Nav::Products, "/products", "nav.products"))
-                            @if o.actor.can(Action::Billing) {
-                                (item(Nav::Payments, "/payments", "nav.payments"))
-                                li.group {
-                                    span { (ctx.t("nav.accounting")) }
-                                    ul {
-                                        (item(Nav::Invoices, "/accounting/invoices", "nav.invoices"))
-                                        (item(Nav::Prepaid, "/accounting/prepaid", "nav.prepaid"))
-                                        (item(Nav::Addresses, "/accounting/addresses", "nav.addresses"))
-                                        (item(Nav::BillingSettings, "/accounting/settings", "nav.billing_settings"))
-                                        (item(Nav::Verify, "/accounting/verify", "verify.title"))
+                        details.menu {
+                            summary { (ctx.t("nav.menu")) " " span.here { (ctx.t(nav.key())) } }
+                            ul {
+                                (item(Nav::Home, "/"))
+                                (item(Nav::Products, "/products"))
+                                @if o.actor.can(Action::Billing) {
+                                    (item(Nav::Payments, "/payments"))
+                                    li.group {
+                                        span { (ctx.t("nav.accounting")) }
+                                        ul {
+                                            (item(Nav::Invoices, "/accounting/invoices"))
+                                            (item(Nav::Prepaid, "/accounting/prepaid"))
+                                            (item(Nav::Addresses, "/accounting/addresses"))
+                                            (item(Nav::BillingSettings, "/accounting/settings"))
+                                            (item(Nav::Verify, "/accounting/verify"))
+                                        }
                                     }
                                 }
+                                @if o.actor.can(Action::ViewMembers) {
+                                    (item(Nav::Users, "/users"))
+                                    (item(Nav::Teams, "/teams"))
+                                }
+                                @if o.actor.can(Action::ViewActivity) {
+                                    (item(Nav::Activity, "/activity"))
+                                }
+                                (item(Nav::Organization, "/org"))
+                                (item(Nav::Profile, "/profile"))
+                                (item(Nav::Help, "/help"))
+                                (item(Nav::Support, "/support"))
                             }
-                            @if o.actor.can(Action::ViewMembers) {
-                                (item(Nav::Users, "/users", "nav.users"))
-                                (item(Nav::Teams, "/teams", "nav.teams"))
-                            }
-                            @if o.actor.can(Action::ViewActivity) {
-                                (item(Nav::Activity, "/activity", "nav.activity"))
-                            }
-                            (item(Nav::Organization, "/org", "nav.organization"))
-                            (item(Nav::Profile, "/profile", "nav.profile"))
-                            (item(Nav::Help, "/help", "nav.help"))
-                            (item(Nav::Support, "/support", "nav.support"))
                         }
                     }
                     main {

@@ -17,6 +17,7 @@ mod pages;
 mod proxies;
 mod state;
 mod support_log;
+mod team_colour;
 mod webhooks_in;
 
 pub use pages::{MANAGER_PAGES, is_manager_page};

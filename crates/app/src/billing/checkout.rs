@@ -355,7 +355,13 @@ impl App {
                 .map_err(|e| post_refused(e, "from_prepaid", "invoice.insufficient"))?;
             }
             tx.commit().await?;
-            let charge_description = format!("Invoices {}", numbers.join(", "));
+            let charge_description = crate::payments::charge_description(
+                "charge.invoices",
+                &[
+                    ("n", &numbers.len().to_string()),
+                    ("numbers", &numbers.join(", ")),
+                ],
+            );
             let request = crate::payments::ChargeRequest {
                 charge,
                 org: actor.org,

@@ -165,6 +165,18 @@ impl StripeProvider {
 
 /// An id put into a URL path: Stripe's ids are `[A-Za-z0-9_]`; anything else is refused rather
 /// than sent.
+/// Stripe keeps a metadata value of at most 500 characters (any Unicode) and refuses a longer one:
+/// a longer description (a checkout of many invoices) is cut, and says so with « … ».
+fn metadata_value(text: &str) -> String {
+    const MAX: usize = 500;
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(MAX - 1).collect();
+    cut.push('…');
+    cut
+}
+
 fn path_part(id: &str) -> String {
     if !id.is_empty()
         && id.len() <= 255
@@ -260,7 +272,7 @@ impl PaymentProvider for StripeProvider {
                 ("payment_method", method.to_string()),
                 ("payment_method_types[]", "card".to_string()),
                 // In the metadata: localstripe refuses a PaymentIntent `description`.
-                ("metadata[description]", req.description.to_string()),
+                ("metadata[description]", metadata_value(req.description)),
                 ("metadata[guichet_charge]", req.charge.to_string()),
                 ("metadata[guichet_org]", req.org.to_string()),
             ];

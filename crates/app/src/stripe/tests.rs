@@ -129,3 +129,46 @@ fn a_saved_token_names_a_customer_and_a_method() {
     assert_eq!(split_token("cus_1 pm_2"), Some(("cus_1", "pm_2")));
     assert_eq!(split_token("tok_test_succeeds"), None);
 }
+
+#[test]
+fn a_description_fits_stripes_metadata() {
+    assert_eq!(
+        metadata_value("Factures 2026-0000001"),
+        "Factures 2026-0000001"
+    );
+    let numbers: Vec<String> = (1..=60).map(|i| format!("2026-{i:07}")).collect();
+    let long = crate::payments::charge_description(
+        "charge.invoices",
+        &[("n", "60"), ("numbers", &numbers.join(", "))],
+    );
+    assert!(long.starts_with("Factures 2026-0000001, "), "{long}");
+    let cut = metadata_value(&long);
+    assert_eq!(cut.chars().count(), 500);
+    assert!(cut.ends_with('…') && long.starts_with(cut.trim_end_matches('…')));
+    let accents = "é".repeat(600);
+    assert_eq!(metadata_value(&accents).chars().count(), 500);
+}
+
+#[test]
+fn charges_are_described_in_the_providers_language() {
+    use crate::payments::charge_description as d;
+    assert_eq!(
+        d(
+            "charge.invoices",
+            &[("n", "1"), ("numbers", "2026-0000007")]
+        ),
+        "Facture 2026-0000007"
+    );
+    assert_eq!(
+        d("charge.top_up", &[("last4", "4242")]),
+        "Recharge par carte •••• 4242"
+    );
+    assert_eq!(d("charge.top_up_card", &[]), "Recharge par carte");
+    assert_eq!(
+        d(
+            "charge.renewal",
+            &[("number", "2026-0000009"), ("product", "exemple.ch")]
+        ),
+        "Renouvellement 2026-0000009 (exemple.ch)"
+    );
+}

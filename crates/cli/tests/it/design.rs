@@ -321,3 +321,79 @@ fn pages_of_a_kind_are_read_once() {
     assert_ne!(kind("/help/search?q=a"), kind("/help/compte-prepaye"));
     assert_eq!(kind("/help/c/billing"), "/help/c/{}?");
 }
+
+/// Where the navigation is, as a person sees it: the summary's text and whether it shows, whether
+/// the Payments link shows, and how far down the page's title starts.
+const NAV: &str = r"
+const shown = el => !!el && el.getClientRects().length > 0 && el.checkVisibility();
+const summary = document.querySelector('nav.side summary');
+return {
+  summary: shown(summary) ? summary.innerText : null,
+  link: shown(document.querySelector('nav.side a[href=\'/payments\']')),
+  open: document.querySelector('nav.side details').open,
+  h1: Math.round(document.querySelector('main h1').getBoundingClientRect().top),
+};
+";
+
+/// Issue #14: on a phone the navigation is one line « Menu · <this page> » that opens on a tap
+/// (without JavaScript: a `details`), so the page starts on the first screen; on a wide screen
+/// the whole list shows, with no summary.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_menu_is_one_line_on_a_phone_and_the_whole_list_on_a_wide_screen() {
+    crate::harness::init_log();
+    if tools().is_none() {
+        return;
+    }
+    let t = TestApp::spawn(Backend::Sqlite).await;
+    assert!(t.app.seed_demo().await.unwrap());
+    let mut c = t.client();
+    let res = c
+        .login("alice@demo.guichet.test", guichet_app::demo::PASSWORD)
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let c = std::sync::Arc::new(c);
+    let dir = TempDir::new();
+    let phone = c.clone();
+    with_browser(&dir, &t.url.clone(), 375, |b| async move {
+        b.take_cookies(&phone).await;
+        b.go("/products").await;
+        let nav = b.script(NAV).await;
+        assert_eq!(nav["summary"], json!("Menu Produits"), "{nav}");
+        assert_eq!(nav["link"], json!(false), "closed: {nav}");
+        let h1 = nav["h1"].as_i64().unwrap();
+        assert!(
+            h1 < 300,
+            "the title starts {h1} px down an 800 px screen: {nav}"
+        );
+        b.shot("menu-375-closed").await;
+        b.script("document.querySelector('nav.side summary').click(); return null")
+            .await;
+        let nav = b.script(NAV).await;
+        assert_eq!(nav["link"], json!(true), "opened: {nav}");
+        b.shot("menu-375-open").await;
+    })
+    .await;
+    let dir = TempDir::new();
+    with_browser(&dir, &t.url.clone(), 1024, |b| async move {
+        b.take_cookies(&c).await;
+        b.go("/products").await;
+        let nav = b.script(NAV).await;
+        assert_eq!(nav["open"], json!(false), "{nav}");
+        assert_eq!(
+            nav["summary"],
+            json!(null),
+            "no summary on a wide screen: {nav}"
+        );
+        assert_eq!(nav["link"], json!(true), "the whole list: {nav}");
+        // Reachable from the keyboard although the `details` is closed.
+        let focused = b
+            .script(
+                "const a = document.querySelector('nav.side a[href=\\'/payments\\']'); \
+                 a.focus(); return document.activeElement === a",
+            )
+            .await;
+        assert_eq!(focused, json!(true), "the Payments link takes the focus");
+        b.shot("menu-1024").await;
+    })
+    .await;
+}

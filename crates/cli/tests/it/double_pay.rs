@@ -232,7 +232,7 @@ async fn twenty_clients_pay_ten_invoices_each_exactly_once(b: Backend) {
     let mut seen: BTreeMap<String, Vec<i64>> = BTreeMap::new();
     for t in [&one, &two] {
         for ch in t.app.payments.charges_seen() {
-            if ch.idempotency_key.starts_with("dp-") && ch.description.starts_with("Invoices ") {
+            if ch.idempotency_key.starts_with("dp-") && ch.description.starts_with("Facture") {
                 seen.entry(ch.idempotency_key.clone())
                     .or_default()
                     .push(ch.amount.minor);

@@ -11,7 +11,8 @@ use crate::world::{PASSWORD, world};
 both_backends!(
     a_product_not_invoiced_yet_is_renewed_from_payments,
     concurrent_renewals_issue_one_invoice,
-    an_unpaid_invoice_is_readdressed_from_payments
+    an_unpaid_invoice_is_readdressed_from_payments,
+    renewing_and_readdressing_through_the_api
 );
 
 /// A monthly product of Organization A, ordered and paid: running, its next term not invoiced.
@@ -264,5 +265,74 @@ async fn an_unpaid_invoice_is_readdressed_from_payments(b: Backend) {
         )
         .await;
     assert_eq!(r.status, 409, "{}", r.body);
+    assert_eq!(invoices_of(&t, a.id, &product).await.len(), 3);
+}
+
+async fn renewing_and_readdressing_through_the_api(b: Backend) {
+    let t = TestApp::spawn(b).await;
+    let w = world(&t).await;
+    let a = &w.a;
+    let lr = a.lr();
+    let product = running_product(&t, a.id, &lr.token).await;
+    let renew = format!("/api/v1/orgs/{}/products/{product}/renew", a.id);
+    let mut api = t.client();
+
+    // Twice: the same invoice, the next term's, unpaid, answered as the invoice route answers it.
+    let first = api.api("POST", &renew, &lr.token, None).await;
+    assert_eq!(first.status, 200, "{}", first.body);
+    let invoice = first.json()["id"].as_str().unwrap().to_string();
+    assert_eq!(first.json()["status"], "unpaid", "{}", first.body);
+    assert_eq!(first.json()["kind"], "renewal", "{}", first.body);
+    assert_eq!(first.json()["lines"][0]["product_id"], product.as_str());
+    let again = api.api("POST", &renew, &lr.token, None).await;
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.json()["id"], invoice.as_str());
+    assert_eq!(
+        again.json(),
+        api.invoice(a.id, &lr.token, &invoice).await,
+        "the invoice GET route's answer"
+    );
+    let billed = invoices_of(&t, a.id, &product).await;
+    assert_eq!(billed.len(), 2, "the order and one renewal: {billed:?}");
+
+    // Re-addressed to Organization B's address: refused; to A's own address
+    // (where it already goes): the same invoice; to a new address: its replacement.
+    let readdress = format!("/api/v1/orgs/{}/invoices/{invoice}/billing-address", a.id);
+    let body = |address: &str| Some(serde_json::json!({ "address": address }));
+    let r = api
+        .api(
+            "POST",
+            &readdress,
+            &lr.token,
+            body(&w.b.address.to_string()),
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    let r = api.api("POST", &readdress, &lr.token, body("")).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["id"], invoice.as_str());
+    let r = api
+        .api("POST", &readdress, &lr.token, body(&a.address.to_string()))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let second = r.json()["id"].as_str().unwrap().to_string();
+    assert_ne!(second, invoice, "{}", r.body);
+    assert_eq!(r.json()["status"], "unpaid");
+    let old = api.invoice(a.id, &lr.token, &invoice).await;
+    assert_eq!(old["status"], "cancelled", "{old}");
+    assert_eq!(r.json()["gross_minor"], old["gross_minor"]);
+    // Renewing now answers the replacement.
+    let r = api.api("POST", &renew, &lr.token, None).await;
+    assert_eq!(r.json()["id"], second.as_str(), "{}", r.body);
+
+    // Not for a collaborator without billing rights, nor with another Organization's token.
+    let r = api.api("POST", &renew, &a.collaborator().token, None).await;
+    assert_eq!(r.status, 403, "{}", r.body);
+    let other = format!("/api/v1/orgs/{}/products/{product}/renew", w.b.id);
+    let r = api.api("POST", &other, &w.b.lr().token, None).await;
+    assert_eq!(r.status, 404, "{}", r.body);
+    let other = format!("/api/v1/orgs/{}/invoices/{second}/billing-address", w.b.id);
+    let r = api.api("POST", &other, &w.b.lr().token, body("")).await;
+    assert_eq!(r.status, 404, "{}", r.body);
     assert_eq!(invoices_of(&t, a.id, &product).await.len(), 3);
 }

@@ -218,6 +218,13 @@ async fn teams_are_for_lr_and_admins_and_stay_in_their_organization(b: Backend) 
     lr.login_ok(&w.a.lr().email, PASSWORD).await;
     let page = lr.get("/teams").await;
     assert!(page.body.contains("Webmasters"), "{}", page.body);
+    // Its colour is a class of the palette (the Content-Security-Policy blocks inline styles).
+    assert!(
+        page.body.contains(r#"<span class="badge team team-c"#),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("style="), "{}", page.body);
     let r = lr
         .post("/teams", &[("name", "Support N1"), ("colour", "#123456")])
         .await;
@@ -225,5 +232,17 @@ async fn teams_are_for_lr_and_admins_and_stay_in_their_organization(b: Backend) 
     let team_page = lr.get(r.location()).await;
     assert!(
         team_page.body.contains("Support N1") && team_page.body.contains(&w.a.collaborator().email)
+    );
+    // #123456 (a dark greyish blue) is shown as the palette's slate, beside the team's name.
+    let page = lr.get("/teams").await.body;
+    let support = page.find(">Support N1<").expect("the new team is listed");
+    let before = &page[..support];
+    let badge = before
+        .rfind("<span class=\"badge team ")
+        .expect("its badge");
+    assert!(
+        before[badge..].starts_with(r#"<span class="badge team team-c7" aria-hidden="true">"#),
+        "{}",
+        &before[badge..]
     );
 }

@@ -3,6 +3,7 @@
 ## Navigation and layout
 
 nav-label = Hauptnavigation
+nav-menu = Menü
 nav-home = Start
 nav-products = Produkte
 nav-payments = Zahlungen

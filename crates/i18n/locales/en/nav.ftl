@@ -3,6 +3,7 @@
 ## Navigation and layout
 
 nav-label = Main navigation
+nav-menu = Menu
 nav-home = Home
 nav-products = Products
 nav-payments = Payments

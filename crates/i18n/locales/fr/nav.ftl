@@ -3,6 +3,7 @@
 ## Navigation and layout
 
 nav-label = Navigation principale
+nav-menu = Menu
 nav-home = Accueil
 nav-products = Produits
 nav-payments = Paiements

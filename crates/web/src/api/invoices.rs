@@ -2,7 +2,7 @@
 
 use crate::api::caller::ApiActor;
 use crate::api::error::ApiResult;
-use crate::api::json::ApiQuery;
+use crate::api::json::{ApiJson, ApiQuery};
 use crate::api::json::{answer, idempotency_key};
 use crate::state::AppState;
 use axum::Json;
@@ -132,6 +132,47 @@ pub async fn invoice_get(
     a: ApiActor,
 ) -> ApiResult<Json<InvoiceDetailJson>> {
     let id: InvoiceId = a.param("invoice")?;
+    invoice_detail(&state, &a, id).await
+}
+
+/// Renews a product early: its unpaid invoice, or its next term's invoice issued now (the same
+/// invoice however often it is asked for), answered as `GET …/invoices/{invoice}` answers it.
+pub async fn product_renew(
+    State(state): State<AppState>,
+    a: ApiActor,
+) -> ApiResult<Json<InvoiceDetailJson>> {
+    let product: ProductId = a.param("product")?;
+    let id = state.app.renew_now(&a.actor, product).await?;
+    invoice_detail(&state, &a, id).await
+}
+
+/// The billing address an unpaid renewal invoice goes to.
+#[derive(Deserialize, ToSchema)]
+pub struct ReaddressBody {
+    /// A billing address id of the Organization, or `""` for the Organization's own address.
+    address: String,
+}
+
+/// Re-addresses an unpaid invoice of one product period: answers the invoice to pay now (its
+/// replacement, or the same one when the address does not change it).
+pub async fn invoice_readdress(
+    State(state): State<AppState>,
+    a: ApiActor,
+    ApiJson(b): ApiJson<ReaddressBody>,
+) -> ApiResult<Json<InvoiceDetailJson>> {
+    let invoice: InvoiceId = a.param("invoice")?;
+    let id = state
+        .app
+        .readdress_invoice(&a.actor, invoice, &b.address)
+        .await?;
+    invoice_detail(&state, &a, id).await
+}
+
+async fn invoice_detail(
+    state: &AppState,
+    a: &ApiActor,
+    id: InvoiceId,
+) -> ApiResult<Json<InvoiceDetailJson>> {
     let (inv, lines) = state.app.invoice(&a.actor, id).await?;
     let notes = state.app.credit_notes(&a.actor, id).await?;
     Ok(Json(InvoiceDetailJson {

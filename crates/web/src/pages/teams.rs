@@ -36,7 +36,7 @@ pub async fn list(o: InOrg, Query(d): Query<Done>) -> Result<Markup, WebError> {
             div.card {
                 @if teams.is_empty() { p.empty { (ctx.t("empty.teams")) } }
                 @else {
-                    ul { @for t in &teams { li { span.badge style=(format!("background:{}", t.colour)) { " " } " " a href=(format!("/teams/{}", t.id)) { (t.name) } } } }
+                    ul { @for t in &teams { li { span class={ "badge team " (crate::team_colour::class(&t.colour)) } aria-hidden="true" { " " } " " a href=(format!("/teams/{}", t.id)) { (t.name) } } } }
                 }
             }
             div.card {

@@ -58,6 +58,11 @@ async fn cards_through_stripe_top_up_checkout_renewal_decline_and_refund(b: Back
         (&json!(50_000), &json!("chf"), &json!("succeeded"))
     );
     assert_eq!(intents[0]["metadata"]["guichet_charge"], v["payment_id"]);
+    // What the provider reads in its dashboard, in its language (the card is Stripe.js's).
+    assert_eq!(
+        intents[0]["metadata"]["description"], "Recharge par carte",
+        "{intents:?}"
+    );
 
     // With Stripe, a card number typed into Guichet's own form is refused: nothing is charged.
     let typed = json!({"amount_minor": 2_000, "card_number": "4242424242424242",
@@ -123,6 +128,14 @@ async fn cards_through_stripe_top_up_checkout_renewal_decline_and_refund(b: Back
     assert_eq!(
         c.invoice(org, &lr, &ordered.invoice).await["status"],
         "paid"
+    );
+    let described = localstripe::intents_of(&org_text)
+        .await
+        .into_iter()
+        .any(|i| i["metadata"]["description"] == format!("Facture {number}").as_str());
+    assert!(
+        described,
+        "the checkout's charge names its invoice in French"
     );
     assert_eq!(balance(&t, Prepaid, Some(org)).await, 49_000);
     assert_eq!(
@@ -237,6 +250,10 @@ async fn cards_through_stripe_top_up_checkout_renewal_decline_and_refund(b: Back
         .find(|i| i["customer"].is_string())
         .expect("the renewal was charged to the saved card's customer");
     assert_eq!(renewal["status"], "succeeded");
+    let description = renewal["metadata"]["description"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(description.starts_with("Renouvellement "), "{renewal}");
     let charged = renewal["amount"].as_i64().unwrap();
     assert_eq!(balance(&t, CardClearing, None).await, before + charged);
     let (_, products) = call(&t, org, &lr, "GET", "/products", None, None).await;

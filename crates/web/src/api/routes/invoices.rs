@@ -75,6 +75,21 @@ pub fn routes() -> Vec<ApiRoute> {
         },
         ApiRoute {
             method: "POST",
+            path: "/api/v1/orgs/{org}/invoices/{invoice}/billing-address",
+            summary: "Send an unpaid invoice of one product period to another billing address (`\"\"`: the Organization's own), which the product keeps for its next renewals: the invoice is cancelled and replaced by one for the same period and price, e-mailed to the address's invoice e-mail. Answers the invoice to pay now (the same one when nothing changes)",
+            action: Some(Action::ManageBilling),
+            example: Some(|| json!({"address": ""})),
+            request: Some(schema::<crate::api::invoices::ReaddressBody>),
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::invoices::InvoiceDetailJson>(200),
+                Resp::error(409),
+            ],
+            make: || post(invoice_readdress),
+        },
+        ApiRoute {
+            method: "POST",
             path: "/api/v1/orgs/{org}/invoices/{invoice}/transfer-declared",
             summary: "\"I have paid by bank transfer\" (REM-05): no reminder for the invoice within the grace window (⚙ banking days); the first declaration's day is kept",
             action: Some(Action::Pay),

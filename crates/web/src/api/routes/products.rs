@@ -65,6 +65,21 @@ pub fn routes() -> Vec<ApiRoute> {
         },
         ApiRoute {
             method: "POST",
+            path: "/api/v1/orgs/{org}/products/{product}/renew",
+            summary: "Renew a product early: its unpaid invoice, or its next term's renewal invoice issued now (for the period it renews for, at today's price); asking again answers the same invoice. Answered as `GET …/invoices/{invoice}`; 422 for a cancelled or stopped product",
+            action: Some(Action::ManageBilling),
+            example: None,
+            request: None,
+            query: None,
+            idempotent: false,
+            responses: vec![
+                Resp::json::<crate::api::invoices::InvoiceDetailJson>(200),
+                Resp::error(422),
+            ],
+            make: || post(crate::api::invoices::product_renew),
+        },
+        ApiRoute {
+            method: "POST",
             path: "/api/v1/orgs/{org}/products/{product}/cancel",
             summary: "Cancel a product: a pending one at once with its unpaid order invoice, a running one at the end of its term (not renewed; unpaid renewal invoice cancelled; nothing refunded)",
             action: Some(Action::OrderProducts),
