@@ -395,6 +395,25 @@ async fn payments_totals_follow_the_selection_with_and_without_javascript() {
                 minor(&amount),
                 "js={js}: prepaid {prepaid} + card {card} = {amount}"
             );
+            // The demo Organization has a balance: the prepaid part follows the selection with
+            // and without JavaScript (not the 0.00 shown while nothing was ticked).
+            assert!(minor(&prepaid) > 0, "js={js}: prepaid part {prepaid}");
+            if js {
+                // The script does the recomputing: its button is hidden.
+                let el = wd.element(&session, "#recompute").await;
+                let shown = wd
+                    .call(
+                        reqwest::Method::GET,
+                        &format!("/session/{session}/element/{el}/displayed"),
+                        None,
+                    )
+                    .await;
+                assert_eq!(
+                    shown,
+                    json!(false),
+                    "the recompute button is hidden with JavaScript"
+                );
+            }
         })
         .await;
         let _ = wd

@@ -46,9 +46,16 @@ impl Selection {
                     ))
                 })
                 .collect(),
+            // The amount counts as typed only if it is not the one the page showed (a page
+            // recomputed without JavaScript otherwise keeps the 0.00 it showed with nothing
+            // ticked, where the balance should follow the selection).
             from_prepaid: f
                 .get("from_prepaid")
                 .filter(|v| !v.trim().is_empty())
+                .filter(|v| {
+                    f.get("prepaid_shown")
+                        .is_none_or(|shown| shown.trim() != v.trim())
+                })
                 .cloned(),
         }
     }
@@ -160,6 +167,9 @@ async fn payments_page(
                     div.field {
                         label for="f-from_prepaid" { (ctx.t("payments.from_prepaid")) }
                         input id="f-from_prepaid" name="from_prepaid" type="text" value=(guichet_core::money::format_minor(from_prepaid));
+                        @if sel.from_prepaid.is_none() {
+                            input type="hidden" name="prepaid_shown" value=(guichet_core::money::format_minor(from_prepaid));
+                        }
                     }
                     p { button.secondary id="recompute" type="submit" formaction="/payments/recompute" { (ctx.t("payments.recompute")) } }
                     fieldset {
