@@ -60,6 +60,22 @@ pub fn document_for(status: InvoiceStatus) -> Option<InvoiceDocument> {
     }
 }
 
+/// The operator's logo for the documents' letterhead (`GUICHET_BRAND_LOGO`), unless it is an
+/// SVG (the PDF writer prints raster images only).
+pub(crate) fn pdf_logo(app: &App) -> Option<guichet_pdf::Logo> {
+    let logo = app.config.brand.logo.as_ref()?;
+    let format = match logo.content_type {
+        "image/png" => guichet_pdf::LogoFormat::Png,
+        "image/jpeg" => guichet_pdf::LogoFormat::Jpeg,
+        "image/webp" => guichet_pdf::LogoFormat::Webp,
+        _ => return None,
+    };
+    Some(guichet_pdf::Logo {
+        bytes: logo.bytes.clone(),
+        format,
+    })
+}
+
 pub(crate) fn day(unix: i64) -> String {
     crate::billing::today(unix).iso()
 }
@@ -308,6 +324,7 @@ impl App {
             qr_bill,
             corrects: None,
             einvoice: Some(einvoice(self, &inv.bill_to, buyer_vat, inv.currency)),
+            logo: pdf_logo(self),
         };
         let bytes = guichet_pdf::render(&doc).map_err(|e| AppError::Internal(e.to_string()))?;
         Ok(Pdf {
@@ -464,6 +481,7 @@ impl App {
             corrects: None,
             // No legal, tax or accounting value: no e-invoice.
             einvoice: None,
+            logo: pdf_logo(self),
         };
         let bytes = guichet_pdf::render(&doc).map_err(|e| AppError::Internal(e.to_string()))?;
         Ok(Pdf {

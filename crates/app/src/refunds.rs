@@ -436,6 +436,7 @@ impl App {
                 buyer_vat,
                 note.currency,
             )),
+            logo: crate::documents::pdf_logo(self),
         };
         let bytes = guichet_pdf::render(&doc).map_err(|e| AppError::Internal(e.to_string()))?;
         Ok(Pdf {

@@ -193,6 +193,17 @@ impl<'a, 'b> Canvas<'a, 'b> {
     }
 
     /// A filled rectangle, black or white.
+    /// An image with its top-left corner at `x`, `y`, `w` × `h` mm.
+    pub fn image(&mut self, image: krilla::image::Image, x: f32, y: f32, w: f32, h: f32) {
+        let Some(size) = krilla::geom::Size::from_wh(w, h) else {
+            return;
+        };
+        self.surface
+            .push_transform(&Transform::from_translate(x, y));
+        self.surface.draw_image(image, size);
+        self.surface.pop();
+    }
+
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, black: bool) {
         let Some(rect) = Rect::from_xywh(x, y, w, h) else {
             return;

@@ -90,6 +90,35 @@ pub struct Document {
     /// The structured parties of the Factur-X e-invoice embedded in the PDF (PDF/A-3); none on a
     /// pro forma, which has no legal value.
     pub einvoice: Option<facturx::EInvoice>,
+    /// The provider's logo, printed at the top right of the first page (issue #14).
+    pub logo: Option<Logo>,
+}
+
+/// A raster logo: PNG, JPEG or WebP (an SVG logo is for the web pages only).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Logo {
+    pub bytes: std::sync::Arc<[u8]>,
+    pub format: LogoFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogoFormat {
+    Png,
+    Jpeg,
+    Webp,
+}
+
+impl Logo {
+    /// The logo as an image of krilla's, if its bytes decode (not interpolated: PDF/A forbids it).
+    pub(crate) fn image(&self) -> Option<krilla::image::Image> {
+        let data: krilla::Data = self.bytes.to_vec().into();
+        match self.format {
+            LogoFormat::Png => krilla::image::Image::from_png(data, false),
+            LogoFormat::Jpeg => krilla::image::Image::from_jpeg(data, false),
+            LogoFormat::Webp => krilla::image::Image::from_webp(data, false),
+        }
+        .ok()
+    }
 }
 
 impl Document {

@@ -87,6 +87,7 @@ pub(super) fn document(kind: Kind, lang: Lang) -> Document {
         qr_bill: (kind == Kind::PaymentRequest).then(bill),
         corrects: None,
         einvoice: numbered.then(einvoice),
+        logo: None,
     }
 }
 
@@ -481,4 +482,28 @@ fn a_character_without_a_glyph_prints_as_a_question_mark() {
     if let Some(text) = extract(&pdf, "emoji") {
         assert!(text.contains("Atelier Favre ?"), "{text}");
     }
+}
+
+/// The provider's logo (issue #14) is printed at the top right of the first page, in the PDF/A-3b
+/// of a Factur-X invoice too; a logo whose bytes do not decode leaves the document without it.
+#[test]
+fn a_logo_is_printed_on_the_first_page() {
+    const PNG: &[u8] = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90\x77\x53\xde\x00\x00\x00\x0c\x49\x44\x41\x54\x78\x9c\x63\xe0\xaa\x8d\x02\x00\x01\x76\x00\xe2\x82\x51\x6d\xa0\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+    let mut doc = document(Kind::Invoice, Lang::Fr);
+    doc.logo = Some(crate::Logo {
+        bytes: PNG.into(),
+        format: crate::LogoFormat::Png,
+    });
+    let ops = layout(&doc, &canvas::Fonts::load().expect("fonts")).expect("lays out");
+    assert!(
+        ops[0].iter().any(|op| matches!(op, crate::layout::Op::Logo { w, h, .. } if (*h - 18.0).abs() < 0.01 && (*w - 18.0).abs() < 0.01)),
+        "a square logo 18 mm high at the top"
+    );
+    let pdf = render(&doc).unwrap_or_else(|e| panic!("{e}"));
+    assert!(pdf.starts_with(b"%PDF"));
+    doc.logo = Some(crate::Logo {
+        bytes: b"not an image".as_slice().into(),
+        format: crate::LogoFormat::Png,
+    });
+    assert!(render(&doc).is_ok());
 }

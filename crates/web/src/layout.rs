@@ -116,6 +116,36 @@ pub fn manager(o: &InOrg, nav: Nav, title: &str, body: Markup) -> Markup {
     let item = |n: Nav, href: &str| {
         html! { li { a href=(href) aria-current=[(n == nav).then_some("page")] { (ctx.t(n.key())) } } }
     };
+    let menu_items = html! {
+        ul {
+            (item(Nav::Home, "/"))
+            (item(Nav::Products, "/products"))
+            @if o.actor.can(Action::Billing) {
+                (item(Nav::Payments, "/payments"))
+                li.group {
+                    span { (ctx.t("nav.accounting")) }
+                    ul {
+                        (item(Nav::Invoices, "/accounting/invoices"))
+                        (item(Nav::Prepaid, "/accounting/prepaid"))
+                        (item(Nav::Addresses, "/accounting/addresses"))
+                        (item(Nav::BillingSettings, "/accounting/settings"))
+                        (item(Nav::Verify, "/accounting/verify"))
+                    }
+                }
+            }
+            @if o.actor.can(Action::ViewMembers) {
+                (item(Nav::Users, "/users"))
+                (item(Nav::Teams, "/teams"))
+            }
+            @if o.actor.can(Action::ViewActivity) {
+                (item(Nav::Activity, "/activity"))
+            }
+            (item(Nav::Organization, "/org"))
+            (item(Nav::Profile, "/profile"))
+            (item(Nav::Help, "/help"))
+            (item(Nav::Support, "/support"))
+        }
+    };
     html! {
         (DOCTYPE)
         html lang=(ctx.lang.code()) {
@@ -144,43 +174,16 @@ pub fn manager(o: &InOrg, nav: Nav, title: &str, body: Markup) -> Markup {
                     }
                 }
                 div.shell {
-                    // One rendering for every width, without JavaScript: a `details` closed by
-                    // default, so a phone shows one line « Menu · <this page> » above the page and
-                    // opens the list on a tap (each page loads with it closed again). On wide
-                    // screens the stylesheet hides the summary and shows the list although the
-                    // `details` is closed (`::details-content`, guarded by `@supports`: a browser
-                    // without it shows the summary there too, and the list one tap away).
+                    // Without JavaScript: on wide screens the list itself; on a phone (the
+                    // stylesheet shows one or the other) a `details` « Menu · <this page> »,
+                    // closed on each page so the page starts near the top, that opens the same
+                    // list on a tap. The hidden one is `display: none`, out of the tab order and
+                    // of what assistive technology reads.
                     nav.side aria-label=(ctx.t("nav.label")) {
+                        (menu_items)
                         details.menu {
                             summary { (ctx.t("nav.menu")) " " span.here { (ctx.t(nav.key())) } }
-                            ul {
-                                (item(Nav::Home, "/"))
-                                (item(Nav::Products, "/products"))
-                                @if o.actor.can(Action::Billing) {
-                                    (item(Nav::Payments, "/payments"))
-                                    li.group {
-                                        span { (ctx.t("nav.accounting")) }
-                                        ul {
-                                            (item(Nav::Invoices, "/accounting/invoices"))
-                                            (item(Nav::Prepaid, "/accounting/prepaid"))
-                                            (item(Nav::Addresses, "/accounting/addresses"))
-                                            (item(Nav::BillingSettings, "/accounting/settings"))
-                                            (item(Nav::Verify, "/accounting/verify"))
-                                        }
-                                    }
-                                }
-                                @if o.actor.can(Action::ViewMembers) {
-                                    (item(Nav::Users, "/users"))
-                                    (item(Nav::Teams, "/teams"))
-                                }
-                                @if o.actor.can(Action::ViewActivity) {
-                                    (item(Nav::Activity, "/activity"))
-                                }
-                                (item(Nav::Organization, "/org"))
-                                (item(Nav::Profile, "/profile"))
-                                (item(Nav::Help, "/help"))
-                                (item(Nav::Support, "/support"))
-                            }
+                            (menu_items)
                         }
                     }
                     main {

@@ -117,6 +117,39 @@ async fn the_operators_name_logo_and_colour_are_on_every_page() {
             .map(|s| format!("/assets/brand.css{}", s.split('"').next().unwrap_or("")))
             .unwrap_or_else(|| panic!("{path}: the brand's stylesheet is linked"));
     }
+    // The logo is on the invoices too: the demo's first invoice PDF holds one image (the QR-bill is
+    // drawn, not an image), as poppler's `pdfimages` lists it.
+    let list = c.get("/accounting/invoices").await.body;
+    let invoice = list
+        .split("href=\"/accounting/invoices/")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .find(|id| !id.contains(['.', '?', '/']))
+        .unwrap_or_else(|| panic!("an invoice in the list: {list}"))
+        .to_string();
+    let page = c.get(&format!("/accounting/invoices/{invoice}")).await.body;
+    let link = page
+        .split("href=\"")
+        .filter_map(|p| p.split('"').next())
+        .find(|h| h.contains("document.pdf?document="))
+        .unwrap_or_else(|| panic!("no PDF link: {page}"))
+        .replace("&amp;", "&");
+    let pdf = c.get(&link).await;
+    assert_eq!(pdf.status, 200, "{link}");
+    let file = dir.0.join("logo-invoice.pdf");
+    std::fs::write(&file, &pdf.bytes).unwrap();
+    let out = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&file)
+        .output()
+        .expect("pdfimages (poppler-utils) is installed by .ci/run");
+    let listed = String::from_utf8_lossy(&out.stdout);
+    let images = listed
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    assert!(images >= 1, "no logo in the invoice PDF:\n{listed}");
     let img = c.get(&logo_src).await;
     assert_eq!(img.status, 200, "{logo_src}");
     assert_eq!(img.bytes, LOGO, "the logo served is the file");

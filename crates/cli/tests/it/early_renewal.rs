@@ -173,16 +173,7 @@ async fn an_unpaid_invoice_is_readdressed_from_payments(b: Backend) {
         .actor(lr.id, a.id, guichet_app::Origin::default())
         .await
         .unwrap();
-    let fields = guichet_app::addresses::AddressInput {
-        name: "Marie Muster".into(),
-        company: "Muster AG".into(),
-        street: "Bahnhofstrasse 1".into(),
-        postcode: "8001".into(),
-        city: "Zürich".into(),
-        country: "CH".into(),
-        email: "factures@muster.example.ch".into(),
-    };
-    let address = t.app.add_billing_address(&actor, &fields).await.unwrap().id;
+    let address = crate::world::muster_address(&t, &actor).await;
     let product = running_product(&t, a.id, &lr.token).await;
     let id: guichet_core::ProductId = product.parse().unwrap();
     let first = t.app.renew_now(&actor, id).await.unwrap().to_string();

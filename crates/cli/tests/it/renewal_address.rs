@@ -20,16 +20,7 @@ async fn a_renewal_goes_to_the_address_chosen_for_the_product(b: Backend) {
         .actor(lr.id, a.id, guichet_app::Origin::default())
         .await
         .unwrap();
-    let fields = guichet_app::addresses::AddressInput {
-        name: "Marie Muster".into(),
-        company: "Muster AG".into(),
-        street: "Bahnhofstrasse 1".into(),
-        postcode: "8001".into(),
-        city: "Zürich".into(),
-        country: "CH".into(),
-        email: "factures@muster.example.ch".into(),
-    };
-    let address = t.app.add_billing_address(&actor, &fields).await.unwrap().id;
+    let address = crate::world::muster_address(&t, &actor).await;
     let mut api = t.client();
     let offer = api
         .offer_where(a.id, &lr.token, |o| {

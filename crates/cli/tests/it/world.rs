@@ -272,3 +272,18 @@ async fn org(
 fn rand_digits() -> u32 {
     (uuid::Uuid::new_v4().as_u128() % 10_000) as u32
 }
+
+/// A billing address of Muster AG for Marie Muster in Zürich, with its invoice e-mail
+/// `factures@muster.example.ch`, added by `actor` (the billing-address tests of issue #14).
+pub async fn muster_address(t: &TestApp, actor: &guichet_app::Actor) -> guichet_core::AddressId {
+    let fields = guichet_app::addresses::AddressInput {
+        name: "Marie Muster".into(),
+        company: "Muster AG".into(),
+        street: "Bahnhofstrasse 1".into(),
+        postcode: "8001".into(),
+        city: "Zürich".into(),
+        country: "CH".into(),
+        email: "factures@muster.example.ch".into(),
+    };
+    t.app.add_billing_address(actor, &fields).await.unwrap().id
+}

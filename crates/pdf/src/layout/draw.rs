@@ -24,6 +24,11 @@ pub(crate) fn draw(c: &mut Canvas<'_, '_>, op: &Op) {
             *max_width,
         ),
         Op::Rect { x, y, w, h, black } => c.rect(*x, *y, *w, *h, *black),
+        Op::Logo { x, y, w, h, logo } => {
+            if let Some(image) = logo.image() {
+                c.image(image, *x, *y, *w, *h);
+            }
+        }
         Op::Lines { width, polylines } => c.lines(*width, polylines),
         Op::Scissors { x, y, angle } => c.with_transform(*x, *y, *angle, |c| {
             // The bank crate's SVG symbol: a white ground, two finger rings, two blades.

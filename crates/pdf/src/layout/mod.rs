@@ -46,6 +46,14 @@ pub enum Op {
         y: f32,
         angle: f32,
     },
+    /// The provider's logo, its top-left corner at `x`, `y`, `w` × `h` mm.
+    Logo {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        logo: crate::Logo,
+    },
     /// A QR code 46 mm square (top-left at `x`, `y`) with the Swiss cross.
     QrCode {
         x: f32,
@@ -200,9 +208,33 @@ fn pro_forma_banner(ops: &mut Page, lang: Lang, y: f32) {
     });
 }
 
+/// The logo at the top right, above the address window: at most 50 × 18 mm, its proportions kept.
+/// None when its bytes do not decode (the document is printed without it).
+fn logo_op(logo: &crate::Logo) -> Option<Op> {
+    const MAX_W: f32 = 50.0;
+    const MAX_H: f32 = 18.0;
+    let (pw, ph) = logo.image()?.size();
+    if pw == 0 || ph == 0 {
+        return None;
+    }
+    let (pw, ph) = (pw as f32, ph as f32);
+    let scale = (MAX_W / pw).min(MAX_H / ph);
+    let (w, h) = (pw * scale, ph * scale);
+    Some(Op::Logo {
+        x: RIGHT - w,
+        y: TOP - 8.0,
+        w,
+        h,
+        logo: logo.clone(),
+    })
+}
+
 /// Sender, address window, title and the facts block; returns the y where the table starts.
 fn first_page_head(ops: &mut Page, doc: &Document) -> f32 {
     let lang = doc.lang;
+    if let Some(op) = doc.logo.as_ref().and_then(logo_op) {
+        ops.push(op);
+    }
     let mut y = TOP;
     for (i, l) in doc.issuer.iter().enumerate() {
         if i == 0 {
