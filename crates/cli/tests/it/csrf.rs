@@ -45,6 +45,13 @@ async fn state_changing_posts_need_the_token_and_a_same_origin(b: Backend) {
         )
         .await;
     assert_eq!(r.status, 403);
+    // A form with no other field than the token checks it too (taking a cancellation back, renewing).
+    for action in ["resume", "renew"] {
+        let r = c
+            .post_raw(&format!("/products/{}/{action}", w.a.product), &[], &[])
+            .await;
+        assert_eq!(r.status, 403, "/products/…/{action} without the token");
+    }
     // Nothing changed.
     let after = c.get(ref_path).await.body;
     assert_eq!(

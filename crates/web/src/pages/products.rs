@@ -407,7 +407,11 @@ pub async fn label(
 }
 
 /// Takes a product's cancellation back.
-pub async fn resume(o: InOrg, Path(id): Path<String>) -> Result<Response, WebError> {
+pub async fn resume(
+    o: InOrg,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<BTreeMap<String, String>>,
+) -> Result<Response, WebError> {
     let id: guichet_core::ProductId = guichet_app::error::parse_id(&id)?;
     let result = o.ctx.state.app.resume_product(&o.actor, id).await;
     product_result(&o, &id.to_string(), result, "product.resume_done").await
